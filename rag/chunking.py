@@ -1,0 +1,94 @@
+"""Split a document body into chunks of whole sentences, keeping exact offsets.
+
+pysbd finds sentence boundaries (it knows "U.S.", "Dec. 13", "Dr"); chunks are
+built greedily from whole sentences up to ``max_words`` and never below
+``min_words`` unless the document ends, and repeat the last ``overlap``
+sentence(s) of the previous chunk. Headings ("## ...") ride along as context but
+are not citable sentences.
+
+>>> doc = Document(id="d", body="The U.S. and China met on Dec. 13 in Beijing. They signed.")
+>>> [(c.text[s:e]) for c in chunk_document(doc, 1, 50, 0) for s, e in c.sentences]
+['The U.S. and China met on Dec. 13 in Beijing.', 'They signed.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rag.schema import Chunk, Document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets into the document body
+    end: int
+    citable: bool  # False for headings
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences of ``body`` as offsets; paragraphs (blank-line separated) never merge."""
+    out: list[Sentence] = []
+    for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body):
+        para, base = m.group(0), m.start()
+        if para.lstrip().startswith("#"):
+            out.append(Sentence(base, base + len(para.rstrip()), False))
+            continue
+        lead = len(para) - len(para.lstrip())
+        if para.startswith("- "):
+            lead = 2  # bullet marker is not part of the sentence
+        for span in _segmenter().segment(para[lead:]):
+            s = base + lead + span.start
+            e = base + lead + span.start + len(span.sent.rstrip())
+            # pysbd can return whitespace-only spans
+            while s < e and body[s].isspace():
+                s += 1
+            if e > s:
+                out.append(Sentence(s, e, True))
+    return out
+
+
+def _words(body: str, s: Sentence) -> int:
+    return len(body[s.start:s.end].split())
+
+
+def chunk_document(doc: Document, min_words: int = 80, max_words: int = 250, overlap: int = 1) -> list[Chunk]:
+    sents = split_sentences(doc.body)
+    groups: list[list[Sentence]] = []
+    cur: list[Sentence] = []
+    cur_words = 0
+    fresh = 0  # sentences in cur that are not overlap carried from the previous chunk
+    for s in sents:
+        w = _words(doc.body, s)
+        if cur and fresh and cur_words + w > max_words and cur_words >= min_words:
+            groups.append(cur)
+            cur = cur[-overlap:] if overlap else []
+            # a heading at the end is useless as overlap
+            cur = [x for x in cur if x.citable]
+            cur_words = sum(_words(doc.body, x) for x in cur)
+            fresh = 0
+        cur.append(s)
+        cur_words += w
+        fresh += 1
+    if cur and fresh:
+        if groups and cur_words < min_words // 2:
+            # a tiny tail reads better merged into the previous chunk
+            tail = [x for x in cur if x not in groups[-1]]
+            groups[-1].extend(tail)
+        else:
+            groups.append(cur)
+    chunks = []
+    for no, g in enumerate(groups):
+        start, end = g[0].start, g[-1].end
+        text = doc.body[start:end]
+        chunks.append(Chunk(doc_id=doc.id, chunk_no=no, text=text, start=start, end=end,
+                            sentences=[(s.start - start, s.end - start) for s in g if s.citable]))
+    return chunks

@@ -1,0 +1,109 @@
+"""The one configuration object, filled from ``RAG_*`` env vars and CLI flags.
+
+``load_config`` is the only place that reads the environment; every other
+module receives a ``Config``. The README's config table mirrors ``FIELDS``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    # Cleaned articles, one Markdown file with front matter each.
+    corpus_dir: Path = Path("corpus")
+    # Embedded Chroma store (ignored when chroma_url is set).
+    index_dir: Path = Path("index")
+    # Registered name (minilm, mpnet), a sentence-transformers directory, or a hub name.
+    model: str = "minilm"
+    # Where `rag models install` assembles models that do not ship in a package.
+    models_dir: Path = Path.home() / ".cache" / "sta-rag" / "models"
+    # http://host:port of a `chroma run` server; empty = embedded store in index_dir.
+    chroma_url: str = ""
+    # Sent as "Authorization: Bearer <token>" to the Chroma server, if set.
+    chroma_token: str = ""
+    # Passages retrieved per question (the answer cites a subset of them).
+    k: int = 5
+    # Chunks are whole sentences of about this many words; 160 keeps them under MiniLM's 256-token window.
+    chunk_min_words: int = 80
+    chunk_max_words: int = 160
+    # Sentences repeated at the start of the next chunk so no fact is split.
+    chunk_overlap_sentences: int = 1
+    # Embedding batch size; 16 is the measured sweet spot for MiniLM on 2 cores.
+    batch_size: int = 16
+    # Longer questions are truncated (with a notice) to keep latency bounded.
+    max_question_chars: int = 1000
+    # Thumbs up/down from the chat page are appended here as JSON lines.
+    feedback_path: Path = Path("feedback") / "feedback.jsonl"
+    # The chat binds loopback unless told otherwise.
+    host: str = "127.0.0.1"
+    port: int = 7860
+    # "user:password" or a file of such lines: turns on the page's login.
+    auth: str = ""
+    # Optional generative mode, e.g. "ollama:llama3.2" or "openai:gpt-4o-mini"; empty = extractive.
+    llm: str = ""
+    # Base URL for an OpenAI-compatible server in LLM mode.
+    llm_base_url: str = ""
+
+
+# env var -> field name; the README table is generated from the same list.
+ENV = {
+    "RAG_CORPUS_DIR": "corpus_dir",
+    "RAG_INDEX_DIR": "index_dir",
+    "RAG_EMBEDDING_MODEL": "model",
+    "RAG_MODELS_DIR": "models_dir",
+    "RAG_CHROMA_URL": "chroma_url",
+    "RAG_CHROMA_TOKEN": "chroma_token",
+    "RAG_TOP_K": "k",
+    "RAG_CHUNK_MIN_WORDS": "chunk_min_words",
+    "RAG_CHUNK_MAX_WORDS": "chunk_max_words",
+    "RAG_CHUNK_OVERLAP": "chunk_overlap_sentences",
+    "RAG_BATCH_SIZE": "batch_size",
+    "RAG_MAX_QUESTION_CHARS": "max_question_chars",
+    "RAG_FEEDBACK_PATH": "feedback_path",
+    "RAG_HOST": "host",
+    "RAG_PORT": "port",
+    "RAG_AUTH": "auth",
+    "RAG_LLM": "llm",
+    "RAG_LLM_BASE_URL": "llm_base_url",
+}
+
+
+def _coerce(name: str, raw):
+    typ = {f.name: f.type for f in fields(Config)}[name]
+    if typ == "Path":
+        return Path(raw).expanduser()
+    if typ == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            from rag.errors import RagError
+
+            env = next(k for k, v in ENV.items() if v == name)
+            raise RagError(f"{env} / --{name.replace('_', '-')} must be an integer, got {raw!r}") from None
+    return str(raw)
+
+
+def load_config(env: dict | None = None, **overrides) -> Config:
+    """Defaults, then ``RAG_*`` env vars, then explicit (non-None) overrides.
+
+    >>> load_config({"RAG_TOP_K": "3"}, k=None).k
+    3
+    """
+    env = os.environ if env is None else env
+    values = {}
+    for var, name in ENV.items():
+        if env.get(var, "") != "":
+            values[name] = _coerce(name, env[var])
+    for name, value in overrides.items():
+        if value is not None:
+            values[name] = _coerce(name, value) if isinstance(value, str) else value
+    cfg = replace(Config(), **values)
+    if cfg.k < 1:
+        from rag.errors import RagError
+
+        raise RagError(f"k must be at least 1, got {cfg.k}")
+    return cfg

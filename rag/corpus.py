@@ -1,0 +1,129 @@
+"""Read and write the corpus: one Markdown file with YAML front matter per article."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from rag.errors import CorpusError
+from rag.schema import Document
+
+FIELDS = ("id", "title", "outlet", "authors", "date", "url")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+
+
+def dump(doc: Document) -> str:
+    front = yaml.safe_dump({k: getattr(doc, k) for k in FIELDS}, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{front}---\n\n{doc.body.strip()}\n"
+
+
+def parse(text: str, name: str = "<text>") -> Document:
+    """Parse one corpus file; raises ``CorpusError`` naming the file on any defect."""
+    if "\x00" in text:
+        raise CorpusError(f"{name}: looks like a binary file, not a Markdown article")
+    if not text.strip():
+        raise CorpusError(f"{name}: file is empty")
+    m = re.match(r"^---\n(.*?)\n---\n?(.*)$", text.replace("\r\n", "\n"), re.S)
+    if not m:
+        raise CorpusError(f"{name}: no YAML front matter (the file must start with '---')")
+    try:
+        front = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as e:
+        line = getattr(getattr(e, "problem_mark", None), "line", None)
+        where = f" at line {line + 2}" if line is not None else ""
+        raise CorpusError(f"{name}: broken front matter{where}") from None
+    if not isinstance(front, dict):
+        raise CorpusError(f"{name}: front matter must be a mapping of fields")
+    doc_id = str(front.get("id") or "").strip()
+    if not _ID.match(doc_id):
+        raise CorpusError(f"{name}: front matter needs an 'id' of lower-case letters, digits, '.', '_' or '-', got {doc_id!r}")
+    authors = front.get("authors") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    body = m.group(2).strip()
+    if not body:
+        raise CorpusError(f"{name}: article body is empty")
+    return Document(id=doc_id, title=str(front.get("title") or ""), outlet=str(front.get("outlet") or ""),
+                    authors=[str(a) for a in authors], date=str(front.get("date") or ""),
+                    url=str(front.get("url") or ""), body=body)
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document]
+    skipped: list[str] = field(default_factory=list)  # one-line reasons, each naming its file
+    skipped_stems: list[str] = field(default_factory=list)  # file names without .md of the skipped files
+
+
+def load_corpus(corpus_dir: Path) -> LoadResult:
+    """Load every ``*.md`` in ``corpus_dir``; a bad file is skipped with a reason, the rest load."""
+    corpus_dir = Path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"Corpus directory {corpus_dir} does not exist. Set --corpus-dir / RAG_CORPUS_DIR, or add articles with: rag corpus add FILE")
+    docs: list[Document] = []
+    skipped: list[str] = []
+    seen: dict[str, str] = {}
+    for path in sorted(corpus_dir.glob("*.md")):
+        if path.name.upper() == "README.MD":
+            continue
+        try:
+            raw = path.read_bytes()
+        except OSError as e:  # e.g. the file vanished mid-ingest
+            skipped.append(f"{path.name}: cannot read ({e.strerror or e})")
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            skipped.append(f"{path.name}: not valid UTF-8 (byte {e.start})")
+            continue
+        try:
+            doc = parse(text, path.name)
+        except CorpusError as e:
+            skipped.append(str(e))
+            continue
+        if doc.id in seen:
+            skipped.append(f"{path.name}: duplicate id {doc.id!r} (already used by {seen[doc.id]})")
+            continue
+        seen[doc.id] = path.name
+        docs.append(doc)
+    names = {Path(r.split(":", 1)[0]).stem for r in skipped}
+    return LoadResult(docs, skipped, sorted(names))
+
+
+def doc_hash(doc: Document) -> str:
+    return hashlib.sha1(dump(doc).encode("utf-8")).hexdigest()[:16]
+
+
+def corpus_hash(docs: list[Document]) -> str:
+    """Hash of the whole corpus, stored with the index to tell when it is stale."""
+    h = hashlib.sha1()
+    for d in sorted(docs, key=lambda d: d.id):
+        h.update(d.id.encode() + b"\0" + doc_hash(d).encode())
+    return h.hexdigest()[:16]
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temp file + rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(doc: Document, corpus_dir: Path, overwrite: bool = False) -> Path:
+    path = Path(corpus_dir) / f"{doc.id}.md"
+    if path.exists() and not overwrite:
+        raise CorpusError(f"{path} already exists. Pass --force to replace it, or --id to give the article another id")
+    atomic_write(path, dump(doc))
+    return path

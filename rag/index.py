@@ -1,0 +1,185 @@
+"""The Chroma adapter: one collection per (embedding model, chunking settings).
+
+Embedded (``PersistentClient`` at ``index_dir``) by default, or a ``chroma run``
+server when ``chroma_url`` is set. Collection metadata records the model id,
+vector dimension, chunking settings, corpus hash and build time, so a query
+with the wrong model fails with a one-line fix instead of a Chroma error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from rag.config import Config
+from rag.errors import ChromaUnavailable, IndexMissing, ModelMismatch, RagError
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+CHUNKER_VERSION = 1  # bump when chunking output changes for the same settings
+PREFIX = "sta"
+
+
+def chunk_settings(cfg: Config) -> dict:
+    return {"chunk_min_words": cfg.chunk_min_words, "chunk_max_words": cfg.chunk_max_words,
+            "chunk_overlap_sentences": cfg.chunk_overlap_sentences, "chunker_version": CHUNKER_VERSION}
+
+
+def collection_name(model_id: str, cfg: Config) -> str:
+    """Chroma-safe name: 3-512 chars of [a-zA-Z0-9._-], alphanumeric at both ends.
+
+    e.g. ``sta-minilm-c1a2b3c`` (the tag hashes the chunking settings).
+    """
+    s = chunk_settings(cfg)
+    tag = hashlib.sha1(repr(sorted(s.items())).encode()).hexdigest()[:6]
+    return f"{PREFIX}-{model_id}-c{tag}"[:500]
+
+
+def connect(cfg: Config):
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    if cfg.chroma_url:
+        u = urlparse(cfg.chroma_url if "://" in cfg.chroma_url else "http://" + cfg.chroma_url)
+        if not u.hostname:
+            raise RagError(f"RAG_CHROMA_URL {cfg.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        headers = {"Authorization": f"Bearer {cfg.chroma_token}"} if cfg.chroma_token else None
+        try:
+            client = chromadb.HttpClient(host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
+                                         ssl=u.scheme == "https", headers=headers, settings=settings)
+            client.heartbeat()
+        except Exception as e:
+            raise ChromaUnavailable(f"Cannot reach the Chroma server at {cfg.chroma_url} ({type(e).__name__}). "
+                                    "Start it with: chroma run --path DIR --host 127.0.0.1 --port PORT") from None
+        return client
+    path = Path(cfg.index_dir)
+    if path.exists() and not path.is_dir():
+        raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except Exception as e:
+        raise RagError(f"Cannot open the index at {path} ({type(e).__name__}: {str(e)[:120]}). "
+                       f"It may be corrupted: move it away and run: rag ingest") from None
+
+
+def _fix(model_arg: str) -> str:
+    return "rag ingest" + ("" if model_arg in ("", "minilm") else f" --model {model_arg}")
+
+
+@dataclass
+class IndexInfo:
+    name: str
+    model: str
+    dim: int
+    chunks: int
+    corpus_hash: str
+    built_at: str
+    settings: dict
+
+
+class Index:
+    """A handle on one model's collection."""
+
+    def __init__(self, cfg: Config, model_id: str, client=None):
+        self.cfg, self.model_id = cfg, model_id
+        self.client = client or connect(cfg)
+        self.name = collection_name(model_id, cfg)
+        self._col = None
+
+    def _wrap(self, fn, *a, **kw):
+        try:
+            return fn(*a, **kw)
+        except RagError:
+            raise
+        except Exception as e:
+            if self.cfg.chroma_url and type(e).__name__ in ("ConnectError", "ConnectionError", "ReadTimeout",
+                                                              "RemoteProtocolError", "ConnectTimeout", "ReadError"):
+                raise ChromaUnavailable(f"Lost the Chroma server at {self.cfg.chroma_url} ({type(e).__name__}); "
+                                        "check it is running, then retry") from None
+            raise
+
+    def exists(self) -> bool:
+        names = [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]
+        return self.name in names
+
+    def collection(self, create: bool = False, dim: int | None = None):
+        if self._col is not None:
+            return self._col
+        if create:
+            meta = {"model": self.model_id, "dim": int(dim or 0), "corpus_hash": "", "built_at": "",
+                    **chunk_settings(self.cfg)}
+            self._col = self._wrap(self.client.get_or_create_collection, self.name, metadata=meta,
+                                   configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        else:
+            if not self.exists():
+                others = self.other_models()
+                hint = f" (indexes exist for: {', '.join(others)})" if others else ""
+                raise IndexMissing(f"No index for model '{self.cfg.model}' in "
+                                   f"{self.cfg.chroma_url or self.cfg.index_dir}{hint}. Run: {_fix(self.cfg.model)}")
+            self._col = self._wrap(self.client.get_collection, self.name, embedding_function=None)
+        return self._col
+
+    def info(self) -> IndexInfo:
+        col = self.collection()
+        m = col.metadata or {}
+        return IndexInfo(self.name, m.get("model", ""), int(m.get("dim", 0)), self._wrap(col.count),
+                         m.get("corpus_hash", ""), m.get("built_at", ""),
+                         {k: m[k] for k in chunk_settings(self.cfg) if k in m})
+
+    def check(self, dim: int) -> IndexInfo:
+        """Raise a one-line error if this index cannot serve queries of ``dim`` from this model."""
+        info = self.info()
+        if info.model != self.model_id or (info.dim and info.dim != dim):
+            raise ModelMismatch(f"Index {self.name} was built with model {info.model!r} ({info.dim} dims), "
+                                f"not {self.model_id!r} ({dim} dims). Run: {_fix(self.cfg.model)}")
+        if info.chunks == 0 or not info.built_at:
+            raise IndexMissing(f"Index {self.name} is empty or was never completed. Run: {_fix(self.cfg.model)}")
+        return info
+
+    def other_models(self) -> list[str]:
+        out = []
+        for c in self._wrap(self.client.list_collections):
+            name = getattr(c, "name", c)
+            if name.startswith(PREFIX + "-") and name != self.name:
+                out.append(name[len(PREFIX) + 1:].rsplit("-c", 1)[0])
+        return sorted(set(out))
+
+    def all_records(self) -> dict:
+        col = self.collection()
+        return self._wrap(col.get, include=["documents", "metadatas"])
+
+    def existing(self) -> dict[str, dict]:
+        col = self.collection()
+        got = self._wrap(col.get, include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def upsert(self, ids, embeddings, documents, metadatas):
+        self._wrap(self.collection().upsert, ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
+
+    def delete(self, ids):
+        if ids:
+            self._wrap(self.collection().delete, ids=list(ids))
+
+    def set_meta(self, **kv):
+        col = self.collection()
+        meta = dict(col.metadata or {})
+        meta.update(kv)
+        # hnsw settings live in the configuration; they must not be re-sent as metadata
+        meta = {k: v for k, v in meta.items() if not k.startswith("hnsw:")}
+        self._wrap(col.modify, metadata=meta)
+
+    def query(self, embedding, n: int) -> dict:
+        col = self.collection()
+        return self._wrap(col.query, query_embeddings=[list(map(float, embedding))], n_results=n,
+                          include=["distances", "metadatas", "documents"])
+
+    def drop(self) -> bool:
+        if not self.exists():
+            return False
+        self._wrap(self.client.delete_collection, self.name)
+        self._col = None
+        return True

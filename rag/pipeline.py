@@ -1,0 +1,112 @@
+"""The ask pipeline: validate → rewrite follow-ups → retrieve → select → cite.
+
+``Pipeline`` loads the model and the index once; ``ask`` is then fast and
+thread-safe (it only reads). The CLI, the eval runner and the chat page all go
+through here, so they give the same answers.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from rag import answering
+from rag.config import Config
+from rag.errors import BadQuestion
+from rag.followup import Turn, rewrite
+from rag.index import Index
+from rag.schema import Answer
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+@dataclass
+class CleanQuestion:
+    text: str
+    notice: str = ""
+
+
+def clean_question(raw, max_chars: int) -> CleanQuestion:
+    """Strip control characters, collapse whitespace, truncate overlong questions.
+
+    >>> clean_question("  When\\x00 was it\\nsigned? ", 100).text
+    'When was it signed?'
+    """
+    if raw is None:
+        raise BadQuestion("The question is empty. Type a question about the articles, e.g. 'When was the STA first signed?'")
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    text = unicodedata.normalize("NFC", str(raw))
+    text = _CONTROL.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise BadQuestion("The question is empty. Type a question about the articles, e.g. 'When was the STA first signed?'")
+    notice = ""
+    if len(text) > max_chars:
+        cut = text[:max_chars]
+        text = cut[: cut.rfind(" ")] if " " in cut[max_chars // 2:] else cut
+        notice = f"Your question was longer than {max_chars} characters; only the first {len(text)} were used."
+    return CleanQuestion(text, notice)
+
+
+class Pipeline:
+    def __init__(self, cfg: Config, embedder=None, client=None, check_stale: bool = True):
+        t0 = time.perf_counter()
+        self.cfg = cfg
+        if embedder is None:
+            from rag.models import load_embedder
+
+            embedder = load_embedder(cfg)
+        self.embedder = embedder
+        self.index = Index(cfg, embedder.id, client=client)
+        self.info = self.index.check(embedder.dim)
+        from rag.retrieval import Retriever
+
+        self.retriever = Retriever(self.index, embedder)
+        self.stale_notice = self._stale_notice() if check_stale else ""
+        seen = {}
+        for p in self.retriever.passages:
+            seen.setdefault(p.doc_id, {"doc_id": p.doc_id, "title": p.title, "outlet": p.outlet, "date": p.date,
+                                       "url": p.url, "authors": p.authors})
+        self.documents = sorted(seen.values(), key=lambda d: (d["date"] or "9999", d["title"]))
+        self.load_seconds = time.perf_counter() - t0
+
+    def _stale_notice(self) -> str:
+        from rag.corpus import corpus_hash, load_corpus
+
+        try:
+            docs = load_corpus(self.cfg.corpus_dir).documents
+        except Exception:
+            return ""  # no corpus here (e.g. a chat server reading a shared Chroma): nothing to compare
+        if docs and corpus_hash(docs) != self.info.corpus_hash:
+            fix = "rag ingest" + ("" if self.cfg.model == "minilm" else f" --model {self.cfg.model}")
+            return f"The index is older than the articles in {self.cfg.corpus_dir}; answers may be out of date. Run: {fix}"
+        return ""
+
+    def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:
+        t0 = time.perf_counter()
+        q = clean_question(question, self.cfg.max_question_chars)
+        k = k or self.cfg.k
+        asked = q.text
+        resolved = rewrite(asked, history or [])
+        qterms, fixes = self.retriever.correct(resolved)
+        qvec = self.embedder.embed_query(resolved)
+        passages = self.retriever.search(resolved, k, qvec=qvec, qterms=qterms)
+        t1 = time.perf_counter()
+        decision = answering.select(resolved, qterms, passages, self.retriever.idf,
+                                    lambda t: self.retriever.df.get(t, 0) > 0)
+        if decision.abstained:
+            text, cites = answering.abstention_message(self.documents), []
+        else:
+            text, cites = answering.compose(decision)
+        t2 = time.perf_counter()
+        notice = " ".join(x for x in (q.notice, self.stale_notice) if x)
+        return Answer(
+            question=asked, answer=text, abstained=decision.abstained, citations=cites, model=self.embedder.id,
+            timings_ms={"retrieve": round((t1 - t0) * 1000, 2), "answer": round((t2 - t1) * 1000, 2),
+                        "total": round((t2 - t0) * 1000, 2)},
+            rewritten_question=resolved if resolved != asked else None,
+            retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in passages)),
+            notice=notice, debug={"reason": decision.reason, "spelling": fixes, **decision.signals})

@@ -1,0 +1,118 @@
+"""Dataclasses that cross module boundaries.
+
+Everything the pipeline passes between stages is one of these; LangChain and
+Chroma objects never leave their adapter modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Document:
+    """One cleaned article: front matter plus body text."""
+
+    id: str
+    title: str = ""
+    outlet: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: str = ""  # ISO 8601 (YYYY-MM-DD) when the article gives one, else ""
+    url: str = ""
+    body: str = ""
+
+    def meta(self) -> dict:
+        d = asdict(self)
+        d.pop("body")
+        return d
+
+
+@dataclass
+class Chunk:
+    """A run of whole sentences from one document.
+
+    ``start``/``end`` are character offsets into ``Document.body``;
+    ``sentences`` holds (start, end) offsets of each sentence *inside* ``text``.
+    """
+
+    doc_id: str
+    chunk_no: int
+    text: str
+    start: int
+    end: int
+    sentences: list[tuple[int, int]]
+
+    @property
+    def content_hash(self) -> str:
+        import hashlib
+
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def id(self) -> str:
+        # Deterministic, so re-ingesting an unchanged document is a no-op.
+        return f"{self.doc_id}:{self.chunk_no}:{self.content_hash}"
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk with its document's metadata and retrieval scores."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    sentences: list[tuple[int, int]]
+    title: str = ""
+    outlet: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: str = ""
+    url: str = ""
+    score: float = 0.0  # fused retrieval score (higher is better)
+    dense: float | None = None  # cosine similarity to the query, when known
+    kind: str = "body"  # "body" for article text, "metadata" for the byline card
+
+
+@dataclass
+class Citation:
+    """One numbered source of an answer.
+
+    ``text`` is the cited passage; ``start``/``end`` its offsets in the document
+    body (None for the metadata card); ``quote_start``/``quote_end`` locate the
+    cited sentence(s) inside ``text`` so a UI can highlight them.
+    """
+
+    n: int
+    doc_id: str
+    title: str
+    outlet: str
+    date: str
+    url: str
+    text: str
+    start: int | None
+    end: int | None
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    kind: str = "body"
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    model: str
+    timings_ms: dict[str, float]
+    rewritten_question: str | None = None
+    retrieved_doc_ids: list[str] = field(default_factory=list)
+    notice: str = ""
+    mode: str = "extractive"
+    debug: dict = field(default_factory=dict)  # abstention signals and spelling fixes, for `--json` and evals
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for c in d["citations"]:
+            c["quotes"] = [list(q) for q in c["quotes"]]
+        return d

@@ -1,0 +1,53 @@
+"""Shared term analysis: one tokenizer for BM25, sentence scoring and abstention.
+
+>>> terms("When was the U.S.-China STA first signed?")
+['us', 'china', 'sta', 'first', 'sign']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her
+here hers herself him himself his how i if in into is isn't it its itself just me more most my myself no nor not
+now of off on once only or other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself yourselves s t can't don't won't
+tell say said says please know explain describe give list mention according article articles piece one ones many much
+""".split())
+
+_stemmer = Stemmer.Stemmer("english")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, strip accents and punctuation noise; "U.S." becomes "us".
+
+    >>> normalize("The U.S.–China S&T Agreement!")
+    'the us china s t agreement '
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch)).lower()
+    t = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2", t)  # u.s. -> us, p.r.c. stays close enough
+    return re.sub(r"[^a-z0-9']+", " ", t.replace("’", "'"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def tokens(text: str) -> list[str]:
+    """All normalized tokens (stop words kept, no stemming)."""
+    return [t.split("'")[0] for t in _TOKEN.findall(normalize(text))]
+
+
+def terms(text: str) -> list[str]:
+    """Content terms: normalized, stop words removed, Snowball-stemmed."""
+    return [stem(t) for t in tokens(text) if t and t not in STOPWORDS]

@@ -1,0 +1,73 @@
+"""Metric functions on hand-computed cases, and the questions-file parser."""
+
+import json
+import math
+
+import pytest
+
+from rag.errors import BadQuestionsFile
+from rag.evaluation import (Outcome, Question, citation_good, contains_alias, hit_at_k, judge, load_questions,
+                            matched_groups, mrr, ndcg_at_k, percentile, recall_at_k, summarize)
+
+
+def test_ndcg_one_gold_at_rank_3():
+    assert ndcg_at_k(["a", "b", "g"], ["g"]) == pytest.approx(1 / math.log2(4))
+
+
+def test_ndcg_two_golds():
+    # golds at ranks 1 and 3: (1 + 1/log2(4)) / (1 + 1/log2(3))
+    assert ndcg_at_k(["g1", "x", "g2"], ["g1", "g2"]) == pytest.approx((1 + 0.5) / (1 + 1 / math.log2(3)))
+
+
+def test_rank_metrics():
+    ranked = ["x", "g", "x", "h"]  # duplicates collapse: x, g, h
+    assert hit_at_k(ranked, ["g"], 1) == 0.0 and hit_at_k(ranked, ["g"], 2) == 1.0
+    assert recall_at_k(ranked, ["g", "h", "z"], 3) == pytest.approx(2 / 3)
+    assert mrr(ranked, ["h"]) == pytest.approx(1 / 3)
+    assert mrr(ranked, ["nope"]) == 0.0
+
+
+def test_alias_matching_is_whole_word_and_normalized():
+    assert contains_alias("It was signed on Dec. 13, 2024.", "dec 13")
+    assert not contains_alias("to maintain ties", "AI")
+    assert contains_alias("AI and quantum", "ai")
+    assert matched_groups("Carter and Deng signed", [["Carter"], ["Deng", "Xiaoping"], ["1979"]]) == [True, True, False]
+
+
+def test_judge_and_summary():
+    qa = Question("a", "When?", [["1979"]], ["d1"], True)
+    qu = Question("u", "Budget?", [], [], False)
+    oa = Outcome("a", "When?", "In 1979 [1]", False, [{"doc_id": "d2", "text": "signed in 1979"}], ["d2", "d1"], 10.0)
+    ou = Outcome("u", "Budget?", "The articles don't say.", True, [], [], 30.0)
+    judge(qa, oa), judge(qu, ou)
+    assert oa.correct and ou.correct
+    s = summarize([qa, qu], [oa, ou], 5)
+    assert s["answer_accuracy"] == 1.0 and s["abstention_recall"] == 1.0 and s["false_abstention"] == 0.0
+    assert s["mrr"] == 0.5 and s["citation_precision"] == 1.0 and s["citation_recall"] == 1.0
+    assert s["latency_p50_ms"] == 20.0
+    assert citation_good(qa, {"doc_id": "d9", "text": "nothing"}) is False
+
+
+def test_percentile():
+    assert percentile([1, 2, 3, 4], 50) == 2.5 and percentile([5], 95) == 5
+
+
+def test_questions_file_errors_name_the_line(tmp_path):
+    p = tmp_path / "q.jsonl"
+    good = {"id": "1", "question": "When?", "answers": [["1979"]], "sources": [], "answerable": True}
+    p.write_text(json.dumps(good) + "\n{not json\n")
+    with pytest.raises(BadQuestionsFile, match=r"q.jsonl:2: not valid JSON"):
+        load_questions(p)
+    p.write_text(json.dumps({**good, "answers": "1979"}) + "\n")
+    with pytest.raises(BadQuestionsFile, match=r"q.jsonl:1: \"answers\""):
+        load_questions(p)
+    p.write_text(json.dumps({k: v for k, v in good.items() if k != "sources"}) + "\n")
+    with pytest.raises(BadQuestionsFile, match="missing field"):
+        load_questions(p)
+
+
+def test_shipped_questions_file_is_valid():
+    from conftest import ROOT
+
+    qs = load_questions(ROOT / "evals" / "questions.jsonl")
+    assert len(qs) >= 50 and sum(not q.answerable for q in qs) >= 12

@@ -1,0 +1,86 @@
+"""The ask pipeline on a tiny hand-made corpus with the hash embedder: exact expected hits."""
+
+import json
+
+import pytest
+
+from rag.cli import main
+from rag.errors import BadQuestion, IndexMissing
+from rag.ingest import ingest
+from rag.pipeline import Pipeline
+
+
+@pytest.fixture
+def pipe(hash_cfg):
+    ingest(hash_cfg, progress=False)
+    return Pipeline(hash_cfg)
+
+
+def test_answers_with_exact_cited_sentence(pipe):
+    a = pipe.ask("When was the Pact first signed?")
+    assert not a.abstained
+    assert "1979" in a.answer and "[1]" in a.answer
+    c = a.citations[0]
+    assert c.doc_id == "pact-history" and c.title == "Pact history" and c.outlet == "Example Times"
+    s, e = c.quotes[0]
+    assert c.text[s:e] == "The Pact was first signed in 1979 in Washington."
+    assert c.text[s:e] in a.answer
+
+
+def test_citation_offsets_point_into_the_document(pipe, tiny_corpus):
+    from rag.corpus import load_corpus
+
+    bodies = {d.id: d.body for d in load_corpus(tiny_corpus).documents}
+    a = pipe.ask("How many researchers do the labs employ?")
+    assert "300" in a.answer
+    for c in a.citations:
+        assert bodies[c.doc_id][c.start:c.end] == c.text
+
+
+def test_off_topic_abstains(pipe):
+    a = pipe.ask("Who won the football match yesterday?")
+    assert a.abstained and a.citations == []
+    assert "don't say" in a.answer
+
+
+@pytest.mark.parametrize("q", ["", "   ", "\x00\x00", "\n\t"])
+def test_empty_question_is_a_typed_error(pipe, q):
+    with pytest.raises(BadQuestion):
+        pipe.ask(q)
+
+
+def test_long_question_is_truncated_with_notice(pipe):
+    a = pipe.ask("When was the Pact signed? " * 500)
+    assert "longer than" in a.notice
+
+
+def test_missing_index_is_a_typed_error_with_fix(hash_cfg):
+    with pytest.raises(IndexMissing, match="Run: rag ingest"):
+        Pipeline(hash_cfg)
+
+
+def test_follow_up_is_rewritten(pipe):
+    from rag.followup import Turn
+
+    a = pipe.ask("When was it renewed?", history=[Turn("What is the Pact?", [])])
+    assert a.rewritten_question == "When was the Pact renewed?"
+    assert "Dec. 13, 2024" in a.answer
+
+
+def test_cli_json_shape_and_errors(pipe, capsys, monkeypatch):
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    assert main(["ask", "--json", "When was the Pact first signed?"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert {"question", "answer", "abstained", "citations", "model", "timings_ms"} <= set(d)
+    assert {"n", "doc_id", "title", "outlet", "date", "url", "text", "start", "end"} <= set(d["citations"][0])
+    assert {"retrieve", "answer", "total"} <= set(d["timings_ms"])
+    assert main(["ask", "  "]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: The question is empty") and err.count("\n") == 1
+
+
+def test_cli_missing_index_one_line(hash_cfg, capsys, monkeypatch):
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    assert main(["ask", "When?"]) == 2
+    err = capsys.readouterr().err
+    assert "Run: rag ingest" in err and err.count("\n") == 1
