@@ -302,7 +302,7 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
         outs = run_pipeline(pipe, questions, k, progress, m)
         name = m
         summary[name] = summarize(questions, outs, k)
-        summary[name]["index_build_s"] = round(float(pipe.info_build_seconds()), 2) if hasattr(pipe, "info_build_seconds") else None
+        summary[name]["index_build_s"] = round(pipe.index.info().build_seconds, 2)
         summary[name]["chunks"] = rep.chunks
         summary[name]["system"] = "pipeline"
         per_q[name] = outs

@@ -79,6 +79,7 @@ class IndexInfo:
     corpus_hash: str
     built_at: str
     settings: dict
+    build_seconds: float = 0.0  # time of the last ingest run that embedded anything
 
 
 class Index:
@@ -128,7 +129,7 @@ class Index:
         m = col.metadata or {}
         return IndexInfo(self.name, m.get("model", ""), int(m.get("dim", 0)), self._wrap(col.count),
                          m.get("corpus_hash", ""), m.get("built_at", ""),
-                         {k: m[k] for k in chunk_settings(self.cfg) if k in m})
+                         {k: m[k] for k in chunk_settings(self.cfg) if k in m}, float(m.get("build_seconds", 0.0)))
 
     def check(self, dim: int) -> IndexInfo:
         """Raise a one-line error if this index cannot serve queries of ``dim`` from this model."""

@@ -180,7 +180,8 @@ def ingest(cfg: Config, embedder=None, progress: bool = True, client=None) -> In
              and (existing[cid] or {}).get("doc_id", cid.split(":")[0]) not in skipped_ids]
     index.delete(stale)
     rep.removed_chunks = len(stale)
-    index.set_meta(corpus_hash=corpus_hash(loaded.documents), dim=int(dim),
+    build = {"build_seconds": round(time.perf_counter() - t0, 3)} if rep.embedded else {}
+    index.set_meta(corpus_hash=corpus_hash(loaded.documents), dim=int(dim), **build,
                    built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), model=model_id,
                    **chunk_settings(cfg))
     rep.chunks = index.collection().count()
