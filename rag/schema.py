@@ -72,6 +72,9 @@ class Passage:
     score: float = 0.0  # fused retrieval score (higher is better)
     dense: float | None = None  # cosine similarity to the query, when known
     kind: str = "body"  # "body" for article text, "metadata" for the byline card
+    # cosine similarity of the query to each sentence, keyed by the sentence's start inside ``text``
+    # (only sentences among the query's nearest neighbours are present)
+    sims: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -50,4 +50,4 @@ def tokens(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Content terms: normalized, stop words removed, Snowball-stemmed."""
-    return [stem(t) for t in tokens(text) if t and t not in STOPWORDS]
+    return [stem(t) for t in tokens(text) if len(t) > 1 and t not in STOPWORDS]

@@ -1,0 +1,108 @@
+"""Thumbs up/down from the chat page, appended as JSON lines an evaluator can mine.
+
+One record per click: the question (and its follow-up rewrite), the answer, its
+citations and the rating. ``append`` is safe under concurrent writers, in one
+process or many: each record is a single ``os.write`` of one complete line on
+an ``O_APPEND`` descriptor, taken under an exclusive ``flock``, so lines never
+interleave or tear. ``to_eval_draft`` turns a record into the shape of a line of
+``evals/questions.jsonl`` (with ``answers`` left for a person to fill in).
+
+>>> import tempfile, os
+>>> p = os.path.join(tempfile.mkdtemp(), "fb", "feedback.jsonl")
+>>> _ = append(p, {"rating": "up", "question": "When was the STA signed?"})
+>>> read(p)[0]["question"]
+'When was the STA signed?'
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+# flock excludes other processes (each append opens its own file description);
+# the thread lock serialises this process's threads before they reach it.
+_THREAD_LOCK = threading.Lock()
+
+
+def make_record(answer: dict, rating: str, session: str = "") -> dict:
+    """A feedback line from an ``Answer.to_dict()`` and a rating ("up"/"down").
+
+    >>> r = make_record({"question": "Q?", "answer": "A [1].", "abstained": False, "model": "minilm",
+    ...                  "rewritten_question": None, "citations": [{"n": 1, "doc_id": "d", "title": "T",
+    ...                  "outlet": "O", "date": "", "url": "", "text": "A. B.", "quotes": [[0, 2]]}]}, "up")
+    >>> r["rating"], r["citations"][0]["quote"]
+    ('up', 'A.')
+    """
+    cites = []
+    for c in answer.get("citations", []):
+        quote = " ".join(c["text"][s:e] for s, e in c.get("quotes", []))
+        cites.append({k: c.get(k) for k in ("n", "doc_id", "title", "outlet", "date", "url", "kind")} | {"quote": quote})
+    return {
+        "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "rating": rating,
+        "question": answer.get("question", ""),
+        "rewritten_question": answer.get("rewritten_question"),
+        "answer": answer.get("answer", ""),
+        "abstained": bool(answer.get("abstained")),
+        "citations": cites,
+        "model": answer.get("model", ""),
+        "session": session,
+    }
+
+
+def append(path: str | os.PathLike, record: dict) -> int:
+    """Append ``record`` as one JSON line; returns the number of bytes written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # ensure_ascii keeps the line free of raw U+2028 and friends; the trailing
+    # newline is part of the same write, so a reader never sees half a record.
+    data = (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
+    with _THREAD_LOCK:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                written = os.write(fd, data)
+                # A regular file takes the whole buffer in one write; if a full disk
+                # or a signal ever cuts it short, finish the line while still holding
+                # the lock so no other writer can slip in between.
+                while written < len(data):
+                    written += os.write(fd, data[written:])
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+    return len(data)
+
+
+def read(path: str | os.PathLike) -> list[dict]:
+    """All records in the file ([] if it does not exist)."""
+    p = Path(path)
+    if not p.exists():
+        return []
+    return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def to_eval_draft(record: dict) -> dict:
+    """A draft line for ``evals/questions.jsonl``: the evaluator fills in ``answers``.
+
+    A thumbs-up on a cited answer suggests the cited articles are the sources; a
+    thumbs-up on an abstention suggests the question is unanswerable.
+
+    >>> d = to_eval_draft({"rating": "up", "question": "Q?", "rewritten_question": None,
+    ...                    "abstained": False, "citations": [{"doc_id": "a"}, {"doc_id": "a"}]})
+    >>> d["sources"], d["answerable"], d["answers"]
+    (['a'], True, [])
+    """
+    q = record.get("rewritten_question") or record["question"]
+    qid = "fb-" + hashlib.sha1(q.encode("utf-8")).hexdigest()[:8]
+    up = record.get("rating") == "up"
+    sources = list(dict.fromkeys(c["doc_id"] for c in record.get("citations", []))) if up else []
+    return {"id": qid, "question": q, "answers": [], "sources": sources,
+            "answerable": not (up and record.get("abstained")), "kind": "feedback",
+            "feedback": {"rating": record.get("rating"), "answer": record.get("answer", "")}}

@@ -1,0 +1,184 @@
+"""Chroma server mode: a real ``chroma run`` server on a free loopback port.
+
+Ingest, ask, re-ingest and concurrent readers all go through
+``RAG_CHROMA_URL``; a server that is down (or goes away mid-session) gives one
+line naming the URL, and a new Pipeline works once it is back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from rag.cli import main
+from rag.config import load_config
+from rag.errors import ChromaUnavailable
+from rag.ingest import ingest
+from rag.pipeline import Pipeline
+
+pytestmark = pytest.mark.slow
+
+CHROMA = Path(sys.executable).parent / "chroma"
+READY_TIMEOUT = 60.0  # seconds; the server is usually up in ~2 s
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ChromaServer:
+    """``chroma run --path DIR --host 127.0.0.1 --port PORT`` as a child process."""
+
+    def __init__(self, path: Path, port: int | None = None):
+        self.path, self.port = path, port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> "ChromaServer":
+        self.proc = subprocess.Popen([str(CHROMA), "run", "--path", str(self.path), "--host", "127.0.0.1",
+                                      "--port", str(self.port)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"chroma run exited with status {self.proc.returncode}")
+            try:
+                urllib.request.urlopen(self.url + "/api/v2/heartbeat", timeout=1).read()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"chroma run was not ready at {self.url} within {READY_TIMEOUT:.0f} s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    if not CHROMA.exists():
+        pytest.fail(f"{CHROMA} not found: chromadb ships the chroma CLI; reinstall with: pip install -e '.[dev]'")
+    srv = ChromaServer(tmp_path / "chroma-data").start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def server_cfg(chroma_server, tiny_corpus, monkeypatch):
+    """Hash model (instant) + the tiny corpus, pointed at the server through the env var."""
+    monkeypatch.setenv("RAG_CHROMA_URL", chroma_server.url)
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    cfg = load_config()
+    assert cfg.chroma_url == chroma_server.url
+    return cfg
+
+
+def test_ingest_ask_reingest_through_server(server_cfg, isolated):
+    first = ingest(server_cfg, progress=False)
+    assert first.embedded == first.chunks > 0
+    assert not (isolated / "index").exists()  # nothing went to the embedded store
+
+    again = ingest(server_cfg, progress=False)
+    assert again.embedded == 0 and again.added == again.updated == again.deleted == []
+    assert again.chunks == first.chunks
+
+    ans = Pipeline(server_cfg).ask("When was the Pact first signed?")
+    assert not ans.abstained and "1979" in ans.answer
+    assert ans.citations and ans.citations[0].doc_id == "pact-history"
+
+
+def test_cli_uses_the_server(server_cfg, capsys):
+    assert main(["ingest", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["embedded"] > 0
+    assert main(["ask", "--json", "When was the Pact first signed?"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "1979" in out["answer"]
+
+
+def test_two_clients_read_concurrently(server_cfg, tiny_corpus, chroma_server):
+    ingest(server_cfg, progress=False)
+    questions = ["When was the Pact first signed?", "Who leads the ocean program?",
+                 "How many researchers do the labs employ?", "When was it renewed?"] * 5
+    # two chat servers' worth of Pipelines, each with its own HTTP client
+    a, b = Pipeline(server_cfg), Pipeline(server_cfg)
+    expected = [a.ask(q).answer for q in questions]
+    with ThreadPoolExecutor(4) as pool:
+        got_a = pool.map(lambda q: a.ask(q).answer, questions)
+        got_b = pool.map(lambda q: b.ask(q).answer, questions)
+        assert list(got_a) == expected and list(got_b) == expected
+
+    # and a separate process reading the same index at the same time
+    env = {**os.environ, "RAG_CHROMA_URL": chroma_server.url, "RAG_EMBEDDING_MODEL": "hash",
+           "RAG_CORPUS_DIR": str(tiny_corpus)}
+    procs = [subprocess.Popen([sys.executable, "-m", "rag", "ask", "--json", questions[i]], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(2)]
+    for i, p in enumerate(procs):
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert json.loads(out)["answer"] == expected[i]
+
+
+def test_unreachable_server_is_one_line_naming_the_url(tiny_corpus, monkeypatch, capsys):
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    with pytest.raises(ChromaUnavailable, match="127.0.0.1"):
+        ingest(load_config(chroma_url=url), progress=False)
+    assert main(["ask", "--chroma-url", url, "When was the Pact first signed?"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and url in err and err.startswith("error: ")
+
+
+def test_bad_url_is_one_line(monkeypatch, capsys, tiny_corpus):
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    assert main(["ingest", "--chroma-url", "http://"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "RAG_CHROMA_URL" in err
+
+
+def test_server_going_away_and_coming_back(server_cfg, chroma_server):
+    ingest(server_cfg, progress=False)
+    pipe = Pipeline(server_cfg)
+    assert "1979" in pipe.ask("When was the Pact first signed?").answer
+
+    chroma_server.stop()
+    with pytest.raises(ChromaUnavailable) as e:
+        pipe.ask("Who leads the ocean program?")  # a new question: not answered from any cache
+    msg = str(e.value)
+    assert "\n" not in msg and chroma_server.url in msg
+
+    chroma_server.start()  # same data dir, same port
+    assert "1979" in Pipeline(server_cfg).ask("When was the Pact first signed?").answer
+
+
+def test_real_model_through_server(chroma_server, real_embedder, tmp_path, monkeypatch):
+    """The real corpus and the bundled MiniLM, stored in the server."""
+    import shutil
+
+    corpus = tmp_path / "real-corpus"
+    corpus.mkdir()
+    for f in (Path(__file__).resolve().parent.parent / "corpus").glob("*.md"):
+        shutil.copy(f, corpus / f.name)
+    cfg = load_config(corpus_dir=str(corpus), chroma_url=chroma_server.url, model="minilm")
+    rep = ingest(cfg, embedder=real_embedder, progress=False)
+    assert rep.embedded == rep.chunks > 0
+    assert ingest(cfg, embedder=real_embedder, progress=False).embedded == 0
+    ans = Pipeline(cfg, embedder=real_embedder).ask("When was the STA first signed?")
+    assert not ans.abstained and "1979" in ans.answer
