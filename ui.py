@@ -89,7 +89,9 @@ def parse_auth(spec: str) -> list[tuple[str, str]] | None:
 
 
 def is_loopback(host: str) -> bool:
-    """>>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    """Whether binding ``host`` keeps the page on this machine.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
     (True, True, False)
     """
     if host == "localhost":
@@ -156,7 +158,7 @@ def _snap(text: str, i: int, forward: bool) -> int:
 def render_passage(text: str, quotes: list[tuple[int, int]], context: int = CONTEXT_CHARS) -> str:
     """The cited sentence(s) in ``<mark>``, with some of the passage around them.
 
-    >>> render_passage("One <i>. Two.\n\nThree.", [(10, 14)])
+    >>> render_passage("One <i>. Two.\\n\\nThree.", [(9, 13)])
     '<p>One &lt;i&gt;. <mark>Two.</mark></p><p>Three.</p>'
     """
     quotes = sorted((s, e) for s, e in quotes if 0 <= s < e <= len(text))
@@ -334,9 +336,9 @@ class ChatService:
     def ask(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
         return self.pipeline().ask(question, history=turns or [], k=k)
 
-    def record_feedback(self, answer: dict, rating: str, session: str = "") -> None:
+    def record_feedback(self, answer: dict, rating: str, session: str = "", answer_id: str = "") -> None:
         # The path comes from the configuration only: nothing a user types becomes a file path.
-        feedback.append(self.cfg.feedback_path, feedback.make_record(answer, rating, session))
+        feedback.append(self.cfg.feedback_path, feedback.make_record(answer, rating, session, answer_id))
 
 
 def turn_of(ans) -> Turn:
@@ -354,7 +356,7 @@ def public_dict(ans) -> dict:
 
 # --- the page -------------------------------------------------------------------
 
-SEARCHING = '<div class="ans"><p class="notice">Searching the articles…</p></div>'
+SEARCHING = '<div class="ans pending"><p class="notice">Searching the articles…</p></div>'
 # Answers can be longer than the chat window: keep the question in view and let
 # the answer stream in below it, rather than following the text to the bottom.
 SCROLL_TO_QUESTION = """() => { setTimeout(() => {
@@ -456,7 +458,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
         history[-1] = {"role": "assistant", "content": render_answer(ans, uid, hide_notice=stale)}
         t = turn_of(ans)
         turns = turns + [(t.question, t.cited)]
-        records = {**records, len(history) - 1: public_dict(ans)}
+        records = {**records, len(history) - 1: {"id": uid, "answer": public_dict(ans)}}
         yield history, turns, records
 
     def on_like(records, data: gr.LikeData, request: gr.Request):
@@ -464,8 +466,10 @@ def build_app(cfg: Config, service: ChatService | None = None):
         rec = records.get(idx)
         if rec is None:
             return
-        rating = {True: "up", False: "down"}.get(data.liked, str(data.liked))
-        service.record_feedback(rec, rating, session=getattr(request, "session_hash", "") or "")
+        # Clicking a lit thumb again withdraws the rating: Gradio then sends an empty value.
+        rating = "up" if data.liked is True else "down" if data.liked is False else (str(data.liked) or "withdrawn")
+        service.record_feedback(rec["answer"], rating, session=getattr(request, "session_hash", "") or "",
+                                answer_id=rec["id"])
         gr.Info("Thanks! Your feedback was saved.")
 
     def new_chat():
@@ -499,7 +503,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
         return gr.update(value=banner, visible=bool(banner)), *rest
     with gr.Blocks(title="STA chatbot · cited answers", analytics_enabled=False) as demo:
         turns = gr.State([])  # [(question, cited dicts)] for rag.followup
-        records = gr.State({})  # chat message index -> answer dict, for thumbs up/down
+        records = gr.State({})  # chat message index -> {"id", "answer" dict}, for thumbs up/down
         gr.HTML(f'<div id="hdr"><h1>{esc(TITLE)}</h1><p>Answers quote a small collection of news and analysis '
                 "articles, with numbered sources you can check. When the articles don't say, it tells you.</p></div>")
         status = gr.HTML(status0, elem_id="status", visible=bool(status0))

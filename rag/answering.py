@@ -18,7 +18,9 @@ its offsets in the article body and the sentence offsets inside the passage.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 
 from rag.schema import Citation, Passage
@@ -45,23 +47,45 @@ TYPE_PATTERNS = {
 }
 
 
+_PERSONISH = ("leader", "leaders", "president", "presidents", "company", "companies", "firm", "firms", "person",
+              "people", "administration", "department", "agency", "agencies", "official", "officials", "country",
+              "countries", "outlet", "outlets", "organization", "organisations", "organizations", "institution",
+              "university", "minister", "author", "authors", "scientist", "scientists", "group", "party")
+
+
 def question_type(q: str) -> str | None:
-    """What kind of thing the question asks for.
+    """What kind of thing the question asks for, from its first question word.
 
     >>> question_type("When was it signed?"), question_type("how many protocols?"), question_type("What is de-risking?")
     ('date', 'number', None)
+    >>> question_type("Which two leaders signed it when it was first signed?")
+    'name'
     """
     ql = q.lower()
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
-    if re.search(r"\b(when|what year|which year|what date|what day|what month)\b", ql):
-        return "date"
-    if re.search(r"\b(how many|how much|how long|what number|how old|what percentage)\b", ql):
+    m = re.search(r"\b(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b((?:\s+[a-z\-']+){0,3})", ql)
+    if not m:
+        return None
+    wh, rest = m.group(1), m.group(2).split()
+    if wh.startswith("how"):
         return "number"
-    if re.search(r"\b(who|whom|whose|which (?:companies|company|firms|person|people|president|leader|administration))\b", ql):
-        return "name"
-    if re.search(r"\b(where|which city|what city|which country|what country)\b", ql):
+    if wh == "when":
+        return "date"
+    if wh == "where":
         return "place"
+    if wh in ("who", "whom", "whose"):
+        return "name"
+    nouns = [w for w in rest if w not in ("two", "three", "the", "a", "an", "u.s.", "us", "chinese", "american", "main", "leading")]
+    head = nouns[0] if nouns else ""
+    if head in ("year", "date", "day", "month"):
+        return "date"
+    if head in ("city", "country", "place", "capital") and head != "countries":
+        return "place"
+    if head in ("number", "percentage", "amount"):
+        return "number"
+    if head in _PERSONISH:
+        return "name"
     return None
 
 
@@ -112,6 +136,7 @@ MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the quest
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
 ADD_RATIO = 0.75  # an extra sentence must score at least this share of the best one
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
+META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 
@@ -232,8 +257,11 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
             c.sim = p.sims.get(s, floor)
             c.typed = has_count_of(text, target) if target else has_new(qtype, text, question)
             if p.kind == "metadata":
-                c.typed, c.overlap = True, max(c.overlap, 0.5 + 0.5 * c.overlap)
+                # only reached for questions about an article: its byline card is the answer
+                c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
             c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed
+            if p.kind == "metadata":
+                c.score += META_BONUS
             if len(c.terms) < 3 and p.kind == "body":
                 c.score *= 0.5  # fragments ("Conclusion") are poor answers
             cands.append(c)
@@ -251,6 +279,9 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     if reason:
         return Decision([], True, reason, signals)
 
+    if os.environ.get("RAG_DEBUG_CANDIDATES"):
+        for c in cands[:25]:
+            print(f"  {c.score:.3f} ov={c.overlap:.2f} sim={c.sim:.2f} typ={c.typed} {c.passage.chunk_id[:30]}+{c.start} {c.text[:70]!r}", file=sys.stderr)
     chosen = [best]
     covered = set(best.terms)
     nums = {best.passage.doc_id: _numbers(best.text)}
@@ -258,8 +289,23 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     # The words that made the best sentence relevant: a disagreeing sentence must be about them too.
     focus = {t for t in qset if t in best.terms and weights[t] >= 0.5 * max(weights.values())}
     heavy = {t for t in qset if weights[t] >= 0.5 * max(weights.values())}
+    # The sentence right after the best one often completes it ("Companies like A, B and C ...",
+    # "This decision aims to ...", "Brendan is a Fellow ..."): consider it first.
+    nxt = [c for c in cands[1:] if c.passage.doc_id == best.passage.doc_id and c.passage.kind == best.passage.kind == "body"
+           and 0 <= (c.passage.start + c.start) - (best.passage.start + best.end) <= 3]
+    if nxt:
+        c = nxt[0]
+        opener = bool(_OPENER.match(c.text))
+        short_best = len(best.text.split()) <= 15
+        if c.score >= (0.35 if opener or short_best else 0.5) * best.score and (
+                (qtype and not best.typed and c.typed) or opener or bool(heavy & (c.terms - best.terms))
+                or (qtype is None and (short_best or bool(heavy & c.terms)))):
+            chosen.append(c)
+            covered |= c.terms
     for c in cands[1:]:
-        if len(chosen) >= limit:
+        if c in chosen:
+            continue
+        if len(chosen) >= limit and not (qtype in ("number", "date") and limit < MAX_SENTENCES_DISAGREE):
             break
         if any(_jaccard(c.terms, x.terms) > 0.5 for x in chosen):
             continue  # near-duplicate of a sentence already in the answer
@@ -267,18 +313,16 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums and focus & c.terms
                      and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
                      and c.score >= 0.6 * best.score)
-        # The sentence right after the best one often completes it ("Companies like A, B and C ...",
-        # "This decision aims to ...", "Brendan is a Fellow ...").
-        adjacent = (c.passage.chunk_id == best.passage.chunk_id and c.passage.kind == "body"
-                    and 0 <= c.start - best.end <= 3)
-        follows = adjacent and c.score >= 0.5 * best.score and (
-            (qtype and not best.typed and c.typed) or bool(_OPENER.match(c.text)) or bool(heavy & (c.terms - best.terms))
-            or (qtype is None and bool(heavy & c.terms)))
-        good = c.score >= ADD_RATIO * best.score
-        adds_terms = any(t in c.terms and t not in covered for t in qset)
         if disagrees:
             limit = MAX_SENTENCES_DISAGREE
-        if disagrees or follows or (good and (adds_terms or (qtype is None and c.overlap >= best.overlap * 0.9))):
+            chosen.append(c)
+            nums.setdefault(c.passage.doc_id, set()).update(c_nums)
+            continue
+        if len(chosen) >= limit:
+            continue
+        good = c.score >= ADD_RATIO * best.score
+        adds_terms = any(t in c.terms and t not in covered for t in qset)
+        if good and (adds_terms or (qtype is None and c.overlap >= best.overlap * 0.9)):
             chosen.append(c)
             covered |= c.terms
             nums.setdefault(c.passage.doc_id, set()).update(c_nums)

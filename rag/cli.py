@@ -283,10 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_eval)
 
     b = sub.add_parser("bench", help="measure ingest and query speed, memory and cold start")
-    b.add_argument("--json", action="store_true")
-    b.add_argument("--out", default="benchmarks/out")
-    b.add_argument("--sizes", default="10000,100000", help="comma-separated synthetic corpus sizes in chunks")
+    b.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
+    b.add_argument("--out", default="benchmarks/out", help="directory for bench.json, bench.md and bench.png")
+    b.add_argument("--sizes", default="10000,100000",
+                   help="comma-separated synthetic corpus sizes in chunks, e.g. 2000 for a quick run; '' = real corpus only")
     b.add_argument("--queries", type=int, default=50, help="timed questions per size")
+    b.add_argument("--sample", type=int, default=2000, help="sentences run through the model to time it, per backend")
+    b.add_argument("--cold-runs", type=int, default=2, help="cold `rag ask` processes to time")
+    b.add_argument("--no-serve", action="store_true", help="skip timing `rag serve` to page ready")
+    b.add_argument("--no-onnx", action="store_true", help="skip the ONNX Runtime backend comparison")
+    b.add_argument("--work-dir", help="keep the benchmark's stores here (default: a temp dir, removed at the end)")
     _common(b)
     b.set_defaults(func=cmd_bench)
 

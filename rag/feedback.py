@@ -1,7 +1,8 @@
 """Thumbs up/down from the chat page, appended as JSON lines an evaluator can mine.
 
 One record per click: the question (and its follow-up rewrite), the answer, its
-citations and the rating. ``append`` is safe under concurrent writers, in one
+citations and the rating ("up", "down", or "withdrawn" when a thumb is clicked
+off again; the last record with a given ``answer_id`` is the one that counts). ``append`` is safe under concurrent writers, in one
 process or many: each record is a single ``os.write`` of one complete line on
 an ``O_APPEND`` descriptor, taken under an exclusive ``flock``, so lines never
 interleave or tear. ``to_eval_draft`` turns a record into the shape of a line of
@@ -29,7 +30,7 @@ from pathlib import Path
 _THREAD_LOCK = threading.Lock()
 
 
-def make_record(answer: dict, rating: str, session: str = "") -> dict:
+def make_record(answer: dict, rating: str, session: str = "", answer_id: str = "") -> dict:
     """A feedback line from an ``Answer.to_dict()`` and a rating ("up"/"down").
 
     >>> r = make_record({"question": "Q?", "answer": "A [1].", "abstained": False, "model": "minilm",
@@ -51,7 +52,8 @@ def make_record(answer: dict, rating: str, session: str = "") -> dict:
         "abstained": bool(answer.get("abstained")),
         "citations": cites,
         "model": answer.get("model", ""),
-        "session": session,
+        "session": session,  # the chat page's session, to group a conversation's ratings
+        "answer_id": answer_id,  # which answer in it: a later record for the same id replaces this one
     }
 
 

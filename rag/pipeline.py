@@ -19,7 +19,7 @@ from rag.followup import Turn, rewrite
 from rag.index import Index
 from rag.schema import Answer
 
-EXTRA_CANDIDATE_PASSAGES = 3  # sentences are drawn from k + this many passages
+EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
@@ -98,8 +98,10 @@ class Pipeline:
         qvec = self.embedder.embed_query(fixed)
         top: list = []
         # The answer may quote from a few passages beyond the k reported as retrieved.
-        pool = self.retriever.search(fixed, k + EXTRA_CANDIDATE_PASSAGES, qvec=qvec, qterms=qterms, top_vectors=top)
+        pool = self.retriever.search(fixed, k, qvec=qvec, qterms=qterms, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
+        if answering.is_meta_question(fixed):
+            pool = pool + self.retriever.cards_for([p.doc_id for p in pool[:3]], exclude={p.chunk_id for p in pool})
         known = self.retriever.known
         ents, words = answering.unknown_terms(fixed, qterms, known)
         delta = None

@@ -23,7 +23,9 @@ RRF_K = 60  # the standard constant from Cormack et al. (2009)
 # Rank-fusion weights: closest sentence (MaxSim), BM25, and the chunk's mean vector, which
 # is a blurrier copy of the first signal and only breaks ties.
 W_MAXSIM, W_BM25, W_CHUNK = 1.0, 1.0, 0.3
-SAME_DOC_PENALTY = 0.75  # score multiplier per passage already taken from the same article
+# Score multiplier per passage already taken from the same article. RRF scores are compressed
+# (rank 1 = 1/61, rank 10 = 1/70), so a small factor already moves a passage several ranks.
+SAME_DOC_PENALTY = 0.92
 
 
 def _passages_from(records: dict) -> list[Passage]:
@@ -79,10 +81,10 @@ class Retriever:
         # Document frequencies over chunks: rare terms carry the question's meaning.
         self.n = len(self.passages)
         self.df = Counter(t for ts in self.doc_terms for t in set(ts))
-        from rag.answering import META_WEAK, META_WORDS
+        from rag.answering import META_WORDS
 
         self.vocab_words = sorted({w for p in self.passages for w in tokens(p.text) if len(w) >= 4}
-                                  | {w for m in metas for w in tokens((m or {}).get("header", ""))} | META_WORDS | META_WEAK)
+                                  | {w for m in metas for w in tokens((m or {}).get("header", ""))} | META_WORDS)
         self.expansions = find_acronyms(p.text for p in self.passages)
         self.docs = sorted({p.doc_id for p in self.passages})
         # (doc_id, absolute sentence start) -> [(passage index, start inside the passage)]
@@ -91,6 +93,15 @@ class Retriever:
             for s, _ in p.sentences:
                 key = (p.doc_id, "card") if p.kind != "body" else (p.doc_id, p.start + s)
                 self.sent_home.setdefault(key, []).append((i, s))
+
+    def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
+        """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
+        out = []
+        for d in dict.fromkeys(doc_ids):
+            for p in self.passages:
+                if p.doc_id == d and p.kind == "metadata" and p.chunk_id not in exclude:
+                    out.append(p)
+        return out
 
     def known(self, term: str) -> bool:
         return self.df.get(term, 0) > 0
@@ -117,13 +128,29 @@ class Retriever:
                     fixes[w] = hit[0]
                     continue
                 if len(w) >= 4:
-                    hit = process.extractOne(w, self.vocab_words, scorer=Levenshtein.distance,
-                                             score_cutoff=1 if len(w) < 7 else 2)
-                    if hit:
-                        fixes[w] = hit[0]
-                        t = stem(hit[0])
+                    hits = process.extract(w, self.vocab_words, scorer=Levenshtein.distance,
+                                           score_cutoff=1 if len(w) < 7 else 2, limit=8)
+                    if hits:
+                        best = min(h[1] for h in hits)
+                        ties = [h[0] for h in hits if h[1] == best]
+                        # In a question about an article, "rote" is "wrote", not "role".
+                        meta = [x for x in ties if x in self._meta_words] if self._about_article(text) else []
+                        fixes[w] = (meta or ties)[0]
+                        t = stem(fixes[w])
             out.append(t)
         return out, fixes
+
+    @staticmethod
+    def _about_article(text: str) -> bool:
+        from rag.answering import ARTICLE_WORDS
+
+        return any(w in ARTICLE_WORDS or w in ("artcle", "artice", "aricle", "piec") for w in tokens(text))
+
+    @property
+    def _meta_words(self):
+        from rag.answering import META_WORDS
+
+        return META_WORDS
 
     _function_words = sorted(w for w in STOPWORDS | {"what", "when", "where", "which", "who", "why", "how", "from", "are"}
                              if len(w) >= 2)
@@ -137,8 +164,11 @@ class Retriever:
         return re.sub(r"[A-Za-z]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), text)
 
     def search(self, question: str, k: int, qvec: np.ndarray | None = None, qterms: list[str] | None = None,
-               diversify: bool = True, top_vectors: list | None = None) -> list[Passage]:
-        """The ``k`` best passages. If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it."""
+               diversify: bool = True, top_vectors: list | None = None, extra: int = 0) -> list[Passage]:
+        """The ``k`` best passages (diversified across articles), then ``extra`` more by plain score.
+
+        If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it.
+        """
         if not self.passages:
             return []
         if qvec is None:
@@ -188,4 +218,6 @@ class Retriever:
             chosen.append(best)
             per_doc[self.passages[best].doc_id] += 1
             del cands[best]
+        # Extra candidates ignore diversity: an article with many relevant passages may hold the answer.
+        chosen += sorted(cands, key=lambda i: -cands[i])[:extra]
         return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {})) for i in chosen]

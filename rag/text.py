@@ -20,6 +20,7 @@ now of off on once only or other our ours ourselves out over own same she should
 theirs them themselves then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours yourself yourselves s t can't don't won't
 tell say said says please know explain describe give list mention according article articles piece one ones many much
+besides except apart
 """.split())
 
 _stemmer = Stemmer.Stemmer("english")
@@ -43,11 +44,22 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+# Chat shorthand, expanded so "how many yrs" means years.
+ABBREVIATIONS = {"yrs": "years", "yr": "year", "govt": "government", "gov": "government", "dept": "department",
+                 "intl": "international", "info": "information", "approx": "approximately", "mos": "months",
+                 "wks": "weeks", "abt": "about", "bc": "because", "w": "with", "ppl": "people"}
+
+
 def tokens(text: str) -> list[str]:
-    """All normalized tokens (stop words kept, no stemming)."""
-    return [t.split("'")[0] for t in _TOKEN.findall(normalize(text))]
+    """All normalized tokens (stop words kept, no stemming, shorthand expanded)."""
+    return [ABBREVIATIONS.get(w, w) for w in (t.split("'")[0] for t in _TOKEN.findall(normalize(text)))]
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(text) if len(t) > 1 and t not in STOPWORDS)
 
 
 def terms(text: str) -> list[str]:
     """Content terms: normalized, stop words removed, Snowball-stemmed."""
-    return [stem(t) for t in tokens(text) if len(t) > 1 and t not in STOPWORDS]
+    return list(_terms(text))

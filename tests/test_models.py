@@ -25,7 +25,7 @@ from rag.errors import IndexMissing, ModelMismatch, ModelNotInstalled, RagError
 from rag.index import Index, collection_name
 from rag.ingest import ingest
 from rag.models import (MPNET_FOLDER, REGISTRY, assemble_split_zip, find_mpnet_parts, install, installed_dir,
-                        load_embedder, model_id, resolve, verify_dim)
+                        load_embedder, model_id, resolve)
 from rag.pipeline import Pipeline
 
 from conftest import CORPUS

@@ -1,0 +1,131 @@
+"""``rag bench`` smoke test (hash model, tiny sizes) and the ONNX backend's agreement with torch."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from rag.bench import MeteredEmbedder, parse_sizes, replicate_store, run_bench, synth_documents, write
+from rag.config import load_config
+from rag.embedding import HashEmbedder
+from rag.errors import RagError
+
+
+def test_parse_sizes():
+    assert parse_sizes("10000, 100k") == [10000, 100000]
+    assert parse_sizes("") == []
+    with pytest.raises(RagError, match="--sizes"):
+        parse_sizes("lots")
+
+
+def test_synthetic_documents_recombine_corpus_sentences():
+    sents = [f"Sentence number {i} is about the science agreement." for i in range(30)]
+    docs = synth_documents(sents, n_chunks=40, chunks_per_word=1 / 100)
+    assert docs and all(d.id.startswith("synth-") and not (d.outlet or d.authors or d.date) for d in docs)
+    body = " ".join(d.body for d in docs)
+    assert sum(len(d.body.split()) for d in docs) >= 4000
+    assert all(s in sents for d in docs for p in d.body.split("\n\n") for s in _sentences(p))
+    assert "Sentence number" in body
+
+
+def _sentences(para: str) -> list[str]:
+    return [s.strip() + "." for s in para.split(".") if s.strip()]
+
+
+def test_reused_vectors_are_perturbed_copies_and_misses_approximated():
+    inner = HashEmbedder(dim=32)
+    m = MeteredEmbedder(inner)
+    a = "The agreement was first signed in 1979 by Carter and Deng."
+    b = "It was renewed in December 2024 for five more years."
+    m.embed_documents([a, b])
+    assert m.texts == 2 and set(m.memo) == {a, b}
+    r = MeteredEmbedder(inner, memo=m.memo, reuse=True)
+    v1, v2, w = r.embed_documents([a, a, a + " " + b])
+    assert r.reused == 2 and r.approximated == 1
+    assert 0.95 < float(v1 @ m.memo[a]) < 1.0 and not np.allclose(v1, v2)  # close to the original, not a duplicate
+    assert float(w @ (m.memo[a] + m.memo[b])) > 0.9 * np.linalg.norm(m.memo[a] + m.memo[b])
+
+
+def test_bench_smoke(hash_cfg, tmp_path, capsys):
+    """Every stage runs: real corpus, one ingested and one replicated size, probes, cold ask, files."""
+    qs = tmp_path / "q.jsonl"
+    qs.write_text("\n".join(json.dumps({"question": q}) for q in
+                            ["When was the Pact first signed?", "Who leads the ocean program?"]))
+    report = run_bench(hash_cfg, [60, 150], n_queries=3, progress=False, work_dir=tmp_path / "work", sample=20,
+                       cold_runs=1, serve=False, onnx=False, questions_file=qs, ingest_limit=100)
+    real = report["real"]
+    assert real["chunks"] > 0 and real["reingest"]["embedded"] == 0
+    assert real["recipe"]["chunks"] > 0 and real["ratios"]["answer_cached/recipe_cached_p95"]
+    small, big = report["sizes"]
+    assert small["built_by"].startswith("ingest") and small["chunks"] >= 50
+    assert small["texts_reused"] > 0
+    assert big["built_by"].startswith("2 copies") and big["chunks"] == 2 * small["chunks"]
+    for row in report["sizes"]:
+        assert row["ours"]["chunks"] == row["chunks"]  # the probe served the whole synthetic index
+        assert row["ours"]["answer_cached"]["n"] == 3 and row["recipe"]["search_fresh"]["p95_ms"] > 0
+    assert report["cold"]["ask"][0]["answered"]
+    assert not (hash_cfg.index_dir).exists()  # the real index dir is never touched
+
+    paths = write(report, tmp_path / "out")
+    assert json.loads(paths["json"].read_text())["sizes"][1]["chunks"] == big["chunks"]
+    assert paths["plot"].stat().st_size > 1000 and "| synthetic 150 |" in paths["md"].read_text()
+
+
+def test_replicated_store_renames_doc_ids(hash_cfg, tmp_path):
+    from rag.index import Index
+    from rag.ingest import ingest
+
+    ingest(hash_cfg, progress=False)
+    replicate_store(hash_cfg.index_dir, tmp_path / "copy", 3, progress=False)
+    cfg = load_config(model="hash", index_dir=str(tmp_path / "copy"))
+    got = Index(cfg, "hash").existing()
+    docs = {m["doc_id"] for m in got.values()}
+    assert docs == {f"{d}-r{r}" for d in ("labs", "pact-history") for r in range(3)}
+    assert all(cid.startswith(m["doc_id"] + ":") for cid, m in got.items())
+
+
+# --- the ONNX Runtime backend ---------------------------------------------------
+
+@pytest.fixture(scope="session")
+def onnx_embedder(tmp_path_factory, real_embedder):
+    pytest.importorskip("onnx", reason="exporting needs the onnx package (pip install onnx)")
+    from rag.embedding import OnnxEmbedder
+    from rag.models import REGISTRY, installed_dir
+
+    from rag.config import Config
+
+    d = installed_dir("minilm", Config())
+    return OnnxEmbedder("minilm", str(d), tmp_path_factory.mktemp("onnx-cache"),
+                        max_seq_length=REGISTRY["minilm"].max_seq_length)
+
+
+@pytest.mark.slow
+def test_onnx_vectors_match_torch(onnx_embedder, real_embedder):
+    from rag.corpus import load_corpus
+
+    from conftest import CORPUS
+
+    texts = [p for d in load_corpus(CORPUS).documents for p in d.body.split("\n\n") if p.strip()][:60]
+    texts += ["short", "When was the STA first signed?", "word " * 400]  # tiny, question, truncated
+    a, b = real_embedder.embed_documents(texts), onnx_embedder.embed_documents(texts)
+    cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+    assert cos.min() > 0.999
+    q = "What changed in the 2024 renewal?"
+    assert float(real_embedder.embed_query(q) @ onnx_embedder.embed_query(q)) > 0.999
+    assert onnx_embedder.id == real_embedder.id and onnx_embedder.dim == real_embedder.dim == 384
+
+
+@pytest.mark.slow
+def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_index_dir):
+    """Same index, queries embedded by ONNX: the eval questions get the same answers."""
+    from pathlib import Path
+
+    from rag.evaluation import load_questions
+    from rag.pipeline import Pipeline
+
+    questions = load_questions(Path(__file__).resolve().parent.parent / "evals" / "questions.jsonl")
+    onnx_pipe = Pipeline(real_index_dir, embedder=onnx_embedder)
+    same = sum(real_pipeline.ask(q.question).answer == onnx_pipe.ask(q.question).answer for q in questions)
+    assert same >= 0.97 * len(questions)
