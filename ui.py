@@ -510,7 +510,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=300):
                 chatbot = gr.Chatbot(
-                    elem_id="chat", label="Chat", show_label=False, height="62vh", min_height=360,
+                    elem_id="chat", label="Chat", show_label=False, height="calc(100vh - 280px)", min_height=360,
                     render_markdown=False, sanitize_html=True, latex_delimiters=[], allow_tags=False,
                     buttons=[], feedback_options=("Like", "Dislike"), layout="panel",
                     autoscroll=False,

@@ -134,7 +134,7 @@ SIM_SURE = 0.70  # this close, a sentence answers even if the question uses word
 MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by words the corpus never uses...
 MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
-ADD_RATIO = 0.75  # an extra sentence must score at least this share of the best one
+ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 MAX_SENTENCES = 2
@@ -184,8 +184,10 @@ def count_target(question: str) -> str | None:
     >>> count_target("How many patents were filed?"), count_target("When?")
     ('patent', None)
     """
+    from rag.text import ABBREVIATIONS
+
     m = re.search(r"\bhow (?:many|much)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)", question.lower())
-    return stem(m.group(1)) if m else None
+    return stem(ABBREVIATIONS.get(m.group(1), m.group(1))) if m else None
 
 
 def has_count_of(text: str, target: str, window: int = 4) -> bool:
@@ -283,6 +285,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         for c in cands[:25]:
             print(f"  {c.score:.3f} ov={c.overlap:.2f} sim={c.sim:.2f} typ={c.typed} {c.passage.chunk_id[:30]}+{c.start} {c.text[:70]!r}", file=sys.stderr)
     chosen = [best]
+    why = ["best"]
     covered = set(best.terms)
     nums = {best.passage.doc_id: _numbers(best.text)}
     limit = MAX_SENTENCES
@@ -302,6 +305,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
                 or (qtype is None and (short_best or bool(heavy & c.terms)))):
             chosen.append(c)
             covered |= c.terms
+            why.append("continues")
     for c in cands[1:]:
         if c in chosen:
             continue
@@ -312,20 +316,23 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         c_nums = _numbers(c.text)
         disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums and focus & c.terms
                      and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
-                     and c.score >= 0.6 * best.score)
+                     and c.score >= 0.6 * best.score and c.overlap >= 0.5 * best.overlap)
         if disagrees:
             limit = MAX_SENTENCES_DISAGREE
             chosen.append(c)
+            why.append("disagrees")
             nums.setdefault(c.passage.doc_id, set()).update(c_nums)
             continue
         if len(chosen) >= limit:
             continue
-        good = c.score >= ADD_RATIO * best.score
-        adds_terms = any(t in c.terms and t not in covered for t in qset)
-        if good and (adds_terms or (qtype is None and c.overlap >= best.overlap * 0.9)):
+        good = c.score >= ADD_RATIO * best.score and (c.typed or not qtype)
+        adds_terms = any(t in c.terms and t not in covered for t in heavy) and c.overlap >= 0.6 * best.overlap
+        if good and adds_terms:
             chosen.append(c)
+            why.append("adds_terms")
             covered |= c.terms
             nums.setdefault(c.passage.doc_id, set()).update(c_nums)
+    signals["chosen_because"] = why
     return Decision(chosen, False, "", signals)
 
 

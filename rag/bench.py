@@ -465,21 +465,26 @@ def _onnx_embedder(cfg: Config, inner):
         return None, str(e)
 
 
-def model_throughput(emb, texts: list[str], step: int, progress: bool, label: str) -> dict:
+def model_throughput(embedders: dict, texts: list[str], step: int, progress: bool) -> dict:
+    """Texts and tokens per second of each embedder, batches alternating so load spikes hit all alike."""
     from tqdm import tqdm
 
-    count = token_counter(emb)
-    emb.embed_documents(texts[:8])  # warm-up
-    secs = 0.0
-    vecs = []
-    for i in tqdm(range(0, len(texts), step), desc=f"model throughput ({label})", leave=False,
-                  disable=not progress or None):
-        t = time.perf_counter()
-        vecs.append(emb.embed_documents(texts[i:i + step]))
-        secs += time.perf_counter() - t
-    return {"texts": len(texts), "tokens": count(texts), "seconds": round(secs, 2),
-            "texts_per_s": round(len(texts) / secs, 1), "tokens_per_s": round(count(texts) / secs, 0),
-            "_vecs": np.concatenate(vecs)}
+    res = {}
+    for name, emb in embedders.items():
+        emb.embed_documents(texts[:8])  # warm-up
+        res[name] = {"count": token_counter(emb), "seconds": 0.0, "vecs": []}
+    for i in tqdm(range(0, len(texts), step), desc="model throughput", leave=False, disable=not progress or None):
+        for name, emb in embedders.items():
+            t = time.perf_counter()
+            res[name]["vecs"].append(emb.embed_documents(texts[i:i + step]))
+            res[name]["seconds"] += time.perf_counter() - t
+    out = {}
+    for name, r in res.items():
+        tokens, secs = r["count"](texts), r["seconds"]
+        out[name] = {"texts": len(texts), "tokens": tokens, "seconds": round(secs, 2),
+                     "texts_per_s": round(len(texts) / secs, 1), "tokens_per_s": round(tokens / secs),
+                     "_vecs": np.concatenate(r["vecs"])}
+    return out
 
 
 def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool = True, work_dir: Path | None = None,
@@ -572,10 +577,10 @@ def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool
         sample_texts = [rng.choice(sents) for _ in range(max(8, sample))]
         step = max(cfg.batch_size * 8, 64)
         primary = "torch" if type(inner).__name__ == "SentenceTransformerEmbedder" else inner.id
-        thr = {primary: model_throughput(inner, sample_texts, step, progress, primary)}
         onnx_emb, why = _onnx_embedder(cfg, inner) if onnx else (None, "disabled")
+        thr = model_throughput({primary: inner, **({"onnx": onnx_emb} if onnx_emb is not None else {})},
+                               sample_texts, step, progress)
         if onnx_emb is not None:
-            thr["onnx"] = model_throughput(onnx_emb, sample_texts, step, progress, "onnx")
             a, b = thr[primary]["_vecs"], thr["onnx"]["_vecs"]
             cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
             thr["onnx"]["cosine_to_torch_min"] = round(float(cos.min()), 6)

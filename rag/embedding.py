@@ -51,6 +51,10 @@ class SentenceTransformerEmbedder:
             # Never reach for a hub when the weights are on disk.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        # OpenMP threads that spin while waiting starve each other when the cores are shared
+        # (a busy CI box, several chat servers): measured on 2 loaded cores, a query took
+        # 600-1200 ms spinning vs 20-50 ms passive. Read once, when torch loads libgomp.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
@@ -222,6 +226,8 @@ class OnnxEmbedder:
         self.tokenizer.no_padding()
         so = ort.SessionOptions()
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # no spin-waiting: on shared cores it steals the time the other thread needs (as OMP_WAIT_POLICY above)
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             so.intra_op_num_threads = threads
         self.session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])

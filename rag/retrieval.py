@@ -152,8 +152,9 @@ class Retriever:
 
         return META_WORDS
 
-    _function_words = sorted(w for w in STOPWORDS | {"what", "when", "where", "which", "who", "why", "how", "from", "are"}
-                             if len(w) >= 2)
+    # Question words first: on a tie, "wen" is "when", not "we".
+    _function_words = ["what", "when", "where", "which", "who", "why", "how", "from", "are"] + sorted(
+        w for w in STOPWORDS if len(w) >= 2)
 
     def corrected_text(self, text: str, fixes: dict[str, str]) -> str:
         """``text`` with misspelled words replaced, so the embedding sees real words too."""

@@ -47,7 +47,10 @@ def stem(word: str) -> str:
 # Chat shorthand, expanded so "how many yrs" means years.
 ABBREVIATIONS = {"yrs": "years", "yr": "year", "govt": "government", "gov": "government", "dept": "department",
                  "intl": "international", "info": "information", "approx": "approximately", "mos": "months",
-                 "wks": "weeks", "abt": "about", "bc": "because", "w": "with", "ppl": "people"}
+                 "wks": "weeks", "abt": "about", "bc": "because", "w": "with", "ppl": "people",
+                 # month abbreviations, as in "Dec. 13" (the articles use them too)
+                 "jan": "january", "feb": "february", "aug": "august", "sept": "september", "sep": "september",
+                 "oct": "october", "nov": "november", "dec": "december"}
 
 
 def tokens(text: str) -> list[str]:

@@ -34,7 +34,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 HOSTILE_TITLE = f"Zebra labs {PAYLOAD} report"
 HOSTILE_OUTLET = '<b onmouseover="window.__pwned=3">Evil Outlet</b>'
+HOSTILE_URL = 'https://example.org/zebra?q="><script>window.__pwned=4</script>&x=1'
 LOGIN = ("ann", "s3cret:pass")
+# Read at import: the autouse `isolated` fixture clears RAG_* before each test runs.
+UPDATE_SCREENSHOT = os.environ.get("RAG_UPDATE_SCREENSHOT") == "1"
 
 
 def _free_port() -> int:
@@ -80,9 +83,13 @@ class Server:
 def _hostile_corpus(path: Path) -> Path:
     body = (f"Zebra labs study quantum zebra stripes in Antarctica. {PAYLOAD} The quantum zebra project has 40 "
             "researchers and began in 2021. Its director said the stripes <b>store</b> heat & light. ")
-    docs = {"zebra-labs": (HOSTILE_TITLE, HOSTILE_OUTLET, ["<i>Mallory</i>"], "2024-05-06", body * 2)}
+    from rag.corpus import save
+    from rag.schema import Document
+
     write_tiny_corpus(path)
-    return write_tiny_corpus(path, docs)
+    save(Document("zebra-labs", HOSTILE_TITLE, HOSTILE_OUTLET, ["<i>Mallory</i>"], "2024-05-06", HOSTILE_URL, body * 2),
+         path, overwrite=True)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +265,8 @@ def test_hostile_article_shows_as_text(page, servers):
     text = ans.inner_text()
     assert "40" in text and HOSTILE_TITLE in text and HOSTILE_OUTLET in text
     assert PAYLOAD in ans.locator(".src-text").first.inner_text()
+    link = ans.locator(".src-title a").first  # the original article, linked with its URL intact
+    assert link.get_attribute("href") == HOSTILE_URL and link.get_attribute("target") == "_blank"
     assert_not_pwned(page)
     assert_loopback_only(page)
 
@@ -281,18 +290,15 @@ def test_missing_index_behind_login_says_what_to_run(page, servers):
 
 @pytest.mark.browser
 def test_readme_screenshot(page, servers, tmp_path):
-    """A real answer with two sources, one linked to the original article (also docs/chat.png on request)."""
+    """A real answer with its sources, for the README (written to docs/chat.png on request)."""
     open_chat(page, servers["main"])
-    ask(page, "What is Military-Civil Fusion?", 1)
+    ask(page, "Who signed the STA in 1979 and when was it renewed?", 1)
     ans = page.locator("#chat .bot-row .ans").first
-    assert ans.locator(".src mark").first.is_visible()
-    links = ans.locator(".src-title a")
-    assert links.count() >= 1 and links.first.get_attribute("href").startswith("https://")
-    assert links.first.get_attribute("target") == "_blank"
+    assert ans.locator(".src mark").first.is_visible() and ans.locator("a.cite").count() >= 1
     page.mouse.move(0, 0)
     out = tmp_path / "chat.png"
     page.screenshot(path=str(out), full_page=True)
-    if os.environ.get("RAG_UPDATE_SCREENSHOT") == "1":
+    if UPDATE_SCREENSHOT:
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copy(out, ROOT / "docs" / "chat.png")
     assert_loopback_only(page)
