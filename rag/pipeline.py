@@ -54,9 +54,14 @@ def clean_question(raw, max_chars: int) -> CleanQuestion:
 
 
 class Pipeline:
-    def __init__(self, cfg: Config, embedder=None, client=None, check_stale: bool = True):
+    def __init__(self, cfg: Config, embedder=None, client=None, check_stale: bool = True, generator=None):
         t0 = time.perf_counter()
         self.cfg = cfg
+        if generator is None and cfg.llm:
+            from rag.generation import Generator
+
+            generator = Generator(cfg.llm, cfg.llm_base_url)
+        self.generator = generator
         if embedder is None:
             from rag.models import load_embedder
 
@@ -115,16 +120,25 @@ class Pipeline:
         t1 = time.perf_counter()
         decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
                                     expansions=self.retriever.expansions)
+        mode, gen_notice = "extractive", ""
         if decision.abstained:
             text, cites = answering.abstention_message(self.documents), []
         else:
             text, cites = answering.compose(decision)
+            if self.generator is not None:
+                from rag.errors import RagError
+
+                try:
+                    g = self.generator.answer(fixed, passages)
+                    text, cites, mode = g.text, g.citations, "generative"
+                except RagError as e:
+                    gen_notice = f"{e}; showing quoted sentences instead."
         t2 = time.perf_counter()
-        notice = " ".join(x for x in (q.notice, self.stale_notice) if x)
+        notice = " ".join(x for x in (q.notice, self.stale_notice, gen_notice) if x)
         return Answer(
             question=asked, answer=text, abstained=decision.abstained, citations=cites, model=self.embedder.id,
             timings_ms={"retrieve": round((t1 - t0) * 1000, 2), "answer": round((t2 - t1) * 1000, 2),
                         "total": round((t2 - t0) * 1000, 2)},
             rewritten_question=resolved if resolved != asked else None,
             retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in passages)),
-            notice=notice, debug={"reason": decision.reason, "spelling": fixes, **decision.signals})
+            notice=notice, mode=mode, debug={"reason": decision.reason, "spelling": fixes, **decision.signals})
