@@ -64,6 +64,8 @@ def question_type(q: str) -> str | None:
     ql = q.lower()
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
+    if re.search(r"\b(?:the|a) number of\b", ql):
+        return "number"
     m = re.search(r"\b(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b((?:\s+[a-z\-']+){0,3})", ql)
     if not m:
         return None
@@ -178,24 +180,30 @@ def unknown_terms(question: str, qterms: list[str], known) -> tuple[list[str], l
     return ents, words
 
 
-def count_target(question: str) -> str | None:
-    """The thing counted in a "how many X" / "how much X" question, stemmed.
+def count_target(question: str) -> set[str]:
+    """What a "how many X" / "the number of X" question counts: the stems of the next two words.
 
-    >>> count_target("How many patents were filed?"), count_target("When?")
-    ('patent', None)
+    >>> sorted(count_target("How many patents were filed?")), count_target("When?")
+    (['patent'], set())
+    >>> sorted(count_target("Do they agree on the number of cooperative protocols?"))
+    ['cooper', 'protocol']
     """
-    from rag.text import ABBREVIATIONS
+    from rag.text import ABBREVIATIONS, STOPWORDS
 
-    m = re.search(r"\bhow (?:many|much)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)", question.lower())
-    return stem(ABBREVIATIONS.get(m.group(1), m.group(1))) if m else None
+    m = re.search(r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)(?:\s+([a-z][a-z\-]+))?",
+                  question.lower())
+    if not m:
+        return set()
+    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
+    return {stem(w) for w in words if w not in STOPWORDS and w not in ("were", "was", "have", "has", "did", "does")}
 
 
-def has_count_of(text: str, target: str, window: int = 4) -> bool:
-    """A number followed within ``window`` tokens by ``target`` ("nearly 100 protocols")."""
+def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:
+    """A number followed within ``window`` tokens by a target ("nearly 100 protocols")."""
     toks = [stem(t) for t in normalize(text).split()]
     for i, t in enumerate(toks):
         if re.fullmatch(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""), t):
-            if target in toks[i + 1:i + 1 + window]:
+            if targets & set(toks[i + 1:i + 1 + window]):
                 return True
     return False
 
@@ -232,9 +240,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     ents, words = unknown_terms(question, qset, known)
     unknown_share = sum(weights[t] for t in ents + words) / total
     signals.update(unknown=ents + words, unknown_entities=ents, unknown_share=round(unknown_share, 3), delta=delta)
-    target = count_target(question)
-    if target and not known(target):
-        target = None
+    target = {t for t in count_target(question) if known(t)}
 
     qtype = question_type(question)
     top_score = max((p.score for p in passages), default=1.0) or 1.0

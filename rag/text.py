@@ -20,7 +20,7 @@ now of off on once only or other our ours ourselves out over own same she should
 theirs them themselves then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours yourself yourselves s t can't don't won't
 tell say said says please know explain describe give list mention according article articles piece one ones many much
-besides except apart
+besides except apart kind kinds type types sort
 """.split())
 
 _stemmer = Stemmer.Stemmer("english")
