@@ -138,6 +138,7 @@ MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the quest
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
+REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile article")
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
@@ -223,7 +224,7 @@ _OPENER = re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|H
 
 
 def select(question: str, qterms: list[str], passages: list[Passage], idf, known, delta: float | None = None,
-           expansions: dict[str, set[str]] | None = None) -> Decision:
+           expansions: dict[str, set[str]] | None = None, referenced: set[str] = frozenset()) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain.
 
     ``idf(term)`` weighs a term; ``known(term)`` says whether the corpus uses it at all;
@@ -270,6 +271,8 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
             c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed
             if p.kind == "metadata":
                 c.score += META_BONUS
+            if p.doc_id in referenced:
+                c.score += REF_BONUS
             if len(c.terms) < 3 and p.kind == "body":
                 c.score *= 0.5  # fragments ("Conclusion") are poor answers
             cands.append(c)
@@ -338,6 +341,19 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
             why.append("adds_terms")
             covered |= c.terms
             nums.setdefault(c.passage.doc_id, set()).update(c_nums)
+    # A question that names articles ("How does the Responsible Statecraft view compare...") hears from each.
+    for d in sorted(referenced - {c.passage.doc_id for c in chosen}):
+        alt = [c for c in cands if c.passage.doc_id == d and c.passage.kind == "body"]
+        if alt and alt[0].score >= 0.5 * best.score and len(chosen) < MAX_SENTENCES_DISAGREE:
+            chosen.append(alt[0])
+            why.append("named_article")
+    # "How does X compare with / differ from / agree with ..." wants the other side too.
+    if referenced and re.search(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence)?|agree|disagree|versus|vs)\b", question.lower()):
+        other = [c for c in cands if c.passage.doc_id not in referenced and c.passage.kind == "body"
+                 and c not in chosen and c.score >= 0.5 * best.score]
+        if other and len(chosen) < MAX_SENTENCES_DISAGREE:
+            chosen.append(other[0])
+            why.append("other_side")
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals)
 

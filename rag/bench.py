@@ -234,10 +234,9 @@ def replicate_store(src_dir: Path, dst_dir: Path, copies: int, progress: bool = 
         name = getattr(c, "name", c)
         col = src.get_collection(name, embedding_function=None)
         total = col.count()
-        conf = (col.configuration or {}).get("hnsw") or {"space": "cosine"}
         meta = {k: v for k, v in (col.metadata or {}).items() if not k.startswith("hnsw:")}
         out = dst.get_or_create_collection(name, metadata=meta or None, embedding_function=None,
-                                           configuration={"hnsw": {"space": conf.get("space", "cosine")}})
+                                           configuration={"hnsw": {"space": "cosine"}})  # as rag.index makes them
         bar = tqdm(total=total * copies, desc=f"replicating {name}", unit="row", leave=False,
                    disable=not progress or None)
         for off in range(0, total, batch):

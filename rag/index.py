@@ -61,9 +61,23 @@ def connect(cfg: Config):
         raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
     try:
         return chromadb.PersistentClient(path=str(path), settings=settings)
-    except Exception as e:
-        raise RagError(f"Cannot open the index at {path} ({type(e).__name__}: {str(e)[:120]}). "
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
+        raise RagError(f"Cannot open the index at {path} ({_brief(e)}). "
                        f"It may be corrupted: move it away and run: rag ingest") from None
+
+
+# What Chroma's embedded store says when its files are damaged (SQLite codes 11 and 26, HNSW loads).
+# ("Error executing plan" prefixes every failure of the Rust query engine, e.g. a log table it cannot replay.)
+_CORRUPT = ("malformed", "not a database", "code: 11)", "code: 26)", "hnsw", "segment", "no such table",
+            "error executing plan", "log store")
+
+
+def _brief(e: BaseException) -> str:
+    """``Type: first line of the message``, cut short: Chroma's messages can be pages long."""
+    msg = (str(e).strip().splitlines() or [""])[0]
+    return f"{type(e).__name__}: {msg[:120]}" if msg else type(e).__name__
 
 
 def _fix(model_arg: str) -> str:
@@ -97,13 +111,18 @@ class Index:
     def _wrap(self, fn, *a, **kw):
         try:
             return fn(*a, **kw)
-        except RagError:
+        except (RagError, KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
-        except Exception as e:
+        except BaseException as e:
             if self.cfg.chroma_url and type(e).__name__ in ("ConnectError", "ConnectionError", "ReadTimeout",
                                                               "RemoteProtocolError", "ConnectTimeout", "ReadError"):
                 raise ChromaUnavailable(f"Lost the Chroma server at {self.cfg.chroma_url} ({type(e).__name__}); "
                                         "check it is running, then retry") from None
+            # A damaged embedded store fails only when a query reaches the bad page: say so in one line.
+            if not self.cfg.chroma_url and (type(e).__name__ == "PanicException"
+                                            or any(s in str(e).lower() for s in _CORRUPT)):
+                raise RagError(f"Cannot read the index at {self.cfg.index_dir} ({_brief(e)}). "
+                               "It may be corrupted: move it away and run: rag ingest") from None
             raise
 
     def exists(self) -> bool:
@@ -139,6 +158,9 @@ class Index:
 
     def sentence_ids(self) -> set[str]:
         return set(self._wrap(self.sentences().get, include=[])["ids"])
+
+    def sentence_count(self) -> int:
+        return self._wrap(self.sentences().count)
 
     def sentence_vectors(self, ids: list[str]) -> dict:
         out = {}

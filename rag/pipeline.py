@@ -119,7 +119,8 @@ class Pipeline:
             delta = round(float(top[0] @ qvec - top[0] @ qm), 4)
         t1 = time.perf_counter()
         decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
-                                    expansions=self.retriever.expansions)
+                                    expansions=self.retriever.expansions,
+                                    referenced=self.retriever.referenced_docs(fixed))
         mode, gen_notice = "extractive", ""
         if decision.abstained:
             text, cites = answering.abstention_message(self.documents), []

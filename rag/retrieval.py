@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -93,6 +94,33 @@ class Retriever:
             for s, _ in p.sentences:
                 key = (p.doc_id, "card") if p.kind != "body" else (p.doc_id, p.start + s)
                 self.sent_home.setdefault(key, []).append((i, s))
+
+    def referenced_docs(self, question: str) -> set[str]:
+        """Articles the question names by outlet, its acronym, an author, or a web domain.
+
+        "What did the ChinaFile article say" names the ChinaFile/Foreign Policy piece.
+        """
+        from rag.text import normalize
+
+        q = f" {normalize(question)} "
+        out = set()
+        for p in self.passages:
+            if p.doc_id in out:
+                continue
+            names = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
+            names += [a.split()[-1] for a in p.authors if len(a.split()) > 1]
+            from rag.ingest import acronym
+
+            if acronym(p.outlet):
+                names.append(acronym(p.outlet))
+            if "." in p.outlet:
+                names.append(p.outlet.split(".")[0])  # csis.org -> csis
+            for n in names:
+                nn = normalize(n).strip()
+                if len(nn) >= 3 and f" {nn} " in q:
+                    out.add(p.doc_id)
+                    break
+        return out
 
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
