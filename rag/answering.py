@@ -138,6 +138,7 @@ MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the quest
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
+TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile article")
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 MAX_SENTENCES = 2
@@ -148,8 +149,11 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\b(?:nearly |over |more than |about |around |roughly )?\d[\d,.]*\b", text.lower()))
 
 
-def has_new(qtype: str | None, text: str, question: str) -> bool:
+def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
     """Does ``text`` hold a thing of the asked type that the question does not already state?
+
+    For names, ``common(word)`` tells words the corpus also writes in lower case: "Cooperation"
+    opening a title is not a name, "Carter" or "ByteDance" is.
 
     >>> has_new("date", "It was signed in 1979.", "When was it signed?"), has_new("date", "In 2024 it was renewed.", "What happened in 2024?")
     (True, False)
@@ -159,8 +163,11 @@ def has_new(qtype: str | None, text: str, question: str) -> bool:
     qn = normalize(question)
     for m in TYPE_PATTERNS[qtype].finditer(text):
         frag = normalize(m.group(0)).strip()
-        if frag and f" {frag} " not in f" {qn} ":
-            return True
+        if not frag or f" {frag} " in f" {qn} ":
+            continue
+        if qtype == "name" and common is not None and all(common(w) for w in frag.split()):
+            continue
+        return True
     return False
 
 
@@ -224,7 +231,8 @@ _OPENER = re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|H
 
 
 def select(question: str, qterms: list[str], passages: list[Passage], idf, known, delta: float | None = None,
-           expansions: dict[str, set[str]] | None = None, referenced: set[str] = frozenset()) -> Decision:
+           expansions: dict[str, set[str]] | None = None, referenced: set[str] = frozenset(),
+           common=None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain.
 
     ``idf(term)`` weighs a term; ``known(term)`` says whether the corpus uses it at all;
@@ -264,7 +272,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
             hit += 0.5 * sum(weights[t] for t in qset if t not in c.terms and t in hdr_terms)
             c.overlap = hit / total
             c.sim = p.sims.get(s, floor)
-            c.typed = has_count_of(text, target) if target else has_new(qtype, text, question)
+            c.typed = has_count_of(text, target) if target else has_new(qtype, text, question, common)
             if p.kind == "metadata":
                 # only reached for questions about an article: its byline card is the answer
                 c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
@@ -280,6 +288,13 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         return Decision([], True, "no_passages", signals)
     cands.sort(key=lambda c: -c.score)
     best = cands[0]
+    if qtype and not best.typed:
+        # prefer a sentence holding what was asked for (a date, a count, a name) if it is nearly as good
+        typed = [c for c in cands if c.typed and c.score >= TYPED_PREFERENCE * best.score]
+        if typed:
+            best = typed[0]
+            cands.remove(best)
+            cands.insert(0, best)
     best_sim = max(c.sim for c in cands)
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    best_typed=best.typed, qtype=qtype,
@@ -309,7 +324,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         c = nxt[0]
         opener = bool(_OPENER.match(c.text))
         short_best = len(best.text.split()) <= 15
-        if c.score >= (0.35 if opener or short_best else 0.5) * best.score and (
+        if (not (qtype and best.typed) or c.typed) and c.score >= (0.35 if opener or short_best else 0.5) * best.score and (
                 (qtype and not best.typed and c.typed) or opener or bool(heavy & (c.terms - best.terms))
                 or (qtype is None and (short_best or bool(heavy & c.terms)))):
             chosen.append(c)
@@ -325,7 +340,7 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
         c_nums = _numbers(c.text)
         disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums and focus & c.terms
                      and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
-                     and c.score >= 0.6 * best.score and c.overlap >= 0.5 * best.overlap)
+                     and c.score >= 0.6 * best.score and c.overlap >= 0.7 * best.overlap)
         if disagrees:
             limit = MAX_SENTENCES_DISAGREE
             chosen.append(c)

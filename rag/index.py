@@ -96,6 +96,20 @@ class IndexInfo:
     build_seconds: float = 0.0  # time of the last ingest run that embedded anything
 
 
+class _Guarded:
+    """A Chroma collection whose method calls go through ``Index._wrap``, so callers that use it
+    directly (``index.sentences().count()``) still get one-line errors, not Chroma's."""
+
+    def __init__(self, index: "Index", col):
+        self._index, self._c = index, col
+
+    def __getattr__(self, name):
+        attr = getattr(self._c, name)
+        if not callable(attr):
+            return attr
+        return lambda *a, **kw: self._index._wrap(attr, *a, **kw)
+
+
 class Index:
     """A handle on one model's collection."""
 
@@ -135,25 +149,30 @@ class Index:
         if create:
             meta = {"model": self.model_id, "dim": int(dim or 0), "corpus_hash": "", "built_at": "",
                     **chunk_settings(self.cfg)}
-            self._col = self._wrap(self.client.get_or_create_collection, self.name, metadata=meta,
-                                   configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+            self._col = _Guarded(self, self._wrap(self.client.get_or_create_collection, self.name, metadata=meta,
+                                                  configuration={"hnsw": {"space": "cosine"}}, embedding_function=None))
         else:
             if not self.exists():
                 others = self.other_models()
                 hint = f" (indexes exist for: {', '.join(others)})" if others else ""
                 raise IndexMissing(f"No index for model '{self.cfg.model}' in "
                                    f"{self.cfg.chroma_url or self.cfg.index_dir}{hint}. Run: {_fix(self.cfg.model)}")
-            self._col = self._wrap(self.client.get_collection, self.name, embedding_function=None)
+            self._col = _Guarded(self, self._wrap(self.client.get_collection, self.name, embedding_function=None))
         return self._col
 
     def sentences(self, create: bool = False):
         if self._sent is None:
             if create:
-                self._sent = self._wrap(self.client.get_or_create_collection, self.sent_name,
-                                        metadata={"model": self.model_id, "role": "sentences"},
-                                        configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+                self._sent = _Guarded(self, self._wrap(self.client.get_or_create_collection, self.sent_name,
+                                                       metadata={"model": self.model_id, "role": "sentences"},
+                                                       configuration={"hnsw": {"space": "cosine"}},
+                                                       embedding_function=None))
             else:
-                self._sent = self._wrap(self.client.get_collection, self.sent_name, embedding_function=None)
+                if self.sent_name not in [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]:
+                    raise IndexMissing(f"Index {self.name} has no sentence vectors (an interrupted first build, or "
+                                       f"an older version). Run: {_fix(self.cfg.model)}")
+                self._sent = _Guarded(self, self._wrap(self.client.get_collection, self.sent_name,
+                                                       embedding_function=None))
         return self._sent
 
     def sentence_ids(self) -> set[str]:

@@ -120,7 +120,7 @@ class Pipeline:
         t1 = time.perf_counter()
         decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
                                     expansions=self.retriever.expansions,
-                                    referenced=self.retriever.referenced_docs(fixed))
+                                    referenced=self.retriever.referenced_docs(fixed), common=self.retriever.common)
         mode, gen_notice = "extractive", ""
         if decision.abstained:
             text, cites = answering.abstention_message(self.documents), []

@@ -87,6 +87,8 @@ class Retriever:
         self.vocab_words = sorted({w for p in self.passages for w in tokens(p.text) if len(w) >= 4}
                                   | {w for m in metas for w in tokens((m or {}).get("header", ""))} | META_WORDS)
         self.expansions = find_acronyms(p.text for p in self.passages)
+        # words the articles also write in lower case: a capitalised one of these is not a name
+        self.lower_words = {w for p in self.passages if p.kind == "body" for w in re.findall(r"\b[a-z][a-z\-]+\b", p.text)}
         self.docs = sorted({p.doc_id for p in self.passages})
         # (doc_id, absolute sentence start) -> [(passage index, start inside the passage)]
         self.sent_home: dict[tuple, list[tuple[int, int]]] = {}
@@ -130,6 +132,9 @@ class Retriever:
                 if p.doc_id == d and p.kind == "metadata" and p.chunk_id not in exclude:
                     out.append(p)
         return out
+
+    def common(self, word: str) -> bool:
+        return word.lower() in self.lower_words
 
     def known(self, term: str) -> bool:
         return self.df.get(term, 0) > 0
