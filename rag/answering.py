@@ -249,7 +249,11 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     ents, words = unknown_terms(question, qset, known)
     unknown_share = sum(weights[t] for t in ents + words) / total
     signals.update(unknown=ents + words, unknown_entities=ents, unknown_share=round(unknown_share, 3), delta=delta)
-    target = {t for t in count_target(question) if known(t)}
+    asked_count = count_target(question)
+    target = {t for t in asked_count if known(t)}
+    if asked_count and not target:
+        # "How many patents ...": the articles never mention what is being counted
+        return Decision([], True, "count_of_unknown", {**signals, "count_target": sorted(asked_count)})
 
     qtype = question_type(question)
     top_score = max((p.score for p in passages), default=1.0) or 1.0

@@ -42,3 +42,33 @@ def test_cli_ask_json_subprocess(real_index_dir):
     d = json.loads(r.stdout)
     assert "1979" in d["answer"] and any("1979" in c["text"] for c in d["citations"])
     assert d["model"] == "minilm"
+
+
+def test_follow_ups_resolve_against_the_conversation(real_pipeline):
+    from rag.followup import Turn
+
+    first = real_pipeline.ask("Who wrote the South China Morning Post piece?")
+    assert "Marina Zhang" in first.answer and first.citations[0].kind == "metadata"
+    turn = Turn(first.question, [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id} for c in first.citations])
+    again = real_pipeline.ask("When was that one published?", history=[turn])
+    assert again.rewritten_question.startswith('When was the article "Renewed US-China science pact')
+    assert "December 20, 2024" in again.answer
+    renewed = real_pipeline.ask("When was it renewed?", history=[Turn("What is the STA?", [])])
+    assert renewed.rewritten_question == "When was the STA renewed?" and "December 13" in renewed.answer
+
+
+def test_named_article_is_found(real_pipeline):
+    a = real_pipeline.ask("What did the ChinaFile article say about de-risking?")
+    assert a.citations[0].doc_id == "science-could-be-a-bright-spot" and "de-risking" in a.answer
+
+
+def test_disagreeing_articles_are_both_shown(real_pipeline):
+    a = real_pipeline.ask("How many protocols has the STA enabled?")
+    assert "nearly 100" in a.answer and "over 40" in a.answer
+    assert {c.doc_id for c in a.citations} >= {"renewed-us-china-science-pact-advances", "why-cant-we-just-let-american"}
+
+
+@pytest.mark.parametrize("q", ["What is the annual budget of the STA?", "What happened to the STA in 2029?",
+                               "How many patents were filed under the STA?"])
+def test_on_topic_but_unanswered_abstains(real_pipeline, q):
+    assert real_pipeline.ask(q).abstained
