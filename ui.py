@@ -20,6 +20,7 @@ import os
 import re
 import threading
 import time
+import traceback
 import uuid
 from pathlib import Path
 
@@ -362,7 +363,14 @@ SEARCHING = '<div class="ans pending"><p class="notice">Searching the articles�
 SCROLL_TO_QUESTION = """() => { setTimeout(() => {
   const rows = document.querySelectorAll('#chat .message-row.user-row');
   const last = rows[rows.length - 1];
-  if (!last) return;
+  const answers = document.querySelectorAll('#chat .bot-row .ans');
+  const ans = answers[answers.length - 1];
+  const done = !!ans && !ans.classList.contains('pending') && !ans.querySelector('.cursor');
+  // Once when a question appears, once when its answer is complete (only then is the
+  // chat tall enough to scroll that far); never while the reader scrolls otherwise.
+  const key = rows.length + (done ? ':done' : '');
+  if (!last || window.__staScrolled === key) { if (!last) window.__staScrolled = ''; return; }
+  window.__staScrolled = key;
   let box = last.parentElement;
   while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
   if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top;
@@ -426,26 +434,26 @@ def build_app(cfg: Config, service: ChatService | None = None):
 
     service = service or ChatService(cfg)
 
-    def add_question(message, history):
-        """Show the question at once (with a placeholder answer) and clear the box."""
+    def respond(message, history, turns, records, k):
+        """Show the question at once, then stream its answer. ``turns`` feeds the follow-up rewriter."""
         message = (message or "").strip()
-        history = list(history or [])
-        if message:
-            history += [{"role": "user", "content": render_user(message)},
-                        {"role": "assistant", "content": SEARCHING}]
-        return history, "", message
-
-    def stream_answer(pending, history, turns, records, k):
-        """Stream the answer to ``pending`` into the last message. ``turns`` feeds the follow-up rewriter."""
-        history = list(history or [])
-        if not pending:
-            yield history, turns, records
+        if not message:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
+        history = list(history or []) + [{"role": "user", "content": render_user(message)},
+                                         {"role": "assistant", "content": SEARCHING}]
+        yield history, "", turns, records  # clear the box once; later frames leave what the user types next
         try:
-            ans = service.ask(pending, [Turn(q, c) for q, c in turns], int(k) if k else None)
+            ans = service.ask(message, [Turn(q, c) for q, c in turns], int(k) if k else None)
         except RagError as e:
             history[-1] = {"role": "assistant", "content": render_error(str(e))}
-            yield history, turns, records
+            yield history, gr.skip(), turns, records
+            return
+        except Exception:  # a bug, not a user mistake: say so on the page and keep the session usable
+            traceback.print_exc()
+            history[-1] = {"role": "assistant", "content": render_error(
+                "Something went wrong while answering; the server log has the details. Try again or rephrase.")}
+            yield history, gr.skip(), turns, records
             return
         uid = uuid.uuid4().hex[:8]
         stale = service.stale_notice()
@@ -453,13 +461,13 @@ def build_app(cfg: Config, service: ChatService | None = None):
         step = max(1, n_words // 12)  # about a dozen frames, whatever the length
         for w in range(step, n_words, step):
             history[-1] = {"role": "assistant", "content": render_answer(ans, uid, words=w, hide_notice=stale)}
-            yield history, turns, records
+            yield history, gr.skip(), turns, records
             time.sleep(0.03)
         history[-1] = {"role": "assistant", "content": render_answer(ans, uid, hide_notice=stale)}
         t = turn_of(ans)
         turns = turns + [(t.question, t.cited)]
         records = {**records, len(history) - 1: {"id": uid, "answer": public_dict(ans)}}
-        yield history, turns, records
+        yield history, gr.skip(), turns, records
 
     def on_like(records, data: gr.LikeData, request: gr.Request):
         idx = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
@@ -501,6 +509,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
     def page_state_update():
         banner, *rest = page_state()
         return gr.update(value=banner, visible=bool(banner)), *rest
+
     with gr.Blocks(title="STA chatbot · cited answers", analytics_enabled=False) as demo:
         turns = gr.State([])  # [(question, cited dicts)] for rag.followup
         records = gr.State({})  # chat message index -> {"id", "answer" dict}, for thumbs up/down
@@ -512,9 +521,9 @@ def build_app(cfg: Config, service: ChatService | None = None):
                 chatbot = gr.Chatbot(
                     elem_id="chat", label="Chat", show_label=False, height="calc(100vh - 280px)", min_height=360,
                     render_markdown=False, sanitize_html=True, latex_delimiters=[], allow_tags=False,
-                    buttons=[], feedback_options=("Like", "Dislike"), layout="panel",
-                    autoscroll=False,
-                    placeholder="<p style='text-align:center;opacity:.75'>Ask a question, or pick an example below.</p>")
+                    buttons=[], feedback_options=("Like", "Dislike"), layout="panel", autoscroll=False,
+                    placeholder="<p style='text-align:center;opacity:.75'>"
+                                "Ask a question, or pick an example below.</p>")
                 with gr.Row(equal_height=True):
                     box = gr.Textbox(placeholder="Ask about the STA, e.g. When was it first signed?", show_label=False,
                                      lines=1, max_lines=4, scale=5, min_width=160, elem_id="question", submit_btn=False,
@@ -531,23 +540,18 @@ def build_app(cfg: Config, service: ChatService | None = None):
                     k = gr.Slider(1, 10, value=cfg.k, step=1, label="Passages to search per question",
                                   info="More passages can find more, but may quote less relevant text.")
                     model = gr.Textbox(model0, label="Embedding model", interactive=False,
-                                       info="Changing it needs a new index: rag ingest --model NAME, then rag serve --model NAME.")
+                                       info="Changing it needs a new index: rag ingest --model NAME, "
+                                            "then rag serve --model NAME.")
                     index = gr.Textbox(index0, label="Index", interactive=False, lines=2)
 
-        pending = gr.State("")  # the question being answered
-
-        def wire(event):
-            """question → shown at once → scrolled to the top of the chat → answer streams in below it."""
-            (event.then(add_question, [box, chatbot], [chatbot, box, pending], api_visibility="private", queue=False)
-             .then(None, js=SCROLL_TO_QUESTION)
-             .then(stream_answer, [pending, chatbot, turns, records, k], [chatbot, turns, records],
-                   api_visibility="private")
-            .then(None, js=SCROLL_TO_QUESTION))  # again: only now is the chat tall enough to scroll that far
-
-        wire(box.submit(None, api_visibility="private", queue=False))
-        wire(send.click(None, api_visibility="private", queue=False))
+        # One listener for Enter and the Ask button: with trigger_mode="once" a second
+        # question waits in the box until the answer being streamed is complete.
+        gr.on([box.submit, send.click], respond, inputs=[box, chatbot, turns, records, k],
+              outputs=[chatbot, box, turns, records], api_visibility="private", trigger_mode="once")
         for b, q in zip(ex_buttons, EXAMPLES):
-            wire(b.click(lambda q=q: q, outputs=box, api_visibility="private", queue=False))
+            (b.click(lambda q=q: q, outputs=box, api_visibility="private", queue=False)
+             .then(None, js="() => document.querySelector('#send').click()"))
+        chatbot.change(None, js=SCROLL_TO_QUESTION)
         clear.click(new_chat, outputs=[chatbot, box, turns, records], api_visibility="private", queue=False)
         # The chat's own trash icon clears the messages; forget the conversation with them.
         chatbot.clear(new_chat, outputs=[chatbot, box, turns, records], api_visibility="private", queue=False)
@@ -562,7 +566,8 @@ def launch_kwargs(cfg: Config) -> dict:
     import gradio as gr
 
     theme = gr.themes.Default(primary_hue="blue", neutral_hue="slate",
-                              font=FONTS, font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace"])
+                              font=FONTS, font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas",
+                                                     "Liberation Mono", "monospace"])
     return dict(server_name=cfg.host, server_port=cfg.port, share=False, show_error=False, ssr_mode=False,
                 auth=parse_auth(cfg.auth), auth_message="Sign in to ask about the STA articles.",
                 footer_links=["api"], theme=theme, css=CSS, quiet=True, pwa=False, mcp_server=False)
@@ -584,7 +589,10 @@ def serve(cfg: Config | None = None) -> None:
     try:
         app.launch(prevent_thread_lock=True, **kwargs)
     except OSError as e:
-        raise RagError(f"Cannot serve on {cfg.host}:{cfg.port} ({e}). Pick another port with --port") from None
+        if "empty port" in str(e):
+            raise RagError(f"Port {cfg.port} on {cfg.host} is already in use. Pick another with --port "
+                           "(or RAG_PORT)") from None
+        raise RagError(f"Cannot serve on {cfg.host}:{cfg.port} ({e}). Check --host and --port") from None
     print(f"Serving the chat on http://{cfg.host}:{cfg.port}", flush=True)
     try:
         app.block_thread()

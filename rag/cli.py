@@ -143,6 +143,8 @@ def cmd_ask(args) -> int:
     question = args.question
     if question == "-":
         question = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:  # argv bytes that are not UTF-8 arrive as lone surrogates, which the tokenizer rejects
+        question = question.encode("utf-8", "surrogateescape").decode("utf-8", errors="replace")
     clean_question(question, cfg.max_question_chars)  # fail fast, before loading the model
     ans = Pipeline(cfg).ask(question)
     if args.json:

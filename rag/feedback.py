@@ -1,11 +1,13 @@
 """Thumbs up/down from the chat page, appended as JSON lines an evaluator can mine.
 
 One record per click: the question (and its follow-up rewrite), the answer, its
-citations and the rating ("up", "down", or "withdrawn" when a thumb is clicked
-off again; the last record with a given ``answer_id`` is the one that counts). ``append`` is safe under concurrent writers, in one
-process or many: each record is a single ``os.write`` of one complete line on
-an ``O_APPEND`` descriptor, taken under an exclusive ``flock``, so lines never
-interleave or tear. ``to_eval_draft`` turns a record into the shape of a line of
+citations and the rating: "up", "down", or "withdrawn" when a lit thumb is
+clicked off again (the last record with a given ``answer_id`` counts).
+
+``append`` is safe under concurrent writers, in one process or many: each record
+is a single ``os.write`` of one complete line on an ``O_APPEND`` descriptor,
+taken under an exclusive ``flock``, so lines never interleave or tear.
+``to_eval_draft`` turns a record into the shape of a line of
 ``evals/questions.jsonl`` (with ``answers`` left for a person to fill in).
 
 >>> import tempfile, os
@@ -42,7 +44,8 @@ def make_record(answer: dict, rating: str, session: str = "", answer_id: str = "
     cites = []
     for c in answer.get("citations", []):
         quote = " ".join(c["text"][s:e] for s, e in c.get("quotes", []))
-        cites.append({k: c.get(k) for k in ("n", "doc_id", "title", "outlet", "date", "url", "kind")} | {"quote": quote})
+        keep = ("n", "doc_id", "title", "outlet", "date", "url", "kind")
+        cites.append({k: c.get(k) for k in keep} | {"quote": quote})
     return {
         "ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "rating": rating,

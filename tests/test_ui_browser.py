@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import ROOT, write_tiny_corpus
+from conftest import ROOT, write_tiny_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -162,7 +162,8 @@ def wait_answers(page, n: int) -> None:
     """Until the n-th answer is in and done streaming (no placeholder, no cursor)."""
     page.wait_for_function(
         """n => { const a = document.querySelectorAll('#chat .bot-row .ans');
-                  return a.length >= n && !a[n - 1].classList.contains('pending') && !a[n - 1].querySelector('.cursor'); }""",
+                  return a.length >= n && !a[n - 1].classList.contains('pending')
+                         && !a[n - 1].querySelector('.cursor'); }""",
         arg=n)
 
 
