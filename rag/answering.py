@@ -44,6 +44,7 @@ TYPE_PATTERNS = {
     # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
     "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
     "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
+    "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 
 
@@ -58,8 +59,8 @@ def question_type(q: str) -> str | None:
 
     >>> question_type("When was it signed?"), question_type("how many protocols?"), question_type("What is de-risking?")
     ('date', 'number', None)
-    >>> question_type("Which two leaders signed it when it was first signed?")
-    'name'
+    >>> question_type("Which two leaders signed it when it was first signed?"), question_type("How long was it renewed for?")
+    ('name', 'duration')
     """
     ql = q.lower()
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
@@ -70,6 +71,8 @@ def question_type(q: str) -> str | None:
     if not m:
         return None
     wh, rest = m.group(1), m.group(2).split()
+    if wh == "how long":
+        return "duration"
     if wh.startswith("how"):
         return "number"
     if wh == "when":
@@ -337,12 +340,12 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     for c in cands[1:]:
         if c in chosen:
             continue
-        if len(chosen) >= limit and not (qtype in ("number", "date") and limit < MAX_SENTENCES_DISAGREE):
+        if len(chosen) >= limit and not (qtype in ("number", "date", "duration") and limit < MAX_SENTENCES_DISAGREE):
             break
         if any(_jaccard(c.terms, x.terms) > 0.5 for x in chosen):
             continue  # near-duplicate of a sentence already in the answer
         c_nums = _numbers(c.text)
-        disagrees = (qtype in ("number", "date") and c.passage.doc_id not in nums and c_nums and focus & c.terms
+        disagrees = (qtype in ("number", "date", "duration") and c.passage.doc_id not in nums and c_nums and focus & c.terms
                      and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
                      and c.score >= 0.6 * best.score and c.overlap >= 0.7 * best.overlap)
         if disagrees:
