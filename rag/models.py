@@ -107,6 +107,9 @@ def model_id(name: str) -> str:
     and dropped. An id printed by ``rag models`` (``dir-…``, ``hub-…``) maps to itself.
     """
     name = name.strip()
+    if not name:  # Path("") is the current directory: never guess that
+        raise ModelNotInstalled(f"No embedding model given: use one of {', '.join(registered())}, "
+                                "a sentence-transformers model directory, or a hub name like org/model")
     p = Path(name).expanduser()
     if name in REGISTRY:
         return name
@@ -153,6 +156,7 @@ def install_hint(name: str, cfg: Config) -> str:
 def resolve(cfg: Config) -> ResolvedModel:
     """The configured model's id and location; raises ``ModelNotInstalled`` with the fix."""
     name = cfg.model.strip()
+    model_id(name)  # rejects an empty or unusable name with the list of choices
     if name in REGISTRY:
         spec = REGISTRY[name]
         if spec.test_only:

@@ -106,6 +106,7 @@ def test_model_ids_are_stable_and_chroma_safe(tiny_models, tmp_path):
     ("mpnett", "Unknown embedding model 'mpnett': use one of minilm, mpnet"),
     ("./no-such-model", "Model directory ./no-such-model does not exist"),
     ("mpnet", "'mpnet' is not installed. Run: "),
+    ("", "No embedding model given: use one of minilm, mpnet"),
 ])
 def test_bad_model_names_say_what_to_do(name, msg, capsys, tiny_corpus):
     with pytest.raises(ModelNotInstalled, match=msg.replace(".", r"\.").replace("(", r"\(")):
