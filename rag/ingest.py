@@ -158,7 +158,8 @@ def ingest(cfg: Config, embedder=None, progress: bool = True, client=None) -> In
         model_id = embedder.id
         load = lambda: embedder  # noqa: E731
     index = Index(cfg, model_id, client=client)
-    if index.exists():
+    fresh = not index.exists()
+    if not fresh:
         info = index.info()
         dim = info.dim
     else:
@@ -242,7 +243,9 @@ def ingest(cfg: Config, embedder=None, progress: bool = True, client=None) -> In
     rep.removed_chunks = len(stale)
     stale_sents = [sid for sid in existing_sents if sid not in desired_sents and sid.split(":")[0] not in skipped_ids]
     index.delete_sentences(stale_sents)
-    build = {"build_seconds": round(time.perf_counter() - t0, 3)} if rep.embedded else {}
+    # "Build time" is that of a full build, not of the last small update.
+    full = fresh or (rep.embedded and rep.embedded == len(desired))
+    build = {"build_seconds": round(time.perf_counter() - t0, 3)} if full else {}
     index.set_meta(corpus_hash=corpus_hash(loaded.documents), dim=int(dim), **build,
                    built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), model=model_id,
                    **chunk_settings(cfg))

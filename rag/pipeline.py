@@ -63,8 +63,10 @@ class Pipeline:
             generator = Generator(cfg.llm, cfg.llm_base_url)
         self.generator = generator
         if embedder is None:
-            from rag.models import load_embedder
+            from rag.models import load_embedder, resolve
 
+            # A missing index is reported before spending seconds loading the model.
+            Index(cfg, resolve(cfg).id, client=client).collection()
             embedder = load_embedder(cfg)
         self.embedder = embedder
         self.index = Index(cfg, embedder.id, client=client)
