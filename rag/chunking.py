@@ -60,8 +60,10 @@ def _words(body: str, s: Sentence) -> int:
     return len(body[s.start:s.end].split())
 
 
-def chunk_document(doc: Document, min_words: int = 80, max_words: int = 250, overlap: int = 1) -> list[Chunk]:
-    sents = split_sentences(doc.body)
+def chunk_document(doc: Document, min_words: int = 80, max_words: int = 250, overlap: int = 1,
+                   sentences: list[Sentence] | None = None) -> list[Chunk]:
+    """Chunks of ``doc``; pass ``sentences`` (from ``split_sentences``) to skip segmenting twice."""
+    sents = split_sentences(doc.body) if sentences is None else sentences
     groups: list[list[Sentence]] = []
     cur: list[Sentence] = []
     cur_words = 0

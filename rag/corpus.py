@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,9 @@ def load_corpus(corpus_dir: Path) -> LoadResult:
         except OSError as e:  # e.g. the file vanished mid-ingest
             skipped.append(f"{path.name}: cannot read ({e.strerror or e})")
             continue
+        if b"\x00" in raw[:8192]:  # an image or PDF saved as .md: say so, not "invalid UTF-8 at byte 0"
+            skipped.append(f"{path.name}: looks like a binary file, not a Markdown article")
+            continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
@@ -108,12 +112,25 @@ def corpus_hash(docs: list[Document]) -> str:
     return h.hexdigest()[:16]
 
 
+def _new_file_mode() -> int:
+    """0o666 less this process's umask (read from /proc: os.umask would change it for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o644
+
+
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temp file + rename, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
+            # mkstemp makes the file 0600; keep the replaced file's mode, else the usual umask default.
+            os.fchmod(f.fileno(), stat.S_IMODE(path.stat().st_mode) if path.exists() else _new_file_mode())
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
@@ -122,6 +139,11 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def save(doc: Document, corpus_dir: Path, overwrite: bool = False) -> Path:
+    # The id names the file: one that load_corpus would reject, or that climbs out of corpus_dir
+    # ("../x", "/etc/x"), is refused here rather than written.
+    if not _ID.match(doc.id or ""):
+        raise CorpusError(f"Article id {doc.id!r} is not usable: use lower-case letters, digits, '.', '_' or '-' "
+                          "(starting with a letter or digit), e.g. --id sta-renewal-2024")
     path = Path(corpus_dir) / f"{doc.id}.md"
     if path.exists() and not overwrite:
         raise CorpusError(f"{path} already exists. Pass --force to replace it, or --id to give the article another id")

@@ -420,8 +420,23 @@ def chart(report: dict, path: Path) -> None:
     ax.set_title(f"STA chatbot: pipeline vs baselines ({report['summary'][names[0]]['n']} questions)")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(len(names), 3))  # not over bars
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    save_figure(fig, path)
     plt.close(fig)
+
+
+def save_figure(fig, path: Path) -> None:
+    """Save via a temp file + rename, so a crash or a parallel run never leaves half a PNG."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".png")
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=110)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def run_eval_cli(args, cfg) -> int:

@@ -21,6 +21,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 CHUNKER_VERSION = 2  # bump when chunking or vector layout changes for the same settings
 PREFIX = "sta"
+GET_PAGE = 5000  # rows per Chroma get when reading a whole collection
 
 
 def chunk_settings(cfg: Config) -> dict:
@@ -60,12 +61,45 @@ def connect(cfg: Config):
     if path.exists() and not path.is_dir():
         raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
     try:
-        return chromadb.PersistentClient(path=str(path), settings=settings)
+        return _quiet_panics(lambda: chromadb.PersistentClient(path=str(path), settings=settings))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
         raise RagError(f"Cannot open the index at {path} ({_brief(e)}). "
                        f"It may be corrupted: move it away and run: rag ingest") from None
+
+
+def _quiet_panics(fn):
+    """Call ``fn`` with file descriptor 2 captured. A Rust panic prints a multi-line report (and a
+    backtrace under RUST_BACKTRACE) straight to fd 2, which would bury our one-line error; on
+    success whatever was captured is passed on to stderr unchanged."""
+    import sys
+    import tempfile
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded interpreters): just call it
+        return fn()
+    with tempfile.TemporaryFile() as cap:
+        os.dup2(cap.fileno(), 2)
+        ok = False
+        try:
+            out = fn()
+            ok = True
+            return out
+        finally:
+            try:
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+            os.dup2(saved, 2)
+            os.close(saved)
+            if ok:
+                cap.seek(0)
+                noise = cap.read()
+                if noise:
+                    os.write(2, noise)
 
 
 # What Chroma's embedded store says when its files are damaged (SQLite codes 11 and 26, HNSW loads).
@@ -175,8 +209,19 @@ class Index:
                                                        embedding_function=None))
         return self._sent
 
+    def _get_all(self, col, include: list[str]) -> dict:
+        """``col.get`` of every row, in pages: one unpaged get of 100k+ rows fails in Chroma's
+        SQLite ("too many SQL variables"), measured with ``rag bench --sizes 100000``."""
+        out: dict = {"ids": [], **{k: [] for k in include}}
+        for off in range(0, self._wrap(col.count), GET_PAGE):
+            got = self._wrap(col.get, include=include, limit=GET_PAGE, offset=off)
+            out["ids"] += got["ids"]
+            for k in include:
+                out[k] += list(got[k])
+        return out
+
     def sentence_ids(self) -> set[str]:
-        return set(self._wrap(self.sentences().get, include=[])["ids"])
+        return set(self._get_all(self.sentences(), [])["ids"])
 
     def sentence_count(self) -> int:
         return self._wrap(self.sentences().count)
@@ -226,12 +271,10 @@ class Index:
         return sorted(set(out))
 
     def all_records(self) -> dict:
-        col = self.collection()
-        return self._wrap(col.get, include=["documents", "metadatas"])
+        return self._get_all(self.collection(), ["documents", "metadatas"])
 
     def existing(self) -> dict[str, dict]:
-        col = self.collection()
-        got = self._wrap(col.get, include=["metadatas"])
+        got = self._get_all(self.collection(), ["metadatas"])
         return dict(zip(got["ids"], got["metadatas"]))
 
     def upsert(self, ids, embeddings, documents, metadatas):

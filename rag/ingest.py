@@ -96,7 +96,8 @@ def records(doc: Document, cfg: Config):
 
     base = doc_metadata(doc)
     sents, by_start = [], {}
-    for sp in split_sentences(doc.body):
+    spans = split_sentences(doc.body)
+    for sp in spans:
         if not sp.citable:
             continue
         text = doc.body[sp.start:sp.end]
@@ -104,7 +105,7 @@ def records(doc: Document, cfg: Config):
         by_start[sp.start] = sid
         sents.append((sid, text, {"doc_id": doc.id, "start": sp.start, "end": sp.end, "kind": "body"}))
     chunks = []
-    for c in chunk_document(doc, cfg.chunk_min_words, cfg.chunk_max_words, cfg.chunk_overlap_sentences):
+    for c in chunk_document(doc, cfg.chunk_min_words, cfg.chunk_max_words, cfg.chunk_overlap_sentences, spans):
         meta = {**base, "chunk_no": c.chunk_no, "start": c.start, "end": c.end,
                 "sentences": json.dumps(c.sentences), "kind": "body"}
         sids = [by_start[c.start + s] for s, _ in c.sentences if c.start + s in by_start]

@@ -21,7 +21,10 @@ from rag.schema import Answer
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control characters, zero-width marks, and lone surrogates (from bad bytes or a JSON "\ud800"),
+# which tokenizers reject.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
+MAX_K = 20  # passages per question: more only slows answers down
 
 
 @dataclass
@@ -97,7 +100,7 @@ class Pipeline:
     def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:
         t0 = time.perf_counter()
         q = clean_question(question, self.cfg.max_question_chars)
-        k = k or self.cfg.k
+        k = max(1, min(int(k or self.cfg.k), MAX_K))
         asked = q.text
         resolved = rewrite(asked, history or [])
         qterms, fixes = self.retriever.correct(resolved)
