@@ -661,9 +661,15 @@ def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool
 
             stage(f"synthetic {n}: queries")
             env = {**base_env, "RAG_INDEX_DIR": str(scfg.index_dir)}
-            row["ours"] = run_probe({"index_dir": str(scfg.index_dir), "corpus_dir": str(scfg.corpus_dir),
-                                     "model": cfg.model, "models_dir": str(cfg.models_dir), "questions": questions},
-                                    env)
+            try:
+                row["ours"] = run_probe({"index_dir": str(scfg.index_dir), "corpus_dir": str(scfg.corpus_dir),
+                                         "model": cfg.model, "models_dir": str(cfg.models_dir),
+                                         "questions": questions}, env)
+            except RagError as e:  # keep what was measured so far; say what failed
+                row["error"] = str(e)
+                report["sizes"].append(row)
+                done(f"synthetic {n}: queries")
+                continue
             t = time.perf_counter()
             rrecipe = recipe_at_scale(sdocs, MeteredEmbedder(inner, memo=memo, reuse=True), f"bench-recipe-{n}")
             rb = time.perf_counter() - t
@@ -725,6 +731,8 @@ def rows(report: dict) -> list[dict]:
              real.get("chunks_per_s"), real.get("interleaved", {}).get("recipe_fresh", {}).get("p95_ms"),
              real.get("interleaved", {}).get("recipe_cached", {}).get("p95_ms"))]
     for s in report.get("sizes", []):
+        if "ours" not in s:
+            continue
         ing = next((v for k, v in s.items() if k.startswith("projected_chunks_per_s_")), None)
         sets.append((f"synthetic {s['target_chunks']}", s["chunks"], s["ours"], s["recipe"], ing,
                      s["recipe"]["search_fresh"]["p95_ms"], s["recipe"]["search_cached"]["p95_ms"]))
