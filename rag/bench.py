@@ -812,7 +812,9 @@ def plot(report: dict, path: Path) -> None:
     b.legend(fontsize=8)
     fig.suptitle(f"rag bench on {report['machine']['cpus']} CPUs, model {report['model']}")
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    from rag.evaluation import save_figure
+
+    save_figure(fig, path)
     plt.close(fig)
 
 

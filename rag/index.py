@@ -241,7 +241,8 @@ class Index:
             self._wrap(self.sentences().delete, ids=list(ids))
 
     def query_sentences(self, embedding, n: int, with_vectors: bool = False) -> dict:
-        include = ["distances", "metadatas"] + (["embeddings"] if with_vectors else [])
+        # ids carry doc and offset (see retrieval.sentence_key): metadata would triple the cost
+        include = ["distances"] + (["embeddings"] if with_vectors else [])
         return self._wrap(self.sentences().query, query_embeddings=[list(map(float, embedding))], n_results=n,
                           include=include)
 
@@ -293,9 +294,10 @@ class Index:
         self._wrap(col.modify, metadata=meta)
 
     def query(self, embedding, n: int) -> dict:
+        """Nearest chunks: ids and distances only (the retriever holds the texts in memory)."""
         col = self.collection()
         return self._wrap(col.query, query_embeddings=[list(map(float, embedding))], n_results=n,
-                          include=["distances", "metadatas", "documents"])
+                          include=["distances"])
 
     def drop(self) -> bool:
         if not self.exists():

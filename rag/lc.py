@@ -56,8 +56,11 @@ class Recipe:
         self.chunks = recipe_split(docs)
         client = chromadb.EphemeralClient(settings=Settings(anonymized_telemetry=False))
         self.store = Chroma(collection_name=name, embedding_function=_embeddings(embedder), client=client)
-        self.store.add_documents([LCDocument(page_content=t, metadata={"doc_id": d, "start": s}) for d, t, s in self.chunks],
-                                 ids=[f"{d}:{i}" for i, (d, _, _) in enumerate(self.chunks)])
+        docs = [LCDocument(page_content=t, metadata={"doc_id": d, "start": s}) for d, t, s in self.chunks]
+        ids = [f"{d}:{i}" for i, (d, _, _) in enumerate(self.chunks)]
+        step = client.get_max_batch_size()  # Chroma rejects larger batches (5461 here)
+        for i in range(0, len(docs), step):
+            self.store.add_documents(docs[i:i + step], ids=ids[i:i + step])
 
     def search(self, question: str, k: int = 4) -> list[RecipeHit]:
         return [RecipeHit(doc.metadata["doc_id"], doc.page_content, int(doc.metadata.get("start", -1)))

@@ -66,6 +66,18 @@ def find_acronyms(texts) -> dict[str, set[str]]:
     return out
 
 
+def sentence_key(sid: str) -> tuple:
+    """(doc_id, start) of a sentence id ``doc:s<start>:<hash>``; (doc_id, "card") for a byline card.
+
+    Reading it from the id spares Chroma a metadata fetch on every query.
+
+    >>> sentence_key("pact:s120:ab12"), sentence_key("pact:card:9f")
+    (('pact', 120), ('pact', 'card'))
+    """
+    doc, kind, _ = sid.rsplit(":", 2)
+    return (doc, "card") if kind == "card" else (doc, int(kind[1:]))
+
+
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         import bm25s
@@ -97,6 +109,26 @@ class Retriever:
                 key = (p.doc_id, "card") if p.kind != "body" else (p.doc_id, p.start + s)
                 self.sent_home.setdefault(key, []).append((i, s))
 
+    def _article_names(self) -> dict[str, list[str]]:
+        """Normalized names each article can be referred to by (computed once)."""
+        from rag.ingest import acronym
+        from rag.text import normalize
+
+        if getattr(self, "_names", None) is None:
+            names: dict[str, list[str]] = {}
+            for p in self.passages:
+                if p.doc_id in names:
+                    continue
+                ns = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
+                ns += [a.split()[-1] for a in p.authors if len(a.split()) > 1]
+                if acronym(p.outlet):
+                    ns.append(acronym(p.outlet))
+                if "." in p.outlet:
+                    ns.append(p.outlet.split(".")[0])  # csis.org -> csis
+                names[p.doc_id] = [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
+            self._names = names
+        return self._names
+
     def referenced_docs(self, question: str) -> set[str]:
         """Articles the question names by outlet, its acronym, an author, or a web domain.
 
@@ -105,33 +137,13 @@ class Retriever:
         from rag.text import normalize
 
         q = f" {normalize(question)} "
-        out = set()
-        for p in self.passages:
-            if p.doc_id in out:
-                continue
-            names = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
-            names += [a.split()[-1] for a in p.authors if len(a.split()) > 1]
-            from rag.ingest import acronym
-
-            if acronym(p.outlet):
-                names.append(acronym(p.outlet))
-            if "." in p.outlet:
-                names.append(p.outlet.split(".")[0])  # csis.org -> csis
-            for n in names:
-                nn = normalize(n).strip()
-                if len(nn) >= 3 and f" {nn} " in q:
-                    out.add(p.doc_id)
-                    break
-        return out
+        return {d for d, ns in self._article_names().items() if any(n in q for n in ns)}
 
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
-        out = []
-        for d in dict.fromkeys(doc_ids):
-            for p in self.passages:
-                if p.doc_id == d and p.kind == "metadata" and p.chunk_id not in exclude:
-                    out.append(p)
-        return out
+        if getattr(self, "_cards", None) is None:
+            self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
+        return [self._cards[d] for d in dict.fromkeys(doc_ids) if d in self._cards and self._cards[d].chunk_id not in exclude]
 
     def common(self, word: str) -> bool:
         return word.lower() in self.lower_words
@@ -161,8 +173,7 @@ class Retriever:
                     fixes[w] = hit[0]
                     continue
                 if len(w) >= 4:
-                    hits = process.extract(w, self.vocab_words, scorer=Levenshtein.distance,
-                                           score_cutoff=1 if len(w) < 7 else 2, limit=8)
+                    hits = self._near_words(w)
                     if hits:
                         best = min(h[1] for h in hits)
                         ties = [h[0] for h in hits if h[1] == best]
@@ -188,6 +199,25 @@ class Retriever:
     # Question words first: on a tie, "wen" is "when", not "we".
     _function_words = ["what", "when", "where", "which", "who", "why", "how", "from", "are"] + sorted(
         w for w in STOPWORDS if len(w) >= 2)
+
+    def _near_words(self, w: str) -> list:
+        """Corpus words within edit distance 1 (2 for long words) of ``w``; cached per word."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        cache = self.__dict__.setdefault("_near_cache", {})
+        if w not in cache:
+            if len(cache) > 10000:
+                cache.clear()
+            cut = 1 if len(w) < 7 else 2
+            if getattr(self, "_by_len", None) is None:
+                self._by_len = {}
+                for v in self.vocab_words:
+                    self._by_len.setdefault(len(v), []).append(v)
+            # only words of a length within the edit distance can match
+            pool = [v for n in range(len(w) - cut, len(w) + cut + 1) for v in self._by_len.get(n, ())]
+            cache[w] = process.extract(w, pool, scorer=Levenshtein.distance, score_cutoff=cut, limit=8)
+        return cache[w]
 
     def corrected_text(self, text: str, fixes: dict[str, str]) -> str:
         """``text`` with misspelled words replaced, so the embedding sees real words too."""
@@ -218,9 +248,8 @@ class Retriever:
             top_vectors.extend(np.asarray(v, dtype=np.float32) for v in hits["embeddings"][0][:3])
         sims: dict[int, float] = {}
         ssims: dict[int, dict[int, float]] = {}
-        for m, dist in zip(hits["metadatas"][0], hits["distances"][0]):
-            m = m or {}
-            key = (m.get("doc_id"), "card") if m.get("kind") == "metadata" else (m.get("doc_id"), m.get("start"))
+        for sid, dist in zip(hits["ids"][0], hits["distances"][0]):
+            key = sentence_key(sid)
             sim = 1.0 - float(dist)
             for i, rel in self.sent_home.get(key, []):
                 ssims.setdefault(i, {})[rel] = sim
