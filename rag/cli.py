@@ -24,6 +24,8 @@ def _common(p: argparse.ArgumentParser, model=True):
     g.add_argument("--index-dir", help="embedded Chroma store (RAG_INDEX_DIR, default index/)")
     if model:
         g.add_argument("--model", help="embedding model: minilm, mpnet, a model directory or hub name (RAG_EMBEDDING_MODEL)")
+        g.add_argument("--backend", choices=["auto", "onnx", "torch"],
+                       help="run the model with onnxruntime or torch (RAG_EMBEDDING_BACKEND, default auto: onnx where it can)")
     g.add_argument("--chroma-url", help="use a Chroma server instead of the embedded store (RAG_CHROMA_URL)")
     g.add_argument("--models-dir", help="where assembled models live (RAG_MODELS_DIR)")
 
@@ -33,7 +35,7 @@ def _cfg(args, **extra):
 
     return load_config(corpus_dir=getattr(args, "corpus_dir", None), index_dir=getattr(args, "index_dir", None),
                        model=getattr(args, "model", None), chroma_url=getattr(args, "chroma_url", None),
-                       models_dir=getattr(args, "models_dir", None), **extra)
+                       models_dir=getattr(args, "models_dir", None), backend=getattr(args, "backend", None), **extra)
 
 
 def _print_json(obj):

@@ -19,6 +19,9 @@ class Config:
     index_dir: Path = Path("index")
     # Registered name (minilm, mpnet), a sentence-transformers directory, or a hub name.
     model: str = "minilm"
+    # "onnx" (onnxruntime: same vectors, ~2x faster, starts without importing torch; the model is exported
+    # once into models_dir), "torch" (sentence-transformers), or "auto": onnx where it can, else torch.
+    backend: str = "auto"
     # Where `rag models install` assembles models that do not ship in a package.
     models_dir: Path = Path.home() / ".cache" / "sta-rag" / "models"
     # http://host:port of a `chroma run` server; empty = embedded store in index_dir.
@@ -54,6 +57,7 @@ ENV = {
     "RAG_CORPUS_DIR": "corpus_dir",
     "RAG_INDEX_DIR": "index_dir",
     "RAG_EMBEDDING_MODEL": "model",
+    "RAG_EMBEDDING_BACKEND": "backend",
     "RAG_MODELS_DIR": "models_dir",
     "RAG_CHROMA_URL": "chroma_url",
     "RAG_CHROMA_TOKEN": "chroma_token",
@@ -102,6 +106,10 @@ def load_config(env: dict | None = None, **overrides) -> Config:
         if value is not None:
             values[name] = _coerce(name, value) if isinstance(value, str) else value
     cfg = replace(Config(), **values)
+    if cfg.backend not in ("auto", "torch", "onnx"):
+        from rag.errors import RagError
+
+        raise RagError(f"RAG_EMBEDDING_BACKEND / --backend must be auto, onnx or torch, got {cfg.backend!r}")
     if cfg.k < 1:
         from rag.errors import RagError
 

@@ -154,6 +154,9 @@ def export_onnx(location: str, dest) -> "os.PathLike":
     from sentence_transformers import SentenceTransformer
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     st = SentenceTransformer(location, device="cpu")
     hf = st[0].auto_model.eval()
     enc = st.tokenizer(["an example sentence"], return_tensors="pt")

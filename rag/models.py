@@ -187,11 +187,25 @@ def load_embedder(cfg: Config):
     spec = rm.spec
     if spec and spec.test_only:
         return HashEmbedder(dim=spec.dim, id=rm.id)
-    e = SentenceTransformerEmbedder(
-        rm.id, rm.location,
-        query_prefix=spec.query_prefix if spec else "", doc_prefix=spec.doc_prefix if spec else "",
-        normalize=spec.normalize if spec else True,
-        max_seq_length=spec.max_seq_length if spec else None, batch_size=cfg.batch_size)
+    e = None
+    if cfg.backend in ("onnx", "auto") and os.path.isdir(rm.location):
+        from rag.embedding import OnnxEmbedder
+
+        try:
+            e = OnnxEmbedder(rm.id, rm.location, cfg.models_dir,
+                             query_prefix=spec.query_prefix if spec else "", doc_prefix=spec.doc_prefix if spec else "",
+                             normalize=spec.normalize if spec else True,
+                             max_seq_length=spec.max_seq_length if spec else None, batch_size=cfg.batch_size)
+        except Exception as err:  # export or runtime trouble: "auto" falls back to torch, "onnx" says why
+            if cfg.backend == "onnx":
+                raise ModelNotInstalled(f"The ONNX backend cannot run {rm.id} ({type(err).__name__}: {str(err)[:120]}). "
+                                        "Use RAG_EMBEDDING_BACKEND=torch") from None
+    if e is None:
+        e = SentenceTransformerEmbedder(
+            rm.id, rm.location,
+            query_prefix=spec.query_prefix if spec else "", doc_prefix=spec.doc_prefix if spec else "",
+            normalize=spec.normalize if spec else True,
+            max_seq_length=spec.max_seq_length if spec else None, batch_size=cfg.batch_size)
     if spec and e.dim != spec.dim:
         raise ModelNotInstalled(f"{rm.location} makes {e.dim}-dim vectors, but {spec.name} makes {spec.dim}: "
                                 f"it is not {spec.hf_id}. Reinstall with: {spec.install_hint}")
