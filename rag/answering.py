@@ -422,12 +422,17 @@ def compose(decision: Decision) -> tuple[str, list[Citation]]:
     return " ".join(parts), list(cites.values())
 
 
+MAX_LISTED = 8  # articles named in an abstention; a big collection gets "and N more"
+
+
 def abstention_message(documents: list[dict]) -> str:
     """What to say when the articles do not answer: say so, and what they do cover."""
     lines = ["The articles don't say. I answer only from the articles in this collection, and none of them answers that.",
              "They are about the U.S.–China Science and Technology Agreement (STA); try asking about what they cover:"]
-    for d in documents:
-        title = d.get("title") or "(untitled article)"
+    for d in documents[:MAX_LISTED]:
+        title = d.get("title") or f"Untitled article ({d.get('doc_id', '')})"
         extra = ", ".join(x for x in (d.get("outlet"), d.get("date")) if x)
         lines.append(f"- {title}" + (f" ({extra})" if extra else ""))
+    if len(documents) > MAX_LISTED:
+        lines.append(f"- and {len(documents) - MAX_LISTED} more")
     return "\n".join(lines)
