@@ -25,6 +25,8 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray: ...
 
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]: ...
+
 
 class _QueryCache:
     def __init__(self, size: int = 512):
@@ -41,6 +43,16 @@ class _QueryCache:
         self._d[key] = value
         if len(self._d) > self.size:
             self._d.popitem(last=False)
+
+
+def _cached_batch(cache: "_QueryCache", texts: list[str], encode) -> list[np.ndarray]:
+    out = [cache.get(t) for t in texts]
+    todo = list(dict.fromkeys(t for t, v in zip(texts, out) if v is None))
+    if todo:
+        for t, v in zip(todo, encode(todo)):
+            cache.put(t, v)
+        out = [cache.get(t) for t in texts]
+    return out
 
 
 class SentenceTransformerEmbedder:
@@ -84,12 +96,13 @@ class SentenceTransformerEmbedder:
                                  show_progress_bar=False).astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        v = self._cache.get(text)
-        if v is None:
-            v = self.model.encode([self.query_prefix + text], normalize_embeddings=self.normalize,
-                                  convert_to_numpy=True, show_progress_bar=False)[0].astype(np.float32)
-            self._cache.put(text, v)
-        return v
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
+        """Several queries in one model call (cheaper than one call each); cached per text."""
+        return _cached_batch(self._cache, texts, lambda todo: self.model.encode(
+            [self.query_prefix + t for t in todo], normalize_embeddings=self.normalize, convert_to_numpy=True,
+            show_progress_bar=False).astype(np.float32))
 
 
 class HashEmbedder:
@@ -118,6 +131,9 @@ class HashEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._vec(text)
+
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
+        return [self._vec(t) for t in texts]
 
 
 # --- ONNX Runtime backend ----------------------------------------------------
@@ -272,8 +288,7 @@ class OnnxEmbedder:
         return self._encode([self.doc_prefix + t for t in texts])
 
     def embed_query(self, text: str) -> np.ndarray:
-        v = self._cache.get(text)
-        if v is None:
-            v = self._encode([self.query_prefix + text])[0]
-            self._cache.put(text, v)
-        return v
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
+        return _cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))

@@ -105,23 +105,27 @@ class Pipeline:
         resolved = rewrite(asked, history or [])
         qterms, fixes = self.retriever.correct(resolved)
         fixed = self.retriever.corrected_text(resolved, fixes)
-        qvec = self.embedder.embed_query(fixed)
+        known = self.retriever.known
+        ents, words = answering.unknown_terms(fixed, qterms, known)
+        rest = None
+        if words and not ents:
+            # Does the evidence account for the words the corpus never uses? The question without them is
+            # embedded in the same model call, and compared with the nearest sentence below.
+            from rag.text import stem, tokens
+
+            rest = " ".join(w for w in tokens(fixed) if stem(w) not in words)
+        if rest is not None and hasattr(self.embedder, "embed_queries"):
+            qvec, qm = self.embedder.embed_queries([fixed, rest])
+        else:
+            qvec = self.embedder.embed_query(fixed)
+            qm = self.embedder.embed_query(rest) if rest is not None else None
         top: list = []
         # The answer may quote from a few passages beyond the k reported as retrieved.
         pool = self.retriever.search(fixed, k, qvec=qvec, qterms=qterms, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
         if answering.is_meta_question(fixed):
             pool = pool + self.retriever.cards_for([p.doc_id for p in pool[:3]], exclude={p.chunk_id for p in pool})
-        known = self.retriever.known
-        ents, words = answering.unknown_terms(fixed, qterms, known)
-        delta = None
-        if words and not ents and top:
-            # Does the evidence account for the words the corpus never uses? Compare with the question without them.
-            from rag.text import stem, tokens
-
-            rest = " ".join(w for w in tokens(fixed) if stem(w) not in words)
-            qm = self.embedder.embed_query(rest)
-            delta = round(float(top[0] @ qvec - top[0] @ qm), 4)
+        delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None
         t1 = time.perf_counter()
         decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
                                     expansions=self.retriever.expansions,

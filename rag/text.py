@@ -27,6 +27,7 @@ _stemmer = Stemmer.Stemmer("english")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation noise; "U.S." becomes "us".
 
