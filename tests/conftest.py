@@ -66,16 +66,25 @@ def hash_cfg(tiny_corpus, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def real_embedder():
+def shared_models_dir(tmp_path_factory):
+    """One models dir for the session's real-model loads, so the model's ONNX export is made once
+    (not by every server a test starts). Subprocesses find it in RAG_TEST_MODELS_DIR."""
+    d = tmp_path_factory.mktemp("shared-models")
+    os.environ["RAG_TEST_MODELS_DIR"] = str(d)
+    return d
+
+
+@pytest.fixture(scope="session")
+def real_embedder(shared_models_dir):
     """The bundled MiniLM, loaded once per session from its package directory."""
     from rag.config import Config
     from rag.models import load_embedder
 
-    return load_embedder(Config(model="minilm"))
+    return load_embedder(Config(model="minilm", models_dir=shared_models_dir))
 
 
 @pytest.fixture(scope="session")
-def real_index_dir(tmp_path_factory, real_embedder):
+def real_index_dir(tmp_path_factory, real_embedder, shared_models_dir):
     """The real corpus ingested with the real model into a session temp dir."""
     from rag.config import Config
     from rag.ingest import ingest
@@ -84,7 +93,7 @@ def real_index_dir(tmp_path_factory, real_embedder):
     corpus = tmp_path_factory.mktemp("real-corpus")
     for f in CORPUS.glob("*.md"):
         shutil.copy(f, corpus / f.name)
-    cfg = Config(corpus_dir=corpus, index_dir=d, model="minilm", models_dir=d / "models")
+    cfg = Config(corpus_dir=corpus, index_dir=d, model="minilm", models_dir=shared_models_dir)
     ingest(cfg, embedder=real_embedder, progress=False)
     return cfg
 

@@ -35,6 +35,7 @@ def test_reingest_unchanged_embeds_nothing(real_index_dir, real_embedder):
 
 def test_cli_ask_json_subprocess(real_index_dir):
     env = {"RAG_INDEX_DIR": str(real_index_dir.index_dir), "RAG_CORPUS_DIR": str(real_index_dir.corpus_dir),
+           "RAG_MODELS_DIR": str(real_index_dir.models_dir),
            "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "rag", "ask", "--json", "When was the STA first signed?"],
                        capture_output=True, text=True, env=env, timeout=120)

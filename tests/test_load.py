@@ -95,7 +95,8 @@ class RagServer:
 def server(real_index_dir, tmp_path_factory):
     d = tmp_path_factory.mktemp("load")
     srv = RagServer({"RAG_INDEX_DIR": real_index_dir.index_dir, "RAG_CORPUS_DIR": real_index_dir.corpus_dir,
-                     "RAG_FEEDBACK_PATH": d / "feedback.jsonl", "RAG_MODELS_DIR": d / "models"}, d / "server.log")
+                     "RAG_FEEDBACK_PATH": d / "feedback.jsonl",
+                     "RAG_MODELS_DIR": os.environ.get("RAG_TEST_MODELS_DIR", str(d / "models"))}, d / "server.log")
     try:
         yield srv.wait()
     finally:

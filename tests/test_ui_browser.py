@@ -55,7 +55,7 @@ class Server:
         base = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
         base.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
                     ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false",
-                    RAG_FEEDBACK_PATH=str(self.feedback), RAG_MODELS_DIR=str(workdir / "models"),
+                    RAG_FEEDBACK_PATH=str(self.feedback), RAG_MODELS_DIR=os.environ.get("RAG_TEST_MODELS_DIR", str(workdir / "models")),
                     GRADIO_TEMP_DIR=str(workdir / "gradio-tmp"))
         base.update(env)
         # cwd is a temp dir, so nothing (e.g. Gradio's .gradio/) lands in the repo.
