@@ -553,6 +553,8 @@ def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool
         stage("model load")
         t = time.perf_counter()
         inner = load_embedder(cfg)
+        report["backend"] = "onnx" if type(inner).__name__ == "OnnxEmbedder" else (
+            "torch" if type(inner).__name__ == "SentenceTransformerEmbedder" else inner.id)
         report["model_load_s"] = round(time.perf_counter() - t, 2)
         done("model load")
 
@@ -598,9 +600,17 @@ def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool
         rng = random.Random(11)
         sample_texts = [rng.choice(sents) for _ in range(max(8, sample))]
         step = max(cfg.batch_size * 8, 64)
-        primary = "torch" if type(inner).__name__ == "SentenceTransformerEmbedder" else inner.id
-        onnx_emb, why = _onnx_embedder(cfg, inner) if onnx else (None, "disabled")
-        thr = model_throughput({primary: inner, **({"onnx": onnx_emb} if onnx_emb is not None else {})},
+        # Compare the two backends explicitly, whichever one the configuration picks by default.
+        if type(inner).__name__ == "SentenceTransformerEmbedder":
+            torch_emb = inner
+        else:
+            try:
+                torch_emb = load_embedder(replace(cfg, backend="torch"))
+            except RagError:
+                torch_emb = inner
+        primary = "torch" if type(torch_emb).__name__ == "SentenceTransformerEmbedder" else torch_emb.id
+        onnx_emb, why = _onnx_embedder(cfg, torch_emb) if onnx else (None, "disabled")
+        thr = model_throughput({primary: torch_emb, **({"onnx": onnx_emb} if onnx_emb is not None else {})},
                                sample_texts, step, progress)
         if onnx_emb is not None:
             a, b = thr[primary]["_vecs"], thr["onnx"]["_vecs"]
@@ -802,7 +812,7 @@ def plot(report: dict, path: Path) -> None:
     a.legend(fontsize=8)
     ing = [(r["chunks"], r["ingest_chunks_per_s"]) for r in rs if r["ingest_chunks_per_s"]]
     if ing:
-        b.plot([c for c, _ in ing], [v for _, v in ing], "o-", label="ours (torch; synthetic: projected)")
+        b.plot([c for c, _ in ing], [v for _, v in ing], "o-", label=f"ours ({report.get('backend', 'default backend')}; synthetic: projected)")
     rr = report["real"]["recipe"]
     b.plot([report["real"]["chunks"]], [rr["chunks_per_s"]], "x", markersize=10, label="recipe (real corpus)")
     b.set_xscale("log")
