@@ -18,9 +18,7 @@ its offsets in the article body and the sentence offsets inside the passage.
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from dataclasses import dataclass, field
 
 from rag.schema import Citation, Passage
@@ -312,9 +310,6 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     if reason:
         return Decision([], True, reason, signals)
 
-    if os.environ.get("RAG_DEBUG_CANDIDATES"):
-        for c in cands[:25]:
-            print(f"  {c.score:.3f} ov={c.overlap:.2f} sim={c.sim:.2f} typ={c.typed} {c.passage.chunk_id[:30]}+{c.start} {c.text[:70]!r}", file=sys.stderr)
     chosen = [best]
     why = ["best"]
     covered = set(best.terms)
