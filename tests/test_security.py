@@ -14,6 +14,7 @@ import ipaddress
 import json
 import os
 import socket
+import time
 import sys
 import urllib.error
 import urllib.request
@@ -176,6 +177,10 @@ def test_serve_binds_loopback_only_without_host(hash_server):
         assert not v4 or _connects(v4[0], ctl.getsockname()[1])
     for ip in others:
         assert not _connects(ip, port), f"rag serve is reachable on {ip}:{port} without --host"
+    # The URL line is printed once launch() returns, which can be a moment after the page answers.
+    deadline = time.monotonic() + 20
+    while f"http://127.0.0.1:{port}" not in Path(hash_server.log).read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
     log = Path(hash_server.log).read_text()
     assert "gradio.live" not in log and "share" not in log.lower(), log  # no public share link
     assert f"http://127.0.0.1:{port}" in log
