@@ -142,6 +142,7 @@ W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weight
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile article")
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
+QUANTITIES = ("number", "date", "duration")  # answer types on which articles can disagree
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 
@@ -335,12 +336,12 @@ def select(question: str, qterms: list[str], passages: list[Passage], idf, known
     for c in cands[1:]:
         if c in chosen:
             continue
-        if len(chosen) >= limit and not (qtype in ("number", "date", "duration") and limit < MAX_SENTENCES_DISAGREE):
+        if len(chosen) >= limit and not (qtype in QUANTITIES and limit < MAX_SENTENCES_DISAGREE):
             break
         if any(_jaccard(c.terms, x.terms) > 0.5 for x in chosen):
             continue  # near-duplicate of a sentence already in the answer
         c_nums = _numbers(c.text)
-        disagrees = (qtype in ("number", "date", "duration") and c.passage.doc_id not in nums and c_nums and focus & c.terms
+        disagrees = (qtype in QUANTITIES and c.passage.doc_id not in nums and c_nums and focus & c.terms
                      and (c.typed or not target) and all(c_nums.isdisjoint(v) for v in nums.values())
                      and c.score >= 0.6 * best.score and c.overlap >= 0.7 * best.overlap)
         if disagrees:

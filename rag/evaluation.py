@@ -314,8 +314,7 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
         summary[name]["system"] = "pipeline"
         per_q[name] = outs
         if baselines:
-            b = f"bm25 ({m} chunks)" if len(models) > 1 else "bm25"
-            if len(models) == 1 or m == models[0]:
+            if m == models[0]:  # BM25 does not depend on the embedding model: one row
                 bo = run_bm25(pipe.retriever, questions, k)
                 summary["bm25"] = {**summarize(questions, bo, k), "system": "baseline"}
                 per_q["bm25"] = bo
@@ -331,7 +330,6 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
             summary[rname] = {**summarize(questions, ro, k), "system": "baseline", "index_build_s": round(build, 2),
                               "chunks": len(recipe.chunks)}
             per_q[rname] = ro
-            del b
     report = {"k": k, "summary": summary, "questions": []}
     for q in questions:
         row = {"id": q.id, "question": q.question, "kind": q.kind, "answerable": q.answerable, "sources": q.sources,

@@ -69,10 +69,12 @@ class Pipeline:
             from rag.models import load_embedder, resolve
 
             # A missing index is reported before spending seconds loading the model.
-            Index(cfg, resolve(cfg).id, client=client).collection()
+            self.index = Index(cfg, resolve(cfg).id, client=client)
+            self.index.collection()
             embedder = load_embedder(cfg)
+        else:
+            self.index = Index(cfg, embedder.id, client=client)
         self.embedder = embedder
-        self.index = Index(cfg, embedder.id, client=client)
         self.info = self.index.check(embedder.dim)
         from rag.retrieval import Retriever
 

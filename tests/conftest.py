@@ -31,6 +31,19 @@ def isolated(tmp_path, monkeypatch):
     return tmp_path
 
 
+def stop_process(proc) -> None:
+    """Terminate a child server, killing it if it does not exit within 20 s."""
+    import subprocess
+
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 TINY = {
     "pact-history": ("Pact history", "Example Times", ["Ann Writer"], "2024-01-02",
                      "The Pact was first signed in 1979 in Washington. It was renewed on Dec. 13, 2024 for five years. "

@@ -82,13 +82,9 @@ class RagServer:
         raise RuntimeError(f"rag serve not ready within {timeout:.0f} s: {self.log.read_text()[-2000:]}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        from conftest import stop_process
+
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")

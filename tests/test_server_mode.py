@@ -62,13 +62,9 @@ class ChromaServer:
         raise RuntimeError(f"chroma run was not ready at {self.url} within {READY_TIMEOUT:.0f} s")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        from conftest import stop_process
+
+        stop_process(self.proc)
         self.proc = None
 
 
