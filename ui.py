@@ -30,7 +30,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from rag import feedback  # noqa: E402
 from rag.config import Config, load_config  # noqa: E402
 from rag.errors import RagError  # noqa: E402
-from rag.followup import Turn  # noqa: E402
+from rag.followup import Turn, turn_of  # noqa: E402,F401 (turn_of: re-exported for callers)
 from rag.render import (  # noqa: E402  (pure HTML rendering lives in rag/render.py)
     CAN, CANNOT, CONTEXT_CHARS, _MARKER, esc, _inline, _meta_line, _snap, answer_text, doc_label, render_about, render_answer, render_error, render_passage, render_source, render_status, render_text, render_user,
 )
@@ -164,12 +164,6 @@ class ChatService:
         feedback.append(self.cfg.feedback_path, feedback.make_record(answer, rating, session, answer_id))
 
 
-def turn_of(ans) -> Turn:
-    """What the follow-up rewriter needs from an answer: its question and what it cited."""
-    cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id} for c in ans.citations]
-    return Turn(ans.rewritten_question or ans.question, cited)
-
-
 def public_dict(ans) -> dict:
     """The ``rag ask --json`` object."""
     d = ans.to_dict()
@@ -266,7 +260,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
                                          {"role": "assistant", "content": SEARCHING}]
         yield history, "", turns, records  # clear the box once; later frames leave what the user types next
         try:
-            ans = service.ask(message, [Turn(q, c) for q, c in turns], int(k) if k else None)
+            ans = service.ask(message, [Turn(*t) for t in turns], int(k) if k else None)
         except RagError as e:
             history[-1] = {"role": "assistant", "content": render_error(str(e))}
             yield history, gr.skip(), turns, records
@@ -287,7 +281,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
             time.sleep(0.03)
         history[-1] = {"role": "assistant", "content": render_answer(ans, uid, hide_notice=stale)}
         t = turn_of(ans)
-        turns = turns + [(t.question, t.cited)]
+        turns = turns + [(t.question, t.cited, t.shown)]
         records = {**records, len(history) - 1: {"id": uid, "answer": public_dict(ans)}}
         yield history, gr.skip(), turns, records
 

@@ -308,7 +308,7 @@ def probe(spec: dict) -> dict:
         pipe.ask(q)
         full.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        pipe.retriever.search(q, k)
+        pipe.retriever.search(pipe.understand(q), k)
         retr.append((time.perf_counter() - t) * 1000)
     for q in qs:
         clear_query_cache(emb)
@@ -317,7 +317,7 @@ def probe(spec: dict) -> dict:
         fresh_full.append((time.perf_counter() - t) * 1000)
         clear_query_cache(emb)
         t = time.perf_counter()
-        pipe.retriever.search(q, k)
+        pipe.retriever.search(pipe.understand(q), k)
         fresh_retr.append((time.perf_counter() - t) * 1000)
     res.update({"answer_cached": lat(full), "retrieval_cached": lat(retr), "answer_fresh": lat(fresh_full),
                 "retrieval_fresh": lat(fresh_retr), "peak_rss_mb": peak_rss_mb()})
@@ -387,7 +387,7 @@ def interleaved(pipe, recipe, embedder, questions: list[str], k: int) -> dict:
     out: dict[str, list[float]] = {"answer_cached": [], "retrieval_cached": [], "recipe_cached": [],
                                    "answer_fresh": [], "recipe_fresh": []}
     for q in questions:
-        for name, fn in (("answer_cached", lambda: pipe.ask(q)), ("retrieval_cached", lambda: pipe.retriever.search(q, k)),
+        for name, fn in (("answer_cached", lambda: pipe.ask(q)), ("retrieval_cached", lambda: pipe.retriever.search(pipe.understand(q), k)),
                          ("recipe_cached", lambda: recipe.search(q, k=4))):
             t = time.perf_counter()
             fn()

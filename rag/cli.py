@@ -278,7 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_serve)
 
     e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
-    e.add_argument("--questions", default="evals/questions.jsonl")
+    e.add_argument("--questions", action="append",
+                   help="a JSON-lines questions file (repeatable; default: evals/dev.jsonl and evals/test.jsonl)")
+    e.add_argument("--split", choices=["dev", "test"], help="only this split (default: both, reported separately)")
     e.add_argument("--models", help="comma-separated models to compare (default: the configured one)")
     e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
     e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")

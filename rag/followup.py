@@ -1,14 +1,18 @@
 """Resolve follow-up questions against the conversation, without an LLM.
 
-"When was it renewed?" after "What is the STA?" becomes "When was the STA
-renewed?"; "Who wrote that one?" after an answer citing the SCMP article
-becomes 'Who wrote the article "Renewed US-China science pact…"?'. A question
-that stands on its own is returned unchanged.
+Only real anaphora or ellipsis is rewritten: a pronoun standing for the last
+question's subject ("who signed it?"), a reference to the last cited article
+("who wrote that one?"), "what about X?", or "tell me more". A question that
+stands on its own is never merged with earlier words.
 
->>> rewrite("When was it renewed?", [Turn("What is the STA?", [])])
+>>> rewrite("When was it renewed?", [Turn("What is the STA?", [])]).text
 'When was the STA renewed?'
->>> rewrite("When was the STA signed?", [Turn("What is de-risking?", [])])
+>>> rewrite("When was the STA signed?", [Turn("What is de-risking?", [])]).text
 'When was the STA signed?'
+>>> rewrite("who signed it?", [Turn("what is this agreement and why does it matter?", [])]).text
+'who signed the agreement?'
+>>> rewrite("what about quantum computing?", [Turn("Does the new deal cover AI?", [])]).text
+'Does the new deal cover quantum computing?'
 """
 
 from __future__ import annotations
@@ -16,54 +20,106 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.query import is_more
 from rag.text import STOPWORDS, tokens
 
-_ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first) (one|article|piece|story|op-ed|essay)\b|\bthat one\b", re.I)
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|him|her)\b", re.I)
-_WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are", "do"}
+_ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previous) (one|article|piece|story|op-ed|essay|source)\b"
+                          r"|\bthat one\b", re.I)
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+# "it" that refers to nothing: "is it true that…", "it seems", "what is it about…" keeps its subject later.
+_DUMMY_IT = re.compile(r"\b(is it true|it seems|it is said|it's said|it appears|is it the case)\b", re.I)
+_ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(.+?)\s*\?\s*$", re.I)
+_WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
+       "do", "can", "could", "will", "would", "has", "have", "had"}
 
 
 @dataclass
 class Turn:
     question: str  # as asked (or as rewritten, for chains of follow-ups)
     cited: list[dict] = field(default_factory=list)  # citations of the answer: title, outlet, doc_id
+    shown: list = field(default_factory=list)  # keys of the sentences the answer quoted
+
+
+@dataclass
+class Resolved:
+    text: str
+    more: bool = False  # "tell me more": continue the previous answer
+    shown: list = field(default_factory=list)  # sentences already shown, not to repeat
+
+
+def turn_of(ans) -> Turn:
+    """What the follow-up rewriter needs from an answer: its question, what it cited and quoted."""
+    cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id} for c in ans.citations]
+    shown = [[c.doc_id, (c.start or 0) + s] for c in ans.citations for s, _ in c.quotes]
+    return Turn(ans.rewritten_question or ans.question, cited, shown)
 
 
 def _subject(question: str) -> str:
-    """The thing a question was about: an acronym or a capitalised name, else its content words."""
+    """The thing a question was about: an acronym, a capitalised name, else its first run of content words."""
     q = question.strip().rstrip("?")
     acr = re.search(r"\b(?:the\s+)?[A-Z][A-Z&]{1,}\b", q)
     if acr:
         return acr.group(0) if acr.group(0).lower().startswith("the ") else "the " + acr.group(0)
-    name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*", q[1:])
+    name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*", q[1:])
     if name:
         return name.group(0).strip()
-    words = [w for w in tokens(q) if w not in STOPWORDS and w not in _WH]
-    return " ".join(words[:5])
+    run: list[str] = []
+    for w in tokens(q):  # the first run of consecutive content words is the subject noun phrase
+        if w in STOPWORDS or w in _WH:
+            if run:
+                break
+            continue
+        run.append(w)
+    return ("the " + " ".join(run[:4])) if run else ""
 
 
 def needs_context(question: str) -> bool:
-    words = tokens(question)
-    content = [w for w in words if w not in STOPWORDS and w not in _WH]
-    return bool(_ARTICLE_REF.search(question)) or (bool(_PRONOUN.search(question)) and len(content) <= 3)
+    """A pronoun or article reference that the question itself does not resolve."""
+    if _ARTICLE_REF.search(question):
+        return True
+    q = _DUMMY_IT.sub(" ", question)
+    content = [w for w in tokens(q) if w not in STOPWORDS and w not in _WH]
+    return bool(_PRONOUN.search(q)) and len(content) <= 4
 
 
-def rewrite(question: str, history: list[Turn]) -> str:
-    if not history or not needs_context(question):
-        return question
+def _ellipsis(question: str, last: str) -> str | None:
+    """ "what about X?" after a question: the last question with its final content words replaced by X."""
+    m = _ELLIPSIS.match(question)
+    if not m:
+        return None
+    new = (m.group(1) or m.group(2)).strip()
+    base = last.strip().rstrip("?")
+    words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
+    # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
+    last = words[-1] if words else None
+    if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)):
+        return f"{base} ({new})?"
+    return base[:last.start()] + new + "?"
+
+
+def rewrite(question: str, history: list[Turn]) -> Resolved:
+    if not history:
+        return Resolved(question)
     last = history[-1]
+    if is_more(question):
+        shown = [s for t in history for s in t.shown]
+        return Resolved(last.question, more=True, shown=shown)
+    ell = _ellipsis(question, last.question)
+    if ell:
+        return Resolved(ell)
+    if not needs_context(question):
+        return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:
         c = last.cited[0]
         ref = f'the article "{c["title"]}"' if c.get("title") else (f"the {c['outlet']} article" if c.get("outlet") else "")
         if ref:
-            return question[:m.start()] + ref + question[m.end():]
+            return Resolved(question[:m.start()] + ref + question[m.end():])
     subj = _subject(last.question)
-    if not subj:
-        return question
-    p = _PRONOUN.search(question)
-    if p and p.group(0).lower() in ("it", "they", "them", "this", "that", "these", "those"):
-        return question[:p.start()] + subj + question[p.end():]
-    if p and p.group(0).lower() in ("its", "their"):
-        return question[:p.start()] + subj + "'s" + question[p.end():]
-    return f"{question.rstrip()} ({subj})"
+    p = _PRONOUN.search(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))
+    if not subj or not p:
+        return Resolved(question)
+    word = p.group(0).lower()
+    if word in ("its", "their"):
+        return Resolved(question[:p.start()] + subj + "'s" + question[p.end():])
+    return Resolved(question[:p.start()] + subj + question[p.end():])

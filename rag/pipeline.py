@@ -1,4 +1,4 @@
-"""The ask pipeline: validate → rewrite follow-ups → retrieve → select → cite.
+"""The ask pipeline: understand (one ``Query``) → retrieve → select → cite.
 
 ``Pipeline`` loads the model and the index once; ``ask`` is then fast and
 thread-safe (it only reads). The CLI, the eval runner and the chat page all go
@@ -13,10 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from rag import answering
+from rag.abstain import Unknown, rest_of_question, unknown_terms
 from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
+from rag.query import Query, understand
 from rag.schema import Answer
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
@@ -25,6 +27,7 @@ EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 # which tokenizers reject.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
 MAX_K = 20  # passages per question: more only slows answers down
+NOTHING_MORE = "That is all the articles say on this. Ask about another part of the agreement."
 
 
 @dataclass
@@ -99,58 +102,60 @@ class Pipeline:
             return f"The index is older than the articles in {self.cfg.corpus_dir}; answers may be out of date. Run: {fix}"
         return ""
 
+    def understand(self, question, history: list[Turn] | None = None) -> Query:
+        """The ``Query`` for a question: cleaned, follow-up resolved, spelling fixed, intent read; built once."""
+        q = clean_question(question, self.cfg.max_question_chars)
+        r = rewrite(q.text, history or [])
+        return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
+                          notice=q.notice)
+
+    def _embed(self, query: Query, unknown: Unknown):
+        """The query vector, and (when it has rare unknown words) the vector without them, in one model call."""
+        rest = rest_of_question(query, unknown)
+        if rest is not None and hasattr(self.embedder, "embed_queries"):
+            return self.embedder.embed_queries([query.text, rest])
+        qvec = self.embedder.embed_query(query.text)
+        return qvec, (self.embedder.embed_query(rest) if rest is not None else None)
+
     def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:
         t0 = time.perf_counter()
-        q = clean_question(question, self.cfg.max_question_chars)
+        query = self.understand(question, history)
         k = max(1, min(int(k or self.cfg.k), MAX_K))
-        asked = q.text
-        resolved = rewrite(asked, history or [])
-        qterms, fixes = self.retriever.correct(resolved)
-        fixed = self.retriever.corrected_text(resolved, fixes)
-        known = self.retriever.known
-        ents, words = answering.unknown_terms(fixed, qterms, known)
-        rest = None
-        if words and not ents:
-            # Does the evidence account for the words the corpus never uses? The question without them is
-            # embedded in the same model call, and compared with the nearest sentence below.
-            from rag.text import stem, tokens
-
-            rest = " ".join(w for w in tokens(fixed) if stem(w) not in words)
-        if rest is not None and hasattr(self.embedder, "embed_queries"):
-            qvec, qm = self.embedder.embed_queries([fixed, rest])
-        else:
-            qvec = self.embedder.embed_query(fixed)
-            qm = self.embedder.embed_query(rest) if rest is not None else None
+        unknown = unknown_terms(query, self.retriever.lexicon)
+        qvec, qm = self._embed(query, unknown)
         top: list = []
         # The answer may quote from a few passages beyond the k reported as retrieved.
-        pool = self.retriever.search(fixed, k, qvec=qvec, qterms=qterms, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
+        pool = self.retriever.search(query, k, qvec=qvec, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
-        if answering.is_meta_question(fixed):
-            pool = pool + self.retriever.cards_for([p.doc_id for p in pool[:3]], exclude={p.chunk_id for p in pool})
+        if query.about_articles:
+            named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
+            pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
         delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None
         t1 = time.perf_counter()
-        decision = answering.select(fixed, qterms, pool, self.retriever.idf, known, delta=delta,
-                                    expansions=self.retriever.expansions,
-                                    referenced=self.retriever.referenced_docs(fixed), common=self.retriever.common)
-        mode, gen_notice = "extractive", ""
-        if decision.abstained:
-            text, cites = answering.abstention_message(self.documents), []
-        else:
-            text, cites = answering.compose(decision)
-            if self.generator is not None:
-                from rag.errors import RagError
-
-                try:
-                    g = self.generator.answer(fixed, passages)
-                    text, cites, mode = g.text, g.citations, "generative"
-                except RagError as e:
-                    gen_notice = f"{e}; showing quoted sentences instead."
+        decision = answering.select(query, pool, self.retriever.lexicon, delta=delta, unknown=unknown)
+        text, cites, mode, gen_notice = self._answer_text(query, decision, passages)
         t2 = time.perf_counter()
-        notice = " ".join(x for x in (q.notice, self.stale_notice, gen_notice) if x)
+        notice = " ".join(x for x in (query.notice, self.stale_notice, gen_notice) if x)
         return Answer(
-            question=asked, answer=text, abstained=decision.abstained, citations=cites, model=self.embedder.id,
+            question=query.asked, answer=text, abstained=decision.abstained, citations=cites, model=self.embedder.id,
             timings_ms={"retrieve": round((t1 - t0) * 1000, 2), "answer": round((t2 - t1) * 1000, 2),
                         "total": round((t2 - t0) * 1000, 2)},
-            rewritten_question=resolved if resolved != asked else None,
-            retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in passages)),
-            notice=notice, mode=mode, debug={"reason": decision.reason, "spelling": fixes, **decision.signals})
+            rewritten_question=query.resolved if query.resolved != query.asked else None,
+            retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in passages)), notice=notice, mode=mode,
+            disagree=decision.disagree, intent=query.intent,
+            debug={"reason": decision.reason, "spelling": query.fixes, **decision.signals})
+
+    def _answer_text(self, query: Query, decision, passages):
+        if decision.abstained:
+            msg = NOTHING_MORE if decision.reason == "nothing_more" else answering.abstention_message(self.documents)
+            return msg, [], "extractive", ""
+        text, cites = answering.compose(decision)
+        if self.generator is None:
+            return text, cites, "extractive", ""
+        from rag.errors import RagError
+
+        try:
+            g = self.generator.answer(query.text, passages)
+            return g.text, g.citations, "generative", ""
+        except RagError as e:
+            return text, cites, "extractive", f"{e}; showing quoted sentences instead."

@@ -112,6 +112,8 @@ class Answer:
     retrieved_doc_ids: list[str] = field(default_factory=list)
     notice: str = ""
     mode: str = "extractive"
+    disagree: bool = False  # the cited articles point different ways (the page marks it)
+    intent: str = "fact"  # what shape of answer the question wanted: fact, yes_no, why, overview, compare, list
     debug: dict = field(default_factory=dict)  # abstention signals and spelling fixes, for `--json` and evals
 
     def to_dict(self) -> dict:

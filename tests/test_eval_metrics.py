@@ -6,8 +6,9 @@ import math
 import pytest
 
 from rag.errors import BadQuestionsFile
-from rag.evaluation import (Outcome, Question, citation_good, contains_alias, hit_at_k, judge, load_questions,
-                            matched_groups, mrr, ndcg_at_k, percentile, recall_at_k, summarize)
+from rag.evalset import Question, load_many, load_questions
+from rag.metrics import (Outcome, breakdown, citation_good, contains_alias, hit_at_k, judge, matched_groups, mrr,
+                         ndcg_at_k, percentile, recall_at_k, starts_with_polarity, summarize)
 
 
 def test_ndcg_one_gold_at_rank_3():
@@ -66,8 +67,44 @@ def test_questions_file_errors_name_the_line(tmp_path):
         load_questions(p)
 
 
-def test_shipped_questions_file_is_valid():
+def test_yes_no_answers_must_open_with_the_right_verdict():
+    q = Question("y", "Does it cover AI?", [["AI"]], ["d"], True, "yes_no", "test", "no")
+    right = Outcome("y", q.question, "No — it excludes AI [1]", False, [], [], 1.0)
+    wrong = Outcome("y", q.question, "Yes — it covers AI [1]", False, [], [], 1.0)
+    judge(q, right), judge(q, wrong)
+    assert right.correct and not wrong.correct and "No" in wrong.failure
+    assert starts_with_polarity("no, it does not", "no") and not starts_with_polarity("Nothing", "no")
+
+
+def test_breakdown_per_split_and_category():
+    qs = [Question("a", "q", [["x"]], [], True, "paraphrase", "dev"), Question("b", "q", [["x"]], [], True, "paraphrase", "test"),
+          Question("c", "q", [], [], False, "off_topic", "test")]
+    outs = [Outcome("a", "q", "x", False, [], [], 1.0), Outcome("b", "q", "y", False, [], [], 1.0),
+            Outcome("c", "q", "", True, [], [], 1.0)]
+    for q, o in zip(qs, outs):
+        judge(q, o)
+    b = breakdown(qs, outs, 5)
+    assert b["dev"]["all"]["answer_accuracy"] == 1.0 and b["test"]["paraphrase"]["answer_accuracy"] == 0.0
+    assert b["test"]["off_topic"]["abstention_recall"] == 1.0 and b["test"]["off_topic"]["answer_accuracy"] is None
+
+
+def test_history_and_split_are_read(tmp_path):
+    p = tmp_path / "test.jsonl"
+    p.write_text(json.dumps({"id": "f", "question": "who signed it?", "answers": [["Carter"]], "sources": [],
+                             "answerable": True, "category": "followup", "history": ["What is the STA?"]}) + "\n")
+    (q,) = load_questions(p)
+    assert q.split == "test" and q.history == ["What is the STA?"] and q.kind == "followup"
+    with pytest.raises(BadQuestionsFile, match="history"):
+        p.write_text(json.dumps({"id": "f", "question": "x", "answers": [], "sources": [], "answerable": False,
+                                 "history": "nope"}) + "\n")
+        load_questions(p)
+
+
+def test_shipped_question_files_are_valid_and_split():
     from conftest import ROOT
 
-    qs = load_questions(ROOT / "evals" / "questions.jsonl")
-    assert len(qs) >= 50 and sum(not q.answerable for q in qs) >= 12
+    dev = load_many([ROOT / "evals" / "dev.jsonl"])
+    test = load_many([ROOT / "evals" / "test.jsonl"])
+    assert {q.split for q in dev} == {"dev"} and {q.split for q in test} == {"test"}
+    assert len(dev) + len(test) >= 200 and not {q.id for q in dev} & {q.id for q in test}
+    assert sum(not q.answerable for q in test) >= 15

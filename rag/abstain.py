@@ -1,0 +1,88 @@
+"""When to say "the articles don't say": several signals, not one threshold.
+
+"The articles don't cover this" is told apart from "the question uses words the
+articles don't": a number or name the corpus never mentions is decisive; a rare
+unknown word must be explained by the evidence (dropping it must not move the
+question closer to the best sentence); an everyday English word the articles
+happen not to use ("deal", "alive", "scrap") never causes a refusal by itself.
+Thresholds are calibrated on the ``dev`` split only (``evals/calibrate.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.query import META_STEMS
+from rag.spelling import zipf
+from rag.text import stem, tokens
+
+MIN_BEST_OVERLAP = 0.34  # share of the question's weighted terms the best sentence must hold...
+SIM_OK = 0.55  # ...unless it is at least this close to the question in embedding space
+MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by rare words the corpus never uses...
+MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
+EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are everyday English
+SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
+EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
+
+
+@dataclass
+class Unknown:
+    entities: list[str]  # numbers and names the corpus never mentions ("2029", "FIFA")
+    rare: list[str]  # rare words the corpus never uses ("budget" is everyday; "biosecurity" is rare)
+    everyday: list[str]  # common English words the corpus happens not to use
+
+
+def unknown_terms(query, lexicon) -> Unknown:
+    """Question terms the corpus never uses, split into entities, rare words and everyday words.
+
+    Entities are numbers and capitalised names: if the corpus never mentions them, it cannot
+    answer about them. Other words may be paraphrases, which the embedding can vouch for.
+    """
+    caps = {stem(w.lower()) for w in re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][A-Za-z]+", query.text.strip())}
+    surface: dict[str, str] = {}
+    for w in tokens(query.text):
+        surface.setdefault(stem(w), w)
+    ents, rare, everyday = [], [], []
+    for t in query.terms:
+        if lexicon.known(t) or (query.about_articles and t in META_STEMS):
+            continue
+        if t.isdigit() or t in caps:
+            ents.append(t)
+        elif zipf(surface.get(t, t)) >= EVERYDAY_ZIPF:
+            everyday.append(t)
+        else:
+            rare.append(t)
+    return Unknown(ents, rare, everyday)
+
+
+def rest_of_question(query, unknown: Unknown) -> str | None:
+    """The question without its unknown words, to embed beside it (None when there are none)."""
+    if not (unknown.rare or unknown.everyday) or unknown.entities:
+        return None
+    drop = set(unknown.rare) | set(unknown.everyday)
+    return " ".join(w for w in tokens(query.text) if stem(w) not in drop)
+
+
+def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, overlap: float, sim: float,
+                   counted: bool = True) -> str:
+    """Why to abstain, or "" to answer.
+
+    An unknown word is "unexplained" when it carries much of the question and dropping it brings
+    the question closer to the best evidence (the evidence is about the rest, not about it).
+
+    >>> abstain_reason(Unknown(["2029"], [], []), 0.3, None, 0.5, 0.6), abstain_reason(Unknown([], [], ["deal"]), 0.3, -0.01, 0.5, 0.6)
+    ('unknown_entity', '')
+    """
+    if sim < SIM_FLOOR:
+        return "off_topic"
+    if unknown.entities:
+        return "unknown_entity"
+    limit = MIN_DELTA if unknown.rare else EVERYDAY_DELTA
+    if unknown_share > MAX_UNKNOWN_SHARE and (delta is None or delta < limit):
+        return "terms_unexplained"
+    if not counted:
+        return "no_count"
+    if overlap < MIN_BEST_OVERLAP and sim < SIM_OK:
+        return "weak_evidence"
+    return ""

@@ -1,0 +1,112 @@
+"""Candidate sentences: every citable sentence of the retrieved passages, scored against the ``Query``.
+
+A sentence's score mixes how much of the question's *weighted* content it covers
+(rare terms weigh more: "budget" matters, "China" barely; acronyms match their long
+form), its embedding similarity to the question, its passage's retrieval rank, and
+whether it holds what the question asks for (a date for "when", a count for "how many").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.rules import has_count_of, has_new
+from rag.schema import Passage
+from rag.text import terms
+
+W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
+REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile article")
+META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
+SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
+HEADING_FACTOR = 0.7
+_ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
+
+
+def expand(ts: set[str], expansions: dict[str, set[str]]) -> set[str]:
+    """Add the long form of acronyms in ``ts`` (and an acronym whose long form is all there).
+
+    >>> sorted(expand({"sta"}, {"sta": {"scienc", "technolog", "agreement"}}))
+    ['agreement', 'scienc', 'sta', 'technolog']
+    """
+    out = set(ts)
+    for acr, long in expansions.items():
+        if acr in ts:
+            out |= long
+        elif long and long <= ts:
+            out.add(acr)
+    return out
+
+
+@dataclass
+class Candidate:
+    passage_rank: int
+    passage: Passage
+    start: int  # offsets inside passage.text
+    end: int
+    text: str
+    terms: set[str]
+    score: float = 0.0
+    overlap: float = 0.0
+    sim: float = 0.0
+    typed: bool = False
+
+    @property
+    def abs_key(self):
+        if self.passage.kind != "body":
+            return (self.passage.doc_id, "meta", self.start)
+        return (self.passage.doc_id, self.passage.start + self.start)
+
+    @property
+    def doc_id(self) -> str:
+        return self.passage.doc_id
+
+
+def weights_of(query, lexicon, ignore: set[str] = frozenset()) -> dict[str, float]:
+    """Each content term's weight (idf); ``ignore``d terms (everyday words the corpus never uses) weigh nothing."""
+    return {t: lexicon.idf(t) for t in query.terms if t not in ignore}
+
+
+def candidates(query, passages: list[Passage], lexicon, target: set[str], weights: dict[str, float]) -> list[Candidate]:
+    """Every sentence of ``passages`` once (chunk overlap repeats some), scored and sorted best first."""
+    total = sum(weights.values()) or 1.0
+    top_score = max((p.score for p in passages), default=1.0) or 1.0
+    all_sims = [v for p in passages for v in p.sims.values()]
+    floor = min(all_sims) if all_sims else 0.0
+    shown = {tuple(s) for s in query.shown}
+    seen, out = set(), []
+    for rank, p in enumerate(passages):
+        if p.kind == "metadata" and not query.about_articles:
+            continue  # a byline card answers questions about the article, not about the agreement
+        hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
+        for s, e in p.sentences:
+            text = p.text[s:e]
+            c = Candidate(rank, p, s, e, text, expand(set(terms(text)), lexicon.expansions))
+            if c.abs_key in seen or c.abs_key in shown:
+                continue
+            seen.add(c.abs_key)
+            _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
+            out.append(c)
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, target, lexicon) -> None:
+    p = c.passage
+    # Terms naming the article (outlet, title) count half: they pick the article, not the sentence.
+    hit = sum(w for t, w in weights.items() if t in c.terms)
+    hit += 0.5 * sum(w for t, w in weights.items() if t not in c.terms and t in hdr_terms)
+    c.overlap = hit / total
+    c.sim = p.sims.get(c.start, floor)
+    c.typed = has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common)
+    if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
+        c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
+    c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed
+    if p.kind == "metadata":
+        c.score += META_BONUS
+    if p.doc_id in query.named_docs:
+        c.score += REF_BONUS
+    if len(c.terms) < 3 and p.kind == "body":
+        c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
+    elif p.kind == "body" and not _ENDS.search(c.text):
+        c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement

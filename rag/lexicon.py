@@ -1,0 +1,117 @@
+"""Corpus-wide facts, built once with the index: vocabulary, term statistics, acronyms, article names.
+
+The query understanding (``rag.query``), retrieval and answering all read the
+same ``Lexicon`` instead of each re-deriving what the corpus knows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rag.ingest import acronym
+from rag.schema import Passage
+from rag.spelling import Speller
+from rag.text import normalize, stem, terms, tokens
+
+
+def find_acronyms(texts) -> dict[str, set[str]]:
+    """Acronyms the articles define, mapped to the stems of their long form.
+
+    >>> sorted(find_acronyms(["The Science and Technology Agreement (STA) was signed."])["sta"])
+    ['agreement', 'scienc', 'technolog']
+    """
+    out: dict[str, set[str]] = {}
+    pat = re.compile(r"((?:[A-Z][\w\-]*\s+(?:(?:and|of|for|on|the|&)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+    for text in texts:
+        for m in pat.finditer(text):
+            words, acr = m.group(1).split(), m.group(2)
+            caps = [w for w in words if w[:1].isupper()]
+            letters = [c for c in acr if c.isupper()]
+            if len(letters) >= 2 and len(caps) >= len(letters):
+                long = caps[-len(letters):]
+                if [w[0] for w in long] == letters:
+                    out[stem(acr.lower())] = {t for w in long for t in terms(w)}
+    return out
+
+
+def initialisms(texts) -> dict[str, set[str]]:
+    """Acronyms the articles use without defining, matched to a run of words they also use whose
+    initials spell them ("AI" and "artificial intelligence", "IP" and "intellectual property").
+
+    >>> sorted(initialisms(["AI is excluded.", "Artificial intelligence and quantum computing."])["ai"])
+    ['artifici', 'intellig']
+    """
+    from collections import Counter as _C
+
+    from rag.text import STOPWORDS
+
+    texts = list(texts)
+    acrs = {a for t in texts for a in re.findall(r"\b[A-Z]{2,5}\b", t)}
+    runs: _C = _C()
+    for t in texts:
+        words = [w for w in re.findall(r"[A-Za-z][a-z\-]+|[A-Z]+", t) if w.lower() not in STOPWORDS]
+        for n in range(2, 6):
+            for i in range(len(words) - n + 1):
+                gram = tuple(w.lower() for w in words[i:i + n])
+                if not any(w.isupper() for w in words[i:i + n]):
+                    runs[gram] += 1
+    out: dict[str, set[str]] = {}
+    for a in acrs:
+        hits = [(c, g) for g, c in runs.items() if len(g) == len(a) and "".join(w[0] for w in g) == a.lower()]
+        if hits:
+            g = max(hits)[1]
+            out[stem(a.lower())] = {stem(w) for w in g}
+    return out
+
+
+def article_names(p: Passage) -> list[str]:
+    """Normalized names an article can be referred to by: outlet parts, acronym, authors, surnames, domain."""
+    ns = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
+    ns += [a.split()[-1] for a in p.authors if len(a.split()) > 1]
+    if acronym(p.outlet):
+        ns.append(acronym(p.outlet))
+    if "." in p.outlet:
+        ns.append(p.outlet.split(".")[0])  # csis.org -> csis
+    return [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
+
+
+@dataclass
+class Lexicon:
+    df: Counter  # content-term stem -> number of passages using it
+    n: int  # passages
+    vocab: set[str]  # normalized surface words of the articles and their metadata
+    lower_words: set[str]  # words the articles write in lower case: a capitalised one of these is not a name
+    expansions: dict[str, set[str]]  # acronym stem -> stems of its long form
+    names: dict[str, list[str]]  # doc_id -> normalized names it can be referred to by
+    speller: Speller = field(repr=False, default=None)
+
+    @classmethod
+    def build(cls, passages: list[Passage], headers: list[str], extra_words: set[str] = frozenset()) -> "Lexicon":
+        doc_terms = [terms(h + "\n" + p.text) for p, h in zip(passages, headers)]
+        vocab = {w for p in passages for w in tokens(p.text)} | {w for h in headers for w in tokens(h)} | set(extra_words)
+        names: dict[str, list[str]] = {}
+        for p in passages:
+            names.setdefault(p.doc_id, article_names(p))
+        return cls(df=Counter(t for ts in doc_terms for t in set(ts)), n=len(passages), vocab=vocab,
+                   lower_words={w for p in passages if p.kind == "body" for w in re.findall(r"\b[a-z][a-z\-]+\b", p.text)},
+                   expansions={**initialisms(p.text for p in passages), **find_acronyms(p.text for p in passages)},
+                   names=names, speller=Speller(vocab))
+
+    def known(self, term: str) -> bool:
+        """Does any passage use this content-term stem?"""
+        return self.df.get(term, 0) > 0
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + (self.n + 1) / (self.df.get(term, 0) + 0.5))
+
+    def common(self, word: str) -> bool:
+        """Do the articles write this word in lower case (so capitalised it is not a name)?"""
+        return word.lower() in self.lower_words
+
+    def referenced_docs(self, text: str) -> set[str]:
+        """Articles ``text`` names by outlet, its acronym, an author, or a web domain."""
+        q = f" {normalize(text)} "
+        return {d for d, ns in self.names.items() if any(n in q for n in ns)}

@@ -1,0 +1,195 @@
+"""A question, understood once: the ``Query`` every later stage reads.
+
+``understand`` cleans the text, resolves a follow-up against the conversation,
+fixes misspelled non-words, and records what kind of answer is wanted (a date, a
+yes/no verdict, reasons, each side of a comparison, an overview…), the content
+terms, the articles the question names, and whether it is about the articles
+themselves. Retrieval and answering never re-derive these.
+
+>>> intent_of("does the new deal cover AI?"), intent_of("why do some in Washington want to end it?")
+('yes_no', 'why')
+>>> intent_of("how do the articles differ on the protocols?"), intent_of("give me the gist of the 2024 changes")
+('compare', 'overview')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
+
+_AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
+        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+        "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
+_LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing)[,:]?\s+)*"
+_WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
+
+
+def is_yes_no(q: str) -> bool:
+    """A question answered by yes or no: it opens with an auxiliary verb and offers no alternatives.
+
+    >>> is_yes_no("Is AI covered?"), is_yes_no("was it signed in beijing or washington?"), is_yes_no("What is it?")
+    (True, False, False)
+    """
+    ql = q.lower().strip()
+    m = re.match(_LEAD + r"([a-z']+)\b", ql)
+    if not m or m.group(1) not in _AUX:
+        return False
+    return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
+
+
+def is_more(q: str) -> bool:
+    """ "tell me more", "go on", "anything else?": continue the last answer.
+
+    >>> is_more("Tell me more"), is_more("go on"), is_more("more about the budget?")
+    (True, True, False)
+    """
+    ql = re.sub(r"[^a-z ]", "", q.lower()).strip()
+    return bool(re.fullmatch(r"(?:(?:ok|okay|and|so|please|pls)\s+)*(?:tell me more|more|go on|continue|keep going|"
+                             r"(?:can you |could you )?(?:elaborate|expand on that|say more|explain more)|"
+                             r"more (?:details|detail|info|information)|what else|anything else"
+                             r"|what else do they say|and then)(?:\s+please)?", ql))
+
+
+def intent_of(q: str) -> str:
+    """What shape of answer the question wants: yes_no, why, compare, overview, list or fact."""
+    ql = q.lower()
+    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference)\b", ql):
+        return "yes_no"
+    if re.search(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
+                 r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
+                 r"sides|the articles say|do the articles|different views?|views? on)\b", ql):
+        return "compare"
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bwhat (?:led|caused|drove|motivated)\b|\bpurpose\b|\bmotive",
+                 ql):
+        return "why"
+    if re.search(r"\b(overview|summary|summari[sz]e|gist|nutshell|in short|big picture|background|explain|"
+                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
+                 r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
+        return "overview"
+    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
+        return "why"  # "how does it work / how did it change": an explanation
+    if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
+                 r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
+                 r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
+        return "list"
+    return "fact"
+
+
+# Words that make a question about an article itself (its author, outlet, date, headline, link)...
+META_WORDS = {"wrote", "write", "written", "writer", "writers", "author", "authors", "byline", "publish", "published",
+              "publisher", "outlet", "outlets", "publication", "website", "url", "headline", "title", "titled",
+              "newspaper", "magazine"}
+# ...and words that do so only beside "article", "piece" and the like ("when did the article appear").
+META_WEAK = {"appear", "appeared", "date", "dated", "full", "source", "online", "link", "site", "behind", "when",
+             "called", "name", "named"}
+ARTICLE_WORDS = {"article", "articles", "piece", "pieces", "story", "essay", "op", "ed", "report", "excerpt", "column",
+                 "post", "analysis"}
+META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
+# Verbs asking what an article *argues*: such a question is about its content, even if it names its authors.
+CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|believe[sd]?|propose[sd]?|"
+                           r"recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
+                           r"write about|wrote about|writing about|view|views|opinion|position|stance|point)\b")
+
+
+def is_about_articles(q: str) -> bool:
+    """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
+
+    >>> is_about_articles("Who wrote the SCMP piece?"), is_about_articles("What did the authors of the ChinaFile piece argue?")
+    (True, False)
+    >>> is_about_articles("what's the headline of the csis one"), is_about_articles("When was it renewed?")
+    (True, False)
+    """
+    words = set(re.findall(r"[a-z]+", q.lower()))
+    if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
+        return False
+    return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
+
+
+_PERSONISH = {"leader", "leaders", "president", "presidents", "company", "companies", "firm", "firms", "person",
+              "people", "administration", "department", "agency", "agencies", "official", "officials", "country",
+              "countries", "outlet", "outlets", "organization", "organisations", "organizations", "institution",
+              "university", "minister", "author", "authors", "scientist", "scientists", "group", "party", "lawmakers"}
+
+
+def question_type(q: str) -> str | None:
+    """What kind of thing the question asks for, from its question word (not one inside a clause).
+
+    >>> question_type("When was it signed?"), question_type("how many protocols?"), question_type("What is de-risking?")
+    ('date', 'number', None)
+    >>> question_type("Which two leaders signed it?"), question_type("How long was it renewed for?")
+    ('name', 'duration')
+    >>> question_type("Is the lab where the research happens in China?")
+    """
+    ql = q.lower()
+    if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
+        return None  # "Who is Brendan Kelly?" asks for a description, not a name
+    if re.search(r"\b(?:the|a) number of\b", ql):
+        return "number"
+    # Only the question's own wh-word counts: the first one, near the start ("where" inside a clause does not).
+    m = re.search(_LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
+                  r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
+                  r"((?:\s+[a-z\-']+){0,3})", ql)
+    if not m:
+        return None
+    wh, rest = m.group(1), m.group(2).split()
+    simple = {"how long": "duration", "when": "date", "where": "place", "who": "name", "whom": "name", "whose": "name"}
+    if wh in simple:
+        return simple[wh]
+    if wh.startswith("how"):
+        return "number"
+    nouns = [w for w in rest if w not in ("two", "three", "the", "a", "an", "u.s.", "us", "chinese", "american", "main",
+                                          "leading", "exact", "specific")]
+    head = nouns[0] if nouns else ""
+    return {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
+            "place": "place", "capital": "place", "number": "number", "percentage": "number",
+            "amount": "number"}.get(head, "name" if head in _PERSONISH else None)
+
+
+def count_target(question: str) -> set[str]:
+    """What a "how many X" / "the number of X" question counts: the stems of the next two words.
+
+    >>> sorted(count_target("How many patents were filed?")), count_target("When?")
+    (['patent'], set())
+    """
+    m = re.search(r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
+                  r"(?:\s+([a-z][a-z\-]+))?", question.lower())
+    if not m:
+        return set()
+    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
+    return {stem(w) for w in words if w not in STOPWORDS and w not in ("were", "was", "have", "has", "did", "does")}
+
+
+_NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
+
+
+@dataclass
+class Query:
+    asked: str  # the question as typed, cleaned
+    resolved: str  # after resolving a follow-up against the conversation (== asked when it stands alone)
+    text: str  # resolved, with misspelled non-words fixed: what is searched and embedded
+    fixes: dict[str, str] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)  # unique content-term stems of ``text``
+    intent: str = "fact"  # yes_no | why | compare | overview | list | fact
+    qtype: str | None = None  # date | number | name | place | duration
+    about_articles: bool = False
+    named_docs: set[str] = field(default_factory=set)
+    count_target: set[str] = field(default_factory=set)
+    negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
+    more: bool = False  # "tell me more": continue the previous answer
+    shown: set = field(default_factory=set)  # sentence keys already shown in the conversation
+    notice: str = ""
+
+
+def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
+    """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
+    text, fixes = lexicon.speller.correct(resolved)
+    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=list(dict.fromkeys(terms(text))),
+                 intent=intent_of(text), qtype=question_type(text), about_articles=is_about_articles(text),
+                 named_docs=lexicon.referenced_docs(text), count_target=count_target(text),
+                 negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
+
+
+def normalize_neg(q: str) -> str:
+    return q.lower().replace("’", "'")

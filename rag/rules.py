@@ -1,0 +1,149 @@
+"""Answering rules: small named tests on one sentence and the question, each unit-tested.
+
+Each rule is about a kind of question or sentence (a date, a count, a negation, a
+continuation), never about one wording of the corpus or of an eval question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import normalize, stem
+
+_YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"
+_MONTH = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b")
+_NUMWORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+             r"thousand|million|billion|twice|dozens?|decades?)\b")
+TYPE_PATTERNS = {
+    # a full date counts as one thing: "December 13" is new even when the question says "December"
+    "date": re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
+                       rf"{_YEAR}|{_MONTH}|\b\d{{4}}s\b"),
+    "number": re.compile(rf"\d|{_NUMWORDS}", re.I),
+    # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
+    "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
+    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
+    "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
+}
+QUANTITIES = ("number", "date", "duration")  # answer types on which articles can disagree
+
+
+def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
+    """Does ``text`` hold a thing of the asked type that the question does not already state?
+
+    ``common(word)`` tells words the corpus also writes in lower case: "Cooperation" opening
+    a title is not a name; "Carter" or "ByteDance" is.
+
+    >>> has_new("date", "It was signed in 1979.", "When was it signed?"), has_new("date", "In 2024 it was renewed.", "What happened in 2024?")
+    (True, False)
+    """
+    if not qtype:
+        return False
+    qn = normalize(question)
+    for m in TYPE_PATTERNS[qtype].finditer(text):
+        frag = normalize(m.group(0)).strip()
+        if not frag or f" {frag} " in f" {qn} ":
+            continue
+        if qtype == "name" and common is not None and all(common(w) for w in frag.split()):
+            continue
+        return True
+    return False
+
+
+def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:
+    """A number followed within ``window`` tokens by a counted thing ("nearly 100 protocols").
+
+    >>> has_count_of("It enabled nearly 100 protocols.", {"protocol"}), has_count_of("In 1979.", {"protocol"})
+    (True, False)
+    """
+    toks = [stem(t) for t in normalize(text).split()]
+    for i, t in enumerate(toks):
+        if re.fullmatch(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""), t) and targets & set(toks[i + 1:i + 1 + window]):
+            return True
+    return False
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers a sentence states, with their hedges ("nearly 100" and "over 40" differ)."""
+    return set(re.findall(r"\b(?:nearly |over |more than |about |around |roughly )?\d[\d,.]*\b", text.lower()))
+
+
+# Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
+_NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
+_NEG_VERBS = (r"exclud\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
+              r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
+              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather")
+_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking)\b", re.I)
+
+
+def negations(text: str, verbs_only: bool = False) -> int:
+    """How many negations a text holds ("not only", "no doubt" affirm, so they don't count).
+
+    >>> negations("The STA does not mandate any cooperation."), negations("It provides not only a forum.")
+    (1, 0)
+    >>> negations("focuses on basic research, excluding AI"), negations("Does it exclude AI?", verbs_only=True)
+    (1, 1)
+    """
+    t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
+    pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
+    return len(re.findall(rf"(?:\b(?:{pat})\b)|n't\b", t)) if not verbs_only else len(re.findall(rf"\b(?:{pat})\b", t))
+
+
+def conflicting_value(question: str, text: str) -> bool:
+    """The question states a year or number that the sentence replaces with another one.
+
+    >>> conflicting_value("Was it first signed in 1985?", "It was first signed in 1979."), conflicting_value("Was it signed in 1979?", "Signed in 1979.")
+    (True, False)
+    """
+    q_vals = set(re.findall(r"\b\d[\d,.]*\b", question))
+    if not q_vals:
+        return False
+    s_vals = set(re.findall(r"\b\d[\d,.]*\b", text))
+    return bool(s_vals) and not (q_vals & s_vals)
+
+
+def verdict(question: str, sentence: str) -> str:
+    """ "yes" or "no": does the sentence affirm the yes/no question's claim?
+
+    A sentence that negates what it states says no, unless the question itself asks about
+    the negative ("does it exclude AI?" + "…excluding AI" is a yes); a different year or
+    number than the one asked about is a no.
+
+    >>> verdict("Does the new deal cover AI?", "It focuses on basic research, excluding AI.")
+    'no'
+    >>> verdict("Does the deal exclude AI?", "It focuses on basic research, excluding AI.")
+    'yes'
+    >>> verdict("Was it first signed in 1979?", "First signed in 1979 by Carter and Deng."), verdict("Was it signed in 1985?", "Signed in 1979.")
+    ('yes', 'no')
+    """
+    if conflicting_value(question, sentence):
+        return "no"
+    neg = negations(sentence) % 2 == 1
+    q_neg = negations(question, verbs_only=True) % 2 == 1
+    return "no" if neg != q_neg else "yes"
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+OPENER = re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|His|Her|Companies like|"
+                    r"Additionally|Furthermore|Moreover|However|But|Yet|Still|Also)\b")
+
+
+def continues(text: str) -> bool:
+    """Does a sentence lean on the one before it ("This decision aims to…", "Companies like A, B…")?
+
+    >>> continues("This decision aims to prevent transfers."), continues("The STA was signed in 1979.")
+    (True, False)
+    """
+    return bool(OPENER.match(text))
+
+
+def is_enumeration(text: str) -> bool:
+    """A sentence listing things: "agriculture, clean energy, public health, and the environment".
+
+    >>> is_enumeration("Areas like agriculture, energy, and health."), is_enumeration("It was signed in 1979.")
+    (True, False)
+    """
+    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*,", text))

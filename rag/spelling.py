@@ -1,0 +1,128 @@
+"""Spelling: fix only tokens that are not words, never a real English word.
+
+A token is a word when the corpus uses it or when English uses it often enough
+(``wordfreq``'s Zipf frequency ≥ ``MIN_ZIPF``: "deal" 5.3, "scrap" 3.9, a typo like
+"artcle" 0.0). Non-words are corrected with SymSpell against English words plus the
+corpus vocabulary (corpus words win ties: "vally" → "valley", as in Silicon Valley).
+
+>>> s = Speller({"signed", "agreement"})
+>>> s.fix_token("sined"), s.fix_token("deal"), s.fix_token("whole"), s.fix_token("agreemnt")
+('signed', None, None, 'agreement')
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+MIN_ZIPF = 2.6  # below this a token that the corpus doesn't use is treated as a misspelling
+ENGLISH_WORDS = 60000  # the most frequent English words that SymSpell may correct towards
+QUESTION_WORDS = ("what", "when", "where", "which", "who", "why", "how")
+_lock = threading.Lock()
+_english = None  # SymSpell over English words, built once per process on the first non-word
+
+
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _english_symspell():
+    global _english
+    with _lock:
+        if _english is None:
+            from symspellpy import SymSpell
+            from wordfreq import top_n_list
+
+            s = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for i, w in enumerate(top_n_list("en", ENGLISH_WORDS)):
+                if w.isalpha() and len(w) > 1:
+                    s.create_dictionary_entry(w, ENGLISH_WORDS - i)
+            _english = s
+    return _english
+
+
+class Speller:
+    """Corrects non-words against English plus the corpus vocabulary (``vocab``: normalized words)."""
+
+    def __init__(self, vocab: set[str]):
+        self.vocab = {w for w in vocab if w.isalpha()}
+        self._corpus = None
+        self._cache: dict[tuple, str | None] = {}
+
+    def is_word(self, w: str) -> bool:
+        return w in self.vocab or not w.isalpha() or zipf(w) >= MIN_ZIPF
+
+    def _corpus_symspell(self):
+        if self._corpus is None:
+            from symspellpy import SymSpell
+
+            s = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for w in self.vocab:
+                s.create_dictionary_entry(w, 1)
+            self._corpus = s
+        return self._corpus
+
+    def fix_token(self, w: str, name: bool = False) -> str | None:
+        """The correction of ``w``, or None when it is a word (or nothing is close).
+
+        A capitalised word inside a sentence (``name``) may be a name the corpus lacks: it is
+        only corrected towards the corpus's own words ("Bytedanse" → "bytedance"), never English.
+        """
+        key = (w, name)
+        if key in self._cache:
+            return self._cache[key]
+        out = None
+        if len(w) >= 3 and not self.is_word(w):
+            out = self._closest(w, name)
+        if len(self._cache) > 20000:
+            self._cache.clear()
+        self._cache[key] = out
+        return out
+
+    def _closest(self, w: str, corpus_only: bool = False) -> str | None:
+        from symspellpy import Verbosity
+
+        cut = 1 if len(w) <= 4 else 2
+        corpus = self._corpus_symspell().lookup(w, Verbosity.CLOSEST, cut)
+        english = [] if corpus_only else _english_symspell().lookup(w, Verbosity.CLOSEST, cut)
+        best = min([s.distance for s in corpus + english], default=None)
+        if best is None:
+            return None
+        # The corpus's own words win at equal distance: they are what the articles can answer about.
+        pool = [s.term for s in corpus if s.distance == best] or [s.term for s in english if s.distance == best]
+        return pool[0] if pool else None
+
+    def fix_question_word(self, w: str) -> str | None:
+        """A slip in the opening question word ("wen", "wat", "hw"): a closed class, so safe to fix."""
+        from rapidfuzz.distance import Levenshtein
+
+        if w in QUESTION_WORDS or w in self.vocab or len(w) > 5 or zipf(w) >= 4.0:
+            return None
+        near = [q for q in QUESTION_WORDS if Levenshtein.distance(w, q) == 1]
+        return near[0] if near else None
+
+    def correct(self, text: str) -> tuple[str, dict[str, str]]:
+        """``text`` with non-words replaced; and the fixes made ({typo: correction}).
+
+        >>> Speller({"signed"}).correct("wen was it sined?")
+        ('when was it signed?', {'wen': 'when', 'sined': 'signed'})
+        """
+        fixes: dict[str, str] = {}
+        first = True
+
+        def sub(m: re.Match) -> str:
+            nonlocal first
+            raw = m.group(0)
+            w = raw.lower()
+            fix = self.fix_question_word(w) if first else None
+            name = raw[:1].isupper() and not first
+            first = False
+            fix = fix or self.fix_token(w, name)
+            if not fix or fix == w:
+                return raw
+            fixes[w] = fix
+            return fix.capitalize() if raw[:1].isupper() else fix
+
+        return re.sub(r"[A-Za-z]+", sub, text), fixes
