@@ -32,6 +32,7 @@ MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
 DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
+OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
 @dataclass
@@ -137,8 +138,9 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
-        if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= 0.85 * best.score \
-                and verdict(query.text, c.text) != v and _fresh(c, chosen):
+        # Another article pointing the other way must be as good evidence: about as close, covering as much.
+        if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
+                and c.overlap >= best.overlap and verdict(query.text, c.text) != v and _fresh(c, chosen):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
@@ -162,8 +164,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
     rare_share = sum(full[t] for t in unknown.entities + unknown.rare + unknown.everyday) / sum(full.values())
-    signals.update(unknown=unknown.entities + unknown.rare, everyday=unknown.everyday,
-                   unknown_share=round(rare_share, 3), delta=delta)
+    signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
+                   everyday=unknown.everyday, unknown_share=round(rare_share, 3), delta=delta)
     target = {t for t in query.count_target if lexicon.known(t)}
     if query.count_target and not target:  # "How many patents…": what is counted is never mentioned
         return Decision([], True, "count_of_unknown", signals)
@@ -175,8 +177,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim,
-                            counted=not target or any(c.typed for c in cands))
+    counted = not target or any(c.typed for c in cands)
+    signals["counted"] = counted
+    reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted)
     if reason and not query.more:
         return Decision([], True, reason, signals)
     prefix, disagree = "", False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import has_count_of, has_new
+from rag.rules import gives_reason, has_count_of, has_new
 from rag.schema import Passage
 from rag.text import terms
 
@@ -99,6 +99,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
     c.typed = has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common)
+    if query.intent == "why" and not query.qtype:
+        c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
     c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed

@@ -27,7 +27,9 @@ _ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previou
                           r"|\bthat one\b", re.I)
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 # "it" that refers to nothing: "is it true that…", "it seems", "what is it about…" keeps its subject later.
-_DUMMY_IT = re.compile(r"\b(is it true|it seems|it is said|it's said|it appears|is it the case)\b", re.I)
+_DUMMY_IT = re.compile(r"\b(?:is it true|it seems|it is said|it's said|it appears|is it the case)\b"
+                       r"|\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|suggest|suggests|"
+                       r"report|reports|so|such|fact|now) that\b", re.I)  # "…true that AI…": a conjunction, not a pronoun
 _ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(.+?)\s*\?\s*$", re.I)
 _WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
        "do", "can", "could", "will", "would", "has", "have", "had"}
@@ -79,7 +81,7 @@ def needs_context(question: str) -> bool:
         return True
     q = _DUMMY_IT.sub(" ", question)
     content = [w for w in tokens(q) if w not in STOPWORDS and w not in _WH]
-    return bool(_PRONOUN.search(q)) and len(content) <= 4
+    return bool(_PRONOUN.search(q)) and len(content) <= 3
 
 
 def _ellipsis(question: str, last: str) -> str | None:

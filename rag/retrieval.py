@@ -10,8 +10,6 @@ spell-corrected (``rag.spelling``) when the ``Query`` is built, before both rank
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -22,10 +20,10 @@ from rag.schema import Passage
 from rag.text import terms
 
 RRF_K = 60  # the standard constant from Cormack et al. (2009)
-# Rank-fusion weights: closest sentence (MaxSim), BM25, and the chunk's mean vector. The last is a
-# blurrier copy of the first: on the eval set it lowered MRR (0.913 vs 0.925) and cost a Chroma query,
-# so it is off; the chunk vectors stay in the index for clients that search chunks directly.
-W_MAXSIM, W_BM25, W_CHUNK = 1.0, 1.0, 0.0
+# Rank-fusion weights: closest sentence (MaxSim) and BM25. The chunk's mean vector was tried as a third
+# ranking: a blurrier copy of the first, it lowered MRR and cost a Chroma query, so it is not used;
+# the chunk vectors stay in the index for clients that search chunks directly.
+W_MAXSIM, W_BM25 = 1.0, 1.0
 # Up to this many sentences, their vectors are searched in memory (30 MB at 384 dims); beyond, Chroma's HNSW.
 # (The in-memory search is exact, HNSW approximate; on the eval set both give the same answers.)
 IN_MEMORY_SENTENCES = 20000
@@ -106,59 +104,46 @@ class Retriever:
         body = [i for i, p in enumerate(self.passages) if p.kind == "body"]
         return [self.passages[i] for i in sorted(body, key=lambda i: -scores[i])[:n]]
 
-    def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,
-               top_vectors: list | None = None, extra: int = 0) -> list[Passage]:
-        """The ``k`` best passages for a ``Query`` (diversified across articles), then ``extra`` more by plain score.
-
-        If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it.
-        """
-        if not self.passages:
-            return []
-        if qvec is None:
-            qvec = self.embedder.embed_query(query.text)
-        qterms = query.terms
-        pool = min(self.n, max(4 * k, 20))
-
-        # Dense, sentence level (MaxSim): a passage is as close as its closest sentence.
-        sent_pool = min(max(10 * k, 60), max(1, self.n_sentences))
+    def nearest_sentences(self, qvec, n: int, top_vectors: list | None = None) -> list[tuple[str, float]]:
+        """The ``n`` sentences closest to ``qvec``: (sentence id, cosine), best first."""
         if self._svecs is not None:
             # small collection: an exact dot product in memory beats a Chroma round trip (~0.05 vs ~2.5 ms)
             all_sims = self._svecs @ np.asarray(qvec, dtype=np.float32)
-            order = np.argpartition(-all_sims, sent_pool - 1)[:sent_pool] if sent_pool < len(all_sims) else np.arange(len(all_sims))
+            order = np.argpartition(-all_sims, n - 1)[:n] if n < len(all_sims) else np.arange(len(all_sims))
             order = order[np.argsort(-all_sims[order])]
-            hit_list = [(self._sids[j], float(all_sims[j])) for j in order]
             if top_vectors is not None:
                 top_vectors.extend(self._svecs[j] for j in order[:3])
-        else:
-            hits = self.index.query_sentences(qvec, sent_pool, with_vectors=top_vectors is not None)
-            if top_vectors is not None and hits.get("embeddings") is not None:
-                top_vectors.extend(np.asarray(v, dtype=np.float32) for v in hits["embeddings"][0][:3])
-            hit_list = [(sid, 1.0 - float(d)) for sid, d in zip(hits["ids"][0], hits["distances"][0])]
+            return [(self._sids[j], float(all_sims[j])) for j in order]
+        hits = self.index.query_sentences(qvec, n, with_vectors=top_vectors is not None)
+        if top_vectors is not None and hits.get("embeddings") is not None:
+            top_vectors.extend(np.asarray(v, dtype=np.float32) for v in hits["embeddings"][0][:3])
+        return [(sid, 1.0 - float(d)) for sid, d in zip(hits["ids"][0], hits["distances"][0])]
+
+    def _passage_sims(self, hits: list[tuple[str, float]]) -> tuple[dict[int, float], dict[int, dict[int, float]]]:
+        """MaxSim: a passage is as close as its closest sentence; also each sentence's cosine inside its passages."""
         sims: dict[int, float] = {}
         ssims: dict[int, dict[int, float]] = {}
-        for sid, sim in hit_list:
-            key = sentence_key(sid)
-            for i, rel in self.sent_home.get(key, []):
+        for sid, sim in hits:
+            for i, rel in self.sent_home.get(sentence_key(sid), []):
                 ssims.setdefault(i, {})[rel] = sim
                 if sim > sims.get(i, -1.0):
                     sims[i] = sim
+        return sims, ssims
+
+    def _fuse(self, sims: dict[int, float], qterms: list[str], pool: int) -> dict[int, float]:
+        """Reciprocal-rank fusion of the sentence-level dense ranking and BM25."""
         fused: dict[int, float] = {}
         for rank, i in enumerate(sorted(sims, key=lambda i: -sims[i])[:pool]):
             fused[i] = fused.get(i, 0.0) + W_MAXSIM / (RRF_K + rank + 1)
-        # Dense, passage level: the chunk vector (mean of its sentences) catches spread-out answers.
-        dense = self.index.query(qvec, pool) if W_CHUNK else {"ids": [[]]}
-        for rank, cid in enumerate(dense["ids"][0]):
-            if cid in self.by_id:
-                i = self.by_id[cid]
-                fused[i] = fused.get(i, 0.0) + W_CHUNK / (RRF_K + rank + 1)
         if qterms:
             scores = self.bm25.get_scores(qterms)
-            top = np.argsort(-scores)[:pool]
-            for rank, i in enumerate(top):
+            for rank, i in enumerate(np.argsort(-scores)[:pool]):
                 if scores[i] <= 0:
                     break
                 fused[int(i)] = fused.get(int(i), 0.0) + W_BM25 / (RRF_K + rank + 1)
+        return fused
 
+    def _diversify(self, fused: dict[int, float], k: int, extra: int, diversify: bool) -> list[int]:
         chosen: list[int] = []
         per_doc: Counter = Counter()
         cands = dict(fused)
@@ -169,5 +154,21 @@ class Retriever:
             per_doc[self.passages[best].doc_id] += 1
             del cands[best]
         # Extra candidates ignore diversity: an article with many relevant passages may hold the answer.
-        chosen += sorted(cands, key=lambda i: -cands[i])[:extra]
-        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {})) for i in chosen]
+        return chosen + sorted(cands, key=lambda i: -cands[i])[:extra]
+
+    def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,
+               top_vectors: list | None = None, extra: int = 0) -> list[Passage]:
+        """The ``k`` best passages for a ``Query`` (diversified across articles), then ``extra`` more by plain score.
+
+        If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it.
+        """
+        if not self.passages:
+            return []
+        if qvec is None:
+            qvec = self.embedder.embed_query(query.text)
+        pool = min(self.n, max(4 * k, 20))
+        hits = self.nearest_sentences(qvec, min(max(10 * k, 60), max(1, self.n_sentences)), top_vectors)
+        sims, ssims = self._passage_sims(hits)
+        fused = self._fuse(sims, query.terms, pool)
+        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {}))
+                for i in self._diversify(fused, k, extra, diversify)]

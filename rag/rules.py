@@ -147,3 +147,18 @@ def is_enumeration(text: str) -> bool:
     (True, False)
     """
     return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*,", text))
+
+
+_REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"
+                     r"in order to|aims? to|aimed to|to (?:prevent|protect|ensure|address|avoid|reduce|mitigate|limit|"
+                     r"safeguard|counter)|fear(?:s|ing|ed)?|concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|"
+                     r"driven by|fuell?ed by|reason|why|cast(?:igating)?|calling for)\b", re.I)
+
+
+def gives_reason(text: str) -> bool:
+    """Does a sentence state a cause or a purpose ("fearing espionage", "aims to prevent")?
+
+    >>> gives_reason("This decision aims to prevent the transfer of sensitive technologies."), gives_reason("It was signed in 1979.")
+    (True, False)
+    """
+    return bool(_REASON.search(text))

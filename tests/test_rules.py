@@ -1,0 +1,48 @@
+"""Answering rules: the question, the sentence, and the expected reading (pyserini-style exact cases)."""
+
+import pytest
+
+from rag.rules import conflicting_value, continues, has_count_of, has_new, is_enumeration, negations, verdict
+
+
+@pytest.mark.parametrize("q,sentence,expected", [
+    ("Does the new deal cover AI?", "The updated agreement focuses on basic research, explicitly excluding AI.", "no"),
+    ("Does the deal leave out AI?", "It focuses on basic research, excluding AI and quantum computing.", "no"),
+    ("Does the deal exclude AI?", "It focuses on basic research, excluding AI and quantum computing.", "yes"),
+    ("Does the STA require cooperation?", "The STA does not mandate any cooperation.", "no"),
+    ("Is the cooperation a zero-sum game?", "Cooperation is not a zero-sum game but a partnership.", "no"),
+    ("Was it first signed in 1979?", "First signed in 1979 between Carter and Deng.", "yes"),
+    ("Was it first signed in 1985?", "First signed in 1979 between Carter and Deng.", "no"),
+    ("Does it protect researchers?", "It provides not only a protective umbrella for exchanges but also safety.", "yes"),
+    ("Did House Republicans want to cancel it?", "House Republicans have called for its cancellation.", "yes"),
+])
+def test_verdict(q, sentence, expected):
+    assert verdict(q, sentence) == expected
+
+
+def test_negations_ignore_affirming_idioms():
+    assert negations("There is no mistaking the tension.") == 0
+    assert negations("It is not only a forum.") == 0
+    assert negations("It is not obsolete.") == 1
+
+
+def test_conflicting_value():
+    assert conflicting_value("Was it renewed for 10 years?", "It was renewed for 5 years.")
+    assert not conflicting_value("Was it renewed in 2024?", "It was renewed in 2024.")
+    assert not conflicting_value("Was it renewed?", "It was renewed in 2024.")
+
+
+def test_typed_answers():
+    assert has_new("date", "It was renewed on Dec. 13, 2024.", "When was it renewed?")
+    assert not has_new("date", "It was renewed.", "When was it renewed?")
+    assert has_new("name", "Signed by Jimmy Carter.", "Who signed it?")
+    assert not has_new("name", "Cooperation matters.", "Who signed it?", common=lambda w: w.lower() == "cooperation")
+    assert has_count_of("It enabled nearly 100 protocols between agencies.", {"protocol"})
+    assert not has_count_of("It enabled protocols in 1979.", {"protocol"})
+
+
+def test_continuation_and_lists():
+    assert continues("Companies like Alibaba and ByteDance recruited engineers.")
+    assert not continues("The pact was signed in 1979.")
+    assert is_enumeration("It covers agriculture, clean energy, public health, and the environment.")
+    assert not is_enumeration("It was renewed for five years.")

@@ -1,0 +1,92 @@
+"""Query understanding, spelling and follow-ups: each rule with the input and the expected reading."""
+
+import pytest
+
+from rag.followup import Turn, rewrite
+from rag.query import intent_of, is_about_articles, is_more, is_yes_no, question_type
+from rag.spelling import Speller
+
+CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
+
+
+@pytest.fixture(scope="module")
+def speller():
+    return Speller(CORPUS_WORDS)
+
+
+@pytest.mark.parametrize("word", ["deal", "sure", "whole", "part", "won", "actually", "scrap", "alive", "budget",
+                                  "politician", "renewal", "mutually", "apart"])
+def test_real_english_words_are_never_changed(speller, word):
+    assert speller.fix_token(word) is None
+    assert speller.correct(f"is the {word} ok?")[1] == {}
+
+
+@pytest.mark.parametrize("typo,fixed", [("sined", "signed"), ("agreemnt", "agreement"), ("reserch", "research"),
+                                        ("artcle", "article"), ("protocalls", "protocols"), ("renewd", "renewed")])
+def test_non_words_are_corrected_towards_corpus_or_english(speller, typo, fixed):
+    assert speller.fix_token(typo) == fixed
+
+
+def test_opening_question_word_slips_are_fixed_but_not_inside_the_question(speller):
+    assert speller.correct("wen was it sined")[0] == "when was it signed"
+    assert speller.correct("what did wen say")[1] == {}  # "wen" is a word (a name) inside a sentence
+
+
+def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(speller):
+    assert speller.correct("Did Bytedanse hire people?")[1] == {"bytedanse": "bytedance"}
+    assert speller.correct("What did Blinkin say?")[1] == {}  # a name the articles lack is left for abstention
+
+
+@pytest.mark.parametrize("q,intent", [
+    ("does the new deal cover AI?", "yes_no"), ("Is it true that it was signed in 1979?", "yes_no"),
+    ("was it signed in Beijing or Washington?", "fact"), ("why do some in Washington want to end it?", "why"),
+    ("how do the articles differ on the protocols?", "compare"), ("what do critics say about it", "compare"),
+    ("what is this agreement and why does it matter?", "why"), ("give me the gist of the 2024 changes", "overview"),
+    ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
+    ("how does the agreement protect researchers?", "why"),
+])
+def test_intent(q, intent):
+    assert intent_of(q) == intent
+
+
+@pytest.mark.parametrize("q,qtype", [
+    ("When was it signed?", "date"), ("In which year was it signed?", "date"), ("how many protocols?", "number"),
+    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"),
+    ("Is the lab where the research happens in China?", None), ("What does it say about where research happens?", None),
+    ("Who is Brendan Kelly?", None),
+])
+def test_question_type_reads_only_the_questions_own_wh_word(q, qtype):
+    assert question_type(q) == qtype
+
+
+@pytest.mark.parametrize("q,meta", [
+    ("Who wrote the SCMP piece?", True), ("what's the headline of the csis one", True),
+    ("which outlet published the article about Silicon Valley?", True),
+    ("What did the authors of the ChinaFile piece argue?", False), ("When was it renewed?", False),
+    ("What did Marina Zhang write about the protocols?", False),
+])
+def test_about_the_articles(q, meta):
+    assert is_about_articles(q) is meta
+
+
+def test_yes_no_and_more():
+    assert is_yes_no("Does it cover AI?") and not is_yes_no("Why does it cover AI?")
+    assert is_more("tell me more") and is_more("ok, go on") and not is_more("tell me more about the budget")
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("What is the STA?", "When was it renewed?", "When was the STA renewed?"),
+    ("what is this agreement and why does it matter?", "who signed it?", "who signed the agreement?"),
+    ("Does the new deal cover AI?", "what about quantum computing?", "Does the new deal cover quantum computing?"),
+    ("Who signed the STA in 1979?", "Which companies hired AI engineers in Silicon Valley?",
+     "Which companies hired AI engineers in Silicon Valley?"),  # complete: never merged
+    ("When was the STA signed?", "Is it true that AI is excluded from the renewed deal?",
+     "Is it true that AI is excluded from the renewed deal?"),
+])
+def test_follow_ups_are_rewritten_only_on_anaphora_or_ellipsis(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_tell_me_more_continues_the_last_topic_without_repeating():
+    r = rewrite("tell me more", [Turn("Why was it renewed?", [], [["doc", 10]])])
+    assert r.more and r.text == "Why was it renewed?" and r.shown == [["doc", 10]]
