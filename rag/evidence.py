@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import gives_reason, has_count_of, has_new
+from rag.rules import gives_reason, has_count_of, has_new, is_enumeration
 from rag.schema import Passage
 from rag.text import terms
 
@@ -21,21 +21,6 @@ META_BONUS = 0.2  # for questions about an article, its byline card outranks sen
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
 _ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
-
-
-def expand(ts: set[str], expansions: dict[str, set[str]]) -> set[str]:
-    """Add the long form of acronyms in ``ts`` (and an acronym whose long form is all there).
-
-    >>> sorted(expand({"sta"}, {"sta": {"scienc", "technolog", "agreement"}}))
-    ['agreement', 'scienc', 'sta', 'technolog']
-    """
-    out = set(ts)
-    for acr, long in expansions.items():
-        if acr in ts:
-            out |= long
-        elif long and long <= ts:
-            out.add(acr)
-    return out
 
 
 @dataclass
@@ -81,7 +66,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
         hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
         for s, e in p.sentences:
             text = p.text[s:e]
-            c = Candidate(rank, p, s, e, text, expand(set(terms(text)), lexicon.expansions))
+            c = Candidate(rank, p, s, e, text, lexicon.expand(set(terms(text))))
             if c.abs_key in seen or c.abs_key in shown:
                 continue
             seen.add(c.abs_key)
@@ -101,6 +86,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     c.typed = has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common)
     if query.intent == "why" and not query.qtype:
         c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
+    elif query.intent == "list" and not query.qtype:
+        c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
     c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed

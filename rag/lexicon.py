@@ -87,6 +87,7 @@ class Lexicon:
     expansions: dict[str, set[str]]  # acronym stem -> stems of its long form
     names: dict[str, list[str]]  # doc_id -> normalized names it can be referred to by
     speller: Speller = field(repr=False, default=None)
+    _variants: dict = field(repr=False, default_factory=dict)
 
     @classmethod
     def build(cls, passages: list[Passage], headers: list[str], extra_words: set[str] = frozenset()) -> "Lexicon":
@@ -101,8 +102,38 @@ class Lexicon:
                    names=names, speller=Speller(vocab))
 
     def known(self, term: str) -> bool:
-        """Does any passage use this content-term stem?"""
-        return self.df.get(term, 0) > 0
+        """Does any passage use this content-term stem, or a derived form of it ("america" for "american")?"""
+        return self.df.get(term, 0) > 0 or self.variant(term) is not None
+
+    def variant(self, term: str) -> str | None:
+        """A corpus stem that is ``term`` plus a short derivational ending (or the reverse), else None.
+
+        The stemmer keeps "america"/"american" and "europ"/"european" apart; a name the articles
+        use in another form is still a name they mention.
+        """
+        if len(term) < 5 or term.isdigit():
+            return None
+        if term not in self._variants:
+            self._variants[term] = next((t for t in sorted(self.df) if t != term and len(t) >= 5 and
+                                         (t.startswith(term) or term.startswith(t)) and abs(len(t) - len(term)) <= 2),
+                                        None)
+        return self._variants[term]
+
+    def concepts(self, ts) -> list[str]:
+        """Terms with each acronym's spelled-out long form folded into the acronym ("artifici intellig" -> "ai").
+
+        An acronym and its long form are one concept: counted once, matched by either spelling.
+        """
+        ts = list(dict.fromkeys(ts))
+        for acr, long in self.expansions.items():
+            if long and long <= set(ts):
+                ts = [t for t in ts if t not in long] + ([acr] if acr not in ts else [])
+        return ts
+
+    def expand(self, ts: set[str]) -> set[str]:
+        """A sentence's terms plus the acronym of every long form it spells out (never the reverse:
+        a sentence that says "STA" does not thereby say "technology")."""
+        return set(ts) | {acr for acr, long in self.expansions.items() if long and long <= ts}
 
     def idf(self, term: str) -> float:
         return math.log(1 + (self.n + 1) / (self.df.get(term, 0) + 0.5))

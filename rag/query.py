@@ -121,6 +121,8 @@ def question_type(q: str) -> str | None:
     >>> question_type("Which two leaders signed it?"), question_type("How long was it renewed for?")
     ('name', 'duration')
     >>> question_type("Is the lab where the research happens in China?")
+    >>> question_type("from which earlier date was it backdated?"), question_type("what did the president say?")
+    ('date', None)
     """
     ql = q.lower()
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
@@ -139,12 +141,19 @@ def question_type(q: str) -> str | None:
         return simple[wh]
     if wh.startswith("how"):
         return "number"
-    nouns = [w for w in rest if w not in ("two", "three", "the", "a", "an", "u.s.", "us", "chinese", "american", "main",
-                                          "leading", "exact", "specific")]
-    head = nouns[0] if nouns else ""
-    return {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
-            "place": "place", "capital": "place", "number": "number", "percentage": "number",
-            "amount": "number"}.get(head, "name" if head in _PERSONISH else None)
+    # The asked-for noun is the first typed noun before any verb: "which (earlier) date was…", not "what did the president…".
+    for w in rest:
+        if w in _AUX:
+            break
+        if w in _HEADS or w in _PERSONISH:
+            return _HEADS.get(w, "name")
+    return None
+
+
+_AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
+        "should", "might", "may"}
+_HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
+          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number"}
 
 
 def count_target(question: str) -> set[str]:
@@ -185,7 +194,7 @@ class Query:
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=list(dict.fromkeys(terms(text))),
+    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=lexicon.concepts(terms(text)),
                  intent=intent_of(text), qtype=question_type(text), about_articles=is_about_articles(text),
                  named_docs=lexicon.referenced_docs(text), count_target=count_target(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)

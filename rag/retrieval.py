@@ -167,7 +167,9 @@ class Retriever:
         if qvec is None:
             qvec = self.embedder.embed_query(query.text)
         pool = min(self.n, max(4 * k, 20))
-        hits = self.nearest_sentences(qvec, min(max(10 * k, 60), max(1, self.n_sentences)), top_vectors)
+        # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
+        n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
+        hits = self.nearest_sentences(qvec, max(1, n_near), top_vectors)
         sims, ssims = self._passage_sims(hits)
         fused = self._fuse(sims, query.terms, pool)
         return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {}))

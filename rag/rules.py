@@ -145,8 +145,10 @@ def is_enumeration(text: str) -> bool:
 
     >>> is_enumeration("Areas like agriculture, energy, and health."), is_enumeration("It was signed in 1979.")
     (True, False)
+    >>> is_enumeration("It excludes technologies such as AI and quantum computing.")
+    True
     """
-    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*,", text))
+    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text))
 
 
 _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"

@@ -1,8 +1,9 @@
 """Spelling: fix only tokens that are not words, never a real English word.
 
-A token is a word when the corpus uses it or when English uses it often enough
-(``wordfreq``'s Zipf frequency ≥ ``MIN_ZIPF``: "deal" 5.3, "scrap" 3.9, a typo like
-"artcle" 0.0). Non-words are corrected with SymSpell against English words plus the
+A token is a word when the corpus uses it, when SymSpell's curated English dictionary
+(82,765 words, shipped in ``symspellpy``) lists it ("backdated", "detente"), or when English
+uses it often (``wordfreq`` Zipf ≥ ``MIN_ZIPF``: "deal" 5.3, "gonna"). Frequency alone
+is not enough: common misspellings are frequent too ("teh" 3.0, "goverment" 2.7). Non-words are corrected with SymSpell against English words plus the
 corpus vocabulary (corpus words win ties: "vally" → "valley", as in Silicon Valley).
 
 >>> s = Speller({"signed", "agreement"})
@@ -15,10 +16,10 @@ from __future__ import annotations
 import re
 import threading
 
-MIN_ZIPF = 2.6  # below this a token that the corpus doesn't use is treated as a misspelling
+MIN_ZIPF = 3.3  # a token neither the corpus nor the dictionary knows is a word only if this frequent
 ENGLISH_WORDS = 60000  # the most frequent English words that SymSpell may correct towards
 QUESTION_WORDS = ("what", "when", "where", "which", "who", "why", "how")
-_lock = threading.Lock()
+_lock = threading.RLock()
 _english = None  # SymSpell over English words, built once per process on the first non-word
 
 
@@ -26,6 +27,21 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+_dictionary: frozenset | None = None
+
+
+def in_dictionary(word: str) -> bool:
+    """Is ``word`` in SymSpell's curated English frequency dictionary?"""
+    global _dictionary
+    with _lock:
+        if _dictionary is None:
+            from importlib.resources import files
+
+            path = files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+            _dictionary = frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+    return word in _dictionary
 
 
 def _english_symspell():
@@ -37,7 +53,7 @@ def _english_symspell():
 
             s = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
             for i, w in enumerate(top_n_list("en", ENGLISH_WORDS)):
-                if w.isalpha() and len(w) > 1:
+                if w.isalpha() and len(w) > 1 and in_dictionary(w):  # never correct towards a common misspelling
                     s.create_dictionary_entry(w, ENGLISH_WORDS - i)
             _english = s
     return _english
@@ -52,7 +68,7 @@ class Speller:
         self._cache: dict[tuple, str | None] = {}
 
     def is_word(self, w: str) -> bool:
-        return w in self.vocab or not w.isalpha() or zipf(w) >= MIN_ZIPF
+        return w in self.vocab or not w.isalpha() or in_dictionary(w) or zipf(w) >= MIN_ZIPF
 
     def _corpus_symspell(self):
         if self._corpus is None:
