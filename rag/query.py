@@ -93,6 +93,10 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"write about|wrote about|writing about|view|views|opinion|position|stance|point)\b")
 
 
+_WHO_DID_ARTICLE = re.compile(r"^\W*who\s+[a-z]+\s+(?:the|that|this)\s+(?:[\w.\-]+\s+){0,4}(?:%s)\b"
+                              % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+
+
 def is_about_articles(q: str) -> bool:
     """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
 
@@ -100,8 +104,12 @@ def is_about_articles(q: str) -> bool:
     (True, False)
     >>> is_about_articles("what's the headline of the csis one"), is_about_articles("When was it renewed?")
     (True, False)
+    >>> is_about_articles("who penned the scmp article about the renewal"), is_about_articles("who was quoted in the article")
+    (True, False)
     """
     words = set(re.findall(r"[a-z]+", q.lower()))
+    if _WHO_DID_ARTICLE.search(q.lower()):
+        return True  # "who <did> the … article": the article is the object, its author the answer
     if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
