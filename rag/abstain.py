@@ -17,12 +17,13 @@ from rag.query import META_STEMS
 from rag.spelling import zipf
 from rag.text import stem, tokens
 
-MIN_BEST_OVERLAP = 0.34  # share of the question's weighted terms the best sentence must hold...
-SIM_OK = 0.55  # ...unless it is at least this close to the question in embedding space
+MIN_BEST_OVERLAP = 0.25  # share of the question's weighted terms the best sentence must hold...
+SIM_OK = 0.45  # ...unless it is at least this close to the question in embedding space
 MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by rare words the corpus never uses...
 MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
 EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are everyday English
-SIM_FLOOR = 0.35  # below this, no sentence is about the question at all
+SIM_FLOOR = 0.35  # below this, no sentence is about the question at all...
+OFF_TOPIC_OVERLAP = 0.3  # ...unless the best sentence holds this share of the question's weighted terms
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
 
 
@@ -74,8 +75,8 @@ def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, 
     >>> abstain_reason(Unknown(["2029"], [], []), 0.3, None, 0.5, 0.6), abstain_reason(Unknown([], [], ["deal"]), 0.3, -0.01, 0.5, 0.6)
     ('unknown_entity', '')
     """
-    if sim < SIM_FLOOR:
-        return "off_topic"
+    if sim < SIM_FLOOR and overlap < OFF_TOPIC_OVERLAP:
+        return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
     if unknown.entities:
         return "unknown_entity"
     limit = MIN_DELTA if unknown.rare else EVERYDAY_DELTA

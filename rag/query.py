@@ -26,15 +26,23 @@ _LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|on
 _WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
 
 
+# "can you sum up…", "could you tell me…": a polite request, not a yes/no question
+_REQUEST = re.compile(_LEAD + r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|briefly\s+)?"
+                      r"(?:sum|summari[sz]e|tell|explain|give|list|describe|name|show|walk|break|outline|remind|recap|"
+                      r"say|share|help)\b")
+
+
 def is_yes_no(q: str) -> bool:
     """A question answered by yes or no: it opens with an auxiliary verb and offers no alternatives.
 
     >>> is_yes_no("Is AI covered?"), is_yes_no("was it signed in beijing or washington?"), is_yes_no("What is it?")
     (True, False, False)
+    >>> is_yes_no("can you sum up the csis piece for me"), is_yes_no("can scientists still work together?")
+    (False, True)
     """
     ql = q.lower().strip()
     m = re.match(_LEAD + r"([a-z']+)\b", ql)
-    if not m or m.group(1) not in _AUX:
+    if not m or m.group(1) not in _AUX or _REQUEST.match(ql):
         return False
     return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
 
@@ -64,7 +72,8 @@ def intent_of(q: str) -> str:
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bwhat (?:led|caused|drove|motivated)\b|\bpurpose\b|\bmotive",
                  ql):
         return "why"
-    if re.search(r"\b(overview|summary|summari[sz]e|gist|nutshell|in short|big picture|background|explain|"
+    if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
+                 r"gist|nutshell|in short|big picture|background|explain|what changed|"
                  r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"

@@ -44,10 +44,24 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
-        if qtype == "name" and common is not None and all(common(w) for w in frag.split()):
+        if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split()))):
             continue
         return True
     return False
+
+
+_CALENDAR = re.compile(rf"^(?:{_MONTH[2:-2]}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def _known_name(frag: str, question: str) -> bool:
+    """A month is no name; "united states" is the question's "us" (its initials), not a new name.
+
+    >>> _known_name("united states", "who signed the us china deal"), _known_name("jimmy carter", "who signed it")
+    (True, False)
+    """
+    words = frag.split()
+    initials = "".join(w[0] for w in words)
+    return bool(_CALENDAR.match(frag.replace(".", ""))) or (len(words) > 1 and f" {initials} " in f" {question} ")
 
 
 def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:
@@ -70,10 +84,13 @@ def numbers(text: str) -> set[str]:
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
 _NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
-_NEG_VERBS = (r"exclud\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
+_NEG_VERBS = (r"exclu\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
-              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather")
-_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking)\b", re.I)
+              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
+_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b", re.I)
+_WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
+                 "forty": "40", "fifty": "50", "hundred": "100"}  # "one" is left out: "the CSIS one"
 
 
 def negations(text: str, verbs_only: bool = False) -> int:
@@ -89,25 +106,61 @@ def negations(text: str, verbs_only: bool = False) -> int:
     return len(re.findall(rf"(?:\b(?:{pat})\b)|n't\b", t)) if not verbs_only else len(re.findall(rf"\b(?:{pat})\b", t))
 
 
+def stated_values(text: str) -> set[str]:
+    """Numbers a text states, in digits or words ("ten years" -> 10).
+
+    >>> sorted(stated_values("renewed for ten years in 2024")), stated_values("the CSIS one")
+    (['10', '2024'], set())
+    """
+    vals = set(re.findall(r"\b\d[\d,.]*\b", text))
+    return vals | {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+
+
 def conflicting_value(question: str, text: str) -> bool:
     """The question states a year or number that the sentence replaces with another one.
 
     >>> conflicting_value("Was it first signed in 1985?", "It was first signed in 1979."), conflicting_value("Was it signed in 1979?", "Signed in 1979.")
     (True, False)
+    >>> conflicting_value("was it renewed for ten years?", "renewed for another five years")
+    True
     """
-    q_vals = set(re.findall(r"\b\d[\d,.]*\b", question))
+    q_vals = stated_values(question)
     if not q_vals:
         return False
-    s_vals = set(re.findall(r"\b\d[\d,.]*\b", text))
+    s_vals = stated_values(text)
     return bool(s_vals) and not (q_vals & s_vals)
+
+
+_CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")
+
+
+def focus_clause(question: str, sentence: str) -> str:
+    """The clause of ``sentence`` that shares most content words with the question.
+
+    A long sentence can affirm one thing and exclude another; its verdict on the question
+    is read where the question's subject is.
+
+    >>> focus_clause("does it include quantum computing?", "It covers public health; the exclusion of quantum computing")
+    'the exclusion of quantum computing'
+    """
+    from rag.text import terms
+
+    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    if len(parts) < 2:
+        return sentence
+    q = set(terms(question))
+    scored = [(len(q & set(terms(p))), -i, p) for i, p in enumerate(parts)]
+    best = max(scored)
+    return best[2] if best[0] > 0 else sentence
 
 
 def verdict(question: str, sentence: str) -> str:
     """ "yes" or "no": does the sentence affirm the yes/no question's claim?
 
     A sentence that negates what it states says no, unless the question itself asks about
-    the negative ("does it exclude AI?" + "…excluding AI" is a yes); a different year or
-    number than the one asked about is a no.
+    the negative ("does it exclude AI?" + "…excluding AI" is a yes; "did they want it
+    gone?" + "…calling for its cancellation" too); a different year or number than the
+    one asked about is a no. The negation is read in the clause about the question's subject.
 
     >>> verdict("Does the new deal cover AI?", "It focuses on basic research, excluding AI.")
     'no'
@@ -115,10 +168,12 @@ def verdict(question: str, sentence: str) -> str:
     'yes'
     >>> verdict("Was it first signed in 1979?", "First signed in 1979 by Carter and Deng."), verdict("Was it signed in 1985?", "Signed in 1979.")
     ('yes', 'no')
+    >>> verdict("did they want it gone", "They called for its cancellation.")
+    'yes'
     """
     if conflicting_value(question, sentence):
         return "no"
-    neg = negations(sentence) % 2 == 1
+    neg = negations(focus_clause(question, sentence)) % 2 == 1
     q_neg = negations(question, verbs_only=True) % 2 == 1
     return "no" if neg != q_neg else "yes"
 
