@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rag.abstain import Unknown, abstain_reason
-from rag.evidence import Candidate, candidates, weights_of
+from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, numbers, verdict
 from rag.schema import Citation, Passage
 
@@ -147,6 +147,24 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
     return chosen, why, ("Yes — " if v == "yes" else "No — "), False
 
 
+GIST_PER_ARTICLE = 2
+MIN_STATEMENT_WORDS = 8
+
+
+def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """Each named article's most typical statements (highest ``sim`` to its own centre), in reading order."""
+    chosen: list[Candidate] = []
+    for doc in sorted(query.named_docs):
+        mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and ENDS.search(c.text)
+                and len(c.text.split()) >= MIN_STATEMENT_WORDS]
+        for c in sorted(mine, key=lambda c: -c.sim):
+            if sum(x.doc_id == doc for x in chosen) >= GIST_PER_ARTICLE:
+                break
+            if _fresh(c, chosen):
+                chosen.append(c)
+    return chosen, ["gist"] * len(chosen)
+
+
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     cards = [c for c in cands if c.passage.kind == "metadata"]
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
@@ -157,6 +175,11 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
            unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
     unknown = unknown or Unknown([], [], [])
+    if query.gist:  # the named articles' main points: no topic words to match, nothing to abstain on
+        chosen, why = pick_gist(query, candidates(query, passages, lexicon, set(), {t: 1.0 for t in query.terms}))
+        if chosen:
+            return Decision(chosen, False, "", {"intent": query.intent, "chosen_because": why},
+                            disagree=len({c.doc_id for c in chosen}) > 1)
     full = weights_of(query, lexicon)
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}

@@ -20,7 +20,7 @@ REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile 
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
-_ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
+ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
 @dataclass
@@ -97,5 +97,5 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += REF_BONUS
     if len(c.terms) < 3 and p.kind == "body":
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
-    elif p.kind == "body" and not _ENDS.search(c.text):
+    elif p.kind == "body" and not ENDS.search(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement

@@ -75,7 +75,15 @@ def article_names(p: Passage) -> list[str]:
         ns.append(acronym(p.outlet))
     if "." in p.outlet:
         ns.append(p.outlet.split(".")[0])  # csis.org -> csis
-    return [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
+    out = [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
+    # A two-letter acronym ("RS") names the article only right before a word for one ("the RS piece"):
+    # alone it is too easily an ordinary token ("us").
+    two = [x.split() for x in re.split(r"/|,|;", p.outlet) if len(x.split()) == 2 and all(w[:1].isupper() for w in x.split())]
+    short = [normalize(x).strip() for x in ns if len(normalize(x).strip()) == 2] + ["".join(w[0] for w in t).lower() for t in two]
+    return out + [f" {n} {w} " for n in short for w in _ARTICLE_NOUNS]
+
+
+_ARTICLE_NOUNS = ("piece", "article", "one", "story", "op", "essay", "report", "take", "write", "writeup", "analysis")
 
 
 @dataclass
@@ -141,6 +149,10 @@ class Lexicon:
     def common(self, word: str) -> bool:
         """Do the articles write this word in lower case (so capitalised it is not a name)?"""
         return word.lower() in self.lower_words
+
+    def name_terms(self, doc_ids) -> set[str]:
+        """Content-term stems of the names the articles ``doc_ids`` go by ("csis", "respons", "statecraft")."""
+        return {t for d in doc_ids for n in self.names.get(d, []) for t in terms(n)}
 
     def referenced_docs(self, text: str) -> set[str]:
         """Articles ``text`` names by outlet, its acronym, an author, or a web domain."""

@@ -127,7 +127,10 @@ class Pipeline:
         # The answer may quote from a few passages beyond the k reported as retrieved.
         pool = self.retriever.search(query, k, qvec=qvec, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
-        if query.about_articles:
+        if query.gist:
+            pool = self.retriever.gist_passages(query.named_docs)
+            passages = pool[:k]
+        elif query.about_articles:
             named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
         delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None

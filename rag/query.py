@@ -202,18 +202,38 @@ class Query:
     about_articles: bool = False
     named_docs: set[str] = field(default_factory=set)
     count_target: set[str] = field(default_factory=set)
+    gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
     negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
     more: bool = False  # "tell me more": continue the previous answer
     shown: set = field(default_factory=set)  # sentence keys already shown in the conversation
     notice: str = ""
 
 
+# Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
+GIST_STEMS = {stem(w) for w in ("sum", "summary", "summarize", "summarise", "gist", "overview", "tldr", "recap",
+                                "conclude", "conclusion", "argue", "argument", "say", "main", "point", "points",
+                                "takeaway", "take", "thesis", "differ", "difference", "compare", "contrast", "view",
+                                "position", "stance", "overall", "basically", "short", "brief", "briefly", "key",
+                                "message", "idea", "ideas", "think", "make", "thing", "things", "stuff")} | META_STEMS
+
+
+def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
+    """Only article names and words for "main point" remain: the question asks what the articles say overall.
+
+    >>> asks_gist(["sum", "csis", "piec"], {"csis"}), asks_gist(["protocol", "csis"], {"csis"})
+    (True, False)
+    """
+    return bool(ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=lexicon.concepts(terms(text)),
-                 intent=intent_of(text), qtype=question_type(text), about_articles=is_about_articles(text),
-                 named_docs=lexicon.referenced_docs(text), count_target=count_target(text),
+    ts, named, about = lexicon.concepts(terms(text)), lexicon.referenced_docs(text), is_about_articles(text)
+    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
+                 intent=intent_of(text), qtype=question_type(text), about_articles=about,
+                 named_docs=named, count_target=count_target(text),
+                 gist=bool(named) and not about and asks_gist(ts, lexicon.name_terms(named)),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
 
 

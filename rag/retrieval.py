@@ -97,6 +97,33 @@ class Retriever:
             self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
         return [self._cards[d] for d in dict.fromkeys(doc_ids) if d in self._cards and self._cards[d].chunk_id not in exclude]
 
+    def gist_passages(self, doc_ids) -> list[Passage]:
+        """The named articles' body passages; each sentence's ``sims`` says how typical it is of its article.
+
+        In memory that is its cosine to the article's mean sentence vector (its main line);
+        otherwise, earlier sentences count as more typical (the lede states the point).
+        """
+        out = []
+        for d in sorted(doc_ids):
+            central = self._centrality(d)
+            for p in self.passages:
+                if p.doc_id == d and p.kind == "body":
+                    sims = {s: central.get(p.start + s, 1.0 / (1 + (p.start + s) / 2000)) for s, _ in p.sentences}
+                    out.append(replace(p, score=1.0, sims=sims))
+        return out
+
+    def _centrality(self, doc_id: str) -> dict[int, float]:
+        if self._svecs is None:
+            return {}
+        rows = [(j, sentence_key(sid)) for j, sid in enumerate(self._sids)]
+        rows = [(j, k[1]) for j, k in rows if k[0] == doc_id and k[1] != "card"]
+        if not rows:
+            return {}
+        vecs = self._svecs[[j for j, _ in rows]]
+        centre = vecs.mean(axis=0)
+        sims = vecs @ (centre / (np.linalg.norm(centre) or 1.0))
+        return {start: float(v) for (_, start), v in zip(rows, sims)}
+
     def bm25_only(self, text: str, n: int) -> list[Passage]:
         """The BM25 baseline: body passages by BM25 score alone (for ``rag eval``)."""
         qterms = terms(self.lexicon.speller.correct(text)[0])

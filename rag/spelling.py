@@ -100,7 +100,7 @@ class Speller:
     def _closest(self, w: str, corpus_only: bool = False) -> str | None:
         from symspellpy import Verbosity
 
-        cut = 1 if len(w) <= 4 else 2
+        cut = 1 if len(w) <= 5 else 2  # "nafta" is not two edits from "data"
         corpus = self._corpus_symspell().lookup(w, Verbosity.CLOSEST, cut)
         english = [] if corpus_only else _english_symspell().lookup(w, Verbosity.CLOSEST, cut)
         best = min([s.distance for s in corpus + english], default=None)
