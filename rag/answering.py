@@ -26,8 +26,8 @@ from rag.schema import Citation, Passage
 
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
-SPREAD_RATIO = 0.7  # why/overview/list: further sentences down to this share of the best
-COMPARE_RATIO = 0.6  # compare: an article is heard if its best sentence reaches this share of the best
+SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
+COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
@@ -97,9 +97,11 @@ def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple
     return chosen, why
 
 
-def pick_spread(query, cands: list[Candidate], ratio: float = SPREAD_RATIO,
-                limit: int = MAX_SPREAD) -> tuple[list[Candidate], list[str]]:
+def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
+                limit: int | None = None) -> tuple[list[Candidate], list[str]]:
     """Reasons, overviews, lists, more: the best sentences down to ``ratio`` of the best, from several articles."""
+    ratio = SPREAD_RATIO if ratio is None else ratio
+    limit = MAX_SPREAD if limit is None else limit
     best = cands[0]
     chosen, why = [best], ["best"]
     per_doc = {best.doc_id: 1}
