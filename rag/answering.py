@@ -119,8 +119,26 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     return chosen, why
 
 
+SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gains up to this much for that side
+
+
+def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
+    """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does)."""
+    chosen: list[Candidate] = []
+    for side in query.sides:
+        st = set(side)
+        pool = [c for c in cands if c.passage.kind == "body" and st & c.terms and _fresh(c, chosen)]
+        if pool:
+            chosen.append(max(pool, key=lambda c: c.score + SIDE_BONUS * len(st & c.terms) / len(st)))
+    return chosen
+
+
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    """The best sentence from each article that speaks to the question (named articles always heard)."""
+    """Each side's best sentence when the question names two sides, else the best sentence of each
+    article that speaks to the question (named articles always heard)."""
+    sided = pick_sides(query, cands)
+    if len(sided) == len(query.sides) > 0:
+        return sided, ["side"] * len(sided)
     best = cands[0]
     chosen, why = [], []
     for c in cands:

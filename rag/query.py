@@ -63,7 +63,7 @@ def is_more(q: str) -> bool:
 def intent_of(q: str) -> str:
     """What shape of answer the question wants: yes_no, why, compare, overview, list or fact."""
     ql = q.lower()
-    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference)\b", ql):
+    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
         return "yes_no"
     if re.search(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
                  r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
@@ -116,7 +116,7 @@ def is_about_articles(q: str) -> bool:
     >>> is_about_articles("who penned the scmp article about the renewal"), is_about_articles("who was quoted in the article")
     (True, False)
     """
-    words = set(re.findall(r"[a-z]+", q.lower()))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
     if _WHO_DID_ARTICLE.search(q.lower()):
         return True  # "who <did> the … article": the article is the object, its author the answer
     if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
@@ -202,6 +202,7 @@ class Query:
     about_articles: bool = False
     named_docs: set[str] = field(default_factory=set)
     count_target: set[str] = field(default_factory=set)
+    sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
     gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
     negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
     more: bool = False  # "tell me more": continue the previous answer
@@ -226,6 +227,40 @@ def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
     return bool(ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
 
 
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)
+SIDE_WORDS = 2  # content words on each side of "vs" that name that side
+
+
+def _side(words: list[str]) -> str:
+    out, n = [], 0
+    for w in words:
+        if re.fullmatch(r"[,:;?!]", w):
+            break  # "washington vs beijing: how…": the side ends at the punctuation
+        out.append(w)
+        n += w.lower() not in STOPWORDS
+        if n >= SIDE_WORDS:
+            break
+    return " ".join(out)
+
+
+def sides_of(text: str) -> list[str]:
+    """The two things a question sets against each other: the words right before and after "vs" (or "differ from").
+
+    >>> sides_of("what do critics vs supporters say about the pact")
+    ['what do critics', 'supporters say about the pact']
+    >>> sides_of("washington vs beijing: how has each side hit back"), sides_of("When was it signed?")
+    (['washington', 'beijing'], [])
+    """
+    m = _VERSUS.search(text)
+    if not m:
+        return []
+    tok = r"[\w'\-.]+|[,:;?!]"
+    before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
+    a = " ".join(reversed(_side(list(reversed(before))).split()))
+    b = _side(after)
+    return [a, b] if terms(a) and terms(b) else []
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
@@ -234,6 +269,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  intent=intent_of(text), qtype=question_type(text), about_articles=about,
                  named_docs=named, count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(ts, lexicon.name_terms(named)),
+                 sides=[lexicon.concepts(terms(x)) for x in sides_of(text)],
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
 
 
