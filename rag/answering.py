@@ -17,6 +17,7 @@ its offsets in the article body and the sentence offsets inside the passage.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rag.abstain import Unknown, abstain_reason
@@ -185,6 +186,24 @@ def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     return chosen, ["gist"] * len(chosen)
 
 
+_SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
+
+
+def attribution(query, chosen: list[Candidate]) -> str:
+    """ "Who argued X?" answered by a sentence that names no one: the article's author or outlet said it.
+
+    Returns the answer's opening ("Jing Qian and Brendan Kelly (ChinaFile) — "), or "".
+    """
+    if query.qtype != "name" or not chosen or chosen[0].typed or not _SAID.search(query.text.lower()):
+        return ""
+    p = chosen[0].passage
+    who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
+    if who and where:
+        return f"{who} ({where}) — "
+    return f"{who or where} — " if (who or where) else ""
+
+
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     cards = [c for c in cands if c.passage.kind == "metadata"]
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
@@ -240,6 +259,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     else:
         chosen, why = pick_fact(query, cands, weights)
         disagree = "disagrees" in why
+        prefix = attribution(query, chosen)
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
 

@@ -124,6 +124,8 @@ class Speller:
 
         >>> Speller({"signed"}).correct("wen was it sined?")
         ('when was it signed?', {'wen': 'when', 'sined': 'signed'})
+        >>> Speller({"obsolete"}).correct("it isn't obsolete")
+        ("it isn't obsolete", {})
         """
         fixes: dict[str, str] = {}
         first = True
@@ -141,4 +143,6 @@ class Speller:
             fixes[w] = fix
             return fix.capitalize() if raw[:1].isupper() else fix
 
-        return re.sub(r"[A-Za-z]+", sub, text), fixes
+        # A contraction is one word ("isn't"): its halves are not misspellings of "in" and "t".
+        return re.sub(r"[A-Za-z]+(?:['’][A-Za-z]+)?", lambda m: m.group(0) if re.search(r"['’]", m.group(0)) else sub(m),
+                      text), fixes

@@ -33,11 +33,18 @@ def normalize(text: str) -> str:
 
     >>> normalize("The U.S.–China S&T Agreement!")
     'the us china s t agreement '
+    >>> normalize("it isn't China's")
+    'it is not china '
     """
     t = unicodedata.normalize("NFKD", text)
     t = "".join(ch for ch in t if not unicodedata.combining(ch)).lower()
     t = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2", t)  # u.s. -> us, p.r.c. stays close enough
-    return re.sub(r"[^a-z0-9']+", " ", t.replace("’", "'"))
+    t = t.replace("’", "'")
+    # Contractions: "isn't" is "is not" (a negation, not a word "isn"); "china's" is "china".
+    t = re.sub(r"\b(wo|ca|sha)n't\b", lambda m: {"wo": "will", "ca": "can", "sha": "shall"}[m.group(1)] + " not", t)
+    t = re.sub(r"n't\b", " not", t)
+    t = re.sub(r"'(?:s|re|ve|ll|d|m)\b", " ", t)
+    return re.sub(r"[^a-z0-9']+", " ", t)
 
 
 @lru_cache(maxsize=65536)

@@ -46,3 +46,20 @@ def test_continuation_and_lists():
     assert not continues("The pact was signed in 1979.")
     assert is_enumeration("It covers agriculture, clean energy, public health, and the environment.")
     assert not is_enumeration("It was renewed for five years.")
+
+
+def test_attribution_names_the_article_when_the_sentence_names_no_one():
+    from rag.answering import attribution
+    from rag.evidence import Candidate
+    from rag.query import Query
+    from rag.schema import Passage
+
+    p = Passage(chunk_id="a:0", doc_id="a", text="The agreement is not obsolete.", start=0, end=30,
+                sentences=[(0, 30)], title="T", outlet="csis.org", authors=[], date="", url="", kind="body")
+    c = Candidate(0, p, 0, 30, p.text, {"agreement", "obsolet"})
+    q = Query(asked="who argued it isn't obsolete", resolved="", text="who argued it isn't obsolete", qtype="name")
+    assert attribution(q, [c]) == "csis.org — "
+    c.typed = True  # the sentence names someone itself: no attribution needed
+    assert attribution(q, [c]) == ""
+    q2 = Query(asked="who signed it", resolved="", text="who signed it", qtype="name")
+    assert attribution(q2, [Candidate(0, p, 0, 30, p.text, set())]) == ""
