@@ -24,6 +24,7 @@ MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the quest
 EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are everyday English
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all...
 OFF_TOPIC_OVERLAP = 0.3  # ...unless the best sentence holds this share of the question's weighted terms
+REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
 
 
@@ -66,7 +67,7 @@ def rest_of_question(query, unknown: Unknown) -> str | None:
 
 
 def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, overlap: float, sim: float,
-                   counted: bool = True) -> str:
+                   counted: bool = True, typed: bool = True) -> str:
     """Why to abstain, or "" to answer.
 
     An unknown word is "unexplained" when it carries much of the question and dropping it brings
@@ -84,6 +85,8 @@ def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, 
         return "terms_unexplained"
     if not counted:
         return "no_count"
+    if not typed and REQUIRE_TYPED:
+        return "no_typed_answer"  # asked for a name, date or place that no close sentence gives
     if overlap < MIN_BEST_OVERLAP and sim < SIM_OK:
         return "weak_evidence"
     return ""

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, numbers, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, names_people, numbers, verdict
 from rag.schema import Citation, Passage
 
+TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
@@ -240,8 +241,12 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     counted = not target or any(c.typed for c in cands)
-    signals["counted"] = counted
-    reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted)
+    # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
+    typed = not query.qtype or query.about_articles or any(
+        c.typed or (query.qtype == "name" and names_people(c.text, query.text))
+        for c in cands if c.score >= TYPED_SHARE * best.score)
+    signals.update(counted=counted, typed_found=typed)
+    reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted, typed=typed)
     if reason and not query.more:
         return Decision([], True, reason, signals)
     prefix, disagree = "", False

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.rules import PERSON_NOUNS, plural
 from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
 
 _AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
@@ -124,10 +125,6 @@ def is_about_articles(q: str) -> bool:
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
-_PERSONISH = {"leader", "leaders", "president", "presidents", "company", "companies", "firm", "firms", "person",
-              "people", "administration", "department", "agency", "agencies", "official", "officials", "country",
-              "countries", "outlet", "outlets", "organization", "organisations", "organizations", "institution",
-              "university", "minister", "author", "authors", "scientist", "scientists", "group", "party", "lawmakers"}
 
 
 def question_type(q: str) -> str | None:
@@ -149,7 +146,7 @@ def question_type(q: str) -> str | None:
     # Only the question's own wh-word counts: the first one, near the start ("where" inside a clause does not).
     m = re.search(_LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
                   r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
-                  r"((?:\s+[a-z\-']+){0,3})", ql)
+                  r"((?:\s+[a-z\-'.]+){0,3})", ql)
     if not m:
         return None
     wh, rest = m.group(1), m.group(2).split()
@@ -162,8 +159,9 @@ def question_type(q: str) -> str | None:
     for w in rest:
         if w in _AUX:
             break
-        if w in _HEADS or w in _PERSONISH:
-            return _HEADS.get(w, "name")
+        w = w.strip(".")
+        if w in _HEAD_FORMS or w in PERSON_NOUNS:
+            return _HEAD_FORMS.get(w, "name")
     return None
 
 
@@ -171,6 +169,7 @@ _AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "
         "should", "might", "may"}
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
           "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number"}
+_HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
 
 
 def count_target(question: str) -> set[str]:

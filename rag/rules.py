@@ -25,7 +25,25 @@ TYPE_PATTERNS = {
     "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
-QUANTITIES = ("number", "date", "duration")  # answer types on which articles can disagree
+QUANTITIES = ("number", "date", "duration")
+
+
+def plural(w: str) -> str:
+    """A noun's regular plural.
+
+    >>> plural("city"), plural("date"), plural("ministry")
+    ('cities', 'dates', 'ministries')
+    """
+    return w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + ("es" if w.endswith("s") else "s")
+
+
+# Nouns for who does things: "which ministry…?" asks for a name; "experts and lawmakers" can answer "who…?".
+_PERSONS = ("leader", "president", "company", "firm", "person", "people", "administration", "department", "agency",
+            "official", "country", "outlet", "organization", "organisation", "institution", "university", "minister",
+            "ministry", "author", "scientist", "group", "party", "lawmaker", "institute", "lab", "spokesperson",
+            "senator", "politician", "expert", "researcher", "office", "committee", "state", "city", "nation", "team",
+            "policymaker", "critic", "government", "congress", "republican", "democrat", "academic", "engineer")
+PERSON_NOUNS = frozenset(_PERSONS) | frozenset(plural(w) for w in _PERSONS)  # answer types on which articles can disagree
 
 
 def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
@@ -44,10 +62,21 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
-        if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split()))):
+        if qtype == "name" and (_known_name(frag, qn) or (common is not None and len(frag.split()) == 1
+                                                           and common(frag))):
             continue
         return True
     return False
+
+
+def names_people(text: str, question: str) -> bool:
+    """People named by what they are ("experts and lawmakers have advocated…"): an answer to "who…?", if no name is.
+
+    >>> names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight"), names_people("It was signed.", "who signed it")
+    (True, False)
+    """
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in PERSON_NOUNS}
+    return bool(words - set(normalize(question).split()))
 
 
 _CALENDAR = re.compile(rf"^(?:{_MONTH[2:-2]}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
