@@ -23,6 +23,7 @@ MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by rare words
 MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
 EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are everyday English
 SIM_FLOOR = 0.35  # below this, no sentence is about the question at all...
+HARD_FLOOR = 0.2  # ...and below this no shared word makes it on topic ("how do I make banana bread")
 OFF_TOPIC_OVERLAP = 0.3  # ...unless the best sentence holds this share of the question's weighted terms
 REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
@@ -76,7 +77,7 @@ def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, 
     >>> abstain_reason(Unknown(["2029"], [], []), 0.3, None, 0.5, 0.6), abstain_reason(Unknown([], [], ["deal"]), 0.3, -0.01, 0.5, 0.6)
     ('unknown_entity', '')
     """
-    if sim < SIM_FLOOR and overlap < OFF_TOPIC_OVERLAP:
+    if sim < HARD_FLOOR or (sim < SIM_FLOOR and overlap < OFF_TOPIC_OVERLAP):
         return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
     if unknown.entities:
         return "unknown_entity"

@@ -222,8 +222,10 @@ def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
 
     >>> asks_gist(["sum", "csis", "piec"], {"csis"}), asks_gist(["protocol", "csis"], {"csis"})
     (True, False)
+    >>> asks_gist(["brendan", "kelli"], {"brendan", "kelli"})  # "who is Brendan Kelly?" asks about him
+    False
     """
-    return bool(ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
+    return any(t not in name_terms for t in ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
 
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)

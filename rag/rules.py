@@ -62,8 +62,7 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
-        if qtype == "name" and (_known_name(frag, qn) or (common is not None and len(frag.split()) == 1
-                                                           and common(frag))):
+        if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split()))):
             continue
         return True
     return False
