@@ -62,7 +62,11 @@ def is_more(q: str) -> bool:
 
 
 def intent_of(q: str) -> str:
-    """What shape of answer the question wants: yes_no, why, compare, overview, list or fact."""
+    """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
+
+    >>> intent_of("which areas are still fair game"), intent_of("what happens next"), intent_of("do the articles agree?")
+    ('list', 'fact', 'compare')
+    """
     ql = q.lower()
     if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
         return "yes_no"
@@ -84,7 +88,14 @@ def intent_of(q: str) -> str:
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
                  r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
         return "list"
+    if _PLURAL_ASK.search(ql):
+        return "list"  # "what global problems…", "which areas…": several things
     return "fact"
+
+
+# "what/which (adjective) <plural noun>" before any verb
+_PLURAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
+                         r"(?:are|were|do|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
 
 
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...
