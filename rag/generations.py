@@ -5,11 +5,11 @@ Embedded layout (``index_dir``), one folder per index (model + chunking settings
     index/sta-minilm-c1a2b3c/
         CURRENT.json       the manifest: which generation is live and what it holds
         .lock              flock-ed by the one ingest that may build (it holds the builder's pid)
-        gen-7/chroma/      a Chroma store with the chunk and sentence collections of generation 7
-        gen-7/bm25/        the BM25 index saved with it
-        gen-6/             the previous generation, kept until the next ingest
-        gen-8/             being built, or left by a killed ingest: no manifest names it, so nothing
-                           reads it, and the next ingest removes it
+        gen-7-3fa9c1d2/chroma/  a Chroma store with the chunk and sentence collections of generation 7
+        gen-7-3fa9c1d2/bm25/    the BM25 index saved with it
+        gen-6-…/                the previous generation, kept until the next ingest
+        gen-8-…/                being built, or left by a killed ingest: no manifest names it, so
+                                nothing reads it, and the next ingest removes it
 
 An ingest copies the live generation (Chroma's SQLite file through SQLite's backup API, which
 is consistent even while a chat server reads it; the vector segment files are never written
@@ -27,6 +27,8 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
+import secrets
 import shutil
 import socket
 import sqlite3
@@ -39,6 +41,7 @@ from rag.errors import IndexMissing, IngestRunning, RagError
 
 FORMAT = 1  # bump when the manifest or the generation layout changes
 MANIFEST = "CURRENT.json"
+_GEN_DIR = re.compile(r"^gen-(\d+)-[0-9a-f]+$")
 
 
 @dataclass
@@ -202,13 +205,16 @@ class EmbeddedStore:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
 
+    def _dirs(self) -> dict[int, Path]:
+        if not self.root.is_dir():
+            return {}
+        return {int(m.group(1)): p for p in self.root.iterdir() if (m := _GEN_DIR.match(p.name))}
+
     def path(self, gen: int) -> Path:
-        return self.root / f"gen-{gen}"
+        return self._dirs().get(gen) or self.root / f"gen-{gen}-missing"
 
     def generations(self) -> list[int]:
-        if not self.root.is_dir():
-            return []
-        return sorted(int(p.name[4:]) for p in self.root.iterdir() if p.name.startswith("gen-") and p.name[4:].isdigit())
+        return sorted(self._dirs())
 
     def collection_names(self, gen: int) -> tuple[str, str]:
         return self.name, self.name + "-s"
@@ -232,10 +238,13 @@ class EmbeddedStore:
     def begin(self, base: Manifest | None) -> int:
         """Make the next generation: a copy of ``base`` (or an empty folder). Returns its number."""
         gen = max(self.generations() + [base.generation if base else 0]) + 1
+        # A fresh suffix per build: Chroma caches one client per folder path for the life of a process,
+        # so a path must never come back (after a failed build, or `rag index drop` and a rebuild).
+        dst = self.root / f"gen-{gen}-{secrets.token_hex(4)}" / "chroma"
         if base is not None:
-            copy_chroma_store(self.path(base.generation) / "chroma", self.path(gen) / "chroma")
+            copy_chroma_store(self.path(base.generation) / "chroma", dst)
         else:
-            (self.path(gen) / "chroma").mkdir(parents=True)
+            dst.mkdir(parents=True)
         return gen
 
     def seal(self, gen: int) -> None:
