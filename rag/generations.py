@@ -138,6 +138,16 @@ def copy_chroma_store(src: Path, dst: Path) -> None:
             shutil.copy2(entry, dst / entry.name)
 
 
+def _published(store) -> int:
+    """The generation number the manifest names, even if that generation is unusable (0 if none):
+    numbers only grow."""
+    try:
+        m = store.manifest()
+    except RagError:
+        return 0
+    return m.generation if m else 0
+
+
 # --- the ingest lock -------------------------------------------------------------------
 
 def pid_alive(pid: int) -> bool:
@@ -237,7 +247,7 @@ class EmbeddedStore:
 
     def begin(self, base: Manifest | None) -> int:
         """Make the next generation: a copy of ``base`` (or an empty folder). Returns its number."""
-        gen = max(self.generations() + [base.generation if base else 0]) + 1
+        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
         # A fresh suffix per build: Chroma caches one client per folder path for the life of a process,
         # so a path must never come back (after a failed build, or `rag index drop` and a rebuild).
         dst = self.root / f"gen-{gen}-{secrets.token_hex(4)}" / "chroma"
@@ -357,7 +367,7 @@ class ServerStore:
     def begin(self, base: Manifest | None) -> int:
         """Claim the next generation by creating its chunk collection (the server refuses a second
         creation), then copy ``base`` into it through the API."""
-        gen = max(self.generations() + [base.generation if base else 0]) + 1
+        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
         chunks, sents = self.collection_names(gen)
         try:
             col = self._client.create_collection(chunks, metadata={"builder": self._claim},
