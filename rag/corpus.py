@@ -77,8 +77,8 @@ def _refuse(path: Path, root: Path, max_bytes: int) -> str | None:
     except OSError as e:
         return f"{path.name}: cannot read ({e.strerror or e})"
     if size > max_bytes:
-        return (f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB article limit; split it, or "
-                "raise RAG_MAX_ARTICLE_BYTES")
+        return (f"{path.name}: {size:,} bytes, over the {max_bytes:,}-byte article limit; split it, or raise "
+                "RAG_MAX_ARTICLE_BYTES")
     return None
 
 
