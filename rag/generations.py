@@ -179,8 +179,10 @@ def ingest_lock(root: Path, notice=print):
             notice(f"cleared the lock of an earlier ingest (pid {old}, {state}); its unfinished work is discarded")
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-        os.ftruncate(fd, 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)  # ended, even by an error: only a killed ingest leaves its pid behind
     finally:
         os.close(fd)  # closing releases the flock
 

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from rag.config import Config
 from rag.errors import ChromaUnavailable, IndexMissing, ModelMismatch, RagError
+from rag.resources import quiet_stderr
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -67,7 +68,7 @@ def chroma_client(path: Path):
 
     settings = Settings(anonymized_telemetry=False, allow_reset=False)
     try:
-        return _quiet_panics(lambda: chromadb.PersistentClient(path=str(path), settings=settings))
+        return quiet_stderr(lambda: chromadb.PersistentClient(path=str(path), settings=settings))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
@@ -88,39 +89,6 @@ def open_store(cfg: Config, name: str, client=None):
     if path.exists() and not path.is_dir():
         raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
     return EmbeddedStore(path, name)
-
-
-def _quiet_panics(fn):
-    """Call ``fn`` with file descriptor 2 captured. A Rust panic prints a multi-line report (and a
-    backtrace under RUST_BACKTRACE) straight to fd 2, which would bury our one-line error; on
-    success whatever was captured is passed on to stderr unchanged."""
-    import sys
-    import tempfile
-
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded interpreters): just call it
-        return fn()
-    with tempfile.TemporaryFile() as cap:
-        os.dup2(cap.fileno(), 2)
-        ok = False
-        try:
-            out = fn()
-            ok = True
-            return out
-        finally:
-            try:
-                sys.stderr.flush()
-            except (OSError, ValueError):
-                pass
-            os.dup2(saved, 2)
-            os.close(saved)
-            if ok:
-                cap.seek(0)
-                noise = cap.read()
-                if noise:
-                    os.write(2, noise)
 
 
 # What Chroma's embedded store says when its files are damaged (SQLite codes 11 and 26, HNSW loads).

@@ -248,7 +248,7 @@ def _embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: 
         vecs = {k: np.asarray(v, dtype=np.float32) for k, v in legacy_vectors(cfg, w.name, new).items()}
     todo = [sid for sid in new if sid not in vecs]
     if todo or (fresh and not emb["dim"]):
-        emb["embedder"] = emb["embedder"] or emb["load"]()
+        emb["embedder"] = emb["embedder"] or _memory_checked(emb["load"], cfg.batch_size)
         if emb["dim"] and emb["embedder"].dim != emb["dim"]:
             raise ModelMismatch(f"Index {w.name} holds {emb['dim']}-dim vectors but model {emb['embedder'].id!r} makes "
                                 f"{emb['embedder'].dim}-dim ones. Run: rag index drop --model {cfg.model}, "
@@ -272,15 +272,22 @@ def _embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: 
 
 
 def _embed(embedder, texts: list[str], batch_size: int) -> np.ndarray:
-    from rag.resources import resource_error
+    return _memory_checked(lambda: np.asarray(embedder.embed_documents(texts), dtype=np.float32), batch_size)
+
+
+def _memory_checked(fn, batch_size: int):
+    """Load the model or run it; memory running out is ``OutOfMemory`` (numpy raises MemoryError; torch
+    and onnxruntime raise their own errors saying they failed to allocate, after logging to fd 2)."""
+    from rag.errors import OutOfMemory
+    from rag.resources import classify, quiet_stderr, resource_error
 
     try:
-        return np.asarray(embedder.embed_documents(texts), dtype=np.float32)
-    except (MemoryError, RuntimeError) as e:  # torch/onnxruntime report a failed allocation as RuntimeError
-        r = resource_error(e, Path("."), batch_size, writing=True)
-        if r is None or type(r).__name__ != "OutOfMemory":
+        return quiet_stderr(fn)
+    except Exception as e:  # noqa: BLE001 - only a memory failure is translated; the rest is raised as is
+        if isinstance(e, RagError) or classify(e) != "memory":
             raise
-        raise r from None
+        r = resource_error(e, Path("."), batch_size, writing=True)
+        raise (r if isinstance(r, OutOfMemory) else e) from None
 
 
 def _write_chunks(w: Index, chunks: dict, vecs: dict, have: tuple, rep: IngestReport, prog: Progress) -> None:

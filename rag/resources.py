@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,8 @@ from rag.errors import DiskFull, IndexReadOnly, OutOfMemory, RagError
 LOW_SPACE = 16 * 1024 * 1024  # below this much free space a failed write is taken as "disk full"
 _FULL = ("no space left", "database or disk is full", "os error 28", "disk quota", "file too large", "os error 27")
 _READONLY = ("read-only file system", "readonly database", "os error 30", "permission denied", "os error 13")
-_MEMORY = ("bad_alloc", "failed to allocate", "can't allocate memory", "cannot allocate memory", "out of memory")
+_MEMORY = ("bad_alloc", "failed to allocate", "can't allocate memory", "cannot allocate memory", "out of memory",
+           "failed to map segment")
 
 
 def free_bytes(path: Path) -> int | None:
@@ -94,3 +96,36 @@ def resource_errors(where: Path, batch_size: int = 0, writing: bool = True):
         if r is not None:
             raise r from None
         raise
+
+
+def quiet_stderr(fn):
+    """Call ``fn`` with file descriptor 2 captured. A Rust panic (Chroma) or a failed allocation
+    (onnxruntime) prints a report straight to fd 2, which would bury our one-line error; on
+    success whatever was captured is passed on to stderr unchanged."""
+    import sys
+    import tempfile
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded interpreters): just call it
+        return fn()
+    with tempfile.TemporaryFile() as cap:
+        os.dup2(cap.fileno(), 2)
+        ok = False
+        try:
+            out = fn()
+            ok = True
+            return out
+        finally:
+            try:
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+            os.dup2(saved, 2)
+            os.close(saved)
+            if ok:
+                cap.seek(0)
+                noise = cap.read()
+                if noise:
+                    os.write(2, noise)
