@@ -18,7 +18,6 @@ import html
 import ipaddress
 import os
 import re
-import threading
 import time
 import traceback
 import uuid
@@ -101,33 +100,20 @@ def is_loopback(host: str) -> bool:
 # --- the service: pipeline loading, asking, feedback (no Gradio here) ------------
 
 class ChatService:
-    """Loads the pipeline once (retrying after an error, e.g. once ``rag ingest`` has run)."""
+    """Loads the pipeline once (retrying after an error, e.g. once ``rag ingest`` has run), and
+    follows the index to each new generation an ingest publishes (``rag.live``)."""
 
     def __init__(self, cfg: Config, pipeline=None):
+        from rag.live import LivePipeline
+
         self.cfg = cfg
-        self._pipe = pipeline
-        self._embedder = pipeline.embedder if pipeline is not None else None
-        self._lock = threading.Lock()
-        self.error = ""
+        self._live = LivePipeline(cfg, pipeline=pipeline)
+
+    _pipe = property(lambda self: self._live.current)
+    error = property(lambda self: self._live.error)
 
     def pipeline(self):
-        if self._pipe is not None:
-            return self._pipe
-        with self._lock:
-            if self._pipe is None:
-                from rag.pipeline import Pipeline
-
-                try:
-                    if self._embedder is None:
-                        from rag.models import load_embedder
-
-                        self._embedder = load_embedder(self.cfg)  # kept, so a retry does not reload the model
-                    self._pipe = Pipeline(self.cfg, embedder=self._embedder)
-                    self.error = ""
-                except RagError as e:
-                    self.error = str(e)
-                    raise
-        return self._pipe
+        return self._live.get()
 
     def status(self) -> tuple[str, str]:
         """(message, level) for the banner: the load error, the stale-index notice, or ("", "")."""
@@ -157,7 +143,7 @@ class ChatService:
         return d
 
     def ask(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
-        return self.pipeline().ask(question, history=turns or [], k=k)
+        return self._live.ask(question, history=turns or [], k=k)
 
     def record_feedback(self, answer: dict, rating: str, session: str = "", answer_id: str = "") -> None:
         # The path comes from the configuration only: nothing a user types becomes a file path.
@@ -375,7 +361,22 @@ def build_app(cfg: Config, service: ChatService | None = None):
         demo.load(page_state_update, outputs=[status, about, model, index], api_visibility="private")
         gr.api(chat, api_name="chat")
         gr.api(ask, api_name="ask")
+    _api_defaults(demo)
     return demo
+
+
+def _api_defaults(demo) -> None:
+    """A plain HTTP call may leave out an API parameter that has a default (``k`` of ``/ask``):
+    Gradio would reject it ("didn't receive enough input values"); the default is filled in instead."""
+    check = demo.validate_inputs
+
+    def validate(block_fn, inputs):
+        for comp in block_fn.inputs[len(inputs):]:
+            if type(comp).__name__ == "Api" and comp.value is not None:
+                inputs.append(comp.value)
+        check(block_fn, inputs)
+
+    demo.validate_inputs = validate
 
 
 def launch_kwargs(cfg: Config) -> dict:

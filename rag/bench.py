@@ -216,17 +216,31 @@ def synth_documents(sentences: list[str], n_chunks: int, chunks_per_word: float,
 
 
 def replicate_store(src_dir: Path, dst_dir: Path, copies: int, progress: bool = True) -> dict:
-    """Copy every collection of ``src_dir`` into ``dst_dir`` ``copies`` times, ids and doc ids renamed.
+    """Copy every index in ``src_dir`` into ``dst_dir`` ``copies`` times, ids and doc ids renamed,
+    as one published generation each (see ``rag.generations``).
 
     Copy 0 keeps the vectors; later copies are perturbed (cosine ≈ 0.99), as reused vectors are.
     """
-    import chromadb
-    from chromadb.config import Settings
+    from dataclasses import replace as _replace
+
+    from rag.generations import EmbeddedStore, embedded_indexes
+
+    out = {"rows_written": 0, "seconds": 0.0}
+    for name, m in embedded_indexes(src_dir).items():
+        s_store, d_store = EmbeddedStore(src_dir, name), EmbeddedStore(dst_dir, name)
+        gen = d_store.begin(None)
+        got = _replicate_collections(s_store.client(m.generation), d_store.client(gen), copies, progress)
+        d_store.seal(gen)
+        d_store.publish(_replace(m, generation=gen, chunks=m.chunks * copies, sentences=m.sentences * copies,
+                                 docs={f"{d}-r{r}": e for d, e in m.docs.items() for r in range(copies)}))
+        s_store.close(m.generation)
+        out = {k: out[k] + got[k] for k in out}
+    return out
+
+
+def _replicate_collections(src, dst, copies: int, progress: bool = True) -> dict:
     from tqdm import tqdm
 
-    settings = Settings(anonymized_telemetry=False)
-    src = chromadb.PersistentClient(path=str(src_dir), settings=settings)
-    dst = chromadb.PersistentClient(path=str(dst_dir), settings=settings)
     batch = min(5000, dst.get_max_batch_size())
     rows = 0
     t0 = time.perf_counter()

@@ -20,6 +20,7 @@ import re
 from datetime import datetime
 
 from rag.schema import Document
+from rag.text import drop_format_chars
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -92,7 +93,8 @@ def _is_heading(line: str) -> bool:
 def clean_article(raw: str, overrides: dict | None = None) -> Document:
     """Clean one raw article page. ``overrides`` (id, title, outlet, authors, date, url) win."""
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "", [])}
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\u00a0", " ")
+    # invisible format characters (zero-width space, bidi marks, BOM, soft hyphen) go, never becoming spaces
+    text = drop_format_chars(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     lines = [ln.strip() for ln in text.split("\n")]
     meta: dict = {"title": "", "outlet": "", "authors": [], "date": "", "url": ""}
 

@@ -90,7 +90,8 @@ def cmd_corpus_add(args) -> int:
 def cmd_corpus_list(args) -> int:
     from rag.corpus import load_corpus
 
-    res = load_corpus(_cfg(args).corpus_dir)
+    cfg = _cfg(args)
+    res = load_corpus(cfg.corpus_dir, cfg.max_article_bytes)
     if args.json:
         _print_json({"documents": [d.meta() for d in res.documents], "skipped": res.skipped})
         return 0
@@ -106,8 +107,11 @@ def cmd_corpus_list(args) -> int:
 def cmd_ingest(args) -> int:
     from rag.ingest import ingest
 
+    from rag.progress import Progress
+
     cfg = _cfg(args)
-    rep = ingest(cfg, progress=not args.json)
+    # --json: progress as JSON lines on stderr, the report as one object on stdout
+    rep = ingest(cfg, progress=Progress("json" if args.json else "bar", cfg.debug_pause))
     if args.json:
         _print_json(rep.to_dict())
     else:
@@ -257,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     ls.set_defaults(func=cmd_corpus_list)
 
     i = sub.add_parser("ingest", help="chunk, embed and index the corpus (incremental)")
-    i.add_argument("--json", action="store_true", help="print one JSON object")
+    i.add_argument("--json", action="store_true",
+                   help="print the report as one JSON object (progress: JSON lines on stderr)")
     _common(i)
     i.set_defaults(func=cmd_ingest)
 

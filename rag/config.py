@@ -39,6 +39,9 @@ class Config:
     batch_size: int = 16
     # Longer questions are truncated (with a notice) to keep latency bounded.
     max_question_chars: int = 1000
+    # Larger article files are skipped with a reason: ~150,000 words, 100x the longest shipped article,
+    # already about a minute to split and embed on 2 cores.
+    max_article_bytes: int = 1_000_000
     # Thumbs up/down from the chat page are appended here as JSON lines.
     feedback_path: Path = Path("feedback") / "feedback.jsonl"
     # The chat binds loopback unless told otherwise.
@@ -50,6 +53,9 @@ class Config:
     llm: str = ""
     # Base URL for an OpenAI-compatible server in LLM mode.
     llm_base_url: str = ""
+    # Test hook: "STEP=SECONDS" makes an ingest sleep at that step (e.g. "flip:before-rename=30"),
+    # so fault tests can kill it exactly there. Empty in normal use.
+    debug_pause: str = ""
 
 
 # env var -> field name; the README table is generated from the same list.
@@ -67,12 +73,14 @@ ENV = {
     "RAG_CHUNK_OVERLAP": "chunk_overlap_sentences",
     "RAG_BATCH_SIZE": "batch_size",
     "RAG_MAX_QUESTION_CHARS": "max_question_chars",
+    "RAG_MAX_ARTICLE_BYTES": "max_article_bytes",
     "RAG_FEEDBACK_PATH": "feedback_path",
     "RAG_HOST": "host",
     "RAG_PORT": "port",
     "RAG_AUTH": "auth",
     "RAG_LLM": "llm",
     "RAG_LLM_BASE_URL": "llm_base_url",
+    "RAG_DEBUG_PAUSE": "debug_pause",
 }
 
 

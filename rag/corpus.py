@@ -55,49 +55,74 @@ def parse(text: str, name: str = "<text>") -> Document:
                     url=str(front.get("url") or ""), body=body)
 
 
+MAX_ARTICLE_BYTES = 1_000_000  # Config.max_article_bytes
+
+
 @dataclass
 class LoadResult:
     documents: list[Document]
     skipped: list[str] = field(default_factory=list)  # one-line reasons, each naming its file
-    skipped_stems: list[str] = field(default_factory=list)  # file names without .md of the skipped files
+    skipped_files: list[str] = field(default_factory=list)  # names of the skipped files
+    files: dict[str, str] = field(default_factory=dict)  # document id -> the file it was read from
 
 
-def load_corpus(corpus_dir: Path) -> LoadResult:
+def _refuse(path: Path, root: Path, max_bytes: int) -> str | None:
+    """Why ``path`` is not read at all: a link leading out of the corpus folder, or too large."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return f"{path.name}: a link to {target}, outside the corpus folder; copy the article in instead"
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        return f"{path.name}: cannot read ({e.strerror or e})"
+    if size > max_bytes:
+        return (f"{path.name}: {size:,} bytes, over the {max_bytes:,}-byte article limit; split it, or raise "
+                "RAG_MAX_ARTICLE_BYTES")
+    return None
+
+
+def _read(path: Path, root: Path, max_bytes: int) -> Document | str:
+    """The document in ``path``, or the one-line reason it is skipped."""
+    why = _refuse(path, root, max_bytes)
+    if why:
+        return why
+    try:
+        raw = path.read_bytes()
+    except OSError as e:  # e.g. the file vanished mid-ingest
+        return f"{path.name}: cannot read ({e.strerror or e})"
+    if b"\x00" in raw[:8192]:  # an image or PDF saved as .md: say so, not "invalid UTF-8 at byte 0"
+        return f"{path.name}: looks like a binary file, not a Markdown article"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return f"{path.name}: not valid UTF-8 (byte {e.start})"
+    try:
+        return parse(text, path.name)
+    except CorpusError as e:
+        return str(e)
+
+
+def load_corpus(corpus_dir: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> LoadResult:
     """Load every ``*.md`` in ``corpus_dir``; a bad file is skipped with a reason, the rest load."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise CorpusError(f"Corpus directory {corpus_dir} does not exist. Set --corpus-dir / RAG_CORPUS_DIR, or add articles with: rag corpus add FILE")
-    docs: list[Document] = []
-    skipped: list[str] = []
-    seen: dict[str, str] = {}
+    root = corpus_dir.resolve()
+    res = LoadResult([])
     for path in sorted(corpus_dir.glob("*.md")):
         if path.name.upper() == "README.MD":
             continue
-        try:
-            raw = path.read_bytes()
-        except OSError as e:  # e.g. the file vanished mid-ingest
-            skipped.append(f"{path.name}: cannot read ({e.strerror or e})")
+        got = _read(path, root, max_bytes)
+        if isinstance(got, Document) and got.id in res.files:
+            got = f"{path.name}: duplicate id {got.id!r} (already used by {res.files[got.id]})"
+        if isinstance(got, str):
+            res.skipped.append(got)
+            res.skipped_files.append(path.name)
             continue
-        if b"\x00" in raw[:8192]:  # an image or PDF saved as .md: say so, not "invalid UTF-8 at byte 0"
-            skipped.append(f"{path.name}: looks like a binary file, not a Markdown article")
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as e:
-            skipped.append(f"{path.name}: not valid UTF-8 (byte {e.start})")
-            continue
-        try:
-            doc = parse(text, path.name)
-        except CorpusError as e:
-            skipped.append(str(e))
-            continue
-        if doc.id in seen:
-            skipped.append(f"{path.name}: duplicate id {doc.id!r} (already used by {seen[doc.id]})")
-            continue
-        seen[doc.id] = path.name
-        docs.append(doc)
-    names = {Path(r.split(":", 1)[0]).stem for r in skipped}
-    return LoadResult(docs, skipped, sorted(names))
+        res.files[got.id] = path.name
+        res.documents.append(got)
+    return res
 
 
 def doc_hash(doc: Document) -> str:

@@ -39,3 +39,23 @@ class ChromaUnavailable(RagError):
 
 class BadQuestionsFile(RagError):
     """An eval questions file has a malformed line."""
+
+
+class IngestRunning(RagError):
+    """Another ingest holds the index's lock."""
+
+
+class ResourceError(RagError):
+    """The machine ran out of something (disk, memory, write access); the previous index stays live."""
+
+
+class DiskFull(ResourceError):
+    """No space left where the index is written."""
+
+
+class IndexReadOnly(ResourceError):
+    """The index folder cannot be written (read-only file system or permissions)."""
+
+
+class OutOfMemory(ResourceError):
+    """Memory ran out while embedding."""

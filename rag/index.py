@@ -1,9 +1,10 @@
-"""The Chroma adapter: one collection per (embedding model, chunking settings).
+"""The Chroma adapter: one index per (embedding model, chunking settings), in generations.
 
-Embedded (``PersistentClient`` at ``index_dir``) by default, or a ``chroma run``
-server when ``chroma_url`` is set. Collection metadata records the model id,
-vector dimension, chunking settings, corpus hash and build time, so a query
-with the wrong model fails with a one-line fix instead of a Chroma error.
+Each index is a chunk collection and a sentence collection, in the generation its manifest
+names (``rag.generations``): an embedded ``PersistentClient`` folder per generation under
+``index_dir`` by default, or collections on a ``chroma run`` server when ``chroma_url`` is set.
+The manifest records the model id, vector dimension, chunking settings, corpus hash and build
+time, so a query with the wrong model fails with a one-line fix instead of a Chroma error.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from urllib.parse import urlparse
 
 from rag.config import Config
 from rag.errors import ChromaUnavailable, IndexMissing, ModelMismatch, RagError
+from rag.resources import quiet_stderr
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -40,66 +42,53 @@ def collection_name(model_id: str, cfg: Config) -> str:
 
 
 def connect(cfg: Config):
+    """A client for the ``chroma run`` server at ``cfg.chroma_url``."""
+    import chromadb
+    from chromadb.config import Settings
+
+    u = urlparse(cfg.chroma_url if "://" in cfg.chroma_url else "http://" + cfg.chroma_url)
+    if not u.hostname:
+        raise RagError(f"RAG_CHROMA_URL {cfg.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+    headers = {"Authorization": f"Bearer {cfg.chroma_token}"} if cfg.chroma_token else None
+    try:
+        client = chromadb.HttpClient(host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
+                                     ssl=u.scheme == "https", headers=headers,
+                                     settings=Settings(anonymized_telemetry=False, allow_reset=False))
+        client.heartbeat()
+    except Exception as e:
+        raise ChromaUnavailable(f"Cannot reach the Chroma server at {cfg.chroma_url} ({type(e).__name__}). "
+                                "Start it with: chroma run --path DIR --host 127.0.0.1 --port PORT") from None
+    return client
+
+
+def chroma_client(path: Path):
+    """An embedded Chroma store at ``path`` (one index generation), with one-line errors."""
     import chromadb
     from chromadb.config import Settings
 
     settings = Settings(anonymized_telemetry=False, allow_reset=False)
-    if cfg.chroma_url:
-        u = urlparse(cfg.chroma_url if "://" in cfg.chroma_url else "http://" + cfg.chroma_url)
-        if not u.hostname:
-            raise RagError(f"RAG_CHROMA_URL {cfg.chroma_url!r} is not a URL like http://127.0.0.1:8000")
-        headers = {"Authorization": f"Bearer {cfg.chroma_token}"} if cfg.chroma_token else None
-        try:
-            client = chromadb.HttpClient(host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
-                                         ssl=u.scheme == "https", headers=headers, settings=settings)
-            client.heartbeat()
-        except Exception as e:
-            raise ChromaUnavailable(f"Cannot reach the Chroma server at {cfg.chroma_url} ({type(e).__name__}). "
-                                    "Start it with: chroma run --path DIR --host 127.0.0.1 --port PORT") from None
-        return client
-    path = Path(cfg.index_dir)
-    if path.exists() and not path.is_dir():
-        raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
     try:
-        return _quiet_panics(lambda: chromadb.PersistentClient(path=str(path), settings=settings))
+        return quiet_stderr(lambda: chromadb.PersistentClient(path=str(path), settings=settings))
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
-        raise RagError(f"Cannot open the index at {path} ({_brief(e)}). "
-                       f"It may be corrupted: move it away and run: rag ingest") from None
+        from rag.resources import resource_error
+
+        raise (resource_error(e, path, writing=False)
+               or RagError(f"Cannot open the index at {path} ({_brief(e)}). "
+                           "It may be corrupted: move it away and run: rag ingest")) from None
 
 
-def _quiet_panics(fn):
-    """Call ``fn`` with file descriptor 2 captured. A Rust panic prints a multi-line report (and a
-    backtrace under RUST_BACKTRACE) straight to fd 2, which would bury our one-line error; on
-    success whatever was captured is passed on to stderr unchanged."""
-    import sys
-    import tempfile
+def open_store(cfg: Config, name: str, client=None):
+    """Where the generations of index ``name`` live: folders under ``index_dir``, or a Chroma server."""
+    from rag.generations import EmbeddedStore, ServerStore
 
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no real fd 2 (embedded interpreters): just call it
-        return fn()
-    with tempfile.TemporaryFile() as cap:
-        os.dup2(cap.fileno(), 2)
-        ok = False
-        try:
-            out = fn()
-            ok = True
-            return out
-        finally:
-            try:
-                sys.stderr.flush()
-            except (OSError, ValueError):
-                pass
-            os.dup2(saved, 2)
-            os.close(saved)
-            if ok:
-                cap.seek(0)
-                noise = cap.read()
-                if noise:
-                    os.write(2, noise)
+    if cfg.chroma_url:
+        return ServerStore(client or connect(cfg), name, cfg.chroma_url)
+    path = Path(cfg.index_dir)
+    if path.exists() and not path.is_dir():
+        raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
+    return EmbeddedStore(path, name)
 
 
 # What Chroma's embedded store says when its files are damaged (SQLite codes 11 and 26, HNSW loads).
@@ -127,7 +116,8 @@ class IndexInfo:
     corpus_hash: str
     built_at: str
     settings: dict
-    build_seconds: float = 0.0  # time of the last ingest run that embedded anything
+    build_seconds: float = 0.0  # time of the last full build
+    generation: int = 0
 
 
 class _Guarded:
@@ -145,16 +135,21 @@ class _Guarded:
 
 
 class Index:
-    """A handle on one model's collection."""
+    """One model's index: by default the generation its manifest names (read it), or, with
+    ``generation=N``, a generation an ingest is building (write it; nothing reads it yet)."""
 
-    def __init__(self, cfg: Config, model_id: str, client=None):
+    def __init__(self, cfg: Config, model_id: str, client=None, generation: int | None = None, store=None):
         self.cfg, self.model_id = cfg, model_id
-        self.client = client or connect(cfg)
         self.name = collection_name(model_id, cfg)
-        # Sentence vectors live beside the chunks: they give MaxSim retrieval and sentence-level scoring.
-        self.sent_name = self.name + "-s"
+        self.store = store or open_store(cfg, self.name, client)
+        self.manifest = None if generation is not None else self._wrap(self.store.manifest)
+        self.generation = generation if generation is not None else (self.manifest.generation if self.manifest else None)
         self._col = None
         self._sent = None
+
+    @property
+    def client(self):
+        return self._wrap(self.store.client, self.generation)
 
     def _wrap(self, fn, *a, **kw):
         try:
@@ -166,6 +161,12 @@ class Index:
                                                               "RemoteProtocolError", "ConnectTimeout", "ReadError"):
                 raise ChromaUnavailable(f"Lost the Chroma server at {self.cfg.chroma_url} ({type(e).__name__}); "
                                         "check it is running, then retry") from None
+            if not self.cfg.chroma_url:
+                from rag.resources import resource_error
+
+                r = resource_error(e, Path(self.cfg.index_dir), self.cfg.batch_size, writing=self.manifest is None)
+                if r is not None:
+                    raise r from None
             # A damaged embedded store fails only when a query reaches the bad page: say so in one line.
             if not self.cfg.chroma_url and (type(e).__name__ == "PanicException"
                                             or any(s in str(e).lower() for s in _CORRUPT)):
@@ -174,51 +175,84 @@ class Index:
             raise
 
     def exists(self) -> bool:
-        names = [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]
-        return self.name in names
+        return self.generation is not None
+
+    def _missing(self) -> IndexMissing:
+        from rag.generations import legacy_layout
+
+        where = self.cfg.chroma_url or self.cfg.index_dir
+        if self._wrap(self.store.generations):
+            return IndexMissing(f"Index {self.name} in {where} was never completed (an interrupted first build). "
+                                f"Run: {_fix(self.cfg.model)}")
+        if not self.cfg.chroma_url and legacy_layout(self.cfg.index_dir):
+            return IndexMissing(f"The index in {where} has the layout of an older version (one store for all models). "
+                                f"Run: {_fix(self.cfg.model)} (it reuses the stored vectors)")
+        others = self.other_models()
+        hint = f" (indexes exist for: {', '.join(others)})" if others else ""
+        return IndexMissing(f"No index for model '{self.cfg.model}' in {where}{hint}. Run: {_fix(self.cfg.model)}")
+
+    def _open(self, which: int, create: bool, meta: dict):
+        if self.generation is None:
+            raise self._missing()
+        name = self.store.collection_names(self.generation)[which]
+        if create:
+            col = self._wrap(self.client.get_or_create_collection, name, metadata=meta,
+                             configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        else:
+            try:
+                col = self._wrap(self.client.get_collection, name, embedding_function=None)
+            except RagError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the manifest names a generation whose collection is gone
+                raise IndexMissing(f"Generation {self.generation} of index {self.name} is damaged ({_brief(e)}). "
+                                   f"Run: {_fix(self.cfg.model)}") from None
+        return _Guarded(self, col)
 
     def collection(self, create: bool = False, dim: int | None = None):
-        if self._col is not None:
-            return self._col
-        if create:
-            meta = {"model": self.model_id, "dim": int(dim or 0), "corpus_hash": "", "built_at": "",
-                    **chunk_settings(self.cfg)}
-            self._col = _Guarded(self, self._wrap(self.client.get_or_create_collection, self.name, metadata=meta,
-                                                  configuration={"hnsw": {"space": "cosine"}}, embedding_function=None))
-        else:
-            if not self.exists():
-                others = self.other_models()
-                hint = f" (indexes exist for: {', '.join(others)})" if others else ""
-                raise IndexMissing(f"No index for model '{self.cfg.model}' in "
-                                   f"{self.cfg.chroma_url or self.cfg.index_dir}{hint}. Run: {_fix(self.cfg.model)}")
-            self._col = _Guarded(self, self._wrap(self.client.get_collection, self.name, embedding_function=None))
+        if self._col is None:
+            self._col = self._open(0, create, {"model": self.model_id, "dim": int(dim or 0), **chunk_settings(self.cfg)})
         return self._col
 
     def sentences(self, create: bool = False):
         if self._sent is None:
-            if create:
-                self._sent = _Guarded(self, self._wrap(self.client.get_or_create_collection, self.sent_name,
-                                                       metadata={"model": self.model_id, "role": "sentences"},
-                                                       configuration={"hnsw": {"space": "cosine"}},
-                                                       embedding_function=None))
-            else:
-                if self.sent_name not in [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]:
-                    raise IndexMissing(f"Index {self.name} has no sentence vectors (an interrupted first build, or "
-                                       f"an older version). Run: {_fix(self.cfg.model)}")
-                self._sent = _Guarded(self, self._wrap(self.client.get_collection, self.sent_name,
-                                                       embedding_function=None))
+            self._sent = self._open(1, create, {"model": self.model_id, "role": "sentences"})
         return self._sent
 
-    def _get_all(self, col, include: list[str]) -> dict:
+    # --- reading ------------------------------------------------------------------------
+
+    def _get_all(self, col, include: list[str], where: dict | None = None) -> dict:
         """``col.get`` of every row, in pages: one unpaged get of 100k+ rows fails in Chroma's
         SQLite ("too many SQL variables"), measured with ``rag bench --sizes 100000``."""
         out: dict = {"ids": [], **{k: [] for k in include}}
-        for off in range(0, self._wrap(col.count), GET_PAGE):
-            got = self._wrap(col.get, include=include, limit=GET_PAGE, offset=off)
+        total = self._wrap(col.count)
+        for off in range(0, total, GET_PAGE):
+            got = self._wrap(col.get, include=include, limit=GET_PAGE, offset=off, where=where)
             out["ids"] += got["ids"]
             for k in include:
                 out[k] += list(got[k])
+            if where is not None and len(got["ids"]) < GET_PAGE:
+                break
         return out
+
+    def all_records(self) -> dict:
+        """Every chunk: ``{"ids", "documents", "metadatas"}``."""
+        return self._get_all(self.collection(), ["documents", "metadatas"])
+
+    def all_sentence_vectors(self) -> dict:
+        """Every sentence vector: ``{"ids", "embeddings"}``."""
+        return self._get_all(self.sentences(), ["embeddings"])
+
+    def existing(self) -> dict[str, dict]:
+        got = self._get_all(self.collection(), ["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"]))
+
+    def ids_of_docs(self, doc_ids: list[str]) -> tuple[set[str], set[str]]:
+        """(chunk ids, sentence ids) stored for these documents."""
+        if not doc_ids:
+            return set(), set()
+        where = {"doc_id": {"$in": list(doc_ids)}}
+        return (set(self._get_all(self.collection(), [], where)["ids"]),
+                set(self._get_all(self.sentences(), [], where)["ids"]))
 
     def sentence_ids(self) -> set[str]:
         return set(self._get_all(self.sentences(), [])["ids"])
@@ -233,25 +267,29 @@ class Index:
             out.update(zip(got["ids"], got["embeddings"]))
         return out
 
-    def upsert_sentences(self, ids, embeddings, documents, metadatas):
-        self._wrap(self.sentences().upsert, ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
-
-    def delete_sentences(self, ids):
-        if ids:
-            self._wrap(self.sentences().delete, ids=list(ids))
-
     def query_sentences(self, embedding, n: int, with_vectors: bool = False) -> dict:
         # ids carry doc and offset (see retrieval.sentence_key): metadata would triple the cost
         include = ["distances"] + (["embeddings"] if with_vectors else [])
         return self._wrap(self.sentences().query, query_embeddings=[list(map(float, embedding))], n_results=n,
                           include=include)
 
+    def query(self, embedding, n: int) -> dict:
+        """Nearest chunks: ids and distances only (the retriever holds the texts in memory)."""
+        return self._wrap(self.collection().query, query_embeddings=[list(map(float, embedding))], n_results=n,
+                          include=["distances"])
+
+    def bm25_dir(self) -> Path | None:
+        """Where this generation's BM25 index is saved (None on a Chroma server)."""
+        return self.store.bm25_dir(self.generation) if self.generation is not None else None
+
+    # --- metadata ---------------------------------------------------------------------------
+
     def info(self) -> IndexInfo:
-        col = self.collection()
-        m = col.metadata or {}
-        return IndexInfo(self.name, m.get("model", ""), int(m.get("dim", 0)), self._wrap(col.count),
-                         m.get("corpus_hash", ""), m.get("built_at", ""),
-                         {k: m[k] for k in chunk_settings(self.cfg) if k in m}, float(m.get("build_seconds", 0.0)))
+        m = self.manifest
+        if m is None:
+            raise self._missing()
+        return IndexInfo(self.name, m.model, int(m.dim), int(m.chunks), m.corpus_hash, m.built_at,
+                         dict(m.settings), float(m.build_seconds), m.generation)
 
     def check(self, dim: int) -> IndexInfo:
         """Raise a one-line error if this index cannot serve queries of ``dim`` from this model."""
@@ -263,48 +301,58 @@ class Index:
             raise IndexMissing(f"Index {self.name} is empty or was never completed. Run: {_fix(self.cfg.model)}")
         return info
 
+    def set_meta(self, **kv):
+        """Change fields of the published manifest (a new manifest, replaced atomically)."""
+        from dataclasses import replace
+
+        if self.manifest is None:
+            raise self._missing()
+        self.manifest = replace(self.manifest, **kv)
+        self._wrap(self.store.publish, self.manifest)
+
     def other_models(self) -> list[str]:
-        out = []
-        for c in self._wrap(self.client.list_collections):
-            name = getattr(c, "name", c)
-            if name.startswith(PREFIX + "-") and name not in (self.name, self.sent_name) and not name.endswith("-s"):
-                out.append(name[len(PREFIX) + 1:].rsplit("-c", 1)[0])
-        return sorted(set(out))
+        from rag.generations import embedded_indexes, server_indexes
 
-    def all_records(self) -> dict:
-        return self._get_all(self.collection(), ["documents", "metadatas"])
+        names = (self._wrap(server_indexes, self.store._client) if self.cfg.chroma_url
+                 else embedded_indexes(self.cfg.index_dir))
+        return sorted({n[len(PREFIX) + 1:].rsplit("-c", 1)[0] for n in names
+                       if n.startswith(PREFIX + "-") and n != self.name})
 
-    def existing(self) -> dict[str, dict]:
-        got = self._get_all(self.collection(), ["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"]))
+    # --- writing (a generation being built) ---------------------------------------------------
 
     def upsert(self, ids, embeddings, documents, metadatas):
         self._wrap(self.collection().upsert, ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
+
+    def upsert_sentences(self, ids, embeddings, documents, metadatas):
+        self._wrap(self.sentences().upsert, ids=ids, embeddings=embeddings, documents=documents, metadatas=metadatas)
 
     def delete(self, ids):
         if ids:
             self._wrap(self.collection().delete, ids=list(ids))
 
-    def set_meta(self, **kv):
-        col = self.collection()
-        meta = dict(col.metadata or {})
-        meta.update(kv)
-        # hnsw settings live in the configuration; they must not be re-sent as metadata
-        meta = {k: v for k, v in meta.items() if not k.startswith("hnsw:")}
-        self._wrap(col.modify, metadata=meta)
-
-    def query(self, embedding, n: int) -> dict:
-        """Nearest chunks: ids and distances only (the retriever holds the texts in memory)."""
-        col = self.collection()
-        return self._wrap(col.query, query_embeddings=[list(map(float, embedding))], n_results=n,
-                          include=["distances"])
+    def delete_sentences(self, ids):
+        if ids:
+            self._wrap(self.sentences().delete, ids=list(ids))
 
     def drop(self) -> bool:
-        if not self.exists():
-            return False
-        self._wrap(self.client.delete_collection, self.name)
-        names = [getattr(c, "name", c) for c in self._wrap(self.client.list_collections)]
-        if self.sent_name in names:
-            self._wrap(self.client.delete_collection, self.sent_name)
+        """Delete every generation of this index (other models' indexes are untouched)."""
         self._col = self._sent = None
-        return True
+        return self._wrap(self.store.drop)
+
+
+def legacy_vectors(cfg: Config, name: str, ids: list[str]) -> dict:
+    """Sentence vectors of ``ids`` from an index of the older single-store layout, if it has them."""
+    from rag.generations import legacy_layout
+
+    if cfg.chroma_url or not ids or not legacy_layout(cfg.index_dir):
+        return {}
+    client = chroma_client(Path(cfg.index_dir))
+    try:
+        col = client.get_collection(name + "-s", embedding_function=None)
+    except Exception:  # noqa: BLE001 - that older store has no index for this model
+        return {}
+    out = {}
+    for i in range(0, len(ids), 2000):
+        got = col.get(ids=ids[i:i + 2000], include=["embeddings"])
+        out.update(zip(got["ids"], got["embeddings"]))
+    return out

@@ -1,124 +1,36 @@
-"""Corpus → chunks → embeddings → index, incrementally.
+"""Corpus → sentences → vectors → a new index generation, published atomically.
 
-Chunk ids are ``doc_id:chunk_no:content_hash``, so an unchanged corpus embeds
-nothing, a changed article's chunks are replaced and a removed article's chunks
-are deleted. New vectors are written before old ones are deleted, and the
-corpus hash is recorded last: an interrupted run leaves the previous index
-answering, and the next run finishes the job.
+An ingest never writes the generation readers use (see ``rag.generations``). Under the index's
+lock it compares each article's hash with the live manifest, and if anything changed it copies
+the live generation, replaces only the changed articles' chunks and sentences in the copy
+(sentence ids are deterministic, so unchanged sentences keep their vectors), verifies the copy,
+saves its BM25 index, and flips the manifest. A run killed at any moment leaves the previous
+generation answering; the next run removes the unfinished one and does the work again.
+
+Steps (each a function below): ``plan_changes`` → ``_start_generation`` → ``_split`` →
+``_remove_stale`` → ``_embed_sentences`` → ``_write_chunks`` → ``_verify`` → ``_finish``.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
-from rag.chunking import chunk_document
+import numpy as np
+
+from rag import sparse
 from rag.config import Config
-from rag.corpus import corpus_hash, load_corpus
-from rag.errors import CorpusError
-from rag.index import Index, chunk_settings
-from rag.schema import Chunk, Document
-
-
-def acronym(name: str) -> str:
-    """Initials of a multi-word name, so "SCMP" finds the South China Morning Post.
-
-    >>> acronym("South China Morning Post"), acronym("csis.org")
-    ('SCMP', '')
-    """
-    words = [w for w in name.replace("/", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 3 else ""
-
-
-def header(doc: Document) -> str:
-    """Searchable article metadata prepended to every chunk's indexed text."""
-    bits = [doc.title, doc.outlet, acronym(doc.outlet), " ".join(doc.authors)]
-    return " · ".join(b for b in bits if b)
-
-
-def card_text(doc: Document) -> str:
-    """One sentence stating the article's metadata, built only from its front matter.
-
-    >>> card_text(Document(id="x", title="Pact renewed", outlet="The Post", authors=["A B", "C D"], date="2024-12-20"))
-    'The article "Pact renewed" was written by A B and C D and published by The Post on December 20, 2024.'
-    """
-    if not (doc.authors or doc.outlet or doc.date):
-        return ""
-    s = f'The article "{doc.title}"' if doc.title else "This untitled article"
-    verbs = []
-    if doc.authors:
-        names = doc.authors[0] if len(doc.authors) == 1 else ", ".join(doc.authors[:-1]) + " and " + doc.authors[-1]
-        verbs.append(f"written by {names}")
-    pub = "published"
-    if doc.outlet:
-        pub += f" by {doc.outlet}"
-    if doc.date:
-        pub += f" on {human_date(doc.date)}"
-    if pub != "published":
-        verbs.append(pub)
-    return s + " was " + " and ".join(verbs) + "."
-
-
-def human_date(iso: str) -> str:
-    """ "2024-12-20" -> "December 20, 2024" (as articles write it); anything else unchanged."""
-    from datetime import date
-
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.strftime('%B')} {d.day}, {d.year}"
-
-
-def doc_metadata(doc: Document) -> dict:
-    return {"doc_id": doc.id, "title": doc.title, "outlet": doc.outlet, "authors": "; ".join(doc.authors),
-            "date": doc.date, "url": doc.url, "header": header(doc)}
-
-
-def sentence_id(doc_id: str, start: int, text: str) -> str:
-    import hashlib
-
-    return f"{doc_id}:s{start}:{hashlib.sha1(text.encode('utf-8')).hexdigest()[:10]}"
-
-
-def records(doc: Document, cfg: Config):
-    """Chunk and sentence records of ``doc``, metadata card included.
-
-    Returns ``(chunks, sentences)``: chunks as ``(id, text, metadata, sentence_ids)``,
-    sentences as ``(id, text, metadata)``. Sentences are embedded once each (chunk
-    overlap does not embed them twice); a chunk's vector is the normalized mean of its
-    sentences' vectors.
-    """
-    import json
-
-    from rag.chunking import split_sentences
-
-    base = doc_metadata(doc)
-    sents, by_start = [], {}
-    spans = split_sentences(doc.body)
-    for sp in spans:
-        if not sp.citable:
-            continue
-        text = doc.body[sp.start:sp.end]
-        sid = sentence_id(doc.id, sp.start, text)
-        by_start[sp.start] = sid
-        sents.append((sid, text, {"doc_id": doc.id, "start": sp.start, "end": sp.end, "kind": "body"}))
-    chunks = []
-    for c in chunk_document(doc, cfg.chunk_min_words, cfg.chunk_max_words, cfg.chunk_overlap_sentences, spans):
-        meta = {**base, "chunk_no": c.chunk_no, "start": c.start, "end": c.end,
-                "sentences": json.dumps(c.sentences), "kind": "body"}
-        sids = [by_start[c.start + s] for s, _ in c.sentences if c.start + s in by_start]
-        if sids:
-            chunks.append((c.id, c.text, meta, sids))
-    card = card_text(doc)
-    if card:
-        c = Chunk(doc.id, -1, card, -1, -1, [(0, len(card))])
-        sid = f"{doc.id}:card:{c.content_hash}"
-        sents.append((sid, card, {"doc_id": doc.id, "start": 0, "end": len(card), "kind": "metadata"}))
-        meta = {**base, "chunk_no": -1, "start": -1, "end": -1, "sentences": json.dumps(c.sentences), "kind": "metadata"}
-        chunks.append((f"{doc.id}:meta:{c.content_hash}", card, meta, [sid]))
-    return chunks, sents
+from rag.corpus import LoadResult, corpus_hash, doc_hash, load_corpus
+from rag.errors import CorpusError, ModelMismatch, RagError
+from rag.generations import Manifest
+from rag.index import Index, chunk_settings, collection_name, legacy_vectors, open_store
+from rag.progress import Progress
+from rag.records import acronym, card_text, doc_metadata, header, human_date, records, sentence_id  # noqa: F401
+from rag.resources import resource_errors
+from rag.schema import Document
 
 
 @dataclass
@@ -135,121 +47,305 @@ class IngestReport:
     seconds: float = 0.0
     collection: str = ""
     model: str = ""
+    generation: int = 0  # the generation live after this run
 
     def to_dict(self) -> dict:
         return {"added": self.added, "updated": self.updated, "deleted": self.deleted, "unchanged": self.unchanged,
                 "skipped": self.skipped, "embedded": self.embedded, "embedded_sentences": self.embedded_sentences,
                 "removed_chunks": self.removed_chunks,
                 "chunks": self.chunks, "seconds": round(self.seconds, 3), "collection": self.collection,
-                "model": self.model}
+                "model": self.model, "generation": self.generation}
 
 
-def ingest(cfg: Config, embedder=None, progress: bool = True, client=None) -> IngestReport:
+@dataclass
+class Plan:
+    """What changes between the live generation (``base``) and the corpus on disk."""
+
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+    deleted: list[str]
+    kept: list[str]  # in the index, but their file failed to load this time: not a deletion
+    changed: list[Document]  # added + updated, to split and write
+    docs: dict[str, dict]  # the new manifest's doc entries (kept and unchanged ones copied from base)
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.added or self.updated or self.deleted)
+
+
+def plan_changes(loaded: LoadResult, base: Manifest | None) -> Plan:
+    """Compare article hashes with the live manifest. A file that failed to load is not a
+    deletion: the documents it held last time (by id, from the manifest) are kept.
+
+    >>> plan_changes(LoadResult([Document("a", body="x")], files={"a": "a.md"}), None).added
+    ['a']
+    """
+    old = base.docs if base else {}
+    p = Plan([], [], [], [], [], [], {})
+    for d in loaded.documents:
+        h = doc_hash(d)
+        if d.id not in old:
+            p.added.append(d.id)
+        elif old[d.id].get("hash") != h:
+            p.updated.append(d.id)
+        else:
+            p.unchanged.append(d.id)
+            p.docs[d.id] = {**old[d.id], "file": loaded.files.get(d.id, old[d.id].get("file", ""))}
+            continue
+        p.changed.append(d)
+        p.docs[d.id] = {"hash": h, "file": loaded.files.get(d.id, "")}
+    failed = set(loaded.skipped_files)
+    for doc_id, entry in sorted(old.items()):
+        if doc_id in p.docs:
+            continue
+        if entry.get("file") in failed:
+            p.kept.append(doc_id)
+            p.docs[doc_id] = entry
+        else:
+            p.deleted.append(doc_id)
+    p.added.sort(), p.updated.sort(), p.unchanged.sort()
+    return p
+
+
+def _embedder_source(cfg: Config, embedder):
+    """(model id, a function that loads the embedder): loading costs seconds, skipped when nothing is new."""
+    if embedder is not None:
+        return embedder.id, lambda: embedder
+    from rag.models import load_embedder, resolve
+
+    return resolve(cfg).id, lambda: load_embedder(cfg)
+
+
+def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestReport:
+    """Bring the index of ``cfg.model`` up to date with ``cfg.corpus_dir``; see the module doc."""
     t0 = time.perf_counter()
-    loaded = load_corpus(cfg.corpus_dir)
+    prog = Progress.of(progress, cfg)
+    prog.step("load")
+    loaded = load_corpus(cfg.corpus_dir, cfg.max_article_bytes)
     if not loaded.documents:
         why = f" ({len(loaded.skipped)} skipped: {loaded.skipped[0]})" if loaded.skipped else ""
         raise CorpusError(f"No articles to ingest in {cfg.corpus_dir}{why}. Add one with: rag corpus add FILE")
-    if embedder is None:
-        from rag.models import load_embedder, resolve
+    model_id, load = _embedder_source(cfg, embedder)
+    name = collection_name(model_id, cfg)
+    guard = nullcontext() if cfg.chroma_url else resource_errors(Path(cfg.index_dir), cfg.batch_size)
+    with guard:
+        store = open_store(cfg, name, client)
+        with store.lock(notice=prog.notice):
+            base = _live_base(cfg, model_id, store, prog)
+            plan = plan_changes(loaded, base)
+            rep = IngestReport(added=plan.added, updated=plan.updated, deleted=plan.deleted, unchanged=plan.unchanged,
+                               skipped=loaded.skipped, collection=name, model=model_id)
+            if base is not None and plan.nothing:
+                rep.chunks, rep.generation = base.chunks, base.generation
+            else:
+                _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0)
+    rep.seconds = time.perf_counter() - t0
+    prog.step("done", generation=rep.generation, chunks=rep.chunks)
+    return rep
 
-        model_id = resolve(cfg).id
-        load = lambda: load_embedder(cfg)  # noqa: E731 - loading costs seconds; skip it when nothing changed
-    else:
-        model_id = embedder.id
-        load = lambda: embedder  # noqa: E731
-    index = Index(cfg, model_id, client=client)
-    fresh = not index.exists()
-    if not fresh:
-        info = index.info()
-        dim = info.dim
-    else:
-        embedder = load()
-        dim = embedder.dim
-        index.collection(create=True, dim=dim)
-    existing = index.existing()
-    index.sentences(create=True)
-    existing_sents = index.sentence_ids()
 
-    desired: dict[str, tuple[str, dict, list[str]]] = {}
-    desired_sents: dict[str, tuple[str, dict]] = {}
-    for doc in loaded.documents:
-        chunks, sents = records(doc, cfg)
-        for cid, text, meta, sids in chunks:
-            desired[cid] = (text, meta, sids)
-        for sid, text, meta in sents:
-            desired_sents[sid] = (text, meta)
+def _live_base(cfg: Config, model_id: str, store, prog: Progress) -> Manifest | None:
+    """The live generation's manifest, if it can be read and holds what it says; else None (build
+    afresh). Generations newer than it are unfinished (a killed ingest): removed here."""
+    try:
+        m = store.manifest()
+    except RagError as e:
+        prog.notice(f"{e} Building a fresh generation.")
+        m = None
+    if store.generations() and (m is None or max(store.generations()) > m.generation):
+        gone = store.gc({g for g in store.generations() if m is not None and g <= m.generation})
+        if gone:
+            prog.notice(f"removed unfinished generation(s) {', '.join(map(str, gone))} of {store.name}")
+    if m is None:
+        return None
+    live = Index(cfg, model_id, store=store)
+    try:
+        counts = (live.collection().count(), live.sentence_count())
+    except RagError as e:
+        prog.notice(f"generation {m.generation} of {store.name} cannot be read ({e}); building a fresh one")
+        return None
+    finally:
+        store.close(m.generation)
+    if counts != (m.chunks, m.sentences):
+        prog.notice(f"generation {m.generation} of {store.name} holds {counts[0]} chunks / {counts[1]} sentences, "
+                    f"not the {m.chunks} / {m.sentences} its manifest lists; building a fresh one")
+        return None
+    return m
 
-    rep = IngestReport(skipped=loaded.skipped, collection=index.name, model=model_id)
-    old_by_doc: dict[str, set[str]] = {}
-    for cid, meta in existing.items():
-        old_by_doc.setdefault((meta or {}).get("doc_id", cid.split(":")[0]), set()).add(cid)
-    new_by_doc: dict[str, set[str]] = {}
-    for cid, (_, meta, _) in desired.items():
-        new_by_doc.setdefault(meta["doc_id"], set()).add(cid)
-    # A file that failed to load this time is not a deletion: keep its old chunks.
-    skipped_ids = set(loaded.skipped_stems)
-    for d, ids in sorted(new_by_doc.items()):
-        if d not in old_by_doc:
-            rep.added.append(d)
-        elif old_by_doc[d] != ids:
-            rep.updated.append(d)
-        else:
-            rep.unchanged.append(d)
-    rep.deleted = sorted(d for d in old_by_doc if d not in new_by_doc and d not in skipped_ids)
 
-    todo = [cid for cid in desired if cid not in existing]
-    new_sents = [sid for sid in desired_sents if sid not in existing_sents]
-    if todo or new_sents:
-        import numpy as np
-        from tqdm import tqdm
+def _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0) -> None:
+    """Build the next generation from ``base`` and publish it; on any failure, remove it."""
+    gen = _start_generation(store, base, prog)
+    try:
+        w = Index(cfg, model_id, generation=gen, store=store)
+        w.collection(create=True, dim=base.dim if base else 0)
+        w.sentences(create=True)
+        chunks, sents = _split(cfg, plan, prog)
+        have = _remove_stale(w, plan, chunks, sents, rep)
+        emb = {"embedder": None, "load": load, "dim": base.dim if base else 0}
+        vecs = _embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
+        _write_chunks(w, chunks, vecs, have, rep, prog)
+        m = _manifest(cfg, gen, model_id, emb["dim"], base, plan, loaded, chunks, sents, t0)
+        _verify(w, m, prog)
+        _finish(store, w, m, prog)
+    except BaseException:
+        store.discard(gen)  # free its space now; a kill leaves it for the next run to remove
+        raise
+    prog.step("gc")
+    store.gc({gen} | ({base.generation} if base else set()))  # keep the previous one for readers still on it
+    rep.generation, rep.chunks = gen, m.chunks
 
-        if embedder is None:
-            embedder = load()
-        if dim and embedder.dim != dim:
-            from rag.errors import ModelMismatch
 
-            raise ModelMismatch(f"Index {index.name} holds {dim}-dim vectors but model {embedder.id!r} makes "
-                                f"{embedder.dim}-dim ones. Run: rag index drop --model {cfg.model}, then rag ingest --model {cfg.model}")
-        dim = embedder.dim
-        vecs: dict[str, np.ndarray] = {}
-        bar = tqdm(total=len(new_sents), desc=f"Embedding ({embedder.id})", unit="sentence",
-                   disable=not progress or None, leave=False)
-        # Longest first: batches of similar length waste less padding.
-        order = sorted(new_sents, key=lambda i: -len(desired_sents[i][0]))
-        step = max(cfg.batch_size * 8, 64)
+def _start_generation(store, base: Manifest | None, prog: Progress) -> int:
+    prog.step("copy", base=base.generation if base else None)
+    try:
+        return store.begin(base)
+    except RagError:
+        raise
+    except Exception as e:  # noqa: BLE001 - e.g. the live SQLite file is damaged: build afresh instead
+        from rag.resources import classify, free_bytes
+
+        if base is None or classify(e, free_bytes(getattr(store, "root", Path(".")))):
+            raise
+        prog.notice(f"cannot copy generation {base.generation} ({type(e).__name__}: {str(e)[:80]}); building afresh")
+        for g in store.generations():
+            if g > base.generation:
+                store.discard(g)
+        return store.begin(None)
+
+
+def _split(cfg: Config, plan: Plan, prog: Progress):
+    """Chunk and sentence records of the changed articles: ``{id: (text, meta, sentence ids)}``, ``{id: (text, meta)}``."""
+    chunks: dict[str, tuple[str, dict, list[str]]] = {}
+    sents: dict[str, tuple[str, dict]] = {}
+    with prog.bar("split", len(plan.changed), "article") as bar:
+        for doc in plan.changed:
+            cs, ss = records(doc, cfg)
+            chunks.update((cid, (text, meta, sids)) for cid, text, meta, sids in cs)
+            sents.update((sid, (text, meta)) for sid, text, meta in ss)
+            plan.docs[doc.id].update(chunks=len(cs), sentences=len(ss))
+            bar.update(1)
+    return chunks, sents
+
+
+def _remove_stale(w: Index, plan: Plan, chunks: dict, sents: dict, rep: IngestReport) -> tuple[set, set]:
+    """Delete the changed and deleted articles' rows that the corpus no longer has; return the
+    (chunk ids, sentence ids) of theirs that stay, so their vectors are reused."""
+    prior_c, prior_s = w.ids_of_docs(plan.updated + plan.deleted + plan.added)
+    stale_c = sorted(prior_c - set(chunks))
+    w.delete(stale_c)
+    w.delete_sentences(sorted(prior_s - set(sents)))
+    rep.removed_chunks = len(stale_c)
+    return prior_c & set(chunks), prior_s & set(sents)
+
+
+def _embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: bool, rep, prog) -> dict:
+    """Vectors of the new sentences (model run, or reused from an older-layout store), written to ``w``."""
+    new = [sid for sid in sents if sid not in have[1]]
+    vecs: dict[str, np.ndarray] = {}
+    if fresh:  # migrating from the older single-store layout: its vectors are as good as new ones
+        vecs = {k: np.asarray(v, dtype=np.float32) for k, v in legacy_vectors(cfg, w.name, new).items()}
+    todo = [sid for sid in new if sid not in vecs]
+    if todo or (fresh and not emb["dim"]):
+        emb["embedder"] = emb["embedder"] or _memory_checked(emb["load"], cfg.batch_size)
+        if emb["dim"] and emb["embedder"].dim != emb["dim"]:
+            raise ModelMismatch(f"Index {w.name} holds {emb['dim']}-dim vectors but model {emb['embedder'].id!r} makes "
+                                f"{emb['embedder'].dim}-dim ones. Run: rag index drop --model {cfg.model}, "
+                                f"then rag ingest --model {cfg.model}")
+        emb["dim"] = emb["embedder"].dim
+    order = sorted(todo, key=lambda i: -len(sents[i][0]))  # longest first: batches of similar length pad less
+    step = max(cfg.batch_size * 8, 64)
+    with prog.bar("embed", len(new), "sentence") as bar:
         for i in range(0, len(order), step):
             ids = order[i:i + step]
-            emb = embedder.embed_documents([desired_sents[x][0] for x in ids])
-            index.upsert_sentences(ids, emb.tolist(), [desired_sents[x][0] for x in ids],
-                                   [desired_sents[x][1] for x in ids])
-            vecs.update(zip(ids, emb))
+            vecs.update(zip(ids, _embed(emb["embedder"], [sents[x][0] for x in ids], cfg.batch_size)))
             rep.embedded_sentences += len(ids)
             bar.update(len(ids))
-        bar.close()
-        need = sorted({sid for cid in todo for sid in desired[cid][2] if sid not in vecs})
-        if need:
-            vecs.update({k: np.asarray(v, dtype=np.float32) for k, v in index.sentence_vectors(need).items()})
-        for i in range(0, len(todo), 256):
-            ids = todo[i:i + 256]
+        reused = [sid for sid in new if sid not in todo]
+        bar.update(len(reused))
+    for i in range(0, len(new), 1000):
+        ids = new[i:i + 1000]
+        w.upsert_sentences(ids, np.stack([vecs[x] for x in ids]).tolist(), [sents[x][0] for x in ids],
+                           [sents[x][1] for x in ids])
+    return vecs
+
+
+def _embed(embedder, texts: list[str], batch_size: int) -> np.ndarray:
+    return _memory_checked(lambda: np.asarray(embedder.embed_documents(texts), dtype=np.float32), batch_size)
+
+
+def _memory_checked(fn, batch_size: int):
+    """Load the model or run it; memory running out is ``OutOfMemory`` (numpy raises MemoryError; torch
+    and onnxruntime raise their own errors saying they failed to allocate, after logging to fd 2)."""
+    from rag.errors import OutOfMemory
+    from rag.resources import classify, quiet_stderr, resource_error
+
+    try:
+        return quiet_stderr(fn)
+    except Exception as e:  # noqa: BLE001 - only a memory failure is translated; the rest is raised as is
+        if isinstance(e, RagError) or classify(e) != "memory":
+            raise
+        r = resource_error(e, Path("."), batch_size, writing=True)
+        raise (r if isinstance(r, OutOfMemory) else e) from None
+
+
+def _write_chunks(w: Index, chunks: dict, vecs: dict, have: tuple, rep: IngestReport, prog: Progress) -> None:
+    """Every chunk of the changed articles (metadata may have changed); a chunk's vector is the
+    normalized mean of its sentences' vectors."""
+    need = sorted({sid for _, _, sids in chunks.values() for sid in sids if sid not in vecs})
+    if need:
+        vecs.update({k: np.asarray(v, dtype=np.float32) for k, v in w.sentence_vectors(need).items()})
+    ids_all = list(chunks)
+    with prog.bar("write", len(ids_all), "chunk") as bar:
+        for i in range(0, len(ids_all), 256):
+            ids = ids_all[i:i + 256]
             mat = []
             for cid in ids:
-                m = np.mean([vecs[sid] for sid in desired[cid][2]], axis=0)
+                m = np.mean([vecs[sid] for sid in chunks[cid][2]], axis=0)
                 mat.append(m / (np.linalg.norm(m) or 1.0))
-            index.upsert(ids, np.stack(mat).tolist(), [desired[c][0] for c in ids], [desired[c][1] for c in ids])
-            rep.embedded += len(ids)
-    stale = [cid for cid in existing if cid not in desired
-             and (existing[cid] or {}).get("doc_id", cid.split(":")[0]) not in skipped_ids]
-    index.delete(stale)
-    rep.removed_chunks = len(stale)
-    stale_sents = [sid for sid in existing_sents if sid not in desired_sents and sid.split(":")[0] not in skipped_ids]
-    index.delete_sentences(stale_sents)
-    # "Build time" is that of a full build, not of the last small update.
-    full = fresh or (rep.embedded and rep.embedded == len(desired))
-    build = {"build_seconds": round(time.perf_counter() - t0, 3)} if full else {}
-    index.set_meta(corpus_hash=corpus_hash(loaded.documents), dim=int(dim), **build,
-                   built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), model=model_id,
-                   **chunk_settings(cfg))
-    rep.chunks = index.collection().count()
-    rep.seconds = time.perf_counter() - t0
-    return rep
+            w.upsert(ids, np.stack(mat).tolist(), [chunks[c][0] for c in ids], [chunks[c][1] for c in ids])
+            bar.update(len(ids))
+    rep.embedded = sum(1 for cid in chunks if cid not in have[0])
+
+
+def _manifest(cfg, gen, model_id, dim, base, plan: Plan, loaded, chunks, sents, t0) -> Manifest:
+    full = base is None
+    return Manifest(
+        generation=gen, model=model_id, dim=int(dim), corpus_hash=corpus_hash(loaded.documents),
+        chunks=sum(int(d.get("chunks", 0)) for d in plan.docs.values()),
+        sentences=sum(int(d.get("sentences", 0)) for d in plan.docs.values()),
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        # "build time" is that of a full build, not of the last small update
+        build_seconds=round(time.perf_counter() - t0, 3) if full else base.build_seconds,
+        settings=chunk_settings(cfg), docs=plan.docs)
+
+
+def _verify(w: Index, m: Manifest, prog: Progress) -> None:
+    """The new generation, reopened from disk, holds what the manifest will say, and answers a query."""
+    prog.step("verify")
+    w.store.close(w.generation)
+    r = Index(w.cfg, w.model_id, generation=w.generation, store=w.store)
+    counts = (r.collection().count(), r.sentence_count())
+    if counts != (m.chunks, m.sentences):
+        raise RagError(f"The new index generation holds {counts[0]} chunks / {counts[1]} sentences instead of "
+                       f"{m.chunks} / {m.sentences}; it was discarded and the previous one stays live. Run: rag ingest")
+    one = r.sentences().get(limit=1, include=["embeddings"])
+    hits = r.query_sentences(one["embeddings"][0], 1) if one["ids"] else {"ids": [[]]}
+    if not hits["ids"][0]:
+        raise RagError("The new index generation does not answer a query; it was discarded and the previous one "
+                       "stays live. Run: rag ingest")
+    w._col = r._col
+    w._sent = r._sent
+
+
+def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:
+    """Save BM25 beside the vectors, put everything on disk, then flip the manifest."""
+    folder = w.bm25_dir()
+    if folder is not None:
+        prog.step("bm25")
+        recs = w.all_records()
+        sparse.save(sparse.build(recs), recs["ids"], folder)
+    store.seal(w.generation)
+    prog.step("flip", generation=m.generation)
+    store.publish(m, checkpoint=prog.step)

@@ -10,8 +10,6 @@ model indexed with other chunking settings).
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from rag.config import Config
 from rag.errors import CorpusError, RagError
 from rag.index import PREFIX, collection_name, connect
@@ -21,18 +19,20 @@ from rag.models import REGISTRY, install_hint, installed_dir, model_id, register
 _CHUNK_COLLECTION = re.compile(r"-c[0-9a-f]{6}$")  # see rag.index.collection_name
 
 
-def _client(cfg: Config):
-    """A Chroma client, or None when the embedded store was never created (don't create it here)."""
-    if not cfg.chroma_url and not Path(cfg.index_dir).is_dir():
-        return None
-    return connect(cfg)
+def _indexes(cfg: Config) -> dict:
+    """Published indexes: name -> manifest (no store is created here)."""
+    from rag.generations import embedded_indexes, server_indexes
+
+    if cfg.chroma_url:
+        return server_indexes(connect(cfg))
+    return embedded_indexes(cfg.index_dir)
 
 
 def _current_corpus_hash(cfg: Config) -> str | None:
     from rag.corpus import corpus_hash, load_corpus
 
     try:
-        docs = load_corpus(cfg.corpus_dir).documents
+        docs = load_corpus(cfg.corpus_dir, cfg.max_article_bytes).documents
     except CorpusError:
         return None
     return corpus_hash(docs) if docs else None
@@ -42,31 +42,30 @@ def _fix(name: str) -> str:
     return "rag ingest" + ("" if name == "minilm" else f" --model {name}")
 
 
-def index_row(meta: dict, count: int, collection: str, corpus: str | None, expected_dim: int | None = None) -> dict:
-    """Summarise one collection's metadata. ``status`` is what a query with it would meet.
+def index_row(m, collection: str, corpus: str | None, expected_dim: int | None = None) -> dict:
+    """Summarise one index's manifest. ``status`` is what a query with it would meet.
 
-    >>> index_row({"dim": 384, "built_at": "2025-01-01T00:00:00+00:00", "corpus_hash": "ab"}, 40, "sta-x", "cd")["status"]
+    >>> from rag.generations import Manifest
+    >>> index_row(Manifest(1, "x", 384, 40, 90, "ab", "2025-01-01T00:00:00+00:00"), "sta-x", "cd")["status"]
     'stale'
     """
-    dim = int(meta.get("dim") or 0)
-    if count == 0 or not meta.get("built_at"):
+    if m.chunks == 0 or not m.built_at:
         status = "incomplete"  # never finished: queries fail with "Run: rag ingest"
-    elif expected_dim and dim != expected_dim:
+    elif expected_dim and m.dim != expected_dim:
         status = "wrong dimension"
     elif corpus is None:
         status = "unknown (no corpus to compare)"
-    elif meta.get("corpus_hash") == corpus:
+    elif m.corpus_hash == corpus:
         status = "up to date"
     else:
         status = "stale"  # still answers, with a notice, until re-ingested
-    return {"collection": collection, "model_id": meta.get("model", ""), "chunks": count, "dim": dim,
-            "built_at": meta.get("built_at", ""), "build_seconds": float(meta.get("build_seconds") or 0.0),
-            "corpus_hash": meta.get("corpus_hash", ""), "status": status}
+    return {"collection": collection, "model_id": m.model, "chunks": m.chunks, "dim": m.dim,
+            "built_at": m.built_at, "build_seconds": float(m.build_seconds or 0.0),
+            "corpus_hash": m.corpus_hash, "generation": m.generation, "status": status}
 
 
 def list_models(cfg: Config) -> list[dict]:
     """One dict per model, e.g. ``{"name": "mpnet", "installed": False, "index": None, ...}``."""
-    client = _client(cfg)
     corpus = _current_corpus_hash(cfg)
     try:
         configured = model_id(cfg.model)
@@ -90,30 +89,25 @@ def list_models(cfg: Config) -> list[dict]:
         rows.append({"name": cfg.model, "id": configured, "hf_id": "", "dim": spec.dim if spec else None,
                      "installed": installed, "location": location, "install_hint": "", "configured": True})
 
-    names = set()
-    if client is not None:
-        names = {getattr(c, "name", c) for c in client.list_collections()}
+    indexes = _indexes(cfg)
     for r in rows:
         r["index"] = None
         r["fix"] = ""
         col = collection_name(r["id"], cfg)
-        if col in names:
-            c = client.get_collection(col, embedding_function=None)
-            r["index"] = index_row(dict(c.metadata or {}), c.count(), col, corpus, r["dim"])
-            names.discard(col)
+        if col in indexes:
+            r["index"] = index_row(indexes.pop(col), col, corpus, r["dim"])
         if r["index"] is None or r["index"]["status"] != "up to date":
             r["fix"] = _fix(r["name"]) if r["installed"] else (r["install_hint"] or "")
     # Indexes no row above covers: other chunking settings, or directory/hub models not configured now.
-    # Only chunk collections: each has a ``…-s`` sentence companion that is part of the same index.
-    for col in sorted(n for n in names if n.startswith(PREFIX + "-") and _CHUNK_COLLECTION.search(n)):
-        c = client.get_collection(col, embedding_function=None)
-        meta = dict(c.metadata or {})
-        mid = meta.get("model") or col
+    for col, m in sorted(indexes.items()):
+        if not (col.startswith(PREFIX + "-") and _CHUNK_COLLECTION.search(col)):
+            continue
+        mid = m.model or col
         same_settings = col == collection_name(mid, cfg)
         rows.append({"name": mid, "id": mid, "hf_id": REGISTRY[mid].hf_id if mid in REGISTRY else "",
                      "dim": REGISTRY[mid].dim if mid in REGISTRY else None, "installed": None, "location": "",
                      "install_hint": "", "configured": False,
-                     "index": index_row(meta, c.count(), col, corpus if same_settings else None),
+                     "index": index_row(m, col, corpus if same_settings else None),
                      "note": "" if same_settings else "built with other chunking settings", "fix": ""})
     return rows
 

@@ -20,12 +20,13 @@ from rag.followup import Turn, rewrite
 from rag.index import Index
 from rag.query import Query, understand
 from rag.schema import Answer
+from rag.text import drop_format_chars
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 
-# Control characters, zero-width marks, and lone surrogates (from bad bytes or a JSON "\ud800"),
-# which tokenizers reject.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
+# Control characters, line separators and lone surrogates (from bad bytes or a JSON "\ud800"), which
+# tokenizers reject. (Zero-width and other format characters are deleted first: they sit inside words.)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 MAX_K = 20  # passages per question: more only slows answers down
 NOTHING_MORE = "That is all the articles say on this. Ask about another part of the agreement."
 
@@ -46,7 +47,7 @@ def clean_question(raw, max_chars: int) -> CleanQuestion:
         raise BadQuestion("The question is empty. Type a question about the articles, e.g. 'When was the STA first signed?'")
     if isinstance(raw, bytes):
         raw = raw.decode("utf-8", errors="replace")
-    text = unicodedata.normalize("NFC", str(raw))
+    text = unicodedata.normalize("NFC", drop_format_chars(str(raw)))
     text = _CONTROL.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
@@ -94,7 +95,7 @@ class Pipeline:
         from rag.corpus import corpus_hash, load_corpus
 
         try:
-            docs = load_corpus(self.cfg.corpus_dir).documents
+            docs = load_corpus(self.cfg.corpus_dir, self.cfg.max_article_bytes).documents
         except Exception:
             return ""  # no corpus here (e.g. a chat server reading a shared Chroma): nothing to compare
         if docs and corpus_hash(docs) != self.info.corpus_hash:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from rag import sparse
 from rag.lexicon import Lexicon
 from rag.schema import Passage
 from rag.text import terms
@@ -60,8 +61,6 @@ def sentence_key(sid: str) -> tuple:
 
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
-        import bm25s
-
         self.index, self.embedder = index, embedder
         records = records if records is not None else index.all_records()
         self.passages = _passages_from(records)
@@ -70,15 +69,14 @@ class Retriever:
         self._svecs, self._sids = None, []
         # Embedded store only: against a shared Chroma server every query asks the server.
         if self.n_sentences <= IN_MEMORY_SENTENCES and not index.cfg.chroma_url:
-            got = index._get_all(index.sentences(), ["embeddings"])
+            got = index.all_sentence_vectors()
             if got["ids"]:
                 self._sids = list(got["ids"])
                 self._svecs = np.asarray(got["embeddings"], dtype=np.float32)
         metas = records["metadatas"]
         headers = [(m or {}).get("header", "") for m in metas]
-        self.doc_terms = [terms(h + "\n" + p.text) for p, h in zip(self.passages, headers)]
-        self.bm25 = bm25s.BM25()
-        self.bm25.index(self.doc_terms, show_progress=False)
+        # saved with the index generation by `rag ingest` (memory-mapped); built here only if absent
+        self.bm25, self.bm25_loaded = sparse.load_or_build(index.bm25_dir(), records)
         self.n = len(self.passages)
         from rag.query import META_WORDS
 

@@ -27,6 +27,18 @@ _stemmer = Stemmer.Stemmer("english")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+def drop_format_chars(text: str) -> str:
+    """Remove invisible format characters (Unicode category Cf: zero-width space and joiners,
+    bidi marks, BOM, soft hyphen). Deleted, not turned into spaces: they sit inside words.
+
+    >>> drop_format_chars("sig\u200bned in 19\u00ad79")
+    'signed in 1979'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case, strip accents and punctuation noise; "U.S." becomes "us".
@@ -36,7 +48,7 @@ def normalize(text: str) -> str:
     >>> normalize("it isn't China's")
     'it is not china '
     """
-    t = unicodedata.normalize("NFKD", text)
+    t = unicodedata.normalize("NFKD", drop_format_chars(text))
     t = "".join(ch for ch in t if not unicodedata.combining(ch)).lower()
     t = re.sub(r"\b([a-z])\.([a-z])\.", r"\1\2", t)  # u.s. -> us, p.r.c. stays close enough
     t = t.replace("’", "'")

@@ -1,0 +1,477 @@
+"""Index generations: readers use the one the manifest names; an ingest builds the next one beside it.
+
+Embedded layout (``index_dir``), one folder per index (model + chunking settings)::
+
+    index/sta-minilm-c1a2b3c/
+        CURRENT.json       the manifest: which generation is live and what it holds
+        .lock              flock-ed by the one ingest that may build (it holds the builder's pid)
+        gen-7-3fa9c1d2/chroma/  a Chroma store with the chunk and sentence collections of generation 7
+        gen-7-3fa9c1d2/bm25/    the BM25 index saved with it
+        gen-6-…/                the previous generation, kept until the next ingest
+        gen-8-…/                being built, or left by a killed ingest: no manifest names it, so
+                                nothing reads it, and the next ingest removes it
+
+An ingest copies the live generation (Chroma's SQLite file through SQLite's backup API, which
+is consistent even while a chat server reads it; the vector segment files are never written
+by readers), updates the copy, verifies it, fsyncs it, and then replaces ``CURRENT.json``
+(write to a temp file, fsync, rename, fsync the folder). A reader never opens a generation
+that is being written: that is what makes a SIGKILL at any moment harmless.
+
+Against a ``chroma run`` server generation N is the collections ``<name>-g<N>`` and
+``<name>-g<N>-s``; the manifest is the metadata of the collection ``<name>-manifest``, changed
+last, in one request. Creating ``<name>-g<N+1>`` claims the right to build it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rag.errors import IndexMissing, IngestRunning, RagError
+
+FORMAT = 1  # bump when the manifest or the generation layout changes
+MANIFEST = "CURRENT.json"
+_GEN_DIR = re.compile(r"^gen-(\d+)-[0-9a-f]+$")
+
+
+@dataclass
+class Manifest:
+    """What a published generation holds. ``docs`` maps each document id to its hash and file."""
+
+    generation: int
+    model: str
+    dim: int
+    chunks: int
+    sentences: int
+    corpus_hash: str
+    built_at: str
+    build_seconds: float = 0.0
+    settings: dict = field(default_factory=dict)
+    docs: dict = field(default_factory=dict)  # doc id -> {"hash": doc_hash, "file": "name.md"}
+    format: int = FORMAT
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str, where: str) -> "Manifest":
+        try:
+            d = json.loads(text)
+            if d.get("format") != FORMAT:
+                raise ValueError(f"format {d.get('format')!r}")
+            return cls(**{k: d[k] for k in cls.__dataclass_fields__ if k in d})
+        except (ValueError, TypeError, KeyError, AttributeError) as e:
+            raise IndexMissing(f"The index manifest {where} is unreadable ({type(e).__name__}: {str(e)[:80]}). "
+                               "Run: rag ingest (it builds a new generation)") from None
+
+
+# --- durable files -------------------------------------------------------------------
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(root: Path) -> None:
+    """fsync every file and folder under ``root``: a generation is on disk before anything names it."""
+    for dirpath, _, files in os.walk(root):
+        for f in files:
+            fd = os.open(os.path.join(dirpath, f), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(Path(dirpath))
+
+
+def write_durably(path: Path, text: str, checkpoint=None) -> None:
+    """Replace ``path`` atomically and durably: temp file, fsync, rename, fsync the folder.
+
+    ``checkpoint(step)`` is called just before and just after the rename (progress events, and the
+    test hook that pauses there so a kill can land inside the flip)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if checkpoint:
+            checkpoint("flip:before-rename")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if checkpoint:
+        checkpoint("flip:after-rename")
+    fsync_dir(path.parent)
+
+
+def copy_chroma_store(src: Path, dst: Path) -> None:
+    """Copy a Chroma persist folder that others may be reading: SQLite through its backup API
+    (a consistent snapshot, even while a reader records its session in it), segment files as files."""
+    dst.mkdir(parents=True)
+    for entry in sorted(src.iterdir()):
+        if entry.name == "chroma.sqlite3":
+            s = sqlite3.connect(entry, timeout=60)
+            d = sqlite3.connect(dst / entry.name)
+            try:
+                s.backup(d)
+            finally:
+                d.close()
+                s.close()
+        elif entry.is_dir():
+            shutil.copytree(entry, dst / entry.name)
+        elif not entry.name.startswith("chroma.sqlite3-"):  # a -journal belongs to the source's own writes
+            shutil.copy2(entry, dst / entry.name)
+
+
+def _published(store) -> int:
+    """The generation number the manifest names, even if that generation is unusable (0 if none):
+    numbers only grow."""
+    try:
+        m = store.manifest()
+    except RagError:
+        return 0
+    return m.generation if m else 0
+
+
+# --- the ingest lock -------------------------------------------------------------------
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def ingest_lock(root: Path, notice=print):
+    """Hold ``root/.lock`` for one ingest. The kernel drops a flock when its holder dies, so a
+    killed ingest never blocks the next; the pid it left in the file is reported as cleared."""
+    root.mkdir(parents=True, exist_ok=True)
+    fd = os.open(root / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            raise IngestRunning(f"Another ingest is running on this index (pid {pid}); wait for it to finish, "
+                                "then run rag ingest again") from None
+        old = os.pread(fd, 32, 0).decode(errors="replace").strip()
+        if old.isdigit() and int(old) != os.getpid():
+            state = "still running but not holding the lock" if pid_alive(int(old)) else "no longer running"
+            notice(f"cleared the lock of an earlier ingest (pid {old}, {state}); its unfinished work is discarded")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)  # ended, even by an error: only a killed ingest leaves its pid behind
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+# --- embedded store ----------------------------------------------------------------------
+
+class EmbeddedStore:
+    """Generations of one index as folders under ``index_dir/<name>``."""
+
+    server = False
+
+    def __init__(self, index_dir: Path, name: str):
+        self.root = Path(index_dir) / name
+        self.name = name
+        self._clients: dict[int, object] = {}
+
+    def manifest(self) -> Manifest | None:
+        path = self.root / MANIFEST
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except NotADirectoryError:
+            return None
+        return Manifest.from_json(text, str(path))
+
+    def stamp(self):
+        """Changes whenever a new manifest is published (a rename makes a new inode); one stat."""
+        try:
+            st = os.stat(self.root / MANIFEST)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _dirs(self) -> dict[int, Path]:
+        if not self.root.is_dir():
+            return {}
+        return {int(m.group(1)): p for p in self.root.iterdir() if (m := _GEN_DIR.match(p.name))}
+
+    def path(self, gen: int) -> Path:
+        return self._dirs().get(gen) or self.root / f"gen-{gen}-missing"
+
+    def generations(self) -> list[int]:
+        return sorted(self._dirs())
+
+    def collection_names(self, gen: int) -> tuple[str, str]:
+        return self.name, self.name + "-s"
+
+    def client(self, gen: int):
+        if gen not in self._clients:
+            from rag.index import chroma_client
+
+            where = self.path(gen)
+            if not (where / "chroma").is_dir():
+                raise IndexMissing(f"Generation {gen} of index {self.name} is missing from {self.root}. "
+                                   "Run: rag ingest")
+            self._clients[gen] = chroma_client(where / "chroma")
+        return self._clients[gen]
+
+    def close(self, gen: int) -> None:
+        c = self._clients.pop(gen, None)
+        if c is not None:
+            c.close()
+
+    def begin(self, base: Manifest | None) -> int:
+        """Make the next generation: a copy of ``base`` (or an empty folder). Returns its number."""
+        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
+        # A fresh suffix per build: Chroma caches one client per folder path for the life of a process,
+        # so a path must never come back (after a failed build, or `rag index drop` and a rebuild).
+        dst = self.root / f"gen-{gen}-{secrets.token_hex(4)}" / "chroma"
+        if base is not None:
+            copy_chroma_store(self.path(base.generation) / "chroma", dst)
+        else:
+            dst.mkdir(parents=True)
+        return gen
+
+    def seal(self, gen: int) -> None:
+        """Everything of ``gen`` on disk: Chroma closed, every file fsynced."""
+        self.close(gen)
+        fsync_tree(self.path(gen))
+
+    def publish(self, m: Manifest, checkpoint=None) -> None:
+        write_durably(self.root / MANIFEST, m.to_json(), checkpoint)
+
+    def discard(self, gen: int) -> None:
+        self.close(gen)
+        shutil.rmtree(self.path(gen), ignore_errors=True)
+
+    def gc(self, keep: set[int]) -> list[int]:
+        """Remove every generation not in ``keep`` (run under the ingest lock, after a flip)."""
+        gone = [g for g in self.generations() if g not in keep]
+        for g in gone:
+            self.discard(g)
+        for p in self.root.glob(f".{MANIFEST}.*.tmp"):  # a flip killed before its rename
+            p.unlink(missing_ok=True)
+        return gone
+
+    @contextmanager
+    def lock(self, notice=print):
+        with ingest_lock(self.root, notice):
+            yield
+
+    def drop(self) -> bool:
+        if not self.root.is_dir():
+            return False
+        with self.lock(notice=lambda _: None):
+            for g in self.generations():
+                self.discard(g)
+            (self.root / MANIFEST).unlink(missing_ok=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+        return True
+
+    def bm25_dir(self, gen: int) -> Path | None:
+        return self.path(gen) / "bm25"
+
+
+def embedded_indexes(index_dir: Path) -> dict[str, Manifest]:
+    """Every published index under ``index_dir``: folder name -> manifest."""
+    out = {}
+    root = Path(index_dir)
+    if not root.is_dir():
+        return out
+    for d in sorted(root.iterdir()):
+        if d.is_dir() and (d / MANIFEST).is_file():
+            try:
+                m = EmbeddedStore(root, d.name).manifest()
+            except RagError:
+                continue
+            if m is not None:
+                out[d.name] = m
+    return out
+
+
+def legacy_layout(index_dir: Path) -> bool:
+    """An index from before generations: one Chroma store for every model, right in ``index_dir``."""
+    return (Path(index_dir) / "chroma.sqlite3").is_file()
+
+
+# --- a chroma run server -------------------------------------------------------------------
+
+class ServerStore:
+    """Generations of one index as collections on a Chroma server."""
+
+    server = True
+
+    def __init__(self, client, name: str, url: str):
+        self._client, self.name, self.url = client, name, url
+        self.manifest_name = f"{name}-manifest"
+        self._claim = f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}"
+
+    def _manifest_collection(self, create: bool = False):
+        if create:
+            return self._client.get_or_create_collection(self.manifest_name, metadata={"role": "manifest"},
+                                                         embedding_function=None)
+        if self.manifest_name not in self._names():
+            return None
+        return self._client.get_collection(self.manifest_name, embedding_function=None)
+
+    def _names(self) -> set[str]:
+        return {getattr(c, "name", c) for c in self._client.list_collections()}
+
+    def manifest(self) -> Manifest | None:
+        col = self._manifest_collection()
+        text = (col.metadata or {}).get("manifest") if col is not None else None
+        return Manifest.from_json(text, f"{self.url} collection {self.manifest_name}") if text else None
+
+    def stamp(self):
+        m = self.manifest()
+        return (m.generation, m.built_at) if m else None
+
+    def collection_names(self, gen: int) -> tuple[str, str]:
+        return f"{self.name}-g{gen}", f"{self.name}-g{gen}-s"
+
+    def client(self, gen: int):
+        return self._client
+
+    def close(self, gen: int) -> None:
+        pass
+
+    def generations(self) -> list[int]:
+        pre = f"{self.name}-g"
+        return sorted(int(n[len(pre):]) for n in self._names() if n.startswith(pre) and n[len(pre):].isdigit())
+
+    def begin(self, base: Manifest | None) -> int:
+        """Claim the next generation by creating its chunk collection (the server refuses a second
+        creation), then copy ``base`` into it through the API."""
+        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
+        chunks, sents = self.collection_names(gen)
+        try:
+            col = self._client.create_collection(chunks, metadata={"builder": self._claim},
+                                                 configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        except Exception as e:  # noqa: BLE001 - chromadb raises a plain error for "already exists"
+            if "exist" not in str(e).lower():
+                raise
+            raise IngestRunning(f"Another ingest is building generation {gen} of {self.name} on {self.url}; "
+                                "wait for it to finish, then run rag ingest again") from None
+        s = self._client.create_collection(sents, metadata={"role": "sentences"},
+                                           configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        if base is not None:
+            old_c, old_s = self.collection_names(base.generation)
+            for src, dst in ((old_c, col), (old_s, s)):
+                copy_collection(self._client.get_collection(src, embedding_function=None), dst)
+        return gen
+
+    def seal(self, gen: int) -> None:
+        pass
+
+    def publish(self, m: Manifest, checkpoint=None) -> None:
+        col = self._manifest_collection(create=True)
+        if checkpoint:
+            checkpoint("flip:before-rename")
+        col.modify(metadata={"role": "manifest", "manifest": m.to_json()})
+        if checkpoint:
+            checkpoint("flip:after-rename")
+
+    def discard(self, gen: int) -> None:
+        names = self._names()
+        for n in self.collection_names(gen):
+            if n in names:
+                self._client.delete_collection(n)
+
+    def gc(self, keep: set[int]) -> list[int]:
+        """Remove superseded generations, and unpublished ones whose builder is gone."""
+        m = self.manifest()
+        live = m.generation if m else 0
+        gone = []
+        for g in self.generations():
+            if g in keep or (g > live and not self._stale_claim(self._builder(g))):
+                continue  # another machine's ingest may still be building it
+            self.discard(g)
+            gone.append(g)
+        return gone
+
+    def _builder(self, gen: int) -> str:
+        col = self._client.get_collection(self.collection_names(gen)[0], embedding_function=None)
+        return (col.metadata or {}).get("builder", "")
+
+    def _stale_claim(self, claim: str) -> bool:
+        host, _, rest = claim.partition(":")
+        pid = rest.split(":")[0]
+        if claim == self._claim or not claim:
+            return True
+        if host == socket.gethostname() and pid.isdigit():
+            return not pid_alive(int(pid))
+        return False
+
+    @contextmanager
+    def lock(self, notice=print):
+        # The claim in ``begin`` is the lock on a server; clear this machine's dead claims first.
+        m = self.manifest()
+        live = m.generation if m else 0
+        for g in self.generations():
+            if g > live:
+                claim = self._builder(g)
+                if self._stale_claim(claim) and claim != self._claim:
+                    notice(f"cleared generation {g} left by an ingest that is no longer running ({claim})")
+                    self.discard(g)
+        yield
+
+    def drop(self) -> bool:
+        gens = self.generations()
+        had = bool(gens) or self.manifest_name in self._names()
+        for g in gens:
+            self.discard(g)
+        if self.manifest_name in self._names():
+            self._client.delete_collection(self.manifest_name)
+        return had
+
+    def bm25_dir(self, gen: int) -> Path | None:
+        return None  # chat servers on other machines could not read it: BM25 is built at start
+
+
+def copy_collection(src, dst, page: int = 2000) -> None:
+    total = src.count()
+    for off in range(0, total, page):
+        got = src.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=off)
+        if got["ids"]:
+            dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                    metadatas=got["metadatas"])
+
+
+def server_indexes(client) -> dict[str, Manifest]:
+    out = {}
+    for n in sorted(getattr(c, "name", c) for c in client.list_collections()):
+        if n.endswith("-manifest"):
+            try:
+                m = ServerStore(client, n[: -len("-manifest")], "server").manifest()
+            except RagError:
+                continue
+            if m is not None:
+                out[n[: -len("-manifest")]] = m
+    return out

@@ -1,0 +1,280 @@
+"""Index generations, the ingest lock, live reload, the saved BM25 and input limits (hash model, tiny corpus).
+
+The kill-at-20-moments, disk-full, read-only and serve-over-HTTP tests are in
+``test_ingest_faults.py`` (slow).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from rag import sparse
+from rag.cli import main
+from rag.config import load_config
+from rag.corpus import dump, load_corpus, parse, save
+from rag.embedding import HashEmbedder
+from rag.generations import EmbeddedStore, Manifest
+from rag.index import Index, collection_name
+from rag.ingest import ingest
+from rag.live import LivePipeline
+from rag.pipeline import Pipeline, clean_question
+from rag.schema import Document
+from rag.text import terms
+
+ROOT = Path(__file__).resolve().parent.parent
+Q = "When was the Pact first signed?"
+NEW_Q = "What did the Quellmar observatory open?"
+NEW_DOC = Document("observatory", "Observatory", "Star News", [], "2024-03-01", "",
+                   "The Quellmar observatory opened a joint telescope in 2021. It studies distant galaxies.")
+
+
+def store_of(cfg) -> EmbeddedStore:
+    return EmbeddedStore(cfg.index_dir, collection_name("hash", cfg))
+
+
+def one_error_line(capsys) -> str:
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1 and err.startswith("error: "), err
+    return err
+
+
+# --- generations --------------------------------------------------------------------------
+
+def test_each_change_is_a_new_generation_and_the_previous_one_is_kept(hash_cfg, tiny_corpus):
+    first = ingest(hash_cfg, progress=False)
+    store = store_of(hash_cfg)
+    assert first.generation == 1 and store.generations() == [1]
+    reader = Pipeline(hash_cfg)  # a chat server on generation 1
+    before = reader.ask(Q)
+
+    assert ingest(hash_cfg, progress=False).generation == 1  # unchanged corpus: no new generation
+    save(NEW_DOC, tiny_corpus)
+    second = ingest(hash_cfg, progress=False)
+    assert second.generation == 2 and second.added == ["observatory"] and store.generations() == [1, 2]
+    m = store.manifest()
+    assert (m.generation, m.chunks, m.sentences) == (2, Index(hash_cfg, "hash").collection().count(),
+                                                      Index(hash_cfg, "hash").sentence_count())
+    assert set(m.docs) == {"labs", "pact-history", "observatory"} and m.docs["observatory"]["file"] == "observatory.md"
+    assert reader.ask(Q).answer == before.answer  # the old reader still reads its own generation
+
+    (tiny_corpus / "observatory.md").unlink()
+    third = ingest(hash_cfg, progress=False)
+    assert third.deleted == ["observatory"] and store.generations() == [2, 3]  # 1 collected, 2 kept
+    assert not any(p.name.startswith(".CURRENT") for p in store.root.iterdir())  # no temp manifest left
+
+
+def test_unfinished_generation_is_never_read_and_the_next_ingest_removes_it(hash_cfg, tiny_corpus, capsys):
+    ingest(hash_cfg, progress=False)
+    store = store_of(hash_cfg)
+    before = Pipeline(hash_cfg).ask(Q)
+    gen = store.begin(store.manifest())  # as a killed ingest leaves it: a copy no manifest names
+    Index(hash_cfg, "hash", generation=gen, store=store).delete(list(Index(hash_cfg, "hash").existing()))
+    store.close(gen)
+    assert store.generations() == [1, 2] and store.manifest().generation == 1
+    assert Pipeline(hash_cfg).ask(Q).answer == before.answer
+
+    save(NEW_DOC, tiny_corpus)
+    rep = ingest(hash_cfg, progress=True)
+    assert "removed unfinished generation(s) 2" in capsys.readouterr().err
+    assert rep.generation == 2 and store.generations() == [1, 2]  # a number never published is used again
+
+
+def test_a_live_ingest_holds_the_lock_and_a_dead_ones_lock_is_cleared(hash_cfg, tiny_corpus, capsys, monkeypatch):
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    ingest(hash_cfg, progress=False)
+    save(NEW_DOC, tiny_corpus)
+    env = {**os.environ, "RAG_DEBUG_PAUSE": "embed=60", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "rag", "ingest", "--json"], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stderr:  # wait until it is embedding (and pausing there)
+            if json.loads(line).get("step") == "embed":
+                break
+        assert main(["ingest"]) == 2
+        assert f"Another ingest is running on this index (pid {proc.pid})" in one_error_line(capsys)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert main(["ingest"]) == 0
+    err = capsys.readouterr().err
+    assert f"cleared the lock of an earlier ingest (pid {proc.pid}, no longer running)" in err
+    assert "removed unfinished generation(s) 2" in err
+    assert store_of(hash_cfg).manifest().generation == 2
+
+
+def test_ingest_json_reports_progress_as_json_lines_on_stderr(hash_cfg, tiny_corpus, capsys, monkeypatch):
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    assert main(["ingest", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["generation"] == 1
+    events = [json.loads(line) for line in err.splitlines()]
+    steps = [e["step"] for e in events if e["event"] == "step"]
+    assert steps == ["load", "copy", "split", "embed", "write", "verify", "bm25", "flip", "flip:before-rename",
+                     "flip:after-rename", "gc", "done"]
+    embed = [e for e in events if e["event"] == "progress" and e["step"] == "embed"]
+    assert embed and embed[-1]["done"] == embed[-1]["total"] > 0
+
+
+def test_older_layout_gives_one_line_then_is_migrated_reusing_its_vectors(hash_cfg, tiny_corpus, tmp_path, capsys,
+                                                                         monkeypatch):
+    import shutil
+
+    ingest(hash_cfg, progress=False)
+    old = tmp_path / "old-index"  # one Chroma store right in index_dir, as before generations
+    store = store_of(hash_cfg)
+    shutil.copytree(store.path(store.manifest().generation) / "chroma", old)
+    cfg = load_config(model="hash", index_dir=old)
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    assert main(["ask", "--index-dir", str(old), Q]) == 2
+    assert "layout of an older version" in one_error_line(capsys)
+    rep = ingest(cfg, progress=False)
+    assert rep.embedded_sentences == 0 and rep.chunks == store.manifest().chunks  # vectors reused, none embedded
+    assert Pipeline(cfg).ask(Q).answer == Pipeline(hash_cfg).ask(Q).answer
+
+
+# --- the saved BM25 ---------------------------------------------------------------------
+
+def test_saved_generation_loads_its_bm25_without_rebuilding_it(hash_cfg, tiny_corpus, monkeypatch):
+    ingest(hash_cfg, progress=False)
+    ix = Index(hash_cfg, "hash")
+    fresh = sparse.build(ix.all_records())
+    assert (ix.bm25_dir() / sparse.IDS).is_file()
+
+    def no_rebuild(records):
+        raise AssertionError("BM25 was rebuilt instead of loaded from the generation")
+
+    monkeypatch.setattr(sparse, "build", no_rebuild)
+    pipe = Pipeline(hash_cfg)
+    assert pipe.retriever.bm25_loaded
+    q = terms("first signed Pact 1979 labs ocean")
+    assert list(pipe.retriever.bm25.get_scores(q)) == pytest.approx(list(fresh.get_scores(q)))
+    assert "1979" in pipe.ask(Q).answer
+    # built over other chunks (here: a subset) it is not used
+    recs = ix.all_records()
+    sub = {k: v[:-1] for k, v in recs.items()}
+    assert sparse.load(ix.bm25_dir(), sub["ids"]) is None
+
+
+# --- live reload ----------------------------------------------------------------------
+
+class GatedEmbedder(HashEmbedder):
+    """The hash embedder, but a question can be held inside ``embed_query`` (an answer in progress)."""
+
+    def __init__(self):
+        super().__init__()
+        self.entered, self.release, self.hold = threading.Event(), threading.Event(), False
+
+    def embed_query(self, text):
+        if self.hold:
+            self.entered.set()
+            self.release.wait(30)
+        return super().embed_query(text)
+
+
+def test_live_pipeline_switches_between_questions_and_finishes_answers_in_progress(hash_cfg, tiny_corpus):
+    ingest(hash_cfg, progress=False)
+    emb = GatedEmbedder()
+    live = LivePipeline(hash_cfg, embedder=emb)
+    assert "observatory" not in live.ask(NEW_Q).retrieved_doc_ids
+    first = live.current
+
+    emb.hold = True
+    got = {}
+    t = threading.Thread(target=lambda: got.update(a=live.ask(Q)))
+    t.start()
+    assert emb.entered.wait(30)  # an answer is in progress on generation 1
+    emb.hold = False
+    save(NEW_DOC, tiny_corpus)
+    ingest(hash_cfg, progress=False)
+    a = live.ask(NEW_Q)  # the next question switches to generation 2
+    assert live.reloads == 1 and live.current.info.generation == 2 and a.citations[0].doc_id == "observatory"
+    assert first.index.store._clients  # still open for the answer in progress
+    emb.release.set()
+    t.join(30)
+    assert "1979" in got["a"].answer and not first.index.store._clients  # finished, then closed
+
+
+def test_stale_notice_clears_once_the_new_generation_is_live(hash_cfg, tiny_corpus):
+    import ui
+
+    ingest(hash_cfg, progress=False)
+    save(NEW_DOC, tiny_corpus)
+    svc = ui.ChatService(hash_cfg)
+    assert "older than the articles" in svc.status()[0]
+    ingest(hash_cfg, progress=False)
+    assert svc.status() == ("", "") and svc.ask(NEW_Q).citations[0].doc_id == "observatory"
+
+
+# --- input limits -----------------------------------------------------------------------
+
+def test_skip_rule_is_keyed_by_document_id_not_file_name(hash_cfg, tiny_corpus):
+    notes = tiny_corpus / "notes.md"  # a file whose name is not its document's id
+    save(NEW_DOC, tiny_corpus)
+    (tiny_corpus / "observatory.md").rename(notes)
+    ingest(hash_cfg, progress=False)
+    notes.write_text("---\nid: [broken\n---\n")  # fails to load: its document stays
+    rep = ingest(hash_cfg, progress=False)
+    assert rep.deleted == [] and any(m["doc_id"] == "observatory" for m in Index(hash_cfg, "hash").existing().values())
+    notes.unlink()  # now really gone; a broken file named after the id does not keep it
+    (tiny_corpus / "observatory.md").write_text("---\nid: [broken\n---\n")
+    rep = ingest(hash_cfg, progress=False)
+    assert rep.deleted == ["observatory"]
+    assert not any(m["doc_id"] == "observatory" for m in Index(hash_cfg, "hash").existing().values())
+
+
+def test_links_out_of_the_corpus_folder_are_refused(hash_cfg, tiny_corpus, tmp_path):
+    outside = tmp_path / "secret.md"
+    outside.write_text(dump(NEW_DOC))
+    (tiny_corpus / "linked.md").symlink_to(outside)
+    inside = tiny_corpus / "sub"
+    inside.mkdir()
+    (inside / "real.md").write_text(dump(Document("inner", "Inner", body="The inner article mentions Quellmar.")))
+    (tiny_corpus / "inner-link.md").symlink_to(inside / "real.md")
+    res = load_corpus(tiny_corpus)
+    assert [d.id for d in res.documents] == ["inner", "labs", "pact-history"]
+    assert res.skipped == [f"linked.md: a link to {outside}, outside the corpus folder; copy the article in instead"]
+    assert "observatory" not in ingest(hash_cfg, progress=False).added
+
+
+def test_articles_over_the_size_limit_are_skipped_with_the_fix(tiny_corpus, capsys, monkeypatch):
+    big = Document("big", "Big", body=" ".join(["The Pact covers many fields of research."] * 200))
+    save(big, tiny_corpus)
+    monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
+    monkeypatch.setenv("RAG_MAX_ARTICLE_BYTES", "5000")
+    assert main(["ingest"]) == 1
+    out, err = capsys.readouterr()
+    size = (tiny_corpus / "big.md").stat().st_size
+    assert (f"skipped big.md: {size:,} bytes, over the 5,000-byte article limit; split it, or raise "
+            "RAG_MAX_ARTICLE_BYTES") in err and "2 added" in out
+
+
+def test_zero_width_and_format_characters_are_removed_not_spaced(hash_cfg, tiny_corpus):
+    from rag.cleaning import clean_article
+
+    q = "When was the Pact first sig\u200bned\u200d?\u2060"
+    assert clean_question(q, 1000).text == "When was the Pact first signed?"
+    assert terms("sig\u200bned Pa\u00adct") == terms("signed Pact")
+    ingest(hash_cfg, progress=False)
+    a = Pipeline(hash_cfg).ask(q)
+    assert not a.abstained and "1979" in a.answer
+    raw = "Pact news\n\n" + " ".join(["The Pa\u200bct was fi\ufeffrst signed in 19\u200c79 by both sides."] * 5)
+    body = clean_article(raw, {"id": "x"}).body
+    assert "Pact was first signed in 1979" in body and not any(c in body for c in "\u200b\u200c\ufeff")
+
+
+def test_manifest_round_trips_and_a_damaged_one_is_one_line(tmp_path):
+    m = Manifest(3, "hash", 64, 10, 40, "abc", "2025-01-01T00:00:00+00:00", docs={"a": {"hash": "h", "file": "a.md"}})
+    assert Manifest.from_json(m.to_json(), "x") == m
+    with pytest.raises(Exception, match="unreadable .* Run: rag ingest"):
+        Manifest.from_json("{not json", "x")
