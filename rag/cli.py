@@ -124,22 +124,9 @@ def cmd_ingest(args) -> int:
 
 # --- ask --------------------------------------------------------------------
 
-def format_answer(ans) -> str:
-    out = [ans.answer]
-    if ans.notice:
-        out.insert(0, f"Note: {ans.notice}")
-    if ans.citations:
-        out.append("\nSources:")
-        for c in ans.citations:
-            meta = " · ".join(x for x in (c.title or "(untitled article)", c.outlet, c.date, c.url) if x)
-            out.append(f"[{c.n}] {meta}")
-            for s, e in c.quotes:
-                out.append(f"    “{c.text[s:e]}”")
-    return "\n".join(out)
-
-
 def cmd_ask(args) -> int:
     from rag.pipeline import Pipeline, clean_question
+    from rag.render import format_answer
 
     cfg = _cfg(args, k=args.k)
     question = args.question
