@@ -70,7 +70,7 @@ def cmd_corpus_add(args) -> int:
 
             text = trafilatura.extract(text, output_format="markdown", include_links=False) or ""
         overrides = {"id": args.id, "title": args.title, "outlet": args.outlet, "authors": args.author,
-                     "date": args.date, "url": args.url}
+                     "date": args.date, "url": args.url, "metadata_note": args.note}
         doc = clean_article(text, overrides)
         if len(doc.body.split()) < 20:
             print(f"skipped {f}: no article text found after cleaning", file=sys.stderr)
@@ -89,13 +89,13 @@ def cmd_corpus_add(args) -> int:
 
 def cmd_corpus_list(args) -> int:
     from rag.corpus import load_corpus
+    from rag.sources import corpus_report, gaps
 
     res = load_corpus(_cfg(args).corpus_dir)
     if args.json:
-        _print_json({"documents": [d.meta() for d in res.documents], "skipped": res.skipped})
+        _print_json({"documents": [d.meta() | {"not_stated": gaps(d)} for d in res.documents], "skipped": res.skipped})
         return 0
-    for d in res.documents:
-        print(f"{d.id}: {d.title or '(untitled)'} · {d.outlet or '?'} · {d.date or '?'} · {', '.join(d.authors) or '?'}")
+    print(corpus_report(res.documents))
     for s in res.skipped:
         print(f"skipped {s}", file=sys.stderr)
     return 1 if res.skipped else 0
@@ -225,8 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    c = sub.add_parser("corpus", help="add and list articles")
-    csub = c.add_subparsers(dest="corpus_command", required=True)
+    c = sub.add_parser("corpus", help="list the articles with their metadata and gaps (or: add, list)")
+    c.add_argument("--json", action="store_true")
+    _common(c, model=False)
+    c.set_defaults(func=cmd_corpus_list)
+    csub = c.add_subparsers(dest="corpus_command")
     a = csub.add_parser("add", help="clean raw article text (or HTML) into corpus/<id>.md")
     a.add_argument("files", nargs="+", metavar="FILE")
     a.add_argument("--id")
@@ -235,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--author", action="append", help="repeat for several authors")
     a.add_argument("--date", help="publication date, e.g. 2024-12-20")
     a.add_argument("--url")
+    a.add_argument("--note", help="why a field is empty or was given by hand (saved as metadata_note)")
     a.add_argument("--force", action="store_true", help="replace an existing article with the same id")
     _common(a, model=False)
     a.set_defaults(func=cmd_corpus_add)

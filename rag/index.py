@@ -274,6 +274,11 @@ class Index:
     def all_records(self) -> dict:
         return self._get_all(self.collection(), ["documents", "metadatas"])
 
+    def article_chunks(self, doc_id: str) -> list[tuple[str, dict]]:
+        """(text, metadata) of one article's chunks, byline card included: one filtered get, for the reader."""
+        got = self._wrap(self.collection().get, where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        return list(zip(got["documents"], [m or {} for m in got["metadatas"]]))
+
     def existing(self) -> dict[str, dict]:
         got = self._get_all(self.collection(), ["metadatas"])
         return dict(zip(got["ids"], got["metadatas"]))
