@@ -70,7 +70,7 @@ def cmd_corpus_add(args) -> int:
 
             text = trafilatura.extract(text, output_format="markdown", include_links=False) or ""
         overrides = {"id": args.id, "title": args.title, "outlet": args.outlet, "authors": args.author,
-                     "date": args.date, "url": args.url}
+                     "date": args.date, "url": args.url, "metadata_note": args.note}
         doc = clean_article(text, overrides)
         if len(doc.body.split()) < 20:
             print(f"skipped {f}: no article text found after cleaning", file=sys.stderr)
@@ -89,14 +89,14 @@ def cmd_corpus_add(args) -> int:
 
 def cmd_corpus_list(args) -> int:
     from rag.corpus import load_corpus
+    from rag.sources import corpus_report, gaps
 
     cfg = _cfg(args)
     res = load_corpus(cfg.corpus_dir, cfg.max_article_bytes)
     if args.json:
-        _print_json({"documents": [d.meta() for d in res.documents], "skipped": res.skipped})
+        _print_json({"documents": [d.meta() | {"not_stated": gaps(d)} for d in res.documents], "skipped": res.skipped})
         return 0
-    for d in res.documents:
-        print(f"{d.id}: {d.title or '(untitled)'} · {d.outlet or '?'} · {d.date or '?'} · {', '.join(d.authors) or '?'}")
+    print(corpus_report(res.documents))
     for s in res.skipped:
         print(f"skipped {s}", file=sys.stderr)
     return 1 if res.skipped else 0
@@ -128,22 +128,9 @@ def cmd_ingest(args) -> int:
 
 # --- ask --------------------------------------------------------------------
 
-def format_answer(ans) -> str:
-    out = [ans.answer]
-    if ans.notice:
-        out.insert(0, f"Note: {ans.notice}")
-    if ans.citations:
-        out.append("\nSources:")
-        for c in ans.citations:
-            meta = " · ".join(x for x in (c.title or "(untitled article)", c.outlet, c.date, c.url) if x)
-            out.append(f"[{c.n}] {meta}")
-            for s, e in c.quotes:
-                out.append(f"    “{c.text[s:e]}”")
-    return "\n".join(out)
-
-
 def cmd_ask(args) -> int:
     from rag.pipeline import Pipeline, clean_question
+    from rag.render import format_answer
 
     cfg = _cfg(args, k=args.k)
     question = args.question
@@ -242,8 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    c = sub.add_parser("corpus", help="add and list articles")
-    csub = c.add_subparsers(dest="corpus_command", required=True)
+    c = sub.add_parser("corpus", help="list the articles with their metadata and gaps (or: add, list)")
+    c.add_argument("--json", action="store_true")
+    _common(c, model=False)
+    c.set_defaults(func=cmd_corpus_list)
+    csub = c.add_subparsers(dest="corpus_command")
     a = csub.add_parser("add", help="clean raw article text (or HTML) into corpus/<id>.md")
     a.add_argument("files", nargs="+", metavar="FILE")
     a.add_argument("--id")
@@ -252,6 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--author", action="append", help="repeat for several authors")
     a.add_argument("--date", help="publication date, e.g. 2024-12-20")
     a.add_argument("--url")
+    a.add_argument("--note", help="why a field is empty or was given by hand (saved as metadata_note)")
     a.add_argument("--force", action="store_true", help="replace an existing article with the same id")
     _common(a, model=False)
     a.set_defaults(func=cmd_corpus_add)

@@ -16,11 +16,13 @@ from rag.errors import CorpusError
 from rag.schema import Document
 
 FIELDS = ("id", "title", "outlet", "authors", "date", "url")
+OPTIONAL = ("metadata_note",)  # written only when set, so most files carry just FIELDS
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
 
 
 def dump(doc: Document) -> str:
-    front = yaml.safe_dump({k: getattr(doc, k) for k in FIELDS}, sort_keys=False, allow_unicode=True, width=1000)
+    fields = {k: getattr(doc, k) for k in FIELDS} | {k: getattr(doc, k) for k in OPTIONAL if getattr(doc, k)}
+    front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n\n{doc.body.strip()}\n"
 
 
@@ -52,7 +54,8 @@ def parse(text: str, name: str = "<text>") -> Document:
         raise CorpusError(f"{name}: article body is empty")
     return Document(id=doc_id, title=str(front.get("title") or ""), outlet=str(front.get("outlet") or ""),
                     authors=[str(a) for a in authors], date=str(front.get("date") or ""),
-                    url=str(front.get("url") or ""), body=body)
+                    url=str(front.get("url") or ""), body=body,
+                    metadata_note=" ".join(str(front.get("metadata_note") or "").split()))
 
 
 MAX_ARTICLE_BYTES = 1_000_000  # Config.max_article_bytes

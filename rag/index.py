@@ -318,6 +318,11 @@ class Index:
         return sorted({n[len(PREFIX) + 1:].rsplit("-c", 1)[0] for n in names
                        if n.startswith(PREFIX + "-") and n != self.name})
 
+    def article_chunks(self, doc_id: str) -> list[tuple[str, dict]]:
+        """(text, metadata) of one article's chunks, byline card included: one filtered get, for the reader."""
+        got = self._wrap(self.collection().get, where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        return list(zip(got["documents"], [m or {} for m in got["metadatas"]]))
+
     # --- writing (a generation being built) ---------------------------------------------------
 
     def upsert(self, ids, embeddings, documents, metadatas):

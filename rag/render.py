@@ -182,8 +182,19 @@ def render_about(documents: list[dict]) -> str:
             "check each one against its numbered source.</p></div>")
 
 
-def answer_text(ans) -> str:
-    """Plain text for the ``/chat`` endpoint: the answer, then numbered sources with quotes."""
-    from rag.cli import format_answer
+def format_answer(ans) -> str:
+    """Plain text: the answer, then numbered sources with their quotes (``rag ask`` and the ``/chat`` API)."""
+    out = [ans.answer]
+    if ans.notice:
+        out.insert(0, f"Note: {ans.notice}")
+    if ans.citations:
+        out.append("\nSources:")
+        for c in ans.citations:
+            meta = " · ".join(x for x in (c.title or "(untitled article)", c.outlet, c.date, c.url) if x)
+            out.append(f"[{c.n}] {meta}")
+            for s, e in c.quotes:
+                out.append(f"    “{c.text[s:e]}”")
+    return "\n".join(out)
 
-    return format_answer(ans)
+
+answer_text = format_answer  # the ``/chat`` endpoint's name for it

@@ -20,6 +20,8 @@ class Document:
     date: str = ""  # ISO 8601 (YYYY-MM-DD) when the article gives one, else ""
     url: str = ""
     body: str = ""
+    # Why a field is empty or was given by hand (the article text does not state it), for readers and maintainers.
+    metadata_note: str = ""
 
     def meta(self) -> dict:
         d = asdict(self)
