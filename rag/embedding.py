@@ -28,7 +28,7 @@ class Embedder(Protocol):
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]: ...
 
 
-class _QueryCache:
+class QueryCache:
     def __init__(self, size: int = 512):
         self.size = size
         self._d: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -48,7 +48,7 @@ class _QueryCache:
         self._d.clear()
 
 
-def _cached_batch(cache: "_QueryCache", texts: list[str], encode) -> list[np.ndarray]:
+def cached_batch(cache: "QueryCache", texts: list[str], encode) -> list[np.ndarray]:
     out = [cache.get(t) for t in texts]
     todo = list(dict.fromkeys(t for t, v in zip(texts, out) if v is None))
     if todo:
@@ -91,7 +91,7 @@ class SentenceTransformerEmbedder:
                        else self.model.get_sentence_embedding_dimension())
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.normalize, self.batch_size = normalize, batch_size
-        self._cache = _QueryCache()
+        self._cache = QueryCache()
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         return self.model.encode([self.doc_prefix + t for t in texts], batch_size=self.batch_size,
@@ -107,7 +107,7 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
         """Several queries in one model call (cheaper than one call each); cached per text."""
-        return _cached_batch(self._cache, texts, lambda todo: self.model.encode(
+        return cached_batch(self._cache, texts, lambda todo: self.model.encode(
             [self.query_prefix + t for t in todo], normalize_embeddings=self.normalize, convert_to_numpy=True,
             show_progress_bar=False).astype(np.float32))
 
@@ -262,7 +262,7 @@ class OnnxEmbedder:
         self.dim = int(self.session.get_outputs()[0].shape[-1])
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.batch_size = batch_size
-        self._cache = _QueryCache()
+        self._cache = QueryCache()
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -298,7 +298,7 @@ class OnnxEmbedder:
         return self.embed_queries([text])[0]
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
-        return _cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))
+        return cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))
 
     def clear_cache(self) -> None:
         self._cache.clear()

@@ -35,6 +35,14 @@ SYSTEM = (
     "If the passages do not answer the question, reply exactly: NOT IN ARTICLES"
 )
 NO_ANSWER = "NOT IN ARTICLES"
+# Base models (no chat template) follow a worked example better than instructions, and cite reliably only
+# when the answer is begun for them: the completion prompt ends in PREFILL, which the reply continues.
+EXAMPLE = ("<passages>\n[1] (Example Daily)\nThe harbour bridge opened to traffic in 1932 after six years of work. "
+           "It carries eight lanes.\n\n[2] (City News)\nThe council voted in 2019 to repaint the bridge grey.\n"
+           "</passages>\n\nQuestion: When did the bridge open, and what colour will it be?\n"
+           "Answer: According to [1], the bridge opened to traffic in 1932. According to [2], it will be repainted "
+           "grey.\n\n")
+PREFILL = "According to ["
 # Where a reply has gone past its answer: the model starts another question, echoes the data fence,
 # or (without a chat template) writes the next turn. The completion prompt also stops at a blank line.
 STOP = ("<passages>", "</passages>", "\nQuestion:", "<end_of_turn>", "<start_of_turn>", "<|im_end|>", "<|im_start|>",
@@ -69,13 +77,17 @@ class Prompt:
     system: str
     user: str
     completion: bool = False
+    prefill: str = ""  # the start of the answer, written for the model (completion prompts)
 
     def text(self) -> str:
         return f"{self.system}\n\n{self.user}"
 
 
 def build_prompt(question: str, passages: list[Passage], completion: bool = False) -> Prompt:
-    """The instructions, the fenced numbered passages, the question; an ``Answer:`` cue for base models.
+    """The instructions, the fenced numbered passages, the question.
+
+    For a completion prompt (base models), a worked example first and the answer begun
+    ("Answer: According to [") at the end, so the reply starts with a citation.
 
     Instruction-like sentences inside a passage ("ignore previous instructions…") are
     blanked out (``rag.verify.usable_text``), and a passage cannot close the fence.
@@ -88,8 +100,8 @@ def build_prompt(question: str, passages: list[Passage], completion: bool = Fals
     data = "<passages>\n" + "\n\n".join(blocks) + "\n</passages>"
     user = f"{data}\n\nQuestion: {question}\n"
     if completion:
-        user += "Answer (one to three sentences, each ending with its passage number like [1]):"
-    return Prompt(SYSTEM, user, completion)
+        return Prompt(SYSTEM, f"{EXAMPLE}{user}Answer: {PREFILL}", True, PREFILL)
+    return Prompt(SYSTEM, user)
 
 
 @dataclass
@@ -122,13 +134,13 @@ class Generator:
         self.max_tokens = max_tokens
         self.timeout = timeout or auto_timeout(max_tokens)
         self.completion = prompt == "completion"
+        self.stop = STOP_COMPLETION if self.completion else STOP
         self.server = None  # a llama.cpp server this generator started (local:NAME), stopped with it
         if model is None:
             from rag.lc import LLMSettings, llm_model
 
             s = LLMSpec.parse(spec)
-            model = llm_model(LLMSettings(s.provider, s.model, base_url, max_tokens, self.timeout,
-                                          STOP_COMPLETION if self.completion else STOP, self.completion))
+            model = llm_model(LLMSettings(s.provider, s.model, base_url, max_tokens, self.timeout, self.completion))
         self.model = model
 
     @classmethod
@@ -170,9 +182,10 @@ class Generator:
         p = build_prompt(question, passages, self.completion)
         t0 = time.perf_counter()
         try:
-            text, usage = llm_invoke(self.model, p.system, p.user, self.completion)
+            text, usage = llm_invoke(self.model, p.system, p.user, self.completion, self.stop)
         except Exception as e:  # network errors differ per provider
             raise self._fail(e) from None
+        text = p.prefill + text
         v = Verifier(question, passages)
         if NO_ANSWER not in text:
             for sent, nums in split_cited(text):
@@ -190,9 +203,9 @@ class Generator:
 
         p = build_prompt(question, passages, self.completion)
         t0 = time.perf_counter()
-        v, buf, done = Verifier(question, passages), "", 0
+        v, buf, done = Verifier(question, passages), p.prefill, 0
         try:
-            for piece in llm_stream(self.model, p.system, p.user, self.completion):
+            for piece in llm_stream(self.model, p.system, p.user, self.completion, self.stop):
                 buf += piece
                 sents = split_cited(buf)
                 ready = _complete(sents, buf)

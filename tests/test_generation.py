@@ -44,9 +44,19 @@ def test_instruction_like_sentences_never_reach_the_model():
     assert "The Pact funds labs." in user and "It began in 1979." in user
 
 
-def test_completion_prompt_carries_the_instructions_and_an_answer_cue():
+def test_completion_prompt_carries_the_instructions_and_begins_the_answer_with_a_citation():
     p = build_prompt("When was the Pact signed?", [P("The Pact was first signed in 1979.")], completion=True)
-    assert p.text().startswith(SYSTEM) and p.text().rstrip().endswith(":") and "Question: When was" in p.text()
+    assert p.text().startswith(SYSTEM) and p.text().endswith("Answer: According to [") and p.prefill == "According to ["
+    assert p.text().index("Question: When was the Pact") > p.text().index("The Pact was first signed")
+
+
+def test_a_completion_reply_continues_the_prefill(pipe_factory, hash_cfg):
+    from langchain_core.language_models.fake import FakeListLLM
+
+    pipe = Pipeline(hash_cfg, generator=Generator("fake", model=FakeListLLM(
+        responses=["1], the Pact was first signed in 1979 in Washington."]), prompt="completion"))
+    a = pipe.ask("When was the Pact first signed?")
+    assert a.mode == "generative" and a.answer == "The Pact was first signed in 1979 in Washington. [1]"
 
 
 def test_timeout_fits_the_token_budget():
@@ -76,7 +86,7 @@ def test_unverifiable_generation_falls_back_with_notice(pipe_factory):
 
 def test_unreachable_model_falls_back(pipe_factory):
     class Down:
-        def invoke(self, _):
+        def invoke(self, _, **kw):
             raise ConnectionError("refused")
 
     a = pipe_factory(Down()).ask("When was the Pact first signed?")
@@ -97,7 +107,7 @@ def test_injected_article_text_never_reaches_the_model(pipe_factory, tiny_corpus
     class Echo:
         seen = None
 
-        def invoke(self, msgs):
+        def invoke(self, msgs, **kw):
             Echo.seen = msgs
             from langchain_core.messages import AIMessage
 
