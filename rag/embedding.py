@@ -28,7 +28,7 @@ class Embedder(Protocol):
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]: ...
 
 
-class _QueryCache:
+class QueryCache:
     def __init__(self, size: int = 512):
         self.size = size
         self._d: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -44,8 +44,11 @@ class _QueryCache:
         if len(self._d) > self.size:
             self._d.popitem(last=False)
 
+    def clear(self):
+        self._d.clear()
 
-def _cached_batch(cache: "_QueryCache", texts: list[str], encode) -> list[np.ndarray]:
+
+def cached_batch(cache: "QueryCache", texts: list[str], encode) -> list[np.ndarray]:
     out = [cache.get(t) for t in texts]
     todo = list(dict.fromkeys(t for t, v in zip(texts, out) if v is None))
     if todo:
@@ -88,19 +91,23 @@ class SentenceTransformerEmbedder:
                        else self.model.get_sentence_embedding_dimension())
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.normalize, self.batch_size = normalize, batch_size
-        self._cache = _QueryCache()
+        self._cache = QueryCache()
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         return self.model.encode([self.doc_prefix + t for t in texts], batch_size=self.batch_size,
                                  normalize_embeddings=self.normalize, convert_to_numpy=True,
                                  show_progress_bar=False).astype(np.float32)
 
+    def clear_cache(self) -> None:
+        """Forget cached query vectors (benchmarks time a new question this way)."""
+        self._cache.clear()
+
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_queries([text])[0]
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
         """Several queries in one model call (cheaper than one call each); cached per text."""
-        return _cached_batch(self._cache, texts, lambda todo: self.model.encode(
+        return cached_batch(self._cache, texts, lambda todo: self.model.encode(
             [self.query_prefix + t for t in todo], normalize_embeddings=self.normalize, convert_to_numpy=True,
             show_progress_bar=False).astype(np.float32))
 
@@ -255,7 +262,7 @@ class OnnxEmbedder:
         self.dim = int(self.session.get_outputs()[0].shape[-1])
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.batch_size = batch_size
-        self._cache = _QueryCache()
+        self._cache = QueryCache()
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -291,4 +298,7 @@ class OnnxEmbedder:
         return self.embed_queries([text])[0]
 
     def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
-        return _cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))
+        return cached_batch(self._cache, texts, lambda todo: self._encode([self.query_prefix + t for t in todo]))
+
+    def clear_cache(self) -> None:
+        self._cache.clear()

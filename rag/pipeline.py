@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rag import answering
@@ -67,7 +68,7 @@ class Pipeline:
         if generator is None and cfg.llm:
             from rag.generation import Generator
 
-            generator = Generator(cfg.llm, cfg.llm_base_url)
+            generator = Generator.from_config(cfg)
         self.generator = generator
         if embedder is None:
             from rag.models import load_embedder, resolve
@@ -118,7 +119,8 @@ class Pipeline:
         qvec = self.embedder.embed_query(query.text)
         return qvec, (self.embedder.embed_query(rest) if rest is not None else None)
 
-    def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:
+    def _prepare(self, question, history: list[Turn] | None, k: int | None) -> "_Prepared":
+        """Understand, retrieve and select: everything an answer needs before its text is written."""
         t0 = time.perf_counter()
         query = self.understand(question, history)
         k = max(1, min(int(k or self.cfg.k), MAX_K))
@@ -137,29 +139,75 @@ class Pipeline:
         delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, delta=delta, unknown=unknown)
-        text, cites, mode, gen_notice = self._answer_text(query, decision, passages)
+        return _Prepared(query, decision, passages, t0, t1)
+
+    def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:
+        s = self._prepare(question, history, k)
+        return self._answer(s, *self._answer_text(s.query, s.decision, s.passages))
+
+    def ask_stream(self, question, history: list[Turn] | None = None, k: int | None = None) -> Iterator[Answer]:
+        """Like ``ask``, but a generative answer arrives sentence by sentence, each one verified.
+
+        Yields answers that grow; the last one is complete (``debug["partial"]`` is False).
+        Extractive answers and abstentions come as one complete answer.
+        """
+        s = self._prepare(question, history, k)
+        if s.decision.abstained or self.generator is None:
+            yield self._answer(s, *self._answer_text(s.query, s.decision, s.passages))
+            return
+        from rag.generation import GenerationFailed
+
+        try:
+            for g in self.generator.stream(s.query.text, s.passages):
+                yield self._answer(s, g.text, g.citations, "generative", "", g, partial=not g.final)
+        except GenerationFailed as e:
+            yield self._answer(s, *self._fallback(s.decision, e))
+
+    def _answer(self, s: "_Prepared", text: str, cites, mode: str, gen_notice: str, gen=None,
+                partial: bool = False) -> Answer:
+        query, decision, passages = s.query, s.decision, s.passages
         t2 = time.perf_counter()
         notice = " ".join(x for x in (query.notice, self.stale_notice, gen_notice) if x)
+        debug = {"reason": decision.reason, "spelling": query.fixes, **decision.signals}
+        if gen is not None:
+            debug["generation"] = {"generated": gen.generated, "dropped": gen.dropped, "reasons": gen.reasons,
+                                   "seconds": gen.seconds, "usage": gen.usage}
+            debug["partial"] = partial
         return Answer(
             question=query.asked, answer=text, abstained=decision.abstained, citations=cites, model=self.embedder.id,
-            timings_ms={"retrieve": round((t1 - t0) * 1000, 2), "answer": round((t2 - t1) * 1000, 2),
-                        "total": round((t2 - t0) * 1000, 2)},
+            timings_ms={"retrieve": round((s.t1 - s.t0) * 1000, 2), "answer": round((t2 - s.t1) * 1000, 2),
+                        "total": round((t2 - s.t0) * 1000, 2)},
             rewritten_question=query.resolved if query.resolved != query.asked else None,
             retrieved_doc_ids=list(dict.fromkeys(p.doc_id for p in passages)), notice=notice, mode=mode,
-            disagree=decision.disagree, intent=query.intent,
-            debug={"reason": decision.reason, "spelling": query.fixes, **decision.signals})
+            disagree=decision.disagree, intent=query.intent, debug=debug)
 
     def _answer_text(self, query: Query, decision, passages):
+        """(text, citations, mode, notice, generation stats or None)."""
         if decision.abstained:
             msg = NOTHING_MORE if decision.reason == "nothing_more" else answering.abstention_message(self.documents)
-            return msg, [], "extractive", ""
-        text, cites = answering.compose(decision)
+            return msg, [], "extractive", "", None
         if self.generator is None:
-            return text, cites, "extractive", ""
-        from rag.errors import RagError
+            text, cites = answering.compose(decision)
+            return text, cites, "extractive", "", None
+        from rag.generation import GenerationFailed
 
         try:
             g = self.generator.answer(query.text, passages)
-            return g.text, g.citations, "generative", ""
-        except RagError as e:
-            return text, cites, "extractive", f"{e}; showing quoted sentences instead."
+            return g.text, g.citations, "generative", "", g
+        except GenerationFailed as e:
+            return self._fallback(decision, e)
+
+    @staticmethod
+    def _fallback(decision, e) -> tuple:
+        """The extractive answer, with a notice that says why the generated one is not shown."""
+        text, cites = answering.compose(decision)
+        return text, cites, "extractive", f"{e}, so the answer quotes the articles instead.", e.generated
+
+
+@dataclass
+class _Prepared:
+    query: Query
+    decision: object
+    passages: list
+    t0: float
+    t1: float

@@ -7,7 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from rag.bench import MeteredEmbedder, parse_sizes, replicate_store, run_bench, synth_documents, write
+from rag.bench import parse_sizes, run_bench
+from rag.bench_report import write
+from rag.bench_synth import replicate_store, synth_documents
+from rag.bench_util import MeteredEmbedder
 from rag.config import load_config
 from rag.embedding import HashEmbedder
 from rag.errors import RagError
