@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, names_people, numbers, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, numbers, verdict
 from rag.schema import Citation, Passage
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
@@ -49,8 +49,8 @@ class Decision:
 
 def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
-    if query.qtype and not best.typed:
-        typed = [c for c in cands if c.typed and c.score >= TYPED_PREFERENCE * best.score]
+    if query.qtype and best.typed < 1:
+        typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
         if typed:
             cands.remove(typed[0])
             cands.insert(0, typed[0])
@@ -196,7 +196,7 @@ def attribution(query, chosen: list[Candidate]) -> str:
 
     Returns the answer's opening ("Jing Qian and Brendan Kelly (ChinaFile) — "), or "".
     """
-    if query.qtype != "name" or not chosen or chosen[0].typed or not _SAID.search(query.text.lower()):
+    if query.qtype != "name" or not chosen or chosen[0].typed >= 1 or not _SAID.search(query.text.lower()):
         return ""
     p = chosen[0].passage
     who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
@@ -242,9 +242,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
-    typed = not query.qtype or query.about_articles or any(
-        c.typed or (query.qtype == "name" and names_people(c.text, query.text))
-        for c in cands if c.score >= TYPED_SHARE * best.score)
+    typed = not query.qtype or query.about_articles or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score)
     signals.update(counted=counted, typed_found=typed)
     reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted, typed=typed)
     if reason and not query.more:

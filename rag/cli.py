@@ -157,6 +157,9 @@ def cmd_serve(args) -> int:
 
     cfg = _cfg(args, host=args.host, port=args.port, auth=args.auth, feedback_path=args.feedback)
     ui.parse_auth(cfg.auth)  # fail fast on a bad login spec, before loading the model
+    from rag.spelling import Speller
+
+    Speller(set()).warm()  # the English word list is shared: built once, in the background, while the page loads
     ui.serve(cfg)
     return 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import gives_reason, has_count_of, has_new, is_enumeration
+from rag.rules import gives_reason, has_count_of, has_new, is_enumeration, names_people
 from rag.schema import Passage
 from rag.text import terms
 
@@ -20,6 +20,7 @@ REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile 
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
+PEOPLE_TYPED = 0.5
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -34,7 +35,7 @@ class Candidate:
     score: float = 0.0
     overlap: float = 0.0
     sim: float = 0.0
-    typed: bool = False
+    typed: float = 0.0  # holds what was asked: 1 (a name, a date…), 0.5 for people named by role ("experts"), 0
 
     @property
     def abs_key(self):
@@ -83,7 +84,9 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     hit += 0.5 * sum(w for t, w in weights.items() if t not in c.terms and t in hdr_terms)
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
-    c.typed = has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common)
+    c.typed = float(has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common))
+    if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
+        c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.intent == "why" and not query.qtype:
         c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "list" and not query.qtype:

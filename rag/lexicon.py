@@ -147,8 +147,9 @@ class Lexicon:
         return math.log(1 + (self.n + 1) / (self.df.get(term, 0) + 0.5))
 
     def common(self, word: str) -> bool:
-        """Do the articles write this word in lower case (so capitalised it is not a name)?"""
-        return word.lower() in self.lower_words
+        """Do the articles write this word in lower case, or is it the acronym of words they do ("STA",
+        "AI")? Then capitalised it is not a name."""
+        return word.lower() in self.lower_words or stem(word.lower()) in self.expansions
 
     def name_terms(self, doc_ids) -> set[str]:
         """Content-term stems of the names the articles ``doc_ids`` go by ("csis", "respons", "statecraft")."""

@@ -6,6 +6,7 @@ continuation), never about one wording of the corpus or of an eval question.
 
 from __future__ import annotations
 
+import os
 import re
 
 from rag.text import normalize, stem
@@ -41,7 +42,7 @@ def plural(w: str) -> str:
 _PERSONS = ("leader", "president", "company", "firm", "person", "people", "administration", "department", "agency",
             "official", "country", "outlet", "organization", "organisation", "institution", "university", "minister",
             "ministry", "author", "scientist", "group", "party", "lawmaker", "institute", "lab", "spokesperson",
-            "senator", "politician", "expert", "researcher", "office", "committee", "state", "city", "nation", "team",
+            "senator", "politician", "expert", "researcher", "committee",
             "policymaker", "critic", "government", "congress", "republican", "democrat", "academic", "engineer")
 PERSON_NOUNS = frozenset(_PERSONS) | frozenset(plural(w) for w in _PERSONS)  # answer types on which articles can disagree
 
@@ -89,7 +90,20 @@ def _known_name(frag: str, question: str) -> bool:
     """
     words = frag.split()
     initials = "".join(w[0] for w in words)
-    return bool(_CALENDAR.match(frag.replace(".", ""))) or (len(words) > 1 and f" {initials} " in f" {question} ")
+    if _CALENDAR.match(frag.replace(".", "")) or (len(words) > 1 and f" {initials} " in f" {question} "):
+        return True
+    # "Chinese" when the question says "China": another form of a name it already gives
+    return len(words) == 1 and any(_same_root(frag, q) for q in question.split())
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Do two words share a root (most of the shorter one)?
+
+    >>> _same_root("chinese", "china"), _same_root("carter", "care")
+    (True, False)
+    """
+    n = len(os.path.commonprefix([a, b]))
+    return n >= 4 and n >= 0.75 * min(len(a), len(b))
 
 
 def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:

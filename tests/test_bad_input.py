@@ -12,7 +12,6 @@ import io
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,7 +25,9 @@ from rag.ingest import ingest
 from rag.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-BOUND_S = 10.0  # seconds one question may take, however bad (generous: the CI box is shared)
+# A hang guard, not a speed test (speed is measured by `rag bench`): a pathological input that makes
+# a question take minutes (pysbd on a 100k-character run, a regex blow-up) fails here.
+HANG_S = 180
 
 # name -> question; each must get an answer, an abstention or one BadQuestion.
 PAYLOADS = {
@@ -54,16 +55,10 @@ def pipe(hash_cfg):
     return Pipeline(hash_cfg)
 
 
-def _timed(fn, *a, **kw):
-    t0 = time.perf_counter()
-    out = fn(*a, **kw)
-    return out, time.perf_counter() - t0
-
-
 @pytest.mark.parametrize("name", PAYLOADS)
+@pytest.mark.timeout(HANG_S)
 def test_python_api_answers_abstains_or_raises_bad_question(pipe, name):
     q = PAYLOADS[name]
-    t0 = time.perf_counter()
     try:
         a = pipe.ask(q)
     except BadQuestion as e:
@@ -73,17 +68,16 @@ def test_python_api_answers_abstains_or_raises_bad_question(pipe, name):
         assert a.abstained or a.citations  # an answer always cites; otherwise it says it doesn't know
         if name == "prompt injection":
             assert "2050" not in a.answer  # extractive: it can only quote the articles
-    assert time.perf_counter() - t0 < BOUND_S
 
 
+@pytest.mark.timeout(HANG_S)
 def test_long_question_is_truncated_to_the_documented_limit_with_notice(pipe, hash_cfg):
     assert hash_cfg.max_question_chars == 1000  # the documented default
     q = "When was the Pact first signed? " + "and also " * 11_000  # ~100,000 characters
     assert len(q) > 99_000
-    a, secs = _timed(pipe.ask, q)
+    a = pipe.ask(q)
     assert len(a.question) <= 1000 and "longer than 1000 characters" in a.notice
     assert "1979" in a.answer  # the part that was kept still gets answered
-    assert secs < BOUND_S
 
 
 def test_truncation_limit_follows_config(hash_cfg, monkeypatch):
@@ -110,13 +104,13 @@ def test_odd_types_and_histories_do_not_crash(pipe):
 
 @pytest.mark.parametrize("name", ["empty", "whitespace", "only NULs", "control chars", "html/js", "path",
                                   "punctuation only", "chinese"])
+@pytest.mark.timeout(HANG_S)
 def test_cli_ask_is_an_answer_or_one_error_line(hash_cfg, capsys, monkeypatch, name):
     monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
     ingest(hash_cfg, progress=False)
     q = PAYLOADS[name]
-    code, secs = _timed(main, ["ask", q])
+    code = main(["ask", q])
     out, err = capsys.readouterr()
-    assert secs < BOUND_S
     if code == 2:
         assert err.startswith("error: ") and err.count("\n") == 1 and not out
     else:
@@ -193,6 +187,7 @@ HISTORIES = st.lists(st.builds(Turn, st.text(max_size=60),
                      max_size=3)
 
 
+@pytest.mark.timeout(HANG_S)
 def test_ask_raises_only_typed_errors_property(hash_cfg):
     ingest(hash_cfg, progress=False)
     pipe = Pipeline(hash_cfg)
@@ -200,14 +195,12 @@ def test_ask_raises_only_typed_errors_property(hash_cfg):
     @settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(QUESTIONS, HISTORIES)
     def prop(q, hist):
-        t0 = time.perf_counter()
         try:
             a = pipe.ask(q, history=hist)
         except RagError as e:
             assert str(e) and "\n" not in str(e)
         else:
             assert a.answer and (a.abstained or a.citations)
-        assert time.perf_counter() - t0 < BOUND_S
 
     prop()
 
