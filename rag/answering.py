@@ -242,7 +242,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
-    typed = not query.qtype or query.about_articles or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score)
+    # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
+    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
+             or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     signals.update(counted=counted, typed_found=typed)
     reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted, typed=typed)
     if reason and not query.more:
