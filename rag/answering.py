@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, numbers, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, leans_back, numbers, verdict
 from rag.schema import Citation, Passage
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
@@ -55,6 +55,16 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
             cands.remove(typed[0])
             cands.insert(0, typed[0])
     return cands[0]
+
+
+def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
+    if not leans_back(best.text) or best.passage.kind != "body":
+        return None
+    at = best.passage.start + best.start
+    before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
+              and 0 <= at - (c.passage.start + c.end) <= 3]
+    return before[0] if before else None
 
 
 def _fresh(c: Candidate, chosen: list[Candidate]) -> bool:
@@ -265,6 +275,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
         chosen, why = pick_fact(query, cands, weights)
         disagree = "disagrees" in why
         prefix = attribution(query, chosen)
+    ante = antecedent(chosen[0], cands) if not query.about_articles else None
+    if ante is not None and ante not in chosen:
+        chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
 

@@ -228,6 +228,19 @@ OPENER = re.compile(r"^(?:This|These|That|Those|It|Its|They|Their|Such|He|She|Hi
                     r"Additionally|Furthermore|Moreover|However|But|Yet|Still|Also)\b")
 
 
+_BACK_REF = re.compile(r"\b(?:these|those|such) (?:challenges|issues|problems|concerns|risks|areas|fields|efforts|measures|"
+                       r"threats|goals|steps|changes|benefits|ties|tensions)\b", re.I)
+
+
+def leans_back(text: str) -> bool:
+    """Does a sentence point back to what the one before it named ("…to address these challenges")?
+
+    >>> leans_back("Both must work together to address these challenges."), leans_back("It was signed in 1979.")
+    (True, False)
+    """
+    return bool(_BACK_REF.search(text))
+
+
 def continues(text: str) -> bool:
     """Does a sentence lean on the one before it ("This decision aims to…", "Companies like A, B…")?
 
