@@ -1,0 +1,84 @@
+"""Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
+
+from rag.answering import antecedent, pick_gist, pick_sides, pick_yes_no
+from rag.evidence import Candidate
+from rag.query import Query, asks_gist, sides_of
+from rag.rules import focus_clause, names_people, stated_values, verdict
+from rag.schema import Passage
+from rag.text import terms
+
+
+def _cands(doc: str, sentences: list[str], sims: list[float] | None = None, start: int = 0) -> list[Candidate]:
+    text, spans, at = "", [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        text += s + " "
+        at += len(s) + 1
+    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=start, end=start + len(text), sentences=spans,
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    out = []
+    for i, (a, b) in enumerate(spans):
+        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
+        c.sim = (sims or [0.5] * len(spans))[i]
+        c.score = c.sim
+        out.append(c)
+    return out
+
+
+def _q(text: str, **kw) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
+
+
+def test_each_side_of_a_versus_question_gets_its_own_sentence():
+    q = _q("what do critics vs supporters say", sides=[["critic"], ["support"]], intent="compare")
+    cands = _cands("a", ["Critics warn of espionage.", "Supporters point to shared benefits.", "It was signed in 1979."])
+    got = pick_sides(q, cands)
+    assert [c.text for c in got] == ["Critics warn of espionage.", "Supporters point to shared benefits."]
+    assert pick_sides(_q("x", sides=[["nobodi"], ["support"]]), cands)[0].text.startswith("Supporters")
+
+
+def test_sides_are_read_around_versus_and_only_there():
+    assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
+    assert sides_of("what did washington do?") == []
+
+
+def test_gist_takes_each_named_articles_most_typical_statements():
+    q = _q("sum up the csis piece", named_docs={"a"}, gist=True)
+    cands = _cands("a", ["Heading without a stop", "Cooperation remains necessary for both sides of the relationship.",
+                         "A short one.", "Targeted engagement replaces open exchange in many areas."],
+                   sims=[0.99, 0.8, 0.95, 0.7]) + _cands("b", ["Another article says something else entirely."], [0.99])
+    got = pick_gist(q, cands)[0]
+    assert [c.doc_id for c in got] == ["a", "a"]  # only the named article, headings and fragments skipped
+    assert got[0].text.startswith("Cooperation remains")
+
+
+def test_gist_needs_a_word_asking_for_the_main_point():
+    assert asks_gist(["sum", "csis"], {"csis"})
+    assert not asks_gist(["csis"], {"csis"})  # "who is CSIS?" is not "sum up CSIS"
+    assert not asks_gist(["budget", "csis"], {"csis"})  # a topic word: an ordinary question about that article
+
+
+def test_a_sentence_pointing_back_brings_its_antecedent():
+    cands = _cands("a", ["Climate change and pandemics threaten everyone.",
+                         "The two powers must work together to address these challenges."])
+    assert antecedent(cands[1], cands) is cands[0]
+    assert antecedent(cands[0], cands) is None
+
+
+def test_yes_no_reads_the_clause_about_the_subject():
+    sentence = "It covers public health and clean energy; the explicit exclusion of quantum computing"
+    assert focus_clause("does it include quantum computing?", sentence) == "the explicit exclusion of quantum computing"
+    assert verdict("does it include quantum computing?", sentence) == "no"
+    assert verdict("does it include public health?", sentence) == "yes"
+
+
+def test_yes_no_says_no_to_a_different_number_written_in_words():
+    assert stated_values("renewed for ten years") == {"10"}
+    q = _q("was it renewed for ten years", intent="yes_no")
+    cands = _cands("a", ["It was renewed for another five years."])
+    assert pick_yes_no(q, cands)[2] == "No — "
+
+
+def test_people_named_by_role_answer_who_but_not_the_asked_ones():
+    assert names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight")
+    assert not names_people("Lawmakers have advocated oversight.", "what did lawmakers push for")
