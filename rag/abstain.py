@@ -22,7 +22,7 @@ SIM_OK = 0.45  # ...unless it is at least this close to the question in embeddin
 MAX_UNKNOWN_SHARE = 0.20  # share of the question's weight carried by rare words the corpus never uses...
 MIN_DELTA = -0.06  # ...is fine if dropping those words does not bring the question closer to the evidence
 EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are everyday English
-SIM_FLOOR = 0.35  # below this, no sentence is about the question at all...
+SIM_FLOOR = 0.3  # below this, no sentence is about the question at all...
 HARD_FLOOR = 0.2  # ...and below this no shared word makes it on topic ("how do I make banana bread")
 OFF_TOPIC_OVERLAP = 0.3  # ...unless the best sentence holds this share of the question's weighted terms
 REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
@@ -67,27 +67,41 @@ def rest_of_question(query, unknown: Unknown) -> str | None:
     return " ".join(w for w in tokens(query.text) if stem(w) not in drop)
 
 
-def abstain_reason(unknown: Unknown, unknown_share: float, delta: float | None, overlap: float, sim: float,
-                   counted: bool = True, typed: bool = True) -> str:
+@dataclass
+class Evidence:
+    """What the abstention decision reads: how well the best evidence covers the question."""
+    unknown: Unknown
+    unknown_share: float  # share of the question's weight carried by words the corpus never uses
+    delta: float | None  # cosine gain of the best evidence when the unknown words are dropped
+    overlap: float  # share of the question's weighted *known* terms the best sentence holds
+    full_overlap: float  # the same share of *all* its terms ("make" alone in "make banana bread" is little)
+    sim: float  # the best sentence's cosine to the question
+    counted: bool = True  # "how many X": some sentence counts X
+    typed: bool = True  # "which ministry / what date": some close sentence holds such a thing
+
+
+def abstain_reason(e: Evidence) -> str:
     """Why to abstain, or "" to answer.
 
     An unknown word is "unexplained" when it carries much of the question and dropping it brings
     the question closer to the best evidence (the evidence is about the rest, not about it).
 
-    >>> abstain_reason(Unknown(["2029"], [], []), 0.3, None, 0.5, 0.6), abstain_reason(Unknown([], [], ["deal"]), 0.3, -0.01, 0.5, 0.6)
-    ('unknown_entity', '')
+    >>> abstain_reason(Evidence(Unknown(["2029"], [], []), 0.3, None, 0.5, 0.5, 0.6))
+    'unknown_entity'
+    >>> abstain_reason(Evidence(Unknown([], [], ["deal"]), 0.3, -0.01, 0.5, 0.4, 0.6))
+    ''
     """
-    if sim < HARD_FLOOR or (sim < SIM_FLOOR and overlap < OFF_TOPIC_OVERLAP):
+    if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP):
         return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
-    if unknown.entities:
+    if e.unknown.entities:
         return "unknown_entity"
-    limit = MIN_DELTA if unknown.rare else EVERYDAY_DELTA
-    if unknown_share > MAX_UNKNOWN_SHARE and (delta is None or delta < limit):
+    limit = MIN_DELTA if e.unknown.rare else EVERYDAY_DELTA
+    if e.unknown_share > MAX_UNKNOWN_SHARE and (e.delta is None or e.delta < limit):
         return "terms_unexplained"
-    if not counted:
+    if not e.counted:
         return "no_count"
-    if not typed and REQUIRE_TYPED:
+    if not e.typed and REQUIRE_TYPED:
         return "no_typed_answer"  # asked for a name, date or place that no close sentence gives
-    if overlap < MIN_BEST_OVERLAP and sim < SIM_OK:
+    if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
         return "weak_evidence"
     return ""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.abstain import Unknown, abstain_reason
+from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, leans_back, numbers, verdict
 from rag.schema import Citation, Passage
@@ -256,7 +256,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
              or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     signals.update(counted=counted, typed_found=typed)
-    reason = abstain_reason(unknown, rare_share, delta, best.overlap, best_sim, counted=counted, typed=typed)
+    full_overlap = best.overlap * sum(weights.values()) / (sum(full.values()) or 1.0)
+    signals["full_overlap"] = round(full_overlap, 3)
+    reason = abstain_reason(Evidence(unknown, rare_share, delta, best.overlap, full_overlap, best_sim, counted, typed))
     if reason and not query.more:
         return Decision([], True, reason, signals)
     prefix, disagree = "", False
