@@ -25,6 +25,8 @@ EVERYDAY_DELTA = -0.10  # the same test, looser, when all the unknown words are 
 SIM_FLOOR = 0.3  # below this, no sentence is about the question at all...
 HARD_FLOOR = 0.2  # ...and below this no shared word makes it on topic ("how do I make banana bread")
 OFF_TOPIC_OVERLAP = 0.3  # ...unless the best sentence holds this share of the question's weighted terms
+MOSTLY_UNKNOWN = 0.8  # unknown words carry more than this share of the question...
+MOSTLY_UNKNOWN_SIM = 0.4  # ...and no sentence is this close: the question is about something else
 REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
 
@@ -95,6 +97,8 @@ def abstain_reason(e: Evidence) -> str:
         return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
     if e.unknown.entities:
         return "unknown_entity"
+    if e.unknown_share > MOSTLY_UNKNOWN and e.sim < MOSTLY_UNKNOWN_SIM:
+        return "mostly_unknown"  # "recommend a good sci-fi novel": nearly every word is one the articles never use
     limit = MIN_DELTA if e.unknown.rare else EVERYDAY_DELTA
     if e.unknown_share > MAX_UNKNOWN_SHARE and (e.delta is None or e.delta < limit):
         return "terms_unexplained"

@@ -59,14 +59,49 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
     if not qtype:
         return False
     qn = normalize(question)
+    if qtype == "name":
+        text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S. State Department": no sentence break
     for m in TYPE_PATTERNS[qtype].finditer(text):
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
-        if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split()))):
+        if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
+                                                           and not _institution(m, text))):
             continue
         return True
     return False
+
+
+def proper_name(text: str, question: str, common) -> bool:
+    """A capitalised word, not an acronym and not a common word, that the question lacks ("Carter", "ByteDance").
+
+    Institutions and acronyms ("PRC Agreement", "State Department") answer "who" less surely than such a name.
+
+    >>> proper_name("Signed by Jimmy Carter.", "who signed it", lambda w: False)
+    True
+    >>> proper_name("The PRC Agreement on Cooperation was signed.", "who signed it", lambda w: w in ("agreement", "cooperation"))
+    False
+    """
+    qn = set(normalize(question).split())
+    for m in re.finditer(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z][a-zA-Z]+", _INITIALS.sub("", text)):
+        w = m.group(0).lower()
+        if w not in qn and not common(w) and not any(_same_root(w, q) for q in qn):
+            return True
+    return False
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
+def _institution(m: re.Match, text: str) -> bool:
+    """Common words in title case, mid-sentence and not defining an acronym, name an institution ("State Department").
+
+    >>> has_new("name", "The US State Department said so.", "which department said so", common=lambda w: True)
+    True
+    >>> has_new("name", "The Science and Technology Agreement (STA) was signed.", "who signed it", common=lambda w: True)
+    False
+    """
+    return len(m.group(0).split()) > 1 and not re.match(r"\s*\(", text[m.end():])
 
 
 def names_people(text: str, question: str) -> bool:
