@@ -128,7 +128,7 @@ def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_
     from rag.evaluation import load_questions
     from rag.pipeline import Pipeline
 
-    questions = load_questions(Path(__file__).resolve().parent.parent / "evals" / "questions.jsonl")
+    questions = load_questions(Path(__file__).resolve().parent.parent / "evals" / "test.jsonl")
     onnx_pipe = Pipeline(real_index_dir, embedder=onnx_embedder)
     same = sum(real_pipeline.ask(q.question).answer == onnx_pipe.ask(q.question).answer for q in questions)
     assert same >= 0.97 * len(questions)
