@@ -239,7 +239,7 @@ class EmbeddedStore:
             if not (where / "chroma").is_dir():
                 raise IndexMissing(f"Generation {gen} of index {self.name} is missing from {self.root}. "
                                    "Run: rag ingest")
-            self._clients[gen] = chroma_client(where / "chroma")
+            self._clients[gen] = chroma_client(where / "chroma", self.root.parent)
         return self._clients[gen]
 
     def close(self, gen: int) -> None:
@@ -253,10 +253,14 @@ class EmbeddedStore:
         # A fresh suffix per build: Chroma caches one client per folder path for the life of a process,
         # so a path must never come back (after a failed build, or `rag index drop` and a rebuild).
         dst = self.root / f"gen-{gen}-{secrets.token_hex(4)}" / "chroma"
-        if base is not None:
-            copy_chroma_store(self.path(base.generation) / "chroma", dst)
-        else:
-            dst.mkdir(parents=True)
+        try:
+            if base is not None:
+                copy_chroma_store(self.path(base.generation) / "chroma", dst)
+            else:
+                dst.mkdir(parents=True)
+        except BaseException:
+            shutil.rmtree(dst.parent, ignore_errors=True)  # e.g. the disk filled up mid-copy: give the space back
+            raise
         return gen
 
     def seal(self, gen: int) -> None:

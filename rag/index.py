@@ -61,8 +61,8 @@ def connect(cfg: Config):
     return client
 
 
-def chroma_client(path: Path):
-    """An embedded Chroma store at ``path`` (one index generation), with one-line errors."""
+def chroma_client(path: Path, where: Path | None = None):
+    """An embedded Chroma store at ``path`` (one index generation), with one-line errors naming ``where``."""
     import chromadb
     from chromadb.config import Settings
 
@@ -74,7 +74,7 @@ def chroma_client(path: Path):
     except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
         from rag.resources import resource_error
 
-        raise (resource_error(e, path, writing=False)
+        raise (resource_error(e, where or path, writing=False)
                or RagError(f"Cannot open the index at {path} ({_brief(e)}). "
                            "It may be corrupted: move it away and run: rag ingest")) from None
 
