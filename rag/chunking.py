@@ -38,19 +38,29 @@ def _segmenter():
 # so a paragraph longer than this is cut into pieces at sentence-like ends first. Articles' paragraphs
 # are far shorter (the longest shipped one is 715 characters), so they are segmented whole.
 MAX_SEGMENT_CHARS = 3000
-_END = re.compile(r"(?<=[a-z0-9)\]][a-z0-9)\]][.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[.!?][\"”’)]?\s*$")
+# words that end with a period without ending a sentence ("Dec. 13", "Sen. Warren", "Corp. said")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr mt ft inc co corp ltd bros
+no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _sentence_end(para: str, m: re.Match) -> bool:
+    w = _WORD_BEFORE.search(para, max(0, m.start() - 30), m.end())
+    return bool(w) and len(w.group(1)) >= 3 and w.group(1).lower() not in _ABBREVIATIONS
 
 
 def _pieces(para: str, limit: int = MAX_SEGMENT_CHARS):
-    """``(offset, text)`` pieces of ``para``, each at most ``limit`` characters where it can be,
-    cut after a sentence-like end (two lower-case letters or digits, then . ! or ?, then a capital).
+    """``(offset, text)`` pieces of ``para``, each at most ``limit`` characters where it can be, cut
+    after a sentence-like end: a word of 3+ letters that is not a common abbreviation, then . ! or ?,
+    then a capital.
 
     >>> [t for _, t in _pieces("One two. Three four. Five six.", 12)]
     ['One two. ', 'Three four. ', 'Five six.']
     """
     start = 0
     while len(para) - start > limit:
-        ends = [m.end() for m in _END.finditer(para, start + 1, start + limit)]
+        ends = [m.end() for m in _END.finditer(para, start + 1, start + limit) if _sentence_end(para, m)]
         cut = ends[-1] if ends else (para.rfind(" ", start + 1, start + limit) + 1 or start + limit)
         yield start, para[start:cut]
         start = cut

@@ -48,14 +48,22 @@ class IngestRunning(RagError):
 class ResourceError(RagError):
     """The machine ran out of something (disk, memory, write access); the previous index stays live."""
 
+    kind = ""
+
 
 class DiskFull(ResourceError):
     """No space left where the index is written."""
+
+    kind = "disk full"
 
 
 class IndexReadOnly(ResourceError):
     """The index folder cannot be written (read-only file system or permissions)."""
 
+    kind = "read-only"
+
 
 class OutOfMemory(ResourceError):
-    """Memory ran out while embedding."""
+    """Memory ran out while loading or running the embedding model."""
+
+    kind = "memory"

@@ -17,9 +17,7 @@ by readers), updates the copy, verifies it, fsyncs it, and then replaces ``CURRE
 (write to a temp file, fsync, rename, fsync the folder). A reader never opens a generation
 that is being written: that is what makes a SIGKILL at any moment harmless.
 
-Against a ``chroma run`` server generation N is the collections ``<name>-g<N>`` and
-``<name>-g<N>-s``; the manifest is the metadata of the collection ``<name>-manifest``, changed
-last, in one request. Creating ``<name>-g<N+1>`` claims the right to build it.
+Against a ``chroma run`` server the same is done with collections (``rag.server_store``).
 """
 
 from __future__ import annotations
@@ -30,9 +28,7 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import sqlite3
-import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -138,7 +134,7 @@ def copy_chroma_store(src: Path, dst: Path) -> None:
             shutil.copy2(entry, dst / entry.name)
 
 
-def _published(store) -> int:
+def published(store) -> int:
     """The generation number the manifest names, even if that generation is unusable (0 if none):
     numbers only grow."""
     try:
@@ -239,7 +235,7 @@ class EmbeddedStore:
             if not (where / "chroma").is_dir():
                 raise IndexMissing(f"Generation {gen} of index {self.name} is missing from {self.root}. "
                                    "Run: rag ingest")
-            self._clients[gen] = chroma_client(where / "chroma")
+            self._clients[gen] = chroma_client(where / "chroma", self.root.parent)
         return self._clients[gen]
 
     def close(self, gen: int) -> None:
@@ -249,14 +245,18 @@ class EmbeddedStore:
 
     def begin(self, base: Manifest | None) -> int:
         """Make the next generation: a copy of ``base`` (or an empty folder). Returns its number."""
-        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
+        gen = max(self.generations() + [base.generation if base else 0, published(self)]) + 1
         # A fresh suffix per build: Chroma caches one client per folder path for the life of a process,
         # so a path must never come back (after a failed build, or `rag index drop` and a rebuild).
         dst = self.root / f"gen-{gen}-{secrets.token_hex(4)}" / "chroma"
-        if base is not None:
-            copy_chroma_store(self.path(base.generation) / "chroma", dst)
-        else:
-            dst.mkdir(parents=True)
+        try:
+            if base is not None:
+                copy_chroma_store(self.path(base.generation) / "chroma", dst)
+            else:
+                dst.mkdir(parents=True)
+        except BaseException:
+            shutil.rmtree(dst.parent, ignore_errors=True)  # e.g. the disk filled up mid-copy: give the space back
+            raise
         return gen
 
     def seal(self, gen: int) -> None:
@@ -298,6 +298,10 @@ class EmbeddedStore:
     def bm25_dir(self, gen: int) -> Path | None:
         return self.path(gen) / "bm25"
 
+    def indexes(self) -> dict[str, "Manifest"]:
+        """Every published index beside this one (this one included)."""
+        return embedded_indexes(self.root.parent)
+
 
 def embedded_indexes(index_dir: Path) -> dict[str, Manifest]:
     """Every published index under ``index_dir``: folder name -> manifest."""
@@ -319,159 +323,3 @@ def embedded_indexes(index_dir: Path) -> dict[str, Manifest]:
 def legacy_layout(index_dir: Path) -> bool:
     """An index from before generations: one Chroma store for every model, right in ``index_dir``."""
     return (Path(index_dir) / "chroma.sqlite3").is_file()
-
-
-# --- a chroma run server -------------------------------------------------------------------
-
-class ServerStore:
-    """Generations of one index as collections on a Chroma server."""
-
-    server = True
-
-    def __init__(self, client, name: str, url: str):
-        self._client, self.name, self.url = client, name, url
-        self.manifest_name = f"{name}-manifest"
-        self._claim = f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}"
-
-    def _manifest_collection(self, create: bool = False):
-        if create:
-            return self._client.get_or_create_collection(self.manifest_name, metadata={"role": "manifest"},
-                                                         embedding_function=None)
-        if self.manifest_name not in self._names():
-            return None
-        return self._client.get_collection(self.manifest_name, embedding_function=None)
-
-    def _names(self) -> set[str]:
-        return {getattr(c, "name", c) for c in self._client.list_collections()}
-
-    def manifest(self) -> Manifest | None:
-        col = self._manifest_collection()
-        text = (col.metadata or {}).get("manifest") if col is not None else None
-        return Manifest.from_json(text, f"{self.url} collection {self.manifest_name}") if text else None
-
-    def stamp(self):
-        m = self.manifest()
-        return (m.generation, m.built_at) if m else None
-
-    def collection_names(self, gen: int) -> tuple[str, str]:
-        return f"{self.name}-g{gen}", f"{self.name}-g{gen}-s"
-
-    def client(self, gen: int):
-        return self._client
-
-    def close(self, gen: int) -> None:
-        pass
-
-    def generations(self) -> list[int]:
-        pre = f"{self.name}-g"
-        return sorted(int(n[len(pre):]) for n in self._names() if n.startswith(pre) and n[len(pre):].isdigit())
-
-    def begin(self, base: Manifest | None) -> int:
-        """Claim the next generation by creating its chunk collection (the server refuses a second
-        creation), then copy ``base`` into it through the API."""
-        gen = max(self.generations() + [base.generation if base else 0, _published(self)]) + 1
-        chunks, sents = self.collection_names(gen)
-        try:
-            col = self._client.create_collection(chunks, metadata={"builder": self._claim},
-                                                 configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
-        except Exception as e:  # noqa: BLE001 - chromadb raises a plain error for "already exists"
-            if "exist" not in str(e).lower():
-                raise
-            raise IngestRunning(f"Another ingest is building generation {gen} of {self.name} on {self.url}; "
-                                "wait for it to finish, then run rag ingest again") from None
-        s = self._client.create_collection(sents, metadata={"role": "sentences"},
-                                           configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
-        if base is not None:
-            old_c, old_s = self.collection_names(base.generation)
-            for src, dst in ((old_c, col), (old_s, s)):
-                copy_collection(self._client.get_collection(src, embedding_function=None), dst)
-        return gen
-
-    def seal(self, gen: int) -> None:
-        pass
-
-    def publish(self, m: Manifest, checkpoint=None) -> None:
-        col = self._manifest_collection(create=True)
-        if checkpoint:
-            checkpoint("flip:before-rename")
-        col.modify(metadata={"role": "manifest", "manifest": m.to_json()})
-        if checkpoint:
-            checkpoint("flip:after-rename")
-
-    def discard(self, gen: int) -> None:
-        names = self._names()
-        for n in self.collection_names(gen):
-            if n in names:
-                self._client.delete_collection(n)
-
-    def gc(self, keep: set[int]) -> list[int]:
-        """Remove superseded generations, and unpublished ones whose builder is gone."""
-        m = self.manifest()
-        live = m.generation if m else 0
-        gone = []
-        for g in self.generations():
-            if g in keep or (g > live and not self._stale_claim(self._builder(g))):
-                continue  # another machine's ingest may still be building it
-            self.discard(g)
-            gone.append(g)
-        return gone
-
-    def _builder(self, gen: int) -> str:
-        col = self._client.get_collection(self.collection_names(gen)[0], embedding_function=None)
-        return (col.metadata or {}).get("builder", "")
-
-    def _stale_claim(self, claim: str) -> bool:
-        host, _, rest = claim.partition(":")
-        pid = rest.split(":")[0]
-        if claim == self._claim or not claim:
-            return True
-        if host == socket.gethostname() and pid.isdigit():
-            return not pid_alive(int(pid))
-        return False
-
-    @contextmanager
-    def lock(self, notice=print):
-        # The claim in ``begin`` is the lock on a server; clear this machine's dead claims first.
-        m = self.manifest()
-        live = m.generation if m else 0
-        for g in self.generations():
-            if g > live:
-                claim = self._builder(g)
-                if self._stale_claim(claim) and claim != self._claim:
-                    notice(f"cleared generation {g} left by an ingest that is no longer running ({claim})")
-                    self.discard(g)
-        yield
-
-    def drop(self) -> bool:
-        gens = self.generations()
-        had = bool(gens) or self.manifest_name in self._names()
-        for g in gens:
-            self.discard(g)
-        if self.manifest_name in self._names():
-            self._client.delete_collection(self.manifest_name)
-        return had
-
-    def bm25_dir(self, gen: int) -> Path | None:
-        return None  # chat servers on other machines could not read it: BM25 is built at start
-
-
-def copy_collection(src, dst, page: int = 2000) -> None:
-    total = src.count()
-    for off in range(0, total, page):
-        got = src.get(include=["embeddings", "documents", "metadatas"], limit=page, offset=off)
-        if got["ids"]:
-            dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
-                    metadatas=got["metadatas"])
-
-
-def server_indexes(client) -> dict[str, Manifest]:
-    out = {}
-    for n in sorted(getattr(c, "name", c) for c in client.list_collections()):
-        if n.endswith("-manifest"):
-            try:
-                m = ServerStore(client, n[: -len("-manifest")], "server").manifest()
-            except RagError:
-                continue
-            if m is not None:
-                out[n[: -len("-manifest")]] = m
-    return out

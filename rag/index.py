@@ -61,8 +61,8 @@ def connect(cfg: Config):
     return client
 
 
-def chroma_client(path: Path):
-    """An embedded Chroma store at ``path`` (one index generation), with one-line errors."""
+def chroma_client(path: Path, where: Path | None = None):
+    """An embedded Chroma store at ``path`` (one index generation), with one-line errors naming ``where``."""
     import chromadb
     from chromadb.config import Settings
 
@@ -74,14 +74,15 @@ def chroma_client(path: Path):
     except BaseException as e:  # Chroma's Rust core panics (pyo3 PanicException, a BaseException) on some bad files
         from rag.resources import resource_error
 
-        raise (resource_error(e, path, writing=False)
+        raise (resource_error(e, where or path, writing=False)
                or RagError(f"Cannot open the index at {path} ({_brief(e)}). "
                            "It may be corrupted: move it away and run: rag ingest")) from None
 
 
 def open_store(cfg: Config, name: str, client=None):
     """Where the generations of index ``name`` live: folders under ``index_dir``, or a Chroma server."""
-    from rag.generations import EmbeddedStore, ServerStore
+    from rag.generations import EmbeddedStore
+    from rag.server_store import ServerStore
 
     if cfg.chroma_url:
         return ServerStore(client or connect(cfg), name, cfg.chroma_url)
@@ -235,12 +236,12 @@ class Index:
         return out
 
     def all_records(self) -> dict:
-        """Every chunk: ``{"ids", "documents", "metadatas"}``."""
-        return self._get_all(self.collection(), ["documents", "metadatas"])
+        """Every chunk: ``{"ids", "documents", "metadatas"}``, in id order (see ``_in_id_order``)."""
+        return _in_id_order(self._get_all(self.collection(), ["documents", "metadatas"]))
 
     def all_sentence_vectors(self) -> dict:
-        """Every sentence vector: ``{"ids", "embeddings"}``."""
-        return self._get_all(self.sentences(), ["embeddings"])
+        """Every sentence vector: ``{"ids", "embeddings"}``, in id order."""
+        return _in_id_order(self._get_all(self.sentences(), ["embeddings"]))
 
     def existing(self) -> dict[str, dict]:
         got = self._get_all(self.collection(), ["metadatas"])
@@ -311,10 +312,7 @@ class Index:
         self._wrap(self.store.publish, self.manifest)
 
     def other_models(self) -> list[str]:
-        from rag.generations import embedded_indexes, server_indexes
-
-        names = (self._wrap(server_indexes, self.store._client) if self.cfg.chroma_url
-                 else embedded_indexes(self.cfg.index_dir))
+        names = self._wrap(self.store.indexes)
         return sorted({n[len(PREFIX) + 1:].rsplit("-c", 1)[0] for n in names
                        if n.startswith(PREFIX + "-") and n != self.name})
 
@@ -343,6 +341,21 @@ class Index:
         """Delete every generation of this index (other models' indexes are untouched)."""
         self._col = self._sent = None
         return self._wrap(self.store.drop)
+
+
+def _id_key(rid: str) -> tuple:
+    """Article, then position: ``doc:3:…`` (chunk 3), ``doc:s120:…`` (sentence at 120), ``doc:meta:…``."""
+    doc, _, rest = rid.partition(":")
+    part = rest.split(":", 1)[0]
+    num = part[1:] if part[:1] == "s" else part
+    return (doc, int(num) if num.isdigit() else -1, rid)
+
+
+def _in_id_order(got: dict) -> dict:
+    """Rows in one canonical order, whatever order Chroma stores them in: an index updated in place
+    and a clean build of the same corpus then break score ties the same way, and answer alike."""
+    order = sorted(range(len(got["ids"])), key=lambda i: _id_key(got["ids"][i]))
+    return {k: [v[i] for i in order] for k, v in got.items()}
 
 
 def legacy_vectors(cfg: Config, name: str, ids: list[str]) -> dict:

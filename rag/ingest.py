@@ -147,16 +147,20 @@ def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestRepo
 
 def _live_base(cfg: Config, model_id: str, store, prog: Progress) -> Manifest | None:
     """The live generation's manifest, if it can be read and holds what it says; else None (build
-    afresh). Generations newer than it are unfinished (a killed ingest): removed here."""
+    afresh). Generations newer than it are unfinished (a killed ingest) and removed here, with a
+    notice; so are those older than the previous one (an ingest killed before its clean-up)."""
     try:
         m = store.manifest()
     except RagError as e:
         prog.notice(f"{e} Building a fresh generation.")
         m = None
-    if store.generations() and (m is None or max(store.generations()) > m.generation):
-        gone = store.gc({g for g in store.generations() if m is not None and g <= m.generation})
-        if gone:
-            prog.notice(f"removed unfinished generation(s) {', '.join(map(str, gone))} of {store.name}")
+    gens = store.generations()
+    live = m.generation if m else 0
+    keep = {live, max([g for g in gens if g < live], default=0)} if m else set()
+    if set(gens) - keep:
+        unfinished = [g for g in store.gc(keep) if m is None or g > live]
+        if unfinished:
+            prog.notice(f"removed unfinished generation(s) {', '.join(map(str, unfinished))} of {store.name}")
     if m is None:
         return None
     live = Index(cfg, model_id, store=store)

@@ -10,6 +10,7 @@ model indexed with other chunking settings).
 from __future__ import annotations
 
 import re
+
 from rag.config import Config
 from rag.errors import CorpusError, RagError
 from rag.index import PREFIX, collection_name, connect
@@ -21,7 +22,8 @@ _CHUNK_COLLECTION = re.compile(r"-c[0-9a-f]{6}$")  # see rag.index.collection_na
 
 def _indexes(cfg: Config) -> dict:
     """Published indexes: name -> manifest (no store is created here)."""
-    from rag.generations import embedded_indexes, server_indexes
+    from rag.generations import embedded_indexes
+    from rag.server_store import server_indexes
 
     if cfg.chroma_url:
         return server_indexes(connect(cfg))

@@ -18,7 +18,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from rag.errors import DiskFull, IndexReadOnly, OutOfMemory, RagError
+from rag.errors import DiskFull, IndexReadOnly, OutOfMemory, RagError, ResourceError
 
 LOW_SPACE = 16 * 1024 * 1024  # below this much free space a failed write is taken as "disk full"
 _FULL = ("no space left", "database or disk is full", "os error 28", "disk quota", "file too large", "os error 27")
@@ -39,6 +39,8 @@ def free_bytes(path: Path) -> int | None:
 
 def classify(e: BaseException, free_bytes: int | None = None) -> str | None:
     """``"disk full"``, ``"read-only"``, ``"memory"`` or None for any other failure."""
+    if isinstance(e, ResourceError):
+        return e.kind
     if isinstance(e, MemoryError):
         return "memory"
     code = getattr(e, "errno", None)
@@ -63,20 +65,22 @@ def _mb(n: int | None) -> str:
 
 
 def resource_error(e: BaseException, where: Path, batch_size: int = 0, writing: bool = True) -> RagError | None:
-    """The typed error for ``e`` raised while using the index at ``where``, or None."""
-    free = free_bytes(where) if writing else None
-    kind = classify(e, free)
-    kept = " The previous index is still the one in use." if writing else ""
+    """The typed error for ``e`` raised while using the index at ``where``, or None.
+    ``writing``: during an ingest (the previous generation stays live) rather than a read."""
+    free = free_bytes(where)
+    kind = classify(e, free if writing else None)
+    then = "then run: rag ingest (the index in use, if any, is unchanged)." if writing else "then retry."
     if kind == "disk full":
-        return DiskFull(f"The disk holding {where} is full ({_mb(free)} free). Free some space or set RAG_INDEX_DIR "
-                        f"to a larger disk, then run: rag ingest.{kept}")
+        why = "" if writing else "; Chroma writes a little to its store even to read it"
+        return DiskFull(f"The disk holding {where} is full ({_mb(free)} free{why}). Free some space or set "
+                        f"RAG_INDEX_DIR to a larger disk, {then}")
     if kind == "read-only":
-        need = "" if writing else " (Chroma writes to its store even to read it)"
-        return IndexReadOnly(f"Cannot write to {where}: it is read-only or not writable by this user{need}. Make it "
-                             f"writable or set RAG_INDEX_DIR to a writable folder, then retry.{kept}")
+        why = "" if writing else " (Chroma writes to its store even to read it)"
+        return IndexReadOnly(f"Cannot write to {where}: it is read-only or not writable by this user{why}. Make it "
+                             f"writable or set RAG_INDEX_DIR to a writable folder, {then}")
     if kind == "memory":
-        return OutOfMemory(f"Ran out of memory while embedding (batch size {batch_size}). Lower RAG_BATCH_SIZE or "
-                           f"RAG_MAX_ARTICLE_BYTES, or free memory, then run: rag ingest.{kept}")
+        return OutOfMemory(f"Ran out of memory while loading or running the embedding model (batch size {batch_size}). "
+                           f"Lower RAG_BATCH_SIZE, or free memory, {then}")
     return None
 
 
@@ -87,9 +91,9 @@ def resource_errors(where: Path, batch_size: int = 0, writing: bool = True):
         yield
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except RagError as e:
-        if isinstance(e.__cause__, BaseException) and (r := resource_error(e.__cause__, where, batch_size, writing)):
-            raise r from None
+    except ResourceError as e:  # raised deeper down, worded for a reader: say it as this block's kind
+        raise resource_error(e, where, batch_size, writing) from None
+    except RagError:
         raise
     except BaseException as e:  # noqa: BLE001 - pyo3 panics are BaseExceptions
         r = resource_error(e, where, batch_size, writing)

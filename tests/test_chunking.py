@@ -34,3 +34,16 @@ def test_real_corpus_chunks_are_whole_sentences_with_exact_offsets():
 def test_chunk_ids_are_deterministic():
     d = Document("d", body="One sentence here. " * 50)
     assert [c.id for c in chunk_document(d)] == [c.id for c in chunk_document(d)]
+
+
+def test_a_very_long_paragraph_is_segmented_in_pieces_with_the_same_sentences():
+    """pysbd's time grows with the square of its input, so paragraphs over MAX_SEGMENT_CHARS are cut at
+    sentence ends first; the sentences found, and their offsets, are those of the whole paragraph."""
+    from rag.chunking import MAX_SEGMENT_CHARS
+
+    sents = [f"The U.S. lab number {i} opened on Dec. {i % 28 + 1} with Dr Zhang and {i * 7} researchers."
+             for i in range(400)]
+    body = "Intro paragraph.\n\n" + " ".join(sents) + "\n\nLast paragraph."
+    assert len(body) > 10 * MAX_SEGMENT_CHARS
+    got = [body[s.start:s.end] for s in split_sentences(body)]
+    assert got == ["Intro paragraph.", *sents, "Last paragraph."]

@@ -178,3 +178,49 @@ def test_real_model_through_server(chroma_server, real_embedder, tmp_path, monke
     assert ingest(cfg, embedder=real_embedder, progress=False).embedded == 0
     ans = Pipeline(cfg, embedder=real_embedder).ask("When was the STA first signed?")
     assert not ans.abstained and "1979" in ans.answer
+
+
+def test_generations_on_the_server_and_claims_of_the_next_one(server_cfg, tiny_corpus, chroma_server, capsys):
+    """A re-ingest builds collections ``<name>-g2`` beside ``-g1`` and flips the manifest collection; a
+    claim on the next generation left by a dead ingest on this machine is cleared, a live one refuses."""
+    import socket
+
+    from rag.corpus import save
+    from rag.errors import IngestRunning
+    from rag.index import connect
+    from rag.live import LivePipeline
+    from rag.schema import Document
+
+    first = ingest(server_cfg, progress=False)
+    name, client = first.collection, connect(server_cfg)
+    reader, live = Pipeline(server_cfg), LivePipeline(server_cfg)
+    before = reader.ask("When was the Pact first signed?")
+    assert live.ask("When was the Pact first signed?").answer == before.answer
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    client.create_collection(f"{name}-g2", metadata={"builder": f"{socket.gethostname()}:{dead}:0"},
+                             embedding_function=None)
+    save(Document("observatory", "Observatory", "Star News", [], "2024-03-01", "",
+                  "The Quellmar observatory opened a joint telescope in 2021. It studies distant galaxies."), tiny_corpus)
+    rep = ingest(server_cfg, progress=True)
+    assert f"cleared generation 2 left by an ingest that is no longer running ({socket.gethostname()}:{dead}:0)" \
+        in capsys.readouterr().err
+    assert rep.generation == 2 and rep.added == ["observatory"]
+    names = {getattr(c, "name", c) for c in client.list_collections()}
+    assert {f"{name}-g1", f"{name}-g1-s", f"{name}-g2", f"{name}-g2-s", f"{name}-manifest"} <= names
+    assert reader.ask("When was the Pact first signed?").answer == before.answer  # still on generation 1
+    q = "What did the Quellmar observatory open?"
+    assert Pipeline(server_cfg).ask(q).citations[0].doc_id == "observatory"
+    deadline = time.monotonic() + 30  # a chat server re-reads the manifest every few seconds
+    while live.current.info.generation != 2 or live.reloads != 1:
+        assert time.monotonic() < deadline, "the live pipeline never switched to generation 2"
+        live.ask(q)
+        time.sleep(0.2)
+    assert live.ask(q).citations[0].doc_id == "observatory"
+
+    client.create_collection(f"{name}-g3", metadata={"builder": f"{socket.gethostname()}:{os.getpid()}:0"},
+                             embedding_function=None)  # an ingest of this (live) process is building it
+    (tiny_corpus / "observatory.md").unlink()
+    with pytest.raises(IngestRunning, match="Another ingest is building generation 3"):
+        ingest(server_cfg, progress=False)
+    assert Pipeline(server_cfg).ask(q).citations[0].doc_id == "observatory"  # generation 2 still live
