@@ -157,6 +157,24 @@ def cmd_serve(args) -> int:
     return 0
 
 
+# --- feedback ---------------------------------------------------------------
+
+def cmd_feedback_export(args) -> int:
+    from rag import feedback
+    from rag.corpus import atomic_write
+
+    cfg = _cfg(args, feedback_path=args.feedback)
+    lines = feedback.to_eval_lines(feedback.read(cfg.feedback_path))
+    if not lines:
+        raise RagError(f"No ratings in {cfg.feedback_path} yet. Rate answers on the chat page, or pass --feedback FILE")
+    atomic_write(Path(args.out), "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines))
+    unknown = sum(1 for d in lines if d["answerable"] is None)
+    keyless = sum(1 for d in lines if d["answerable"] and not d["answers"])
+    print(f"wrote {len(lines)} questions to {args.out} ({unknown} not known to be answerable, {keyless} answerable "
+          f"without an answer key: add their \"answers\" to score them). Run: rag eval --questions {args.out}")
+    return 0
+
+
 # --- models / index ---------------------------------------------------------
 
 def cmd_models(args) -> int:
@@ -246,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
     _common(ls, model=False)
     ls.set_defaults(func=cmd_corpus_list)
+    for sp in (a, ls):  # `rag corpus --corpus-dir X list`: the parent's value must survive
+        for act in sp._actions:
+            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir", "json"):
+                act.default = argparse.SUPPRESS
 
     i = sub.add_parser("ingest", help="chunk, embed and index the corpus (incremental)")
     i.add_argument("--json", action="store_true", help="print one JSON object")
@@ -267,6 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--feedback", help="JSONL file for thumbs up/down (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
     _common(s)
     s.set_defaults(func=cmd_serve)
+
+    f = sub.add_parser("feedback", help="turn the chat page's ratings into eval questions")
+    fsub = f.add_subparsers(dest="feedback_command", required=True)
+    fe = fsub.add_parser("export", help="write the ratings as a questions file for rag eval --questions")
+    fe.add_argument("--feedback", help="the ratings file (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
+    fe.add_argument("--out", default="evals/feedback.jsonl", help="where to write the questions (JSON lines)")
+    fe.set_defaults(func=cmd_feedback_export)
 
     e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
     e.add_argument("--questions", action="append",
