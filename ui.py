@@ -263,6 +263,7 @@ def _wire(demo, c: dict, h: Handlers) -> None:
     c["close"].click(lambda: ("", gr.update(visible=False)), outputs=[c["reader"], c["reader_col"]],
                      api_visibility="private", queue=False)
     demo.load(h.page_state, outputs=[c["status"], c["about"], c["model"], c["index"]], api_visibility="private")
+    demo.load(lambda: uuid.uuid4().hex[:12], outputs=c["session"], api_visibility="private", queue=False)
     gr.api(h.chat, api_name="chat")
     gr.api(h.ask, api_name="ask")
 
@@ -275,7 +276,7 @@ def build_app(cfg: Config, service: ChatService | None = None):
     with gr.Blocks(title="STA chatbot · cited answers", analytics_enabled=False) as demo:
         c = {"turns": gr.State([]),  # [(question, cited dicts, shown)] for rag.followup
              "records": gr.State({}),  # answer id -> {"answer", "history"}, for feedback
-             "session": gr.State(lambda: uuid.uuid4().hex[:12])}  # groups one visit's ratings
+             "session": gr.State("")}  # groups one visit's ratings (set on load)
         gr.HTML(f'<div id="hdr"><h1>{esc(TITLE)}</h1><p>{esc(INTRO)}</p></div>')
         c["status"] = gr.HTML(first[0]["value"], elem_id="status", visible=first[0]["visible"])
         with gr.Row(equal_height=False):
