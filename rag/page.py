@@ -179,6 +179,7 @@ CSS = """
 .about .doc-title { display: block; font-weight: 600; }
 .about .doc-meta { display: block; font-size: .85em; color: var(--body-text-color-subdued); }
 #reader-panel { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto; }
+#reader-close { position: sticky; top: 0; z-index: 2; }
 .reader { font-size: .95rem; line-height: 1.6; }
 .reader h2 { font-size: 1.15rem; margin: 0 0 .2em; line-height: 1.3; }
 .reader h3 { font-size: 1rem; margin: 1em 0 .3em; }
@@ -200,6 +201,9 @@ CSS = """
   #chat .bubble-wrap, #chat .message-wrap { overflow: visible !important; height: auto !important; max-height: none !important; }
   #chat .placeholder-content, #chat .placeholder { min-height: 0 !important; padding: .4rem 0 !important; }
   #reader-panel { position: static; max-height: none; overflow: visible; }
+  #chat .src-group { padding: .45em .5em; }
+  #chat .src { column-gap: .35em; }
+  #chat .src-text { padding-left: .5em; }
   #examples { gap: 6px !important; }
 }
 """
