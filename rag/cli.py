@@ -239,10 +239,7 @@ def cmd_bench(args) -> int:
     return run_bench_cli(args, _cfg(args))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
-    sub = p.add_subparsers(dest="command", required=True)
-
+def _corpus_parser(sub) -> None:
     c = sub.add_parser("corpus", help="list the articles with their metadata and gaps (or: add, list)")
     c.add_argument("--json", action="store_true")
     _common(c, model=False)
@@ -269,6 +266,22 @@ def build_parser() -> argparse.ArgumentParser:
             if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir", "json"):
                 act.default = argparse.SUPPRESS
 
+
+def _feedback_parser(sub) -> None:
+    f = sub.add_parser("feedback", help="turn the chat page's ratings into eval questions")
+    fsub = f.add_subparsers(dest="feedback_command", required=True)
+    fe = fsub.add_parser("export", help="write the ratings as a questions file for rag eval --questions")
+    fe.add_argument("--feedback", help="the ratings file (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
+    fe.add_argument("--out", default="evals/feedback.jsonl", help="where to write the questions (JSON lines)")
+    fe.set_defaults(func=cmd_feedback_export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    _corpus_parser(sub)
+
     i = sub.add_parser("ingest", help="chunk, embed and index the corpus (incremental)")
     i.add_argument("--json", action="store_true", help="print one JSON object")
     _common(i)
@@ -290,12 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(s)
     s.set_defaults(func=cmd_serve)
 
-    f = sub.add_parser("feedback", help="turn the chat page's ratings into eval questions")
-    fsub = f.add_subparsers(dest="feedback_command", required=True)
-    fe = fsub.add_parser("export", help="write the ratings as a questions file for rag eval --questions")
-    fe.add_argument("--feedback", help="the ratings file (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
-    fe.add_argument("--out", default="evals/feedback.jsonl", help="where to write the questions (JSON lines)")
-    fe.set_defaults(func=cmd_feedback_export)
+    _feedback_parser(sub)
 
     e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
     e.add_argument("--questions", action="append",

@@ -14,84 +14,20 @@ RAG_UPDATE_SCREENSHOT=1 (``make screenshots``) to also write the README's screen
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, write_tiny_corpus
+from conftest import ROOT
+from pagekit import (
+    CHROMIUM, CHROMIUM_ARGS, HOSTILE_OUTLET, HOSTILE_TITLE, HOSTILE_URL, LOGIN, PAYLOAD, UPDATE_SCREENSHOT, VIEWPORTS,
+    Server, hostile_corpus_dir, ask, assert_loopback_only, assert_not_pwned, in_viewport, nested_scrollers, new_page,
+    open_chat, wait_for_file_line,
+)
 from rag.render import NOT_READY
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
-PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-HOSTILE_TITLE = f"Zebra labs {PAYLOAD} report"
-HOSTILE_OUTLET = '<b onmouseover="window.__pwned=3">Evil Outlet</b>'
-HOSTILE_URL = 'https://example.org/zebra?q="><script>window.__pwned=4</script>&x=1'
-LOGIN = ("ann", "s3cret:pass")
-# Read at import: the autouse `isolated` fixture clears RAG_* before each test runs.
-UPDATE_SCREENSHOT = os.environ.get("RAG_UPDATE_SCREENSHOT") == "1"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, name: str, workdir: Path, env: dict):
-        self.name, self.port, self.workdir = name, _free_port(), workdir
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.feedback = workdir / "feedback.jsonl"
-        self.log = workdir / "serve.log"
-        base = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-        base.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
-                    ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false",
-                    RAG_FEEDBACK_PATH=str(self.feedback), RAG_MODELS_DIR=os.environ.get("RAG_TEST_MODELS_DIR", str(workdir / "models")),
-                    GRADIO_TEMP_DIR=str(workdir / "gradio-tmp"))
-        base.update(env)
-        # cwd is a temp dir, so nothing (e.g. Gradio's .gradio/) lands in the repo.
-        self.proc = subprocess.Popen([sys.executable, "-m", "rag", "serve", "--port", str(self.port)],
-                                     cwd=workdir, env=base, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-
-    def wait(self, timeout: float = 90) -> None:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if "Serving the chat on" in self.log.read_text(errors="replace"):
-                return
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} server did not start:\n{self.log.read_text(errors='replace')}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def _hostile_corpus(path: Path) -> Path:
-    body = (f"Zebra labs study quantum zebra stripes in Antarctica. {PAYLOAD} The quantum zebra project has 40 "
-            "researchers and began in 2021. Its director said the stripes <b>store</b> heat & light. ")
-    from rag.corpus import save
-    from rag.schema import Document
-
-    write_tiny_corpus(path)
-    save(Document("zebra-labs", HOSTILE_TITLE, HOSTILE_OUTLET, ["<i>Mallory</i>"], "2024-05-06", HOSTILE_URL, body * 2),
-         path, overwrite=True)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +36,7 @@ def servers(request, tmp_path_factory):
     from rag.ingest import ingest
 
     root = tmp_path_factory.mktemp("ui-servers")
-    hostile_corpus = _hostile_corpus(root / "hostile-corpus")
+    hostile_corpus = hostile_corpus_dir(root / "hostile-corpus")
     ingest(Config(corpus_dir=hostile_corpus, index_dir=root / "hostile-index", model="hash"), progress=False)
     (root / "auth.txt").write_text(f"# chat logins\n{LOGIN[0]}:{LOGIN[1]}\n", encoding="utf-8")
     for d in ("main", "hostile", "broken"):
@@ -137,19 +73,6 @@ def browser():
         b.close()
 
 
-VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 900}),
-             "phone": dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)}
-
-
-def new_page(browser, size: str = "desktop"):
-    ctx = browser.new_context(**VIEWPORTS[size], permissions=["clipboard-read", "clipboard-write"])
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    pg.requests_seen = []
-    pg.on("request", lambda r: pg.requests_seen.append(r.url))
-    return pg
-
-
 @pytest.fixture
 def page(browser):
     pg = new_page(browser)
@@ -164,67 +87,6 @@ def sized_page(browser, request):
     yield pg
     pg.context.close()
 
-
-def open_chat(page, server) -> None:
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.wait_for_selector("#question textarea")
-    page.wait_for_function("() => !!window.__staReady")  # the page script is installed
-
-
-def ask(page, question: str, n_answers: int) -> None:
-    """Type a question, send it, and wait until the n-th answer has finished streaming."""
-    page.fill("#question textarea", question)
-    page.click("#send")
-    wait_answers(page, n_answers)
-
-
-def wait_answers(page, n: int) -> None:
-    """Until the n-th answer is in and done streaming (no placeholder, no cursor)."""
-    page.wait_for_function(
-        """n => { const a = document.querySelectorAll('#chat .bot-row .ans');
-                  return a.length >= n && !a[n - 1].classList.contains('pending')
-                         && !a[n - 1].querySelector('.cursor'); }""",
-        arg=n)
-
-
-def in_viewport(page, locator) -> bool:
-    box = locator.bounding_box()
-    vp = page.viewport_size
-    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= vp["height"]
-
-
-def nested_scrollers(page) -> list[str]:
-    """Elements (other than the page) that scroll their own content vertically."""
-    return page.evaluate("""() => [...document.querySelectorAll('body *')].filter(e => {
-        const o = getComputedStyle(e).overflowY;
-        return (o === 'auto' || o === 'scroll') && e.scrollHeight > e.clientHeight + 2 && e.clientHeight > 0;
-      }).map(e => e.tagName + '#' + e.id + '.' + [...e.classList].join('.'))""")
-
-
-def wait_for_file_line(path: Path, predicate, timeout: float = 30) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if path.exists():
-            for line in reversed(path.read_text().splitlines()):
-                rec = json.loads(line)
-                if predicate(rec):
-                    return rec
-        time.sleep(0.1)
-    raise AssertionError(f"no matching record in {path}")
-
-
-def assert_loopback_only(page) -> None:
-    hosts = {urlparse(u).hostname for u in page.requests_seen if not u.startswith(("data:", "blob:", "about:"))}
-    assert hosts and hosts <= {"127.0.0.1", "localhost"}, hosts
-
-
-def assert_not_pwned(page) -> None:
-    assert page.evaluate("window.__pwned") is None
-    assert page.locator("#chat img, #about img, #chat script, #about script, #chat b[onmouseover], #reader img, "
-                        "#reader script").count() == 0
-
-
-# --- browser ----------------------------------------------------------------------
 
 @pytest.mark.browser
 def test_ask_follow_citation_read_article_copy_and_feedback(sized_page, servers):
@@ -273,7 +135,12 @@ def test_ask_follow_citation_read_article_copy_and_feedback(sized_page, servers)
     page.wait_for_function("""id => { const r = document.getElementById(id).getBoundingClientRect();
                                      return r.bottom > 0 && r.top < window.innerHeight; }""", arg=href[1:])
 
-    # Copy answer: the answer with its [n] and the numbered sources, on the clipboard
+    copy_and_rate(page, ans, main, quoted)
+    assert_loopback_only(page)
+
+
+def copy_and_rate(page, ans, server, quoted: str) -> None:
+    """Copy the answer (read back from the clipboard), then rate it "Not helpful" with a reason."""
     ans.locator("button.copy-answer").click()
     page.wait_for_function("() => !!window.__staCopied")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -281,16 +148,14 @@ def test_ask_follow_citation_read_article_copy_and_feedback(sized_page, servers)
     assert "1979" in copied and "[1]" in copied and "\nSources:\n[1] Renewed US-China science pact" in copied
     assert f"“{quoted}”" in copied
     page.wait_for_function("document.querySelector('#sta-toast.show').textContent.includes('copied')")
-
     # Feedback with a reason: one toast at a time, saved with the reason
     ans.locator("button.fb-down").click()
     ans.locator("button.r-not-cited").click()
     page.wait_for_function("document.querySelector('#sta-toast').textContent.includes('reason was saved')")
     assert page.locator("#sta-toast").count() == 1
-    rec = wait_for_file_line(main.feedback, lambda r: r["reason"] == "not_cited" and r["session"] and
+    rec = wait_for_file_line(server.feedback, lambda r: r["reason"] == "not_cited" and r["session"] and
                              r["question"] == "When was the STA first signed?")
     assert rec["rating"] == "down" and rec["citations"][0]["doc_id"] == "renewed-us-china-science-pact-advances"
-    assert_loopback_only(page)
 
 
 @pytest.mark.browser
