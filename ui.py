@@ -192,10 +192,10 @@ class ChatService:
         return self.pipeline().ask(question, history=turns or [], k=k)
 
     def record_feedback(self, answer: dict, rating: str, session: str = "", answer_id: str = "", reason: str = "",
-                        history: list[str] | None = None) -> None:
+                        history: list[str] | None = None, seq: int = 0) -> None:
         # The path comes from the configuration only: nothing a user types becomes a file path.
-        feedback.append(self.cfg.feedback_path,
-                        feedback.make_record(answer, rating, session, answer_id, reason=reason, history=history))
+        feedback.append(self.cfg.feedback_path, feedback.make_record(answer, rating, session, answer_id, reason=reason,
+                                                                     history=history, seq=seq))
 
 
 # --- the page: layout, then wiring --------------------------------------------------

@@ -3,7 +3,8 @@
 One record per click: the question (its follow-up rewrite and the earlier questions of
 the conversation), the answer, its citations, the rating ("up", "down", or "withdrawn")
 and an optional reason ("wrong", "not_cited", "missing"). The last record with a given
-``answer_id`` counts: a reason given after a thumbs-down replaces the bare thumbs-down.
+``answer_id`` counts (the one with the highest ``seq``, the page's click order, when given):
+a reason given after a thumbs-down replaces the bare thumbs-down.
 
 ``rag feedback export`` (``to_eval_lines``) turns the file into lines ``rag eval
 --questions`` reads, claiming only what the rating establishes (see ``to_eval_draft``).
@@ -40,7 +41,7 @@ REASONS = ("wrong", "not_cited", "missing")
 
 
 def make_record(answer: dict, rating: str, session: str = "", answer_id: str = "", reason: str = "",
-                history: list[str] | None = None) -> dict:
+                history: list[str] | None = None, seq: int = 0) -> dict:
     """A feedback line from an ``Answer.to_dict()`` and a rating ("up"/"down").
 
     >>> r = make_record({"question": "Q?", "answer": "A [1].", "abstained": False, "model": "minilm",
@@ -67,6 +68,7 @@ def make_record(answer: dict, rating: str, session: str = "", answer_id: str = "
         "answer_id": answer_id,  # which answer in it: a later record for the same id replaces this one
         "reason": reason if reason in REASONS else "",
         "history": list(history or []),  # earlier questions of the conversation, so eval can replay a follow-up
+        "seq": seq,  # the page's click order: two quick clicks may be written in either order
     }
 
 
@@ -145,7 +147,9 @@ def to_eval_lines(records: list[dict]) -> list[dict]:
     """One eval line per rated answer (its last record; withdrawn ratings dropped), one per question."""
     last: dict[str, dict] = {}
     for i, r in enumerate(records):
-        last[r.get("answer_id") or f"#{i}"] = r
+        key = r.get("answer_id") or f"#{i}"
+        if key not in last or (r.get("seq") or 0) >= (last[key].get("seq") or 0):
+            last[key] = r
     lines: dict[str, dict] = {}
     for r in last.values():
         if r.get("rating") in ("up", "down") and (r.get("question") or "").strip():

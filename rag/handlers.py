@@ -113,10 +113,11 @@ class Handlers:
             html = render_article(art, _spans(str(req.get("spans") or "")), rid) if art else render_missing_article(rid)
             return html, gr.update(visible=True), ""
         if req.get("action") == "feedback":
-            return gr.skip(), gr.skip(), self.feedback(req, records, session)
+            seq = int(req["seq"]) if str(req.get("seq", "")).isdigit() else 0
+            return gr.skip(), gr.skip(), f"{seq}|{self.feedback(req, records, session, seq)}"
         return gr.skip(), gr.skip(), ""
 
-    def feedback(self, req: dict, records: dict, session: str) -> str:
+    def feedback(self, req: dict, records: dict, session: str, seq: int = 0) -> str:
         rec = (records or {}).get(str(req.get("answer") or ""))
         rating = req.get("rating") if req.get("rating") in ("up", "down") else None
         if rec is None or rating is None:
@@ -124,7 +125,7 @@ class Handlers:
         reason = str(req.get("reason") or "")
         try:
             self.service.record_feedback(rec["answer"], rating, session=session or "", answer_id=str(req["answer"]),
-                                         reason=reason, history=rec["history"])
+                                         reason=reason, history=rec["history"], seq=seq)
         except OSError as e:
             log_once(f"cannot save feedback to {self.service.cfg.feedback_path}: {e}")
             return "Sorry, your feedback could not be saved."

@@ -47,7 +47,7 @@ SCROLL_TO_QUESTION = """() => { setTimeout(() => {
 # Runs once when the page loads.
 PAGE_JS = r"""() => {
   if (window.__staReady) return; window.__staReady = true;
-  let toastTimer = null, rid = 0;
+  let toastTimer = null, rid = 0, seq = 0, lastToast = 0;
   window.staToast = (msg) => {  // one toast at a time: a new message replaces the last
     let t = document.getElementById('sta-toast');
     if (!t) { t = document.createElement('div'); t.id = 'sta-toast'; t.setAttribute('role', 'status');
@@ -55,8 +55,14 @@ PAGE_JS = r"""() => {
     t.textContent = msg; t.classList.add('show');
     clearTimeout(toastTimer); toastTimer = setTimeout(() => t.classList.remove('show'), 4000);
   };
+  // The server answers "<seq>|<message>": a late answer to an earlier click never hides a newer toast.
+  window.staServerToast = (msg) => {
+    const i = msg.indexOf('|'), n = Number(msg.slice(0, i));
+    if (i > 0 && n >= lastToast) { lastToast = n; window.staToast(msg.slice(i + 1)); }
+  };
   const send = (payload) => {
     const box = document.querySelector('#bridge textarea');
+    payload.seq = ++seq;  // click order, so the last rating of an answer wins however the requests race
     box.value = JSON.stringify(payload);
     box.dispatchEvent(new Event('input', {bubbles: true}));
     setTimeout(() => document.querySelector('#bridge-go').click(), 0);
@@ -113,7 +119,7 @@ PAGE_JS = r"""() => {
   });
 }"""
 
-SHOW_TOAST = "(msg) => { if (msg) window.staToast(msg); }"
+SHOW_TOAST = "(msg) => { if (msg) window.staServerToast(msg); }"
 
 CSS = """
 :root { --sta-chat-h: calc(100vh - 280px); --sta-chat-min: 360px; }

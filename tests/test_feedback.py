@@ -101,6 +101,14 @@ def test_feedback_export_is_read_by_rag_eval_and_claims_only_what_ratings_say(tm
     assert all(o.failure for o in outs)
 
 
+def test_the_last_click_wins_even_when_written_out_of_order():
+    a = _answer("Who renewed it?")
+    late_bare = feedback.make_record(a, "down", "s", "a1", seq=1)
+    reason = feedback.make_record(a, "down", "s", "a1", reason="not_cited", seq=2)
+    (line,) = feedback.to_eval_lines([reason, late_bare])  # the bare thumbs-down reached the file last
+    assert line["feedback"]["reason"] == "not_cited"
+
+
 def test_hand_written_questions_still_need_an_answer_key(tmp_path):
     import pytest
 

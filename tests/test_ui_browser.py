@@ -147,15 +147,22 @@ def copy_and_rate(page, ans, server, quoted: str) -> None:
     assert copied == page.evaluate("window.__staCopied")
     assert "1979" in copied and "[1]" in copied and "\nSources:\n[1] Renewed US-China science pact" in copied
     assert f"“{quoted}”" in copied
-    page.wait_for_function("document.querySelector('#sta-toast.show').textContent.includes('copied')")
+    page.wait_for_function("document.querySelector('#sta-toast').textContent.includes('copied')")
     # Feedback with a reason: one toast at a time, saved with the reason
     ans.locator("button.fb-down").click()
     ans.locator("button.r-not-cited").click()
     page.wait_for_function("document.querySelector('#sta-toast').textContent.includes('reason was saved')")
     assert page.locator("#sta-toast").count() == 1
-    rec = wait_for_file_line(server.feedback, lambda r: r["reason"] == "not_cited" and r["session"] and
-                             r["question"] == "When was the STA first signed?")
-    assert rec["rating"] == "down" and rec["citations"][0]["doc_id"] == "renewed-us-china-science-pact-advances"
+    uid = ans.get_attribute("id").removeprefix("ans-")
+    rec = wait_for_file_line(server.feedback, lambda r: r["answer_id"] == uid and r["reason"] == "not_cited")
+    assert rec["question"] == "When was the STA first signed?" and rec["session"] and rec["rating"] == "down"
+    assert rec["citations"][0]["doc_id"] == "renewed-us-china-science-pact-advances"
+    # Both clicks are saved; the reason (the later click) is what rag feedback export keeps.
+    wait_for_file_line(server.feedback, lambda r: r["answer_id"] == uid and r["reason"] == "")
+    from rag import feedback
+
+    lines = [d for d in feedback.to_eval_lines(feedback.read(server.feedback)) if d["feedback"]["answer_id"] == uid]
+    assert [d["feedback"]["reason"] for d in lines] == ["not_cited"]
 
 
 @pytest.mark.browser
