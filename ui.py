@@ -171,7 +171,11 @@ class ChatService:
     def infos(self) -> dict:
         """doc_id -> ``ArticleInfo`` for every article (headline or opening words, outlet, date, …)."""
         lib = self.library()
-        return lib.infos() if lib is not None else {}
+        try:
+            return lib.infos() if lib is not None else {}
+        except RagError as e:  # e.g. the Chroma server went away: cards fall back to the citation's own fields
+            log_once(str(e))
+            return {}
 
     def article(self, doc_id: str):
         """The whole cleaned article, or None for an id the library does not hold."""

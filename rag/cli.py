@@ -47,6 +47,7 @@ def _print_json(obj):
 def cmd_corpus_add(args) -> int:
     from rag.cleaning import clean_article
     from rag.corpus import save
+    from rag.sources import gaps
 
     cfg = _cfg(args)
     if args.id and len(args.files) > 1:
@@ -77,8 +78,8 @@ def cmd_corpus_add(args) -> int:
             bad += 1
             continue
         out = save(doc, cfg.corpus_dir, overwrite=args.force)
-        missing = [k for k in ("title", "outlet", "authors", "date", "url") if not getattr(doc, k)]
-        note = f" (not stated in the article: {', '.join(missing)})" if missing else ""
+        missing = gaps(doc)
+        note = f" (not stated in the article: {', '.join(missing)}; say why with --note)" if missing else ""
         print(f"added {out}{note}")
     if bad:
         print(f"{bad} file(s) skipped; run 'rag ingest' to index the rest", file=sys.stderr)

@@ -11,7 +11,7 @@ import time
 import traceback
 import uuid
 
-from rag.errors import RagError
+from rag.errors import BadQuestion, RagError
 from rag.followup import Turn, turn_of
 from rag.page import SEARCHING
 from rag.render import (
@@ -70,7 +70,7 @@ class Handlers:
         try:
             ans = self.service.ask(message, [Turn(*t) for t in turns], int(k) if k else None)
         except Exception as e:  # noqa: BLE001 - the reader gets plain words, the log gets the detail
-            if isinstance(e, RagError):
+            if isinstance(e, RagError) and not isinstance(e, BadQuestion):  # a user's mistake is not news for the log
                 log_once(str(e))
             else:
                 traceback.print_exc()
@@ -108,8 +108,12 @@ class Handlers:
         if not isinstance(req, dict):
             return gr.skip(), gr.skip(), ""
         if req.get("action") == "read":
-            rid = str(int(req.get("rid") or 0))
-            art = self.service.article(str(req.get("doc") or ""))
+            rid = str(int(req["rid"])) if str(req.get("rid", "")).isdigit() else "0"
+            try:
+                art = self.service.article(str(req.get("doc") or ""))
+            except RagError as e:
+                log_once(str(e))
+                return render_missing_article(rid, public_error(e)), gr.update(visible=True), ""
             html = render_article(art, _spans(str(req.get("spans") or "")), rid) if art else render_missing_article(rid)
             return html, gr.update(visible=True), ""
         if req.get("action") == "feedback":

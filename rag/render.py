@@ -279,8 +279,8 @@ def render_article(article, spans: list[tuple[int, int]], rid: str = "0") -> str
     return "".join(out).replace("\n", " ")
 
 
-def render_missing_article(rid: str = "0") -> str:
-    return f'<div class="reader" id="reader-{esc(rid)}"><p>That article is not in the library any more.</p></div>'
+def render_missing_article(rid: str = "0", message: str = "That article is not in the library any more.") -> str:
+    return f'<div class="reader" id="reader-{esc(rid)}"><p>{esc(message)}</p></div>'
 
 
 def format_answer(ans, infos: dict[str, ArticleInfo] | None = None) -> str:
