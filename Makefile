@@ -9,7 +9,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install index chromium eval bench clean-index
+.PHONY: run test install index chromium eval bench clean-index screenshots
 
 run: install index
 	$(PY) -m rag serve
@@ -42,6 +42,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The README's screenshots (docs/chat.png, docs/phone.png, docs/phone-start.png), from a live page in
+# Chromium at desktop and phone size, over the real corpus indexed in a temp dir.
+screenshots: install chromium
+	RAG_UPDATE_SCREENSHOT=1 $(PY) -m pytest tests/test_ui_browser.py -k readme_screenshots -q -p no:cacheprovider
 
 eval: install index
 	$(PY) -m rag eval

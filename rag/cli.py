@@ -47,6 +47,7 @@ def _print_json(obj):
 def cmd_corpus_add(args) -> int:
     from rag.cleaning import clean_article
     from rag.corpus import save
+    from rag.sources import gaps
 
     cfg = _cfg(args)
     if args.id and len(args.files) > 1:
@@ -77,8 +78,8 @@ def cmd_corpus_add(args) -> int:
             bad += 1
             continue
         out = save(doc, cfg.corpus_dir, overwrite=args.force)
-        missing = [k for k in ("title", "outlet", "authors", "date", "url") if not getattr(doc, k)]
-        note = f" (not stated in the article: {', '.join(missing)})" if missing else ""
+        missing = gaps(doc)
+        note = f" (not stated in the article: {', '.join(missing)}; say why with --note)" if missing else ""
         print(f"added {out}{note}")
     if bad:
         print(f"{bad} file(s) skipped; run 'rag ingest' to index the rest", file=sys.stderr)
@@ -164,6 +165,24 @@ def cmd_serve(args) -> int:
     return 0
 
 
+# --- feedback ---------------------------------------------------------------
+
+def cmd_feedback_export(args) -> int:
+    from rag import feedback
+    from rag.corpus import atomic_write
+
+    cfg = _cfg(args, feedback_path=args.feedback)
+    lines = feedback.to_eval_lines(feedback.read(cfg.feedback_path))
+    if not lines:
+        raise RagError(f"No ratings in {cfg.feedback_path} yet. Rate answers on the chat page, or pass --feedback FILE")
+    atomic_write(Path(args.out), "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines))
+    unknown = sum(1 for d in lines if d["answerable"] is None)
+    keyless = sum(1 for d in lines if d["answerable"] and not d["answers"])
+    print(f"wrote {len(lines)} questions to {args.out} ({unknown} not known to be answerable, {keyless} answerable "
+          f"without an answer key: add their \"answers\" to score them). Run: rag eval --questions {args.out}")
+    return 0
+
+
 # --- models / index ---------------------------------------------------------
 
 def cmd_models(args) -> int:
@@ -228,10 +247,7 @@ def cmd_bench(args) -> int:
     return run_bench_cli(args, _cfg(args))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
-    sub = p.add_subparsers(dest="command", required=True)
-
+def _corpus_parser(sub) -> None:
     c = sub.add_parser("corpus", help="list the articles with their metadata and gaps (or: add, list)")
     c.add_argument("--json", action="store_true")
     _common(c, model=False)
@@ -253,6 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
     _common(ls, model=False)
     ls.set_defaults(func=cmd_corpus_list)
+    for sp in (a, ls):  # `rag corpus --corpus-dir X list`: the parent's value must survive
+        for act in sp._actions:
+            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir", "json"):
+                act.default = argparse.SUPPRESS
+
+
+def _feedback_parser(sub) -> None:
+    f = sub.add_parser("feedback", help="turn the chat page's ratings into eval questions")
+    fsub = f.add_subparsers(dest="feedback_command", required=True)
+    fe = fsub.add_parser("export", help="write the ratings as a questions file for rag eval --questions")
+    fe.add_argument("--feedback", help="the ratings file (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
+    fe.add_argument("--out", default="evals/feedback.jsonl", help="where to write the questions (JSON lines)")
+    fe.set_defaults(func=cmd_feedback_export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    _corpus_parser(sub)
 
     i = sub.add_parser("ingest", help="chunk, embed and index the corpus (incremental)")
     i.add_argument("--json", action="store_true",
@@ -275,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--feedback", help="JSONL file for thumbs up/down (RAG_FEEDBACK_PATH, default feedback/feedback.jsonl)")
     _common(s)
     s.set_defaults(func=cmd_serve)
+
+    _feedback_parser(sub)
 
     e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
     e.add_argument("--questions", action="append",

@@ -10,6 +10,12 @@ One question per line::
 its aliases. ``polarity`` ("yes"/"no") makes a yes/no answer start with that word.
 ``history`` holds the earlier questions of a conversation (the question is a follow-up).
 ``split`` is ``dev`` (tune and calibrate on it) or ``test`` (held out: report only).
+
+Lines made from the chat page's feedback (``rag feedback export``, ``"kind": "feedback"``)
+may leave ``answers`` empty (nobody has written the answer key yet) and may have
+``"answerable": null`` (the reader's rating does not tell whether the articles answer it).
+They are scored only on what the feedback establishes: retrieval against ``sources``, and
+abstention when ``answerable`` is true or false; the rest waits for a person.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ class Question:
     question: str
     answers: list[list[str]]
     sources: list[str]
-    answerable: bool
+    answerable: bool | None  # None: not known yet (a feedback line)
     kind: str = ""  # the category: paraphrase, why_how, yes_no, followup, off_topic, ...
     split: str = ""
     polarity: str | None = None
@@ -50,11 +56,12 @@ def _check(obj, where: str) -> None:
         raise BadQuestionsFile(f'{where}: "answers" must be a list of non-empty lists of strings, e.g. [["1979"], ["Carter"]]')
     if not isinstance(obj["sources"], list) or not all(isinstance(s, str) for s in obj["sources"]):
         raise BadQuestionsFile(f'{where}: "sources" must be a list of document ids')
-    if not isinstance(obj["answerable"], bool):
+    feedback = (obj.get("kind") or obj.get("category")) == "feedback"
+    if not isinstance(obj["answerable"], bool) and not (feedback and obj["answerable"] is None):
         raise BadQuestionsFile(f'{where}: "answerable" must be true or false')
     if not isinstance(obj["question"], str) or not obj["question"].strip():
         raise BadQuestionsFile(f'{where}: "question" must be a non-empty string')
-    if obj["answerable"] and not answers:
+    if obj["answerable"] and not answers and not feedback:
         raise BadQuestionsFile(f"{where}: an answerable question needs at least one answer group")
     if obj.get("polarity") not in (None, "yes", "no"):
         raise BadQuestionsFile(f'{where}: "polarity" must be "yes", "no" or null')

@@ -87,7 +87,10 @@ class Outcome:
 
 
 def judge(q: Question, o: Outcome) -> None:
-    """Fill ``correct``/``failure`` for an outcome."""
+    """Fill ``correct``/``failure`` for an outcome (a feedback line without a key is left unjudged)."""
+    if q.answerable is None or (q.answerable and not q.answers and not o.abstained):
+        o.failure = "not judged: no answer key yet (feedback line)"
+        return
     if not q.answerable:
         o.correct = o.abstained
         o.failure = "" if o.abstained else "answered_unanswerable"
@@ -125,15 +128,18 @@ def citation_good(q: Question, c: dict) -> bool:
 def summarize(questions: list[Question], outcomes: list[Outcome], k: int) -> dict:
     by_id = {o.id: o for o in outcomes}
     ans = [q for q in questions if q.answerable]
-    unans = [q for q in questions if not q.answerable]
+    unans = [q for q in questions if q.answerable is False]
+    keyed = [q for q in ans if q.answers]  # feedback lines may have no answer key yet
     with_src = [q for q in questions if q.sources]
-    s: dict = {"n": len(questions), "n_answerable": len(ans), "n_unanswerable": len(unans)}
+    s: dict = {"n": len(questions), "n_answerable": len(ans), "n_unanswerable": len(unans),
+               "n_no_answer_key": sum(1 for q in questions if q.answerable is None or (q.answerable and not q.answers))}
     s[f"hit@{k}"] = _mean(hit_at_k(by_id[q.id].retrieved_doc_ids, q.sources, k) for q in with_src)
     s[f"recall@{k}"] = _mean(recall_at_k(by_id[q.id].retrieved_doc_ids, q.sources, k) for q in with_src)
     s["mrr"] = _mean(mrr(by_id[q.id].retrieved_doc_ids, q.sources) for q in with_src)
     s["ndcg@10"] = _mean(ndcg_at_k(by_id[q.id].retrieved_doc_ids, q.sources, 10) for q in with_src)
-    s["answer_accuracy"] = _mean(1.0 if by_id[q.id].correct else 0.0 for q in ans)
-    cits = [(q, c) for q in questions for c in by_id[q.id].citations if not by_id[q.id].abstained]
+    s["answer_accuracy"] = _mean(1.0 if by_id[q.id].correct else 0.0 for q in keyed)
+    judged = [q for q in questions if q.answerable is False or q.answers or q.sources]
+    cits = [(q, c) for q in judged for c in by_id[q.id].citations if not by_id[q.id].abstained]
     s["citation_precision"] = _mean(1.0 if citation_good(q, c) else 0.0 for q, c in cits)
     backed, total = 0, 0
     for q in ans:

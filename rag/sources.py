@@ -47,7 +47,7 @@ class ArticleInfo:
         """The headline, else the opening words in quotation marks (the page adds "no headline")."""
         if self.title:
             return self.title
-        return f"“{self.opening}”" if self.opening else f"Article {self.doc_id}"
+        return f"“{self.opening}”" if self.opening else "(no headline stated)"
 
     @property
     def link(self) -> str:

@@ -1,12 +1,16 @@
 """The chat page's parts, without a server: rendering, escaping, login parsing, the service."""
 
 import doctest
+import json
+import re
 
 import pytest
 
 import ui
 from rag.errors import RagError
+from rag.render import render_article
 from rag.schema import Answer, Citation
+from rag.sources import Article, ArticleInfo
 
 EVIL = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 
@@ -49,15 +53,74 @@ def test_source_card_links_https_and_says_what_is_missing():
                                       [(0, 5)])], answer="Body. [1]")
     html = ui.render_answer(ans, "u2")
     assert 'href="https://example.org/a?x=1&amp;y=&quot;2&quot;"' in html and 'target="_blank"' in html
-    assert "Untitled article (d)" in html and "outlet not stated" in html and "date not stated" in html
+    assert "outlet not stated" in html and "date not stated" in html and "author not stated" in html
+    assert "(no headline stated)" in html and "Untitled" not in html
+    # With the library's info, an article without a headline is named by its opening words, marked as such.
+    info = ArticleInfo("d", opening="Body words here…")
+    html = ui.render_answer(ans, "u2", infos={"d": info})
+    assert "“Body words here…”" in html and "no headline; opening words" in html and "Untitled" not in html
+
+
+def _cite(n, doc, text="Alpha one. Beta two.", quotes=((0, 10),), start=100, **kw):
+    return Citation(n, doc, kw.pop("title", f"Title {doc}"), kw.pop("outlet", f"Outlet {doc}"), "2024-12-20", "", text,
+                    start, None if start is None else start + len(text), list(quotes), **kw)
+
+
+def test_sources_grouped_by_article_and_disagreement_marked():
+    cites = [_cite(1, "a"), _cite(2, "b", start=0), _cite(3, "a", quotes=[(11, 20)], start=400)]
+    ans = _answer(citations=cites, answer="Alpha one. [1] Other. [2] Beta two. [3]", disagree=True)
+    html = ui.render_answer(ans, "u5")
+    assert html.count('class="src-group"') == 2 and "Sources · 2 articles" in html
+    a, b = html.index("Title a"), html.index("Title b")
+    assert a < html.index('id="src-u5-1"') < html.index('id="src-u5-3"') < b < html.index('id="src-u5-2"')
+    assert "The articles differ" in html and 'class="sources differ"' in html and "do not agree" in html
+    assert "December 20, 2024" in html  # a reader's date, not ISO
+    # the read links carry the cited sentence's offsets in the article body
+    assert 'href="#read:a:100-110"' in html and 'href="#read:a:411-420"' in html and 'href="#read:b:0-10"' in html
+    same = ui.render_answer(_answer(citations=cites[:1], answer="Alpha one. [1]", disagree=True), "u6")
+    assert "The articles differ" not in same and "differ" not in same.split("<pre")[0].split("sources")[1][:20]
+    card = _cite(1, "a", kind="metadata", start=None)
+    assert 'href="#read:a:"' in ui.render_answer(_answer(citations=[card], answer="Alpha one. [1]"), "u7")
+
+
+def test_copy_text_has_numbered_citations_and_sources():
+    ans = _answer(citations=[_cite(1, "a"), _cite(2, "b", title="")], answer="Alpha one. [1] Beta two. [2]")
+    html = ui.render_answer(ans, "u8", infos={"b": ArticleInfo("b", outlet="Outlet b", opening="Opening words…")})
+    import html as h
+
+    copied = h.unescape(html.split('<pre class="copy-text">')[1].split("</pre>")[0].replace("&#10;", "\n"))
+    assert copied.startswith("Alpha one. [1] Beta two. [2]\n\nSources:\n[1] Title a — Outlet a · December 20, 2024")
+    assert "[2] “Opening words…” (no headline; opening words) — Outlet b" in copied and "    “Alpha one.”" in copied
+    assert 'class="act copy-answer"' in html and "r-not-cited" in html
+
+
+def test_reader_shows_the_whole_article_with_the_cited_sentence_marked():
+    body = "## Intro <b>\n\nFirst para. The cited one.\n\n- a bullet\n\nLast & final."
+    art = Article(ArticleInfo("x", title=EVIL, note=f"why {EVIL}", opening="First para."), body)
+    s = body.index("The cited one.")
+    html = render_article(art, [(s, s + len("The cited one."))], "7")
+    assert 'id="reader-7"' in html and '<mark class="cited" id="cited-7">The cited one.</mark>' in html
+    assert "<h3>Intro &lt;b&gt;</h3>" in html and "<li>a bullet</li>" in html and "Last &amp; final." in html
+    assert "<script" not in html and "About these details" in html and "Back to the answer" in html
+    assert render_article(art, [(5, 10_000)], "8").count("<mark") == 0  # offsets outside the body are ignored
+
+
+def test_public_errors_never_show_operator_detail():
+    from rag.errors import BadQuestion, ChromaUnavailable, IndexMissing
+    from rag.render import NOT_READY, UNREACHABLE, public_error
+
+    assert public_error(IndexMissing("No index in /srv/x. Run: rag ingest")) == NOT_READY
+    assert public_error(ChromaUnavailable("Cannot reach http://10.0.0.1:8000")) == UNREACHABLE
+    assert public_error(BadQuestion("The question is empty.")) == "The question is empty."
+    assert "rag" not in NOT_READY and "/" not in NOT_READY + UNREACHABLE
 
 
 def test_abstention_and_error_are_worded_for_people():
     ans = _answer(abstained=True, citations=[], answer="The articles don't say.\n- Article A\n- Article B")
     html = ui.render_answer(ans, "u3")
     assert "Not in the articles" in html and "<ul><li>Article A</li><li>Article B</li></ul>" in html
-    err = ui.render_error(f"No index for model 'minilm'. Run: rag ingest {EVIL}")
-    assert "Run: rag ingest" in err and "<script" not in err
+    err = ui.render_error(f"Not ready {EVIL}")
+    assert "Not ready" in err and "<script" not in err
 
 
 def test_render_passage_trims_long_passages_at_words():
@@ -69,8 +132,10 @@ def test_render_passage_trims_long_passages_at_words():
 
 
 def test_about_lists_articles_escaped():
-    html = ui.render_about([{"doc_id": "x", "title": EVIL, "outlet": "O", "date": "2024-01-01"}])
-    assert "<script" not in html and "O · 2024-01-01" in html and "cannot answer" in html
+    html = ui.render_about([ArticleInfo("x", title=EVIL, outlet="O", date="2024-01-01"),
+                            ArticleInfo("y", opening="In December…")])
+    assert "<script" not in html and "O · January 1, 2024" in html and "cannot answer" in html
+    assert "“In December…” <span class=\"no-headline\">no headline; opening words</span>" in html
 
 
 def test_parse_auth(tmp_path):
@@ -134,3 +199,81 @@ def test_app_exposes_only_chat_and_ask(hash_cfg):
     ingest(hash_cfg, progress=False)
     demo = ui.build_app(hash_cfg, ui.ChatService(hash_cfg))
     assert set(demo.get_api_info()["named_endpoints"]) == {"/chat", "/ask"}
+
+
+def test_page_says_not_ready_in_plain_words_and_logs_the_fix(hash_cfg, capsys, tmp_path):
+    from rag import handlers
+    from rag.render import NOT_READY, esc
+
+    handlers._logged.clear()  # each distinct message is logged once per process
+    svc = ui.ChatService(hash_cfg)
+    assert svc.public_status() == (NOT_READY, "error")
+    assert "Run: rag ingest --model hash" in capsys.readouterr().err  # the operator's detail: server log only
+    h = ui.Handlers(svc)
+    frames = list(h.respond("When was the Pact first signed?", [], [], {}, 5))
+    last = frames[-1][0][-1]["content"]
+    assert esc(NOT_READY) in last and "rag ingest" not in last
+    banner, about, model, index = h.page_state()
+    assert esc(NOT_READY) in banner["value"] and str(tmp_path) not in about + model + index
+
+
+def test_settings_and_page_show_no_server_paths(hash_cfg, tmp_path):
+    from rag.ingest import ingest
+
+    ingest(hash_cfg, progress=False)
+    svc = ui.ChatService(hash_cfg)
+    svc.pipeline()
+    s = svc.settings()
+    assert s["index"].startswith("3 passages from 2 articles") or "passages from 2 articles" in s["index"]
+    for v in map(str, s.values()):
+        assert str(tmp_path) not in v and "/" not in v and "sta-" not in v  # no path, no collection name
+
+
+def _ask_via_page(h, question, turns=(), records=None):
+    frames = list(h.respond(question, [], list(turns), dict(records or {}), 5))
+    history, _, turns, records = frames[-1]
+    return history[-1]["content"], turns, records
+
+
+def test_reader_opens_the_article_at_the_cited_sentence(hash_cfg):
+    import re
+
+    from rag.corpus import load_corpus
+    from rag.ingest import ingest
+
+    ingest(hash_cfg, progress=False)
+    h = ui.Handlers(ui.ChatService(hash_cfg))
+    html, _, _ = _ask_via_page(h, "When was the Pact first signed?")
+    href = re.search(r'href="(#read:[^"]+)"', html).group(1)
+    _, doc, spans = href.split(":")
+    reader, panel, toast = h.bridge(json.dumps({"action": "read", "doc": doc, "spans": spans, "rid": 3}), {}, "s")
+    assert panel["visible"] is True and toast == "" and 'id="reader-3"' in reader
+    body = {d.id: d.body for d in load_corpus(hash_cfg.corpus_dir).documents}[doc]
+    s, e = map(int, spans.split(",")[0].split("-"))
+    assert f'<mark class="cited" id="cited-3">{body[s:e]}</mark>' in reader and "1979" in body[s:e]
+    # The whole article, rebuilt from the index, is the corpus file's body.
+    assert h.service.article(doc).body == body
+    # An id the library does not hold (or a path) opens nothing; garbage is ignored.
+    assert "not in the library" in h.bridge('{"action": "read", "doc": "../../etc/passwd", "rid": 4}', {}, "s")[0]
+    assert h.bridge("not json", {}, "s")[2] == "" and h.bridge("[1]", {}, "s")[2] == ""
+
+
+def test_feedback_with_a_reason_is_recorded_with_the_conversation(hash_cfg):
+    from rag import feedback
+    from rag.ingest import ingest
+
+    ingest(hash_cfg, progress=False)
+    h = ui.Handlers(ui.ChatService(hash_cfg))
+    _, turns, records = _ask_via_page(h, "When was the Pact first signed?")
+    html, turns, records = _ask_via_page(h, "When was it renewed?", turns, records)
+    uid = re.search(r'id="ans-(\w+)"', html).group(1)
+    toast = h.bridge(json.dumps({"action": "feedback", "answer": uid, "rating": "down"}), records, "sess")[2]
+    assert "saved" in toast
+    toast = h.bridge(json.dumps({"action": "feedback", "answer": uid, "rating": "down", "reason": "not_cited"}),
+                     records, "sess")[2]
+    assert "reason was saved" in toast
+    recs = feedback.read(hash_cfg.feedback_path)
+    assert [r["reason"] for r in recs] == ["", "not_cited"]
+    assert recs[-1]["history"] == ["When was the Pact first signed?"] and recs[-1]["session"] == "sess"
+    assert recs[-1]["question"] == "When was it renewed?" and recs[-1]["answer_id"] == uid
+    assert "earlier visit" in h.bridge('{"action": "feedback", "answer": "nope", "rating": "up"}', records, "s")[2]

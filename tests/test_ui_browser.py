@@ -7,89 +7,27 @@ Three servers start once for the module, in parallel:
   ``<script>`` / ``<img onerror>`` payloads, indexed with the ``hash`` test embedder;
 - ``broken``: no index at all, behind a login (``RAG_AUTH=@file``).
 
-Set RAG_UPDATE_SCREENSHOT=1 to also write the README's docs/chat.png.
+Each reader path runs at desktop (1280×900) and phone (375×812) size. Set
+RAG_UPDATE_SCREENSHOT=1 (``make screenshots``) to also write the README's screenshots into docs/.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, write_tiny_corpus
+from conftest import ROOT
+from pagekit import (
+    CHROMIUM, CHROMIUM_ARGS, HOSTILE_OUTLET, HOSTILE_TITLE, HOSTILE_URL, LOGIN, PAYLOAD, UPDATE_SCREENSHOT, VIEWPORTS,
+    Server, hostile_corpus_dir, ask, assert_loopback_only, assert_not_pwned, in_viewport, nested_scrollers, new_page,
+    open_chat, wait_for_file_line,
+)
+from rag.render import NOT_READY
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update"]
-PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-HOSTILE_TITLE = f"Zebra labs {PAYLOAD} report"
-HOSTILE_OUTLET = '<b onmouseover="window.__pwned=3">Evil Outlet</b>'
-HOSTILE_URL = 'https://example.org/zebra?q="><script>window.__pwned=4</script>&x=1'
-LOGIN = ("ann", "s3cret:pass")
-# Read at import: the autouse `isolated` fixture clears RAG_* before each test runs.
-UPDATE_SCREENSHOT = os.environ.get("RAG_UPDATE_SCREENSHOT") == "1"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, name: str, workdir: Path, env: dict):
-        self.name, self.port, self.workdir = name, _free_port(), workdir
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.feedback = workdir / "feedback.jsonl"
-        self.log = workdir / "serve.log"
-        base = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-        base.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
-                    ANONYMIZED_TELEMETRY="False", TOKENIZERS_PARALLELISM="false",
-                    RAG_FEEDBACK_PATH=str(self.feedback), RAG_MODELS_DIR=os.environ.get("RAG_TEST_MODELS_DIR", str(workdir / "models")),
-                    GRADIO_TEMP_DIR=str(workdir / "gradio-tmp"))
-        base.update(env)
-        # cwd is a temp dir, so nothing (e.g. Gradio's .gradio/) lands in the repo.
-        self.proc = subprocess.Popen([sys.executable, "-m", "rag", "serve", "--port", str(self.port)],
-                                     cwd=workdir, env=base, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-
-    def wait(self, timeout: float = 90) -> None:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if "Serving the chat on" in self.log.read_text(errors="replace"):
-                return
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} server did not start:\n{self.log.read_text(errors='replace')}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def _hostile_corpus(path: Path) -> Path:
-    body = (f"Zebra labs study quantum zebra stripes in Antarctica. {PAYLOAD} The quantum zebra project has 40 "
-            "researchers and began in 2021. Its director said the stripes <b>store</b> heat & light. ")
-    from rag.corpus import save
-    from rag.schema import Document
-
-    write_tiny_corpus(path)
-    save(Document("zebra-labs", HOSTILE_TITLE, HOSTILE_OUTLET, ["<i>Mallory</i>"], "2024-05-06", HOSTILE_URL, body * 2),
-         path, overwrite=True)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +36,7 @@ def servers(request, tmp_path_factory):
     from rag.ingest import ingest
 
     root = tmp_path_factory.mktemp("ui-servers")
-    hostile_corpus = _hostile_corpus(root / "hostile-corpus")
+    hostile_corpus = hostile_corpus_dir(root / "hostile-corpus")
     ingest(Config(corpus_dir=hostile_corpus, index_dir=root / "hostile-index", model="hash"), progress=False)
     (root / "auth.txt").write_text(f"# chat logins\n{LOGIN[0]}:{LOGIN[1]}\n", encoding="utf-8")
     for d in ("main", "hostile", "broken"):
@@ -137,113 +75,134 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    pg.requests_seen = []
-    pg.on("request", lambda r: pg.requests_seen.append(r.url))
+    pg = new_page(browser)
     yield pg
-    ctx.close()
+    pg.context.close()
 
 
-def open_chat(page, server) -> None:
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.wait_for_selector("#question textarea")
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(browser, request):
+    pg = new_page(browser, request.param)
+    pg.size = request.param
+    yield pg
+    pg.context.close()
 
-
-def ask(page, question: str, n_answers: int) -> None:
-    """Type a question, send it, and wait until the n-th answer has finished streaming."""
-    page.fill("#question textarea", question)
-    page.click("#send")
-    wait_answers(page, n_answers)
-
-
-def wait_answers(page, n: int) -> None:
-    """Until the n-th answer is in and done streaming (no placeholder, no cursor)."""
-    page.wait_for_function(
-        """n => { const a = document.querySelectorAll('#chat .bot-row .ans');
-                  return a.length >= n && !a[n - 1].classList.contains('pending')
-                         && !a[n - 1].querySelector('.cursor'); }""",
-        arg=n)
-
-
-def assert_loopback_only(page) -> None:
-    hosts = {urlparse(u).hostname for u in page.requests_seen if not u.startswith(("data:", "blob:", "about:"))}
-    assert hosts and hosts <= {"127.0.0.1", "localhost"}, hosts
-
-
-def assert_not_pwned(page) -> None:
-    assert page.evaluate("window.__pwned") is None
-    assert page.locator("#chat img, #about img, #chat script, #about script, #chat b[onmouseover]").count() == 0
-
-
-# --- browser ----------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_streamed_answer_with_linked_source_highlight_followup_feedback(page, servers, tmp_path):
-    main = servers["main"]
+def test_ask_follow_citation_read_article_copy_and_feedback(sized_page, servers):
+    """At desktop and phone size: the whole path a reader takes through one answer."""
+    page, main = sized_page, servers["main"]
     open_chat(page, main)
-    # Record whether a partial (streaming) frame was ever rendered.
+    if page.size == "phone":  # the question box and the examples are on the first screen
+        for sel in ("#question textarea", "#send", "#examples button >> nth=0", "#examples button >> nth=3"):
+            assert in_viewport(page, page.locator(sel)), sel
     page.evaluate("""() => { window.__frames = 0; new MutationObserver(() => {
         if (document.querySelector('#chat .cursor')) window.__frames++; })
         .observe(document.body, {subtree: true, childList: true, characterData: true}); }""")
     ask(page, "When was the STA first signed?", 1)
     assert page.evaluate("window.__frames") > 0, "the answer did not stream"
     ans = page.locator("#chat .bot-row .ans").first
-    cite = ans.locator("a.cite").first
-    assert cite.is_visible() and cite.inner_text() == "[1]"
+    group = ans.locator(".src-group").first
+    assert "Renewed US-China science pact advances cooperation" in group.locator(".src-title").inner_text()
+    assert "South China Morning Post · December 20, 2024 · by Marina Zhang · link not stated" in \
+        group.locator(".src-meta").inner_text()
     card = ans.locator(".src").first
-    assert "Renewed US-China science pact advances cooperation" in card.locator(".src-title").inner_text()
-    assert "South China Morning Post" in card.locator(".src-meta").inner_text()
-    mark = card.locator("mark").first
-    assert mark.is_visible() and "1979" in mark.inner_text()
-    page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+    quoted = card.locator("mark").first.inner_text()
+    assert "1979" in quoted
 
-    # [1] is a link to its card
+    # [1] goes to its card
+    cite = ans.locator("a.cite").first
     href = cite.get_attribute("href")
     assert href.startswith("#src-") and card.get_attribute("id") == href[1:]
     cite.click()
-    assert page.evaluate("location.hash") == href and card.is_visible()
+    page.wait_for_function("h => location.hash === h", arg=href)
+    assert card.is_visible() and in_viewport(page, card)
 
-    # thumbs up lands in the feedback file with question, answer and citations
-    page.locator("#chat .bot-row").first.get_by_role("button", name="Like", exact=True).click()
-    deadline = time.monotonic() + 10
-    while not main.feedback.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    rec = json.loads(main.feedback.read_text().splitlines()[-1])
-    assert rec["rating"] == "up" and rec["question"] == "When was the STA first signed?"
-    assert "1979" in rec["answer"] and rec["citations"][0]["doc_id"] == "renewed-us-china-science-pact-advances"
+    # "Read the whole article" opens it in the reader, scrolled to the same sentence, highlighted
+    card.locator("a.read-link").click()
+    mark = page.locator("#reader mark.cited")
+    mark.wait_for()
+    assert mark.inner_text() == quoted
+    page.wait_for_function("""() => { const r = document.querySelector('#reader mark.cited').getBoundingClientRect();
+                                      return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+    reader = page.locator("#reader").inner_text()
+    assert "Renewed US-China science pact" in reader and "pressing question remains" in reader  # the whole article
+    if page.size == "phone":
+        assert nested_scrollers(page) == [], "a scrolling box inside the page on a phone"
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"horizontal scroll on a phone: {width}"
+    page.locator(".reader-back").click()
+    page.wait_for_function("""id => { const r = document.getElementById(id).getBoundingClientRect();
+                                     return r.bottom > 0 && r.top < window.innerHeight; }""", arg=href[1:])
 
-    # follow-up in context, then "New chat" forgets it
+    copy_and_rate(page, ans, main, quoted)
+    assert_loopback_only(page)
+
+
+def copy_and_rate(page, ans, server, quoted: str) -> None:
+    """Copy the answer (read back from the clipboard), then rate it "Not helpful" with a reason."""
+    ans.locator("button.copy-answer").click()
+    page.wait_for_function("() => !!window.__staCopied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.evaluate("window.__staCopied")
+    assert "1979" in copied and "[1]" in copied and "\nSources:\n[1] Renewed US-China science pact" in copied
+    assert f"“{quoted}”" in copied
+    page.wait_for_function("document.querySelector('#sta-toast').textContent.includes('copied')")
+    # Feedback with a reason: one toast at a time, saved with the reason
+    ans.locator("button.fb-down").click()
+    ans.locator("button.r-not-cited").click()
+    page.wait_for_function("document.querySelector('#sta-toast').textContent.includes('reason was saved')")
+    assert page.locator("#sta-toast").count() == 1
+    uid = ans.get_attribute("id").removeprefix("ans-")
+    rec = wait_for_file_line(server.feedback, lambda r: r["answer_id"] == uid and r["reason"] == "not_cited")
+    assert rec["question"] == "When was the STA first signed?" and rec["session"] and rec["rating"] == "down"
+    assert rec["citations"][0]["doc_id"] == "renewed-us-china-science-pact-advances"
+    # Both clicks are saved; the reason (the later click) is what rag feedback export keeps.
+    wait_for_file_line(server.feedback, lambda r: r["answer_id"] == uid and r["reason"] == "")
+    from rag import feedback
+
+    lines = [d for d in feedback.to_eval_lines(feedback.read(server.feedback)) if d["feedback"]["answer_id"] == uid]
+    assert [d["feedback"]["reason"] for d in lines] == ["not_cited"]
+
+
+@pytest.mark.browser
+def test_followup_new_chat_and_settings_without_paths(page, servers):
+    open_chat(page, servers["main"])
+    ask(page, "When was the STA first signed?", 1)
     ask(page, "Who signed it?", 2)
     assert "Who signed the STA?" in page.locator("#chat .bot-row .ans").nth(1).locator(".rewrite").inner_text()
     page.click("#new-chat")
     page.wait_for_function("document.querySelectorAll('#chat .bot-row').length == 0")
     ask(page, "Who signed it?", 1)
     assert page.locator("#chat .rewrite").count() == 0
-    assert_loopback_only(page)
+    page.locator("#settings").get_by_text("Settings").click()
+    page.get_by_label("Library").wait_for()
+    shown = [page.get_by_label("Embedding model").input_value(), page.get_by_label("Library").input_value()]
+    assert shown[0].startswith("minilm") and "passages from 5 articles" in shown[1]
+    assert not any("/" in v for v in shown)  # no paths, no URLs
+    root = str(servers["main"].workdir.parent)
+    assert root not in page.locator("body").inner_text() and root not in page.content()
 
 
 @pytest.mark.browser
-def test_example_question_and_phone_width(browser, servers, tmp_path):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    pg = ctx.new_page()
-    pg.set_default_timeout(30_000)
-    pg.requests_seen = []
-    pg.on("request", lambda r: pg.requests_seen.append(r.url))
-    try:
-        open_chat(pg, servers["main"])
-        pg.get_by_role("button", name="How long was the STA renewed for?").click()
-        wait_answers(pg, 1)
-        assert pg.locator("#chat .user-row").first.inner_text().strip() == "How long was the STA renewed for?"
-        assert pg.locator("#chat .bot-row a.cite").first.is_visible()
-        assert pg.locator("#chat .src mark").first.is_visible()
-        width = pg.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert width[0] <= width[1], f"horizontal scroll on a phone: {width}"
-        pg.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
-        assert_loopback_only(pg)
-    finally:
-        ctx.close()
+def test_multi_source_answer_is_grouped_and_disagreement_marked(page, servers):
+    from gradio_client import Client
+
+    q = "How many protocols has the STA enabled?"
+    want = Client(servers["main"].url, verbose=False).predict(q, api_name="/ask")
+    docs = list(dict.fromkeys(c["doc_id"] for c in want["citations"]))
+    assert len(docs) >= 2, "this question's answer cites several articles"
+    open_chat(page, servers["main"])
+    ask(page, q, 1)
+    ans = page.locator("#chat .bot-row .ans").first
+    groups = ans.locator(".src-group")
+    assert groups.count() == len(docs)  # one group per article, every citation inside its article's group
+    for i, d in enumerate(docs):
+        ns = [str(c["n"]) for c in want["citations"] if c["doc_id"] == d]
+        assert groups.nth(i).locator(".src-n").all_inner_texts() == ns
+    differ = want["disagree"]
+    assert ans.locator(".differ-tag").count() == int(differ)
+    assert ans.locator(".sources.differ .differ-note").count() == int(differ)
 
 
 @pytest.mark.browser
@@ -268,13 +227,16 @@ def test_hostile_article_shows_as_text(page, servers):
     assert PAYLOAD in ans.locator(".src-text").first.inner_text()
     link = ans.locator(".src-title a").first  # the original article, linked with its URL intact
     assert link.get_attribute("href") == HOSTILE_URL and link.get_attribute("target") == "_blank"
+    ans.locator("a.read-link").first.click()
+    page.locator("#reader mark.cited").wait_for()
+    assert PAYLOAD in page.locator("#reader").inner_text() and HOSTILE_TITLE in page.locator("#reader").inner_text()
     assert_not_pwned(page)
     assert_loopback_only(page)
 
 
 @pytest.mark.browser
-def test_missing_index_behind_login_says_what_to_run(page, servers):
-    broken = servers["broken"]
+def test_missing_index_gives_a_readable_error(sized_page, servers):
+    page, broken = sized_page, servers["broken"]
     page.goto(broken.url, wait_until="domcontentloaded")
     page.wait_for_selector("input[type=password]")
     page.locator("input[type=text]").fill(LOGIN[0])
@@ -282,27 +244,50 @@ def test_missing_index_behind_login_says_what_to_run(page, servers):
     page.get_by_role("button", name="Login").click()
     banner = page.locator("#status .banner-error")
     banner.wait_for()
-    assert "Run: rag ingest --model hash" in banner.inner_text()
+    assert NOT_READY in banner.inner_text()
     ask(page, "When was the STA first signed?", 1)
-    assert "Run: rag ingest --model hash" in page.locator("#chat .error").inner_text()
+    err = page.locator("#chat .error").inner_text()
+    assert NOT_READY in err
+    body = page.locator("body").inner_text()
+    assert "rag ingest" not in body and "Run:" not in body and "/tmp" not in body
+    assert "Run: rag ingest --model hash" in broken.log.read_text()  # the operator's detail is in the server log
     assert broken.proc.poll() is None  # the server stays up
     assert_loopback_only(page)
 
 
 @pytest.mark.browser
-def test_readme_screenshot(page, servers, tmp_path):
-    """A real answer with its sources, for the README (written to docs/chat.png on request)."""
-    open_chat(page, servers["main"])
-    ask(page, "Who signed the STA in 1979 and when was it renewed?", 1)
-    ans = page.locator("#chat .bot-row .ans").first
-    assert ans.locator(".src mark").first.is_visible() and ans.locator("a.cite").count() >= 1
-    page.mouse.move(0, 0)
-    out = tmp_path / "chat.png"
-    page.screenshot(path=str(out), full_page=True)
-    if UPDATE_SCREENSHOT:
-        (ROOT / "docs").mkdir(exist_ok=True)
-        shutil.copy(out, ROOT / "docs" / "chat.png")
-    assert_loopback_only(page)
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_readme_screenshots(browser, servers, tmp_path, size):
+    """The README's screenshots (docs/chat.png, docs/phone.png, docs/phone-start.png): `make screenshots`."""
+    page = new_page(browser, size)
+    try:
+        open_chat(page, servers["main"])
+        page.mouse.move(0, 0)
+        shots = {}
+        if size == "phone":
+            shots["phone-start.png"] = page.screenshot()
+        ask(page, "How many protocols has the STA enabled?", 1)
+        ans = page.locator("#chat .bot-row .ans").first
+        assert ans.locator(".src mark").first.is_visible() and ans.locator("a.cite").count() >= 2
+        if size == "desktop":
+            ans.locator("a.read-link").first.click()
+            page.locator("#reader mark.cited").wait_for()
+            page.wait_for_function("""() => { const r = document.querySelector('#reader mark.cited').getBoundingClientRect();
+                                              return r.top >= 0 && r.bottom <= window.innerHeight; }""")
+            page.evaluate("document.querySelector('#chat .user-row').scrollIntoView({block: 'start'})")
+            page.evaluate("window.scrollTo(0, 0)")
+            shots["chat.png"] = page.screenshot()
+        else:
+            page.evaluate("document.querySelector('#chat .sources').scrollIntoView({block: 'start'})")
+            shots["phone.png"] = page.screenshot()
+        for name, png in shots.items():
+            (tmp_path / name).write_bytes(png)
+            if UPDATE_SCREENSHOT:
+                (ROOT / "docs").mkdir(exist_ok=True)
+                shutil.copy(tmp_path / name, ROOT / "docs" / name)
+        assert_loopback_only(page)
+    finally:
+        page.context.close()
 
 
 # --- API ------------------------------------------------------------------------
@@ -327,7 +312,7 @@ def test_api_ask_matches_rag_ask_json(servers, real_pipeline):
     assert got == json.loads(json.dumps(want))
 
 
-def test_login_required_and_api_errors_state_the_fix(servers):
+def test_login_required_and_api_errors_are_public(servers):
     import httpx
     from gradio_client import Client
 
@@ -337,8 +322,9 @@ def test_login_required_and_api_errors_state_the_fix(servers):
     assert r.status_code == 401
     with pytest.raises(Exception):
         Client(url, verbose=False)
-    with pytest.raises(Exception, match="Run: rag ingest --model hash"):
+    with pytest.raises(Exception, match="isn't ready yet"):
         Client(url, auth=LOGIN, verbose=False).predict("When was the STA first signed?", api_name="/ask")
+    assert "Run: rag ingest --model hash" in servers["broken"].log.read_text()
 
 
 def test_binds_loopback_only(servers):
