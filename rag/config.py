@@ -60,7 +60,7 @@ class Config:
     # The most tokens a reply may have: sent with the request, so the server stops there (answers are
     # one to three sentences, ~60-120 tokens; without a limit a small model writes until its context is full).
     llm_max_tokens: int = 200
-    # Seconds to wait for the whole reply; 0 = fit the token budget: 15 s + max_tokens / 8 tokens a second.
+    # Seconds to wait for the whole reply; 0 = fit the token budget: 30 s + max_tokens / 8 tokens a second.
     llm_timeout: int = 0
     # "chat" (instructions as a system message), "completion" (one plain prompt on /v1/completions, for base
     # models served without a chat template) or "auto" (completion for local base models, else chat).

@@ -40,7 +40,8 @@ def ask_in_context(pipe, q: Question, k: int):
     return pipe.ask(q.question, history=turns, k=k)
 
 
-def run_pipeline(pipe, questions: list[Question], k: int, progress: bool = True, label: str = "") -> list[Outcome]:
+def run_pipeline(pipe, questions: list[Question], k: int, progress: bool = True, label: str = "",
+                 on_answer=None) -> list[Outcome]:
     from tqdm import tqdm
 
     outs = []
@@ -48,6 +49,8 @@ def run_pipeline(pipe, questions: list[Question], k: int, progress: bool = True,
         t0 = time.perf_counter()
         try:
             a = ask_in_context(pipe, q, k)
+            if on_answer is not None:  # the generative rows also count what verification dropped
+                on_answer(q, a)
         except RagError as e:
             outs.append(Outcome(q.id, q.question, f"error: {e}", True, [], [], 0.0, failure="error"))
             continue
@@ -122,7 +125,7 @@ def _baselines(cfg, pipe, emb, m: str, first: bool, questions, k, summary, per_q
 
 
 def evaluate(cfg, questions: list[Question], models: list[str], k: int, baselines: bool = True,
-             progress: bool = True) -> dict:
+             progress: bool = True, llms: tuple[str, ...] = ()) -> dict:
     from rag.ingest import ingest
     from rag.models import load_embedder, resolve
     from rag.pipeline import Pipeline
@@ -143,6 +146,11 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
                       "index_build_s": round(pipe.index.info().build_seconds, 2)}
         if baselines:
             _baselines(cfg, pipe, emb, m, m == models[0], questions, k, summary, per_q)
+        for llm in llms:  # the generative mode on the same index and questions (rag.evalllm)
+            from rag.evalllm import run_generative
+
+            name = f"{m} + {llm}"
+            per_q[name], summary[name] = run_generative(mcfg, emb, llm, questions, k, progress, name)
     return _assemble(questions, models, k, summary, per_q)
 
 
@@ -174,11 +182,16 @@ def run_eval_cli(args, cfg) -> int:
 
     questions = questions_for(args)
     models = [m.strip() for m in (args.models or cfg.model).split(",") if m.strip()]
-    report = evaluate(cfg, questions, models, cfg.k, baselines=not args.no_baselines)
+    llms = [x.strip() for x in (getattr(args, "llm", None) or "").split(",") if x.strip()]
+    report = evaluate(cfg, questions, models, cfg.k, baselines=not args.no_baselines, llms=tuple(llms))
     paths = write_report(report, Path(args.out))
     print(format_table(report))
     print()
     print(format_breakdown(report))
+    if llms:
+        from rag.evalllm import format_generation
+
+        print("\n" + format_generation(report))
     if report.get("flips"):
         print(f"\n{len(report['flips'])} question(s) differ between models: {', '.join(report['flips'])}")
     print(f"\nWrote {paths['json']}, {paths['md']} and {paths['chart']}")

@@ -68,7 +68,10 @@ class Handlers:
                                          {"role": "assistant", "content": SEARCHING}]
         yield history, "", turns, records  # clear the box once; later frames leave what the user types next
         try:
-            ans = self.service.ask(message, [Turn(*t) for t in turns], int(k) if k else None)
+            for ans in self.service.ask_stream(message, [Turn(*t) for t in turns], int(k) if k else None):
+                if ans.debug.get("partial"):  # generative mode: verified sentences as the model writes them
+                    history[-1] = {"role": "assistant", "content": render_answer(ans, "partial")}
+                    yield history, gr.skip(), turns, records
         except Exception as e:  # noqa: BLE001 - the reader gets plain words, the log gets the detail
             if isinstance(e, RagError) and not isinstance(e, BadQuestion):  # a user's mistake is not news for the log
                 log_once(str(e))

@@ -103,21 +103,36 @@ class LivePipeline:
         _close(pipe)
 
     def ask(self, *args, **kwargs):
-        pipe = self.get()
-        with self._use_lock:
-            self._users[id(pipe)] = self._users.get(id(pipe), 0) + 1
+        pipe = self._acquire()
         try:
             return pipe.ask(*args, **kwargs)
         finally:
-            with self._use_lock:
-                self._users[id(pipe)] -= 1
-                done = self._users[id(pipe)] == 0 and id(pipe) in self._retired
-                if self._users[id(pipe)] == 0:
-                    del self._users[id(pipe)]
-                if done:
-                    del self._retired[id(pipe)]
+            self._release(pipe)
+
+    def ask_stream(self, *args, **kwargs):
+        """``Pipeline.ask_stream`` on the current generation, kept open until the last answer is out."""
+        pipe = self._acquire()
+        try:
+            yield from pipe.ask_stream(*args, **kwargs)
+        finally:
+            self._release(pipe)
+
+    def _acquire(self):
+        pipe = self.get()
+        with self._use_lock:
+            self._users[id(pipe)] = self._users.get(id(pipe), 0) + 1
+        return pipe
+
+    def _release(self, pipe) -> None:
+        with self._use_lock:
+            self._users[id(pipe)] -= 1
+            done = self._users[id(pipe)] == 0 and id(pipe) in self._retired
+            if self._users[id(pipe)] == 0:
+                del self._users[id(pipe)]
             if done:
-                _close(pipe)
+                del self._retired[id(pipe)]
+        if done:
+            _close(pipe)
 
 
 def _close(pipe) -> None:

