@@ -314,7 +314,7 @@ def abstention_message(documents: list[dict]) -> str:
     lines = ["The articles don't say. I answer only from the articles in this collection, and none of them answers that.",
              "They are about the U.S.–China Science and Technology Agreement (STA); try asking about what they cover:"]
     for d in documents[:MAX_LISTED]:
-        title = d.get("title") or f"Untitled article ({d.get('doc_id', '')})"
+        title = d.get("title") or (f"“{d['opening']}” (no headline)" if d.get("opening") else d.get("doc_id", ""))
         extra = ", ".join(x for x in (d.get("outlet"), d.get("date")) if x)
         lines.append(f"- {title}" + (f" ({extra})" if extra else ""))
     if len(documents) > MAX_LISTED:
