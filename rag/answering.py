@@ -25,6 +25,7 @@ from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, leans_back, numbers, verdict
 from rag.schema import Citation, Passage
 
+REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
@@ -242,6 +243,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     target = {t for t in query.count_target if lexicon.known(t)}
     if query.count_target and not target:  # "How many patents…": what is counted is never mentioned
         return Decision([], True, "count_of_unknown", signals)
+    if query.asked_thing and not lexicon.known(query.asked_thing) and REQUIRE_ASKED_THING:
+        return Decision([], True, "asked_thing_unknown", signals)  # "the annual budget of…": never mentioned
     cands = candidates(query, passages, lexicon, target, weights)
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)

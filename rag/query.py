@@ -213,6 +213,7 @@ class Query:
     named_docs: set[str] = field(default_factory=set)
     count_target: set[str] = field(default_factory=set)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
+    asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
     gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
     negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
     more: bool = False  # "tell me more": continue the previous answer
@@ -273,6 +274,28 @@ def sides_of(text: str) -> list[str]:
     return [a, b] if terms(a) and terms(b) else []
 
 
+_THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
+                    r"\s+(?:of|for|behind|in|on|at|under|between)\b")
+# Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
+_KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
+               "goal", "aim", "reason", "cause", "meaning", "impact", "effect", "role", "status", "state", "future",
+               "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
+               "difference", "relationship", "significance", "importance", "view", "take", "argument", "point"}
+
+
+def asked_thing(text: str) -> str:
+    """The thing a "what is the X of Y" question asks for, as a stem, unless X names a kind of answer.
+
+    >>> asked_thing("What is the annual budget of the STA?"), asked_thing("what is the purpose of the pact?")
+    ('budget', '')
+    """
+    m = _THING.match(text.lower())
+    if not m:
+        return ""
+    head = m.group(1).split()[-1]
+    return "" if head in _KIND_WORDS or head in STOPWORDS else stem(head)
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
@@ -281,7 +304,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  intent=intent_of(text), qtype=question_type(text), about_articles=about,
                  named_docs=named, count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(ts, lexicon.name_terms(named)),
-                 sides=[lexicon.concepts(terms(x)) for x in sides_of(text)],
+                 sides=[lexicon.concepts(terms(x)) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
 
 
