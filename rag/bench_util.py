@@ -24,8 +24,8 @@ NOISE = 0.15  # norm of the perturbation added to a reused vector (cosine to the
 FALLBACK_QUESTIONS = ["When was the STA first signed?", "For how many years was the STA renewed in December 2024?",
                       "Which fields does the agreement cover?", "What changed in the 2024 renewal?",
                       "Who signed the original agreement?", "What are the concerns about the agreement?"]
-# The held-out questions (timing only: bench never tunes anything on them).
-QUESTION_FILES = (Path("evals/test.jsonl"),)
+# The held-out questions are the ones timed (their text only); the built-in ones when they are missing.
+QUESTION_FILES = (Path("evals/test.jsonl"), Path("evals/dev.jsonl"))
 
 
 def pct(xs: list[float], p: float) -> float:

@@ -125,10 +125,11 @@ def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_
     """Same index, queries embedded by ONNX: the eval questions get the same answers."""
     from pathlib import Path
 
-    from rag.evaluation import load_questions
+    from rag.evalset import SPLIT_FILES, load_many
     from rag.pipeline import Pipeline
 
-    questions = load_questions(Path(__file__).resolve().parent.parent / "evals" / "test.jsonl")
+    root = Path(__file__).resolve().parent.parent
+    questions = load_many([root / f for f in SPLIT_FILES.values()], None)
     onnx_pipe = Pipeline(real_index_dir, embedder=onnx_embedder)
     same = sum(real_pipeline.ask(q.question).answer == onnx_pipe.ask(q.question).answer for q in questions)
     assert same >= 0.97 * len(questions)

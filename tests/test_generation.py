@@ -164,3 +164,17 @@ def test_chat_page_streams_generative_answers(pipe_factory):
     frames = list(ui.ChatService(pipe.cfg, pipeline=pipe).ask_stream("When was the Pact signed and renewed?"))
     assert [f.debug["partial"] for f in frames] == [True, False]  # the last sentence is done when the reply is
     assert "1979" in frames[0].answer and "2024" not in frames[0].answer and "2024" in frames[1].answer
+
+
+def test_openai_compatible_servers_are_sent_max_tokens():
+    """ChatOpenAI sends its limit as `max_completion_tokens`, which llama.cpp's server ignores (the first
+    real try generated until the context was full): a local server must get `max_tokens` itself."""
+    pytest.importorskip("langchain_openai", reason="the llm extra: pip install -e '.[llm]'")
+    from rag.lc import LLMSettings, llm_model
+
+    local = llm_model(LLMSettings("openai", "gemma", "http://127.0.0.1:9/v1", max_tokens=64, timeout=5))
+    payload = local._get_request_payload([("user", "hi")])
+    assert payload["extra_body"] == {"max_tokens": 64} and "max_completion_tokens" not in payload
+    assert local.request_timeout == 5 and local.max_retries == 0
+    completion = llm_model(LLMSettings("openai", "gemma", "http://127.0.0.1:9/v1", max_tokens=64, completion=True))
+    assert completion._default_params["max_tokens"] == 64
