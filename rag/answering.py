@@ -253,15 +253,10 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    counted = not target or any(c.typed for c in cands)
-    # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
-    # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
-    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
-             or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
-    signals.update(counted=counted, typed_found=typed)
-    full_overlap = best.overlap * sum(weights.values()) / (sum(full.values()) or 1.0)
-    signals["full_overlap"] = round(full_overlap, 3)
-    reason = abstain_reason(Evidence(unknown, rare_share, delta, best.overlap, full_overlap, best_sim, counted, typed))
+    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta,
+                   sum(weights.values()) / (sum(full.values()) or 1.0))
+    signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
+    reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
     prefix, disagree = "", False
@@ -285,6 +280,16 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
+
+
+def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, known_share) -> Evidence:
+    """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
+    counted = not target or any(c.typed for c in cands)
+    # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
+    # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
+    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
+             or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
+    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:
