@@ -26,14 +26,20 @@ def _rows(summaries: dict[str, dict], cols: list[str]) -> list[str]:
     return rows
 
 
+def _breakdown(report: dict) -> dict:
+    """Per system, split and category; a report without one (older, or made by hand) is one split, "all"."""
+    return report.get("breakdown") or {n: {"all": {"all": s}} for n, s in report["summary"].items()}
+
+
 def format_table(report: dict) -> str:
     """One row per system and split (``test`` first: it is the number to believe)."""
     k = report["k"]
     cols = ["n"] + [c.format(k=k) for c in MAIN_METRICS] + ["index_build_s"]
-    splits = sorted({sp for b in report["breakdown"].values() for sp in b}, key=lambda s: (s != "test", s))
+    bd = _breakdown(report)
+    splits = sorted({sp for b in bd.values() for sp in b}, key=lambda s: (s != "test", s))
     rows: dict[str, dict] = {}
     for sp in splits:
-        for name, b in report["breakdown"].items():
+        for name, b in bd.items():
             if sp in b:
                 rows[f"{name} [{sp}]"] = {**b[sp]["all"], "index_build_s": report["summary"][name].get("index_build_s")}
     return "\n".join(_rows(rows, cols))
@@ -42,18 +48,21 @@ def format_table(report: dict) -> str:
 def format_breakdown(report: dict, split: str | None = None) -> str:
     """Per category, one table per split: accuracy (answerable kinds) or abstention (the others), per system."""
     out = []
-    splits = sorted({sp for b in report["breakdown"].values() for sp in b}, key=lambda s: (s != "test", s))
+    bd = _breakdown(report)
+    splits = sorted({sp for b in bd.values() for sp in b}, key=lambda s: (s != "test", s))
     for sp in [split] if split else splits:
-        names = [n for n, b in report["breakdown"].items() if sp in b]
-        cats = sorted({c for n in names for c in report["breakdown"][n][sp] if c != "all"})
+        names = [n for n, b in bd.items() if sp in b]
+        cats = sorted({c for n in names for c in bd[n][sp] if c != "all"})
+        if not cats:
+            continue
         head = "| category | n | " + " | ".join(f"{n} acc / abst" for n in names) + " |"
         lines = [f"**{sp}** (accuracy on answerable questions / correct abstention on unanswerable ones)", "",
                  head, "|" + "---|" * (len(names) + 2)]
         for c in cats:
-            first = report["breakdown"][names[0]][sp][c]
+            first = bd[names[0]][sp][c]
             cells = []
             for n in names:
-                s = report["breakdown"][n][sp][c]
+                s = bd[n][sp][c]
                 cells.append(f"{_fmt('x', s.get('answer_accuracy'))} / {_fmt('x', s.get('abstention_recall'))}")
             lines.append(f"| {c} | {first['n']} | " + " | ".join(cells) + " |")
         out.append("\n".join(lines))
@@ -71,7 +80,7 @@ def write_report(report: dict, out: Path) -> dict[str, Path]:
           format_table(report), "", format_breakdown(report), ""]
     systems = [n for n, s in report["summary"].items() if s.get("system") == "pipeline"]
     for name in systems:
-        fails = [(r["id"], r["split"], r["kind"], r["question"], r["results"][name]["failure"])
+        fails = [(r["id"], r.get("split", "all"), r.get("kind", ""), r["question"], r["results"][name]["failure"])
                  for r in report["questions"] if not r["results"][name]["correct"]]
         md += [f"## Failures: {name} ({len(fails)})", ""]
         md += [f"- `{i}` [{sp}, {c}] {q} — {f}" for i, sp, c, q, f in fails] or ["none"]
@@ -99,8 +108,9 @@ def chart(report: dict, path: Path) -> None:
     metrics = [f"hit@{k}", "answer_accuracy", "citation_precision", "abstention_recall", "false_abstention"]
     # The models' pipelines side by side first, then the baselines; the held-out split when there is one.
     names = sorted(report["summary"], key=lambda n: report["summary"][n].get("system") != "pipeline")
-    split = "test" if all("test" in report["breakdown"].get(n, {}) for n in names) else None
-    data = {n: report["breakdown"][n]["test"]["all"] if split else report["summary"][n] for n in names}
+    bd = _breakdown(report)
+    split = "test" if all("test" in bd.get(n, {}) for n in names) else None
+    data = {n: bd[n]["test"]["all"] if split else report["summary"][n] for n in names}
     x = np.arange(len(metrics))
     w = 0.8 / max(1, len(names))
     fig, ax = plt.subplots(figsize=(10, 4.5))
