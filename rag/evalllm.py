@@ -62,3 +62,15 @@ def format_generation(report: dict) -> str:
         why = ", ".join(f"{r} {n}" for r, n in s["drop_reasons"].items()) or "–"
         rows.append(f"| {name} | {s['asked']} | {share} | {s['no_reply']} | {s['generated_sentences']} | {drop} | {why} |")
     return "\n".join(rows)
+
+
+def add_generation_section(report: dict, md_path) -> str:
+    """Append the verification table to ``report.md`` (atomically); returns it."""
+    from pathlib import Path
+
+    from rag.corpus import atomic_write
+
+    table = format_generation(report)
+    md = Path(md_path)
+    atomic_write(md, md.read_text(encoding="utf-8") + "\n## Generative mode: what verification did\n\n" + table + "\n")
+    return table

@@ -189,9 +189,9 @@ def run_eval_cli(args, cfg) -> int:
     print()
     print(format_breakdown(report))
     if llms:
-        from rag.evalllm import format_generation
+        from rag.evalllm import add_generation_section
 
-        print("\n" + format_generation(report))
+        print("\n" + add_generation_section(report, paths["md"]))
     if report.get("flips"):
         print(f"\n{len(report['flips'])} question(s) differ between models: {', '.join(report['flips'])}")
     print(f"\nWrote {paths['json']}, {paths['md']} and {paths['chart']}")

@@ -172,8 +172,10 @@ class Generator:
     def _fail(self, e: Exception) -> GenerationFailed:
         name = type(e).__name__
         if "timeout" in name.lower():
-            return GenerationFailed(f"The language model ({self.spec}) did not answer within {self.timeout:.0f} s")
-        return GenerationFailed(f"The language model ({self.spec}) could not be reached ({name})")
+            return GenerationFailed(f"The language model ({self.spec}) did not answer within {self.timeout:g} s")
+        if "connect" in name.lower():
+            return GenerationFailed(f"The language model ({self.spec}) could not be reached ({name})")
+        return GenerationFailed(f"The language model ({self.spec}) failed to answer ({name}: {str(e)[:80]})")
 
     def answer(self, question: str, passages: list[Passage]) -> Generated:
         """The verified answer; raises ``GenerationFailed`` when nothing verifiable comes back."""
