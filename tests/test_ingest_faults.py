@@ -119,7 +119,7 @@ def _kill_at(moment: tuple, env: dict, rng: random.Random) -> str:
             time.sleep(what)
         else:
             for line in proc.stderr:
-                if json.loads(line).get("step") == what:
+                if line.startswith("{") and json.loads(line).get("step") == what:
                     break
             else:
                 pytest.fail(f"rag ingest ended (status {proc.wait()}) before step {what!r}")
