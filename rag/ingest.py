@@ -191,8 +191,7 @@ def _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0) -> Non
         vecs = _embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
         _write_chunks(w, chunks, vecs, have, rep, prog)
         m = _manifest(cfg, gen, model_id, emb["dim"], base, plan, loaded, chunks, sents, t0)
-        _verify(w, m, prog)
-        _finish(store, w, m, prog)
+        _finish(store, _verify(w, m, prog), m, prog)
     except BaseException:
         store.discard(gen)  # free its space now; a kill leaves it for the next run to remove
         raise
@@ -325,8 +324,9 @@ def _manifest(cfg, gen, model_id, dim, base, plan: Plan, loaded, chunks, sents, 
         settings=chunk_settings(cfg), docs=plan.docs)
 
 
-def _verify(w: Index, m: Manifest, prog: Progress) -> None:
-    """The new generation, reopened from disk, holds what the manifest will say, and answers a query."""
+def _verify(w: Index, m: Manifest, prog: Progress) -> Index:
+    """The new generation, reopened from disk, holds what the manifest will say, and answers a query;
+    returns it, reopened."""
     prog.step("verify")
     w.store.close(w.generation)
     r = Index(w.cfg, w.model_id, generation=w.generation, store=w.store)
@@ -339,8 +339,7 @@ def _verify(w: Index, m: Manifest, prog: Progress) -> None:
     if not hits["ids"][0]:
         raise RagError("The new index generation does not answer a query; it was discarded and the previous one "
                        "stays live. Run: rag ingest")
-    w._col = r._col
-    w._sent = r._sent
+    return r
 
 
 def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:

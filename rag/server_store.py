@@ -127,15 +127,22 @@ class ServerStore:
 
     @contextmanager
     def lock(self, notice=print):
-        # The claim in ``begin`` is the lock on a server; clear this machine's dead claims first.
+        """The claim in ``begin`` is the lock on a server: an unpublished generation claimed by a
+        running ingest (or one on another machine, whose state cannot be seen) stops this one; one
+        claimed by an ingest of this machine that is no longer running is cleared."""
         m = self.manifest()
         live = m.generation if m else 0
         for g in self.generations():
-            if g > live:
-                claim = self._builder(g)
-                if self._stale_claim(claim) and claim != self._claim:
-                    notice(f"cleared generation {g} left by an ingest that is no longer running ({claim})")
-                    self.discard(g)
+            if g <= live:
+                continue
+            claim = self._builder(g)
+            if not self._stale_claim(claim):
+                host, _, rest = claim.partition(":")
+                raise IngestRunning(f"Another ingest is building generation {g} of {self.name} on {self.url} "
+                                    f"(host {host}, pid {rest.split(':')[0]}); wait for it to finish, then run "
+                                    f"rag ingest again. If it is gone, delete collection {self.collection_names(g)[0]}")
+            notice(f"cleared generation {g} left by an ingest that is no longer running ({claim})")
+            self.discard(g)
         yield
 
     def drop(self) -> bool:

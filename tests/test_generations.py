@@ -96,8 +96,10 @@ def test_a_live_ingest_holds_the_lock_and_a_dead_ones_lock_is_cleared(hash_cfg, 
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         for line in proc.stderr:  # wait until it is embedding (and pausing there)
-            if json.loads(line).get("step") == "embed":
+            if line.startswith("{") and json.loads(line).get("step") == "embed":
                 break
+        else:
+            pytest.fail(f"rag ingest ended (status {proc.wait()}) before it started embedding")
         assert main(["ingest"]) == 2
         assert f"Another ingest is running on this index (pid {proc.pid})" in one_error_line(capsys)
         proc.send_signal(signal.SIGKILL)

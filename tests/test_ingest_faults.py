@@ -119,7 +119,7 @@ def _kill_at(moment: tuple, env: dict, rng: random.Random) -> str:
             time.sleep(what)
         else:
             for line in proc.stderr:
-                if json.loads(line).get("step") == what:
+                if line.startswith("{") and json.loads(line).get("step") == what:
                     break
             else:
                 pytest.fail(f"rag ingest ended (status {proc.wait()}) before step {what!r}")
@@ -131,7 +131,7 @@ def _kill_at(moment: tuple, env: dict, rng: random.Random) -> str:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    return "finished" if finished and proc.returncode == 0 else f"{kind} {what}"
+    return "finished" if finished and proc.returncode == 0 else f"{kind} {what:.1f}s" if kind == "time" else f"{kind} {what}"
 
 
 def test_sigkill_at_20_moments_on_a_loaded_machine(tmp_path, cpu_load):
@@ -167,7 +167,7 @@ def test_sigkill_at_20_moments_on_a_loaded_machine(tmp_path, cpu_load):
             write_version(corpus, target)
             hit = _kill_at(moment, env, rng)
         live = hashes[live_manifest(index)["corpus_hash"]]
-        if moment[0] != "time":
+        if moment[0] != "time" and moment[1] != "flip":  # "flip": killed somewhere inside it, either way
             assert live == (target if moment[1] in AFTER_FLIP else state), (moment, live)
         got = answer_of(_rag("ask", "--json", Q, env=env))  # exactly what the live generation answered
         assert {k: got[k] for k in got if k != "notice"} == {k: expected[live][k] for k in got if k != "notice"}
