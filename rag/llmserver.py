@@ -108,6 +108,23 @@ def install(lm: LocalModel, models_dir: Path) -> Path:
     return target
 
 
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _die_with_parent() -> None:
+    """In the server process, before it starts: end it when the process that started it dies
+    (even killed, when ``atexit`` does not run), so a model server is never left behind.
+    The signal follows the starting *thread*, so it is only asked for from the main thread."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -142,7 +159,7 @@ class LocalServer:
             self.port = free_port()
         self._log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(self.command(model), stdout=self._log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL)
+                                     stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent if _main_thread() else None)
         atexit.register(self.stop)
         deadline = time.monotonic() + timeout
         while not self._ready():
