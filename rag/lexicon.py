@@ -37,6 +37,11 @@ def find_acronyms(texts) -> dict[str, set[str]]:
     return out
 
 
+# Acronyms used without definition are matched to their long form in the first passages only: the scan
+# is the slowest part of building the Lexicon (every start), and a long form turns up early if at all.
+INITIALISM_SAMPLE = 3000
+
+
 def initialisms(texts) -> dict[str, set[str]]:
     """Acronyms the articles use without defining, matched to a run of words they also use whose
     initials spell them ("AI" and "artificial intelligence", "IP" and "intellectual property").
@@ -50,19 +55,23 @@ def initialisms(texts) -> dict[str, set[str]]:
 
     texts = list(texts)
     acrs = {a for t in texts for a in re.findall(r"\b[A-Z]{2,5}\b", t)}
-    runs: _C = _C()
+    wanted = {a.lower() for a in acrs}
+    # Only runs whose initials spell an acronym the articles use are counted: one pass, small memory,
+    # so building the Lexicon stays linear in the corpus (it runs at every start).
+    runs: dict[str, _C] = {}
     for t in texts:
         words = [w for w in re.findall(r"[A-Za-z][a-z\-]+|[A-Z]+", t) if w.lower() not in STOPWORDS]
         for n in range(2, 6):
             for i in range(len(words) - n + 1):
-                gram = tuple(w.lower() for w in words[i:i + n])
-                if not any(w.isupper() for w in words[i:i + n]):
-                    runs[gram] += 1
+                gram = words[i:i + n]
+                initials = "".join(w[0] for w in gram).lower()
+                if initials in wanted and not any(w.isupper() for w in gram):
+                    runs.setdefault(initials, _C())[tuple(w.lower() for w in gram)] += 1
     out: dict[str, set[str]] = {}
     for a in acrs:
-        hits = [(c, g) for g, c in runs.items() if len(g) == len(a) and "".join(w[0] for w in g) == a.lower()]
+        hits = runs.get(a.lower())
         if hits:
-            g = max(hits)[1]
+            g = max((c, g) for g, c in hits.items())[1]
             out[stem(a.lower())] = {stem(w) for w in g}
     return out
 
@@ -106,7 +115,8 @@ class Lexicon:
             names.setdefault(p.doc_id, article_names(p))
         return cls(df=Counter(t for ts in doc_terms for t in set(ts)), n=len(passages), vocab=vocab,
                    lower_words={w for p in passages if p.kind == "body" for w in re.findall(r"\b[a-z][a-z\-]+\b", p.text)},
-                   expansions={**initialisms(p.text for p in passages), **find_acronyms(p.text for p in passages)},
+                   expansions={**initialisms(p.text for p in passages[:INITIALISM_SAMPLE]),
+                               **find_acronyms(p.text for p in passages)},
                    names=names, speller=Speller(vocab))
 
     def known(self, term: str) -> bool:
