@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, is_enumeration, jaccard, leans_back, numbers, verdict
+from rag.rules import QUANTITIES, continues, gives_reason, is_enumeration, jaccard, leans_back, numbers, verdict
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -144,6 +144,17 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
         if pool:
             chosen.append(max(pool, key=lambda c: c.score + SIDE_BONUS * len(st & c.terms) / len(st)))
     return chosen
+
+
+def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
+    """Why-questions: the sentence right after ``best`` in its article when ``best`` states the fact asked
+    about but not its cause, and that next sentence gives one ("…excluding AI." -> "This aims to prevent…")."""
+    if best.passage.kind != "body" or gives_reason(best.text):
+        return None
+    at = best.passage.start + best.end
+    nxt = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
+           and 0 <= (c.passage.start + c.start) - at <= 3]
+    return nxt[0] if nxt and gives_reason(nxt[0].text) and _fresh(nxt[0], chosen) else None
 
 
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
@@ -271,6 +282,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
         disagree = len({c.doc_id for c in chosen}) > 1
     elif query.intent in ("why", "overview", "list"):
         chosen, why = pick_spread(query, cands)
+        reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
+        if reason is not None:
+            chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
     else:
         chosen, why = pick_fact(query, cands, weights)
         disagree = "disagrees" in why

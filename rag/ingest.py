@@ -30,6 +30,7 @@ from rag.index import Index, chunk_settings, collection_name, legacy_vectors, op
 from rag.progress import Progress
 from rag.records import acronym, card_text, doc_metadata, header, human_date, records, sentence_id  # noqa: F401
 from rag.resources import resource_errors
+from rag.retrieval import save_lexicon
 from rag.schema import Document
 
 
@@ -342,13 +343,21 @@ def _verify(w: Index, m: Manifest, prog: Progress) -> Index:
     return r
 
 
-def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:
-    """Save BM25 beside the vectors, put everything on disk, then flip the manifest."""
+def save_lexical(w: Index) -> None:
+    """BM25 and the ``Lexicon`` of a generation being built, saved into its folder: read at every start,
+    never rebuilt (on a Chroma server there is no folder, and readers build them)."""
     folder = w.bm25_dir()
     if folder is not None:
-        prog.step("bm25")
         recs = w.all_records()
         sparse.save(sparse.build(recs), recs["ids"], folder)
+        save_lexicon(recs, folder)
+
+
+def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:
+    """Save BM25 beside the vectors, put everything on disk, then flip the manifest."""
+    if w.bm25_dir() is not None:
+        prog.step("bm25")
+        save_lexical(w)
     store.seal(w.generation)
     prog.step("flip", generation=m.generation)
     store.publish(m, checkpoint=prog.step)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rag import sparse
+from rag import lexicon, sparse
 from rag.lexicon import Lexicon
 from rag.schema import Passage
 from rag.text import terms
@@ -33,7 +33,7 @@ IN_MEMORY_SENTENCES = 20000
 SAME_DOC_PENALTY = 0.92
 
 
-def _passages_from(records: dict) -> list[Passage]:
+def passages_from(records: dict) -> list[Passage]:
     out = []
     for cid, text, m in zip(records["ids"], records["documents"], records["metadatas"]):
         m = m or {}
@@ -45,6 +45,18 @@ def _passages_from(records: dict) -> list[Passage]:
             authors=[a for a in (m.get("authors") or "").split("; ") if a], date=m.get("date", ""),
             url=m.get("url", ""), kind=m.get("kind", "body")))
     return out
+
+
+def build_lexicon(passages: list[Passage], headers: list[str]) -> Lexicon:
+    from rag.query import META_WORDS
+
+    return Lexicon.build(passages, headers, META_WORDS)
+
+
+def save_lexicon(records: dict, folder) -> None:
+    """Build the Lexicon of ``records`` and save it into an index generation's folder (``rag ingest``)."""
+    headers = [(m or {}).get("header", "") for m in records["metadatas"]]
+    lexicon.save(build_lexicon(passages_from(records), headers), records["ids"], folder)
 
 
 def sentence_key(sid: str) -> tuple:
@@ -63,7 +75,7 @@ class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         self.index, self.embedder = index, embedder
         records = records if records is not None else index.all_records()
-        self.passages = _passages_from(records)
+        self.passages = passages_from(records)
         self.by_id = {p.chunk_id: i for i, p in enumerate(self.passages)}
         self.n_sentences = index.sentences().count()
         self._svecs, self._sids = None, []
@@ -78,9 +90,8 @@ class Retriever:
         # saved with the index generation by `rag ingest` (memory-mapped); built here only if absent
         self.bm25, self.bm25_loaded = sparse.load_or_build(index.bm25_dir(), records)
         self.n = len(self.passages)
-        from rag.query import META_WORDS
-
-        self.lexicon = Lexicon.build(self.passages, headers, META_WORDS)
+        saved = lexicon.load(index.bm25_dir(), records["ids"])
+        self.lexicon, self.lexicon_loaded = (saved, True) if saved is not None else (build_lexicon(self.passages, headers), False)
         self.docs = sorted({p.doc_id for p in self.passages})
         # (doc_id, absolute sentence start) -> [(passage index, start inside the passage)]
         self.sent_home: dict[tuple, list[tuple[int, int]]] = {}

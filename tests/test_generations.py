@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rag import sparse
+from rag import lexicon, sparse
 from rag.cli import main
 from rag.config import load_config
 from rag.corpus import dump, load_corpus, parse, save
@@ -26,6 +26,7 @@ from rag.index import Index, collection_name
 from rag.ingest import ingest
 from rag.live import LivePipeline
 from rag.pipeline import Pipeline, clean_question
+from rag.retrieval import build_lexicon, passages_from
 from rag.schema import Document
 from rag.text import terms
 
@@ -166,6 +167,26 @@ def test_saved_generation_loads_its_bm25_without_rebuilding_it(hash_cfg, tiny_co
     recs = ix.all_records()
     sub = {k: v[:-1] for k, v in recs.items()}
     assert sparse.load(ix.bm25_dir(), sub["ids"]) is None
+
+
+def test_saved_generation_loads_its_lexicon_without_rebuilding_it(hash_cfg, tiny_corpus, monkeypatch):
+    ingest(hash_cfg, progress=False)
+    ix = Index(hash_cfg, "hash")
+    recs = ix.all_records()
+    assert (ix.bm25_dir() / lexicon.FILE).is_file()
+    built = build_lexicon(passages_from(recs), [m.get("header", "") for m in recs["metadatas"]]).to_json()
+
+    def no_rebuild(*a, **k):
+        raise AssertionError("the Lexicon was rebuilt instead of loaded from the generation")
+
+    monkeypatch.setattr(lexicon.Lexicon, "build", no_rebuild)
+    pipe = Pipeline(hash_cfg)
+    assert pipe.retriever.lexicon_loaded and pipe.retriever.lexicon.to_json() == built
+    assert "1979" in pipe.ask(Q).answer
+    # saved over other chunks (a subset) it is not used; a damaged file is not used either
+    assert lexicon.load(ix.bm25_dir(), recs["ids"][:-1]) is None
+    (ix.bm25_dir() / lexicon.FILE).write_text("{not json", encoding="utf-8")
+    assert lexicon.load(ix.bm25_dir(), recs["ids"]) is None
 
 
 # --- live reload ----------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import antecedent, pick_gist, pick_sides, pick_yes_no
+from rag.answering import antecedent, pick_gist, pick_sides, pick_yes_no, reason_after
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -82,3 +82,14 @@ def test_yes_no_says_no_to_a_different_number_written_in_words():
 def test_people_named_by_role_answer_who_but_not_the_asked_ones():
     assert names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight")
     assert not names_people("Lawmakers have advocated oversight.", "what did lawmakers push for")
+
+
+def test_a_why_answer_brings_the_reason_that_follows_the_fact():
+    cands = _cands("a", ["The new deal covers only basic research, excluding AI.",
+                         "This decision aims to prevent the transfer of sensitive technologies.",
+                         "Talks ended in Beijing."])
+    assert reason_after(cands[0], cands, [cands[0]]) is cands[1]
+    assert reason_after(cands[1], cands, [cands[1]]) is None  # it gives a reason itself
+    assert reason_after(cands[0], cands, [cands[0], cands[1]]) is None  # already in the answer
+    plain = _cands("b", ["The new deal covers only basic research.", "Talks ended in Beijing."])
+    assert reason_after(plain[0], plain, [plain[0]]) is None  # what follows gives no reason
