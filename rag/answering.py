@@ -270,30 +270,33 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
-    prefix, disagree = "", False
-    if query.about_articles:
-        chosen, why = pick_meta(query, cands)
-    elif query.more:
-        chosen, why = pick_spread(query, cands, ratio=0.0, limit=3)
-    elif query.intent == "yes_no":
-        chosen, why, prefix, disagree = pick_yes_no(query, cands)
-    elif query.intent == "compare":
-        chosen, why = pick_compare(query, cands)
-        disagree = len({c.doc_id for c in chosen}) > 1
-    elif query.intent in ("why", "overview", "list"):
-        chosen, why = pick_spread(query, cands)
-        reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
-        if reason is not None:
-            chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
-    else:
-        chosen, why = pick_fact(query, cands, weights)
-        disagree = "disagrees" in why
-        prefix = attribution(query, chosen)
+    chosen, why, prefix, disagree = _pick(query, cands, weights)
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
+
+
+def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[list[Candidate], list[str], str, bool]:
+    """The rule for the question's shape: (sentences, why each, answer opening, sources disagree)."""
+    if query.about_articles:
+        return (*pick_meta(query, cands), "", False)
+    if query.more:
+        return (*pick_spread(query, cands, ratio=0.0, limit=3), "", False)
+    if query.intent == "yes_no":
+        return pick_yes_no(query, cands)
+    if query.intent == "compare":
+        chosen, why = pick_compare(query, cands)
+        return chosen, why, "", len({c.doc_id for c in chosen}) > 1
+    if query.intent in ("why", "overview", "list"):
+        chosen, why = pick_spread(query, cands)
+        reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
+        if reason is not None:  # right after the fact it explains, within the spread's limit
+            chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
+        return chosen, why, "", False
+    chosen, why = pick_fact(query, cands, weights)
+    return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
 def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, known_share) -> Evidence:
