@@ -59,6 +59,19 @@ def save_lexicon(records: dict, folder) -> None:
     lexicon.save(build_lexicon(passages_from(records), headers), records["ids"], folder)
 
 
+def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` highest scores, best first (ties by index): a partial sort, since a full
+    argsort of every chunk's BM25 score was most of a query's time at 100k chunks.
+
+    >>> top_indices(np.array([0.1, 3.0, 2.0, 3.0, 0.5]), 3).tolist()
+    [1, 3, 2]
+    """
+    if n >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    part = np.argpartition(-scores, n - 1)[:n]
+    return part[np.lexsort((part, -scores[part]))]
+
+
 def sentence_key(sid: str) -> tuple:
     """(doc_id, start) of a sentence id ``doc:s<start>:<hash>``; (doc_id, "card") for a byline card.
 
@@ -173,7 +186,7 @@ class Retriever:
             fused[i] = fused.get(i, 0.0) + W_MAXSIM / (RRF_K + rank + 1)
         if qterms:
             scores = self.bm25.get_scores(qterms)
-            for rank, i in enumerate(np.argsort(-scores)[:pool]):
+            for rank, i in enumerate(top_indices(scores, pool)):
                 if scores[i] <= 0:
                     break
                 fused[int(i)] = fused.get(int(i), 0.0) + W_BM25 / (RRF_K + rank + 1)
