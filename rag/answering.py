@@ -30,6 +30,7 @@ TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
+SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
@@ -157,6 +158,17 @@ def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate
     return nxt[0] if nxt and gives_reason(nxt[0].text) and _fresh(nxt[0], chosen) else None
 
 
+def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+    """When every chosen sentence comes from one article: the best sentence of another article that
+    speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
+    if not chosen or len({c.doc_id for c in chosen}) > 1:
+        return None
+    best = max(c.score for c in chosen)
+    other = [c for c in cands if c.passage.kind == "body" and c.doc_id != chosen[0].doc_id
+             and c.score >= SECOND_SOURCE * best and _fresh(c, chosen)]
+    return other[0] if other else None
+
+
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each side's best sentence when the question names two sides, else the best sentence of each
     article that speaks to the question (named articles always heard)."""
@@ -173,7 +185,9 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
             why.append("side")
         if len(chosen) >= MAX_SPREAD:
             break
-    return chosen or [best], why or ["best"]
+    chosen, why = chosen or [best], why or ["best"]
+    extra = second_source(chosen, cands)  # a comparison needs a second source
+    return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
 
 
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:

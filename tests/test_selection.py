@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import antecedent, pick_gist, pick_sides, pick_yes_no, reason_after
+from rag.answering import antecedent, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -93,3 +93,14 @@ def test_a_why_answer_brings_the_reason_that_follows_the_fact():
     assert reason_after(cands[0], cands, [cands[0], cands[1]]) is None  # already in the answer
     plain = _cands("b", ["The new deal covers only basic research.", "Talks ended in Beijing."])
     assert reason_after(plain[0], plain, [plain[0]]) is None  # what follows gives no reason
+
+
+def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
+    a = _cands("a", ["The pact narrows cooperation to basic research.", "It was renewed for five years."], [0.9, 0.85])
+    b = _cands("b", ["Critics say the pact should be cancelled outright."], [0.7])
+    far = _cands("c", ["Weather in Beijing was mild."], [0.2])
+    q = _q("how do the articles differ on the pact", intent="compare")
+    got, why = pick_compare(q, a + b + far)
+    assert [c.doc_id for c in got] == ["a", "b"] and why[-1] == "second_source"
+    assert second_source(a[:1], a + far) is None  # the only other article does not speak to it
+    assert second_source(a[:1] + b, a + b) is None  # already two articles
