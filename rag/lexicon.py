@@ -187,6 +187,7 @@ class Lexicon:
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at
 # 100k chunks (~28 s), and a sealed generation never changes, so it is built once per generation.
 FILE = "lexicon.json"
+FORMAT = 1  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
 
 
 def _digest(ids: list[str]) -> str:
@@ -194,7 +195,7 @@ def _digest(ids: list[str]) -> str:
 
 
 def save(lex: Lexicon, ids: list[str], folder: Path) -> None:
-    data = {"chunk_ids_sha256": _digest(ids), **lex.to_json()}
+    data = {"format": FORMAT, "chunk_ids_sha256": _digest(ids), **lex.to_json()}
     (Path(folder) / FILE).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
@@ -205,6 +206,7 @@ def load(folder: Path | None, ids: list[str]) -> Lexicon | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Lexicon.from_json(data) if data.get("chunk_ids_sha256") == _digest(list(ids)) else None
+        same = data.get("format") == FORMAT and data.get("chunk_ids_sha256") == _digest(list(ids))
+        return Lexicon.from_json(data) if same else None
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -183,8 +183,11 @@ def test_saved_generation_loads_its_lexicon_without_rebuilding_it(hash_cfg, tiny
     pipe = Pipeline(hash_cfg)
     assert pipe.retriever.lexicon_loaded and pipe.retriever.lexicon.to_json() == built
     assert "1979" in pipe.ask(Q).answer
-    # saved over other chunks (a subset) it is not used; a damaged file is not used either
+    # saved over other chunks (a subset), by another format or damaged, it is not used
     assert lexicon.load(ix.bm25_dir(), recs["ids"][:-1]) is None
+    monkeypatch.setattr(lexicon, "FORMAT", lexicon.FORMAT + 1)  # saved by an older version of the code
+    assert lexicon.load(ix.bm25_dir(), recs["ids"]) is None
+    monkeypatch.setattr(lexicon, "FORMAT", lexicon.FORMAT - 1)
     (ix.bm25_dir() / lexicon.FILE).write_text("{not json", encoding="utf-8")
     assert lexicon.load(ix.bm25_dir(), recs["ids"]) is None
 
