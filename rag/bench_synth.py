@@ -57,7 +57,7 @@ def synth_documents(sentences: list[str], n_chunks: int, chunks_per_word: float,
 def replicate_store(src_dir: Path, dst_dir: Path, copies: int, progress: bool = True, finish=None) -> dict:
     """Copy every index in ``src_dir`` into ``dst_dir`` ``copies`` times, ids and doc ids renamed,
     as one published generation each (see ``rag.generations``). ``finish(store, generation, manifest)``
-    runs on each copy before it is sealed (the bench saves its BM25 and Lexicon there, as an ingest does).
+    runs on each copy before it is sealed (the bench saves its BM25, Lexicon and sidecar there, as an ingest does).
 
     Copy 0 keeps the vectors; later copies are perturbed (cosine ≈ 0.99), as reused vectors are.
     """
@@ -70,11 +70,12 @@ def replicate_store(src_dir: Path, dst_dir: Path, copies: int, progress: bool = 
         s_store, d_store = EmbeddedStore(src_dir, name), EmbeddedStore(dst_dir, name)
         gen = d_store.begin(None)
         got = _replicate_collections(s_store.client(m.generation), d_store.client(gen), copies, progress)
+        rm = _replace(m, generation=gen, chunks=m.chunks * copies, sentences=m.sentences * copies,
+                      docs={f"{d}-r{r}": e for d, e in m.docs.items() for r in range(copies)})
         if finish is not None:
-            finish(d_store, gen, m)
+            finish(d_store, gen, rm)
         d_store.seal(gen)
-        d_store.publish(_replace(m, generation=gen, chunks=m.chunks * copies, sentences=m.sentences * copies,
-                                 docs={f"{d}-r{r}": e for d, e in m.docs.items() for r in range(copies)}))
+        d_store.publish(rm)
         s_store.close(m.generation)
         out = {k: out[k] + got[k] for k in out}
     return out
@@ -155,10 +156,10 @@ def _replicate_size(run: BenchRun, n: int, ingested: tuple, scfg) -> tuple[dict,
     base_chunks, base_dir, base_docs = ingested
     copies = max(1, round(n / base_chunks))
     from rag.index import Index
-    from rag.ingest import save_lexical
+    from rag.ingest import save_readers
 
     def finish(store, gen, m):
-        save_lexical(Index(scfg, m.model, generation=gen, store=store))
+        save_readers(Index(scfg, m.model, generation=gen, store=store), m)
 
     rs = replicate_store(base_dir / "index", scfg.index_dir, copies, run.progress.enabled, finish)
     sdocs = [replace(d, id=f"{d.id}-r{r}") for r in range(copies) for d in base_docs]

@@ -243,6 +243,13 @@ class Index:
         """Every sentence vector: ``{"ids", "embeddings"}``, in id order."""
         return _in_id_order(self._get_all(self.sentences(), ["embeddings"]))
 
+    def sentence_pages(self):
+        """Every sentence vector, a page at a time: ``(ids, vectors)`` (for the sidecar, without holding all)."""
+        col = self.sentences()
+        for off in range(0, self._wrap(col.count), GET_PAGE):
+            got = self._wrap(col.get, include=["embeddings"], limit=GET_PAGE, offset=off)
+            yield list(got["ids"]), got["embeddings"]
+
     def existing(self) -> dict[str, dict]:
         got = self._get_all(self.collection(), ["metadatas"])
         return dict(zip(got["ids"], got["metadatas"]))
@@ -351,10 +358,14 @@ def _id_key(rid: str) -> tuple:
     return (doc, int(num) if num.isdigit() else -1, rid)
 
 
+def id_order(ids: list[str]) -> list[int]:
+    """Positions of ``ids`` in one canonical order, whatever order Chroma stores them in: an index updated
+    in place and a clean build of the same corpus then break score ties the same way, and answer alike."""
+    return sorted(range(len(ids)), key=lambda i: _id_key(ids[i]))
+
+
 def _in_id_order(got: dict) -> dict:
-    """Rows in one canonical order, whatever order Chroma stores them in: an index updated in place
-    and a clean build of the same corpus then break score ties the same way, and answer alike."""
-    order = sorted(range(len(got["ids"])), key=lambda i: _id_key(got["ids"][i]))
+    order = id_order(got["ids"])
     return {k: [v[i] for i in order] for k, v in got.items()}
 
 

@@ -13,6 +13,7 @@ Steps (each a function below): ``plan_changes`` → ``_start_generation`` → ``
 
 from __future__ import annotations
 
+import json
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag import sparse
+from rag import lexicon, sidecar, sparse
 from rag.config import Config
 from rag.corpus import LoadResult, corpus_hash, doc_hash, load_corpus
 from rag.errors import CorpusError, ModelMismatch, RagError
@@ -30,7 +31,7 @@ from rag.index import Index, chunk_settings, collection_name, legacy_vectors, op
 from rag.progress import Progress
 from rag.records import acronym, card_text, doc_metadata, header, human_date, records, sentence_id  # noqa: F401
 from rag.resources import resource_errors
-from rag.retrieval import save_lexicon
+from rag.retrieval import passages_from, save_lexicon
 from rag.schema import Document
 
 
@@ -137,7 +138,7 @@ def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestRepo
             plan = plan_changes(loaded, base)
             rep = IngestReport(added=plan.added, updated=plan.updated, deleted=plan.deleted, unchanged=plan.unchanged,
                                skipped=loaded.skipped, collection=name, model=model_id)
-            if base is not None and plan.nothing:
+            if base is not None and plan.nothing and readers_current(store.bm25_dir(base.generation)):
                 rep.chunks, rep.generation = base.chunks, base.generation
             else:
                 _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0)
@@ -343,21 +344,44 @@ def _verify(w: Index, m: Manifest, prog: Progress) -> Index:
     return r
 
 
-def save_lexical(w: Index) -> None:
-    """BM25 and the ``Lexicon`` of a generation being built, saved into its folder: read at every start,
-    never rebuilt (on a Chroma server there is no folder, and readers build them)."""
+READERS = "readers.json"  # written last: which formats of the files below this generation holds
+
+
+def readers_current(folder: Path | None) -> bool:
+    """True if ``folder`` holds BM25, the Lexicon and the sidecar in today's formats (or there is no
+    folder: a Chroma server). An unchanged corpus over an index saved by older code gets a new generation
+    with them, instead of rebuilding them at every start."""
+    if folder is None:
+        return True
+    try:
+        return json.loads((Path(folder) / READERS).read_text(encoding="utf-8")) == _formats()
+    except (OSError, ValueError):
+        return False
+
+
+def _formats() -> dict:
+    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT}
+
+
+def save_readers(w: Index, m: Manifest) -> None:
+    """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
+    built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server there is
+    no folder, and readers build them)."""
     folder = w.bm25_dir()
     if folder is not None:
         recs = w.all_records()
         sparse.save(sparse.build(recs), recs["ids"], folder)
         save_lexicon(recs, folder)
+        headers = [(x or {}).get("header", "") for x in recs["metadatas"]]
+        if sidecar.save(passages_from(recs), headers, w.sentence_pages(), m.sentences, m.dim, folder):
+            (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
 
 
 def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:
     """Save BM25 beside the vectors, put everything on disk, then flip the manifest."""
     if w.bm25_dir() is not None:
         prog.step("bm25")
-        save_lexical(w)
+        save_readers(w, m)
     store.seal(w.generation)
     prog.step("flip", generation=m.generation)
     store.publish(m, checkpoint=prog.step)

@@ -15,9 +15,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from rag import lexicon, sparse
+from rag import lexicon, sidecar, sparse
+from rag.index import id_order
 from rag.lexicon import Lexicon
 from rag.schema import Passage
+from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms
 
 RRF_K = 60  # the standard constant from Cormack et al. (2009)
@@ -53,6 +55,12 @@ def build_lexicon(passages: list[Passage], headers: list[str]) -> Lexicon:
     return Lexicon.build(passages, headers, META_WORDS)
 
 
+def _records(passages: list[Passage], headers: list[str]) -> dict:
+    """The fields of Chroma's records that BM25 is built from."""
+    return {"ids": [p.chunk_id for p in passages], "documents": [p.text for p in passages],
+            "metadatas": [{"header": h} for h in headers]}
+
+
 def save_lexicon(records: dict, folder) -> None:
     """Build the Lexicon of ``records`` and save it into an index generation's folder (``rag ingest``)."""
     headers = [(m or {}).get("header", "") for m in records["metadatas"]]
@@ -72,49 +80,54 @@ def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
     return part[np.lexsort((part, -scores[part]))]
 
 
-def sentence_key(sid: str) -> tuple:
-    """(doc_id, start) of a sentence id ``doc:s<start>:<hash>``; (doc_id, "card") for a byline card.
-
-    Reading it from the id spares Chroma a metadata fetch on every query.
-
-    >>> sentence_key("pact:s120:ab12"), sentence_key("pact:card:9f")
-    (('pact', 120), ('pact', 'card'))
-    """
-    doc, kind, _ = sid.rsplit(":", 2)
-    return (doc, "card") if kind == "card" else (doc, int(kind[1:]))
-
-
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         self.index, self.embedder = index, embedder
-        records = records if records is not None else index.all_records()
-        self.passages = passages_from(records)
-        self.by_id = {p.chunk_id: i for i, p in enumerate(self.passages)}
-        # The published manifest states the count (checked against the store before the flip): counting
-        # ~500k sentences in Chroma took 2.6 s of a start at 100k chunks.
         m = getattr(index, "manifest", None)
+        # The published manifest states the counts (checked against the store before the flip): counting
+        # ~500k sentences in Chroma took 2.6 s of a start at 100k chunks.
         self.n_sentences = m.sentences if m is not None and m.sentences else index.sentences().count()
-        self._svecs, self._sids = None, []
-        # Embedded store only: against a shared Chroma server every query asks the server.
-        if self.n_sentences <= IN_MEMORY_SENTENCES and not index.cfg.chroma_url:
-            got = index.all_sentence_vectors()
-            if got["ids"]:
-                self._sids = list(got["ids"])
-                self._svecs = np.asarray(got["embeddings"], dtype=np.float32)
-        metas = records["metadatas"]
-        headers = [(m or {}).get("header", "") for m in metas]
-        # saved with the index generation by `rag ingest` (memory-mapped); built here only if absent
-        self.bm25, self.bm25_loaded = sparse.load_or_build(index.bm25_dir(), records)
+        folder = index.bm25_dir()
+        self.side = None if records is not None or m is None else sidecar.load(folder, m.chunks, m.sentences, m.dim)
+        if self.side is not None:
+            self.passages, headers = self.side.passages, self.side.headers
+        else:
+            records = records if records is not None else index.all_records()
+            self.passages, headers = passages_from(records), [(x or {}).get("header", "") for x in records["metadatas"]]
+        ids = [p.chunk_id for p in self.passages]
+        self.by_id = {cid: i for i, cid in enumerate(ids)}
         self.n = len(self.passages)
-        saved = lexicon.load(index.bm25_dir(), records["ids"])
+        self._svecs, self._sids = self._sentence_matrix()
+        # saved with the index generation by `rag ingest` (memory-mapped); built here only if absent
+        saved = sparse.load(folder, ids)
+        self.bm25, self.bm25_loaded = (saved, True) if saved is not None else (sparse.build(_records(self.passages, headers)), False)
+        saved = lexicon.load(folder, ids)
         self.lexicon, self.lexicon_loaded = (saved, True) if saved is not None else (build_lexicon(self.passages, headers), False)
         self.docs = sorted({p.doc_id for p in self.passages})
-        # (doc_id, absolute sentence start) -> [(passage index, start inside the passage)]
-        self.sent_home: dict[tuple, list[tuple[int, int]]] = {}
-        for i, p in enumerate(self.passages):
-            for s, _ in p.sentences:
-                key = (p.doc_id, "card") if p.kind != "body" else (p.doc_id, p.start + s)
-                self.sent_home.setdefault(key, []).append((i, s))
+        self._home = None
+
+    def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
+        """Every sentence vector in memory, for a small embedded index (an exact search beats a Chroma round
+        trip: ~0.05 vs ~2.5 ms); against a shared Chroma server every query asks the server."""
+        if self.n_sentences > IN_MEMORY_SENTENCES or self.index.cfg.chroma_url:
+            return None, []
+        if self.side is not None:
+            sids = self.side.sentence_ids()
+            order = id_order(sids)
+            return np.asarray(self.side.vectors[order], dtype=np.float32), [sids[i] for i in order]
+        got = self.index.all_sentence_vectors()
+        return (np.asarray(got["embeddings"], dtype=np.float32), list(got["ids"])) if got["ids"] else (None, [])
+
+    @property
+    def sent_home(self) -> dict[tuple, list[tuple[int, int]]]:
+        """(doc_id, absolute sentence start) -> [(passage index, start inside the passage)]; built when first
+        needed, since a large index with a sidecar never needs it."""
+        if self._home is None:
+            self._home = {}
+            for i, p in enumerate(self.passages):
+                for key, (s, _) in zip(passage_keys(p), p.sentences):
+                    self._home.setdefault(key, []).append((i, s))
+        return self._home
 
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
@@ -138,16 +151,24 @@ class Retriever:
         return out
 
     def _centrality(self, doc_id: str) -> dict[int, float]:
-        if self._svecs is None:
-            return {}
-        rows = [(j, sentence_key(sid)) for j, sid in enumerate(self._sids)]
-        rows = [(j, k[1]) for j, k in rows if k[0] == doc_id and k[1] != "card"]
+        """Each sentence's cosine to its article's mean sentence vector, by absolute start ({} if unknown)."""
+        rows: dict[int, int] = {}  # absolute start -> row of the vector matrix
+        if self._svecs is not None:
+            keys = ((j, sentence_key(sid)) for j, sid in enumerate(self._sids))
+            rows = {k[1]: j for j, k in keys if k[0] == doc_id and k[1] != "card"}
+            matrix = self._svecs
+        elif self.side is not None:
+            for i, p in enumerate(self.passages):
+                if p.doc_id == doc_id and p.kind == "body":
+                    for (s, _), r in zip(p.sentences, self.side.rows_of(i)):
+                        rows.setdefault(p.start + s, int(r))
+            matrix = self.side.vectors
         if not rows:
             return {}
-        vecs = self._svecs[[j for j, _ in rows]]
+        vecs = np.asarray(matrix[list(rows.values())], dtype=np.float32)
         centre = vecs.mean(axis=0)
         sims = vecs @ (centre / (np.linalg.norm(centre) or 1.0))
-        return {start: float(v) for (_, start), v in zip(rows, sims)}
+        return {start: float(v) for start, v in zip(rows, sims)}
 
     def bm25_only(self, text: str, n: int) -> list[Passage]:
         """The BM25 baseline: body passages by BM25 score alone (for ``rag eval``)."""
@@ -182,18 +203,44 @@ class Retriever:
                     sims[i] = sim
         return sims, ssims
 
-    def _fuse(self, sims: dict[int, float], qterms: list[str], pool: int) -> dict[int, float]:
+    def _bm25_top(self, qterms: list[str], pool: int) -> list[int]:
+        """The ``pool`` chunks BM25 ranks best, best first (only those that share a term)."""
+        if not qterms:
+            return []
+        scores = self.bm25.get_scores(qterms)
+        return [int(i) for i in top_indices(scores, pool) if scores[i] > 0]
+
+    def _fuse(self, sims: dict[int, float], lexical: list[int], pool: int) -> dict[int, float]:
         """Reciprocal-rank fusion of the sentence-level dense ranking and BM25."""
         fused: dict[int, float] = {}
         for rank, i in enumerate(sorted(sims, key=lambda i: -sims[i])[:pool]):
             fused[i] = fused.get(i, 0.0) + W_MAXSIM / (RRF_K + rank + 1)
-        if qterms:
-            scores = self.bm25.get_scores(qterms)
-            for rank, i in enumerate(top_indices(scores, pool)):
-                if scores[i] <= 0:
-                    break
-                fused[int(i)] = fused.get(int(i), 0.0) + W_BM25 / (RRF_K + rank + 1)
+        for rank, i in enumerate(lexical):
+            fused[i] = fused.get(i, 0.0) + W_BM25 / (RRF_K + rank + 1)
         return fused
+
+    def _candidate_sims(self, qvec, lexical: list[int], pool: int, top_vectors: list | None):
+        """MaxSim over candidates, for a large index with a sidecar: the nearest chunks (Chroma's chunk HNSW,
+        ~150 MB at 100k chunks where the sentences' is ~0.8 GB) and BM25's best. Every sentence of a candidate
+        gets its exact cosine from the memory-mapped sentence vectors, so only those rows are read."""
+        hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
+        cands = sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical))
+        spans = [self.side.rows_of(i) for i in cands]
+        flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+        uniq, inv = np.unique(flat, return_inverse=True)
+        vecs = np.asarray(self.side.vectors[uniq], dtype=np.float32)
+        cos = (vecs @ np.asarray(qvec, dtype=np.float32))[inv]
+        sims, ssims, at = {}, {}, 0
+        for i, rows in zip(cands, spans):
+            got = cos[at:at + len(rows)]
+            at += len(rows)
+            if len(got):
+                ssims[i] = {s: float(c) for (s, _), c in zip(self.passages[i].sentences, got)}
+                sims[i] = float(got.max())
+        if top_vectors is not None and len(cos):
+            best = np.argsort(-cos, kind="stable")[:3]
+            top_vectors.extend(vecs[inv[j]] for j in best)
+        return sims, ssims
 
     def _diversify(self, fused: dict[int, float], k: int, extra: int, diversify: bool) -> list[int]:
         chosen: list[int] = []
@@ -219,10 +266,13 @@ class Retriever:
         if qvec is None:
             qvec = self.embedder.embed_query(query.text)
         pool = min(self.n, max(4 * k, 20))
-        # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
-        n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
-        hits = self.nearest_sentences(qvec, max(1, n_near), top_vectors)
-        sims, ssims = self._passage_sims(hits)
-        fused = self._fuse(sims, query.terms, pool)
+        lexical = self._bm25_top(query.terms, pool)
+        if self.side is not None and self._svecs is None and not self.index.cfg.chroma_url:
+            sims, ssims = self._candidate_sims(qvec, lexical, pool, top_vectors)
+        else:
+            # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
+            n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
+            sims, ssims = self._passage_sims(self.nearest_sentences(qvec, max(1, n_near), top_vectors))
+        fused = self._fuse(sims, lexical, pool)
         return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {}))
                 for i in self._diversify(fused, k, extra, diversify)]

@@ -80,19 +80,19 @@ def test_replicated_store_renames_doc_ids(hash_cfg, tmp_path):
     from rag.index import Index
     from rag.ingest import ingest
 
-    from rag.ingest import save_lexical
+    from rag.ingest import save_readers
     from rag.pipeline import Pipeline
 
     ingest(hash_cfg, progress=False)
     cfg = load_config(model="hash", index_dir=str(tmp_path / "copy"))
     replicate_store(hash_cfg.index_dir, tmp_path / "copy", 3, progress=False,
-                    finish=lambda store, gen, m: save_lexical(Index(cfg, m.model, generation=gen, store=store)))
+                    finish=lambda store, gen, m: save_readers(Index(cfg, m.model, generation=gen, store=store), m))
     got = Index(cfg, "hash").existing()
     docs = {m["doc_id"] for m in got.values()}
     assert docs == {f"{d}-r{r}" for d in ("labs", "pact-history") for r in range(3)}
     assert all(cid.startswith(m["doc_id"] + ":") for cid, m in got.items())
     r = Pipeline(cfg, check_stale=False).retriever  # the copy starts as a real generation does: nothing rebuilt
-    assert r.bm25_loaded and r.lexicon_loaded and r.n == len(got)
+    assert r.bm25_loaded and r.lexicon_loaded and r.side is not None and r.n == len(got)
 
 
 # --- the ONNX Runtime backend ---------------------------------------------------

@@ -14,6 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rag import lexicon, sparse
@@ -192,6 +193,65 @@ def test_saved_generation_loads_its_lexicon_without_rebuilding_it(hash_cfg, tiny
     assert lexicon.load(ix.bm25_dir(), recs["ids"]) is None
 
 
+def test_saved_generation_starts_from_its_sidecar_without_reading_chroma(hash_cfg, tiny_corpus, monkeypatch):
+    ingest(hash_cfg, progress=False)
+    ix = Index(hash_cfg, "hash")
+    recs = ix.all_records()
+    from_chroma = passages_from(recs)
+    vectors = ix.sentence_vectors(ix.all_sentence_vectors()["ids"])
+    small = Pipeline(hash_cfg).retriever
+    questions = [Q, "ocean labs", "who signed it and when", "telescope galaxies"]
+    expected = [[(p.chunk_id, round(p.score, 9)) for p in small.search(small_q, 3)]
+                for small_q in map(Pipeline(hash_cfg).understand, questions)]
+
+    def no_read(self):
+        raise AssertionError("the passages were read from Chroma instead of the sidecar")
+
+    monkeypatch.setattr(Index, "all_records", no_read)
+    monkeypatch.setattr(Index, "all_sentence_vectors", no_read)
+    r = Pipeline(hash_cfg).retriever
+    assert r.side is not None and r.passages == from_chroma
+    for i, p in enumerate(r.passages):  # each passage's rows hold its own sentences' vectors
+        want = [vectors[sid] for sid in sentence_ids_of(p, vectors)]
+        assert np.allclose(r.side.vectors[r.side.rows_of(i)], np.asarray(want, dtype=np.float32))
+    # a large index searches candidates' sentences from the sidecar, and ranks as the all-in-memory search does
+    monkeypatch.setattr("rag.retrieval.IN_MEMORY_SENTENCES", 0)
+    pipe = Pipeline(hash_cfg)
+    assert pipe.retriever._svecs is None and pipe.retriever.side is not None
+    got = [[(p.chunk_id, round(p.score, 9)) for p in pipe.retriever.search(pipe.understand(q), 3)] for q in questions]
+    assert got == expected
+    assert "1979" in pipe.ask(Q).answer
+
+
+def sentence_ids_of(p, vectors: dict) -> list[str]:
+    from rag.sidecar import passage_keys, sentence_key
+
+    by_key = {sentence_key(sid): sid for sid in vectors}
+    return [by_key[k] for k in passage_keys(p)]
+
+
+@pytest.mark.parametrize("damage", ["format", "counts", "json", "vectors"])
+def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_corpus, monkeypatch, damage):
+    from rag import sidecar
+
+    ingest(hash_cfg, progress=False)
+    folder = Index(hash_cfg, "hash").bm25_dir()
+    m = store_of(hash_cfg).manifest()
+    assert sidecar.load(folder, m.chunks, m.sentences, m.dim) is not None
+    if damage == "format":
+        monkeypatch.setattr(sidecar, "FORMAT", sidecar.FORMAT + 1)  # written by an older version of the code
+    elif damage == "counts":
+        assert sidecar.load(folder, m.chunks + 1, m.sentences, m.dim) is None
+        np.save(folder / sidecar.VECTORS, np.load(folder / sidecar.VECTORS)[:-1])  # one sentence short
+    elif damage == "json":
+        (folder / sidecar.PASSAGES).write_text('{"format": 1, "ids": [', encoding="utf-8")
+    else:
+        (folder / sidecar.VECTORS).write_bytes(b"\x93NUMPY broken")
+    assert sidecar.load(folder, m.chunks, m.sentences, m.dim) is None
+    pipe = Pipeline(hash_cfg)  # read from Chroma instead, and answers as before
+    assert pipe.retriever.side is None and "1979" in pipe.ask(Q).answer
+
+
 # --- live reload ----------------------------------------------------------------------
 
 class GatedEmbedder(HashEmbedder):
@@ -214,6 +274,7 @@ def test_live_pipeline_switches_between_questions_and_finishes_answers_in_progre
     live = LivePipeline(hash_cfg, embedder=emb)
     assert "observatory" not in live.ask(NEW_Q).retrieved_doc_ids
     first = live.current
+    first.index.collection()  # its Chroma client is open (a small index answers from its sidecar without one)
 
     emb.hold = True
     got = {}
