@@ -196,9 +196,11 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
-        # Another article pointing the other way must be as good evidence: about as close, covering as much.
+        # Another article pointing the other way must be as good evidence: about as close (in score and in
+        # meaning), covering as much.
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
-                and c.overlap >= best.overlap and verdict(query.text, c.text) != v and _fresh(c, chosen):
+                and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
+                and verdict(query.text, c.text) != v and _fresh(c, chosen):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True

@@ -104,3 +104,21 @@ def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
     assert [c.doc_id for c in got] == ["a", "b"] and why[-1] == "second_source"
     assert second_source(a[:1], a + far) is None  # the only other article does not speak to it
     assert second_source(a[:1] + b, a + b) is None  # already two articles
+
+
+def test_a_sentence_opening_with_instead_brings_the_one_it_answers():
+    cands = _cands("a", ["The pact does not mandate any cooperation.", "Instead, it sets terms for agencies that cooperate."])
+    assert antecedent(cands[1], cands) is cands[0]
+    later = _cands("b", ["It chose to act instead."])
+    assert antecedent(later[0], later) is None  # "instead" inside a sentence leans on nothing
+
+
+def test_yes_no_hears_another_article_only_when_it_is_as_close_in_meaning():
+    q = _q("does the pact force agencies to work together", intent="yes_no")
+    best = _cands("a", ["The pact does not force agencies to work together."], [0.6])
+    loose = _cands("b", ["Both powers have a clear duty to work together."], [0.4])
+    loose[0].score = best[0].score  # as good a score and as much overlap, but far less close in meaning
+    assert pick_yes_no(q, best + loose)[2] == "No — "
+    close = _cands("c", ["Both powers have a clear duty to work together."], [0.58])
+    close[0].score = best[0].score
+    assert pick_yes_no(q, best + close)[2] == "The articles differ — "
