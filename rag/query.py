@@ -278,6 +278,29 @@ def sides_of(text: str) -> list[str]:
     return [a, b] if terms(a) and terms(b) else []
 
 
+# A side named by its stance ("critics", "supporters") is heard in the words that take that stance:
+# general English for finding fault or finding worth (never a stem the stance noun collides with: "critical").
+_FAULT = ("concern", "worry", "fear", "risk", "threat", "danger", "oppose", "warn", "cancel", "condemn", "attack",
+          "doubt", "harm", "against", "undermine", "threaten")
+_WORTH = ("benefit", "advantage", "value", "valuable", "gain", "vital", "essential", "important", "help",
+          "opportunity", "success", "progress", "positive", "useful")
+STANCES = {**{stem(w): {stem(x) for x in _FAULT} for w in ("critics", "opponents", "skeptics", "sceptics", "detractors")},
+           **{stem(w): {stem(x) for x in _WORTH} for w in ("supporters", "proponents", "advocates", "backers",
+                                                             "defenders")}}
+
+
+def stance_side(side: list[str]) -> list[str]:
+    """A side's terms, or, when the side is a stance ("critics"), the words that take that stance.
+
+    >>> "concern" in stance_side(["critic", "pact"]), "critic" in stance_side(["critic"]), stance_side(["washington"])
+    (True, False, ['washington'])
+    """
+    for t in side:
+        if t in STANCES:
+            return sorted(STANCES[t])
+    return side
+
+
 _THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
                     r"\s+(?:of|for|behind|in|on|at|under|between)\b")
 # Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
@@ -334,7 +357,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  intent=intent, qtype=question_type(text), about_articles=about,
                  named_docs=named, count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
-                 sides=[lexicon.concepts(terms(x)) for x in sides_of(text)], asked_thing=asked_thing(text),
+                 sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
 
 

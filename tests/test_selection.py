@@ -2,7 +2,7 @@
 
 from rag.answering import antecedent, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
 from rag.evidence import Candidate
-from rag.query import Query, asks_gist, sides_of
+from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
 from rag.schema import Passage
 from rag.text import terms
@@ -122,3 +122,14 @@ def test_yes_no_hears_another_article_only_when_it_is_as_close_in_meaning():
     close = _cands("c", ["Both powers have a clear duty to work together."], [0.58])
     close[0].score = best[0].score
     assert pick_yes_no(q, best + close)[2] == "The articles differ — "
+
+
+def test_a_side_named_by_its_stance_is_heard_in_words_taking_that_stance():
+    critics, supporters = stance_side(["critic"]), stance_side(["support", "pact"])
+    assert "critic" not in critics and "concern" in critics and "benefit" in supporters
+    assert stance_side(["washington"]) == ["washington"]  # not a stance: the side's own words
+    q = _q("what do critics vs supporters say about the pact", sides=[critics, supporters], intent="compare")
+    cands = _cands("a", ["The pact covers critical technologies.", "Critics fear the pact is a security risk.",
+                         "Its benefits for public health are vital."])
+    assert [c.text for c in pick_sides(q, cands)] == ["Critics fear the pact is a security risk.",
+                                                     "Its benefits for public health are vital."]
