@@ -158,6 +158,23 @@ def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate
     return nxt[0] if nxt and gives_reason(nxt[0].text) and _fresh(nxt[0], chosen) else None
 
 
+SHORT_STATEMENT = 15  # words: a sentence this short often announces what the next one spells out
+
+
+def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
+    """Overviews: the first short chosen sentence ("The revision is a major recalibration.") and the sentence
+    right after it in its article, which spells it out; None when no chosen sentence is short or it is the last."""
+    for i, c in enumerate(chosen):
+        if c.passage.kind != "body" or len(c.text.split()) > SHORT_STATEMENT:
+            continue
+        at = c.passage.start + c.end
+        nxt = [x for x in cands if x.doc_id == c.doc_id and x.passage.kind == "body"
+               and 0 <= (x.passage.start + x.start) - at <= 3]
+        if nxt and _fresh(nxt[0], chosen):
+            return i, nxt[0]
+    return None
+
+
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
     """When every chosen sentence comes from one article: the best sentence of another article that
     speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
@@ -310,6 +327,10 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
         if reason is not None:  # right after the fact it explains, within the spread's limit
             chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
+        more = elaboration(chosen, cands) if query.intent == "overview" else None
+        if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
+            i, c = more
+            chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
         return chosen, why, "", False
     chosen, why = pick_fact(query, cands, weights)
     return chosen, why, attribution(query, chosen), "disagrees" in why

@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import antecedent, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
+from rag.answering import antecedent, elaboration, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -133,3 +133,12 @@ def test_a_side_named_by_its_stance_is_heard_in_words_taking_that_stance():
                          "Its benefits for public health are vital."])
     assert [c.text for c in pick_sides(q, cands)] == ["Critics fear the pact is a security risk.",
                                                      "Its benefits for public health are vital."]
+
+
+def test_an_overview_spells_out_a_short_announcing_sentence():
+    a = _cands("a", ["The revision is a major recalibration.",
+                     "It narrows the focus to basic research in health and energy and excludes sensitive technologies such as AI.",
+                     "Talks ended in Beijing after many rounds of negotiation between the two delegations."])
+    assert elaboration([a[0]], a) == (0, a[1])
+    assert elaboration([a[2]], a) is None  # long enough to stand alone (and the last sentence)
+    assert elaboration([a[0], a[1]], a) is None  # what follows is already in the answer
