@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, gives_reason, is_enumeration, jaccard, leans_back, numbers, verdict
+from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, reason_after, typed_follower
+from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
-TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
@@ -35,7 +35,6 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
-DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -57,20 +56,6 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
             cands.remove(typed[0])
             cands.insert(0, typed[0])
     return cands[0]
-
-
-def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
-    """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
-    if not leans_back(best.text) or best.passage.kind != "body":
-        return None
-    at = best.passage.start + best.start
-    before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
-              and 0 <= at - (c.passage.start + c.end) <= 3]
-    return before[0] if before else None
-
-
-def _fresh(c: Candidate, chosen: list[Candidate]) -> bool:
-    return c not in chosen and all(jaccard(c.terms, x.terms) <= DUPLICATE for x in chosen)
 
 
 def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
@@ -145,34 +130,6 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
         if pool:
             chosen.append(max(pool, key=lambda c: c.score + SIDE_BONUS * len(st & c.terms) / len(st)))
     return chosen
-
-
-def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
-    """Why-questions: the sentence right after ``best`` in its article when ``best`` states the fact asked
-    about but not its cause, and that next sentence gives one ("…excluding AI." -> "This aims to prevent…")."""
-    if best.passage.kind != "body" or gives_reason(best.text):
-        return None
-    at = best.passage.start + best.end
-    nxt = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
-           and 0 <= (c.passage.start + c.start) - at <= 3]
-    return nxt[0] if nxt and gives_reason(nxt[0].text) and _fresh(nxt[0], chosen) else None
-
-
-SHORT_STATEMENT = 15  # words: a sentence this short often announces what the next one spells out
-
-
-def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
-    """Overviews: the first short chosen sentence ("The revision is a major recalibration.") and the sentence
-    right after it in its article, which spells it out; None when no chosen sentence is short or it is the last."""
-    for i, c in enumerate(chosen):
-        if c.passage.kind != "body" or len(c.text.split()) > SHORT_STATEMENT:
-            continue
-        at = c.passage.start + c.end
-        nxt = [x for x in cands if x.doc_id == c.doc_id and x.passage.kind == "body"
-               and 0 <= (x.passage.start + x.start) - at <= 3]
-        if nxt and _fresh(nxt[0], chosen):
-            return i, nxt[0]
-    return None
 
 
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
@@ -293,11 +250,16 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)
+    pair = typed_follower(query, cands, best)
+    if pair is not None:  # the close sentence leads; pick_fact adds its typed follower
+        cands.remove(pair[0])
+        cands.insert(0, pair[0])
+        best = pair[0]
     best_sim = max(c.sim for c in cands)
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta,
+    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
     signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
@@ -336,13 +298,13 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
-def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, known_share) -> Evidence:
+def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, typed_next, known_share) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
     typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
-             or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
+             or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
 
 

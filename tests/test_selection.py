@@ -1,6 +1,7 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import antecedent, elaboration, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
+from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
+from rag.neighbours import antecedent, elaboration, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -142,3 +143,19 @@ def test_an_overview_spells_out_a_short_announcing_sentence():
     assert elaboration([a[0]], a) == (0, a[1])
     assert elaboration([a[2]], a) is None  # long enough to stand alone (and the last sentence)
     assert elaboration([a[0], a[1]], a) is None  # what follows is already in the answer
+
+
+def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
+    a = _cands("a", ["The two countries updated their science agreement in a long process.",
+                     "The revised pact, finalized in Beijing, narrows cooperation.",
+                     "Scientists in both countries welcomed the news."], sims=[0.8, 0.3, 0.5])
+    for c in a:
+        c.typed = 1.0 if "Beijing" in c.text else 0.0
+    q = _q("where was the updated science agreement concluded", qtype="place")
+    assert typed_follower(q, a, a[0]) == (a[0], a[1])
+    assert typed_follower(q, a, a[1]) is None  # the best already holds a place
+    assert typed_follower(_q("what was updated"), a, a[0]) is None  # nothing typed asked for
+    far = _cands("b", ["The two countries updated their science agreement.", "It was finalized in Beijing."],
+                 sims=[0.8, 0.3])
+    far[1].typed = 1.0
+    assert typed_follower(q, far + a, a[0]) == (far[0], far[1])  # any close sentence, best first
