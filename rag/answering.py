@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.rules import QUANTITIES, continues, gives_reason, is_enumeration, jaccard, leans_back, numbers, verdict
+from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, reason_after, typed_follower
+from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
-TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
@@ -35,7 +35,6 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 MAX_SENTENCES = 2
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
-DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -57,20 +56,6 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
             cands.remove(typed[0])
             cands.insert(0, typed[0])
     return cands[0]
-
-
-def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
-    """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
-    if not leans_back(best.text) or best.passage.kind != "body":
-        return None
-    at = best.passage.start + best.start
-    before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
-              and 0 <= at - (c.passage.start + c.end) <= 3]
-    return before[0] if before else None
-
-
-def _fresh(c: Candidate, chosen: list[Candidate]) -> bool:
-    return c not in chosen and all(jaccard(c.terms, x.terms) <= DUPLICATE for x in chosen)
 
 
 def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
@@ -147,17 +132,6 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
-    """Why-questions: the sentence right after ``best`` in its article when ``best`` states the fact asked
-    about but not its cause, and that next sentence gives one ("…excluding AI." -> "This aims to prevent…")."""
-    if best.passage.kind != "body" or gives_reason(best.text):
-        return None
-    at = best.passage.start + best.end
-    nxt = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
-           and 0 <= (c.passage.start + c.start) - at <= 3]
-    return nxt[0] if nxt and gives_reason(nxt[0].text) and _fresh(nxt[0], chosen) else None
-
-
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
     """When every chosen sentence comes from one article: the best sentence of another article that
     speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
@@ -196,9 +170,11 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
-        # Another article pointing the other way must be as good evidence: about as close, covering as much.
+        # Another article pointing the other way must be as good evidence: about as close (in score and in
+        # meaning), covering as much.
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
-                and c.overlap >= best.overlap and verdict(query.text, c.text) != v and _fresh(c, chosen):
+                and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
+                and verdict(query.text, c.text) != v and _fresh(c, chosen):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
@@ -274,11 +250,16 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)
+    pair = typed_follower(query, cands, best)
+    if pair is not None:  # the close sentence leads; pick_fact adds its typed follower
+        cands.remove(pair[0])
+        cands.insert(0, pair[0])
+        best = pair[0]
     best_sim = max(c.sim for c in cands)
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta,
+    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
     signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
@@ -308,18 +289,22 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
         if reason is not None:  # right after the fact it explains, within the spread's limit
             chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
+        more = elaboration(chosen, cands) if query.intent == "overview" else None
+        if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
+            i, c = more
+            chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
         return chosen, why, "", False
     chosen, why = pick_fact(query, cands, weights)
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
-def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, known_share) -> Evidence:
+def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, typed_next, known_share) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
     typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
-             or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
+             or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
 
 

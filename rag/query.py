@@ -74,8 +74,7 @@ def intent_of(q: str) -> str:
                  r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                  r"sides|the articles say|do the articles|different views?|views? on)\b", ql):
         return "compare"
-    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bwhat (?:led|caused|drove|motivated)\b|\bpurpose\b|\bmotive",
-                 ql):
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  r"gist|nutshell|in short|big picture|background|explain|what changed|"
@@ -91,6 +90,11 @@ def intent_of(q: str) -> str:
     if _PLURAL_ASK.search(ql):
         return "list"  # "what global problems…", "which areas…": several things
     return "fact"
+
+
+# "what made / prompted / is behind X": asks for a cause, like "why"
+_CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
+              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
 
 
 # "what/which (adjective) <plural noun>" before any verb
@@ -274,6 +278,29 @@ def sides_of(text: str) -> list[str]:
     return [a, b] if terms(a) and terms(b) else []
 
 
+# A side named by its stance ("critics", "supporters") is heard in the words that take that stance:
+# general English for finding fault or finding worth (never a stem the stance noun collides with: "critical").
+_FAULT = ("concern", "worry", "fear", "risk", "threat", "danger", "oppose", "warn", "cancel", "condemn", "attack",
+          "doubt", "harm", "against", "undermine", "threaten")
+_WORTH = ("benefit", "advantage", "value", "valuable", "gain", "vital", "essential", "important", "help",
+          "opportunity", "success", "progress", "positive", "useful")
+STANCES = {**{stem(w): {stem(x) for x in _FAULT} for w in ("critics", "opponents", "skeptics", "sceptics", "detractors")},
+           **{stem(w): {stem(x) for x in _WORTH} for w in ("supporters", "proponents", "advocates", "backers",
+                                                             "defenders")}}
+
+
+def stance_side(side: list[str]) -> list[str]:
+    """A side's terms, or, when the side is a stance ("critics"), the words that take that stance.
+
+    >>> "concern" in stance_side(["critic", "pact"]), "critic" in stance_side(["critic"]), stance_side(["washington"])
+    (True, False, ['washington'])
+    """
+    for t in side:
+        if t in STANCES:
+            return sorted(STANCES[t])
+    return side
+
+
 _THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
                     r"\s+(?:of|for|behind|in|on|at|under|between)\b")
 # Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
@@ -296,15 +323,41 @@ def asked_thing(text: str) -> str:
     return "" if head in _KIND_WORDS or head in STOPWORDS else stem(head)
 
 
+# Words that ask for a comparison ("vs", "how do they differ"): the question's form, not its topic.
+COMPARE_CUES = {stem(w) for w in ("vs", "versus", "compare", "comparison", "differ", "different", "difference",
+                                  "agree", "disagree", "contrast", "similar", "similarity", "alike", "clash")}
+# ...and words that ask for a cause ("what made it…"): "made" in a sentence is no evidence of a reason.
+CAUSE_CUES = {stem(w) for w in ("made", "make", "makes", "caused", "cause", "led", "drove", "drives", "driving",
+                                "motivated", "prompted", "triggered", "pushed", "behind", "spurred", "sparked", "reason",
+                                "reasons")}
+_CUES = {"compare": COMPARE_CUES, "why": CAUSE_CUES}
+
+
+def topic_terms(ts: list[str], intent: str) -> list[str]:
+    """The terms without the words that only ask for a comparison or a cause (a sentence saying "vs."
+    or "made" is not about the topic).
+
+    >>> topic_terms(["rs", "vs", "deal", "ai", "differ"], "compare"), topic_terms(["differ"], "compare")
+    (['rs', 'deal', 'ai'], ['differ'])
+    >>> topic_terms(["made", "polici", "tougher"], "why"), topic_terms(["made", "polici"], "fact")
+    (['polici', 'tougher'], ['made', 'polici'])
+    """
+    cues = _CUES.get(intent, set())
+    return [t for t in ts if t not in cues] or ts
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    ts, named, about = lexicon.concepts(terms(text)), lexicon.referenced_docs(text), is_about_articles(text)
+    intent = intent_of(text)
+    every = lexicon.concepts(terms(text))
+    ts = topic_terms(every, intent)
+    named, about = lexicon.referenced_docs(text), is_about_articles(text)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
-                 intent=intent_of(text), qtype=question_type(text), about_articles=about,
+                 intent=intent, qtype=question_type(text), about_articles=about,
                  named_docs=named, count_target=count_target(text),
-                 gist=bool(named) and not about and asks_gist(ts, lexicon.name_terms(named)),
-                 sides=[lexicon.concepts(terms(x)) for x in sides_of(text)], asked_thing=asked_thing(text),
+                 gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
+                 sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
 
 

@@ -267,13 +267,20 @@ _BACK_REF = re.compile(r"\b(?:these|those|such) (?:challenges|issues|problems|co
                        r"threats|goals|steps|changes|benefits|ties|tensions)\b", re.I)
 
 
+# Openers that set a sentence against the one before it: "Instead, it is…" says what the other one denied.
+_CONTRAST_OPENER = re.compile(r"^(?:Instead|Rather|By contrast|In contrast|On the contrary|Conversely)\b,?", re.I)
+
+
 def leans_back(text: str) -> bool:
-    """Does a sentence point back to what the one before it named ("…to address these challenges")?
+    """Does a sentence point back to what the one before it named ("…to address these challenges"),
+    or answer it ("Instead, it is…")?
 
     >>> leans_back("Both must work together to address these challenges."), leans_back("It was signed in 1979.")
     (True, False)
+    >>> leans_back("Instead, it is an umbrella agreement."), leans_back("It chose to act instead.")
+    (True, False)
     """
-    return bool(_BACK_REF.search(text))
+    return bool(_BACK_REF.search(text) or _CONTRAST_OPENER.match(text))
 
 
 def continues(text: str) -> bool:

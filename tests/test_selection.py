@@ -1,8 +1,9 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import antecedent, pick_compare, pick_gist, pick_sides, pick_yes_no, reason_after, second_source
+from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
+from rag.neighbours import antecedent, elaboration, reason_after, typed_follower
 from rag.evidence import Candidate
-from rag.query import Query, asks_gist, sides_of
+from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
 from rag.schema import Passage
 from rag.text import terms
@@ -104,3 +105,57 @@ def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
     assert [c.doc_id for c in got] == ["a", "b"] and why[-1] == "second_source"
     assert second_source(a[:1], a + far) is None  # the only other article does not speak to it
     assert second_source(a[:1] + b, a + b) is None  # already two articles
+
+
+def test_a_sentence_opening_with_instead_brings_the_one_it_answers():
+    cands = _cands("a", ["The pact does not mandate any cooperation.", "Instead, it sets terms for agencies that cooperate."])
+    assert antecedent(cands[1], cands) is cands[0]
+    later = _cands("b", ["It chose to act instead."])
+    assert antecedent(later[0], later) is None  # "instead" inside a sentence leans on nothing
+
+
+def test_yes_no_hears_another_article_only_when_it_is_as_close_in_meaning():
+    q = _q("does the pact force agencies to work together", intent="yes_no")
+    best = _cands("a", ["The pact does not force agencies to work together."], [0.6])
+    loose = _cands("b", ["Both powers have a clear duty to work together."], [0.4])
+    loose[0].score = best[0].score  # as good a score and as much overlap, but far less close in meaning
+    assert pick_yes_no(q, best + loose)[2] == "No — "
+    close = _cands("c", ["Both powers have a clear duty to work together."], [0.58])
+    close[0].score = best[0].score
+    assert pick_yes_no(q, best + close)[2] == "The articles differ — "
+
+
+def test_a_side_named_by_its_stance_is_heard_in_words_taking_that_stance():
+    critics, supporters = stance_side(["critic"]), stance_side(["support", "pact"])
+    assert "critic" not in critics and "concern" in critics and "benefit" in supporters
+    assert stance_side(["washington"]) == ["washington"]  # not a stance: the side's own words
+    q = _q("what do critics vs supporters say about the pact", sides=[critics, supporters], intent="compare")
+    cands = _cands("a", ["The pact covers critical technologies.", "Critics fear the pact is a security risk.",
+                         "Its benefits for public health are vital."])
+    assert [c.text for c in pick_sides(q, cands)] == ["Critics fear the pact is a security risk.",
+                                                     "Its benefits for public health are vital."]
+
+
+def test_an_overview_spells_out_a_short_announcing_sentence():
+    a = _cands("a", ["The revision is a major recalibration.",
+                     "It narrows the focus to basic research in health and energy and excludes sensitive technologies such as AI.",
+                     "Talks ended in Beijing after many rounds of negotiation between the two delegations."])
+    assert elaboration([a[0]], a) == (0, a[1])
+    assert elaboration([a[2]], a) is None  # long enough to stand alone (and the last sentence)
+    assert elaboration([a[0], a[1]], a) is None  # what follows is already in the answer
+
+
+def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
+    a = _cands("a", ["The two countries updated their science agreement in a long process.",
+                     "The revised pact, finalized in Beijing, narrows cooperation.",
+                     "Scientists in both countries welcomed the news."], sims=[0.8, 0.3, 0.5])
+    for c in a:
+        c.typed = 1.0 if "Beijing" in c.text else 0.0
+    q = _q("where was the updated science agreement concluded", qtype="place")
+    assert typed_follower(q, a, a[0]) == (a[0], a[1])
+    assert typed_follower(q, a, a[1]) is None  # the best already holds a place
+    assert typed_follower(_q("what was updated"), a, a[0]) is None  # nothing typed asked for
+    far = _cands("b", ["The two countries updated their science agreement.", "It was finalized in Beijing."],
+                 sims=[0.8, 0.3])
+    far[1].typed = 1.0
+    assert typed_follower(q, far + a, a[0]) == (far[0], far[1])  # any close sentence, best first

@@ -3,7 +3,7 @@
 import pytest
 
 from rag.followup import Turn, rewrite
-from rag.query import intent_of, is_about_articles, is_more, is_yes_no, question_type
+from rag.query import intent_of, is_about_articles, is_more, is_yes_no, question_type, topic_terms
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -44,6 +44,8 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what is this agreement and why does it matter?", "why"), ("give me the gist of the 2024 changes", "overview"),
     ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
     ("how does the agreement protect researchers?", "why"),
+    ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
+    ("what prompted the renewal", "why"),
 ])
 def test_intent(q, intent):
     assert intent_of(q) == intent
@@ -90,3 +92,10 @@ def test_follow_ups_are_rewritten_only_on_anaphora_or_ellipsis(prev, q, expected
 def test_tell_me_more_continues_the_last_topic_without_repeating():
     r = rewrite("tell me more", [Turn("Why was it renewed?", [], [["doc", 10]])])
     assert r.more and r.text == "Why was it renewed?" and r.shown == [["doc", 10]]
+
+
+def test_words_asking_for_a_comparison_or_a_cause_are_not_topic_terms():
+    assert topic_terms(["critic", "vs", "support", "pact"], "compare") == ["critic", "support", "pact"]
+    assert topic_terms(["made", "polici", "tougher"], "why") == ["polici", "tougher"]
+    assert topic_terms(["made", "polici"], "fact") == ["made", "polici"]  # only the intent's own cue words go
+    assert topic_terms(["differ"], "compare") == ["differ"]  # nothing else left: keep what there is

@@ -1,0 +1,75 @@
+"""Sentences read with their neighbours in the article: the one before a sentence that points back to it,
+the one after that gives its reason, spells it out, or holds the thing asked for.
+
+Each rule is about how sentences lean on each other, never about one wording of the corpus.
+"""
+
+from __future__ import annotations
+
+from rag.evidence import Candidate
+from rag.rules import gives_reason, jaccard, leans_back
+
+TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
+DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
+SHORT_STATEMENT = 15  # words: a sentence this short often announces what the next one spells out
+
+
+def fresh(c: Candidate, chosen: list[Candidate]) -> bool:
+    """Not chosen yet, and not saying what a chosen sentence says."""
+    return c not in chosen and all(jaccard(c.terms, x.terms) <= DUPLICATE for x in chosen)
+
+
+def next_of(c: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence right after ``c`` in its article, if it is among ``cands``."""
+    if c.passage.kind != "body":
+        return None
+    at = c.passage.start + c.end
+    nxt = [x for x in cands if x.doc_id == c.doc_id and x.passage.kind == "body"
+           and 0 <= (x.passage.start + x.start) - at <= 3]
+    return nxt[0] if nxt else None
+
+
+def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
+    if not leans_back(best.text) or best.passage.kind != "body":
+        return None
+    at = best.passage.start + best.start
+    before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
+              and 0 <= at - (c.passage.start + c.end) <= 3]
+    return before[0] if before else None
+
+
+def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
+    """Why-questions: the sentence right after ``best`` in its article when ``best`` states the fact asked
+    about but not its cause, and that next sentence gives one ("…excluding AI." -> "This aims to prevent…")."""
+    if best.passage.kind != "body" or gives_reason(best.text):
+        return None
+    nxt = next_of(best, cands)
+    return nxt if nxt is not None and gives_reason(nxt.text) and fresh(nxt, chosen) else None
+
+
+def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
+    """Overviews: the first short chosen sentence ("The revision is a major recalibration.") and the sentence
+    right after it in its article, which spells it out; None when no chosen sentence is short or it is the last."""
+    for i, c in enumerate(chosen):
+        if len(c.text.split()) > SHORT_STATEMENT:
+            continue
+        nxt = next_of(c, cands)
+        if nxt is not None and fresh(nxt, chosen):
+            return i, nxt
+    return None
+
+
+def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Candidate, Candidate] | None:
+    """ "Where / when / who…?" when no close sentence holds such a thing, but the sentence right after one of
+    them does ("…updated its agreement." -> "The revised pact, finalized in Beijing, …"): that close sentence
+    and its follower, which speaks in its context. None otherwise."""
+    if not query.qtype or best.typed >= 1 or query.about_articles:
+        return None
+    for c in cands:
+        if c.score < TYPED_SHARE * best.score:
+            break
+        nxt = next_of(c, cands)
+        if not c.typed and nxt is not None and nxt.typed >= 1:
+            return c, nxt
+    return None
