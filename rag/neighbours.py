@@ -41,7 +41,7 @@ def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
 
 def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
     """Why-questions: the sentence right after ``best`` in its article when ``best`` states the fact asked
-    about but not its cause, and that next sentence gives one ("…excluding AI." -> "This aims to prevent…")."""
+    about but not its cause, and that next sentence gives one ("…the plan leaves out X." -> "This aims to prevent…")."""
     if best.passage.kind != "body" or gives_reason(best.text):
         return None
     nxt = next_of(best, cands)
@@ -49,7 +49,7 @@ def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate
 
 
 def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
-    """Overviews: the first short chosen sentence ("The revision is a major recalibration.") and the sentence
+    """Overviews: the first short chosen sentence ("The change is a big shift.") and the sentence
     right after it in its article, which spells it out; None when no chosen sentence is short or it is the last."""
     for i, c in enumerate(chosen):
         if len(c.text.split()) > SHORT_STATEMENT:
@@ -62,7 +62,7 @@ def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, C
 
 def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Candidate, Candidate] | None:
     """ "Where / when / who…?" when no close sentence holds such a thing, but the sentence right after one of
-    them does ("…updated its agreement." -> "The revised pact, finalized in Beijing, …"): that close sentence
+    them does ("…the two sides met again." -> "The talks, held in <city>, …"): that close sentence
     and its follower, which speaks in its context. None otherwise."""
     if not query.qtype or best.typed >= 1 or query.about_articles:
         return None
