@@ -16,7 +16,6 @@ from dataclasses import replace
 import numpy as np
 
 from rag import lexicon, sidecar, sparse
-from rag.index import id_order
 from rag.lexicon import Lexicon
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
@@ -108,13 +107,12 @@ class Retriever:
 
     def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
         """Every sentence vector in memory, for a small embedded index (an exact search beats a Chroma round
-        trip: ~0.05 vs ~2.5 ms); against a shared Chroma server every query asks the server."""
+        trip: ~0.05 vs ~2.5 ms); against a shared Chroma server every query asks the server. With a sidecar,
+        its rows, in its order (``_side_dense``); without, Chroma's, in id order (``nearest_sentences``)."""
         if self.n_sentences > IN_MEMORY_SENTENCES or self.index.cfg.chroma_url:
             return None, []
         if self.side is not None:
-            sids = self.side.sentence_ids()
-            order = id_order(sids)
-            return np.asarray(self.side.vectors[order], dtype=np.float32), [sids[i] for i in order]
+            return np.asarray(self.side.vectors, dtype=np.float32), []
         got = self.index.all_sentence_vectors()
         return (np.asarray(got["embeddings"], dtype=np.float32), list(got["ids"])) if got["ids"] else (None, [])
 
@@ -153,16 +151,16 @@ class Retriever:
     def _centrality(self, doc_id: str) -> dict[int, float]:
         """Each sentence's cosine to its article's mean sentence vector, by absolute start ({} if unknown)."""
         rows: dict[int, int] = {}  # absolute start -> row of the vector matrix
-        if self._svecs is not None:
-            keys = ((j, sentence_key(sid)) for j, sid in enumerate(self._sids))
-            rows = {k[1]: j for j, k in keys if k[0] == doc_id and k[1] != "card"}
-            matrix = self._svecs
-        elif self.side is not None:
+        if self.side is not None:
             for i, p in enumerate(self.passages):
                 if p.doc_id == doc_id and p.kind == "body":
                     for (s, _), r in zip(p.sentences, self.side.rows_of(i)):
                         rows.setdefault(p.start + s, int(r))
             matrix = self.side.vectors
+        elif self._svecs is not None:
+            keys = ((j, sentence_key(sid)) for j, sid in enumerate(self._sids))
+            rows = {k[1]: j for j, k in keys if k[0] == doc_id and k[1] != "card"}
+            matrix = self._svecs
         if not rows:
             return {}
         vecs = np.asarray(matrix[list(rows.values())], dtype=np.float32)
@@ -219,28 +217,37 @@ class Retriever:
             fused[i] = fused.get(i, 0.0) + W_BM25 / (RRF_K + rank + 1)
         return fused
 
-    def _candidate_sims(self, qvec, lexical: list[int], pool: int, top_vectors: list | None):
-        """MaxSim over candidates, for a large index with a sidecar: the nearest chunks (Chroma's chunk HNSW,
-        ~150 MB at 100k chunks where the sentences' is ~0.8 GB) and BM25's best. Every sentence of a candidate
-        gets its exact cosine from the memory-mapped sentence vectors, so only those rows are read."""
-        hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
-        cands = sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical))
-        spans = [self.side.rows_of(i) for i in cands]
-        flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-        uniq, inv = np.unique(flat, return_inverse=True)
-        vecs = np.asarray(self.side.vectors[uniq], dtype=np.float32)
-        cos = (vecs @ np.asarray(qvec, dtype=np.float32))[inv]
-        sims, ssims, at = {}, {}, 0
-        for i, rows in zip(cands, spans):
-            got = cos[at:at + len(rows)]
-            at += len(rows)
-            if len(got):
-                ssims[i] = {s: float(c) for (s, _), c in zip(self.passages[i].sentences, got)}
-                sims[i] = float(got.max())
-        if top_vectors is not None and len(cos):
-            best = np.argsort(-cos, kind="stable")[:3]
-            top_vectors.extend(vecs[inv[j]] for j in best)
-        return sims, ssims
+    def _side_dense(self, qvec, lexical: list[int], pool: int, top_vectors: list | None):
+        """MaxSim from the sidecar: ``(passage -> cosine of its closest sentence, passage -> {sentence start:
+        cosine})``. A small index scores every sentence (vectors in memory); a large one only the sentences of
+        its candidates, the nearest chunks by Chroma's chunk HNSW (~150 MB at 100k chunks, where the sentences'
+        is ~0.8 GB) and BM25's best, read from the memory-mapped vectors."""
+        q, side = np.asarray(qvec, dtype=np.float32), self.side
+        if self._svecs is not None:
+            cands, offs = np.arange(self.n), side.offsets
+            everything = self._svecs @ q
+            per, flat = everything[side.rows], side.rows
+        else:
+            hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
+            cands = np.array(sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical)),
+                             dtype=np.int64)
+            spans = [side.rows_of(i) for i in cands]
+            offs = np.concatenate([[0], np.cumsum([len(r) for r in spans])]).astype(np.int64)
+            flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+            uniq, inv = np.unique(flat, return_inverse=True)
+            per = (np.asarray(side.vectors[uniq], dtype=np.float32) @ q)[inv]
+        ok = np.diff(offs) > 0
+        best = np.maximum.reduceat(per, offs[:-1][ok]) if ok.any() else np.zeros(0)
+        sims = {int(i): float(v) for i, v in zip(cands[ok], best)}
+        if top_vectors is not None and len(per):
+            top_vectors.extend(np.asarray(side.vectors[flat[j]], dtype=np.float32) for j in top_indices(per, 3))
+
+        def sentence_sims(i: int) -> dict[int, float]:
+            j = int(np.searchsorted(cands, i))
+            seg = per[offs[j]:offs[j + 1]] if j < len(cands) and cands[j] == i else []
+            return {s: float(c) for (s, _), c in zip(self.passages[i].sentences, seg)}
+
+        return sims, sentence_sims
 
     def _diversify(self, fused: dict[int, float], k: int, extra: int, diversify: bool) -> list[int]:
         chosen: list[int] = []
@@ -267,12 +274,13 @@ class Retriever:
             qvec = self.embedder.embed_query(query.text)
         pool = min(self.n, max(4 * k, 20))
         lexical = self._bm25_top(query.terms, pool)
-        if self.side is not None and self._svecs is None and not self.index.cfg.chroma_url:
-            sims, ssims = self._candidate_sims(qvec, lexical, pool, top_vectors)
+        if self.side is not None and not self.index.cfg.chroma_url:
+            sims, sentence_sims = self._side_dense(qvec, lexical, pool, top_vectors)
         else:
             # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
             n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
             sims, ssims = self._passage_sims(self.nearest_sentences(qvec, max(1, n_near), top_vectors))
+            sentence_sims = lambda i: ssims.get(i, {})  # noqa: E731
         fused = self._fuse(sims, lexical, pool)
-        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=ssims.get(i, {}))
+        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=sentence_sims(i))
                 for i in self._diversify(fused, k, extra, diversify)]
