@@ -373,7 +373,7 @@ def save_readers(w: Index, m: Manifest) -> None:
         sparse.save(sparse.build(recs), recs["ids"], folder)
         save_lexicon(recs, folder)
         headers = [(x or {}).get("header", "") for x in recs["metadatas"]]
-        if sidecar.save(passages_from(recs), headers, w.sentence_pages(), m.sentences, m.dim, folder):
+        if sidecar.save(passages_from(recs), headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
             (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
 
 

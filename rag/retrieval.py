@@ -112,7 +112,7 @@ class Retriever:
         if self.n_sentences > IN_MEMORY_SENTENCES or self.index.cfg.chroma_url:
             return None, []
         if self.side is not None:
-            return np.asarray(self.side.vectors, dtype=np.float32), []
+            return np.array(self.side.vectors, dtype=np.float32), []
         got = self.index.all_sentence_vectors()
         return (np.asarray(got["embeddings"], dtype=np.float32), list(got["ids"])) if got["ids"] else (None, [])
 
@@ -156,14 +156,15 @@ class Retriever:
                 if p.doc_id == doc_id and p.kind == "body":
                     for (s, _), r in zip(p.sentences, self.side.rows_of(i)):
                         rows.setdefault(p.start + s, int(r))
-            matrix = self.side.vectors
+            rows = dict(sorted(rows.items(), key=lambda kv: kv[1]))
+            matrix = None
         elif self._svecs is not None:
             keys = ((j, sentence_key(sid)) for j, sid in enumerate(self._sids))
             rows = {k[1]: j for j, k in keys if k[0] == doc_id and k[1] != "card"}
             matrix = self._svecs
         if not rows:
             return {}
-        vecs = np.asarray(matrix[list(rows.values())], dtype=np.float32)
+        vecs = self.side.read(list(rows.values())) if matrix is None else matrix[list(rows.values())]
         centre = vecs.mean(axis=0)
         sims = vecs @ (centre / (np.linalg.norm(centre) or 1.0))
         return {start: float(v) for start, v in zip(rows, sims)}
@@ -224,9 +225,10 @@ class Retriever:
         is ~0.8 GB) and BM25's best, read from the memory-mapped vectors."""
         q, side = np.asarray(qvec, dtype=np.float32), self.side
         if self._svecs is not None:
-            cands, offs = np.arange(self.n), side.offsets
-            everything = self._svecs @ q
-            per, flat = everything[side.rows], side.rows
+            cands, offs, flat = np.arange(self.n), side.offsets, side.rows
+            ids, vecs = np.arange(len(self._svecs)), self._svecs
+            per = (vecs @ q)[flat]
+            row_cos = None
         else:
             hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
             cands = np.array(sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical)),
@@ -234,13 +236,16 @@ class Retriever:
             spans = [side.rows_of(i) for i in cands]
             offs = np.concatenate([[0], np.cumsum([len(r) for r in spans])]).astype(np.int64)
             flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-            uniq, inv = np.unique(flat, return_inverse=True)
-            per = (np.asarray(side.vectors[uniq], dtype=np.float32) @ q)[inv]
+            ids, inv = np.unique(flat, return_inverse=True)
+            vecs = side.read(ids)
+            row_cos = vecs @ q
+            per = row_cos[inv]
         ok = np.diff(offs) > 0
         best = np.maximum.reduceat(per, offs[:-1][ok]) if ok.any() else np.zeros(0)
         sims = {int(i): float(v) for i, v in zip(cands[ok], best)}
-        if top_vectors is not None and len(per):
-            top_vectors.extend(np.asarray(side.vectors[flat[j]], dtype=np.float32) for j in top_indices(per, 3))
+        if top_vectors is not None and len(ids):  # the nearest distinct sentences, best first
+            row_cos = vecs @ q if row_cos is None else row_cos
+            top_vectors.extend(vecs[top_indices(row_cos, 3)])
 
         def sentence_sims(i: int) -> dict[int, float]:
             j = int(np.searchsorted(cands, i))

@@ -5,6 +5,8 @@ and searching ~520k sentence vectors meant Chroma loading their HNSW graph (~0.8
 therefore writes, into the generation's folder before it is published:
 
 - ``passages.json``: the chunks in columns (each article's metadata once, sentence spans flat);
+- ``texts.jsonl``: their texts, one JSON string a line (read a line at a time: parsing them as one
+  document held ~165 MB more at the peak of a 100k-chunk start);
 - ``sentence_vectors.npy``: every sentence vector, one row each, memory-mapped by readers, so a
   query touches only the rows of its candidate passages;
 - ``sentence_ids.json``: the row order, read only when the whole matrix is searched in memory.
@@ -16,15 +18,17 @@ manifest; otherwise (an older index, a Chroma server) it reads Chroma as before.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from rag.index import id_order
 from rag.schema import Passage
 
-FORMAT = 1  # bump whenever what is saved, or how it is read, changes: older files are then ignored
-PASSAGES, VECTORS, SENTENCE_IDS = "passages.json", "sentence_vectors.npy", "sentence_ids.json"
+FORMAT = 3  # bump whenever what is saved, or how it is read, changes: older files are then ignored
+PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
 DOC_FIELDS = ("doc_id", "title", "outlet", "authors", "date", "url")
 
 
@@ -59,6 +63,21 @@ class Sidecar:
     def rows_of(self, i: int) -> np.ndarray:
         return self.rows[self.offsets[i]:self.offsets[i + 1]]
 
+    def read(self, rows) -> np.ndarray:
+        """The vectors of ``rows`` (sorted, distinct), read from the file a run of consecutive rows at a time
+        rather than through the memory map: mapped pages count as the process's own memory, and a server
+        answering for hours would come to hold most of the file (~0.8 GB at 100k chunks)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        dim = self.vectors.shape[1]
+        out = np.empty((len(rows), dim), dtype=np.float32)
+        cuts = np.flatnonzero(np.diff(rows) != 1) + 1
+        size = dim * 4
+        with open(self.folder / VECTORS, "rb") as f:
+            for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(rows)]):
+                buf = os.pread(f.fileno(), int(b - a) * size, self.vectors.offset + int(rows[a]) * size)
+                out[a:b] = np.frombuffer(buf, dtype=np.float32).reshape(b - a, dim)
+        return out
+
     def sentence_ids(self) -> list[str]:
         return json.loads((self.folder / SENTENCE_IDS).read_text(encoding="utf-8"))
 
@@ -71,46 +90,57 @@ def _columns(passages: list[Passage], headers: list[str], rows: list[int], count
             docs[p.doc_id] = len(docs)
             doc_meta.append([p.doc_id, p.title, p.outlet, "; ".join(p.authors), p.date, p.url])
     return {"format": FORMAT, "docs": doc_meta, "ids": [p.chunk_id for p in passages],
-            "doc": [docs[p.doc_id] for p in passages], "text": [p.text for p in passages],
+            "doc": [docs[p.doc_id] for p in passages],
             "start": [p.start for p in passages], "end": [p.end for p in passages],
             "kind": [p.kind for p in passages], "header": headers,
             "spans": [x for p in passages for s in p.sentences for x in s], "counts": counts, "rows": rows}
 
 
-def save(passages: list[Passage], headers: list[str], sentence_pages, n_sentences: int, dim: int, folder: Path) -> bool:
-    """Write the sidecar from ``sentence_pages`` (an iterable of ``(ids, vectors)`` pages of the sentence
-    collection). False, and nothing is written, if a passage names a sentence the collection lacks."""
+def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path) -> bool:
+    """Write the sidecar: the rows in the canonical order of ``sentence_ids`` (so an index updated in place
+    and a clean build of the same corpus hold the same matrix, and score ties break alike), filled from
+    ``sentence_pages``, an iterable of ``(ids, vectors)`` pages of the sentence collection. False, and
+    nothing is written, if a passage names a sentence the collection lacks."""
     folder = Path(folder)
+    sids = list(sentence_ids)
+    sids = [sids[i] for i in id_order(sids)]
+    at = {sid: j for j, sid in enumerate(sids)}
     vec_path = folder / VECTORS
-    out = np.lib.format.open_memmap(vec_path, mode="w+", dtype=np.float32, shape=(n_sentences, dim))
-    where, sids = {}, []
+    out = np.lib.format.open_memmap(vec_path, mode="w+", dtype=np.float32, shape=(len(sids), dim))
+    filled = 0
     for ids, vecs in sentence_pages:
-        out[len(sids):len(sids) + len(ids)] = np.asarray(vecs, dtype=np.float32)
-        where.update((sentence_key(s), len(sids) + j) for j, s in enumerate(ids))
-        sids += ids
+        rows = [at.get(sid, -1) for sid in ids]
+        if -1 in rows:  # written since the ids were read: not this generation's
+            filled = -1
+            break
+        out[rows] = np.asarray(vecs, dtype=np.float32)
+        filled += len(rows)
     out.flush()
     del out
+    where = {sentence_key(sid): j for j, sid in enumerate(sids)}
     keys = [passage_keys(p) for p in passages]
-    if len(sids) != n_sentences or any(k not in where for ks in keys for k in ks):
+    if filled != len(sids) or any(k not in where for ks in keys for k in ks):
         vec_path.unlink(missing_ok=True)
         return False
     rows = [where[k] for ks in keys for k in ks]
     (folder / SENTENCE_IDS).write_text(json.dumps(sids), encoding="utf-8")
+    with open(folder / TEXTS, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(p.text, ensure_ascii=False) + "\n" for p in passages)
     cols = _columns(passages, headers, rows, [len(ks) for ks in keys])
     (folder / PASSAGES).write_text(json.dumps(cols, ensure_ascii=False), encoding="utf-8")
     return True
 
 
-def _passages(c: dict) -> list[Passage]:
+def _passages(c: dict, texts) -> list[Passage]:
     docs = [dict(zip(DOC_FIELDS, d)) for d in c["docs"]]
     for d in docs:
         d["authors"] = [a for a in d["authors"].split("; ") if a]
     spans = iter(c["spans"])
     out = []
-    for cid, di, text, start, end, kind, n in zip(c["ids"], c["doc"], c["text"], c["start"], c["end"],
-                                                   c["kind"], c["counts"]):
+    for cid, di, line, start, end, kind, n in zip(c["ids"], c["doc"], texts, c["start"], c["end"], c["kind"],
+                                                   c["counts"], strict=True):
         d = docs[di]
-        out.append(Passage(cid, d["doc_id"], text, start, end, [(next(spans), next(spans)) for _ in range(n)],
+        out.append(Passage(cid, d["doc_id"], json.loads(line), start, end, [(next(spans), next(spans)) for _ in range(n)],
                            d["title"], d["outlet"], list(d["authors"]), d["date"], d["url"], kind=kind))
     return out
 
@@ -129,6 +159,8 @@ def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar 
             return None
         counts = np.asarray(c["counts"], dtype=np.int64)
         offsets = np.concatenate([[0], np.cumsum(counts)])
-        return Sidecar(_passages(c), list(c["header"]), vectors, np.asarray(c["rows"], dtype=np.int64), offsets, folder)
+        with open(folder / TEXTS, encoding="utf-8") as texts:
+            passages = _passages(c, texts)
+        return Sidecar(passages, list(c["header"]), vectors, np.asarray(c["rows"], dtype=np.int64), offsets, folder)
     except (OSError, ValueError, KeyError, TypeError, StopIteration):
         return None

@@ -230,7 +230,20 @@ def sentence_ids_of(p, vectors: dict) -> list[str]:
     return [by_key[k] for k in passage_keys(p)]
 
 
-@pytest.mark.parametrize("damage", ["format", "counts", "json", "vectors"])
+def test_an_index_updated_in_place_holds_the_same_sidecar_as_a_clean_build(hash_cfg, tiny_corpus, tmp_path):
+    from rag import sidecar
+
+    ingest(hash_cfg, progress=False)
+    save(NEW_DOC, tiny_corpus)
+    ingest(hash_cfg, progress=False)  # in place: the new article's rows land after the old ones in Chroma
+    clean = load_config(model="hash", index_dir=str(tmp_path / "clean"))
+    ingest(clean, progress=False)
+    a, b = Index(hash_cfg, "hash").bm25_dir(), Index(clean, "hash").bm25_dir()
+    for name in (sidecar.VECTORS, sidecar.SENTENCE_IDS, sidecar.PASSAGES):  # same rows, same order: ties break alike
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("damage", ["format", "counts", "json", "texts", "vectors"])
 def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_corpus, monkeypatch, damage):
     from rag import sidecar
 
@@ -244,7 +257,10 @@ def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_
         assert sidecar.load(folder, m.chunks + 1, m.sentences, m.dim) is None
         np.save(folder / sidecar.VECTORS, np.load(folder / sidecar.VECTORS)[:-1])  # one sentence short
     elif damage == "json":
-        (folder / sidecar.PASSAGES).write_text('{"format": 1, "ids": [', encoding="utf-8")
+        (folder / sidecar.PASSAGES).write_text('{"format": 3, "ids": [', encoding="utf-8")
+    elif damage == "texts":  # a line short
+        lines = (folder / sidecar.TEXTS).read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / sidecar.TEXTS).write_text("".join(lines[:-1]), encoding="utf-8")
     else:
         (folder / sidecar.VECTORS).write_bytes(b"\x93NUMPY broken")
     assert sidecar.load(folder, m.chunks, m.sentences, m.dim) is None
