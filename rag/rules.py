@@ -23,7 +23,9 @@ TYPE_PATTERNS = {
     "number": re.compile(rf"\d|{_NUMWORDS}", re.I),
     # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
     "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
-    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
+    # "in Beijing"; "at the Harbor Research Institute" (where someone works)
+    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+|\b(?:at|from|of)\s+the\s+(?:[A-Z][\w\-]+\s+){1,4}?"
+                        r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)\b"),
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")
@@ -65,11 +67,24 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
+        if qtype == "place" and _place_in_question(frag, qn):
+            continue
         if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
                                                            and not _institution(m, text))):
             continue
         return True
     return False
+
+
+def _place_in_question(frag: str, question: str) -> bool:
+    """A place is the question's own when it shares a name word with it: "at the Oslo Harbor Institute" does
+    not say where "the capital of Oslo" is.
+
+    >>> _place_in_question("at the oslo harbor institute", "what is the capital of oslo"), _place_in_question("in oslo", "where does she work")
+    (True, False)
+    """
+    words = [w for w in frag.split()[1:] if w != "the" and len(w) >= 3]
+    return any(w in question.split() for w in words)
 
 
 def proper_name(text: str, question: str, common) -> bool:
