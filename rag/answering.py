@@ -206,15 +206,21 @@ _SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?
 def attribution(query, chosen: list[Candidate]) -> str:
     """ "Who argued X?" answered by a sentence that names no one: the article's author or outlet said it.
 
-    Returns the answer's opening ("Jing Qian and Brendan Kelly (ChinaFile) — "), or "".
+    Every chosen sentence that names no one speaks for its article's writers: each such article is credited
+    once, in the order chosen. Returns the answer's opening ("Ann Lee and Bo Park (Harbor Review) — "), or "".
     """
-    if query.qtype != "name" or not chosen or chosen[0].typed >= 1 or not _SAID.search(query.text.lower()):
+    if query.qtype != "name" or not chosen or not _SAID.search(query.text.lower()):
         return ""
-    p = chosen[0].passage
+    passages = {c.doc_id: c.passage for c in reversed(chosen) if c.typed < 1}  # first chosen sentence's passage
+    credits = list(dict.fromkeys(b for b in (_byline(passages[d]) for d in dict.fromkeys(c.doc_id for c in chosen)
+                                             if d in passages) if b))
+    return "; ".join(credits) + " — " if credits else ""
+
+
+def _byline(p) -> str:
+    """ "Ann Lee (Harbor Review)", the outlet or title alone when no author is known, or ""."""
     who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
-    if who and where:
-        return f"{who} ({where}) — "
-    return f"{who or where} — " if (who or where) else ""
+    return f"{who} ({where})" if who and where else (who or where)
 
 
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

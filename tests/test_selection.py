@@ -159,3 +159,20 @@ def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
                  sims=[0.8, 0.3])
     far[1].typed = 1.0
     assert typed_follower(q, far + a, a[0]) == (far[0], far[1])  # any close sentence, best first
+
+
+def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one():
+    from rag.answering import attribution
+
+    a = _cands("a", ["Ties with Norway are a quiet success."])
+    b = _cands("b", ["The accord was a key step toward calmer relations."])
+    a[0].passage.authors, a[0].passage.outlet = ["Ann Lee"], "Harbor Review"
+    b[0].passage.authors, b[0].passage.outlet = ["Bo Park", "Cy Ng"], "Daily Ledger"
+    a[0].typed, b[0].typed = 1.0, 0.0  # "Norway" is a name: that sentence is not credited to its writer
+    q = _q("Who argued the accord was a key step?", qtype="name")
+    assert attribution(q, [a[0], b[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
+    b[0].typed = 0.5
+    assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
+    a[0].typed = 0.0
+    assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger); Ann Lee (Harbor Review) — "
+    assert attribution(_q("Who signed the accord?", qtype="name"), [b[0]]) == ""  # not a question about a view
