@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, reason_after, typed_follower
+from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
 from rag.schema import Citation, Passage
 
@@ -295,7 +295,8 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
         if reason is not None:  # right after the fact it explains, within the spread's limit
             chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
-        more = elaboration(chosen, cands) if query.intent == "overview" else None
+        more = elaboration(chosen, cands) if query.intent == "overview" else \
+            listing_after(chosen, cands) if query.intent == "list" else None
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]

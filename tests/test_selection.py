@@ -1,7 +1,7 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
 from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
-from rag.neighbours import antecedent, elaboration, reason_after, typed_follower
+from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -176,3 +176,12 @@ def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one
     a[0].typed = 0.0
     assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger); Ann Lee (Harbor Review) — "
     assert attribution(_q("Who signed the accord?", qtype="name"), [b[0]]) == ""  # not a question about a view
+
+
+def test_a_list_question_reads_the_listing_right_after_a_chosen_sentence():
+    cands = _cands("a", ["Foreign bakeries have opened shops in the old town.",
+                         "Bakeries like Crumb, Loaf, and Rye now hire local bakers.", "The town hall is old."])
+    assert listing_after([cands[0]], cands) == (0, cands[1])
+    assert listing_after([cands[2]], cands) is None  # the last sentence: nothing follows
+    plain = _cands("b", ["Foreign bakeries have opened shops.", "The shops open early."])
+    assert listing_after([plain[0]], plain) is None  # what follows names no members
