@@ -185,3 +185,20 @@ def test_a_list_question_reads_the_listing_right_after_a_chosen_sentence():
     assert listing_after([cands[2]], cands) is None  # the last sentence: nothing follows
     plain = _cands("b", ["Foreign bakeries have opened shops.", "The shops open early."])
     assert listing_after([plain[0]], plain) is None  # what follows names no members
+
+
+def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
+    from rag.answering import pick_fact
+
+    cands = _cands("a", ["The harbour fee pays for dredging.", "The harbour fee also funds lighthouses.",
+                         "The harbour fee covers pilot boats too.", "The harbour fee rose in spring."])
+    for c, s in zip(cands, (0.9, 0.85, 0.82, 0.8)):
+        c.score, c.overlap = s, 0.5
+    cands[1].passage = cands[2].passage = cands[3].passage = None  # other articles: no sentence "continues" the best
+    for i, c in enumerate(cands[1:], 1):
+        c.passage = Passage(chunk_id=f"b{i}:0", doc_id=f"b{i}", text=c.text, start=0, end=len(c.text), sentences=[(0, len(c.text))])
+        c.start, c.end = 0, len(c.text)
+    q = _q("what does the harbour fee pay for dredging lighthouses pilot boats")
+    weights = {t: 1.0 for t in terms("dredging lighthouses pilot boats")}
+    chosen, why = pick_fact(q, cands, weights)
+    assert [c.text for c in chosen] == [c.text for c in cands[:3]] and why == ["best", "adds_terms", "adds_terms"]
