@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, reason_after, typed_follower
+from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
 from rag.schema import Citation, Passage
 
@@ -32,7 +32,7 @@ ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
-MAX_SENTENCES = 2
+MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
@@ -206,15 +206,21 @@ _SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?
 def attribution(query, chosen: list[Candidate]) -> str:
     """ "Who argued X?" answered by a sentence that names no one: the article's author or outlet said it.
 
-    Returns the answer's opening ("Jing Qian and Brendan Kelly (ChinaFile) — "), or "".
+    Every chosen sentence that names no one speaks for its article's writers: each such article is credited
+    once, in the order chosen. Returns the answer's opening ("Ann Lee and Bo Park (Harbor Review) — "), or "".
     """
-    if query.qtype != "name" or not chosen or chosen[0].typed >= 1 or not _SAID.search(query.text.lower()):
+    if query.qtype != "name" or not chosen or not _SAID.search(query.text.lower()):
         return ""
-    p = chosen[0].passage
+    passages = {c.doc_id: c.passage for c in reversed(chosen) if c.typed < 1}  # first chosen sentence's passage
+    credits = list(dict.fromkeys(b for b in (_byline(passages[d]) for d in dict.fromkeys(c.doc_id for c in chosen)
+                                             if d in passages) if b))
+    return "; ".join(credits) + " — " if credits else ""
+
+
+def _byline(p) -> str:
+    """ "Ann Lee (Harbor Review)", the outlet or title alone when no author is known, or ""."""
     who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
-    if who and where:
-        return f"{who} ({where}) — "
-    return f"{who or where} — " if (who or where) else ""
+    return f"{who} ({where})" if who and where else (who or where)
 
 
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
@@ -289,7 +295,8 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
         if reason is not None:  # right after the fact it explains, within the spread's limit
             chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
-        more = elaboration(chosen, cands) if query.intent == "overview" else None
+        more = elaboration(chosen, cands) if query.intent == "overview" else \
+            listing_after(chosen, cands) if query.intent == "list" else None
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]

@@ -17,7 +17,7 @@ from pathlib import Path
 from rag.records import acronym
 from rag.schema import Passage
 from rag.spelling import Speller
-from rag.text import normalize, stem, terms, tokens
+from rag.text import STOPWORDS, normalize, stem, terms, tokens
 
 
 def find_acronyms(texts) -> dict[str, set[str]]:
@@ -96,6 +96,35 @@ def article_names(p: Passage) -> list[str]:
 
 
 _ARTICLE_NOUNS = ("piece", "article", "one", "story", "op", "essay", "report", "take", "write", "writeup", "analysis")
+# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece").
+TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:3] + _ARTICLE_NOUNS[4:7] + ("writer", "author", "authors", "column", "editorial"))
+TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
+
+
+def title_reference(question: str, titles: dict[str, list[str]]) -> set[str]:
+    """Articles a question names by words of their headline right before a word for an article or its
+    writer: "the 'quiet harbour' op-ed", "the harbour-quiet piece" name the one article whose title
+    has all those words; words shared by several titles name none.
+
+    >>> sorted(title_reference("what does the quiet harbour piece say?", {"a": ["quiet", "harbour", "town"], "b": ["town"]}))
+    ['a']
+    >>> title_reference("what does the town piece say?", {"a": ["quiet", "town"], "b": ["town"]})
+    set()
+    """
+    toks = normalize(question).split()
+    out: set[str] = set()
+    for i, w in enumerate(toks):
+        if w not in TITLE_REF_NOUNS:
+            continue
+        before: list[str] = []
+        for x in reversed(toks[max(0, i - TITLE_REF_WORDS):i]):
+            if x in STOPWORDS:
+                break
+            before.extend(terms(x))
+        hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
+        if len(hits) == 1:
+            out.add(hits[0])
+    return out
 
 
 @dataclass
@@ -106,6 +135,7 @@ class Lexicon:
     lower_words: set[str]  # words the articles write in lower case: a capitalised one of these is not a name
     expansions: dict[str, set[str]]  # acronym stem -> stems of its long form
     names: dict[str, list[str]]  # doc_id -> normalized names it can be referred to by
+    titles: dict[str, list[str]] = field(default_factory=dict)  # doc_id -> content-term stems of its headline
     speller: Speller = field(repr=False, default=None)
     _variants: dict = field(repr=False, default_factory=dict)
 
@@ -116,21 +146,23 @@ class Lexicon:
         names: dict[str, list[str]] = {}
         for p in passages:
             names.setdefault(p.doc_id, article_names(p))
+        titles = {d: ts for d, ts in {p.doc_id: sorted(set(terms(p.title))) for p in passages}.items() if ts}
         return cls(df=Counter(t for ts in doc_terms for t in set(ts)), n=len(passages), vocab=vocab,
                    lower_words={w for p in passages if p.kind == "body" for w in re.findall(r"\b[a-z][a-z\-]+\b", p.text)},
                    expansions={**initialisms(p.text for p in passages[:INITIALISM_SAMPLE]),
                                **find_acronyms(p.text for p in passages)},
-                   names=names, speller=Speller(vocab))
+                   names=names, titles=titles, speller=Speller(vocab))
 
     def to_json(self) -> dict:
         return {"df": dict(self.df), "n": self.n, "vocab": sorted(self.vocab), "lower_words": sorted(self.lower_words),
-                "expansions": {a: sorted(x) for a, x in self.expansions.items()}, "names": self.names}
+                "expansions": {a: sorted(x) for a, x in self.expansions.items()}, "names": self.names,
+                "titles": self.titles}
 
     @classmethod
     def from_json(cls, d: dict) -> "Lexicon":
         vocab = set(d["vocab"])
         return cls(df=Counter(d["df"]), n=int(d["n"]), vocab=vocab, lower_words=set(d["lower_words"]),
-                   expansions={a: set(x) for a, x in d["expansions"].items()}, names=d["names"], speller=Speller(vocab))
+                   expansions={a: set(x) for a, x in d["expansions"].items()}, names=d["names"], titles=d.get("titles", {}), speller=Speller(vocab))
 
     def known(self, term: str) -> bool:
         """Does any passage use this content-term stem, or a derived form of it ("america" for "american")?"""
@@ -179,15 +211,15 @@ class Lexicon:
         return {t for d in doc_ids for n in self.names.get(d, []) for t in terms(n)}
 
     def referenced_docs(self, text: str) -> set[str]:
-        """Articles ``text`` names by outlet, its acronym, an author, or a web domain."""
+        """Articles ``text`` names by outlet, its acronym, an author, a web domain, or words of its headline."""
         q = f" {normalize(text)} "
-        return {d for d, ns in self.names.items() if any(n in q for n in ns)}
+        return {d for d, ns in self.names.items() if any(n in q for n in ns)} | title_reference(text, self.titles)
 
 
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at
 # 100k chunks (~28 s), and a sealed generation never changes, so it is built once per generation.
 FILE = "lexicon.json"
-FORMAT = 1  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
+FORMAT = 2  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
 
 
 def _digest(ids: list[str]) -> str:

@@ -6,8 +6,10 @@ Each rule is about how sentences lean on each other, never about one wording of 
 
 from __future__ import annotations
 
+import re
+
 from rag.evidence import Candidate
-from rag.rules import gives_reason, jaccard, leans_back
+from rag.rules import continues, gives_reason, is_enumeration, jaccard, leans_back
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
@@ -72,4 +74,19 @@ def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Cand
         nxt = next_of(c, cands)
         if not c.typed and nxt is not None and nxt.typed >= 1:
             return c, nxt
+    return None
+
+
+_KIND_LIKE = re.compile(r"^[A-Z][a-z]+s (?:like|such as|including)\b")  # "Bakeries like A, B…": members of a kind just named
+
+
+def listing_after(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
+    """List questions: the sentence right after a chosen one that names its members ("Firms have opened labs
+    abroad." -> "Companies like Acme, Bolt and Cora hire there."): it leans on that sentence and enumerates.
+    None when no chosen sentence is followed by such a listing."""
+    for i, c in enumerate(chosen):
+        nxt = next_of(c, cands)
+        if nxt is not None and (continues(nxt.text) or _KIND_LIKE.match(nxt.text)) and is_enumeration(nxt.text) \
+                and fresh(nxt, chosen):
+            return i, nxt
     return None

@@ -115,10 +115,14 @@ META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
 # Verbs asking what an article *argues*: such a question is about its content, even if it names its authors.
 CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|believe[sd]?|propose[sd]?|"
                            r"recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
-                           r"write about|wrote about|writing about|view|views|opinion|position|stance|point)\b")
+                           r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
+                           r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"
+                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it)\b")
 
 
-_WHO_DID_ARTICLE = re.compile(r"^\W*who\s+[a-z]+\s+(?:the|that|this)\s+(?:[\w.\-]+\s+){0,4}(?:%s)\b"
+# "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
+_WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|have|had)\b)[a-z]+\s+"
+                              r"(?:the|that|this)\s+(?:[\w.\-]+\s+){0,4}(?:%s)\b"
                               % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 
 
@@ -132,6 +136,7 @@ def is_about_articles(q: str) -> bool:
     >>> is_about_articles("who penned the scmp article about the renewal"), is_about_articles("who was quoted in the article")
     (True, False)
     """
+    q = asked_part(q)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
     if _WHO_DID_ARTICLE.search(q.lower()):
         return True  # "who <did> the … article": the article is the object, its author the answer
@@ -140,6 +145,26 @@ def is_about_articles(q: str) -> bool:
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
+
+
+_WH_START = re.compile(_LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
+
+
+def asked_part(q: str) -> str:
+    """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,
+    without a trailing "when…" clause that only dates what is asked.
+
+    >>> asked_part("the two reports came out apart — where did the plan stand in each?")
+    'where did the plan stand in each?'
+    >>> asked_part("How big was the fund when the report was written?"), asked_part("when was it written?")
+    ('How big was the fund?', 'when was it written?')
+    """
+    parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", q.strip())
+    if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
+        q = parts[-1]
+    if _WH_START.match(q.lower()):
+        q = re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q)
+    return q
 
 
 def question_type(q: str) -> str | None:

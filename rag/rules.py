@@ -23,7 +23,9 @@ TYPE_PATTERNS = {
     "number": re.compile(rf"\d|{_NUMWORDS}", re.I),
     # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
     "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
-    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+"),
+    # "in Beijing"; "at the Harbor Research Institute" (where someone works)
+    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+|\b(?:at|from|of)\s+the\s+(?:[A-Z][\w\-]+\s+){1,4}?"
+                        r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)\b"),
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")
@@ -65,11 +67,24 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         frag = normalize(m.group(0)).strip()
         if not frag or f" {frag} " in f" {qn} ":
             continue
+        if qtype == "place" and _place_in_question(frag, qn):
+            continue
         if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
                                                            and not _institution(m, text))):
             continue
         return True
     return False
+
+
+def _place_in_question(frag: str, question: str) -> bool:
+    """A place is the question's own when it shares a name word with it: "at the Oslo Harbor Institute" does
+    not say where "the capital of Oslo" is.
+
+    >>> _place_in_question("at the oslo harbor institute", "what is the capital of oslo"), _place_in_question("in oslo", "where does she work")
+    (True, False)
+    """
+    words = [w for w in frag.split()[1:] if w != "the" and len(w) >= 3]
+    return any(w in question.split() for w in words)
 
 
 def proper_name(text: str, question: str, common) -> bool:
@@ -167,7 +182,7 @@ _NEG_VERBS = (r"exclu\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)
 _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b", re.I)
 _WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
-                 "forty": "40", "fifty": "50", "hundred": "100"}  # "one" is left out: "the CSIS one"
+                 "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
 
 
 def negations(text: str, verbs_only: bool = False) -> int:
@@ -200,12 +215,30 @@ def conflicting_value(question: str, text: str) -> bool:
     (True, False)
     >>> conflicting_value("was it renewed for ten years?", "renewed for another five years")
     True
+    >>> conflicting_value("Was it signed in the 1990s?", "Signed in 1979."), conflicting_value("Did the 2024 deal start early?", "On May 3 it began.")
+    (True, False)
     """
-    q_vals = stated_values(question)
-    if not q_vals:
-        return False
-    s_vals = stated_values(text)
-    return bool(s_vals) and not (q_vals & s_vals)
+    q_years, s_years = _years(question), _years(text)
+    if q_years and s_years and not any(_same_year(a, b) for a in q_years for b in s_years):
+        return True  # "signed in the 1990s?" vs "signed in 1979"
+    q_vals, s_vals = stated_values(question) - q_years, stated_values(text) - s_years
+    return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2024 renewal" vs "five years"
+
+
+def _years(text: str) -> set[str]:
+    """Years and decades a text states ("1979", "1990s").
+
+    >>> sorted(_years("signed in 1979, revised in the 1990s, for 5 years"))
+    ['1979', '1990s']
+    """
+    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
+
+
+def _same_year(a: str, b: str) -> bool:
+    """Two years agree, or a year falls in a decade ("1995" in "1990s")."""
+    if a.endswith("s") or b.endswith("s"):
+        return a[:3] == b[:3]
+    return a == b
 
 
 _CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")

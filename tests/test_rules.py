@@ -63,3 +63,19 @@ def test_attribution_names_the_article_when_the_sentence_names_no_one():
     assert attribution(q, [c]) == ""
     q2 = Query(asked="who signed it", resolved="", text="who signed it", qtype="name")
     assert attribution(q2, [Candidate(0, p, 0, 30, p.text, set())]) == ""
+
+
+def test_a_place_of_work_is_a_place_unless_the_question_already_names_it():
+    assert has_new("place", "She is a fellow at the Harbor Policy Institute, Oslo.", "Where does she work?")
+    assert not has_new("place", "She is a fellow at the Oslo Policy Institute.", "what is the capital of oslo")
+    assert has_new("place", "The talks were held in Lisbon.", "Where were the talks held?")
+
+
+@pytest.mark.parametrize("q,sentence,conflict", [
+    ("Was it founded in the 1980s?", "It was founded in 1962.", True),  # a decade the year is not in
+    ("Was it founded in the 1960s?", "It was founded in 1962.", False),
+    ("Did the 2019 treaty take effect early?", "It took effect on March 4, ahead of schedule.", False),  # a year is no count
+    ("Was the 2019 lease good for a single year?", "The lease runs for three years.", True),
+])
+def test_values_conflict_only_with_values_of_their_own_kind(q, sentence, conflict):
+    assert conflicting_value(q, sentence) is conflict

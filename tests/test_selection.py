@@ -1,7 +1,7 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
 from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
-from rag.neighbours import antecedent, elaboration, reason_after, typed_follower
+from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
@@ -159,3 +159,46 @@ def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
                  sims=[0.8, 0.3])
     far[1].typed = 1.0
     assert typed_follower(q, far + a, a[0]) == (far[0], far[1])  # any close sentence, best first
+
+
+def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one():
+    from rag.answering import attribution
+
+    a = _cands("a", ["Ties with Norway are a quiet success."])
+    b = _cands("b", ["The accord was a key step toward calmer relations."])
+    a[0].passage.authors, a[0].passage.outlet = ["Ann Lee"], "Harbor Review"
+    b[0].passage.authors, b[0].passage.outlet = ["Bo Park", "Cy Ng"], "Daily Ledger"
+    a[0].typed, b[0].typed = 1.0, 0.0  # "Norway" is a name: that sentence is not credited to its writer
+    q = _q("Who argued the accord was a key step?", qtype="name")
+    assert attribution(q, [a[0], b[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
+    b[0].typed = 0.5
+    assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
+    a[0].typed = 0.0
+    assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger); Ann Lee (Harbor Review) — "
+    assert attribution(_q("Who signed the accord?", qtype="name"), [b[0]]) == ""  # not a question about a view
+
+
+def test_a_list_question_reads_the_listing_right_after_a_chosen_sentence():
+    cands = _cands("a", ["Foreign bakeries have opened shops in the old town.",
+                         "Bakeries like Crumb, Loaf, and Rye now hire local bakers.", "The town hall is old."])
+    assert listing_after([cands[0]], cands) == (0, cands[1])
+    assert listing_after([cands[2]], cands) is None  # the last sentence: nothing follows
+    plain = _cands("b", ["Foreign bakeries have opened shops.", "The shops open early."])
+    assert listing_after([plain[0]], plain) is None  # what follows names no members
+
+
+def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
+    from rag.answering import pick_fact
+
+    cands = _cands("a", ["The harbour fee pays for dredging.", "The harbour fee also funds lighthouses.",
+                         "The harbour fee covers pilot boats too.", "The harbour fee rose in spring."])
+    for c, s in zip(cands, (0.9, 0.85, 0.82, 0.8)):
+        c.score, c.overlap = s, 0.5
+    cands[1].passage = cands[2].passage = cands[3].passage = None  # other articles: no sentence "continues" the best
+    for i, c in enumerate(cands[1:], 1):
+        c.passage = Passage(chunk_id=f"b{i}:0", doc_id=f"b{i}", text=c.text, start=0, end=len(c.text), sentences=[(0, len(c.text))])
+        c.start, c.end = 0, len(c.text)
+    q = _q("what does the harbour fee pay for dredging lighthouses pilot boats")
+    weights = {t: 1.0 for t in terms("dredging lighthouses pilot boats")}
+    chosen, why = pick_fact(q, cands, weights)
+    assert [c.text for c in chosen] == [c.text for c in cands[:3]] and why == ["best", "adds_terms", "adds_terms"]

@@ -99,3 +99,23 @@ def test_words_asking_for_a_comparison_or_a_cause_are_not_topic_terms():
     assert topic_terms(["made", "polici", "tougher"], "why") == ["polici", "tougher"]
     assert topic_terms(["made", "polici"], "fact") == ["made", "polici"]  # only the intent's own cue words go
     assert topic_terms(["differ"], "compare") == ["differ"]  # nothing else left: keep what there is
+
+
+@pytest.mark.parametrize("q,meta", [
+    ("How big was the fund when the harbour report was written?", False),  # "written" only dates the asked thing
+    ("the two columns were written years apart — where did the plan stand in each?", False),
+    ("Who did the writer of the harbour piece talk to?", False), ("Which report does the harbour piece mention?", False),
+    ("When was the harbour piece written?", True), ("Who is the writer of the harbour piece?", True),
+])
+def test_byline_words_outside_the_asked_part_do_not_make_a_question_about_the_article(q, meta):
+    assert is_about_articles(q) is meta
+
+
+def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it():
+    from rag.lexicon import title_reference
+
+    titles = {"a": ["quiet", "harbour", "town"], "b": ["town", "bridg"]}
+    assert title_reference("the 'quiet harbour' op-ed and the bridge piece: how do they differ?", titles) == {"a", "b"}
+    assert title_reference("what does the harbour-quiet writer argue?", titles) == {"a"}
+    assert title_reference("what does the town article say?", titles) == set()  # both titles say "town"
+    assert title_reference("is the harbour quiet?", titles) == set()  # no word for an article
