@@ -31,7 +31,7 @@ from rag.index import Index, chunk_settings, collection_name, legacy_vectors, op
 from rag.progress import Progress
 from rag.records import acronym, card_text, doc_metadata, header, human_date, records, sentence_id  # noqa: F401
 from rag.resources import resource_errors
-from rag.retrieval import passages_from, save_lexicon
+from rag.retrieval import build_lexicon, passages_from
 from rag.schema import Document
 
 
@@ -371,9 +371,9 @@ def save_readers(w: Index, m: Manifest) -> None:
     if folder is not None:
         recs = w.all_records()
         sparse.save(sparse.build(recs), recs["ids"], folder)
-        save_lexicon(recs, folder)
-        headers = [(x or {}).get("header", "") for x in recs["metadatas"]]
-        if sidecar.save(passages_from(recs), headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
+        passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
+        lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
+        if sidecar.save(passages, headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
             (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
 
 

@@ -60,12 +60,6 @@ def _records(passages: list[Passage], headers: list[str]) -> dict:
             "metadatas": [{"header": h} for h in headers]}
 
 
-def save_lexicon(records: dict, folder) -> None:
-    """Build the Lexicon of ``records`` and save it into an index generation's folder (``rag ingest``)."""
-    headers = [(m or {}).get("header", "") for m in records["metadatas"]]
-    lexicon.save(build_lexicon(passages_from(records), headers), records["ids"], folder)
-
-
 def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
     """Indices of the ``n`` highest scores, best first (ties by index): a partial sort, since a full
     argsort of every chunk's BM25 score was most of a query's time at 100k chunks.

@@ -56,10 +56,6 @@ class Sidecar:
     offsets: np.ndarray
     folder: Path
 
-    @property
-    def ids(self) -> list[str]:
-        return [p.chunk_id for p in self.passages]
-
     def rows_of(self, i: int) -> np.ndarray:
         return self.rows[self.offsets[i]:self.offsets[i + 1]]
 
@@ -77,9 +73,6 @@ class Sidecar:
                 buf = os.pread(f.fileno(), int(b - a) * size, self.vectors.offset + int(rows[a]) * size)
                 out[a:b] = np.frombuffer(buf, dtype=np.float32).reshape(b - a, dim)
         return out
-
-    def sentence_ids(self) -> list[str]:
-        return json.loads((self.folder / SENTENCE_IDS).read_text(encoding="utf-8"))
 
 
 def _columns(passages: list[Passage], headers: list[str], rows: list[int], counts: list[int]) -> dict:
