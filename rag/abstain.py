@@ -36,6 +36,7 @@ class Unknown:
     entities: list[str]  # numbers and names the corpus never mentions ("2029", "FIFA")
     rare: list[str]  # rare words the corpus never uses ("budget" is everyday; "biosecurity" is rare)
     everyday: list[str]  # common English words the corpus happens not to use
+    share: float = 0.0  # the share of the question's weight (idf) these words carry
 
 
 def unknown_terms(query, lexicon) -> Unknown:
@@ -58,12 +59,18 @@ def unknown_terms(query, lexicon) -> Unknown:
             everyday.append(t)
         else:
             rare.append(t)
-    return Unknown(ents, rare, everyday)
+    total = sum(lexicon.idf(t) for t in query.terms)
+    share = sum(lexicon.idf(t) for t in ents + rare + everyday) / total if total > 0 else 0.0
+    return Unknown(ents, rare, everyday, share)
 
 
 def rest_of_question(query, unknown: Unknown) -> str | None:
-    """The question without its unknown words, to embed beside it (None when there are none)."""
-    if not (unknown.rare or unknown.everyday) or unknown.entities:
+    """The question without its unknown words, to embed beside it (None when there are none).
+
+    Also None when those words carry too little of the question for ``abstain_reason`` to read the
+    difference: a second embedding would cost a new question ~40% more time for nothing.
+    """
+    if not (unknown.rare or unknown.everyday) or unknown.entities or unknown.share <= MAX_UNKNOWN_SHARE:
         return None
     drop = set(unknown.rare) | set(unknown.everyday)
     return " ".join(w for w in tokens(query.text) if stem(w) not in drop)

@@ -244,9 +244,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
-    rare_share = sum(full[t] for t in unknown.entities + unknown.rare + unknown.everyday) / sum(full.values())
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
-                   everyday=unknown.everyday, unknown_share=round(rare_share, 3), delta=delta)
+                   everyday=unknown.everyday, unknown_share=round(unknown.share, 3), delta=delta)
     target = {t for t in query.count_target if lexicon.known(t)}
     if query.count_target and not target:  # "How many patents…": what is counted is never mentioned
         return Decision([], True, "count_of_unknown", signals)
@@ -265,7 +264,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, pair is not None,
+    ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
     signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
