@@ -1,0 +1,39 @@
+"""Abstention inputs on an invented vocabulary: which question words are unknown, and when the question is
+embedded a second time without them."""
+
+from rag.abstain import rest_of_question, unknown_terms
+from rag.query import Query
+from rag.text import terms
+
+
+class _Lexicon:
+    """Knows a few stems; unknown words weigh the most, as in the real Lexicon (idf of an unseen term)."""
+    KNOWN = {"treati": 10.0, "sign": 10.0, "year": 1.0}
+
+    def known(self, t: str) -> bool:
+        return t in self.KNOWN
+
+    def idf(self, t: str) -> float:
+        return self.KNOWN.get(t, 5.0)
+
+
+def _q(text: str) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text))
+
+
+def test_unknown_words_are_split_by_kind_and_carry_their_share_of_the_question():
+    u = unknown_terms(_q("when was the treaty signed in 2031 with zorblat"), _Lexicon())
+    assert u.entities == ["2031"] and u.rare == ["zorblat"] and u.everyday == []
+    assert abs(u.share - 1 / 3) < 1e-9  # (5 + 5) / (10 + 10 + 5 + 5)
+
+
+def test_the_question_is_embedded_again_without_its_unknown_words_only_when_they_weigh_enough():
+    lex = _Lexicon()
+    heavy = _q("the zorblat treaty")
+    assert rest_of_question(heavy, unknown_terms(heavy, lex)) == "the treaty"
+    light = _q("was the treaty signed by zorblat")
+    u = unknown_terms(light, lex)
+    assert u.rare == ["zorblat"] and u.share <= 0.2  # too light for the abstention test to read a difference
+    assert rest_of_question(light, u) is None
+    known = _q("when was the treaty signed")
+    assert rest_of_question(known, unknown_terms(known, lex)) is None
