@@ -219,7 +219,7 @@ class Lexicon:
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at
 # 100k chunks (~28 s), and a sealed generation never changes, so it is built once per generation.
 FILE = "lexicon.json"
-FORMAT = 2  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
+FORMAT = 3  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
 
 
 def _digest(ids: list[str]) -> str:

@@ -49,9 +49,11 @@ def passages_from(records: dict) -> list[Passage]:
 
 
 def build_lexicon(passages: list[Passage], headers: list[str]) -> Lexicon:
-    from rag.query import META_WORDS
+    from rag.query import ARTICLE_WORDS, META_WORDS
 
-    return Lexicon.build(passages, headers, META_WORDS)
+    # Words readers use for the articles themselves ("piece", "author") are corrections as good as the
+    # corpus's own: "peice" is one edit from "piece" and from "price", and only one of them is asked about.
+    return Lexicon.build(passages, headers, META_WORDS | {w for w in ARTICLE_WORDS if len(w) > 3})
 
 
 def _records(passages: list[Passage], headers: list[str]) -> dict:

@@ -61,6 +61,45 @@ def _english_symspell():
     return _english
 
 
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def adjacent_keys(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` neighbours on a QWERTY row (the usual slip of a finger)?"""
+    return any(a in row and b in row and abs(row.index(a) - row.index(b)) == 1 for row in KEYBOARD_ROWS)
+
+
+def slip_class(typo: str, cand: str) -> int:
+    """How ordinary the one-edit slip from ``cand`` to ``typo`` is: 0 for the commonest slips of typing (two
+    letters swapped, a neighbouring key, a letter doubled), 1 for a dropped letter, 2 for another wrong
+    letter, 3 for an extra one."""
+    if len(typo) == len(cand):
+        diff = [i for i, (a, b) in enumerate(zip(typo, cand)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and typo[diff[0]] == cand[diff[1]] and typo[diff[1]] == cand[diff[0]]:
+            return 0
+        return 0 if len(diff) == 1 and adjacent_keys(typo[diff[0]], cand[diff[0]]) else 2
+    if len(cand) == len(typo) + 1:
+        return 1
+    doubled = any(typo[i] == typo[i - 1] and typo[:i] + typo[i + 1:] == cand for i in range(1, len(typo)))
+    return 0 if doubled else 3
+
+
+def _likelihood(typo: str, cand: str, in_corpus: bool) -> tuple:
+    """Sort key among corrections at the same edit distance, most likely first: the corpus's own words,
+    which are what the articles can answer about ("vally" → "valley"); then the more ordinary slip
+    ("frist" → "first", swapped; "kimds" → "kinds", a neighbouring key, not "kids"); then the more
+    frequent English word.
+
+    >>> sorted(["frost", "first"], key=lambda t: _likelihood("frist", t, False))[0]
+    'first'
+    >>> sorted(["kids", "kinds"], key=lambda t: _likelihood("kimds", t, False))[0]
+    'kinds'
+    >>> sorted(["seeking", "selling"], key=lambda t: _likelihood("selking", t, False))[0]
+    'selling'
+    """
+    return not in_corpus, slip_class(typo, cand), -zipf(cand), cand
+
+
 class Speller:
     """Corrects non-words against English plus the corpus vocabulary (``vocab``: normalized words)."""
 
@@ -108,9 +147,9 @@ class Speller:
         best = min([s.distance for s in corpus + english], default=None)
         if best is None:
             return None
-        # The corpus's own words win at equal distance: they are what the articles can answer about.
-        pool = [s.term for s in corpus if s.distance == best] or [s.term for s in english if s.distance == best]
-        return pool[0] if pool else None
+        near = {x.term for x in corpus if x.distance == best}
+        pool = near | {x.term for x in english if x.distance == best}
+        return min(pool, key=lambda t: _likelihood(w, t, t in near)) if pool else None
 
     def warm(self) -> threading.Thread:
         """Build the English dictionary in the background, so a server's first misspelled question is not slow."""
@@ -134,6 +173,8 @@ class Speller:
         ('when was it signed?', {'wen': 'when', 'sined': 'signed'})
         >>> Speller({"obsolete"}).correct("it isn't obsolete")
         ("it isn't obsolete", {})
+        >>> Speller({"zhang"}).correct("what is Zhnag's view")
+        ("what is Zhang's view", {'zhnag': 'zhang'})
         """
         fixes: dict[str, str] = {}
         first = True
@@ -151,6 +192,10 @@ class Speller:
             fixes[w] = fix
             return fix.capitalize() if raw[:1].isupper() else fix
 
-        # A contraction is one word ("isn't"): its halves are not misspellings of "in" and "t".
-        return re.sub(r"[A-Za-z]+(?:['’][A-Za-z]+)?", lambda m: m.group(0) if re.search(r"['’]", m.group(0)) else sub(m),
-                      text), fixes
+        def token(m: re.Match) -> str:
+            word, tail = m.group(1), m.group(2) or ""
+            if not tail or tail.lower() in ("'s", "’s"):  # a possessive is its word plus "'s": "Zhnag's" → "Zhang's"
+                return sub(re.match(r".+", word)) + tail
+            return m.group(0)  # a contraction is one word ("isn't"): its halves are not misspellings of "in" and "t"
+
+        return re.sub(r"([A-Za-z]+)((?:['’][A-Za-z]+)?)", token, text), fixes

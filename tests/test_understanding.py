@@ -27,6 +27,19 @@ def test_non_words_are_corrected_towards_corpus_or_english(speller, typo, fixed)
     assert speller.fix_token(typo) == fixed
 
 
+@pytest.mark.parametrize("typo,fixed", [("frist", "first"), ("kimds", "kinds"), ("selking", "selling"),
+                                        ("plaon", "plain"), ("tutle", "title"), ("kellly", "kelly")])
+def test_among_equally_close_words_the_ordinary_slip_of_typing_wins(typo, fixed):
+    # swapped letters, a neighbouring key and a doubled letter are likelier than another wrong or missing letter
+    assert Speller({"title", "kelly"}).fix_token(typo) == fixed
+
+
+def test_a_possessive_is_corrected_as_its_word(speller):
+    assert speller.correct("was the agreemnt's text signed?") == ("was the agreement's text signed?",
+                                                                   {"agreemnt": "agreement"})
+    assert speller.correct("it isn't signed")[1] == {}
+
+
 def test_opening_question_word_slips_are_fixed_but_not_inside_the_question(speller):
     assert speller.correct("wen was it sined")[0] == "when was it signed"
     assert speller.correct("what did wen say")[1] == {}  # "wen" is a word (a name) inside a sentence
