@@ -94,6 +94,8 @@ def _eval_parser(sub, cmds) -> None:
     e.add_argument("--k", type=int, help="passages to retrieve and cut-off for hit@k/recall@k (default 5)")
     e.add_argument("--out", default="evals/out", help="directory for report.json, report.md and the chart")
     e.add_argument("--no-baselines", action="store_true", help="skip the BM25 and LangChain-recipe baselines")
+    e.add_argument("--slips", type=int, metavar="SEED",
+                   help="also ask every question with one typing slip in a long word (seeded), reported as its own row")
     e.add_argument("--llm", help="also run the generative mode with these models, comma-separated: local:gemma3-270m, "
                                  "local:smollm2-135m (started here), openai:MODEL or ollama:MODEL (RAG_LLM_BASE_URL)")
     _common(e)

@@ -125,7 +125,7 @@ def _baselines(cfg, pipe, emb, m: str, first: bool, questions, k, summary, per_q
 
 
 def evaluate(cfg, questions: list[Question], models: list[str], k: int, baselines: bool = True,
-             progress: bool = True, llms: tuple[str, ...] = ()) -> dict:
+             progress: bool = True, llms: tuple[str, ...] = (), slips: int | None = None) -> dict:
     from rag.ingest import ingest
     from rag.models import load_embedder, resolve
     from rag.pipeline import Pipeline
@@ -144,6 +144,12 @@ def evaluate(cfg, questions: list[Question], models: list[str], k: int, baseline
         per_q[m] = run_pipeline(pipe, questions, k, progress, m)
         summary[m] = {**summarize(questions, per_q[m], k), "system": "pipeline", "chunks": rep.chunks,
                       "index_build_s": round(pipe.index.info().build_seconds, 2)}
+        if slips is not None:  # the same questions, each with one typing slip (rag.slips)
+            from rag.slips import with_slips
+
+            name = f"{m}, one slip (seed {slips})"
+            per_q[name] = run_pipeline(pipe, with_slips(questions, slips), k, progress, name)
+            summary[name] = {**summarize(questions, per_q[name], k), "system": "pipeline, typing slips"}
         if baselines:
             _baselines(cfg, pipe, emb, m, m == models[0], questions, k, summary, per_q)
         for llm in llms:  # the generative mode on the same index and questions (rag.evalllm)
@@ -163,7 +169,9 @@ def _assemble(questions, models, k, summary, per_q) -> dict:
                "polarity": q.polarity, "answerable": q.answerable, "sources": q.sources, "results": {}}
         for name in per_q:
             d = asdict(by[name][q.id])
-            d.pop("id"), d.pop("question")
+            d.pop("id")
+            if d.pop("question") != q.question:  # the typing-slip row keeps what it asked
+                d["asked"] = by[name][q.id].question
             row["results"][name] = d
         report["questions"].append(row)
     report["flips"] = [r["id"] for r in report["questions"]
@@ -183,7 +191,8 @@ def run_eval_cli(args, cfg) -> int:
     questions = questions_for(args)
     models = [m.strip() for m in (args.models or cfg.model).split(",") if m.strip()]
     llms = [x.strip() for x in (getattr(args, "llm", None) or "").split(",") if x.strip()]
-    report = evaluate(cfg, questions, models, cfg.k, baselines=not args.no_baselines, llms=tuple(llms))
+    report = evaluate(cfg, questions, models, cfg.k, baselines=not args.no_baselines, llms=tuple(llms),
+                      slips=getattr(args, "slips", None))
     paths = write_report(report, Path(args.out))
     print(format_table(report))
     print()

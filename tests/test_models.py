@@ -451,3 +451,16 @@ def test_models_dir_option_before_or_after_install(argv):
     from rag.cli import build_parser
 
     assert build_parser().parse_args(argv).models_dir == "D"
+
+
+def test_eval_asks_each_question_again_with_one_typing_slip(tiny_corpus, tmp_path):
+    from rag.evaluation import Question, evaluate, write_report
+
+    qs = [Question("signed", "When was the Pact first signed?", [["1979"]], ["pact-history"], True),
+          Question("off", "What is the best pizza topping?", [], [], False)]
+    report = evaluate(load_config(), qs, ["hash"], k=3, baselines=False, progress=False, slips=7)
+    name = "hash, one slip (seed 7)"
+    assert report["summary"][name]["system"] == "pipeline, typing slips" and report["summary"][name]["n"] == 2
+    asked = {r["id"]: r["results"][name].get("asked") for r in report["questions"]}
+    assert asked["signed"] and asked["signed"] != qs[0].question and asked["off"] != qs[1].question
+    assert name in write_report(report, tmp_path / "out")["md"].read_text()
