@@ -208,13 +208,26 @@ def attribution(query, chosen: list[Candidate]) -> str:
 
     Every chosen sentence that names no one speaks for its article's writers: each such article is credited
     once, in the order chosen. Returns the answer's opening ("Ann Lee and Bo Park (Harbor Review) — "), or "".
+    Only when the first sentence names no one: an opening credit before a sentence that names its own
+    speaker would read as if the credited writers said it.
     """
-    if query.qtype != "name" or not chosen or not _SAID.search(query.text.lower()):
+    if query.qtype != "name" or not chosen or not _SAID.search(query.text.lower()) or chosen[0].typed >= 1:
         return ""
     passages = {c.doc_id: c.passage for c in reversed(chosen) if c.typed < 1}  # first chosen sentence's passage
     credits = list(dict.fromkeys(b for b in (_byline(passages[d]) for d in dict.fromkeys(c.doc_id for c in chosen)
                                              if d in passages) if b))
     return "; ".join(credits) + " — " if credits else ""
+
+
+def credited_first(query, chosen: list[Candidate], why: list[str]) -> tuple[list[Candidate], list[str]]:
+    """ "Who argued X?": a chosen sentence that names no one leads, so the credit to its writers opens the
+    answer right before it (after a sentence that names its own speaker, it would read as theirs)."""
+    if query.qtype != "name" or not chosen or chosen[0].typed < 1 or not _SAID.search(query.text.lower()):
+        return chosen, why
+    i = next((i for i, c in enumerate(chosen) if c.typed < 1 and _byline(c.passage)), None)
+    if i is None:
+        return chosen, why
+    return [chosen[i], *chosen[:i], *chosen[i + 1:]], [why[i], *why[:i], *why[i + 1:]]
 
 
 def _byline(p) -> str:
@@ -300,7 +313,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
         return chosen, why, "", False
-    chosen, why = pick_fact(query, cands, weights)
+    chosen, why = credited_first(query, *pick_fact(query, cands, weights))
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 

@@ -170,12 +170,28 @@ def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one
     b[0].passage.authors, b[0].passage.outlet = ["Bo Park", "Cy Ng"], "Daily Ledger"
     a[0].typed, b[0].typed = 1.0, 0.0  # "Norway" is a name: that sentence is not credited to its writer
     q = _q("Who argued the accord was a key step?", qtype="name")
-    assert attribution(q, [a[0], b[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
+    # the first sentence names its own speaker: crediting Bo Park before it would put Norway in their mouths
+    assert attribution(q, [a[0], b[0]]) == ""
+    assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
     b[0].typed = 0.5
     assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger) — "
     a[0].typed = 0.0
     assert attribution(q, [b[0], a[0]]) == "Bo Park and Cy Ng (Daily Ledger); Ann Lee (Harbor Review) — "
     assert attribution(_q("Who signed the accord?", qtype="name"), [b[0]]) == ""  # not a question about a view
+
+
+def test_who_said_leads_with_the_sentence_its_credit_belongs_to():
+    from rag.answering import attribution, credited_first
+
+    a = _cands("a", ["Ties with Norway are a quiet success."])
+    b = _cands("b", ["The accord was a key step toward calmer relations."])
+    b[0].passage.authors, b[0].passage.outlet = ["Bo Park"], "Daily Ledger"
+    a[0].typed, b[0].typed = 1.0, 0.0
+    q = _q("Who argued the accord was a key step?", qtype="name")
+    chosen, why = credited_first(q, [a[0], b[0]], ["best", "adds"])
+    assert [c.doc_id for c in chosen] == ["b", "a"] and why == ["adds", "best"]
+    assert attribution(q, chosen) == "Bo Park (Daily Ledger) — "
+    assert credited_first(_q("Who signed the accord?", qtype="name"), [a[0], b[0]], ["x", "y"])[0][0] is a[0]
 
 
 def test_a_list_question_reads_the_listing_right_after_a_chosen_sentence():
