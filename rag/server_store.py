@@ -4,13 +4,17 @@ Generation N of index ``<name>`` is the collections ``<name>-g<N>`` (chunks) and
 (sentences); the manifest is the metadata of the collection ``<name>-manifest``, changed last, in
 one request. Creating ``<name>-g<N+1>`` claims the right to build it: the server refuses a second
 creation, so two ingests never build the same generation. The claim records host, pid and start
-time, so a claim left by a killed ingest on this machine is recognised and cleared.
+time, so a claim left by a killed ingest on this machine is recognised and cleared. A building
+ingest also beats: it stamps the claim every ``BEAT_EVERY`` seconds, so a claim from another
+machine that has not beaten for ``STALE_AFTER`` seconds (its ingest was killed, or the machine
+is gone) is cleared too, instead of blocking every later ingest.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,10 +23,15 @@ from rag.errors import IngestRunning, RagError
 from rag.generations import Manifest, pid_alive, published
 
 
+BEAT_EVERY = 30.0  # seconds between a building ingest's stamps on its claim
+STALE_AFTER = 600.0  # a claim from another machine not stamped for this long belongs to a gone ingest
+
+
 class ServerStore:
     """Generations of one index as collections on a Chroma server."""
 
     server = True
+    _beating: threading.Event | None = None
 
     def __init__(self, client, name: str, url: str):
         self._client, self.name, self.url = client, name, url
@@ -68,7 +77,7 @@ class ServerStore:
         gen = max(self.generations() + [base.generation if base else 0, published(self)]) + 1
         chunks, sents = self.collection_names(gen)
         try:
-            col = self._client.create_collection(chunks, metadata={"builder": self._claim},
+            col = self._client.create_collection(chunks, metadata={"builder": self._claim, "beat": int(time.time())},
                                                  configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
         except Exception as e:  # noqa: BLE001 - chromadb raises a plain error for "already exists"
             if "exist" not in str(e).lower():
@@ -77,14 +86,32 @@ class ServerStore:
                                 "wait for it to finish, then run rag ingest again") from None
         s = self._client.create_collection(sents, metadata={"role": "sentences"},
                                            configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        self._beat(col)
         if base is not None:
             old_c, old_s = self.collection_names(base.generation)
             for src, dst in ((old_c, col), (old_s, s)):
                 copy_collection(self._client.get_collection(src, embedding_function=None), dst)
         return gen
 
+    def _beat(self, col) -> None:
+        """Stamp the claim every ``BEAT_EVERY`` seconds until the generation is sealed or discarded."""
+        stop = self._beating = threading.Event()
+
+        def run():
+            while not stop.wait(BEAT_EVERY):
+                try:
+                    col.modify(metadata={"builder": self._claim, "beat": int(time.time())})
+                except Exception:  # noqa: BLE001 - a missed beat only ages the claim; the ingest itself reports errors
+                    pass
+
+        threading.Thread(target=run, name="claim-beat", daemon=True).start()
+
+    def _stop_beating(self) -> None:
+        if self._beating is not None:
+            self._beating.set()
+
     def seal(self, gen: int) -> None:
-        pass
+        self._stop_beating()
 
     def publish(self, m: Manifest, checkpoint=None) -> None:
         col = self._manifest_collection(create=True)
@@ -95,6 +122,7 @@ class ServerStore:
             checkpoint("flip:after-rename")
 
     def discard(self, gen: int) -> None:
+        self._stop_beating()
         names = self._names()
         for n in self.collection_names(gen):
             if n in names:
@@ -112,18 +140,19 @@ class ServerStore:
             gone.append(g)
         return gone
 
-    def _builder(self, gen: int) -> str:
+    def _builder(self, gen: int) -> dict:
         col = self._client.get_collection(self.collection_names(gen)[0], embedding_function=None)
-        return (col.metadata or {}).get("builder", "")
+        return col.metadata or {}
 
-    def _stale_claim(self, claim: str) -> bool:
+    def _stale_claim(self, meta: dict) -> bool:
+        claim = meta.get("builder", "")
         host, _, rest = claim.partition(":")
-        pid = rest.split(":")[0]
+        pid, _, started = rest.partition(":")
         if claim == self._claim or not claim:
             return True
         if host == socket.gethostname() and pid.isdigit():
             return not pid_alive(int(pid))
-        return False
+        return time.time() - _last_beat(meta, started) > STALE_AFTER
 
     @contextmanager
     def lock(self, notice=print):
@@ -135,12 +164,14 @@ class ServerStore:
         for g in self.generations():
             if g <= live:
                 continue
-            claim = self._builder(g)
-            if not self._stale_claim(claim):
+            meta = self._builder(g)
+            claim = meta.get("builder", "")
+            if not self._stale_claim(meta):
                 host, _, rest = claim.partition(":")
                 raise IngestRunning(f"Another ingest is building generation {g} of {self.name} on {self.url} "
                                     f"(host {host}, pid {rest.split(':')[0]}); wait for it to finish, then run "
-                                    f"rag ingest again. If it is gone, delete collection {self.collection_names(g)[0]}")
+                                    f"rag ingest again (a claim from another machine not renewed for "
+                                    f"{STALE_AFTER / 60:.0f} minutes is cleared)")
             notice(f"cleared generation {g} left by an ingest that is no longer running ({claim})")
             self.discard(g)
         yield
@@ -159,6 +190,14 @@ class ServerStore:
 
     def indexes(self) -> dict[str, Manifest]:
         return server_indexes(self._client)
+
+
+def _last_beat(meta: dict, started: str) -> float:
+    """When the claim was last stamped (a claim without stamps, from an older version: when it was made)."""
+    beat = meta.get("beat")
+    if isinstance(beat, (int, float)):
+        return float(beat)
+    return float(started) if started.replace(".", "", 1).isdigit() else 0.0
 
 
 def copy_collection(src, dst, page: int = 2000) -> None:

@@ -224,3 +224,35 @@ def test_generations_on_the_server_and_claims_of_the_next_one(server_cfg, tiny_c
     with pytest.raises(IngestRunning, match="Another ingest is building generation 3"):
         ingest(server_cfg, progress=False)
     assert Pipeline(server_cfg).ask(q).citations[0].doc_id == "observatory"  # generation 2 still live
+
+
+def test_a_claim_from_another_machine_blocks_while_it_beats_and_is_cleared_once_silent(server_cfg, tiny_corpus,
+                                                                                       chroma_server, capsys, monkeypatch):
+    from rag import server_store
+    from rag.errors import IngestRunning
+    from rag.index import connect
+
+    name, client = ingest(server_cfg, progress=False).collection, connect(server_cfg)
+    now = int(time.time())
+    claim = client.create_collection(f"{name}-g2", metadata={"builder": f"elsewhere:1:{now}", "beat": now},
+                                     embedding_function=None)
+    (tiny_corpus / "labs.md").unlink()
+    with pytest.raises(IngestRunning, match="Another ingest is building generation 2.*host elsewhere"):
+        ingest(server_cfg, progress=False)
+    claim.modify(metadata={"builder": f"elsewhere:1:{now}", "beat": now - 2 * int(server_store.STALE_AFTER)})
+    rep = ingest(server_cfg, progress=True)
+    assert "cleared generation 2 left by an ingest that is no longer running (elsewhere:1:" in capsys.readouterr().err
+    assert rep.generation == 2 and rep.deleted == ["labs"]
+
+    # a building ingest stamps its claim until the generation is sealed
+    monkeypatch.setattr(server_store, "BEAT_EVERY", 0.05)
+    store = server_store.ServerStore(client, name, server_cfg.chroma_url)
+    gen = store.begin(None)
+    col = client.get_collection(f"{name}-g{gen}", embedding_function=None)
+    first = col.metadata["beat"]
+    deadline = time.monotonic() + 10
+    while client.get_collection(f"{name}-g{gen}", embedding_function=None).metadata["beat"] == first:
+        assert time.monotonic() < deadline, "the claim was never stamped again"
+        time.sleep(0.1)
+    store.discard(gen)
+    assert store._beating.is_set()
