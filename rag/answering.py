@@ -236,6 +236,21 @@ def _byline(p) -> str:
     return f"{who} ({where})" if who and where else (who or where)
 
 
+def unstated(query, chosen: list[Candidate]) -> str:
+    """ "Who wrote the RS piece?" when its front matter names no author: the answer's opening saying so
+    ("Not stated — the article names no author. "), or "". Only for an article the question names: for
+    another one the byline card may simply be the wrong article's."""
+    if not (query.about_articles and query.asked_field and chosen and chosen[0].passage.kind == "metadata"):
+        return ""
+    p = chosen[0].passage
+    if p.doc_id not in query.named_docs or getattr(p, query.asked_field):
+        return ""
+    return f"Not stated — the article {_UNSTATED[query.asked_field]}. "
+
+
+_UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "has no headline", "outlet": "names no outlet"}
+
+
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     cards = [c for c in cands if c.passage.kind == "metadata"]
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
@@ -284,6 +299,10 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if reason and not query.more:
         return Decision([], True, reason, signals)
     chosen, why, prefix, disagree = _pick(query, cands, weights)
+    missing = unstated(query, chosen)
+    if missing:  # the named article's card shows what it does state; the asked detail is not there
+        signals["chosen_because"] = why[:1]
+        return Decision(chosen[:1], True, "not_stated", signals, missing)
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order

@@ -187,6 +187,9 @@ class Pipeline:
 
     def _answer_text(self, query: Query, decision, passages):
         """(text, citations, mode, notice, generation stats or None)."""
+        if decision.abstained and decision.sentences:  # "not stated": the card shows what the article does state
+            text, cites = answering.compose(decision)
+            return text, cites, "extractive", "", None
         if decision.abstained:
             msg = NOTHING_MORE if decision.reason == "nothing_more" else answering.abstention_message(self.documents)
             return msg, [], "extractive", "", None

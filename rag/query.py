@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.rules import PERSON_NOUNS, plural
+from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
 
 _AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
@@ -248,6 +249,7 @@ class Query:
     more: bool = False  # "tell me more": continue the previous answer
     shown: set = field(default_factory=set)  # sentence keys already shown in the conversation
     notice: str = ""
+    asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -383,7 +385,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  named_docs=named, count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
-                 negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)
+                 negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
+                 asked_field=asked_field(text, question_type(text)) if about else "")
 
 
 def normalize_neg(q: str) -> str:

@@ -27,6 +27,27 @@ REQUIRED = ("title", "outlet", "date")
 OPENING_WORDS = 10
 
 
+# A question about an article asks for one of its details: the words that ask for each (checked in this order).
+_ASKS = (("authors", re.compile(r"\b(?:who (?:wrote|penned|authored)|written by|authors?|byline|writers?)\b")),
+         ("title", re.compile(r"\b(?:title[ds]?|headline|called)\b")),
+         ("outlet", re.compile(r"\b(?:outlets?|publications?|newspaper|magazine|website|site|published (?:by|in|on)|ran)\b")))
+
+
+def asked_field(text: str, qtype: str | None) -> str:
+    """Which front-matter field a question about an article asks for ("" when none in particular).
+
+    >>> asked_field("who is the author of the RS piece", "name"), asked_field("when did it appear", "date")
+    ('authors', 'date')
+    >>> asked_field("what outlet ran it", None), asked_field("sum up the RS piece", None)
+    ('outlet', '')
+    """
+    low = text.lower()
+    for name, pattern in _ASKS:
+        if pattern.search(low):
+            return name
+    return "date" if qtype == "date" else ""
+
+
 @dataclass
 class ArticleInfo:
     doc_id: str

@@ -218,3 +218,17 @@ def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
     weights = {t: 1.0 for t in terms("dredging lighthouses pilot boats")}
     chosen, why = pick_fact(q, cands, weights)
     assert [c.text for c in chosen] == [c.text for c in cands[:3]] and why == ["best", "adds_terms", "adds_terms"]
+
+
+def test_a_detail_the_named_article_does_not_state_is_said_to_be_not_stated():
+    from rag.answering import unstated
+
+    card = _cands("rs", ['The article "Harbor notes" was published by Harbor Review.'])
+    card[0].passage.kind, card[0].passage.outlet, card[0].passage.title = "metadata", "Harbor Review", "Harbor notes"
+    q = _q("who wrote the harbor piece", about_articles=True, asked_field="authors", named_docs={"rs"})
+    assert unstated(q, card) == "Not stated — the article names no author. "
+    card[0].passage.authors = ["Ann Lee"]
+    assert unstated(q, card) == ""  # stated: the card answers
+    card[0].passage.authors = []
+    assert unstated(_q("who wrote it", about_articles=True, asked_field="authors"), card) == ""  # not the named article
+    assert unstated(_q("what's its outlet", about_articles=True, asked_field="outlet", named_docs={"rs"}), card) == ""
