@@ -229,6 +229,18 @@ def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     return chosen[:2], ["card"] * len(chosen[:2])
 
 
+def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
+    """Comparisons of named articles: without the words that only name them ("the CSIS piece"), when any others remain.
+
+    Those words pick the article (which gains ``REF_BONUS``), not the sentence: left in, every sentence
+    of a named article matches them through its headline, and the question's topic decides nothing.
+    """
+    if query.about_articles or not query.named_docs or query.intent != "compare":
+        return weights
+    topic = {t: w for t, w in weights.items() if t not in query.naming}
+    return topic if topic and sum(topic.values()) > 0 else weights
+
+
 def select(query, passages: list[Passage], lexicon, delta: float | None = None,
            unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
@@ -241,6 +253,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     full = weights_of(query, lexicon)
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
+    weights = topic_weights(query, weights)
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)

@@ -240,6 +240,7 @@ class Query:
     qtype: str | None = None  # date | number | name | place | duration
     about_articles: bool = False
     named_docs: set[str] = field(default_factory=set)
+    naming: set[str] = field(default_factory=set)  # terms that only name those articles ("csis", "op", "ed")
     count_target: set[str] = field(default_factory=set)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
     asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
@@ -380,7 +381,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     named, about = lexicon.referenced_docs(text), is_about_articles(text)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=question_type(text), about_articles=about,
-                 named_docs=named, count_target=count_target(text),
+                 named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice)

@@ -202,3 +202,15 @@ def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
     weights = {t: 1.0 for t in terms("dredging lighthouses pilot boats")}
     chosen, why = pick_fact(q, cands, weights)
     assert [c.text for c in chosen] == [c.text for c in cands[:3]] and why == ["best", "adds_terms", "adds_terms"]
+
+
+def test_a_comparison_of_named_articles_matches_sentences_on_its_topic_not_on_their_names():
+    from rag.answering import topic_weights
+
+    w = {"harbor": 2.0, "review": 1.5, "ferri": 3.0}
+    q = _q("how does the harbor review differ on ferries", intent="compare", named_docs={"a"}, naming={"harbor", "review"})
+    assert topic_weights(q, w) == {"ferri": 3.0}
+    assert topic_weights(_q("the harbor review vs?", intent="compare", named_docs={"a"}, naming={"harbor", "review"}),
+                         {"harbor": 2.0, "review": 1.5}) == {"harbor": 2.0, "review": 1.5}  # nothing else: keep them
+    assert topic_weights(_q("what does the harbor review say on ferries", intent="fact", named_docs={"a"},
+                            naming={"harbor", "review"}), w) == w  # only comparisons

@@ -119,3 +119,14 @@ def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it
     assert title_reference("what does the harbour-quiet writer argue?", titles) == {"a"}
     assert title_reference("what does the town article say?", titles) == set()  # both titles say "town"
     assert title_reference("is the harbour quiet?", titles) == set()  # no word for an article
+
+
+def test_the_words_naming_an_article_are_told_apart_from_the_topic():
+    from rag.lexicon import Lexicon
+
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={},
+                  names={"a": [" harbor review "], "b": [" ann lee ", " lee "]}, titles={"b": ["quiet", "town"]})
+    assert lex.naming_terms("how does the harbor review differ from the quiet town op-ed on ferries?", {"a", "b"}) \
+        == {"harbor", "review", "quiet", "town", "op", "ed"}  # never "ferri", the topic
+    assert lex.naming_terms("what does lee say about ferries?", {"b"}) == {"lee"}
+    assert lex.naming_terms("is the quiet town busy?", {"b"}) == set()  # headline words, but no word for an article
