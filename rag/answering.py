@@ -145,16 +145,18 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
 
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each side's best sentence when the question names two sides, else the best sentence of each
-    article that speaks to the question (named articles always heard)."""
+    article that speaks to the question (named articles always heard), and an article's second sentence
+    when it is as close as that bar: one article often states both what changed and what it was."""
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)
     best = cands[0]
     chosen, why = [], []
     for c in cands:
-        if c.passage.kind != "body" or any(x.doc_id == c.doc_id for x in chosen):
+        mine = sum(x.doc_id == c.doc_id for x in chosen)
+        if c.passage.kind != "body" or mine >= 2 or not _fresh(c, chosen):
             continue
-        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score):
+        if c.score >= COMPARE_RATIO * best.score or (not mine and c.doc_id in query.named_docs and c.score >= 0.4 * best.score):
             chosen.append(c)
             why.append("side")
         if len(chosen) >= MAX_SPREAD:

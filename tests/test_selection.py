@@ -97,8 +97,8 @@ def test_a_why_answer_brings_the_reason_that_follows_the_fact():
 
 
 def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
-    a = _cands("a", ["The pact narrows cooperation to basic research.", "It was renewed for five years."], [0.9, 0.85])
-    b = _cands("b", ["Critics say the pact should be cancelled outright."], [0.7])
+    a = _cands("a", ["The pact narrows cooperation to basic research.", "It was renewed for five years."], [0.9, 0.7])
+    b = _cands("b", ["Critics say the pact should be cancelled outright."], [0.68])
     far = _cands("c", ["Weather in Beijing was mild."], [0.2])
     q = _q("how do the articles differ on the pact", intent="compare")
     got, why = pick_compare(q, a + b + far)
@@ -214,3 +214,14 @@ def test_a_comparison_of_named_articles_matches_sentences_on_its_topic_not_on_th
                          {"harbor": 2.0, "review": 1.5}) == {"harbor": 2.0, "review": 1.5}  # nothing else: keep them
     assert topic_weights(_q("what does the harbor review say on ferries", intent="fact", named_docs={"a"},
                             naming={"harbor", "review"}), w) == w  # only comparisons
+
+
+def test_a_comparison_hears_a_second_sentence_of_an_article_only_when_it_is_about_as_close():
+    a = _cands("a", ["The ferry plan drops night crossings entirely.", "Night crossings were the busiest ferry runs.",
+                     "The harbour opened in 1950."], [0.9, 0.85, 0.5])
+    b = _cands("b", ["Ferry unions oppose dropping the night crossings."], [0.88])
+    got, _ = pick_compare(_q("how do they differ on the ferry plan", intent="compare"), sorted(a + b, key=lambda c: -c.score))
+    assert [c.text[:14] for c in got] == ["The ferry plan", "Ferry unions o", "Night crossing"]
+    c = _cands("c", ["The ferry plan drops night crossings.", "The ferry plan drops night crossings, sadly."], [0.9, 0.89])
+    d = _cands("d", ["Unions want more buses instead."], [0.88])
+    assert len(pick_compare(_q("how do they differ", intent="compare"), c + d)[0]) == 2  # a repeat is not heard
