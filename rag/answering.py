@@ -35,6 +35,7 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
+SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at this share of its score (0.9: dev 0.756)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -106,7 +107,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     per_doc = {best.doc_id: 1}
     pool = [c for c in cands[1:] if c.score >= ratio * best.score and c.passage.kind == "body"]
     # Another article's view first, then the same article's; a list question prefers listing sentences.
-    pool.sort(key=lambda c: (-(c.score * (0.9 ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
+    pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
                                                                                  and is_enumeration(c.text) else 0)))
     for c in pool:
         if len(chosen) >= limit:

@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
+from rag.answering import pick_compare, pick_gist, pick_sides, pick_spread, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
@@ -225,3 +225,11 @@ def test_a_comparison_hears_a_second_sentence_of_an_article_only_when_it_is_abou
     c = _cands("c", ["The ferry plan drops night crossings.", "The ferry plan drops night crossings, sadly."], [0.9, 0.89])
     d = _cands("d", ["Unions want more buses instead."], [0.88])
     assert len(pick_compare(_q("how do they differ", intent="compare"), c + d)[0]) == 2  # a repeat is not heard
+
+
+def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the_same_one():
+    a = _cands("a", ["Ferries link the two islands daily.", "Ferries also carry freight on weekdays.",
+                     "Ferries stop in winter storms."], [0.9, 0.84, 0.83])
+    b = _cands("b", ["Island trade depends on the crossing.", "The harbour opened in 1950."], [0.75, 0.2])
+    got, _ = pick_spread(_q("why do the ferries matter", intent="overview"), sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
