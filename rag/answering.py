@@ -35,6 +35,7 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
+CLOSEST_MARGIN = 0.15  # spread: a sentence this much closer in meaning than the others is always heard
 SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at this share of its score (0.9: dev 0.756)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
@@ -109,6 +110,10 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     # Another article's view first, then the same article's; a list question prefers listing sentences.
     pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
                                                                                  and is_enumeration(c.text) else 0)))
+    closest = closest_in_meaning(cands[:1] + pool, limit)
+    if closest is not None:  # heard first, whatever its words
+        pool.remove(closest)
+        pool.insert(0, closest)
     for c in pool:
         if len(chosen) >= limit:
             break
@@ -117,6 +122,19 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
     return chosen, why
+
+
+def closest_in_meaning(ranked: list[Candidate], limit: int) -> Candidate | None:
+    """The sentence of ``ranked`` (best first) far closer in meaning to the question (``CLOSEST_MARGIN``
+    of embedding similarity) than every sentence that would otherwise be heard, or None.
+
+    A why-question's answer can share few of its words ("hard to square" -> "a fundamental tension")
+    while the embedding sees it plainly; the word-heavy sentences ranked above it then crowd it out.
+    """
+    closest = max(ranked[1:], key=lambda c: c.sim, default=None)
+    others = [c for c in ranked[:limit] if c is not closest]
+    return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
+        else None
 
 
 SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gains up to this much for that side

@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import pick_compare, pick_gist, pick_sides, pick_spread, pick_yes_no, second_source
+from rag.answering import closest_in_meaning, pick_compare, pick_gist, pick_sides, pick_spread, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
@@ -233,3 +233,15 @@ def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the
     b = _cands("b", ["Island trade depends on the crossing.", "The harbour opened in 1950."], [0.75, 0.2])
     got, _ = pick_spread(_q("why do the ferries matter", intent="overview"), sorted(a + b, key=lambda c: -c.score), limit=2)
     assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
+
+
+def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares_few_words():
+    a = _cands("a", ["Ferry fares rose because fuel costs rose.", "Ferry fares rose in the winter too.",
+                     "Ferry fares rose for students.", "Operators face a basic squeeze between costs and prices."],
+               sims=[0.5, 0.45, 0.44, 0.8])
+    for c, sc in zip(a, [0.6, 0.58, 0.57, 0.5]):
+        c.score = sc
+    q = _q("why is running a ferry so hard", intent="why")
+    got, _ = pick_spread(q, a, limit=2)
+    assert got[1].text.startswith("Operators")
+    assert closest_in_meaning(a[:3], 2) is None  # none stands out: the usual order
