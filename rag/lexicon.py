@@ -216,6 +216,13 @@ class Lexicon:
         """Content-term stems of the names the articles ``doc_ids`` go by ("csis", "respons", "statecraft")."""
         return {t for d in doc_ids for n in self.names.get(d, []) for t in terms(n)}
 
+    def name_untitled(self, openings: dict[str, str]) -> None:
+        """An article with no headline goes by its opening words ("the December 2024 piece" for one opening
+        "In December 2024, …"): they stand in for its headline in ``title_reference``."""
+        for d, words in openings.items():
+            if not self.titles.get(d) and terms(words):
+                self.titles[d] = sorted(set(terms(words)))
+
     def naming_terms(self, text: str, doc_ids) -> set[str]:
         """Stems of the words by which ``text`` names the articles ``doc_ids`` (an outlet or author it spells,
         headline words before "piece", the word "piece" or "op-ed" itself): they pick an article, not a sentence."""

@@ -130,3 +130,12 @@ def test_the_words_naming_an_article_are_told_apart_from_the_topic():
         == {"harbor", "review", "quiet", "town", "op", "ed"}  # never "ferri", the topic
     assert lex.naming_terms("what does lee say about ferries?", {"b"}) == {"lee"}
     assert lex.naming_terms("is the quiet town busy?", {"b"}) == set()  # headline words, but no word for an article
+
+
+def test_an_article_without_a_headline_is_named_by_its_opening_words():
+    from rag.lexicon import Lexicon, title_reference
+
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names={}, titles={"a": ["quiet", "town"]})
+    lex.name_untitled({"b": "In March 2021, the ferry company cut…", "a": "Something else entirely"})
+    assert title_reference("what does the march 2021 piece say about fares?", lex.titles) == {"b"}
+    assert lex.titles["a"] == ["quiet", "town"]  # a real headline is kept
