@@ -70,10 +70,9 @@ def intent_of(q: str) -> str:
     ql = q.lower()
     if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
         return "yes_no"
-    if re.search(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
-                 r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
-                 r"sides|the articles say|do the articles|different views?|views? on)\b", ql):
-        return "compare"
+    cues = _COMPARE.findall(ql)
+    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
+        return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
@@ -92,6 +91,10 @@ def intent_of(q: str) -> str:
     return "fact"
 
 
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
+                      r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
+                      r"sides|the articles say|do the articles|different views?|views? on)\b")
+_ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
 # "what made / prompted / is behind X": asks for a cause, like "why"
 _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
               r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")

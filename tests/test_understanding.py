@@ -45,7 +45,7 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
     ("how does the agreement protect researchers?", "why"),
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
-    ("what prompted the renewal", "why"),
+    ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
 ])
 def test_intent(q, intent):
     assert intent_of(q) == intent
