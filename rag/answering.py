@@ -35,6 +35,8 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
 MAX_SPREAD = 4
+CLOSEST_MARGIN = 0.15  # spread: a sentence this much closer in meaning than the others is always heard
+SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at this share of its score (0.9: dev 0.756)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -106,8 +108,12 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     per_doc = {best.doc_id: 1}
     pool = [c for c in cands[1:] if c.score >= ratio * best.score and c.passage.kind == "body"]
     # Another article's view first, then the same article's; a list question prefers listing sentences.
-    pool.sort(key=lambda c: (-(c.score * (0.9 ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
+    pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
                                                                                  and is_enumeration(c.text) else 0)))
+    closest = closest_in_meaning(cands[:1] + pool, limit)
+    if closest is not None:  # heard first, whatever its words
+        pool.remove(closest)
+        pool.insert(0, closest)
     for c in pool:
         if len(chosen) >= limit:
             break
@@ -116,6 +122,19 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
     return chosen, why
+
+
+def closest_in_meaning(ranked: list[Candidate], limit: int) -> Candidate | None:
+    """The sentence of ``ranked`` (best first) far closer in meaning to the question (``CLOSEST_MARGIN``
+    of embedding similarity) than every sentence that would otherwise be heard, or None.
+
+    A why-question's answer can share few of its words ("hard to square" -> "a fundamental tension")
+    while the embedding sees it plainly; the word-heavy sentences ranked above it then crowd it out.
+    """
+    closest = max(ranked[1:], key=lambda c: c.sim, default=None)
+    others = [c for c in ranked[:limit] if c is not closest]
+    return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
+        else None
 
 
 SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gains up to this much for that side
@@ -145,16 +164,18 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
 
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each side's best sentence when the question names two sides, else the best sentence of each
-    article that speaks to the question (named articles always heard)."""
+    article that speaks to the question (named articles always heard), and an article's second sentence
+    when it is as close as that bar: one article often states both what changed and what it was."""
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)
     best = cands[0]
     chosen, why = [], []
     for c in cands:
-        if c.passage.kind != "body" or any(x.doc_id == c.doc_id for x in chosen):
+        mine = sum(x.doc_id == c.doc_id for x in chosen)
+        if c.passage.kind != "body" or mine >= 2 or not _fresh(c, chosen):
             continue
-        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score):
+        if c.score >= COMPARE_RATIO * best.score or (not mine and c.doc_id in query.named_docs and c.score >= 0.4 * best.score):
             chosen.append(c)
             why.append("side")
         if len(chosen) >= MAX_SPREAD:
@@ -257,6 +278,18 @@ def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     return chosen[:2], ["card"] * len(chosen[:2])
 
 
+def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
+    """Comparisons of named articles: without the words that only name them ("the CSIS piece"), when any others remain.
+
+    Those words pick the article (which gains ``REF_BONUS``), not the sentence: left in, every sentence
+    of a named article matches them through its headline, and the question's topic decides nothing.
+    """
+    if query.about_articles or not query.named_docs or query.intent != "compare":
+        return weights
+    topic = {t: w for t, w in weights.items() if t not in query.naming}
+    return topic if topic and sum(topic.values()) > 0 else weights
+
+
 def select(query, passages: list[Passage], lexicon, delta: float | None = None,
            unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
@@ -269,6 +302,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     full = weights_of(query, lexicon)
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
+    weights = topic_weights(query, weights)
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)

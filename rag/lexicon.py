@@ -116,15 +116,21 @@ def title_reference(question: str, titles: dict[str, list[str]]) -> set[str]:
     for i, w in enumerate(toks):
         if w not in TITLE_REF_NOUNS:
             continue
-        before: list[str] = []
-        for x in reversed(toks[max(0, i - TITLE_REF_WORDS):i]):
-            if x in STOPWORDS:
-                break
-            before.extend(terms(x))
+        before = _words_before(toks, i)
         hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
         if len(hits) == 1:
             out.add(hits[0])
     return out
+
+
+def _words_before(toks: list[str], i: int) -> list[str]:
+    """Content-term stems of the few words right before ``toks[i]``, up to a stopword."""
+    before: list[str] = []
+    for x in reversed(toks[max(0, i - TITLE_REF_WORDS):i]):
+        if x in STOPWORDS:
+            break
+        before.extend(terms(x))
+    return before
 
 
 @dataclass
@@ -209,6 +215,27 @@ class Lexicon:
     def name_terms(self, doc_ids) -> set[str]:
         """Content-term stems of the names the articles ``doc_ids`` go by ("csis", "respons", "statecraft")."""
         return {t for d in doc_ids for n in self.names.get(d, []) for t in terms(n)}
+
+    def name_untitled(self, openings: dict[str, str]) -> None:
+        """An article with no headline goes by its opening words ("the December 2024 piece" for one opening
+        "In December 2024, …"): they stand in for its headline in ``title_reference``."""
+        for d, words in openings.items():
+            if not self.titles.get(d) and terms(words):
+                self.titles[d] = sorted(set(terms(words)))
+
+    def naming_terms(self, text: str, doc_ids) -> set[str]:
+        """Stems of the words by which ``text`` names the articles ``doc_ids`` (an outlet or author it spells,
+        headline words before "piece", the word "piece" or "op-ed" itself): they pick an article, not a sentence."""
+        q, toks = f" {normalize(text)} ", normalize(text).split()
+        out = {t for d in doc_ids for n in self.names.get(d, []) if n in q for t in terms(n)}
+        for i, w in enumerate(toks):
+            if w not in TITLE_REF_NOUNS:
+                continue
+            before = _words_before(toks, i)
+            if before and any(set(before) <= set(self.titles.get(d, [])) for d in doc_ids):
+                out |= set(before)
+            out |= set(terms(" ".join(toks[i:i + 2]))) if w == "op" else set(terms(w))  # "op ed"
+        return out
 
     def referenced_docs(self, text: str) -> set[str]:
         """Articles ``text`` names by outlet, its acronym, an author, a web domain, or words of its headline."""

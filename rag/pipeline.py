@@ -94,6 +94,7 @@ class Pipeline:
             if p.kind == "body" and p.start == 0:
                 seen[p.doc_id]["opening"] = opening_words(p.text)  # shown for an article without a headline
         self.documents = sorted(seen.values(), key=lambda d: (d["date"] or "9999", d["title"]))
+        self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen.values() if not d["title"]})
         self.load_seconds = time.perf_counter() - t0
 
     def _stale_notice(self) -> str:

@@ -71,10 +71,9 @@ def intent_of(q: str) -> str:
     ql = q.lower()
     if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
         return "yes_no"
-    if re.search(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
-                 r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
-                 r"sides|the articles say|do the articles|different views?|views? on)\b", ql):
-        return "compare"
+    cues = _COMPARE.findall(ql)
+    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
+        return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
@@ -93,6 +92,10 @@ def intent_of(q: str) -> str:
     return "fact"
 
 
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
+                      r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
+                      r"sides|the articles say|do the articles|different views?|views? on)\b")
+_ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
 # "what made / prompted / is behind X": asks for a cause, like "why"
 _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
               r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
@@ -241,6 +244,7 @@ class Query:
     qtype: str | None = None  # date | number | name | place | duration
     about_articles: bool = False
     named_docs: set[str] = field(default_factory=set)
+    naming: set[str] = field(default_factory=set)  # terms that only name those articles ("csis", "op", "ed")
     count_target: set[str] = field(default_factory=set)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
     asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
@@ -382,7 +386,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     named, about = lexicon.referenced_docs(text), is_about_articles(text)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=question_type(text), about_articles=about,
-                 named_docs=named, count_target=count_target(text),
+                 named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,

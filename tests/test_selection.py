@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
+from rag.answering import closest_in_meaning, pick_compare, pick_gist, pick_sides, pick_spread, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
@@ -97,8 +97,8 @@ def test_a_why_answer_brings_the_reason_that_follows_the_fact():
 
 
 def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
-    a = _cands("a", ["The pact narrows cooperation to basic research.", "It was renewed for five years."], [0.9, 0.85])
-    b = _cands("b", ["Critics say the pact should be cancelled outright."], [0.7])
+    a = _cands("a", ["The pact narrows cooperation to basic research.", "It was renewed for five years."], [0.9, 0.7])
+    b = _cands("b", ["Critics say the pact should be cancelled outright."], [0.68])
     far = _cands("c", ["Weather in Beijing was mild."], [0.2])
     q = _q("how do the articles differ on the pact", intent="compare")
     got, why = pick_compare(q, a + b + far)
@@ -232,3 +232,46 @@ def test_a_detail_the_named_article_does_not_state_is_said_to_be_not_stated():
     card[0].passage.authors = []
     assert unstated(_q("who wrote it", about_articles=True, asked_field="authors"), card) == ""  # not the named article
     assert unstated(_q("what's its outlet", about_articles=True, asked_field="outlet", named_docs={"rs"}), card) == ""
+
+
+def test_a_comparison_of_named_articles_matches_sentences_on_its_topic_not_on_their_names():
+    from rag.answering import topic_weights
+
+    w = {"harbor": 2.0, "review": 1.5, "ferri": 3.0}
+    q = _q("how does the harbor review differ on ferries", intent="compare", named_docs={"a"}, naming={"harbor", "review"})
+    assert topic_weights(q, w) == {"ferri": 3.0}
+    assert topic_weights(_q("the harbor review vs?", intent="compare", named_docs={"a"}, naming={"harbor", "review"}),
+                         {"harbor": 2.0, "review": 1.5}) == {"harbor": 2.0, "review": 1.5}  # nothing else: keep them
+    assert topic_weights(_q("what does the harbor review say on ferries", intent="fact", named_docs={"a"},
+                            naming={"harbor", "review"}), w) == w  # only comparisons
+
+
+def test_a_comparison_hears_a_second_sentence_of_an_article_only_when_it_is_about_as_close():
+    a = _cands("a", ["The ferry plan drops night crossings entirely.", "Night crossings were the busiest ferry runs.",
+                     "The harbour opened in 1950."], [0.9, 0.85, 0.5])
+    b = _cands("b", ["Ferry unions oppose dropping the night crossings."], [0.88])
+    got, _ = pick_compare(_q("how do they differ on the ferry plan", intent="compare"), sorted(a + b, key=lambda c: -c.score))
+    assert [c.text[:14] for c in got] == ["The ferry plan", "Ferry unions o", "Night crossing"]
+    c = _cands("c", ["The ferry plan drops night crossings.", "The ferry plan drops night crossings, sadly."], [0.9, 0.89])
+    d = _cands("d", ["Unions want more buses instead."], [0.88])
+    assert len(pick_compare(_q("how do they differ", intent="compare"), c + d)[0]) == 2  # a repeat is not heard
+
+
+def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the_same_one():
+    a = _cands("a", ["Ferries link the two islands daily.", "Ferries also carry freight on weekdays.",
+                     "Ferries stop in winter storms."], [0.9, 0.84, 0.83])
+    b = _cands("b", ["Island trade depends on the crossing.", "The harbour opened in 1950."], [0.75, 0.2])
+    got, _ = pick_spread(_q("why do the ferries matter", intent="overview"), sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
+
+
+def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares_few_words():
+    a = _cands("a", ["Ferry fares rose because fuel costs rose.", "Ferry fares rose in the winter too.",
+                     "Ferry fares rose for students.", "Operators face a basic squeeze between costs and prices."],
+               sims=[0.5, 0.45, 0.44, 0.8])
+    for c, sc in zip(a, [0.6, 0.58, 0.57, 0.5]):
+        c.score = sc
+    q = _q("why is running a ferry so hard", intent="why")
+    got, _ = pick_spread(q, a, limit=2)
+    assert got[1].text.startswith("Operators")
+    assert closest_in_meaning(a[:3], 2) is None  # none stands out: the usual order

@@ -58,7 +58,7 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
     ("how does the agreement protect researchers?", "why"),
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
-    ("what prompted the renewal", "why"),
+    ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
 ])
 def test_intent(q, intent):
     assert intent_of(q) == intent
@@ -132,3 +132,23 @@ def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it
     assert title_reference("what does the harbour-quiet writer argue?", titles) == {"a"}
     assert title_reference("what does the town article say?", titles) == set()  # both titles say "town"
     assert title_reference("is the harbour quiet?", titles) == set()  # no word for an article
+
+
+def test_the_words_naming_an_article_are_told_apart_from_the_topic():
+    from rag.lexicon import Lexicon
+
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={},
+                  names={"a": [" harbor review "], "b": [" ann lee ", " lee "]}, titles={"b": ["quiet", "town"]})
+    assert lex.naming_terms("how does the harbor review differ from the quiet town op-ed on ferries?", {"a", "b"}) \
+        == {"harbor", "review", "quiet", "town", "op", "ed"}  # never "ferri", the topic
+    assert lex.naming_terms("what does lee say about ferries?", {"b"}) == {"lee"}
+    assert lex.naming_terms("is the quiet town busy?", {"b"}) == set()  # headline words, but no word for an article
+
+
+def test_an_article_without_a_headline_is_named_by_its_opening_words():
+    from rag.lexicon import Lexicon, title_reference
+
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names={}, titles={"a": ["quiet", "town"]})
+    lex.name_untitled({"b": "In March 2021, the ferry company cut…", "a": "Something else entirely"})
+    assert title_reference("what does the march 2021 piece say about fares?", lex.titles) == {"b"}
+    assert lex.titles["a"] == ["quiet", "town"]  # a real headline is kept
