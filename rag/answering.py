@@ -17,10 +17,10 @@ its offsets in the article body and the sentence offsets inside the passage.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
+from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
 from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
@@ -220,64 +220,6 @@ def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     return chosen, ["gist"] * len(chosen)
 
 
-_SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
-
-
-def attribution(query, chosen: list[Candidate]) -> str:
-    """ "Who argued X?" answered by a sentence that names no one: the article's author or outlet said it.
-
-    Every chosen sentence that names no one speaks for its article's writers: each such article is credited
-    once, in the order chosen. Returns the answer's opening ("Ann Lee and Bo Park (Harbor Review) — "), or "".
-    Only when the first sentence names no one: an opening credit before a sentence that names its own
-    speaker would read as if the credited writers said it.
-    """
-    if query.qtype != "name" or not chosen or not _SAID.search(query.text.lower()) or chosen[0].typed >= 1:
-        return ""
-    passages = {c.doc_id: c.passage for c in reversed(chosen) if c.typed < 1}  # first chosen sentence's passage
-    credits = list(dict.fromkeys(b for b in (_byline(passages[d]) for d in dict.fromkeys(c.doc_id for c in chosen)
-                                             if d in passages) if b))
-    return "; ".join(credits) + " — " if credits else ""
-
-
-def credited_first(query, chosen: list[Candidate], why: list[str]) -> tuple[list[Candidate], list[str]]:
-    """ "Who argued X?": a chosen sentence that names no one leads, so the credit to its writers opens the
-    answer right before it (after a sentence that names its own speaker, it would read as theirs)."""
-    if query.qtype != "name" or not chosen or chosen[0].typed < 1 or not _SAID.search(query.text.lower()):
-        return chosen, why
-    i = next((i for i, c in enumerate(chosen) if c.typed < 1 and _byline(c.passage)), None)
-    if i is None:
-        return chosen, why
-    return [chosen[i], *chosen[:i], *chosen[i + 1:]], [why[i], *why[:i], *why[i + 1:]]
-
-
-def _byline(p) -> str:
-    """ "Ann Lee (Harbor Review)", the outlet or title alone when no author is known, or ""."""
-    who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
-    return f"{who} ({where})" if who and where else (who or where)
-
-
-def unstated(query, chosen: list[Candidate]) -> str:
-    """ "Who wrote the RS piece?" when its front matter names no author: the answer's opening saying so
-    ("Not stated — the article names no author. "), or "". Only for an article the question names: for
-    another one the byline card may simply be the wrong article's."""
-    if not (query.about_articles and query.asked_field and chosen and chosen[0].passage.kind == "metadata"):
-        return ""
-    p = chosen[0].passage
-    if p.doc_id not in query.named_docs or getattr(p, query.asked_field):
-        return ""
-    return f"Not stated — the article {_UNSTATED[query.asked_field]}. "
-
-
-_UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "has no headline", "outlet": "names no outlet"}
-
-
-def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    cards = [c for c in cands if c.passage.kind == "metadata"]
-    chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
-    return chosen[:2], ["card"] * len(chosen[:2])
-
-
 def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
     """Comparisons of named articles: without the words that only name them ("the CSIS piece"), when any others remain.
 
@@ -375,7 +317,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, 
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
-    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(_SAID.search(query.text.lower())))
+    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
              or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
 

@@ -49,7 +49,7 @@ def test_continuation_and_lists():
 
 
 def test_attribution_names_the_article_when_the_sentence_names_no_one():
-    from rag.answering import attribution
+    from rag.bylines import attribution
     from rag.evidence import Candidate
     from rag.query import Query
     from rag.schema import Passage

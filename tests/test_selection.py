@@ -162,7 +162,7 @@ def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
 
 
 def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one():
-    from rag.answering import attribution
+    from rag.bylines import attribution
 
     a = _cands("a", ["Ties with Norway are a quiet success."])
     b = _cands("b", ["The accord was a key step toward calmer relations."])
@@ -181,7 +181,7 @@ def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one
 
 
 def test_who_said_leads_with_the_sentence_its_credit_belongs_to():
-    from rag.answering import attribution, credited_first
+    from rag.bylines import attribution, credited_first
 
     a = _cands("a", ["Ties with Norway are a quiet success."])
     b = _cands("b", ["The accord was a key step toward calmer relations."])
@@ -221,7 +221,7 @@ def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
 
 
 def test_a_detail_the_named_article_does_not_state_is_said_to_be_not_stated():
-    from rag.answering import unstated
+    from rag.bylines import unstated
 
     card = _cands("rs", ['The article "Harbor notes" was published by Harbor Review.'])
     card[0].passage.kind, card[0].passage.outlet, card[0].passage.title = "metadata", "Harbor Review", "Harbor notes"

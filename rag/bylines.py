@@ -1,0 +1,69 @@
+"""Who wrote what: crediting an article's writers for "who argued X?", and questions about an article itself
+(its byline card, and saying "not stated" for a detail its front matter lacks).
+
+Only the articles' own front matter is used: a missing author, date or headline is said to be missing,
+never filled in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence import Candidate
+
+SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
+
+
+def attribution(query, chosen: list[Candidate]) -> str:
+    """ "Who argued X?" answered by a sentence that names no one: the article's author or outlet said it.
+
+    Every chosen sentence that names no one speaks for its article's writers: each such article is credited
+    once, in the order chosen. Returns the answer's opening ("Ann Lee and Bo Park (Harbor Review) — "), or "".
+    Only when the first sentence names no one: an opening credit before a sentence that names its own
+    speaker would read as if the credited writers said it.
+    """
+    if query.qtype != "name" or not chosen or not SAID.search(query.text.lower()) or chosen[0].typed >= 1:
+        return ""
+    passages = {c.doc_id: c.passage for c in reversed(chosen) if c.typed < 1}  # first chosen sentence's passage
+    credits = list(dict.fromkeys(b for b in (_byline(passages[d]) for d in dict.fromkeys(c.doc_id for c in chosen)
+                                             if d in passages) if b))
+    return "; ".join(credits) + " — " if credits else ""
+
+
+def credited_first(query, chosen: list[Candidate], why: list[str]) -> tuple[list[Candidate], list[str]]:
+    """ "Who argued X?": a chosen sentence that names no one leads, so the credit to its writers opens the
+    answer right before it (after a sentence that names its own speaker, it would read as theirs)."""
+    if query.qtype != "name" or not chosen or chosen[0].typed < 1 or not SAID.search(query.text.lower()):
+        return chosen, why
+    i = next((i for i, c in enumerate(chosen) if c.typed < 1 and _byline(c.passage)), None)
+    if i is None:
+        return chosen, why
+    return [chosen[i], *chosen[:i], *chosen[i + 1:]], [why[i], *why[:i], *why[i + 1:]]
+
+
+def _byline(p) -> str:
+    """ "Ann Lee (Harbor Review)", the outlet or title alone when no author is known, or ""."""
+    who, where = " and ".join(p.authors), p.outlet or (f'the article "{p.title}"' if p.title else "")
+    return f"{who} ({where})" if who and where else (who or where)
+
+
+def unstated(query, chosen: list[Candidate]) -> str:
+    """ "Who wrote the RS piece?" when its front matter names no author: the answer's opening saying so
+    ("Not stated — the article names no author. "), or "". Only for an article the question names: for
+    another one the byline card may simply be the wrong article's."""
+    if not (query.about_articles and query.asked_field and chosen and chosen[0].passage.kind == "metadata"):
+        return ""
+    p = chosen[0].passage
+    if p.doc_id not in query.named_docs or getattr(p, query.asked_field):
+        return ""
+    return f"Not stated — the article {_UNSTATED[query.asked_field]}. "
+
+
+_UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "has no headline", "outlet": "names no outlet"}
+
+
+def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    cards = [c for c in cands if c.passage.kind == "metadata"]
+    chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
+    return chosen[:2], ["card"] * len(chosen[:2])
