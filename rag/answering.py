@@ -169,6 +169,8 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)
+    if len(query.named_docs) >= 2:  # "how do the A piece and the B one differ": only those two are heard
+        cands = [c for c in cands if c.doc_id in query.named_docs] or cands
     best = cands[0]
     chosen, why = [], []
     for c in cands:

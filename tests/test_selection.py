@@ -275,3 +275,13 @@ def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares
     got, _ = pick_spread(q, a, limit=2)
     assert got[1].text.startswith("Operators")
     assert closest_in_meaning(a[:3], 2) is None  # none stands out: the usual order
+
+
+def test_a_comparison_of_two_named_articles_quotes_only_those_two():
+    a = _cands("a", ["The ferry plan drops night crossings entirely."], [0.9])
+    b = _cands("b", ["Ferry unions oppose dropping the night crossings."], [0.85])
+    c = _cands("c", ["Ferry fares rose across the region."], [0.88])
+    q = _q("how do the A and B pieces differ on the ferry plan", intent="compare", named_docs={"a", "b"})
+    assert {x.doc_id for x in pick_compare(q, sorted(a + b + c, key=lambda x: -x.score))[0]} == {"a", "b"}
+    q.named_docs = set()
+    assert "c" in {x.doc_id for x in pick_compare(q, sorted(a + b + c, key=lambda x: -x.score))[0]}
