@@ -119,3 +119,28 @@ def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it
     assert title_reference("what does the harbour-quiet writer argue?", titles) == {"a"}
     assert title_reference("what does the town article say?", titles) == set()  # both titles say "town"
     assert title_reference("is the harbour quiet?", titles) == set()  # no word for an article
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("Which bakeries are hiring chefs in Oslo?", "who are they poaching people from?",
+     "who are the bakeries poaching people from?"),  # "they": the plural thing the last question asked about
+    ("What have Harbor Democrats said about the OBA?", "what do they want done with it?",
+     "what do Harbor Democrats want done with it?"),  # plural pronoun, plural antecedent (not "the OBA")
+    ("When was the OBA renewed?", "why was it renewed?", "why was the OBA renewed?"),
+])
+def test_pronouns_agree_in_number_with_what_they_stand_for(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_she_or_he_is_the_person_named_or_the_writer_of_the_cited_article():
+    byline = Turn("Who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee"]}])
+    assert rewrite("where does she work?", [byline]).text == "where does Ann Lee work?"
+    assert rewrite("what is her view?", [Turn("What did Bo Park say?", [])]).text == "what is Bo Park's view?"
+    assert rewrite("where does he work?", [Turn("When was it signed?", [])]).text == "where does he work?"  # no one known
+
+
+def test_and_before_a_full_question_is_no_ellipsis():
+    r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
+    assert r.text == "and who signed the Oslo-Bergen ferry accord?"
+    assert rewrite("and the harbour one?", [Turn("how many ships per the bay piece?", [])]).text == \
+        "how many ships per the harbour one?"
