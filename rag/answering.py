@@ -164,9 +164,24 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
 
 
+CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
+
+
+def claim_evidence(cands: list[Candidate]) -> Candidate:
+    """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
+
+    A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
+    ("it has been a cornerstone of cooperation") says less about "does it require cooperation?" than one that
+    holds more of the question's terms ("it does not mandate cooperation"), so near-ties go to coverage.
+    """
+    best = cands[0]
+    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]
+    return max(close, key=lambda c: (c.overlap, c.score), default=best)
+
+
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown."""
-    best = cands[0]
+    best = claim_evidence(cands)
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:

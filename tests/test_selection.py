@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
+from rag.answering import claim_evidence, pick_compare, pick_gist, pick_sides, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist, sides_of, stance_side
@@ -202,3 +202,14 @@ def test_a_fact_answer_carries_up_to_two_sentences_that_each_add_a_key_term():
     weights = {t: 1.0 for t in terms("dredging lighthouses pilot boats")}
     chosen, why = pick_fact(q, cands, weights)
     assert [c.text for c in chosen] == [c.text for c in cands[:3]] and why == ["best", "adds_terms", "adds_terms"]
+
+
+def test_yes_no_evidence_is_the_near_best_sentence_that_covers_more_of_the_claim():
+    cands = _cands("a", ["Since 1990 the ferry pact has been a pillar of harbour life.",
+                         "The ferry pact does not require harbour agencies to share boats."], [0.70, 0.60])
+    for c, overlap in zip(cands, (0.4, 0.8)):
+        c.overlap = overlap
+    cands[1].score = 0.97 * cands[0].score  # about as good: the fuller statement of the claim wins
+    assert claim_evidence(cands) is cands[1]
+    cands[1].score = 0.8 * cands[0].score  # clearly worse: the best stays
+    assert claim_evidence(cands) is cands[0]
