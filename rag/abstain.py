@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from rag.query import META_STEMS
+from rag.rules import spells_out
 from rag.spelling import zipf
 from rag.text import stem, tokens
 
@@ -59,6 +60,16 @@ def unknown_terms(query, lexicon) -> Unknown:
         else:
             rare.append(t)
     return Unknown(ents, rare, everyday)
+
+
+def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
+    """The unknown terms without the acronyms the retrieved passages write out in full: "NSF" is a name the
+    articles mention when they say "National Science Foundation", though never its initials."""
+    caps = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", question)}
+    spelled = {t for t in unknown.entities if t in caps and any(spells_out(t, p.text) for p in passages)}
+    if not spelled:
+        return unknown
+    return Unknown([t for t in unknown.entities if t not in spelled], unknown.rare, unknown.everyday)
 
 
 def rest_of_question(query, unknown: Unknown) -> str | None:

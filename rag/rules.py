@@ -349,3 +349,22 @@ def gives_reason(text: str) -> bool:
     (True, False)
     """
     return bool(_REASON.search(text))
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Does ``text`` write out the words an acronym stands for ("National Science Foundation" for "NSF")?
+
+    >>> spells_out("nsf", "It was modeled on the U.S. National Science Foundation."), spells_out("nsf", "New funds.")
+    (True, False)
+    >>> spells_out("hra", "the Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
+    (True, True)
+    """
+    for m in _CAP_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for i in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
+                return True
+    return False
