@@ -145,8 +145,6 @@ def is_about_articles(q: str) -> bool:
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
-
-
 _WH_START = re.compile(_LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
 
 
@@ -332,16 +330,27 @@ _THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\
 _KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
                "goal", "aim", "reason", "cause", "meaning", "impact", "effect", "role", "status", "state", "future",
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
-               "difference", "relationship", "significance", "importance", "view", "take", "argument", "point"}
+               "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
+               "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things"}
+
+
+# "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb
+_WH_HEAD = re.compile(_LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:is|are|was|were|do|does|did|has|"
+                      r"have|had|can|could|will|would|should)\b")
 
 
 def asked_thing(text: str) -> str:
-    """The thing a "what is the X of Y" question asks for, as a stem, unless X names a kind of answer.
+    """The thing a "what is the X of Y" or "which X is…" question asks for, as a stem, unless X names a kind of answer.
 
     >>> asked_thing("What is the annual budget of the STA?"), asked_thing("what is the purpose of the pact?")
     ('budget', '')
+    >>> asked_thing("which harbour ministry is in charge?"), asked_thing("which problems are covered?")
+    ('ministri', '')
     """
     m = _THING.match(text.lower())
+    wh = _WH_HEAD.match(text.lower())
+    if not m and wh and wh.group(1).split()[-1] in PERSON_NOUNS:
+        m = wh  # "which ministry…" asks for one by name: the articles can name none if they never mention one
     if not m:
         return ""
     head = m.group(1).split()[-1]

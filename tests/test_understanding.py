@@ -144,3 +144,12 @@ def test_and_before_a_full_question_is_no_ellipsis():
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
     assert rewrite("and the harbour one?", [Turn("how many ships per the bay piece?", [])]).text == \
         "how many ships per the harbour one?"
+
+
+def test_which_kind_of_named_agent_is_the_asked_thing():
+    from rag.query import asked_thing
+
+    assert asked_thing("which harbour ministry is in charge of the ferries?") == "ministri"  # a ministry, by name
+    assert asked_thing("Which global problems do the pieces say need work?") == ""  # not a named agent: may be paraphrased
+    assert asked_thing("what four categories of tech does she list?") == ""  # no verb right after the noun
+    assert asked_thing("What is the annual budget of the ferry pact?") == "budget"
