@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
-from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -167,21 +167,24 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
 
 
-def claim_evidence(cands: list[Candidate]) -> Candidate:
+def claim_evidence(cands: list[Candidate], question: str = "") -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
     ("it has been a cornerstone of cooperation") says less about "does it require cooperation?" than one that
-    holds more of the question's terms ("it does not mandate cooperation"), so near-ties go to coverage.
+    holds more of the question's terms ("it does not mandate cooperation"), so near-ties go to coverage; and
+    a question of fact is better answered by a statement ("it received two extensions") than a possibility
+    ("it may receive another"), so equal coverage goes to the statement.
     """
     best = cands[0]
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]
-    return max(close, key=lambda c: (c.overlap, c.score), default=best)
+    asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
+    return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
 
 
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown."""
-    best = claim_evidence(cands)
+    best = claim_evidence(cands, query.text)
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:

@@ -368,3 +368,15 @@ def spells_out(acronym: str, text: str) -> bool:
             if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
                 return True
     return False
+
+
+_MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.I)
+
+
+def is_modal(text: str) -> bool:
+    """Does a sentence (or question) speak of what may or could be, rather than what is or was?
+
+    >>> is_modal("It may receive another extension."), is_modal("It received two extensions.")
+    (True, False)
+    """
+    return bool(_MODAL.search(text))

@@ -213,3 +213,13 @@ def test_yes_no_evidence_is_the_near_best_sentence_that_covers_more_of_the_claim
     assert claim_evidence(cands) is cands[1]
     cands[1].score = 0.8 * cands[0].score  # clearly worse: the best stays
     assert claim_evidence(cands) is cands[0]
+
+
+def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility():
+    cands = _cands("a", ["It may again get another short ferry permit.", "The ferry pact twice got short permits."],
+                   [0.6, 0.58])
+    for c in cands:
+        c.overlap = 0.5
+    cands[1].score = 0.98 * cands[0].score
+    assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
+    assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
