@@ -40,7 +40,7 @@ _DUMMY_IT = re.compile(r"\b(?:is it true|it seems|it is said|it's said|it appear
                        r"|\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|suggest|suggests|"
                        r"report|reports|so|such|fact|now) that\b", re.I)  # "…true that AI…": a conjunction, not a pronoun
 # "and the CSIS one?" is elliptical; "and who signed it?" is a question of its own (its pronoun is resolved instead).
-_ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$"
+_ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how|anything(?:\s+else)?)\s+about\s+(.+?)\s*\??\s*$"
                        r"|^\s*and\s+(?!(?:what|when|where|which|who|whom|whose|why|how|is|are|was|were|do|does|did|can|"
                        r"could|will|would|has|have|had)\b)(.+?)\s*\?\s*$", re.I)
 # A short question whose only reference is "that"/"this": it stands for the last question's event.
@@ -187,7 +187,7 @@ def _ellipsis(question: str, last: str) -> str | None:
     m = _ELLIPSIS.match(question)
     if not m:
         return None
-    new = (m.group(1) or m.group(2)).strip()
+    new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
     was, now = _ARTICLE_MENTION.search(base), _ARTICLE_MENTION.fullmatch(new)
     if was and now:  # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article
