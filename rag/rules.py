@@ -380,3 +380,22 @@ def is_modal(text: str) -> bool:
     (True, False)
     """
     return bool(_MODAL.search(text))
+
+
+_UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|week|day|decade)[\s\-]([a-z]+)", re.I)
+
+
+def durations_of_other(text: str, question: str) -> bool:
+    """Does a sentence state durations only as modifiers of things the question does not ask about
+    ("two six-month extensions" when asked how long the pact runs)? A duration of the asked thing is
+    stated plainly ("for another five years") or modifies the question's own noun ("each six-month extension").
+
+    >>> durations_of_other("It got two six-month permits.", "how long is the pact good for")
+    True
+    >>> durations_of_other("It got two six-month permits.", "how long was each permit"), durations_of_other("Renewed for five years.", "how long")
+    (False, False)
+    """
+    plain = TYPE_PATTERNS["duration"].findall(text)
+    mods = list(_UNIT_MODIFIER.finditer(text))
+    q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)

@@ -91,3 +91,11 @@ def test_an_acronym_the_articles_spell_out_is_no_unknown_name():
     unknown = Unknown(["hra", "2031"], [], [])
     assert spelled_out(unknown, "was it modeled on the HRA in 2031?", passages).entities == ["2031"]
     assert spelled_out(unknown, "was it modeled on the hra?", passages) is unknown  # only a capitalised acronym
+
+
+def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_asked_thing_lasts():
+    from rag.rules import durations_of_other
+
+    assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
+    assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
+    assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")
