@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from rag.query import META_STEMS
-from rag.rules import spells_out
 from rag.spelling import zipf
 from rag.text import stem, tokens
 
@@ -62,9 +61,28 @@ def unknown_terms(query, lexicon) -> Unknown:
     return Unknown(ents, rare, everyday)
 
 
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Does ``text`` write out the words an acronym stands for ("Harbor Research Authority" for "HRA")?
+
+    >>> spells_out("hra", "It copied the Oslo Harbor Research Authority."), spells_out("hra", "Harbor rules.")
+    (True, False)
+    >>> spells_out("hra", "the harbor's Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
+    (True, True)
+    """
+    for m in _CAP_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for i in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
+                return True
+    return False
+
+
 def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
     """The unknown terms without the acronyms the retrieved passages write out in full: "NSF" is a name the
-    articles mention when they say "National Science Foundation", though never its initials."""
+    articles mention when they say "Harbor Research Authority", though never its initials ("HRA")."""
     caps = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", question)}
     spelled = {t for t in unknown.entities if t in caps and any(spells_out(t, p.text) for p in passages)}
     if not spelled:

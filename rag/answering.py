@@ -171,10 +171,10 @@ def claim_evidence(cands: list[Candidate], question: str = "") -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
-    ("it has been a cornerstone of cooperation") says less about "does it require cooperation?" than one that
-    holds more of the question's terms ("it does not mandate cooperation"), so near-ties go to coverage; and
-    a question of fact is better answered by a statement ("it received two extensions") than a possibility
-    ("it may receive another"), so equal coverage goes to the statement.
+    ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
+    boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
+    near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
+    than a possibility ("it may get another"), so equal coverage goes to the statement.
     """
     best = cands[0]
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]

@@ -90,7 +90,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     if query.qtype == "name" and c.typed and not proper_name(c.text, query.text, lexicon.common):
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
-        c.typed = OTHER_DURATION_TYPED  # "two six-month extensions" is not how long the pact runs
+        c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.intent == "why" and not query.qtype:

@@ -85,7 +85,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 _WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
                         r"(?:are|were|have|had|do|did|can|could|will|would|has)\b", re.I)
-# A compound of names joined by a hyphen ("US-China", "Sino-Japanese") modifies the noun after it.
+# A compound of names joined by a hyphen ("Oslo-Bergen", "Franco-Prussian") modifies the noun after it.
 _NAME_COMPOUND = re.compile(r"^(?:the\s+)?[A-Z][\w.]*-[A-Z][\w.\-]*$", re.I)
 
 
@@ -103,7 +103,7 @@ def _subjects(question: str) -> list[str]:
     name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*", q[1:])
     if name:
         n = name.group(0).strip()
-        if _NAME_COMPOUND.match(n):  # "the US-China science agreement": the name only modifies the noun
+        if _NAME_COMPOUND.match(n):  # "the Oslo-Bergen ferry accord": the name only modifies the noun
             n = " ".join([n] + _noun_phrase(q[1 + name.end():].split()))
         out.append(n)
     for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
@@ -124,9 +124,9 @@ def _subjects(question: str) -> list[str]:
 
 
 def is_plural(phrase: str) -> bool:
-    """Does a noun phrase name several things ("House Republicans", "the Chinese companies"; not "the STA")?
+    """Does a noun phrase name several things ("Harbor Democrats", "the Danish bakeries"; not "the OBA")?
 
-    >>> is_plural("House Republicans"), is_plural("the STA"), is_plural("the progress"), is_plural("the NGOs")
+    >>> is_plural("Harbor Democrats"), is_plural("the OBA"), is_plural("the progress"), is_plural("the NGOs")
     (True, False, False, True)
     """
     last = phrase.split()[-1] if phrase.split() else ""

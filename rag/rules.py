@@ -351,32 +351,13 @@ def gives_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")
-
-
-def spells_out(acronym: str, text: str) -> bool:
-    """Does ``text`` write out the words an acronym stands for ("National Science Foundation" for "NSF")?
-
-    >>> spells_out("nsf", "It was modeled on the U.S. National Science Foundation."), spells_out("nsf", "New funds.")
-    (True, False)
-    >>> spells_out("hra", "the Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
-    (True, True)
-    """
-    for m in _CAP_RUN.finditer(text):
-        words = [w for w in m.group(0).split() if w[0].isupper()]
-        for i in range(len(words) - len(acronym) + 1):
-            if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
-                return True
-    return False
-
-
 _MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.I)
 
 
 def is_modal(text: str) -> bool:
     """Does a sentence (or question) speak of what may or could be, rather than what is or was?
 
-    >>> is_modal("It may receive another extension."), is_modal("It received two extensions.")
+    >>> is_modal("It may get another permit."), is_modal("It got two permits.")
     (True, False)
     """
     return bool(_MODAL.search(text))
@@ -387,12 +368,12 @@ _UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|we
 
 def durations_of_other(text: str, question: str) -> bool:
     """Does a sentence state durations only as modifiers of things the question does not ask about
-    ("two six-month extensions" when asked how long the pact runs)? A duration of the asked thing is
-    stated plainly ("for another five years") or modifies the question's own noun ("each six-month extension").
+    ("two three-week permits" when asked how long the deal runs)? A duration of the asked thing is
+    stated plainly ("for another four years") or modifies the question's own noun ("each three-week permit").
 
-    >>> durations_of_other("It got two six-month permits.", "how long is the pact good for")
+    >>> durations_of_other("It got two three-week permits.", "how long is the deal good for")
     True
-    >>> durations_of_other("It got two six-month permits.", "how long was each permit"), durations_of_other("Renewed for five years.", "how long")
+    >>> durations_of_other("It got two three-week permits.", "how long was each permit"), durations_of_other("Kept for four years.", "how long")
     (False, False)
     """
     plain = TYPE_PATTERNS["duration"].findall(text)
