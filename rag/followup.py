@@ -153,9 +153,10 @@ def person_of(last: Turn) -> str:
     >>> person_of(Turn("What did Ann Lee argue?", [])), person_of(Turn("who wrote it?", [{"authors": ["Bo Park"]}]))
     ('Ann Lee', 'Bo Park')
     """
-    m = _PERSON_NAME.search(last.question.strip())
-    if m:
-        return m.group(0)
+    sources = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower()
+    for m in _PERSON_NAME.finditer(last.question.strip()):
+        if m.group(0).lower() not in sources:  # "the Harbor Daily Times piece" names an outlet, not a person
+            return m.group(0)
     for c in last.cited:
         if c.get("authors"):
             return c["authors"][0]

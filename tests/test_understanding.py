@@ -158,3 +158,8 @@ def test_which_kind_of_named_agent_is_the_asked_thing():
 def test_anything_about_x_asks_the_last_question_again_about_x():
     r = rewrite("anything about the ferries too?", [Turn("Does the harbour plan cover buses?", [])])
     assert r.text == "Does the harbour plan cover the ferries?"
+
+
+def test_she_is_never_the_outlet_the_last_question_named():
+    last = Turn("What did the Harbor Daily piece say?", [{"outlet": "Harbor Daily", "authors": ["Ann Lee"]}])
+    assert rewrite("what else did she say?", [last]).text == "what else did Ann Lee say?"
