@@ -90,6 +90,21 @@ def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
     return Unknown([t for t in unknown.entities if t not in spelled], unknown.rare, unknown.everyday)
 
 
+_ASKS_WRITER = re.compile(r"\b(?:wrote|written by|writers?|authors?|authored|byline|penned)\b", re.I)
+
+
+def no_byline(question: str, cards) -> bool:
+    """ "Who wrote the X piece?" when the article cards chosen to answer it name no author: the articles
+    don't say who wrote it (an outlet is not a writer).
+
+    >>> no_byline("who wrote the harbour piece?", [type("C", (), {"authors": []})()])
+    True
+    >>> no_byline("who wrote it?", [type("C", (), {"authors": ["Ann Lee"]})()]), no_byline("when was it out?", [])
+    (False, False)
+    """
+    return bool(_ASKS_WRITER.search(question)) and bool(cards) and not any(c.authors for c in cards)
+
+
 def rest_of_question(query, unknown: Unknown) -> str | None:
     """The question without its unknown words, to embed beside it (None when there are none)."""
     if not (unknown.rare or unknown.everyday) or unknown.entities:

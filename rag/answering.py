@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason
+from rag.abstain import Evidence, Unknown, abstain_reason, no_byline
 from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
@@ -290,6 +290,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if reason and not query.more:
         return Decision([], True, reason, signals)
     chosen, why, prefix, disagree = _pick(query, cands, weights)
+    if query.about_articles and no_byline(query.text, [c.passage for c in chosen if c.passage.kind == "metadata"]):
+        return Decision([], True, "no_byline", signals)
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order

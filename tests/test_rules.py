@@ -99,3 +99,13 @@ def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_
     assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
     assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
     assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")
+
+
+def test_who_wrote_an_article_whose_card_names_no_author_is_not_answered_with_its_outlet():
+    from types import SimpleNamespace as NS
+
+    from rag.abstain import no_byline
+
+    assert no_byline("who is the author of the harbour piece?", [NS(authors=[])])
+    assert not no_byline("who is the author of the harbour piece?", [NS(authors=["Ann Lee"])])
+    assert not no_byline("which outlet ran the harbour piece?", [NS(authors=[])])  # the outlet is the answer
