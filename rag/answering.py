@@ -290,7 +290,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if reason and not query.more:
         return Decision([], True, reason, signals)
     chosen, why, prefix, disagree = _pick(query, cands, weights)
-    if query.about_articles and no_byline(query.text, [c.passage for c in chosen if c.passage.kind == "metadata"]):
+    if query.about_articles and query.named_docs and no_byline(  # the article is known, and no card of it has a byline
+            query.text, [c.passage for c in chosen if c.passage.kind == "metadata" and c.doc_id in query.named_docs]):
         return Decision([], True, "no_byline", signals)
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
