@@ -11,7 +11,7 @@ Thresholds are calibrated on the ``dev`` split only (``evals/calibrate.py``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rag.query import META_STEMS
 from rag.spelling import zipf
@@ -36,7 +36,13 @@ class Unknown:
     entities: list[str]  # numbers and names the corpus never mentions ("2029", "FIFA")
     rare: list[str]  # rare words the corpus never uses ("budget" is everyday; "biosecurity" is rare)
     everyday: list[str]  # common English words the corpus happens not to use
-    share: float = 0.0  # the share of the question's weight (idf) these words carry
+    idf: dict = field(default_factory=dict)  # every question term's weight
+
+    @property
+    def share(self) -> float:
+        """The share of the question's weight these words carry."""
+        total = sum(self.idf.values())
+        return sum(self.idf.get(t, 0.0) for t in {*self.entities, *self.rare, *self.everyday}) / total if total > 0 else 0.0
 
 
 def unknown_terms(query, lexicon) -> Unknown:
@@ -59,9 +65,36 @@ def unknown_terms(query, lexicon) -> Unknown:
             everyday.append(t)
         else:
             rare.append(t)
-    total = sum(lexicon.idf(t) for t in query.terms)
-    share = sum(lexicon.idf(t) for t in ents + rare + everyday) / total if total > 0 else 0.0
-    return Unknown(ents, rare, everyday, share)
+    return Unknown(ents, rare, everyday, {t: lexicon.idf(t) for t in query.terms})
+
+
+_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")
+
+
+def spells_out(acronym: str, text: str) -> bool:
+    """Does ``text`` write out the words an acronym stands for ("Harbor Research Authority" for "HRA")?
+
+    >>> spells_out("hra", "It copied the Oslo Harbor Research Authority."), spells_out("hra", "Harbor rules.")
+    (True, False)
+    >>> spells_out("hra", "the harbor's Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
+    (True, True)
+    """
+    for m in _CAP_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for i in range(len(words) - len(acronym) + 1):
+            if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
+                return True
+    return False
+
+
+def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
+    """The unknown terms without the acronyms the retrieved passages write out in full: "NSF" is a name the
+    articles mention when they say "Harbor Research Authority", though never its initials ("HRA")."""
+    caps = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", question)}
+    spelled = {t for t in unknown.entities if t in caps and any(spells_out(t, p.text) for p in passages)}
+    if not spelled:
+        return unknown
+    return Unknown([t for t in unknown.entities if t not in spelled], unknown.rare, unknown.everyday, unknown.idf)
 
 
 def rest_of_question(query, unknown: Unknown) -> str | None:

@@ -23,7 +23,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
 from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
-from rag.rules import QUANTITIES, continues, is_enumeration, numbers, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -187,9 +187,27 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
 
 
+CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
+
+
+def claim_evidence(cands: list[Candidate], question: str = "") -> Candidate:
+    """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
+
+    A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
+    ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
+    boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
+    near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
+    than a possibility ("it may get another"), so equal coverage goes to the statement.
+    """
+    best = cands[0]
+    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]
+    asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
+    return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
+
+
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown."""
-    best = cands[0]
+    best = claim_evidence(cands, query.text)
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:

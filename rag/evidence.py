@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
+from rag.rules import durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
 from rag.schema import Passage
 from rag.text import terms
 
@@ -22,6 +22,7 @@ SIM_OK = 0.55  # a byline card counts as at least this close to a question about
 HEADING_FACTOR = 0.7
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
+OTHER_DURATION_TYPED = 0.5
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -88,6 +89,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     c.typed = float(has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common))
     if query.qtype == "name" and c.typed and not proper_name(c.text, query.text, lexicon.common):
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
+    if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
+        c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.intent == "why" and not query.qtype:

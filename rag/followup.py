@@ -39,7 +39,10 @@ _PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.
 _DUMMY_IT = re.compile(r"\b(?:is it true|it seems|it is said|it's said|it appears|is it the case)\b"
                        r"|\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|suggest|suggests|"
                        r"report|reports|so|such|fact|now) that\b", re.I)  # "…true that AI…": a conjunction, not a pronoun
-_ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how)\s+about\s+(.+?)\s*\??\s*$|^\s*and\s+(.+?)\s*\?\s*$", re.I)
+# "and the CSIS one?" is elliptical; "and who signed it?" is a question of its own (its pronoun is resolved instead).
+_ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how|anything(?:\s+else)?)\s+about\s+(.+?)\s*\??\s*$"
+                       r"|^\s*and\s+(?!(?:what|when|where|which|who|whom|whose|why|how|is|are|was|were|do|does|did|can|"
+                       r"could|will|would|has|have|had)\b)(.+?)\s*\?\s*$", re.I)
 # A short question whose only reference is "that"/"this": it stands for the last question's event.
 _EVENT_REF = re.compile(r"^\s*(?:and|so|but|ok)?\s*(?:when|where|why|how|who)\b[\w\s']{0,20}\b(?:that|this)\s*\??\s*$", re.I)
 _WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
@@ -62,7 +65,7 @@ class Resolved:
 
 def turn_of(ans) -> Turn:
     """What the follow-up rewriter needs from an answer: its question, what it cited and quoted."""
-    cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id} for c in ans.citations]
+    cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id, "authors": list(c.authors)} for c in ans.citations]
     shown = [[c.doc_id, (c.start or 0) + s] for c in ans.citations for s, _ in c.quotes]
     return Turn(ans.rewritten_question or ans.question, cited, shown)
 
@@ -80,19 +83,34 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return out
 
 
-def _subject(question: str) -> str:
-    """The thing a question was about: an acronym, a capitalised name, a "the …" noun phrase, else its first content words."""
+_WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
+                        r"(?:are|were|have|had|do|did|can|could|will|would|has)\b", re.I)
+# A compound of names joined by a hyphen ("Oslo-Bergen", "Franco-Prussian") modifies the noun after it.
+_NAME_COMPOUND = re.compile(r"^(?:the\s+)?[A-Z][\w.]*-[A-Z][\w.\-]*$", re.I)
+
+
+def _subjects(question: str) -> list[str]:
+    """The things a question may be about, most likely first: an acronym, a capitalised name, a "the …" noun
+    phrase, else its first content words; the plural noun a "which …s" question asks about comes first."""
     q = question.strip().rstrip("?")
-    acr = re.search(r"\b(?:the\s+)?[A-Z][A-Z&]{1,}\b", q)
+    out = []
+    wh = _WH_PLURAL.match(q)
+    if wh:
+        out.append("the " + wh.group(1))
+    acr = re.search(r"\b(?:the\s+)?[A-Z][A-Z&]{1,}\b(?![\-\w])", q)
     if acr:
-        return acr.group(0) if acr.group(0).lower().startswith("the ") else "the " + acr.group(0)
+        out.append(acr.group(0) if acr.group(0).lower().startswith("the ") else "the " + acr.group(0))
     name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*", q[1:])
     if name:
-        return name.group(0).strip()
+        n = name.group(0).strip()
+        if _NAME_COMPOUND.match(n):  # "the Oslo-Bergen ferry accord": the name only modifies the noun
+            n = " ".join([n] + _noun_phrase(q[1 + name.end():].split()))
+        out.append(n)
     for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
         np_ = _noun_phrase(m.group(1).split())
         if np_:
-            return "the " + " ".join(np_)
+            out.append("the " + " ".join(np_))
+            break
     run: list[str] = []
     for w in tokens(q):  # the first run of consecutive content words is the subject noun phrase
         if w in STOPWORDS or w in _WH:
@@ -100,7 +118,60 @@ def _subject(question: str) -> str:
                 break
             continue
         run.append(w)
-    return ("the " + " ".join(run[:4])) if run else ""
+    if run:
+        out.append("the " + " ".join(run[:4]))
+    return out
+
+
+def is_plural(phrase: str) -> bool:
+    """Does a noun phrase name several things ("Harbor Democrats", "the Danish bakeries"; not "the OBA")?
+
+    >>> is_plural("Harbor Democrats"), is_plural("the OBA"), is_plural("the progress"), is_plural("the NGOs")
+    (True, False, False, True)
+    """
+    last = phrase.split()[-1] if phrase.split() else ""
+    return bool(re.search(r"[A-Za-z]s$", last)) and not re.search(r"(?:ss|us|is)$", last)
+
+
+def _subject(question: str, plural: bool | None = None) -> str:
+    """The thing a question was about; for "they" a plural one, for "it" a singular one, when the question has one."""
+    found = _subjects(question)
+    if plural is not None:
+        agree = [x for x in found if is_plural(x) == plural]
+        found = agree or found
+    return found[0] if found else ""
+
+
+_PERSONAL = re.compile(r"\b(she|he|her|him|his)\b", re.I)
+_PERSON_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def person_of(last: Turn) -> str:
+    """Whom "she"/"he" stands for: a person the last question named ("What did Ann Lee argue?"), else the
+    writer of the article its answer cited (after "who wrote the piece?"); "" when there is none.
+
+    >>> person_of(Turn("What did Ann Lee argue?", [])), person_of(Turn("who wrote it?", [{"authors": ["Bo Park"]}]))
+    ('Ann Lee', 'Bo Park')
+    """
+    sources = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower()
+    for m in _PERSON_NAME.finditer(last.question.strip()):
+        if m.group(0).lower() not in sources:  # "the Harbor Daily Times piece" names an outlet, not a person
+            return m.group(0)
+    for c in last.cited:
+        if c.get("authors"):
+            return c["authors"][0]
+    return ""
+
+
+def _personal(question: str, last: Turn) -> str | None:
+    """ "where does she work?": the pronoun replaced by the person; None when no person is known."""
+    p = _PERSONAL.search(question)
+    who = person_of(last) if p else ""
+    if not who:
+        return None
+    word, rest = p.group(0).lower(), question[p.end():]
+    own = word == "his" or (word == "her" and re.match(r"\s+[a-z]", rest) and rest.split()[0].lower() not in STOPWORDS)
+    return question[:p.start()] + who + ("'s" if own else "") + rest
 
 
 def needs_context(question: str) -> bool:
@@ -109,7 +180,7 @@ def needs_context(question: str) -> bool:
         return True
     q = _DUMMY_IT.sub(" ", question)
     content = [w for w in tokens(q) if w not in STOPWORDS and w not in _WH]
-    return bool(_PRONOUN.search(q)) and len(content) <= 3
+    return bool(_PRONOUN.search(q) or _PERSONAL.search(q)) and len(content) <= 3
 
 
 def _ellipsis(question: str, last: str) -> str | None:
@@ -117,7 +188,7 @@ def _ellipsis(question: str, last: str) -> str | None:
     m = _ELLIPSIS.match(question)
     if not m:
         return None
-    new = (m.group(1) or m.group(2)).strip()
+    new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
     was, now = _ARTICLE_MENTION.search(base), _ARTICLE_MENTION.fullmatch(new)
     if was and now:  # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article
@@ -151,11 +222,15 @@ def rewrite(question: str, history: list[Turn]) -> Resolved:
     event = _EVENT_REF.match(question)
     if event:  # "and when was that?": "that" is the whole event the last question asked about
         return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
-    subj = _subject(last.question)
+    personal = _personal(question, last)
+    if personal is not None:
+        return Resolved(personal)
     p = _PRONOUN.search(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))
+    word = p.group(0).lower() if p else ""
+    subj = _subject(last.question, True if word in ("they", "them", "their", "these", "those") else
+                    False if word in ("it", "its") else None)
     if not subj or not p:
         return Resolved(question)
-    word = p.group(0).lower()
     if word in ("its", "their"):
         return Resolved(question[:p.start()] + subj + "'s" + question[p.end():])
     return Resolved(question[:p.start()] + subj + question[p.end():])

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rag import answering
-from rag.abstain import Unknown, rest_of_question, unknown_terms
+from rag.abstain import Unknown, rest_of_question, spelled_out, unknown_terms
 from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
@@ -141,6 +141,9 @@ class Pipeline:
         elif query.about_articles:
             named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
+        spelled = spelled_out(unknown, query.text, pool)
+        if spelled is not unknown:  # an acronym the passages write out is known after all: weigh the rest again
+            unknown, qm = spelled, self._embed(query, spelled)[1]
         delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, delta=delta, unknown=unknown)

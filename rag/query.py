@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.rules import PERSON_NOUNS, plural
+from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
 
@@ -149,8 +150,6 @@ def is_about_articles(q: str) -> bool:
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
-
-
 _WH_START = re.compile(_LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
 
 
@@ -275,79 +274,33 @@ def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
     return any(t not in name_terms for t in ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
 
 
-_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)
-SIDE_WORDS = 2  # content words on each side of "vs" that name that side
-
-
-def _side(words: list[str]) -> str:
-    out, n = [], 0
-    for w in words:
-        if re.fullmatch(r"[,:;?!]", w):
-            break  # "washington vs beijing: how…": the side ends at the punctuation
-        out.append(w)
-        n += w.lower() not in STOPWORDS
-        if n >= SIDE_WORDS:
-            break
-    return " ".join(out)
-
-
-def sides_of(text: str) -> list[str]:
-    """The two things a question sets against each other: the words right before and after "vs" (or "differ from").
-
-    >>> sides_of("what do critics vs supporters say about the pact")
-    ['what do critics', 'supporters say about the pact']
-    >>> sides_of("washington vs beijing: how has each side hit back"), sides_of("When was it signed?")
-    (['washington', 'beijing'], [])
-    """
-    m = _VERSUS.search(text)
-    if not m:
-        return []
-    tok = r"[\w'\-.]+|[,:;?!]"
-    before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
-    a = " ".join(reversed(_side(list(reversed(before))).split()))
-    b = _side(after)
-    return [a, b] if terms(a) and terms(b) else []
-
-
-# A side named by its stance ("critics", "supporters") is heard in the words that take that stance:
-# general English for finding fault or finding worth (never a stem the stance noun collides with: "critical").
-_FAULT = ("concern", "worry", "fear", "risk", "threat", "danger", "oppose", "warn", "cancel", "condemn", "attack",
-          "doubt", "harm", "against", "undermine", "threaten")
-_WORTH = ("benefit", "advantage", "value", "valuable", "gain", "vital", "essential", "important", "help",
-          "opportunity", "success", "progress", "positive", "useful")
-STANCES = {**{stem(w): {stem(x) for x in _FAULT} for w in ("critics", "opponents", "skeptics", "sceptics", "detractors")},
-           **{stem(w): {stem(x) for x in _WORTH} for w in ("supporters", "proponents", "advocates", "backers",
-                                                             "defenders")}}
-
-
-def stance_side(side: list[str]) -> list[str]:
-    """A side's terms, or, when the side is a stance ("critics"), the words that take that stance.
-
-    >>> "concern" in stance_side(["critic", "pact"]), "critic" in stance_side(["critic"]), stance_side(["washington"])
-    (True, False, ['washington'])
-    """
-    for t in side:
-        if t in STANCES:
-            return sorted(STANCES[t])
-    return side
-
-
 _THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
                     r"\s+(?:of|for|behind|in|on|at|under|between)\b")
 # Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
 _KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
                "goal", "aim", "reason", "cause", "meaning", "impact", "effect", "role", "status", "state", "future",
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
-               "difference", "relationship", "significance", "importance", "view", "take", "argument", "point"}
+               "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
+               "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things"}
+
+
+# "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb
+_WH_HEAD = re.compile(_LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:is|are|was|were|do|does|did|has|"
+                      r"have|had|can|could|will|would|should)\b")
 
 
 def asked_thing(text: str) -> str:
-    """The thing a "what is the X of Y" question asks for, as a stem, unless X names a kind of answer.
+    """The thing a "what is the X of Y" or "which X is…" question asks for, as a stem, unless X names a kind of answer.
 
     >>> asked_thing("What is the annual budget of the STA?"), asked_thing("what is the purpose of the pact?")
     ('budget', '')
+    >>> asked_thing("which harbour ministry is in charge?"), asked_thing("which problems are covered?")
+    ('ministri', '')
     """
     m = _THING.match(text.lower())
+    wh = _WH_HEAD.match(text.lower())
+    if not m and wh and wh.group(1).split()[-1] in PERSON_NOUNS:
+        m = wh  # "which ministry…" asks for one by name: the articles can name none if they never mention one
     if not m:
         return ""
     head = m.group(1).split()[-1]

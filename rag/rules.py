@@ -349,3 +349,34 @@ def gives_reason(text: str) -> bool:
     (True, False)
     """
     return bool(_REASON.search(text))
+
+
+_MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.I)
+
+
+def is_modal(text: str) -> bool:
+    """Does a sentence (or question) speak of what may or could be, rather than what is or was?
+
+    >>> is_modal("It may get another permit."), is_modal("It got two permits.")
+    (True, False)
+    """
+    return bool(_MODAL.search(text))
+
+
+_UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|week|day|decade)[\s\-]([a-z]+)", re.I)
+
+
+def durations_of_other(text: str, question: str) -> bool:
+    """Does a sentence state durations only as modifiers of things the question does not ask about
+    ("two three-week permits" when asked how long the deal runs)? A duration of the asked thing is
+    stated plainly ("for another four years") or modifies the question's own noun ("each three-week permit").
+
+    >>> durations_of_other("It got two three-week permits.", "how long is the deal good for")
+    True
+    >>> durations_of_other("It got two three-week permits.", "how long was each permit"), durations_of_other("Kept for four years.", "how long")
+    (False, False)
+    """
+    plain = TYPE_PATTERNS["duration"].findall(text)
+    mods = list(_UNIT_MODIFIER.finditer(text))
+    q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)

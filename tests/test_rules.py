@@ -79,3 +79,23 @@ def test_a_place_of_work_is_a_place_unless_the_question_already_names_it():
 ])
 def test_values_conflict_only_with_values_of_their_own_kind(q, sentence, conflict):
     assert conflicting_value(q, sentence) is conflict
+
+
+def test_an_acronym_the_articles_spell_out_is_no_unknown_name():
+    from rag.abstain import Unknown, spelled_out
+    from rag.abstain import spells_out
+
+    assert spells_out("hra", "It copied the Harbor Research Authority of Oslo.")
+    assert not spells_out("hra", "Harbor rules apply.")
+    passages = [type("P", (), {"text": "It copied the Harbor Research Authority."})()]
+    unknown = Unknown(["hra", "2031"], [], [])
+    assert spelled_out(unknown, "was it modeled on the HRA in 2031?", passages).entities == ["2031"]
+    assert spelled_out(unknown, "was it modeled on the hra?", passages) is unknown  # only a capitalised acronym
+
+
+def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_asked_thing_lasts():
+    from rag.rules import durations_of_other
+
+    assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
+    assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
+    assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")

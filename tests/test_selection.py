@@ -1,9 +1,11 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import closest_in_meaning, pick_compare, pick_gist, pick_sides, pick_spread, pick_yes_no, second_source
+from rag.answering import (claim_evidence, closest_in_meaning, pick_compare, pick_gist, pick_sides, pick_spread,
+                           pick_yes_no, second_source)
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
-from rag.query import Query, asks_gist, sides_of, stance_side
+from rag.query import Query, asks_gist
+from rag.sides import sides_of, stance_side
 from rag.rules import focus_clause, names_people, stated_values, verdict
 from rag.schema import Passage
 from rag.text import terms
@@ -285,3 +287,24 @@ def test_a_comparison_of_two_named_articles_quotes_only_those_two():
     assert {x.doc_id for x in pick_compare(q, sorted(a + b + c, key=lambda x: -x.score))[0]} == {"a", "b"}
     q.named_docs = set()
     assert "c" in {x.doc_id for x in pick_compare(q, sorted(a + b + c, key=lambda x: -x.score))[0]}
+
+
+def test_yes_no_evidence_is_the_near_best_sentence_that_covers_more_of_the_claim():
+    cands = _cands("a", ["Since 1990 the ferry pact has been a pillar of harbour life.",
+                         "The ferry pact does not require harbour agencies to share boats."], [0.70, 0.60])
+    for c, overlap in zip(cands, (0.4, 0.8)):
+        c.overlap = overlap
+    cands[1].score = 0.97 * cands[0].score  # about as good: the fuller statement of the claim wins
+    assert claim_evidence(cands) is cands[1]
+    cands[1].score = 0.8 * cands[0].score  # clearly worse: the best stays
+    assert claim_evidence(cands) is cands[0]
+
+
+def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility():
+    cands = _cands("a", ["It may again get another short ferry permit.", "The ferry pact twice got short permits."],
+                   [0.6, 0.58])
+    for c in cands:
+        c.overlap = 0.5
+    cands[1].score = 0.98 * cands[0].score
+    assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
+    assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility

@@ -152,3 +152,47 @@ def test_an_article_without_a_headline_is_named_by_its_opening_words():
     lex.name_untitled({"b": "In March 2021, the ferry company cut…", "a": "Something else entirely"})
     assert title_reference("what does the march 2021 piece say about fares?", lex.titles) == {"b"}
     assert lex.titles["a"] == ["quiet", "town"]  # a real headline is kept
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("Which bakeries are hiring chefs in Oslo?", "who are they poaching people from?",
+     "who are the bakeries poaching people from?"),  # "they": the plural thing the last question asked about
+    ("What have Harbor Democrats said about the OBA?", "what do they want done with it?",
+     "what do Harbor Democrats want done with it?"),  # plural pronoun, plural antecedent (not "the OBA")
+    ("When was the OBA renewed?", "why was it renewed?", "why was the OBA renewed?"),
+])
+def test_pronouns_agree_in_number_with_what_they_stand_for(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_she_or_he_is_the_person_named_or_the_writer_of_the_cited_article():
+    byline = Turn("Who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee"]}])
+    assert rewrite("where does she work?", [byline]).text == "where does Ann Lee work?"
+    assert rewrite("what is her view?", [Turn("What did Bo Park say?", [])]).text == "what is Bo Park's view?"
+    assert rewrite("where does he work?", [Turn("When was it signed?", [])]).text == "where does he work?"  # no one known
+
+
+def test_and_before_a_full_question_is_no_ellipsis():
+    r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
+    assert r.text == "and who signed the Oslo-Bergen ferry accord?"
+    assert rewrite("and the harbour one?", [Turn("how many ships per the bay piece?", [])]).text == \
+        "how many ships per the harbour one?"
+
+
+def test_which_kind_of_named_agent_is_the_asked_thing():
+    from rag.query import asked_thing
+
+    assert asked_thing("which harbour ministry is in charge of the ferries?") == "ministri"  # a ministry, by name
+    assert asked_thing("Which global problems do the pieces say need work?") == ""  # not a named agent: may be paraphrased
+    assert asked_thing("what four categories of tech does she list?") == ""  # no verb right after the noun
+    assert asked_thing("What is the annual budget of the ferry pact?") == "budget"
+
+
+def test_anything_about_x_asks_the_last_question_again_about_x():
+    r = rewrite("anything about the ferries too?", [Turn("Does the harbour plan cover buses?", [])])
+    assert r.text == "Does the harbour plan cover the ferries?"
+
+
+def test_she_is_never_the_outlet_the_last_question_named():
+    last = Turn("What did the Harbor Daily piece say?", [{"outlet": "Harbor Daily", "authors": ["Ann Lee"]}])
+    assert rewrite("what else did she say?", [last]).text == "what else did Ann Lee say?"
