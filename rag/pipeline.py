@@ -11,7 +11,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag import answering
 from rag.abstain import Unknown, rest_of_question, spelled_out, unknown_terms
@@ -112,9 +112,18 @@ class Pipeline:
     def understand(self, question, history: list[Turn] | None = None) -> Query:
         """The ``Query`` for a question: cleaned, follow-up resolved, spelling fixed, intent read; built once."""
         q = clean_question(question, self.cfg.max_question_chars)
-        r = rewrite(q.text, history or [])
+        r = self._resolve(q.text, history or [])
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
                           notice=q.notice)
+
+    def _resolve(self, text: str, history: list[Turn]):
+        """The follow-up rewrite, read on the spelling-corrected question ("what aboout the RS one" is an
+        ellipsis too); a question that needs no rewrite stays as typed (spelling is fixed in ``understand``)."""
+        if not history:
+            return rewrite(text, history)
+        fixed = self.retriever.lexicon.speller.correct(text)[0]
+        r = rewrite(fixed, history)
+        return r if r.text != fixed or r.more or fixed == text else replace(r, text=text)
 
     def _embed(self, query: Query, unknown: Unknown):
         """The query vector, and (when it has rare unknown words) the vector without them, in one model call."""

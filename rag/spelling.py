@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import threading
 
+from rag.text import stem
+
 MIN_ZIPF = 3.3  # a token neither the corpus nor the dictionary knows is a word only if this frequent
 ENGLISH_WORDS = 60000  # the most frequent English words that SymSpell may correct towards
 QUESTION_WORDS = ("what", "when", "where", "which", "who", "why", "how")
@@ -84,20 +86,21 @@ def slip_class(typo: str, cand: str) -> int:
     return 0 if doubled else 3
 
 
-def _likelihood(typo: str, cand: str, in_corpus: bool) -> tuple:
-    """Sort key among corrections at the same edit distance, most likely first: the corpus's own words,
-    which are what the articles can answer about ("vally" → "valley"); then the more ordinary slip
+def _likelihood(typo: str, cand: str, corpus: int) -> tuple:
+    """Sort key among corrections at the same edit distance, most likely first: the corpus's own words
+    (``corpus`` 0), which are what the articles can answer about ("vally" → "valley"), then words of
+    their families (1: "renew" for "renewed"), then others (2); then the more ordinary slip
     ("frist" → "first", swapped; "kimds" → "kinds", a neighbouring key, not "kids"); then the more
     frequent English word.
 
-    >>> sorted(["frost", "first"], key=lambda t: _likelihood("frist", t, False))[0]
+    >>> sorted(["frost", "first"], key=lambda t: _likelihood("frist", t, 2))[0]
     'first'
-    >>> sorted(["kids", "kinds"], key=lambda t: _likelihood("kimds", t, False))[0]
+    >>> sorted(["kids", "kinds"], key=lambda t: _likelihood("kimds", t, 2))[0]
     'kinds'
-    >>> sorted(["seeking", "selling"], key=lambda t: _likelihood("selking", t, False))[0]
+    >>> sorted(["seeking", "selling"], key=lambda t: _likelihood("selking", t, 2))[0]
     'selling'
     """
-    return not in_corpus, slip_class(typo, cand), -zipf(cand), cand
+    return corpus, slip_class(typo, cand), -zipf(cand), cand
 
 
 class Speller:
@@ -106,6 +109,7 @@ class Speller:
     def __init__(self, vocab: set[str]):
         self.vocab = {w for w in vocab if w.isalpha()}
         self._corpus = None
+        self._stems: set[str] | None = None
         self._cache: dict[tuple, str | None] = {}
 
     def is_word(self, w: str) -> bool:
@@ -149,7 +153,15 @@ class Speller:
             return None
         near = {x.term for x in corpus if x.distance == best}
         pool = near | {x.term for x in english if x.distance == best}
-        return min(pool, key=lambda t: _likelihood(w, t, t in near)) if pool else None
+        # A word of the corpus's family counts as the corpus's own: "rened" → "renew" (the articles say
+        # "renewed"), not "rented".
+        return min(pool, key=lambda t: _likelihood(w, t, 0 if t in near else 1 if self.in_family(t) else 2)) if pool else None
+
+    def in_family(self, word: str) -> bool:
+        """Does the corpus use a word of the same stem ("renew" for "renewed")?"""
+        if self._stems is None:
+            self._stems = {stem(v) for v in self.vocab}
+        return stem(word) in self._stems
 
     def warm(self) -> threading.Thread:
         """Build the English dictionary in the background, so a server's first misspelled question is not slow."""
@@ -164,7 +176,7 @@ class Speller:
         if w in QUESTION_WORDS or w in self.vocab or len(w) > 5 or zipf(w) >= 4.0:
             return None
         near = [q for q in QUESTION_WORDS if Levenshtein.distance(w, q) == 1]
-        return near[0] if near else None
+        return min(near, key=lambda q: slip_class(w, q)) if near else None  # "whee" → "where", not "when"
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         """``text`` with non-words replaced; and the fixes made ({typo: correction}).

@@ -67,6 +67,15 @@ def test_follow_up_is_rewritten(pipe):
     assert "Dec. 13, 2024" in a.answer
 
 
+def test_a_follow_up_with_a_typo_is_still_read_as_one_and_a_new_question_stays_as_typed(pipe):
+    from rag.followup import Turn
+
+    a = pipe.ask("When was it renewd?", history=[Turn("What is the Pact?", [])])
+    assert a.rewritten_question == "When was the Pact renewed?"
+    assert pipe.understand("How many researcers do the labs employ?", [Turn("What is the Pact?", [])]).resolved == \
+        "How many researcers do the labs employ?"  # no rewrite: the question is kept as typed (spelling fixed later)
+
+
 def test_cli_json_shape_and_errors(pipe, capsys, monkeypatch):
     monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
     assert main(["ask", "--json", "When was the Pact first signed?"]) == 0

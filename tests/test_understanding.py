@@ -34,6 +34,11 @@ def test_among_equally_close_words_the_ordinary_slip_of_typing_wins(typo, fixed)
     assert Speller({"title", "kelly"}).fix_token(typo) == fixed
 
 
+def test_a_word_of_the_corpus_family_wins_a_tie_and_question_words_follow_the_ordinary_slip(speller):
+    assert Speller({"renewed"}).fix_token("rened") == "renew"  # not "rented": the articles say "renewed"
+    assert speller.fix_question_word("whee") == "where"  # a dropped letter, not a wrong one ("when")
+
+
 def test_a_possessive_is_corrected_as_its_word(speller):
     assert speller.correct("was the agreemnt's text signed?") == ("was the agreement's text signed?",
                                                                    {"agreemnt": "agreement"})
