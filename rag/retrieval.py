@@ -52,7 +52,7 @@ def build_lexicon(passages: list[Passage], headers: list[str]) -> Lexicon:
     from rag.query import ARTICLE_WORDS, META_WORDS
 
     # Words readers use for the articles themselves ("piece", "author") are corrections as good as the
-    # corpus's own: "peice" is one edit from "piece" and from "price", and only one of them is asked about.
+    # corpus's own: a slip as close to "piece" as to "price" asks about the piece.
     return Lexicon.build(passages, headers, META_WORDS | {w for w in ARTICLE_WORDS if len(w) > 3})
 
 

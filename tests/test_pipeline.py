@@ -70,7 +70,7 @@ def test_follow_up_is_rewritten(pipe):
 def test_a_follow_up_with_a_typo_is_still_read_as_one_and_a_new_question_stays_as_typed(pipe):
     from rag.followup import Turn
 
-    a = pipe.ask("When was it renewd?", history=[Turn("What is the Pact?", [])])
+    a = pipe.ask("When was it renwed?", history=[Turn("What is the Pact?", [])])
     assert a.rewritten_question == "When was the Pact renewed?"
     assert pipe.understand("How many researcers do the labs employ?", [Turn("What is the Pact?", [])]).resolved == \
         "How many researcers do the labs employ?"  # no rewrite: the question is kept as typed (spelling fixed later)

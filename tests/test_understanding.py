@@ -40,8 +40,8 @@ def test_a_word_of_the_corpus_family_wins_a_tie_and_question_words_follow_the_or
 
 
 def test_a_possessive_is_corrected_as_its_word(speller):
-    assert speller.correct("was the agreemnt's text signed?") == ("was the agreement's text signed?",
-                                                                   {"agreemnt": "agreement"})
+    assert speller.correct("was the agreemetn's text signed?") == ("was the agreement's text signed?",
+                                                                    {"agreemetn": "agreement"})
     assert speller.correct("it isn't signed")[1] == {}
 
 
