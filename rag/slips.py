@@ -13,17 +13,9 @@ import random
 import re
 from dataclasses import replace
 
-from rag.spelling import KEYBOARD_ROWS
+from rag.spelling import KEYBOARD_ROWS, neighbours_of
 
 MIN_LETTERS = 5
-
-
-def _neighbour(c: str, rng: random.Random) -> str:
-    for row in KEYBOARD_ROWS:
-        i = row.find(c)
-        if i >= 0:
-            return rng.choice([row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)])
-    return c
 
 
 def slip(word: str, rng: random.Random) -> str:
@@ -37,7 +29,7 @@ def slip(word: str, rng: random.Random) -> str:
     if kind == "swap" and word[i] != word[i + 1]:
         return word[:i] + word[i + 1] + word[i] + word[i + 2:]
     if kind == "key" and word[i].lower() in "".join(KEYBOARD_ROWS):
-        out = _neighbour(word[i].lower(), rng)
+        out = rng.choice(neighbours_of(word[i].lower()))
         return word[:i] + (out.upper() if word[i].isupper() else out) + word[i + 1:]
     if kind == "double":
         return word[:i] + word[i] + word[i:]

@@ -66,9 +66,22 @@ def _english_symspell():
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
+def neighbours_of(key: str) -> str:
+    """The keys beside ``key`` on its QWERTY row, left one first ("" for a key on no row).
+
+    >>> neighbours_of("s"), neighbours_of("q"), neighbours_of("7")
+    ('ad', 'w', '')
+    """
+    for row in KEYBOARD_ROWS:
+        i = row.find(key)
+        if i >= 0:
+            return row[max(i - 1, 0):i] + row[i + 1:i + 2]
+    return ""
+
+
 def adjacent_keys(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` neighbours on a QWERTY row (the usual slip of a finger)?"""
-    return any(a in row and b in row and abs(row.index(a) - row.index(b)) == 1 for row in KEYBOARD_ROWS)
+    return len(b) == 1 and b in neighbours_of(a)
 
 
 def slip_class(typo: str, cand: str) -> int:
