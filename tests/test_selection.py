@@ -308,3 +308,15 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     cands[1].score = 0.98 * cands[0].score
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
+
+
+def test_a_named_article_is_heard_twice_when_its_second_sentence_is_as_good_as_its_first():
+    a = _cands("a", ["The rules exclude night ferries and cargo barges.", "Only day routes remain open."], [0.9, 0.85])
+    b = _cands("b", ["The rules were renewed in spring.", "They also exclude the island shuttle."], [0.5, 0.48])
+    q = _q("which routes does the harbour piece exclude that the dock column does not", intent="compare",
+           named_docs={"a", "b"})
+    got, _ = pick_compare(q, a + b)
+    assert [c.text for c in got if c.doc_id == "b"] == [x.text for x in b]
+    weak = _cands("b", ["The rules were renewed in spring.", "Gulls nest on the pier."], [0.5, 0.3])
+    got, _ = pick_compare(q, a + weak)
+    assert [c.text for c in got if c.doc_id == "b"] == ["The rules were renewed in spring."]
