@@ -320,3 +320,15 @@ def test_a_named_article_is_heard_twice_when_its_second_sentence_is_as_good_as_i
     weak = _cands("b", ["The rules were renewed in spring.", "Gulls nest on the pier."], [0.5, 0.3])
     got, _ = pick_compare(q, a + weak)
     assert [c.text for c in got if c.doc_id == "b"] == ["The rules were renewed in spring."]
+
+
+def test_a_comparison_of_named_articles_adds_each_ones_passages_below_the_cut():
+    from rag.pipeline import NAMED_EXTRA, named_extra
+
+    def psg(doc, i):
+        return Passage(chunk_id=f"{doc}:{i}", doc_id=doc, text="Ferries run.", start=0, end=12, sentences=[(0, 12)],
+                       title="", outlet="", authors=[], date="", url="", kind="body")
+    pool = [psg("a", 0), psg("b", 0)]
+    ranked = pool + [psg("c", 0)] + [psg("b", i) for i in range(1, NAMED_EXTRA + 3)] + [psg("a", 1)]
+    got = named_extra(_q("do the harbour piece and the dock column agree", named_docs={"a", "b"}), ranked, pool)
+    assert [p.chunk_id for p in got] == [f"b:{i}" for i in range(1, NAMED_EXTRA + 1)] + ["a:1"]
