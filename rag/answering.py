@@ -165,19 +165,26 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each side's best sentence when the question names two sides, else the best sentence of each
     article that speaks to the question (named articles always heard), and an article's second sentence
-    when it is as close as that bar: one article often states both what changed and what it was."""
+    when it is as close as that bar (for a named article, as close as its own best: "which routes does
+    the harbour piece exclude that the dock column keeps?" is answered by two sentences of each)."""
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)
     if len(query.named_docs) >= 2:  # "how do the A piece and the B one differ": only those two are heard
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands
     best = cands[0]
+    lead: dict[str, float] = {}
+    for c in cands:
+        if c.passage.kind == "body":
+            lead.setdefault(c.doc_id, c.score)
     chosen, why = [], []
     for c in cands:
         mine = sum(x.doc_id == c.doc_id for x in chosen)
         if c.passage.kind != "body" or mine >= 2 or not _fresh(c, chosen):
             continue
-        if c.score >= COMPARE_RATIO * best.score or (not mine and c.doc_id in query.named_docs and c.score >= 0.4 * best.score):
+        # A named article is heard at its best sentence, and at a second one as good as that (its own bar).
+        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score
+                                                     and (not mine or c.score >= COMPARE_RATIO * lead[c.doc_id])):
             chosen.append(c)
             why.append("side")
         if len(chosen) >= MAX_SPREAD:

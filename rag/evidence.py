@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
+from rag.rules import byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
 from rag.schema import Passage
 from rag.text import terms
 
@@ -20,6 +20,8 @@ REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile 
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
+BYLINE_FACTOR = 0.5  # a body sentence naming its own article's writer (a bio or editor's note)...
+SPREAD_INTENTS = ("compare", "overview", "why", "list")  # ...in an answer about what the articles argue
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
@@ -104,6 +106,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += META_BONUS
     if p.doc_id in query.named_docs:
         c.score += REF_BONUS
+    if p.kind == "body" and query.intent in SPREAD_INTENTS and not query.about_articles and byline_note(c.text, p.authors):
+        c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
     if len(c.terms) < 3 and p.kind == "body":
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
     elif p.kind == "body" and not ENDS.search(c.text):

@@ -28,6 +28,7 @@ EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 # Control characters, line separators and lone surrogates (from bad bytes or a JSON "\ud800"), which
 # tokenizers reject. (Zero-width and other format characters are deleted first: they sit inside words.)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ud800-\udfff]")
+NAMED_EXTRA = 4  # compare of named articles: passages added per article beyond the pool (8: no change on dev)
 MAX_K = 20  # passages per question: more only slows answers down
 NOTHING_MORE = "That is all the articles say on this. Ask about another part of the agreement."
 
@@ -59,6 +60,23 @@ def clean_question(raw, max_chars: int) -> CleanQuestion:
         text = cut[: cut.rfind(" ")] if " " in cut[max_chars // 2:] else cut
         notice = f"Your question was longer than {max_chars} characters; only the first {len(text)} were used."
     return CleanQuestion(text, notice)
+
+
+def named_extra(query: Query, ranked: list, pool: list) -> list:
+    """A comparison of named articles: each named article's best passages of ``ranked`` (best first) that
+    ``pool`` lacks, ``NAMED_EXTRA`` per article.
+
+    Diversified retrieval gives each article a few passages; when a question sets two articles side by
+    side ("do the harbour piece and the dock column agree on what the mayor did?"), the one sentence of
+    an article that speaks to it may sit in a passage just below that cut.
+    """
+    have = {p.chunk_id for p in pool}
+    out, per = [], {}
+    for p in ranked:
+        if p.doc_id in query.named_docs and p.chunk_id not in have and per.get(p.doc_id, 0) < NAMED_EXTRA:
+            out.append(p)
+            per[p.doc_id] = per.get(p.doc_id, 0) + 1
+    return out
 
 
 class Pipeline:
@@ -144,6 +162,8 @@ class Pipeline:
         # The answer may quote from a few passages beyond the k reported as retrieved.
         pool = self.retriever.search(query, k, qvec=qvec, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
+        if query.intent == "compare" and len(query.named_docs) >= 2 and not query.about_articles:
+            pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]

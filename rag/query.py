@@ -75,6 +75,8 @@ def intent_of(q: str) -> str:
     cues = _COMPARE.findall(ql)
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
+    if _SUMMARY_ASK.search(ql):
+        return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
@@ -82,7 +84,7 @@ def intent_of(q: str) -> str:
                  r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"
-    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
+    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
         return "why"  # "how does it work / how did it change": an explanation
     if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
@@ -91,6 +93,11 @@ def intent_of(q: str) -> str:
     if _PLURAL_ASK.search(ql):
         return "list"  # "what global problems…", "which areas…": several things
     return "fact"
+
+
+# Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
+_SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
+                          r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
 
 
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
@@ -330,13 +337,28 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
     return [t for t in ts if t not in cues] or ts
 
 
+def two_articles_compared(intent: str, named: set, about: bool) -> str:
+    """A question that names two or more articles and asks anything but yes/no or their bylines sets them
+    side by side: it is a comparison, whatever its question word.
+
+    "How do the Harbor Times piece and the Dock Weekly column each describe the ferry rules?" opens like
+    an explanation ("how do…"), but is answered by what each article says.
+
+    >>> two_articles_compared("why", {"a", "b"}, False), two_articles_compared("why", {"a"}, False)
+    ('compare', 'why')
+    >>> two_articles_compared("yes_no", {"a", "b"}, False), two_articles_compared("fact", {"a", "b"}, True)
+    ('yes_no', 'fact')
+    """
+    return "compare" if len(named) >= 2 and not about and intent in ("why", "fact", "list") else intent
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    intent = intent_of(text)
+    named, about = lexicon.referenced_docs(text), is_about_articles(text)
+    intent = two_articles_compared(intent_of(text), named, about)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
-    named, about = lexicon.referenced_docs(text), is_about_articles(text)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=question_type(text), about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),

@@ -119,6 +119,18 @@ def _institution(m: re.Match, text: str) -> bool:
     return len(m.group(0).split()) > 1 and not re.match(r"\s*\(", text[m.end():])
 
 
+def byline_note(text: str, authors: list[str]) -> bool:
+    """Does an article's sentence name its own writer (a bio line, an editor's note)? It then speaks about
+    the article, not its subject.
+
+    >>> byline_note("Dr Ann Lee is a professor at the Harbor Institute.", ["Ann Lee"])
+    True
+    >>> byline_note("The following is an excerpt from Bo Park's essay.", ["Bo Park"]), byline_note("Ferries run daily.", ["Ann Lee"])
+    (True, False)
+    """
+    return any(re.search(rf"\b{re.escape(a.split()[-1])}\b", text) for a in authors if a.split())
+
+
 def names_people(text: str, question: str) -> bool:
     """People named by what they are ("experts and lawmakers have advocated…"): an answer to "who…?", if no name is.
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.rules import conflicting_value, continues, has_count_of, has_new, is_enumeration, negations, verdict
+from rag.rules import byline_note, conflicting_value, continues, has_count_of, has_new, is_enumeration, negations, verdict
 
 
 @pytest.mark.parametrize("q,sentence,expected", [
@@ -99,3 +99,11 @@ def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_
     assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
     assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
     assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")
+
+
+def test_a_sentence_naming_its_own_writer_is_a_byline_note():
+    assert byline_note("Dr Ann Lee is a senior fellow at the Harbor Institute.", ["Ann Lee"])
+    assert byline_note("What follows is an excerpt from Bo Park's longer essay.", ["Ann Lee", "Bo Park"])
+    assert not byline_note("Ferry fares rose by a third last year.", ["Ann Lee"])
+    assert not byline_note("Leeward docks stayed open.", ["Ann Lee"])  # a whole word, not a prefix
+    assert not byline_note("Ann Lee is a senior fellow.", [])

@@ -308,3 +308,27 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     cands[1].score = 0.98 * cands[0].score
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
+
+
+def test_a_named_article_is_heard_twice_when_its_second_sentence_is_as_good_as_its_first():
+    a = _cands("a", ["The rules exclude night ferries and cargo barges.", "Only day routes remain open."], [0.9, 0.85])
+    b = _cands("b", ["The rules were renewed in spring.", "They also exclude the island shuttle."], [0.5, 0.48])
+    q = _q("which routes does the harbour piece exclude that the dock column does not", intent="compare",
+           named_docs={"a", "b"})
+    got, _ = pick_compare(q, a + b)
+    assert [c.text for c in got if c.doc_id == "b"] == [x.text for x in b]
+    weak = _cands("b", ["The rules were renewed in spring.", "Gulls nest on the pier."], [0.5, 0.3])
+    got, _ = pick_compare(q, a + weak)
+    assert [c.text for c in got if c.doc_id == "b"] == ["The rules were renewed in spring."]
+
+
+def test_a_comparison_of_named_articles_adds_each_ones_passages_below_the_cut():
+    from rag.pipeline import NAMED_EXTRA, named_extra
+
+    def psg(doc, i):
+        return Passage(chunk_id=f"{doc}:{i}", doc_id=doc, text="Ferries run.", start=0, end=12, sentences=[(0, 12)],
+                       title="", outlet="", authors=[], date="", url="", kind="body")
+    pool = [psg("a", 0), psg("b", 0)]
+    ranked = pool + [psg("c", 0)] + [psg("b", i) for i in range(1, NAMED_EXTRA + 3)] + [psg("a", 1)]
+    got = named_extra(_q("do the harbour piece and the dock column agree", named_docs={"a", "b"}), ranked, pool)
+    assert [p.chunk_id for p in got] == [f"b:{i}" for i in range(1, NAMED_EXTRA + 1)] + ["a:1"]

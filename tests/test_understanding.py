@@ -3,7 +3,7 @@
 import pytest
 
 from rag.followup import Turn, rewrite
-from rag.query import intent_of, is_about_articles, is_more, is_yes_no, question_type, topic_terms
+from rag.query import two_articles_compared, intent_of, is_about_articles, is_more, is_yes_no, question_type, topic_terms
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -64,6 +64,9 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("how does the agreement protect researchers?", "why"),
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
     ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
+    ("give me the gist of the essay asking why ferries run late", "overview"),
+    ("what's the big-picture argument of the harbour report?", "overview"), ("what is the overall take of the column?", "overview"),
+    ("how has ferry service changed since the early days?", "why"),
 ])
 def test_intent(q, intent):
     assert intent_of(q) == intent
@@ -201,3 +204,11 @@ def test_anything_about_x_asks_the_last_question_again_about_x():
 def test_she_is_never_the_outlet_the_last_question_named():
     last = Turn("What did the Harbor Daily piece say?", [{"outlet": "Harbor Daily", "authors": ["Ann Lee"]}])
     assert rewrite("what else did she say?", [last]).text == "what else did Ann Lee say?"
+
+
+def test_a_question_naming_two_articles_compares_them_whatever_its_question_word():
+    asked = intent_of("how do the harbour piece and the dock column each describe the ferry rules?")
+    assert asked == "why" and two_articles_compared(asked, {"harbour", "dock"}, False) == "compare"
+    assert two_articles_compared(asked, {"harbour"}, False) == "why"  # one article: nothing to set beside it
+    assert two_articles_compared("yes_no", {"harbour", "dock"}, False) == "yes_no"
+    assert two_articles_compared("fact", {"harbour", "dock"}, True) == "fact"  # their bylines, not their views
