@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
-from rag.evidence import ENDS, Candidate, candidates, weights_of
+from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
@@ -52,7 +52,7 @@ class Decision:
 
 def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
-    if query.qtype and best.typed < 1:
+    if query.qtype and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
         if typed:
             cands.remove(typed[0])

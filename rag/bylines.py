@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
+from rag.rules import SAID
 
-SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
 
 
 def attribution(query, chosen: list[Candidate]) -> str:

@@ -119,6 +119,11 @@ def _institution(m: re.Match, text: str) -> bool:
     return len(m.group(0).split()) > 1 and not re.match(r"\s*\(", text[m.end():])
 
 
+# Verbs of saying: "who warned that…?" asks for whoever said it, which a sentence naming no one leaves to its writers.
+SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                  r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
+
+
 def names_people(text: str, question: str) -> bool:
     """People named by what they are ("experts and lawmakers have advocated…"): an answer to "who…?", if no name is.
 

@@ -308,3 +308,18 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     cands[1].score = 0.98 * cands[0].score
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
+
+
+def test_who_said_is_decided_by_the_claim_not_by_a_sentence_naming_someone():
+    from rag.answering import _prefer_typed
+    from rag.evidence import type_credit
+
+    named, claim = _cands("a", ["The Oslo port closed after the storm.", "Closing the ferry line would hurt trade."],
+                          sims=[0.6, 0.55])
+    named.typed, claim.typed = 1.0, 0.0
+    q = _q("Who warned that closing the ferry line would hurt trade?", qtype="name")
+    assert type_credit(q, named) == type_credit(q, claim) == 1.0  # a claim naming no one is its writers'
+    assert _prefer_typed([claim, named], q) is claim  # the name does not jump ahead of the claim
+    plain = _q("Who closed the port?", qtype="name")
+    assert type_credit(plain, named) == 1.0 and type_credit(plain, claim) == 0.0
+    assert _prefer_typed([claim, named], plain) is named
