@@ -180,8 +180,9 @@ def numbers(text: str) -> set[str]:
 
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
+# ("exclusively" is no such word: "focuses exclusively on X" affirms X.)
 _NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
-_NEG_VERBS = (r"exclu\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
+_NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
               r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
 _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b", re.I)
@@ -197,6 +198,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (1, 0)
     >>> negations("focuses on basic research, excluding AI"), negations("Does it exclude AI?", verbs_only=True)
     (1, 1)
+    >>> negations("It focuses exclusively on ferries, excluding buses.")
+    1
     """
     t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"

@@ -26,6 +26,13 @@ def test_negations_ignore_affirming_idioms():
     assert negations("It is not obsolete.") == 1
 
 
+def test_exclusively_affirms_what_it_names():
+    # "focuses exclusively on X" says yes to X; only the excluding clause denies
+    assert negations("The fund pays exclusively for ferries, excluding buses.") == 1
+    assert verdict("Does the fund pay for ferries?", "The fund pays exclusively for ferries.") == "yes"
+    assert verdict("Does the fund cover buses?", "The fund focuses exclusively on ferries, excluding buses.") == "no"
+
+
 def test_conflicting_value():
     assert conflicting_value("Was it renewed for 10 years?", "It was renewed for 5 years.")
     assert not conflicting_value("Was it renewed in 2024?", "It was renewed in 2024.")
