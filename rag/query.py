@@ -102,9 +102,9 @@ _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|dri
               r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
 
 
-# "what/which (adjective) <plural noun>" before any verb
+# "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
 _PLURAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
-                         r"(?:are|were|do|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
 
 
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...
