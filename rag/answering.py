@@ -110,7 +110,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     # Another article's view first, then the same article's; a list question prefers listing sentences.
     pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
                                                                                  and is_enumeration(c.text) else 0)))
-    closest = closest_in_meaning(cands[:1] + pool, limit)
+    closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
         pool.insert(0, closest)
@@ -124,14 +124,16 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     return chosen, why
 
 
-def closest_in_meaning(ranked: list[Candidate], limit: int) -> Candidate | None:
+def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = False) -> Candidate | None:
     """The sentence of ``ranked`` (best first) far closer in meaning to the question (``CLOSEST_MARGIN``
     of embedding similarity) than every sentence that would otherwise be heard, or None.
 
     A why-question's answer can share few of its words ("hard to square" -> "a fundamental tension")
     while the embedding sees it plainly; the word-heavy sentences ranked above it then crowd it out.
+    For a list question (``listing``) only a sentence that lists things (``typed``) may jump ahead: one
+    close in meaning because it names the asked article's author ("Dr Ann Lee is a professor…") lists nothing.
     """
-    closest = max(ranked[1:], key=lambda c: c.sim, default=None)
+    closest = max((c for c in ranked[1:] if c.typed or not listing), key=lambda c: c.sim, default=None)
     others = [c for c in ranked[:limit] if c is not closest]
     return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
         else None

@@ -88,8 +88,8 @@ def intent_of(q: str) -> str:
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
                  r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
         return "list"
-    if _PLURAL_ASK.search(ql):
-        return "list"  # "what global problems…", "which areas…": several things
+    if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
+        return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
     return "fact"
 
 
@@ -105,6 +105,12 @@ _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|dri
 # "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
 _PLURAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
                          r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+
+
+# "what are the (key) <plural noun>", "what three <plural noun>": asks for several things by their kind or their count
+_SEVERAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?|"
+                          r"(?:two|three|four|five|six|seven|several)\s+(?:[a-z\-]+\s+)?)"
+                          r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
 
 
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...

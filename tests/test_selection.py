@@ -323,3 +323,15 @@ def test_who_said_is_decided_by_the_claim_not_by_a_sentence_naming_someone():
     plain = _q("Who closed the port?", qtype="name")
     assert type_credit(plain, named) == 1.0 and type_credit(plain, claim) == 0.0
     assert _prefer_typed([claim, named], plain) is named
+
+
+def test_a_list_answer_lets_only_a_listing_jump_ahead_for_its_closeness_in_meaning():
+    a = _cands("a", ["Harbour fees have become a key battleground.", "These include berth fees, pilot fees and tug fees.",
+                     "Dr Ann Lee is a professor of maritime law.", "Fees rose twice last year."],
+               sims=[0.4, 0.35, 0.6, 0.3])
+    for c, sc, typed in zip(a, [0.65, 0.63, 0.53, 0.6], [1, 1, 0, 0]):
+        c.score, c.typed = sc, typed
+    q = _q("what three fees does Ann Lee describe?", intent="list")
+    got, _ = pick_spread(q, a, limit=2)
+    assert [c.text[:5] for c in got] == ["Harbo", "These"]  # the author's note is close in meaning, but lists nothing
+    assert closest_in_meaning(a, 2) is a[2]  # other questions still hear the far closer sentence first

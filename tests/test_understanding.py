@@ -63,6 +63,8 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
     ("how does the agreement protect researchers?", "why"),
     ("which harbour fees does the port report say were cut?", "list"),  # several things, before "does"
+    ("what are the key duties of the harbour master?", "list"), ("what three fees does the port charge?", "list"),
+    ("what is the key duty of the harbour master?", "fact"),
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
     ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
 ])
