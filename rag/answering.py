@@ -54,9 +54,10 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
     if query.qtype and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
-        if typed:
-            cands.remove(typed[0])
-            cands.insert(0, typed[0])
+        if typed:  # the surest of them ("Dec. 13" before "in December" for "what day…?"), then the best scoring
+            top = max(typed, key=lambda c: c.typed)
+            cands.remove(top)
+            cands.insert(0, top)
     return cands[0]
 
 

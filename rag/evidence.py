@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import (SAID, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people,
+from rag.rules import (DAY_DATE, SAID, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people,
                        proper_name)
 from rag.schema import Passage
 from rag.text import terms
@@ -24,6 +24,7 @@ HEADING_FACTOR = 0.7
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
+MONTH_TYPED = 0.5
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -92,6 +93,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
+    if query.qtype == "date" and c.typed and asks_day(query.text) and not DAY_DATE.search(c.text):
+        c.typed = MONTH_TYPED  # "what day…?": "in December 2024" is a date, but not the day asked for
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.intent == "why" and not query.qtype:
@@ -125,3 +128,15 @@ def type_credit(query, c: Candidate) -> float:
     and the claim decides; ``typed`` still tells whether the sentence names its own speaker.
     """
     return 1.0 if asks_speaker(query) else float(c.typed)
+
+
+_DAY_ASK = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)\b|\bon what (?:day|date)\b", re.I)
+
+
+def asks_day(question: str) -> bool:
+    """Does a question ask for a date down to the day ("what day…", "on what date…"), not just a year or month?
+
+    >>> asks_day("What day in 2030 did the ferry start?"), asks_day("When did the ferry start?")
+    (True, False)
+    """
+    return bool(_DAY_ASK.search(question))

@@ -29,6 +29,7 @@ TYPE_PATTERNS = {
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")
+DAY_DATE = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}")  # a date down to the day: "Dec. 13", "13 December"
 
 
 def plural(w: str) -> str:

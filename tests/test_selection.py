@@ -335,3 +335,18 @@ def test_a_list_answer_lets_only_a_listing_jump_ahead_for_its_closeness_in_meani
     got, _ = pick_spread(q, a, limit=2)
     assert [c.text[:5] for c in got] == ["Harbo", "These"]  # the author's note is close in meaning, but lists nothing
     assert closest_in_meaning(a, 2) is a[2]  # other questions still hear the far closer sentence first
+
+
+def test_what_day_prefers_a_date_down_to_the_day_over_a_month():
+    from rag.answering import _prefer_typed
+    from rag.evidence import asks_day
+    from rag.rules import DAY_DATE
+
+    month, plain, day = _cands("a", ["In March 2030 the ferry line was extended.", "The 2030 extension was a big step.",
+                                     "On March 9 the ferry line was extended again."])
+    assert asks_day("what day in 2030 was the ferry line extended?") and not asks_day("when was it extended?")
+    assert DAY_DATE.search(day.text) and not DAY_DATE.search(month.text)
+    month.score, plain.score, day.score = 0.60, 0.62, 0.58
+    month.typed, plain.typed, day.typed = 0.5, 0.0, 1.0  # a month is only part of the asked day
+    q = _q("what day in 2030 was the ferry line extended?", qtype="date")
+    assert _prefer_typed([plain, month, day], q) is day
