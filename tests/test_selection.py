@@ -350,3 +350,19 @@ def test_what_day_prefers_a_date_down_to_the_day_over_a_month():
     month.typed, plain.typed, day.typed = 0.5, 0.0, 1.0  # a month is only part of the asked day
     q = _q("what day in 2030 was the ferry line extended?", qtype="date")
     assert _prefer_typed([plain, month, day], q) is day
+
+
+def test_which_writers_made_a_claim_reads_the_card_of_the_article_stating_it():
+    from rag.bylines import pick_meta
+
+    card_a, card_b = _cands("a", ["The article was written by Ann Lee."]), _cands("b", ["The article was written by Bo Park."])
+    for card in (card_a, card_b):
+        card[0].passage.kind = "metadata"
+    claim = _cands("b", ["Fuel costs drove the ferry fare rise."])
+    q = _q("which writers tied the fare rise to fuel costs?", about_articles=True, asked_field="authors")
+    assert pick_meta(q, [card_a[0], claim[0], card_b[0]])[0][0] is card_b[0]
+    named = _q("which writers tied the fare rise to fuel costs?", about_articles=True, asked_field="authors",
+               named_docs={"a"})
+    assert pick_meta(named, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]  # the named article's card
+    title = _q("what is the title of the piece on fares?", about_articles=True, asked_field="title")
+    assert pick_meta(title, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]
