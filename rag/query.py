@@ -336,20 +336,37 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
     return [t for t in ts if t not in cues] or ts
 
 
+# "when the report came out, …", "according to the port report, …": a clause setting the scene before the question
+_SCENE = re.compile(r"^(?:when|after|before|once|while|as of|by the time|according to|per|in)\s+[^,?]{1,60},\s*"
+                    rf"(?=(?:{'|'.join(_AUX)}|what|when|where|which|who|whom|whose|why|how)\b)")
+
+
+def main_clause(q: str) -> str:
+    """The question without a leading clause that sets its scene; its kind (yes/no, a date…) is read there.
+
+    >>> main_clause("when the port report came out, was the ferry still running?")
+    'was the ferry still running?'
+    >>> main_clause("according to the port report, why is it late?"), main_clause("when was it signed?")
+    ('why is it late?', 'when was it signed?')
+    """
+    return _SCENE.sub("", q.strip(), count=1)
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    intent = intent_of(text)
+    core = main_clause(text)
+    intent = intent_of(core)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
-    named, about = lexicon.referenced_docs(text), is_about_articles(text)
+    named, about = lexicon.referenced_docs(text), is_about_articles(core)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
-                 intent=intent, qtype=question_type(text), about_articles=about,
+                 intent=intent, qtype=question_type(core), about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
-                 asked_field=asked_field(text, question_type(text)) if about else "")
+                 asked_field=asked_field(text, question_type(core)) if about else "")
 
 
 def normalize_neg(q: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from rag.followup import Turn, rewrite
-from rag.query import intent_of, is_about_articles, is_more, is_yes_no, question_type, topic_terms
+from rag.query import intent_of, is_about_articles, is_more, is_yes_no, main_clause, question_type, topic_terms
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -65,11 +65,12 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("which harbour fees does the port report say were cut?", "list"),  # several things, before "does"
     ("what are the key duties of the harbour master?", "list"), ("what three fees does the port charge?", "list"),
     ("what is the key duty of the harbour master?", "fact"),
+    ("when the port report came out, was the ferry still running?", "yes_no"),  # the scene is set, then asked
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
     ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
 ])
 def test_intent(q, intent):
-    assert intent_of(q) == intent
+    assert intent_of(main_clause(q)) == intent
 
 
 @pytest.mark.parametrize("q,qtype", [
@@ -204,3 +205,9 @@ def test_anything_about_x_asks_the_last_question_again_about_x():
 def test_she_is_never_the_outlet_the_last_question_named():
     last = Turn("What did the Harbor Daily piece say?", [{"outlet": "Harbor Daily", "authors": ["Ann Lee"]}])
     assert rewrite("what else did she say?", [last]).text == "what else did Ann Lee say?"
+
+
+def test_a_scene_setting_clause_does_not_decide_what_is_asked():
+    q = "when the port report was written, were the two sides still talking?"
+    assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # not "when was it written"
+    assert question_type(main_clause("according to the port report, when did the ferry stop?")) == "date"
