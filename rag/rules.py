@@ -341,8 +341,11 @@ def is_enumeration(text: str) -> bool:
     (True, False)
     >>> is_enumeration("It excludes technologies such as AI and quantum computing.")
     True
+    >>> is_enumeration("Work ranged from ferries to bridges to tunnels."), is_enumeration("It went from Oslo to Bergen.")
+    (True, False)
     """
-    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text))
+    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text)
+                                        or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text))
 
 
 _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"

@@ -106,3 +106,8 @@ def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_
     assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
     assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
     assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")
+
+
+def test_a_range_of_several_things_is_a_listing():
+    assert is_enumeration("The fund paid for work ranging from ferries to bridges to harbour walls.")
+    assert not is_enumeration("The ferry runs from Oslo to Bergen.")  # one trip, not a list
