@@ -199,7 +199,9 @@ def question_type(q: str) -> str | None:
     if not m:
         return None
     wh, rest = m.group(1), m.group(2).split()
-    simple = {"how long": "duration", "when": "date", "where": "place", "who": "name", "whom": "name", "whose": "name"}
+    # "how old" asks for an age: a span of years ("a 40-year-old pact"), not a bare count
+    simple = {"how long": "duration", "how old": "duration", "when": "date", "where": "place", "who": "name",
+              "whom": "name", "whose": "name"}
     if wh in simple:
         return simple[wh]
     if wh.startswith("how"):

@@ -75,7 +75,7 @@ def test_intent(q, intent):
 
 @pytest.mark.parametrize("q,qtype", [
     ("When was it signed?", "date"), ("In which year was it signed?", "date"), ("how many protocols?", "number"),
-    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"),
+    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"), ("how old was the ferry pact?", "duration"),
     ("Is the lab where the research happens in China?", None), ("What does it say about where research happens?", None),
     ("Who is Brendan Kelly?", None),
 ])
