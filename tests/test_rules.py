@@ -111,3 +111,9 @@ def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_
 def test_a_range_of_several_things_is_a_listing():
     assert is_enumeration("The fund paid for work ranging from ferries to bridges to harbour walls.")
     assert not is_enumeration("The ferry runs from Oslo to Bergen.")  # one trip, not a list
+
+
+def test_not_a_but_rather_b_is_one_negation():
+    assert negations("The old pier is not useless, but rather in a state of repair.") == 1
+    assert verdict("Is the old pier useless?", "The old pier is not useless, but rather in a state of repair.") == "no"
+    assert negations("They chose the bridge rather than the ferry.") == 1  # "rather than" still sets one aside
