@@ -193,30 +193,34 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
 
 
-def claim_evidence(cands: list[Candidate], question: str = "") -> Candidate:
+def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset()) -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
     ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
     boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
     near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
-    than a possibility ("it may get another"), so equal coverage goes to the statement.
+    than a possibility ("it may get another"), so equal coverage goes to the statement. "According to the Harbor
+    Review, …" asks that article (``named``): its best sentence is not traded for another article's.
     """
     best = cands[0]
-    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]
+    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score
+             and (best.doc_id not in named or c.doc_id in named)]
     asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
     return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
 
 
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown."""
-    best = claim_evidence(cands, query.text)
+    best = claim_evidence(cands, query.text, query.named_docs)
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
         # Another article pointing the other way must be as good evidence: about as close (in score and in
         # meaning), covering as much.
+        # A question asking one article ("according to the Harbor Review") hears no other.
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
+                and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
                 and verdict(query.text, c.text) != v and _fresh(c, chosen):
             chosen.append(c)

@@ -366,3 +366,17 @@ def test_which_writers_made_a_claim_reads_the_card_of_the_article_stating_it():
     assert pick_meta(named, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]  # the named article's card
     title = _q("what is the title of the piece on fares?", about_articles=True, asked_field="title")
     assert pick_meta(title, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]
+
+
+def test_yes_no_asking_one_article_keeps_to_it():
+    named = _cands("a", ["The old pier is not useless, but rather in repair."], [0.5])
+    other = _cands("b", ["The old pier, rebuilt after long talks, reopened to ferries."], [0.6])
+    named[0].score, other[0].score = 0.50, 0.49
+    named[0].overlap, other[0].overlap = 0.3, 0.4  # the other article covers more of the question's words
+    named[0].sim, other[0].sim = 0.45, 0.55
+    cands = named + other
+    assert claim_evidence(cands, "is the pier useless?") is other[0]  # no article named: coverage decides
+    assert claim_evidence(cands, "according to the harbour review, is the pier useless?", {"a"}) is named[0]
+    q = _q("according to the harbour review, is the pier useless?", intent="yes_no", named_docs={"a"})
+    chosen, _, prefix, disagree = pick_yes_no(q, cands)
+    assert chosen == [named[0]] and prefix == "No — " and not disagree  # the other article is not heard
