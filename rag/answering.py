@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
 from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
-from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
+from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
+                            reason_after, typed_follower)
 from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
 
@@ -324,6 +325,9 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
     if query.intent == "compare":
         chosen, why = pick_compare(query, cands)
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1
+    items = listed_under_heading(cands, weights) if query.intent in ("list", "overview") else []
+    if items:  # a bulleted section whose subheading states what is asked: its items are the list
+        return items, ["listed"] * len(items), "", False
     if query.intent in ("why", "overview", "list"):
         chosen, why = pick_spread(query, cands)
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None

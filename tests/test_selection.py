@@ -380,3 +380,46 @@ def test_yes_no_asking_one_article_keeps_to_it():
     q = _q("according to the harbour review, is the pier useless?", intent="yes_no", named_docs={"a"})
     chosen, _, prefix, disagree = pick_yes_no(q, cands)
     assert chosen == [named[0]] and prefix == "No — " and not disagree  # the other article is not heard
+
+
+def _section_passage(doc: str, text: str, start: int = 0) -> list[Candidate]:
+    """Candidates of a passage whose text has a subheading and bullets (sentences are the bullets' and prose lines)."""
+    import re
+
+    spans = [m.span(1) for m in re.finditer(r"(?m)^(?!## )(?:- )?([^\n]+)", text)]
+    p = Passage(chunk_id=f"{doc}:{start}", doc_id=doc, text=text, start=start, end=start + len(text), sentences=spans,
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    return [Candidate(0, p, a, b, text[a:b], set(terms(text[a:b]))) for a, b in spans]
+
+
+def test_a_bulleted_section_whose_heading_states_the_question_is_the_list():
+    from rag.neighbours import listed_under_heading
+
+    text = ("Harbours changed a lot.\n\n## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n"
+            "- Berths: assigning quays.\n\n- Fees: charging each ship.\n\nThe port grew after that.")
+    cands = _section_passage("a", text)
+    weights = {"main": 1.0, "duti": 2.0, "harbour": 1.0, "master": 1.0}
+    got = listed_under_heading(cands[::-1], weights)  # in reading order, whatever the scores
+    assert [c.text.split(":")[0] for c in got] == ["Pilotage", "Berths", "Fees"]  # not the prose around it
+    assert listed_under_heading(cands, {"ferri": 3.0, "fare": 2.0}) == []  # the heading is not what is asked
+    # a list running on into the next passage (which begins mid-list) is followed there
+    head = _section_passage("a", text[:text.index("- Berths")])
+    tail = _section_passage("a", text[text.index("Berths"):], start=text.index("Berths"))
+    assert [c.text.split(":")[0] for c in listed_under_heading(head + tail, weights)] == ["Pilotage", "Berths", "Fees"]
+
+
+def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_heading():
+    from types import SimpleNamespace
+
+    from rag.retrieval import Retriever
+
+    text = "## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n- Berths: assigning quays."
+    first = _section_passage("a", text)[0].passage
+    after = Passage(chunk_id="a:1", doc_id="a", text="Berths: assigning quays. More prose.", start=text.index("Berths"),
+                    end=len(text) + 12, sentences=[], kind="body")
+    other = Passage(chunk_id="b:0", doc_id="b", text="Ferries.", start=0, end=8, sentences=[], kind="body")
+    fake = SimpleNamespace(passages=[first, after, other], lexicon=SimpleNamespace(idf=lambda t: 1.0))
+    q = _q("what are the main duties of the harbour master?")
+    assert [p.chunk_id for p in Retriever.listed_sections(fake, q)] == ["a:0", "a:1"]
+    assert Retriever.listed_sections(fake, q, exclude={"a:0"})[0].chunk_id == "a:1"
+    assert Retriever.listed_sections(fake, _q("how much do ferries cost?")) == []
