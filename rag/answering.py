@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
-from rag.evidence import ENDS, Candidate, candidates, weights_of
-from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
+from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
+from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
+                            reason_after, typed_follower)
 from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
 
@@ -52,11 +53,12 @@ class Decision:
 
 def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
-    if query.qtype and best.typed < 1:
+    if query.qtype and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
-        if typed:
-            cands.remove(typed[0])
-            cands.insert(0, typed[0])
+        if typed:  # the surest of them ("Dec. 13" before "in December" for "what day…?"), then the best scoring
+            top = max(typed, key=lambda c: c.typed)
+            cands.remove(top)
+            cands.insert(0, top)
     return cands[0]
 
 
@@ -110,7 +112,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     # Another article's view first, then the same article's; a list question prefers listing sentences.
     pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
                                                                                  and is_enumeration(c.text) else 0)))
-    closest = closest_in_meaning(cands[:1] + pool, limit)
+    closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
         pool.insert(0, closest)
@@ -124,14 +126,16 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     return chosen, why
 
 
-def closest_in_meaning(ranked: list[Candidate], limit: int) -> Candidate | None:
+def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = False) -> Candidate | None:
     """The sentence of ``ranked`` (best first) far closer in meaning to the question (``CLOSEST_MARGIN``
     of embedding similarity) than every sentence that would otherwise be heard, or None.
 
     A why-question's answer can share few of its words ("hard to square" -> "a fundamental tension")
     while the embedding sees it plainly; the word-heavy sentences ranked above it then crowd it out.
+    For a list question (``listing``) only a sentence that lists things (``typed``) may jump ahead: one
+    close in meaning because it names the asked article's author ("Dr Ann Lee is a professor…") lists nothing.
     """
-    closest = max(ranked[1:], key=lambda c: c.sim, default=None)
+    closest = max((c for c in ranked[1:] if c.typed or not listing), key=lambda c: c.sim, default=None)
     others = [c for c in ranked[:limit] if c is not closest]
     return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
         else None
@@ -197,30 +201,34 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
 
 
-def claim_evidence(cands: list[Candidate], question: str = "") -> Candidate:
+def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset()) -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
     ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
     boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
     near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
-    than a possibility ("it may get another"), so equal coverage goes to the statement.
+    than a possibility ("it may get another"), so equal coverage goes to the statement. "According to the Harbor
+    Review, …" asks that article (``named``): its best sentence is not traded for another article's.
     """
     best = cands[0]
-    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score]
+    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score
+             and (best.doc_id not in named or c.doc_id in named)]
     asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
     return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
 
 
 def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown."""
-    best = claim_evidence(cands, query.text)
+    best = claim_evidence(cands, query.text, query.named_docs)
     v = verdict(query.text, best.text)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
         # Another article pointing the other way must be as good evidence: about as close (in score and in
         # meaning), covering as much.
+        # A question asking one article ("according to the Harbor Review") hears no other.
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
+                and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
                 and verdict(query.text, c.text) != v and _fresh(c, chosen):
             chosen.append(c)
@@ -324,6 +332,9 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
     if query.intent == "compare":
         chosen, why = pick_compare(query, cands)
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1
+    items = listed_under_heading(cands, weights) if query.intent in ("list", "overview") else []
+    if items:  # a bulleted section whose subheading states what is asked: its items are the list
+        return items, ["listed"] * len(items), "", False
     if query.intent in ("why", "overview", "list"):
         chosen, why = pick_spread(query, cands)
         reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None

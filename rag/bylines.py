@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
+from rag.rules import SAID
 
-SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
 
 
 def attribution(query, chosen: list[Candidate]) -> str:
@@ -64,6 +63,20 @@ _UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "ha
 
 
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    cards = [c for c in cands if c.passage.kind == "metadata"]
+    cards = claim_cards(query, [c for c in cands if c.passage.kind == "metadata"], cands)
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
     return chosen[:2], ["card"] * len(chosen[:2])
+
+
+def claim_cards(query, cards: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """ "Which writers tied the fare rise to fuel costs?": the byline card of the article whose sentence states the
+    claim comes first, when the question names no article (a card matches only the question's words for writers).
+
+    Cards keep their order otherwise: for a question naming an article ("who wrote the Harbor Review piece?"),
+    or asking for another detail than its writers ("the full title of the piece on ferries"), the card matching
+    the question's words is the article asked about.
+    """
+    claim = next((c for c in cands if c.passage.kind == "body"), None)
+    if query.named_docs or query.asked_field != "authors" or claim is None:
+        return cards
+    return sorted(cards, key=lambda c: c.doc_id != claim.doc_id)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
+from rag.rules import (DAY_DATE, SAID, byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration,
+                       names_people, proper_name)
 from rag.schema import Passage
 from rag.text import terms
 
@@ -25,6 +26,7 @@ SPREAD_INTENTS = ("compare", "overview", "why", "list")  # ...in an answer about
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
+MONTH_TYPED = 0.5
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -93,6 +95,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
+    if query.qtype == "date" and c.typed and asks_day(query.text) and not DAY_DATE.search(c.text):
+        c.typed = MONTH_TYPED  # "what day…?": "in December 2024" is a date, but not the day asked for
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.intent == "why" and not query.qtype:
@@ -101,7 +105,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
-    c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * c.typed
+    c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)
     if p.kind == "metadata":
         c.score += META_BONUS
     if p.doc_id in query.named_docs:
@@ -112,3 +116,31 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
     elif p.kind == "body" and not ENDS.search(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
+
+
+def asks_speaker(query) -> bool:
+    """ "Who warned that…?": a question for whoever said something (a verb of saying after "who")."""
+    return query.qtype == "name" and bool(SAID.search(query.text.lower()))
+
+
+def type_credit(query, c: Candidate) -> float:
+    """How much a sentence gains in score for holding what was asked (``typed``).
+
+    "Who warned that the ferry will stop?" is answered by any sentence that states the warning: one naming
+    no one is its writers' claim (``rag.bylines.attribution`` credits them). A sentence that merely names
+    someone ("the Oslo port closed") is no better an answer, so for such questions every sentence gains alike
+    and the claim decides; ``typed`` still tells whether the sentence names its own speaker.
+    """
+    return 1.0 if asks_speaker(query) else float(c.typed)
+
+
+_DAY_ASK = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)\b|\bon what (?:day|date)\b", re.I)
+
+
+def asks_day(question: str) -> bool:
+    """Does a question ask for a date down to the day ("what day…", "on what date…"), not just a year or month?
+
+    >>> asks_day("What day in 2030 did the ferry start?"), asks_day("When did the ferry start?")
+    (True, False)
+    """
+    return bool(_DAY_ASK.search(question))

@@ -10,6 +10,7 @@ import re
 
 from rag.evidence import Candidate
 from rag.rules import continues, gives_reason, is_enumeration, jaccard, leans_back
+from rag.text import terms
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain
 DUPLICATE = 0.5  # term Jaccard above which two sentences say the same thing
@@ -90,3 +91,47 @@ def listing_after(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int,
                 and fresh(nxt, chosen):
             return i, nxt
     return None
+
+
+HEADING_MATCH = 0.35  # a subheading holding this share of the question's weighted terms names the asked list
+MAX_ITEMS = 8
+BULLETED = re.compile(r"(?m)^## (.+)\n+- ")  # a subheading whose section opens with a bullet
+
+
+def heading_share(heading: str, weights: dict[str, float]) -> float:
+    """The share of the question's weighted terms a subheading holds.
+
+    >>> heading_share("Main Duties of the Harbour Master", {"duti": 2.0, "harbour": 1.0, "fee": 1.0})
+    0.75
+    """
+    words = set(terms(heading))
+    return sum(w for t, w in weights.items() if t in words) / (sum(weights.values()) or 1.0)
+
+
+def listed_under_heading(cands: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
+    """List and overview questions: the items of a bulleted section whose subheading states what is asked,
+    in reading order.
+
+    "What are the main duties of the harbour master?" over "## Main Duties of the Harbour Master" then
+    "- Pilotage: …", "- Berths: …", "- Fees: …": the items are the list, each its own sentence, and no single
+    sentence states it. Empty when no subheading holds ``HEADING_MATCH`` of the question's weight, or fewer than
+    two of its items are among ``cands`` (a passage may begin mid-list: its first sentence counts as an item).
+    """
+    body = [c for c in cands if c.passage.kind == "body"]
+    found = [(heading_share(m.group(1), weights), c.doc_id, c.passage.start + m.end())
+             for c in body for m in BULLETED.finditer(c.passage.text)]
+    found = [f for f in found if f[0] >= HEADING_MATCH]
+    if not found:
+        return []
+    _, doc, at = max(found)
+    ends = [c.passage.start + m.start() for c in body if c.doc_id == doc for m in re.finditer(r"(?m)^## ", c.passage.text)]
+    end = min((e for e in ends if e > at), default=None)  # the next subheading closes the section
+    mine = sorted({c.abs_key: c for c in body if c.doc_id == doc and c.abs_key[1] >= at
+                   and (end is None or c.abs_key[1] < end)}.values(), key=lambda c: c.abs_key[1])
+    items: list[Candidate] = []
+    for c in mine:
+        line_start = c.passage.text.rfind("\n", 0, c.start) + 1
+        if c.passage.text[line_start:line_start + 2] != "- " and c.start > 0:
+            break  # prose after the list
+        items.append(c)
+    return items[:MAX_ITEMS] if len(items) >= 2 else []

@@ -90,8 +90,8 @@ def intent_of(q: str) -> str:
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
                  r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
         return "list"
-    if _PLURAL_ASK.search(ql):
-        return "list"  # "what global problems…", "which areas…": several things
+    if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
+        return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
     return "fact"
 
 
@@ -109,9 +109,15 @@ _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|dri
               r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
 
 
-# "what/which (adjective) <plural noun>" before any verb
+# "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
 _PLURAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
-                         r"(?:are|were|do|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+
+
+# "what are the (key) <plural noun>", "what three <plural noun>": asks for several things by their kind or their count
+_SEVERAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?|"
+                          r"(?:two|three|four|five|six|seven|several)\s+(?:[a-z\-]+\s+)?)"
+                          r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
 
 
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...
@@ -200,7 +206,9 @@ def question_type(q: str) -> str | None:
     if not m:
         return None
     wh, rest = m.group(1), m.group(2).split()
-    simple = {"how long": "duration", "when": "date", "where": "place", "who": "name", "whom": "name", "whose": "name"}
+    # "how old" asks for an age: a span of years ("a 40-year-old pact"), not a bare count
+    simple = {"how long": "duration", "how old": "duration", "when": "date", "where": "place", "who": "name",
+              "whom": "name", "whose": "name"}
     if wh in simple:
         return simple[wh]
     if wh.startswith("how"):
@@ -352,20 +360,37 @@ def two_articles_compared(intent: str, named: set, about: bool) -> str:
     return "compare" if len(named) >= 2 and not about and intent in ("why", "fact", "list") else intent
 
 
+# "when the report came out, …", "according to the port report, …": a clause setting the scene before the question
+_SCENE = re.compile(r"^(?:when|after|before|once|while|as of|by the time|according to|per|in)\s+[^,?]{1,60},\s*"
+                    rf"(?=(?:{'|'.join(_AUX)}|what|when|where|which|who|whom|whose|why|how)\b)")
+
+
+def main_clause(q: str) -> str:
+    """The question without a leading clause that sets its scene; its kind (yes/no, a date…) is read there.
+
+    >>> main_clause("when the port report came out, was the ferry still running?")
+    'was the ferry still running?'
+    >>> main_clause("according to the port report, why is it late?"), main_clause("when was it signed?")
+    ('why is it late?', 'when was it signed?')
+    """
+    return _SCENE.sub("", q.strip(), count=1)
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    named, about = lexicon.referenced_docs(text), is_about_articles(text)
-    intent = two_articles_compared(intent_of(text), named, about)
+    core = main_clause(text)
+    named, about = lexicon.referenced_docs(text), is_about_articles(core)
+    intent = two_articles_compared(intent_of(core), named, about)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
-                 intent=intent, qtype=question_type(text), about_articles=about,
+                 intent=intent, qtype=question_type(core), about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
-                 asked_field=asked_field(text, question_type(text)) if about else "")
+                 asked_field=asked_field(text, question_type(core)) if about else "")
 
 
 def normalize_neg(q: str) -> str:

@@ -17,6 +17,7 @@ import numpy as np
 
 from rag import lexicon, sidecar, sparse
 from rag.lexicon import Lexicon
+from rag.neighbours import BULLETED, HEADING_MATCH, heading_share
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms
@@ -262,6 +263,22 @@ class Retriever:
             del cands[best]
         # Extra candidates ignore diversity: an article with many relevant passages may hold the answer.
         return chosen + sorted(cands, key=lambda i: -cands[i])[:extra]
+
+    def listed_sections(self, query, exclude: set[str] = frozenset()) -> list[Passage]:
+        """List and overview questions: the passages of each bulleted section whose subheading states what is asked
+        (``rag.neighbours.listed_under_heading``), with the passages overlapping it, since a list may run on
+        into the next chunk. The sections are found once; few articles have any."""
+        if getattr(self, "_sections", None) is None:
+            self._sections = [(m.group(1), i) for i, p in enumerate(self.passages) if p.kind == "body"
+                              for m in BULLETED.finditer(p.text)]
+        weights = {t: self.lexicon.idf(t) for t in query.terms}
+        out: dict[str, Passage] = {}
+        for heading, i in self._sections:
+            if heading_share(heading, weights) >= HEADING_MATCH:
+                p = self.passages[i]
+                out.update((x.chunk_id, x) for x in self.passages if x.doc_id == p.doc_id and x.kind == "body"
+                           and p.start <= x.start < p.end)
+        return [p for cid, p in out.items() if cid not in exclude]
 
     def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,
                top_vectors: list | None = None, extra: int = 0) -> list[Passage]:

@@ -29,6 +29,7 @@ TYPE_PATTERNS = {
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")
+DAY_DATE = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}")  # a date down to the day: "Dec. 13", "13 December"
 
 
 def plural(w: str) -> str:
@@ -131,6 +132,11 @@ def byline_note(text: str, authors: list[str]) -> bool:
     return any(re.search(rf"\b{re.escape(a.split()[-1])}\b", text) for a in authors if a.split())
 
 
+# Verbs of saying: "who warned that…?" asks for whoever said it, which a sentence naming no one leaves to its writers.
+SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                  r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
+
+
 def names_people(text: str, question: str) -> bool:
     """People named by what they are ("experts and lawmakers have advocated…"): an answer to "who…?", if no name is.
 
@@ -187,11 +193,13 @@ def numbers(text: str) -> set[str]:
 
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
+# ("exclusively" is no such word: "focuses exclusively on X" affirms X.)
 _NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
-_NEG_VERBS = (r"exclu\w*|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
+_NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
               r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
-_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b", re.I)
+# ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
+_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
 _WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
                  "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
@@ -204,6 +212,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (1, 0)
     >>> negations("focuses on basic research, excluding AI"), negations("Does it exclude AI?", verbs_only=True)
     (1, 1)
+    >>> negations("It focuses exclusively on ferries, excluding buses.")
+    1
     """
     t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
@@ -344,8 +354,11 @@ def is_enumeration(text: str) -> bool:
     (True, False)
     >>> is_enumeration("It excludes technologies such as AI and quantum computing.")
     True
+    >>> is_enumeration("Work ranged from ferries to bridges to tunnels."), is_enumeration("It went from Oslo to Bergen.")
+    (True, False)
     """
-    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text))
+    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text)
+                                        or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text))
 
 
 _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"

@@ -26,6 +26,13 @@ def test_negations_ignore_affirming_idioms():
     assert negations("It is not obsolete.") == 1
 
 
+def test_exclusively_affirms_what_it_names():
+    # "focuses exclusively on X" says yes to X; only the excluding clause denies
+    assert negations("The fund pays exclusively for ferries, excluding buses.") == 1
+    assert verdict("Does the fund pay for ferries?", "The fund pays exclusively for ferries.") == "yes"
+    assert verdict("Does the fund cover buses?", "The fund focuses exclusively on ferries, excluding buses.") == "no"
+
+
 def test_conflicting_value():
     assert conflicting_value("Was it renewed for 10 years?", "It was renewed for 5 years.")
     assert not conflicting_value("Was it renewed in 2024?", "It was renewed in 2024.")
@@ -107,3 +114,14 @@ def test_a_sentence_naming_its_own_writer_is_a_byline_note():
     assert not byline_note("Ferry fares rose by a third last year.", ["Ann Lee"])
     assert not byline_note("Leeward docks stayed open.", ["Ann Lee"])  # a whole word, not a prefix
     assert not byline_note("Ann Lee is a senior fellow.", [])
+
+
+def test_a_range_of_several_things_is_a_listing():
+    assert is_enumeration("The fund paid for work ranging from ferries to bridges to harbour walls.")
+    assert not is_enumeration("The ferry runs from Oslo to Bergen.")  # one trip, not a list
+
+
+def test_not_a_but_rather_b_is_one_negation():
+    assert negations("The old pier is not useless, but rather in a state of repair.") == 1
+    assert verdict("Is the old pier useless?", "The old pier is not useless, but rather in a state of repair.") == "no"
+    assert negations("They chose the bridge rather than the ferry.") == 1  # "rather than" still sets one aside

@@ -332,3 +332,118 @@ def test_a_comparison_of_named_articles_adds_each_ones_passages_below_the_cut():
     ranked = pool + [psg("c", 0)] + [psg("b", i) for i in range(1, NAMED_EXTRA + 3)] + [psg("a", 1)]
     got = named_extra(_q("do the harbour piece and the dock column agree", named_docs={"a", "b"}), ranked, pool)
     assert [p.chunk_id for p in got] == [f"b:{i}" for i in range(1, NAMED_EXTRA + 1)] + ["a:1"]
+
+
+def test_who_said_is_decided_by_the_claim_not_by_a_sentence_naming_someone():
+    from rag.answering import _prefer_typed
+    from rag.evidence import type_credit
+
+    named, claim = _cands("a", ["The Oslo port closed after the storm.", "Closing the ferry line would hurt trade."],
+                          sims=[0.6, 0.55])
+    named.typed, claim.typed = 1.0, 0.0
+    q = _q("Who warned that closing the ferry line would hurt trade?", qtype="name")
+    assert type_credit(q, named) == type_credit(q, claim) == 1.0  # a claim naming no one is its writers'
+    assert _prefer_typed([claim, named], q) is claim  # the name does not jump ahead of the claim
+    plain = _q("Who closed the port?", qtype="name")
+    assert type_credit(plain, named) == 1.0 and type_credit(plain, claim) == 0.0
+    assert _prefer_typed([claim, named], plain) is named
+
+
+def test_a_list_answer_lets_only_a_listing_jump_ahead_for_its_closeness_in_meaning():
+    a = _cands("a", ["Harbour fees have become a key battleground.", "These include berth fees, pilot fees and tug fees.",
+                     "Dr Ann Lee is a professor of maritime law.", "Fees rose twice last year."],
+               sims=[0.4, 0.35, 0.6, 0.3])
+    for c, sc, typed in zip(a, [0.65, 0.63, 0.53, 0.6], [1, 1, 0, 0]):
+        c.score, c.typed = sc, typed
+    q = _q("what three fees does Ann Lee describe?", intent="list")
+    got, _ = pick_spread(q, a, limit=2)
+    assert [c.text[:5] for c in got] == ["Harbo", "These"]  # the author's note is close in meaning, but lists nothing
+    assert closest_in_meaning(a, 2) is a[2]  # other questions still hear the far closer sentence first
+
+
+def test_what_day_prefers_a_date_down_to_the_day_over_a_month():
+    from rag.answering import _prefer_typed
+    from rag.evidence import asks_day
+    from rag.rules import DAY_DATE
+
+    month, plain, day = _cands("a", ["In March 2030 the ferry line was extended.", "The 2030 extension was a big step.",
+                                     "On March 9 the ferry line was extended again."])
+    assert asks_day("what day in 2030 was the ferry line extended?") and not asks_day("when was it extended?")
+    assert DAY_DATE.search(day.text) and not DAY_DATE.search(month.text)
+    month.score, plain.score, day.score = 0.60, 0.62, 0.58
+    month.typed, plain.typed, day.typed = 0.5, 0.0, 1.0  # a month is only part of the asked day
+    q = _q("what day in 2030 was the ferry line extended?", qtype="date")
+    assert _prefer_typed([plain, month, day], q) is day
+
+
+def test_which_writers_made_a_claim_reads_the_card_of_the_article_stating_it():
+    from rag.bylines import pick_meta
+
+    card_a, card_b = _cands("a", ["The article was written by Ann Lee."]), _cands("b", ["The article was written by Bo Park."])
+    for card in (card_a, card_b):
+        card[0].passage.kind = "metadata"
+    claim = _cands("b", ["Fuel costs drove the ferry fare rise."])
+    q = _q("which writers tied the fare rise to fuel costs?", about_articles=True, asked_field="authors")
+    assert pick_meta(q, [card_a[0], claim[0], card_b[0]])[0][0] is card_b[0]
+    named = _q("which writers tied the fare rise to fuel costs?", about_articles=True, asked_field="authors",
+               named_docs={"a"})
+    assert pick_meta(named, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]  # the named article's card
+    title = _q("what is the title of the piece on fares?", about_articles=True, asked_field="title")
+    assert pick_meta(title, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]
+
+
+def test_yes_no_asking_one_article_keeps_to_it():
+    named = _cands("a", ["The old pier is not useless, but rather in repair."], [0.5])
+    other = _cands("b", ["The old pier, rebuilt after long talks, reopened to ferries."], [0.6])
+    named[0].score, other[0].score = 0.50, 0.49
+    named[0].overlap, other[0].overlap = 0.3, 0.4  # the other article covers more of the question's words
+    named[0].sim, other[0].sim = 0.45, 0.55
+    cands = named + other
+    assert claim_evidence(cands, "is the pier useless?") is other[0]  # no article named: coverage decides
+    assert claim_evidence(cands, "according to the harbour review, is the pier useless?", {"a"}) is named[0]
+    q = _q("according to the harbour review, is the pier useless?", intent="yes_no", named_docs={"a"})
+    chosen, _, prefix, disagree = pick_yes_no(q, cands)
+    assert chosen == [named[0]] and prefix == "No — " and not disagree  # the other article is not heard
+
+
+def _section_passage(doc: str, text: str, start: int = 0) -> list[Candidate]:
+    """Candidates of a passage whose text has a subheading and bullets (sentences are the bullets' and prose lines)."""
+    import re
+
+    spans = [m.span(1) for m in re.finditer(r"(?m)^(?!## )(?:- )?([^\n]+)", text)]
+    p = Passage(chunk_id=f"{doc}:{start}", doc_id=doc, text=text, start=start, end=start + len(text), sentences=spans,
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    return [Candidate(0, p, a, b, text[a:b], set(terms(text[a:b]))) for a, b in spans]
+
+
+def test_a_bulleted_section_whose_heading_states_the_question_is_the_list():
+    from rag.neighbours import listed_under_heading
+
+    text = ("Harbours changed a lot.\n\n## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n"
+            "- Berths: assigning quays.\n\n- Fees: charging each ship.\n\nThe port grew after that.")
+    cands = _section_passage("a", text)
+    weights = {"main": 1.0, "duti": 2.0, "harbour": 1.0, "master": 1.0}
+    got = listed_under_heading(cands[::-1], weights)  # in reading order, whatever the scores
+    assert [c.text.split(":")[0] for c in got] == ["Pilotage", "Berths", "Fees"]  # not the prose around it
+    assert listed_under_heading(cands, {"ferri": 3.0, "fare": 2.0}) == []  # the heading is not what is asked
+    # a list running on into the next passage (which begins mid-list) is followed there
+    head = _section_passage("a", text[:text.index("- Berths")])
+    tail = _section_passage("a", text[text.index("Berths"):], start=text.index("Berths"))
+    assert [c.text.split(":")[0] for c in listed_under_heading(head + tail, weights)] == ["Pilotage", "Berths", "Fees"]
+
+
+def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_heading():
+    from types import SimpleNamespace
+
+    from rag.retrieval import Retriever
+
+    text = "## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n- Berths: assigning quays."
+    first = _section_passage("a", text)[0].passage
+    after = Passage(chunk_id="a:1", doc_id="a", text="Berths: assigning quays. More prose.", start=text.index("Berths"),
+                    end=len(text) + 12, sentences=[], kind="body")
+    other = Passage(chunk_id="b:0", doc_id="b", text="Ferries.", start=0, end=8, sentences=[], kind="body")
+    fake = SimpleNamespace(passages=[first, after, other], lexicon=SimpleNamespace(idf=lambda t: 1.0))
+    q = _q("what are the main duties of the harbour master?")
+    assert [p.chunk_id for p in Retriever.listed_sections(fake, q)] == ["a:0", "a:1"]
+    assert Retriever.listed_sections(fake, q, exclude={"a:0"})[0].chunk_id == "a:1"
+    assert Retriever.listed_sections(fake, _q("how much do ferries cost?")) == []

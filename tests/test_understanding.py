@@ -3,7 +3,8 @@
 import pytest
 
 from rag.followup import Turn, rewrite
-from rag.query import two_articles_compared, intent_of, is_about_articles, is_more, is_yes_no, question_type, topic_terms
+from rag.query import (intent_of, is_about_articles, is_more, is_yes_no, main_clause, question_type, topic_terms,
+                       two_articles_compared)
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -62,6 +63,10 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what is this agreement and why does it matter?", "why"), ("give me the gist of the 2024 changes", "overview"),
     ("what areas does the agreement cover?", "list"), ("When was it first signed?", "fact"),
     ("how does the agreement protect researchers?", "why"),
+    ("which harbour fees does the port report say were cut?", "list"),  # several things, before "does"
+    ("what are the key duties of the harbour master?", "list"), ("what three fees does the port charge?", "list"),
+    ("what is the key duty of the harbour master?", "fact"),
+    ("when the port report came out, was the ferry still running?", "yes_no"),  # the scene is set, then asked
     ("what made the policy stricter?", "why"), ("what's behind the new rules", "why"),
     ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
     ("give me the gist of the essay asking why ferries run late", "overview"),
@@ -69,12 +74,12 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("how has ferry service changed since the early days?", "why"),
 ])
 def test_intent(q, intent):
-    assert intent_of(q) == intent
+    assert intent_of(main_clause(q)) == intent
 
 
 @pytest.mark.parametrize("q,qtype", [
     ("When was it signed?", "date"), ("In which year was it signed?", "date"), ("how many protocols?", "number"),
-    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"),
+    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"), ("how old was the ferry pact?", "duration"),
     ("Is the lab where the research happens in China?", None), ("What does it say about where research happens?", None),
     ("Who is Brendan Kelly?", None),
 ])
@@ -212,3 +217,9 @@ def test_a_question_naming_two_articles_compares_them_whatever_its_question_word
     assert two_articles_compared(asked, {"harbour"}, False) == "why"  # one article: nothing to set beside it
     assert two_articles_compared("yes_no", {"harbour", "dock"}, False) == "yes_no"
     assert two_articles_compared("fact", {"harbour", "dock"}, True) == "fact"  # their bylines, not their views
+
+
+def test_a_scene_setting_clause_does_not_decide_what_is_asked():
+    q = "when the port report was written, were the two sides still talking?"
+    assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # not "when was it written"
+    assert question_type(main_clause("according to the port report, when did the ferry stop?")) == "date"
