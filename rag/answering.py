@@ -5,7 +5,7 @@ The shape of the answer follows the question's intent (``rag.query``):
 - fact: the best sentence (preferring one that holds the asked type: a date, a count,
   a name), plus the sentence that continues it, one that adds missing key terms, or one
   from another article that gives a different number (the articles disagree: show both);
-- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``rules.verdict``),
+- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``),
   both sides when two articles point different ways;
 - why / overview / list: 2–4 sentences from several sources, without repetition;
 - compare: the best sentence (or two) from each relevant article, grouped by source;
@@ -24,7 +24,8 @@ from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
 from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
-from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
+from rag.polarity import is_modal, verdict
+from rag.rules import QUANTITIES, continues, is_enumeration, numbers
 from rag.schema import Citation, Passage
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.rules import negations, verdict
+from rag.polarity import negations, verdict
 from rag.schema import Citation, Passage
 from rag.text import terms
 

@@ -23,7 +23,7 @@ from rag.config import Config, load_config
 from rag.generation import Generator, GenerationFailed
 from rag.llmserver import LocalServer, gguf_path, install, local_model, server_missing
 from rag.pipeline import Pipeline
-from rag.rules import negations
+from rag.polarity import negations
 from rag.schema import Passage
 from rag.text import terms
 from rag.verify import instruction_like, split_cited

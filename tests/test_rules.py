@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.rules import byline_note, conflicting_value, continues, has_count_of, has_new, is_enumeration, negations, verdict
+from rag.polarity import conflicting_value, negations, verdict
+from rag.rules import byline_note, continues, has_count_of, has_new, is_enumeration
 
 
 @pytest.mark.parametrize("q,sentence,expected", [

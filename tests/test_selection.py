@@ -6,7 +6,8 @@ from rag.neighbours import antecedent, elaboration, listing_after, reason_after,
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import sides_of, stance_side
-from rag.rules import focus_clause, names_people, stated_values, verdict
+from rag.polarity import focus_clause, stated_values, verdict
+from rag.rules import names_people
 from rag.schema import Passage
 from rag.text import terms
 

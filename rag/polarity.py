@@ -1,0 +1,140 @@
+"""Polarity rules: does a sentence affirm or deny what a yes/no question asks?
+
+A sentence denies what it mentions when it holds a negator ("not", "never") or a verb of
+absence ("excludes", "ended"); a stated year or number that differs from the question's is a
+no too. The verdict is read in the clause about the question's subject, and a statement of
+what is outranks one of what may be. Each rule is about a kind of sentence, never a wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import terms
+
+# Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
+# ("exclusively" is no such word: "focuses exclusively on X" affirms X.)
+_NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
+_NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
+              r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
+              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
+# ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
+_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
+_WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
+                 "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
+
+
+def negations(text: str, verbs_only: bool = False) -> int:
+    """How many negations a text holds ("not only", "no doubt" affirm, so they don't count).
+
+    >>> negations("The permit does not require a pilot."), negations("It offers not only a berth.")
+    (1, 0)
+    >>> negations("covers day routes, excluding barges"), negations("Does it exclude barges?", verbs_only=True)
+    (1, 1)
+    >>> negations("It focuses exclusively on ferries, excluding buses.")
+    1
+    """
+    t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
+    pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
+    return len(re.findall(rf"(?:\b(?:{pat})\b)|n't\b", t)) if not verbs_only else len(re.findall(rf"\b(?:{pat})\b", t))
+
+
+def stated_values(text: str) -> set[str]:
+    """Numbers a text states, in digits or words ("ten years" -> 10).
+
+    >>> sorted(stated_values("leased for ten years in 2031")), stated_values("the harbour one")
+    (['10', '2031'], set())
+    """
+    vals = set(re.findall(r"\b\d[\d,.]*\b", text))
+    return vals | {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+
+
+def conflicting_value(question: str, text: str) -> bool:
+    """The question states a year or number that the sentence replaces with another one.
+
+    >>> conflicting_value("Was the pier built in 1985?", "The pier was built in 1962."), conflicting_value("Was it built in 1962?", "Built in 1962.")
+    (True, False)
+    >>> conflicting_value("was the lease for ten years?", "leased for another five years")
+    True
+    >>> conflicting_value("Was it built in the 1990s?", "Built in 1962."), conflicting_value("Did the 2031 lease start early?", "On May 3 it began.")
+    (True, False)
+    """
+    q_years, s_years = _years(question), _years(text)
+    if q_years and s_years and not any(_same_year(a, b) for a in q_years for b in s_years):
+        return True  # "built in the 1990s?" vs "built in 1962"
+    q_vals, s_vals = stated_values(question) - q_years, stated_values(text) - s_years
+    return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2031 lease" vs "five years"
+
+
+def _years(text: str) -> set[str]:
+    """Years and decades a text states ("1979", "1990s").
+
+    >>> sorted(_years("built in 1962, rebuilt in the 1990s, for 5 years"))
+    ['1962', '1990s']
+    """
+    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
+
+
+def _same_year(a: str, b: str) -> bool:
+    """Two years agree, or a year falls in a decade ("1995" in "1990s")."""
+    if a.endswith("s") or b.endswith("s"):
+        return a[:3] == b[:3]
+    return a == b
+
+
+_CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")
+
+
+def focus_clause(question: str, sentence: str) -> str:
+    """The clause of ``sentence`` that shares most content words with the question.
+
+    A long sentence can affirm one thing and exclude another; its verdict on the question
+    is read where the question's subject is.
+
+    >>> focus_clause("does it include night ferries?", "It covers day routes; the exclusion of night ferries")
+    'the exclusion of night ferries'
+    """
+    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    if len(parts) < 2:
+        return sentence
+    q = set(terms(question))
+    scored = [(len(q & set(terms(p))), -i, p) for i, p in enumerate(parts)]
+    best = max(scored)
+    return best[2] if best[0] > 0 else sentence
+
+
+def verdict(question: str, sentence: str) -> str:
+    """ "yes" or "no": does the sentence affirm the yes/no question's claim?
+
+    A sentence that negates what it states says no, unless the question itself asks about
+    the negative ("does it exclude barges?" + "…excluding barges" is a yes; "did they want it
+    gone?" + "…calling for its cancellation" too); a different year or number than the
+    one asked about is a no. The negation is read in the clause about the question's subject.
+
+    >>> verdict("Does the new permit cover barges?", "It covers day ferries, excluding barges.")
+    'no'
+    >>> verdict("Does the permit exclude barges?", "It covers day ferries, excluding barges.")
+    'yes'
+    >>> verdict("Was the pier built in 1962?", "Built in 1962 by the port board."), verdict("Was it built in 1985?", "Built in 1962.")
+    ('yes', 'no')
+    >>> verdict("did they want it gone", "They called for its cancellation.")
+    'yes'
+    """
+    if conflicting_value(question, sentence):
+        return "no"
+    neg = negations(focus_clause(question, sentence)) % 2 == 1
+    q_neg = negations(question, verbs_only=True) % 2 == 1
+    return "no" if neg != q_neg else "yes"
+
+
+_MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.I)
+
+
+def is_modal(text: str) -> bool:
+    """Does a sentence (or question) speak of what may or could be, rather than what is or was?
+
+    >>> is_modal("It may get another permit."), is_modal("It got two permits.")
+    (True, False)
+    """
+    return bool(_MODAL.search(text))
