@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.persons import names_person
 from rag.rules import durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
 from rag.schema import Passage
+from rag.scope import dated_elsewhere, has_quantity
 from rag.text import terms
 
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
@@ -93,6 +95,12 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
+    if query.person and p.kind == "body":  # "which official signed it?": a country or an office names no one
+        c.typed = float(names_person(c.text, p.authors))
+    if query.qtype == "number" and not target and c.typed and not has_quantity(c.text):
+        c.typed = 0.0  # "what was the vote count?": a year is no count
+    if query.qtype and c.typed and dated_elsewhere(query.text, c.text):
+        c.typed = 0.0  # "who signed the 2015 lease?": a sentence on the 1990 one names someone else
     if query.intent == "why" and not query.qtype:
         c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "list" and not query.qtype:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.persons import asks_person
 from rag.rules import PERSON_NOUNS, plural
 from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
@@ -182,6 +183,9 @@ def question_type(q: str) -> str | None:
     ('date', None)
     """
     ql = q.lower()
+    head = _WHAT_THE.match(ql)
+    if head and head.group(1) in _HEAD_FORMS:
+        return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the vote count?"
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
     if re.search(r"\b(?:the|a) number of\b", ql):
@@ -211,7 +215,11 @@ def question_type(q: str) -> str | None:
 _AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
         "should", "might", "may"}
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
-          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number"}
+          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
+          "count": "number", "total": "number", "cost": "number"}
+# "what is the (adjective) X of…" / "what was the X?": X names the kind of answer
+_WHAT_THE = re.compile(_LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)"
+                       r"(?=\s+(?:of|for|when|in)\b|\s*\??\s*$)")
 _HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
 
 
@@ -253,6 +261,7 @@ class Query:
     shown: set = field(default_factory=set)  # sentence keys already shown in the conversation
     notice: str = ""
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
+    person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -337,13 +346,16 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
     named, about = lexicon.referenced_docs(text), is_about_articles(text)
+    person = not about and asks_person(asked_part(text))
+    qtype = question_type(text) or ("name" if person else None)  # "what's the name of the official who…"
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
-                 intent=intent, qtype=question_type(text), about_articles=about,
+                 intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
-                 asked_field=asked_field(text, question_type(text)) if about else "")
+                 asked_field=asked_field(text, question_type(text)) if about else "",
+                 person=person and qtype == "name")
 
 
 def normalize_neg(q: str) -> str:

@@ -1,0 +1,62 @@
+"""Questions asking for a person, and sentences that name one.
+
+"Which official signed it?" or "who led the talks?" is answered by a person's name, not by the
+countries, cities or institutions a sentence happens to capitalise ("Oslo", "the Harbor Office"):
+those name no one who signed or led anything. A group of people named by what they are ("experts
+and lawmakers") still answers a "who" question, less surely (``rag.rules.names_people``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Roles held by one person: a question whose asked noun is one of these wants a person's name.
+ROLES = ("official", "negotiator", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+         "envoy", "diplomat", "president", "leader", "senator", "representative", "premier", "chancellor", "chief",
+         "head", "director", "chair", "chairman", "chairwoman", "signatory", "signer", "professor", "scientist",
+         "researcher", "lawmaker", "politician", "person", "mayor", "governor")
+_ROLE = r"(?:%s)(?:s|es)?" % "|".join(ROLES)
+# Verbs of saying: "who argued X?" is answered by whoever wrote the sentence (``rag.bylines.attribution``).
+_SAYING = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                     r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
+                     r"call(?:s|ed|ing)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?)\b")
+_ASKS_ROLE = re.compile(rf"\b(?:which|what|whose)\s+(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
+                        rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
+                        rf"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')")
+# A title or role right before a capitalised name: "president Ann Berg", "Dr Lee", "Minister Ruiz".
+_TITLED = re.compile(rf"\b(?i:{_ROLE}|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
+
+
+def asks_person(question: str) -> bool:
+    """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
+
+    A bare "who…?" may be answered by an administration, a firm or a group ("who hired them?"), so only
+    a role asked for makes a person's name the answer.
+
+    >>> asks_person("which harbour official signed the lease?"), asks_person("who were the lead negotiators?")
+    (True, True)
+    >>> asks_person("which official argued the lease was unfair?"), asks_person("which agency runs the port?")
+    (False, False)
+    >>> asks_person("who hired them?"), asks_person("which mayor's office runs it?")
+    (False, False)
+    """
+    q = question.lower().replace("’", "'")
+    if _SAYING.search(q):
+        return False
+    return bool(_ASKS_ROLE.search(q))
+
+
+def names_person(text: str, authors=()) -> bool:
+    """Does the sentence name a person: a titled name ("Mayor Ann Berg"), or one of the article's authors?
+
+    Countries, cities and institutions are capitalised too, but they are no one's name.
+
+    >>> names_person("It was signed by Mayor Ann Berg."), names_person("Oslo and Bergen renewed it.")
+    (True, False)
+    >>> names_person("Dr Lee wrote the report."), names_person("Lee and Park argue so.", ["Bo Park"])
+    (True, True)
+    """
+    if _TITLED.search(text):
+        return True
+    words = set(re.findall(r"[A-Z][a-z]+", text))
+    return any(a.split() and a.split()[-1] in words for a in authors)

@@ -1,0 +1,38 @@
+"""Does a sentence that holds a thing of the asked kind hold it *for the question asked*?
+
+A number or a name in a sentence is only an answer when the sentence is about the question's
+event: "who signed the 2015 lease?" is not answered by a sentence on the 1990 lease, and "what was
+the vote count?" is not answered by a year ("the 2015 revision").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.rules import TYPE_PATTERNS, _same_year, _years
+
+_DATES = re.compile(TYPE_PATTERNS["date"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
+
+
+def dated_elsewhere(question: str, text: str) -> bool:
+    """The question names a year and the sentence names only other years: it tells of another event.
+
+    >>> dated_elsewhere("who signed the 2015 lease?", "The lease was first signed in 1990 by Mayor Berg.")
+    True
+    >>> dated_elsewhere("who signed the 2015 lease?", "Berg signed it."), dated_elsewhere("who signed it?", "In 1990 Berg did.")
+    (False, False)
+    >>> dated_elsewhere("what changed in the 2010s?", "In 2015 the port closed.")
+    False
+    """
+    q_years, s_years = _years(question), _years(text)
+    return bool(q_years and s_years) and not any(_same_year(a, b) for a in q_years for b in s_years)
+
+
+def has_quantity(text: str) -> bool:
+    """Does the sentence state an amount, not only a date or a year ("the 2015 revision")?
+
+    >>> has_quantity("The 2015 revision was signed on May 3."), has_quantity("It funds 40 projects."), has_quantity("Two ferries run.")
+    (False, True, True)
+    """
+    rest = _DATES.sub(" ", text)
+    return bool(TYPE_PATTERNS["number"].search(rest))
