@@ -23,6 +23,8 @@ _SAYING = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn
 _ASKS_ROLE = re.compile(rf"\b(?:which|what|whose)\s+(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')")
+# Acts only a person performs: "who signed / led / negotiated…?" asks for the signatory, the leader, the negotiator.
+_PERSONAL_ACT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?(?:signed|sign|led|leads|negotiated|chaired|headed)\b")
 # A title or role right before a capitalised name: "president Ann Berg", "Dr Lee", "Minister Ruiz".
 _TITLED = re.compile(rf"\b(?i:{_ROLE}|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
 
@@ -31,19 +33,19 @@ def asks_person(question: str) -> bool:
     """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
 
     A bare "who…?" may be answered by an administration, a firm or a group ("who hired them?"), so only
-    a role asked for makes a person's name the answer.
+    a role asked for, or an act only a person performs (signing, leading talks), makes a person's name the answer.
 
     >>> asks_person("which harbour official signed the lease?"), asks_person("who were the lead negotiators?")
     (True, True)
     >>> asks_person("which official argued the lease was unfair?"), asks_person("which agency runs the port?")
     (False, False)
-    >>> asks_person("who hired them?"), asks_person("which mayor's office runs it?")
-    (False, False)
+    >>> asks_person("who hired them?"), asks_person("which mayor's office runs it?"), asks_person("who signed it?")
+    (False, False, True)
     """
     q = question.lower().replace("’", "'")
     if _SAYING.search(q):
         return False
-    return bool(_ASKS_ROLE.search(q))
+    return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
 
 
 def names_person(text: str, authors=()) -> bool:
