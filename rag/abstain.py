@@ -31,6 +31,9 @@ REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
 
 
+ORDINALS = {stem(w) for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
+
+
 @dataclass
 class Unknown:
     entities: list[str]  # numbers and names the corpus never mentions ("2029", "FIFA")
@@ -59,7 +62,7 @@ def unknown_terms(query, lexicon) -> Unknown:
     for t in query.terms:
         if lexicon.known(t) or (query.about_articles and t in META_STEMS):
             continue
-        if t.isdigit() or t in caps:
+        if t.isdigit() or t in caps or t in ORDINALS:  # "the third renewal" is a number, like "2029"
             ents.append(t)
         elif zipf(surface.get(t, t)) >= EVERYDAY_ZIPF:
             everyday.append(t)
