@@ -123,6 +123,7 @@ class Evidence:
     sim: float  # the best sentence's cosine to the question
     counted: bool = True  # "how many X": some sentence counts X
     typed: bool = True  # "which ministry / what date": some close sentence holds such a thing
+    spoken: bool = True  # "what did the ministry say…": some close sentence names that speaker
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -149,6 +150,8 @@ def abstain_reason(e: Evidence) -> str:
         return "no_count"
     if not e.typed and REQUIRE_TYPED:
         return "no_typed_answer"  # asked for a name, date or place that no close sentence gives
+    if not e.spoken:
+        return "speaker_absent"  # the topic is there, but not a word from the one asked about
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
         return "weak_evidence"
     return ""

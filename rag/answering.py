@@ -290,7 +290,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
-    signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
+    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
@@ -339,7 +339,9 @@ def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, 
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
     typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
              or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
-    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
+    close = [c for c in cands if c.score >= TYPED_SHARE * best.score]
+    spoken = not query.speaker or any(query.speaker in c.terms for c in close)
+    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed, spoken)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

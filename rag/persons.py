@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text import STOPWORDS, stem
+
 # Roles held by one person: a question whose asked noun is one of these wants a person's name.
 ROLES = ("official", "negotiator", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
          "envoy", "diplomat", "president", "leader", "senator", "representative", "premier", "chancellor", "chief",
@@ -62,3 +64,30 @@ def names_person(text: str, authors=()) -> bool:
         return True
     words = set(re.findall(r"[A-Z][a-z]+", text))
     return any(a.split() and a.split()[-1] in words for a in authors)
+
+
+# "what did <someone> say / think about…": the one whose words are asked for
+_SPEAKER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:what|how)\s+(?:did|do|does|has|have|had)\s+"
+                      r"((?:[a-z\-']+\s+){1,4}?)(?:(?:publicly|officially|actually|really)\s+)?(?:say|said|think|argue|"
+                      r"claim|warn|react|respond|comment|feel|believe|announce)\b")
+_NO_SPEAKER = {"it", "they", "he", "she", "you", "we", "i", "this", "that", "these", "those", "people", "everyone"}
+
+
+def speaker(question: str, article_words=frozenset()) -> str:
+    """The stem of who is asked about in "what did <someone> say about…?", or "" (none, a pronoun, an article).
+
+    The answer must come from that speaker: a sentence on the topic that names no such speaker does not
+    tell what they said.
+
+    >>> speaker("what did the port's harbour officials say about the lease?"), speaker("what did it say about ferries?")
+    ('offici', '')
+    >>> speaker("how did the mayor react?"), speaker("what does the article say?", {"articl"}), speaker("when was it signed?")
+    ('mayor', '', '')
+    """
+    m = _SPEAKER.search(question.lower().replace("’", "'"))
+    if not m:
+        return ""
+    head = re.sub(r"'s?$", "", m.group(1).split()[-1])
+    if head in _NO_SPEAKER or head in STOPWORDS or stem(head) in article_words:
+        return ""
+    return stem(head)

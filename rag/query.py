@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.persons import asks_person
+from rag.persons import asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
@@ -262,6 +262,7 @@ class Query:
     notice: str = ""
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
     person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
+    speaker: str = ""  # "what did the ministry say…": the stem of whose words are asked for ("ministri")
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -355,7 +356,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
-                 person=person and qtype == "name")
+                 person=person and qtype == "name",
+                 speaker=speaker(text, META_STEMS) if not named and not about and intent != "compare" else "")
 
 
 def normalize_neg(q: str) -> str:

@@ -69,3 +69,22 @@ def test_for_a_role_a_place_is_no_answer_and_a_titled_name_from_another_year_is_
     assert [c.typed for c in cands] == [0.0, 0.0]
     q.text = q.asked = "which port official first signed the lease?"
     assert max(c.typed for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})) == 1.0
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("what did the port's harbour officials say about the lease?", "offici"), ("how did the mayor react to it?", "mayor"),
+    ("what did the ministry actually say?", "ministri"), ("what does it say about ferries?", ""),
+    ("what did the article argue?", ""), ("what is the lease about?", ""),
+])
+def test_the_speaker_of_a_what_did_they_say_question(q, expected):
+    from rag.query import META_STEMS
+    from rag.persons import speaker
+    assert speaker(q, META_STEMS) == expected
+
+
+def test_a_sentence_on_the_topic_that_names_no_such_speaker_does_not_tell_what_they_said():
+    from rag.abstain import Evidence, Unknown, abstain_reason
+    ev = Evidence(Unknown([], [], []), 0.0, None, 0.6, 0.6, 0.6, spoken=False)
+    assert abstain_reason(ev) == "speaker_absent"
+    ev.spoken = True
+    assert abstain_reason(ev) == ""
