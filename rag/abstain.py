@@ -124,6 +124,7 @@ class Evidence:
     counted: bool = True  # "how many X": some sentence counts X
     typed: bool = True  # "which ministry / what date": some close sentence holds such a thing
     spoken: bool = True  # "what did the ministry say…": some close sentence names that speaker
+    ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -152,6 +153,8 @@ def abstain_reason(e: Evidence) -> str:
         return "no_typed_answer"  # asked for a name, date or place that no close sentence gives
     if not e.spoken:
         return "speaker_absent"  # the topic is there, but not a word from the one asked about
+    if not e.ranked:
+        return "no_ranking"  # the things are named, but nothing says which comes first
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
         return "weak_evidence"
     return ""

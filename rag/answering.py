@@ -25,6 +25,7 @@ from rag.evidence import ENDS, Candidate, candidates, weights_of
 from rag.neighbours import TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listing_after, reason_after, typed_follower
 from rag.rules import QUANTITIES, continues, is_enumeration, is_modal, numbers, verdict
 from rag.schema import Citation, Passage
+from rag.scope import ranks
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -290,7 +291,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
-    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, full_overlap=round(ev.full_overlap, 3))
+    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked, full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
@@ -341,7 +342,9 @@ def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, 
              or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     close = [c for c in cands if c.score >= TYPED_SHARE * best.score]
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
-    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed, spoken)
+    ranked = not query.ranking or any(ranks(c.text) for c in close)
+    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,
+                    spoken, ranked)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

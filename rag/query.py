@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rag.persons import asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
+from rag.scope import asks_ranking
 from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
@@ -263,6 +264,7 @@ class Query:
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
     person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
     speaker: str = ""  # "what did the ministry say…": the stem of whose words are asked for ("ministri")
+    ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -357,7 +359,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
-                 speaker=speaker(text, META_STEMS) if not named and not about and intent != "compare" else "")
+                 speaker=speaker(text, META_STEMS) if not named and not about and intent != "compare" else "",
+                 ranking=asks_ranking(asked_part(text)))
 
 
 def normalize_neg(q: str) -> str:

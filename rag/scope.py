@@ -36,3 +36,30 @@ def has_quantity(text: str) -> bool:
     """
     rest = _DATES.sub(" ", text)
     return bool(TYPE_PATTERNS["number"].search(rest))
+
+
+# "which ports handle the most ferries?", "who gained the most": a ranking, not a description; but "the most
+# pressing issue" only describes (an adjective follows "the most").
+_RANKING_ASK = re.compile(r"\b(?:the\s+)?(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
+_RANKED = re.compile(r"\b(?:most|least|fewest|leading|top|largest|biggest|greatest|highest|lowest|more than any|"
+                     r"first among|ahead of)\b", re.I)
+
+
+def asks_ranking(question: str) -> bool:
+    """Does the question ask which one ranks first ("…the most")?
+
+    >>> asks_ranking("which ports handle the most ferries?"), asks_ranking("which town gains the most")
+    (True, True)
+    >>> asks_ranking("what are the most pressing issues?"), asks_ranking("which ports handle ferries?")
+    (False, False)
+    """
+    return bool(_RANKING_ASK.search(question.lower().strip()))
+
+
+def ranks(text: str) -> bool:
+    """Does the sentence rank anything ("the largest port", "more than any other")?
+
+    >>> ranks("Bergen handles the largest share of ferries."), ranks("Bergen and Oslo handle ferries.")
+    (True, False)
+    """
+    return bool(_RANKED.search(text))
