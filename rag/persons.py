@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag.rules import PERSON_NOUNS
 from rag.text import STOPWORDS, stem
 
 # Roles held by one person: a question whose asked noun is one of these wants a person's name.
@@ -91,3 +92,20 @@ def speaker(question: str, article_words=frozenset()) -> str:
     if head in _NO_SPEAKER or head in STOPWORDS or stem(head) in article_words:
         return ""
     return stem(head)
+
+
+# "did <someone> … ?": a person or body right after the auxiliary, as the subject
+_ACTOR = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:did|does|do|has|have|had|is|was|were|will|would)\s+"
+                    r"(?:[a-z\-']+\s+){0,2}?(%s)\b(?!')" % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
+
+
+def actor(question: str) -> str:
+    """The stem of the person or body a yes/no question asks about ("did the council vote…?" -> "council"), or "".
+
+    A sentence that names no such actor can say what happened, but not whether *they* did it.
+
+    >>> actor("did the harbour committee approve it?"), actor("did the mayor's office sign it?"), actor("was it signed?")
+    ('committe', '', '')
+    """
+    m = _ACTOR.search(question.lower().replace("’", "'"))
+    return stem(m.group(1)) if m else ""

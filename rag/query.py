@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.persons import asks_person, speaker
+from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_ranking
 from rag.sides import sides_of, stance_side
@@ -263,7 +263,7 @@ class Query:
     notice: str = ""
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
     person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
-    speaker: str = ""  # "what did the ministry say…": the stem of whose words are asked for ("ministri")
+    speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
 
 
@@ -359,7 +359,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
-                 speaker=speaker(text, META_STEMS) if not named and not about and intent != "compare" else "",
+                 speaker=(speaker(text, META_STEMS) or (actor(text) if intent == "yes_no" else ""))
+                 if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)))
 
 

@@ -97,3 +97,13 @@ def test_a_ranking_question_needs_a_sentence_that_ranks():
     assert ranks("Bergen is the busiest port, ahead of Oslo.") and not ranks("Bergen and Oslo get ferries.")
     ev = Evidence(Unknown([], [], []), 0.0, None, 0.6, 0.6, 0.6, ranked=False)
     assert abstain_reason(ev) == "no_ranking"
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("did the harbour committee approve the lease?", "committe"), ("have the city's lawmakers voted on it?", "lawmak"),
+    ("did the mayor's office sign it?", ""), ("was the lease signed in 2015?", ""),
+    ("does the lease require port agencies to share boats?", ""),  # the agencies are the object, not the subject
+])
+def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, expected):
+    from rag.persons import actor
+    assert actor(q) == expected
