@@ -161,6 +161,9 @@ def test_a_where_question_reads_the_typed_sentence_right_after_a_close_one():
                  sims=[0.8, 0.3])
     far[1].typed = 1.0
     assert typed_follower(q, far + a, a[0]) == (far[0], far[1])  # any close sentence, best first
+    story = _cands("c", ["The ferry pact got two short extensions.", "Finally, on May 3, it was renewed."], sims=[0.8, 0.3])
+    story[1].typed = 1.0
+    assert typed_follower(_q("on what dates were the extensions given", qtype="date"), story, story[0]) is None
 
 
 def test_who_said_credits_the_writers_of_every_chosen_sentence_that_names_no_one():
