@@ -196,7 +196,7 @@ def question_type(q: str) -> str | None:
                   r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
                   r"((?:\s+[a-z\-'.]+){0,3})", ql)
     if not m:
-        return None
+        return _trailing_type(ql)
     wh, rest = m.group(1), m.group(2).split()
     simple = {"how long": "duration", "when": "date", "where": "place", "who": "name", "whom": "name", "whose": "name"}
     if wh in simple:
@@ -215,6 +215,20 @@ def question_type(q: str) -> str | None:
 
 _AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
         "should", "might", "may"}
+_TRAILING_WH = re.compile(r"\b(?:from|by|in|on|at|to|with|after|of)\s+(?:which|what)\s+((?:[a-z\-'.]+\s+){0,2}[a-z\-]+)\s*\?*\s*$")
+
+
+def _trailing_type(ql: str) -> str | None:
+    """A question whose wh-phrase closes it ("…was modelled on which agency?") asks for that phrase's kind.
+
+    >>> _trailing_type("the port board was modelled on which city agency?"), _trailing_type("it was signed, right?")
+    ('name', None)
+    """
+    m = _TRAILING_WH.search(ql)
+    head = m.group(1).split()[-1] if m else ""
+    return _HEAD_FORMS.get(head, "name" if head in PERSON_NOUNS else None) if m else None
+
+
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
           "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
           "count": "number", "total": "number", "cost": "number"}

@@ -49,6 +49,7 @@ def test_a_year_or_a_date_is_no_amount():
 @pytest.mark.parametrize("q,qtype", [
     ("what was the vote count when the council met?", "number"), ("what is the total cost of the bridge?", "number"),
     ("what is the date of the vote?", "date"), ("what is the purpose of the lease?", None),
+    ("the port board was modelled on which city agency?", "name"), ("the ferries were moved to which city?", "place"),
 ])
 def test_the_noun_after_what_is_the_names_the_kind_of_answer(q, qtype):
     assert question_type(q) == qtype
