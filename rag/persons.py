@@ -99,13 +99,15 @@ _ACTOR = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:did|do
                     r"(?:[a-z\-']+\s+){0,2}?(%s)\b(?!')" % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
 
 
-def actor(question: str) -> str:
+def actor(question: str, article_words=frozenset()) -> str:
     """The stem of the person or body a yes/no question asks about ("did the council vote…?" -> "council"), or "".
 
     A sentence that names no such actor can say what happened, but not whether *they* did it.
 
     >>> actor("did the harbour committee approve it?"), actor("did the mayor's office sign it?"), actor("was it signed?")
     ('committe', '', '')
+    >>> actor("does the author argue it failed?", {"author"})
+    ''
     """
     m = _ACTOR.search(question.lower().replace("’", "'"))
-    return stem(m.group(1)) if m else ""
+    return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer

@@ -373,7 +373,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
-                 speaker=(speaker(text, META_STEMS) or (actor(text) if intent == "yes_no" else ""))
+                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)))
 

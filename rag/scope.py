@@ -40,7 +40,7 @@ def has_quantity(text: str) -> bool:
 
 # "which ports handle the most ferries?", "who gained the most": a ranking, not a description; but "the most
 # pressing issue" only describes (an adjective follows "the most").
-_RANKING_ASK = re.compile(r"\b(?:the\s+)?(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
+_RANKING_ASK = re.compile(r"\bthe\s+(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
 _RANKED = re.compile(r"\b(?:most|least|fewest|leading|top|largest|biggest|greatest|highest|lowest|more than any|"
                      r"first among|ahead of)\b", re.I)
 
@@ -50,7 +50,7 @@ def asks_ranking(question: str) -> bool:
 
     >>> asks_ranking("which ports handle the most ferries?"), asks_ranking("which town gains the most")
     (True, True)
-    >>> asks_ranking("what are the most pressing issues?"), asks_ranking("which ports handle ferries?")
+    >>> asks_ranking("what are the most pressing issues?"), asks_ranking("what do most sailors think?")
     (False, False)
     """
     return bool(_RANKING_ASK.search(question.lower().strip()))
