@@ -16,8 +16,8 @@ from rag.text import STOPWORDS, stem
 # Roles held by one person: a question whose asked noun is one of these wants a person's name.
 ROLES = ("official", "negotiator", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
          "envoy", "diplomat", "president", "leader", "senator", "representative", "premier", "chancellor", "chief",
-         "head", "director", "chair", "chairman", "chairwoman", "signatory", "signer", "professor", "scientist",
-         "researcher", "lawmaker", "politician", "person", "mayor", "governor")
+         "head", "director", "chair", "chairman", "chairwoman", "signatory", "signer", "professor", "mayor", "governor")
+# (Not "scientists" or "lawmakers": "which scientists…?" is often answered by a group: "prominent scientists".)
 _ROLE = r"(?:%s)(?:s|es)?" % "|".join(ROLES)
 # Verbs of saying: "who argued X?" is answered by whoever wrote the sentence (``rag.bylines.attribution``).
 _SAYING = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
