@@ -55,9 +55,10 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
     if query.qtype and best.typed < 1:
         typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
-        if typed:
-            cands.remove(typed[0])
-            cands.insert(0, typed[0])
+        if typed:  # the surest of them: "on May 3" before "in May" for "on what date…?"
+            surest = max(typed, key=lambda c: (c.typed, c.score))
+            cands.remove(surest)
+            cands.insert(0, surest)
     return cands[0]
 
 

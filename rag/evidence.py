@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rag.persons import names_person
 from rag.rules import durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people, proper_name
 from rag.schema import Passage
-from rag.scope import dated_elsewhere, has_quantity
+from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
 
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
@@ -25,6 +25,7 @@ HEADING_FACTOR = 0.7
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
+PARTIAL_DATE = 0.5
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -97,6 +98,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.person and p.kind == "body":  # "which official signed it?": a country or an office names no one
         c.typed = float(names_person(c.text, p.authors))
+    if query.day and c.typed and not names_day(c.text):
+        c.typed = PARTIAL_DATE  # "on what date…?": "in May 2015" narrows it down, "on May 3" answers
     if query.qtype == "number" and not target and c.typed and not has_quantity(c.text):
         c.typed = 0.0  # "what was the vote count?": a year is no count
     if query.qtype and c.typed and dated_elsewhere(query.text, c.text):

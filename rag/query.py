@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
-from rag.scope import asks_ranking
+from rag.scope import asks_day, asks_ranking
 from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
@@ -279,6 +279,7 @@ class Query:
     person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
     speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
+    day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -375,7 +376,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  person=person and qtype == "name",
                  speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
-                 ranking=asks_ranking(asked_part(text)))
+                 ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)))
 
 
 def normalize_neg(q: str) -> str:

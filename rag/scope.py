@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.rules import TYPE_PATTERNS, _same_year, _years
+from rag.rules import _MONTH, TYPE_PATTERNS, _same_year, _years
 
 _DATES = re.compile(TYPE_PATTERNS["date"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
@@ -63,3 +63,25 @@ def ranks(text: str) -> bool:
     (True, False)
     """
     return bool(_RANKED.search(text))
+
+
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)s?\b")
+_DAY = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}")
+
+
+def asks_day(question: str) -> bool:
+    """Does a "when" question ask for the day itself ("on what date…", "what day in May…")?
+
+    >>> asks_day("on what date was it signed?"), asks_day("what day in 2015 did they meet?"), asks_day("when was it signed?")
+    (True, True, False)
+    """
+    return bool(_ASKS_DAY.search(question.lower()))
+
+
+def names_day(text: str) -> bool:
+    """Does the sentence give a day, not only a month or a year?
+
+    >>> names_day("On May 3, it was signed."), names_day("It was signed on 3 May 2015."), names_day("In May 2015 it was signed.")
+    (True, True, False)
+    """
+    return bool(_DAY.search(text))

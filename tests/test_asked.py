@@ -108,3 +108,16 @@ def test_a_ranking_question_needs_a_sentence_that_ranks():
 def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, expected):
     from rag.persons import actor
     assert actor(q) == expected
+
+
+def test_on_what_date_a_month_alone_narrows_it_down_and_the_day_wins():
+    from rag.answering import _prefer_typed
+    lex, ps = _lexicon(["In May 2015 the ferry lease was renewed by the port.", "Finally, on May 3, it was signed."])
+    text = "what day in 2015 was the ferry lease renewed?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="date", day=True)
+    cands = candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})
+    typed = {c.text[:6]: c.typed for c in cands}
+    assert typed == {"In May": 0.5, "Finall": 1.0}
+    cands.sort(key=lambda c: c.typed)  # the month-only sentence first, as when it scores best
+    cands[0].score, cands[1].score = 1.0, 0.9
+    assert _prefer_typed(cands, q).text.startswith("Finally")
