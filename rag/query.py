@@ -360,12 +360,13 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    intent = intent_of(text)
+    core = core_question(text)  # its shape is read without a scene-setting opening clause
+    intent = intent_of(core)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
-    named, about = lexicon.referenced_docs(text), is_about_articles(text)
-    person = not about and asks_person(asked_part(text))
-    qtype = question_type(text) or ("name" if person else None)  # "what's the name of the official who…"
+    named, about = lexicon.referenced_docs(text), is_about_articles(core)
+    person = not about and asks_person(asked_part(core))
+    qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
@@ -377,6 +378,23 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)))
+
+
+# "Although / While / When … , <question>": a clause that sets the scene before the question proper
+_OPENING_CLAUSE = re.compile(r"^\s*(?:although|though|even though|while|whilst|when|since|after|before|if|given|despite|"
+                             r"once|now that)\b(?!\s+(?:%s)\b)[^,?]{3,120},\s*(?=(?:[a-z]+\s+){0,2}(?:what|when|where|which|who|whom|"
+                             r"whose|why|how|%s)\b)" % ("|".join(sorted(_AUX)), "|".join(sorted(_AUX))), re.I)
+
+
+def core_question(text: str) -> str:
+    """The question without a scene-setting opening clause, which holds no question word of its own.
+
+    >>> core_question("When the report came out, were the two ports still talking?")
+    'were the two ports still talking?'
+    >>> core_question("When was it signed, and by whom?")
+    'When was it signed, and by whom?'
+    """
+    return _OPENING_CLAUSE.sub("", text, count=1)
 
 
 def normalize_neg(q: str) -> str:

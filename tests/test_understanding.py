@@ -201,3 +201,15 @@ def test_anything_about_x_asks_the_last_question_again_about_x():
 def test_she_is_never_the_outlet_the_last_question_named():
     last = Turn("What did the Harbor Daily piece say?", [{"outlet": "Harbor Daily", "authors": ["Ann Lee"]}])
     assert rewrite("what else did she say?", [last]).text == "what else did Ann Lee say?"
+
+
+@pytest.mark.parametrize("q,core", [
+    ("When the report came out, were the two ports still talking?", "were the two ports still talking?"),
+    ("although it was agreed in May, from which date does it run?", "from which date does it run?"),
+    ("When was it signed, and by whom?", "When was it signed, and by whom?"),  # the opening is itself the question
+    ("If it lapses, what happens to the labs?", "what happens to the labs?"),
+])
+def test_a_scene_setting_opening_clause_does_not_decide_the_questions_shape(q, core):
+    from rag.query import core_question
+    assert core_question(q) == core
+    assert intent_of(core_question("When the report came out, were the two ports still talking?")) == "yes_no"
