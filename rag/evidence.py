@@ -97,7 +97,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.person and p.kind == "body":  # "which official signed it?": a country or an office names no one
-        c.typed = float(names_person(c.text, p.authors))
+        c.typed = float(names_person(c.text))
     if query.day and c.typed and not names_day(c.text):
         c.typed = PARTIAL_DATE  # "on what date…?": "in May 2015" narrows it down, "on May 3" answers
     if query.qtype == "number" and not target and c.typed and not has_quantity(c.text):

@@ -24,15 +24,15 @@ def test_a_role_asked_for_wants_a_person(q, expected):
     assert asks_person(q) is expected
 
 
-@pytest.mark.parametrize("text,authors,expected", [
-    ("The lease was signed by Mayor Ann Berg and governor Tor Lund.", [], True),
-    ("Dr Lee reviewed the plans.", [], True),
-    ("Lee and Park's essay was reprinted.", ["Bo Park"], True),
-    ("Oslo and Bergen renewed the lease in Tromso.", [], False),
-    ("The Harbor Office stressed that the lease protects fishermen.", [], False),
+@pytest.mark.parametrize("text,expected", [
+    ("The lease was signed by Mayor Ann Berg and governor Tor Lund.", True),
+    ("Dr Lee reviewed the plans.", True),
+    ("Lee and Park's essay was reprinted.", False),  # writers, not office holders
+    ("Oslo and Bergen renewed the lease in Tromso.", False),
+    ("The Harbor Office stressed that the lease protects fishermen.", False),
 ])
-def test_a_person_is_named_by_a_title_or_as_the_articles_author(text, authors, expected):
-    assert names_person(text, authors) is expected
+def test_a_person_is_named_by_a_title_or_role(text, expected):
+    assert names_person(text) is expected
 
 
 def test_a_sentence_dated_to_another_year_tells_of_another_event():
