@@ -177,6 +177,14 @@ def test_she_or_he_is_the_person_named_or_the_writer_of_the_cited_article():
     assert rewrite("where does he work?", [Turn("When was it signed?", [])]).text == "where does he work?"  # no one known
 
 
+def test_they_after_who_wrote_a_piece_by_several_writers_are_the_writers():
+    byline = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee", "Bo Park"]}])
+    assert rewrite("what are their jobs?", [byline]).text == "what are Ann Lee and Bo Park's jobs?"
+    one = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee"]}])
+    assert "Ann Lee" not in rewrite("what are their jobs?", [one]).text  # one writer is "she" or "he", not "they"
+    assert "Ann Lee" not in rewrite("when were they renewed?", [Turn("what did the ports sign?", byline.cited)]).text
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
