@@ -292,7 +292,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
-    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked, full_overlap=round(ev.full_overlap, 3))
+    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked,
+                   full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
@@ -339,9 +340,11 @@ def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, 
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
-    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
-             or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
     close = [c for c in cands if c.score >= TYPED_SHARE * best.score]
+    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
+             or typed_next or any(c.typed for c in close))
+    # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
+    # must name that speaker or actor, or rank something; the topic alone does not answer.
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,

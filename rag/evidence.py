@@ -25,7 +25,7 @@ HEADING_FACTOR = 0.7
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
-PARTIAL_DATE = 0.5
+PARTIAL_DATE = 0.5  # "on what date…?" answered by a month or a year only
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -82,6 +82,24 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     return out
 
 
+def held_for_question(typed: float, text: str, query, target: set[str]) -> float:
+    """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
+
+    "Which official signed it?" wants a person ("Mayor Ann Berg"), not the countries a sentence capitalises;
+    "on what date…?" a day ("May 3"; "in May 2015" only narrows it down); "what was the vote count?" an
+    amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one.
+    """
+    if query.person:
+        typed = float(names_person(text))
+    if query.day and typed and not names_day(text):
+        typed = PARTIAL_DATE
+    if query.qtype == "number" and not target and typed and not has_quantity(text):
+        typed = 0.0
+    if typed and dated_elsewhere(query.text, text):
+        typed = 0.0
+    return typed
+
+
 def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, target, lexicon) -> None:
     p = c.passage
     # Terms naming the article (outlet, title) count half: they pick the article, not the sentence.
@@ -96,14 +114,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
-    if query.person and p.kind == "body":  # "which official signed it?": a country or an office names no one
-        c.typed = float(names_person(c.text))
-    if query.day and c.typed and not names_day(c.text):
-        c.typed = PARTIAL_DATE  # "on what date…?": "in May 2015" narrows it down, "on May 3" answers
-    if query.qtype == "number" and not target and c.typed and not has_quantity(c.text):
-        c.typed = 0.0  # "what was the vote count?": a year is no count
-    if query.qtype and c.typed and dated_elsewhere(query.text, c.text):
-        c.typed = 0.0  # "who signed the 2015 lease?": a sentence on the 1990 one names someone else
+    if query.qtype and p.kind == "body":
+        c.typed = held_for_question(c.typed, c.text, query, target)
     if query.intent == "why" and not query.qtype:
         c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "list" and not query.qtype:

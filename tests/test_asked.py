@@ -121,3 +121,12 @@ def test_on_what_date_a_month_alone_narrows_it_down_and_the_day_wins():
     cands.sort(key=lambda c: c.typed)  # the month-only sentence first, as when it scores best
     cands[0].score, cands[1].score = 1.0, 0.9
     assert _prefer_typed(cands, q).text.startswith("Finally")
+
+
+def test_what_a_sentence_holds_for_this_question():
+    from rag.evidence import held_for_question
+    text = "what was the vote count on the 2015 lease?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="number")
+    assert held_for_question(1.0, "The 2015 lease was a fresh start.", q, set()) == 0.0  # a year is no count
+    assert held_for_question(1.0, "In 2015 the council voted 7 to 2 for the lease.", q, set()) == 1.0
+    assert held_for_question(1.0, "In 1990 the council voted 7 to 2 for the lease.", q, set()) == 0.0  # another lease
