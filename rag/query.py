@@ -382,17 +382,15 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
 
 # "Although / While / When … , <question>": a clause that sets the scene before the question proper
 _OPENING_CLAUSE = re.compile(r"^\s*(?:although|though|even though|while|whilst|when|since|after|before|if|given|despite|"
-                             r"once|now that)\b(?!\s+(?:%s)\b)[^,?]{3,120},\s*(?=(?:[a-z]+\s+){0,2}(?:what|when|where|which|who|whom|"
-                             r"whose|why|how|%s)\b)" % ("|".join(sorted(_AUX)), "|".join(sorted(_AUX))), re.I)
+                             r"once|now that)\b(?!\s+(?:{a})\b)[^,?]{{3,120}},\s*(?=(?:[a-z]+\s+){{0,2}}(?:what|when|where|"
+                             r"which|who|whom|whose|why|how|{a})\b)".format(a="|".join(sorted(_AUX))), re.I)
 
 
 def core_question(text: str) -> str:
     """The question without a scene-setting opening clause, which holds no question word of its own.
 
-    >>> core_question("When the report came out, were the two ports still talking?")
-    'were the two ports still talking?'
-    >>> core_question("When was it signed, and by whom?")
-    'When was it signed, and by whom?'
+    >>> core_question("When the report came out, were they talking?"), core_question("When was it signed, and by whom?")
+    ('were they talking?', 'When was it signed, and by whom?')
     """
     return _OPENING_CLAUSE.sub("", text, count=1)
 
