@@ -31,6 +31,9 @@ REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
 
 
+ORDINALS = {stem(w) for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
+
+
 @dataclass
 class Unknown:
     entities: list[str]  # numbers and names the corpus never mentions ("2029", "FIFA")
@@ -59,7 +62,7 @@ def unknown_terms(query, lexicon) -> Unknown:
     for t in query.terms:
         if lexicon.known(t) or (query.about_articles and t in META_STEMS):
             continue
-        if t.isdigit() or t in caps:
+        if t.isdigit() or t in caps or t in ORDINALS:  # "the third renewal" is a number, like "2029"
             ents.append(t)
         elif zipf(surface.get(t, t)) >= EVERYDAY_ZIPF:
             everyday.append(t)
@@ -120,6 +123,8 @@ class Evidence:
     sim: float  # the best sentence's cosine to the question
     counted: bool = True  # "how many X": some sentence counts X
     typed: bool = True  # "which ministry / what date": some close sentence holds such a thing
+    spoken: bool = True  # "what did the ministry say…": some close sentence names that speaker
+    ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -146,6 +151,10 @@ def abstain_reason(e: Evidence) -> str:
         return "no_count"
     if not e.typed and REQUIRE_TYPED:
         return "no_typed_answer"  # asked for a name, date or place that no close sentence gives
+    if not e.spoken:
+        return "speaker_absent"  # the topic is there, but not a word from the one asked about
+    if not e.ranked:
+        return "no_ranking"  # the things are named, but nothing says which comes first
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
         return "weak_evidence"
     return ""

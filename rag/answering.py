@@ -27,6 +27,7 @@ from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fres
 from rag.polarity import is_modal, verdict
 from rag.rules import QUANTITIES, continues, is_enumeration, numbers
 from rag.schema import Citation, Passage
+from rag.scope import ranks
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -56,10 +57,10 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     best = cands[0]
     if query.qtype and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= TYPED_PREFERENCE * best.score]
-        if typed:  # the surest of them ("Dec. 13" before "in December" for "what day…?"), then the best scoring
-            top = max(typed, key=lambda c: c.typed)
-            cands.remove(top)
-            cands.insert(0, top)
+        if typed:  # the surest of them: "on May 3" before "in May" for "on what date…?"
+            surest = max(typed, key=lambda c: (c.typed, c.score))
+            cands.remove(surest)
+            cands.insert(0, surest)
     return cands[0]
 
 
@@ -306,7 +307,8 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
-    signals.update(counted=ev.counted, typed_found=ev.typed, full_overlap=round(ev.full_overlap, 3))
+    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked,
+                   full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
@@ -356,9 +358,15 @@ def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, 
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
+    close = [c for c in cands if c.score >= TYPED_SHARE * best.score]
     typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
-             or typed_next or any(c.typed for c in cands if c.score >= TYPED_SHARE * best.score))
-    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed)
+             or typed_next or any(c.typed for c in close))
+    # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
+    # must name that speaker or actor, or rank something; the topic alone does not answer.
+    spoken = not query.speaker or any(query.speaker in c.terms for c in close)
+    ranked = not query.ranking or any(ranks(c.text) for c in close)
+    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,
+                    spoken, ranked)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.rules import (DAY_DATE, SAID, byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration,
-                       names_people, proper_name)
+from rag.persons import names_person
+from rag.rules import (SAID, byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people,
+                       proper_name)
 from rag.schema import Passage
+from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
 
 W_OVERLAP, W_SIM, W_RANK, W_TYPE = 0.4, 0.35, 0.1, 0.15  # sentence score weights
@@ -26,7 +28,7 @@ SPREAD_INTENTS = ("compare", "overview", "why", "list")  # ...in an answer about
 PEOPLE_TYPED = 0.5
 INSTITUTION_TYPED = 0.75
 OTHER_DURATION_TYPED = 0.5
-MONTH_TYPED = 0.5
+PARTIAL_DATE = 0.5  # "on what date…?" answered by a month or a year only
 ENDS = re.compile(r"[.!?…\"”’')\]]\s*$")
 
 
@@ -83,6 +85,24 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     return out
 
 
+def held_for_question(typed: float, text: str, query, target: set[str]) -> float:
+    """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
+
+    "Which official signed it?" wants a person ("Mayor Ann Berg"), not the countries a sentence capitalises;
+    "on what date…?" a day ("May 3"; "in May 2015" only narrows it down); "what was the vote count?" an
+    amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one.
+    """
+    if query.person:
+        typed = float(names_person(text))
+    if query.day and typed and not names_day(text):
+        typed = PARTIAL_DATE
+    if query.qtype == "number" and not target and typed and not has_quantity(text):
+        typed = 0.0
+    if typed and dated_elsewhere(query.text, text):
+        typed = 0.0
+    return typed
+
+
 def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, target, lexicon) -> None:
     p = c.passage
     # Terms naming the article (outlet, title) count half: they pick the article, not the sentence.
@@ -95,10 +115,10 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
-    if query.qtype == "date" and c.typed and asks_day(query.text) and not DAY_DATE.search(c.text):
-        c.typed = MONTH_TYPED  # "what day…?": "in December 2024" is a date, but not the day asked for
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
+    if query.qtype and p.kind == "body":
+        c.typed = held_for_question(c.typed, c.text, query, target)
     if query.intent == "why" and not query.qtype:
         c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "list" and not query.qtype:
@@ -132,15 +152,3 @@ def type_credit(query, c: Candidate) -> float:
     and the claim decides; ``typed`` still tells whether the sentence names its own speaker.
     """
     return 1.0 if asks_speaker(query) else float(c.typed)
-
-
-_DAY_ASK = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)\b|\bon what (?:day|date)\b", re.I)
-
-
-def asks_day(question: str) -> bool:
-    """Does a question ask for a date down to the day ("what day…", "on what date…"), not just a year or month?
-
-    >>> asks_day("What day in 2030 did the ferry start?"), asks_day("When did the ferry start?")
-    (True, False)
-    """
-    return bool(_DAY_ASK.search(question))

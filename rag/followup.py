@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.query import is_more
+from rag.intent import is_more
 from rag.text import STOPWORDS, tokens
 
 _ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previous) (one|article|piece|story|op-ed|essay|source)\b"
@@ -174,6 +174,26 @@ def _personal(question: str, last: Turn) -> str | None:
     return question[:p.start()] + who + ("'s" if own else "") + rest
 
 
+_PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
+
+
+def _writers(question: str, last: Turn) -> str | None:
+    """ "what are their jobs?" after "who wrote the piece?": "they" are the writers the answer named, when it
+    named several (for one writer "they" would be the piece's subject). None otherwise.
+
+    >>> _writers("where do they work?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    'where do Ann Lee and Bo Park work?'
+    >>> _writers("what are their jobs?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    "what are Ann Lee and Bo Park's jobs?"
+    """
+    p = _PLURAL_PERSONAL.search(question)
+    authors = next((c["authors"] for c in last.cited if c.get("authors")), [])
+    if not p or len(authors) < 2 or not re.match(r"^\W*(?:and\s+|so\s+)?who\b", last.question.lower()):
+        return None
+    who = " and ".join(authors)
+    return question[:p.start()] + who + ("'s" if p.group(0).lower() == "their" else "") + question[p.end():]
+
+
 def needs_context(question: str) -> bool:
     """A pronoun or article reference that the question itself does not resolve."""
     if _ARTICLE_REF.search(question):
@@ -223,6 +243,8 @@ def rewrite(question: str, history: list[Turn]) -> Resolved:
     if event:  # "and when was that?": "that" is the whole event the last question asked about
         return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
     personal = _personal(question, last)
+    if personal is None:
+        personal = _writers(question, last)
     if personal is not None:
         return Resolved(personal)
     p = _PRONOUN.search(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))

@@ -63,17 +63,22 @@ def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, C
     return None
 
 
+# "Finally, …", "Later, …": the sentence tells the next event of a story, not the one before it
+_NEXT_EVENT = re.compile(r"^(?:Finally|Then|Later|Eventually|Subsequently|Afterwards?|Next|Meanwhile|Soon after)\b")
+
+
 def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Candidate, Candidate] | None:
     """ "Where / when / who…?" when no close sentence holds such a thing, but the sentence right after one of
     them does ("…the two sides met again." -> "The talks, held in <city>, …"): that close sentence
-    and its follower, which speaks in its context. None otherwise."""
+    and its follower, which speaks in its context. None otherwise, and not for a follower that moves on to
+    the next event ("…got two extensions." -> "Finally, on May 3, it was renewed.": no date of the extensions)."""
     if not query.qtype or best.typed >= 1 or query.about_articles:
         return None
     for c in cands:
         if c.score < TYPED_SHARE * best.score:
             break
         nxt = next_of(c, cands)
-        if not c.typed and nxt is not None and nxt.typed >= 1:
+        if not c.typed and nxt is not None and nxt.typed >= 1 and not _NEXT_EVENT.match(nxt.text):
             return c, nxt
     return None
 

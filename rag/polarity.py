@@ -60,23 +60,23 @@ def conflicting_value(question: str, text: str) -> bool:
     >>> conflicting_value("Was it built in the 1990s?", "Built in 1962."), conflicting_value("Did the 2031 lease start early?", "On May 3 it began.")
     (True, False)
     """
-    q_years, s_years = _years(question), _years(text)
-    if q_years and s_years and not any(_same_year(a, b) for a in q_years for b in s_years):
+    q_years, s_years = years_in(question), years_in(text)
+    if q_years and s_years and not any(same_year(a, b) for a in q_years for b in s_years):
         return True  # "built in the 1990s?" vs "built in 1962"
     q_vals, s_vals = stated_values(question) - q_years, stated_values(text) - s_years
     return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2031 lease" vs "five years"
 
 
-def _years(text: str) -> set[str]:
+def years_in(text: str) -> set[str]:
     """Years and decades a text states ("1979", "1990s").
 
-    >>> sorted(_years("built in 1962, rebuilt in the 1990s, for 5 years"))
+    >>> sorted(years_in("built in 1962, rebuilt in the 1990s, for 5 years"))
     ['1962', '1990s']
     """
     return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
 
 
-def _same_year(a: str, b: str) -> bool:
+def same_year(a: str, b: str) -> bool:
     """Two years agree, or a year falls in a decade ("1995" in "1990s")."""
     if a.endswith("s") or b.endswith("s"):
         return a[:3] == b[:3]

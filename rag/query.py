@@ -4,12 +4,8 @@
 fixes misspelled non-words, and records what kind of answer is wanted (a date, a
 yes/no verdict, reasons, each side of a comparison, an overview…), the content
 terms, the articles the question names, and whether it is about the articles
-themselves. Retrieval and answering never re-derive these.
-
->>> intent_of("does the new deal cover AI?"), intent_of("why do some in Washington want to end it?")
-('yes_no', 'why')
->>> intent_of("how do the articles differ on the protocols?"), intent_of("give me the gist of the 2024 changes")
-('compare', 'overview')
+themselves (the kind of question is read in ``rag.intent``). Retrieval and answering never
+re-derive these.
 """
 
 from __future__ import annotations
@@ -17,110 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.intent import LEAD, intent_of, main_clause, two_articles_compared
+from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
+from rag.scope import asks_day, asks_ranking
 from rag.sides import sides_of, stance_side
 from rag.sources import asked_field
-from rag.text import ABBREVIATIONS, STOPWORDS, normalize, stem, terms
+from rag.text import ABBREVIATIONS, STOPWORDS, stem, terms
 
-_AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
-        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
-        "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
-_LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing)[,:]?\s+)*"
-_WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
-
-
-# "can you sum up…", "could you tell me…": a polite request, not a yes/no question
-_REQUEST = re.compile(_LEAD + r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|briefly\s+)?"
-                      r"(?:sum|summari[sz]e|tell|explain|give|list|describe|name|show|walk|break|outline|remind|recap|"
-                      r"say|share|help)\b")
-
-
-def is_yes_no(q: str) -> bool:
-    """A question answered by yes or no: it opens with an auxiliary verb and offers no alternatives.
-
-    >>> is_yes_no("Is AI covered?"), is_yes_no("was it signed in beijing or washington?"), is_yes_no("What is it?")
-    (True, False, False)
-    >>> is_yes_no("can you sum up the csis piece for me"), is_yes_no("can scientists still work together?")
-    (False, True)
-    """
-    ql = q.lower().strip()
-    m = re.match(_LEAD + r"([a-z']+)\b", ql)
-    if not m or m.group(1) not in _AUX or _REQUEST.match(ql):
-        return False
-    return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
-
-
-def is_more(q: str) -> bool:
-    """ "tell me more", "go on", "anything else?": continue the last answer.
-
-    >>> is_more("Tell me more"), is_more("go on"), is_more("more about the budget?")
-    (True, True, False)
-    """
-    ql = re.sub(r"[^a-z ]", "", q.lower()).strip()
-    return bool(re.fullmatch(r"(?:(?:ok|okay|and|so|please|pls)\s+)*(?:tell me more|more|go on|continue|keep going|"
-                             r"(?:can you |could you )?(?:elaborate|expand on that|say more|explain more)|"
-                             r"more (?:details|detail|info|information)|what else|anything else"
-                             r"|what else do they say|and then)(?:\s+please)?", ql))
-
-
-def intent_of(q: str) -> str:
-    """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
-
-    >>> intent_of("which areas are still fair game"), intent_of("what happens next"), intent_of("do the articles agree?")
-    ('list', 'fact', 'compare')
-    """
-    ql = q.lower()
-    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
-        return "yes_no"
-    cues = _COMPARE.findall(ql)
-    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
-        return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
-    if _SUMMARY_ASK.search(ql):
-        return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
-    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
-        return "why"
-    if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
-                 r"gist|nutshell|in short|big picture|background|explain|what changed|"
-                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
-                 r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
-        return "overview"
-    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
-        return "why"  # "how does it work / how did it change": an explanation
-    if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
-                 r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
-                 r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
-        return "list"
-    if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
-        return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
-    return "fact"
-
-
-# Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
-_SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
-                          r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
-
-
-_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
-                      r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
-                      r"sides|the articles say|do the articles|different views?|views? on)\b")
-_ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
-# "what made / prompted / is behind X": asks for a cause, like "why"
-_CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
-              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
-
-
-# "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
-_PLURAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
-                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
-
-
-# "what are the (key) <plural noun>", "what three <plural noun>": asks for several things by their kind or their count
-_SEVERAL_ASK = re.compile(_LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?|"
-                          r"(?:two|three|four|five|six|seven|several)\s+(?:[a-z\-]+\s+)?)"
-                          r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
-
-
-# Words that make a question about an article itself (its author, outlet, date, headline, link)...
 META_WORDS = {"wrote", "write", "written", "writer", "writers", "author", "authors", "byline", "publish", "published",
               "publisher", "outlet", "outlets", "publication", "website", "url", "headline", "title", "titled",
               "newspaper", "magazine"}
@@ -163,7 +63,7 @@ def is_about_articles(q: str) -> bool:
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
-_WH_START = re.compile(_LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
+_WH_START = re.compile(LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
 
 
 def asked_part(q: str) -> str:
@@ -195,16 +95,19 @@ def question_type(q: str) -> str | None:
     ('date', None)
     """
     ql = q.lower()
+    head = _WHAT_THE.match(ql)
+    if head and head.group(1) in _HEAD_FORMS:
+        return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the vote count?"
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
     if re.search(r"\b(?:the|a) number of\b", ql):
         return "number"
     # Only the question's own wh-word counts: the first one, near the start ("where" inside a clause does not).
-    m = re.search(_LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
+    m = re.search(LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
                   r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
                   r"((?:\s+[a-z\-'.]+){0,3})", ql)
     if not m:
-        return None
+        return _trailing_type(ql)
     wh, rest = m.group(1), m.group(2).split()
     # "how old" asks for an age: a span of years ("a 40-year-old pact"), not a bare count
     simple = {"how long": "duration", "how old": "duration", "when": "date", "where": "place", "who": "name",
@@ -215,7 +118,7 @@ def question_type(q: str) -> str | None:
         return "number"
     # The asked-for noun is the first typed noun before any verb: "which (earlier) date was…", not "what did the president…".
     for w in rest:
-        if w in _AUX:
+        if w in _VERB_AUX:
             break
         w = w.strip(".")
         if w in _HEAD_FORMS or w in PERSON_NOUNS:
@@ -223,10 +126,28 @@ def question_type(q: str) -> str | None:
     return None
 
 
-_AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
+_VERB_AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
         "should", "might", "may"}
+_TRAILING_WH = re.compile(r"\b(?:from|by|in|on|at|to|with|after|of)\s+(?:which|what)\s+((?:[a-z\-'.]+\s+){0,2}[a-z\-]+)\s*\?*\s*$")
+
+
+def _trailing_type(ql: str) -> str | None:
+    """A question whose wh-phrase closes it ("…was modelled on which agency?") asks for that phrase's kind.
+
+    >>> _trailing_type("the port board was modelled on which city agency?"), _trailing_type("it was signed, right?")
+    ('name', None)
+    """
+    m = _TRAILING_WH.search(ql)
+    head = m.group(1).split()[-1] if m else ""
+    return _HEAD_FORMS.get(head, "name" if head in PERSON_NOUNS else None) if m else None
+
+
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
-          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number"}
+          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
+          "count": "number", "total": "number", "cost": "number"}
+# "what is the (adjective) X of…" / "what was the X?": X names the kind of answer
+_WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)"
+                       r"(?=\s+(?:of|for|when|in)\b|\s*\??\s*$)")
 _HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
 
 
@@ -268,6 +189,10 @@ class Query:
     shown: set = field(default_factory=set)  # sentence keys already shown in the conversation
     notice: str = ""
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
+    person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
+    speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
+    ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
+    day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -289,7 +214,7 @@ def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
     return any(t not in name_terms for t in ts) and all(t in GIST_STEMS or t in name_terms for t in ts)
 
 
-_THING = re.compile(_LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
+_THING = re.compile(LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
                     r"\s+(?:of|for|behind|in|on|at|under|between)\b")
 # Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
 _KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
@@ -300,7 +225,7 @@ _KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", 
 
 
 # "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb
-_WH_HEAD = re.compile(_LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:is|are|was|were|do|does|did|has|"
+_WH_HEAD = re.compile(LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:is|are|was|were|do|does|did|has|"
                       r"have|had|can|could|will|would|should)\b")
 
 
@@ -345,52 +270,27 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
     return [t for t in ts if t not in cues] or ts
 
 
-def two_articles_compared(intent: str, named: set, about: bool) -> str:
-    """A question that names two or more articles and asks anything but yes/no or their bylines sets them
-    side by side: it is a comparison, whatever its question word.
-
-    "How do the Harbor Times piece and the Dock Weekly column each describe the ferry rules?" opens like
-    an explanation ("how do…"), but is answered by what each article says.
-
-    >>> two_articles_compared("why", {"a", "b"}, False), two_articles_compared("why", {"a"}, False)
-    ('compare', 'why')
-    >>> two_articles_compared("yes_no", {"a", "b"}, False), two_articles_compared("fact", {"a", "b"}, True)
-    ('yes_no', 'fact')
-    """
-    return "compare" if len(named) >= 2 and not about and intent in ("why", "fact", "list") else intent
-
-
-# "when the report came out, …", "according to the port report, …": a clause setting the scene before the question
-_SCENE = re.compile(r"^(?:when|after|before|once|while|as of|by the time|according to|per|in)\s+[^,?]{1,60},\s*"
-                    rf"(?=(?:{'|'.join(_AUX)}|what|when|where|which|who|whom|whose|why|how)\b)")
-
-
-def main_clause(q: str) -> str:
-    """The question without a leading clause that sets its scene; its kind (yes/no, a date…) is read there.
-
-    >>> main_clause("when the port report came out, was the ferry still running?")
-    'was the ferry still running?'
-    >>> main_clause("according to the port report, why is it late?"), main_clause("when was it signed?")
-    ('why is it late?', 'when was it signed?')
-    """
-    return _SCENE.sub("", q.strip(), count=1)
-
-
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    core = main_clause(text)
+    core = main_clause(text)  # its shape is read without a scene-setting opening clause
     named, about = lexicon.referenced_docs(text), is_about_articles(core)
     intent = two_articles_compared(intent_of(core), named, about)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
+    person = not about and asks_person(asked_part(core))
+    qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
-                 intent=intent, qtype=question_type(core), about_articles=about,
+                 intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
                  sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
-                 asked_field=asked_field(text, question_type(core)) if about else "")
+                 asked_field=asked_field(text, question_type(text)) if about else "",
+                 person=person and qtype == "name",
+                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
+                 if not named and not about and intent != "compare" else "",
+                 ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)))
 
 
 def normalize_neg(q: str) -> str:

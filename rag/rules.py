@@ -12,14 +12,14 @@ import re
 from rag.text import normalize, stem
 
 _YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"
-_MONTH = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+MONTH = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b")
 _NUMWORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
              r"thousand|million|billion|twice|dozens?|decades?)\b")
 TYPE_PATTERNS = {
     # a full date counts as one thing: "December 13" is new even when the question says "December"
-    "date": re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|"
-                       rf"{_YEAR}|{_MONTH}|\b\d{{4}}s\b"),
+    "date": re.compile(rf"{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|{MONTH}\s+\d{{4}}|"
+                       rf"{_YEAR}|{MONTH}|\b\d{{4}}s\b"),
     "number": re.compile(rf"\d|{_NUMWORDS}", re.I),
     # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
     "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
@@ -29,7 +29,6 @@ TYPE_PATTERNS = {
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")
-DAY_DATE = re.compile(rf"{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}")  # a date down to the day: "Dec. 13", "13 December"
 
 
 def plural(w: str) -> str:
@@ -147,7 +146,7 @@ def names_people(text: str, question: str) -> bool:
     return bool(words - set(normalize(question).split()))
 
 
-_CALENDAR = re.compile(rf"^(?:{_MONTH[2:-2]}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+_CALENDAR = re.compile(rf"^(?:{MONTH[2:-2]}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 
 
 def _known_name(frag: str, question: str) -> bool:

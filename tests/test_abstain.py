@@ -37,3 +37,9 @@ def test_the_question_is_embedded_again_without_its_unknown_words_only_when_they
     assert rest_of_question(light, u) is None
     known = _q("when was the treaty signed")
     assert rest_of_question(known, unknown_terms(known, lex)) is None
+
+
+def test_an_ordinal_the_articles_never_use_is_a_number_they_never_mention():
+    u = unknown_terms(_q("was the treaty signed in its third year"), _Lexicon())
+    assert u.entities == ["third"] and u.everyday == []
+    assert unknown_terms(_q("was the treaty signed"), _Lexicon()).entities == []

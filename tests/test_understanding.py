@@ -3,8 +3,8 @@
 import pytest
 
 from rag.followup import Turn, rewrite
-from rag.query import (intent_of, is_about_articles, is_more, is_yes_no, main_clause, question_type, topic_terms,
-                       two_articles_compared)
+from rag.intent import intent_of, is_more, is_yes_no, main_clause, two_articles_compared
+from rag.query import is_about_articles, question_type, topic_terms
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -185,6 +185,14 @@ def test_she_or_he_is_the_person_named_or_the_writer_of_the_cited_article():
     assert rewrite("where does he work?", [Turn("When was it signed?", [])]).text == "where does he work?"  # no one known
 
 
+def test_they_after_who_wrote_a_piece_by_several_writers_are_the_writers():
+    byline = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee", "Bo Park"]}])
+    assert rewrite("what are their jobs?", [byline]).text == "what are Ann Lee and Bo Park's jobs?"
+    one = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee"]}])
+    assert "Ann Lee" not in rewrite("what are their jobs?", [one]).text  # one writer is "she" or "he", not "they"
+    assert "Ann Lee" not in rewrite("when were they renewed?", [Turn("what did the ports sign?", byline.cited)]).text
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
@@ -217,6 +225,17 @@ def test_a_question_naming_two_articles_compares_them_whatever_its_question_word
     assert two_articles_compared(asked, {"harbour"}, False) == "why"  # one article: nothing to set beside it
     assert two_articles_compared("yes_no", {"harbour", "dock"}, False) == "yes_no"
     assert two_articles_compared("fact", {"harbour", "dock"}, True) == "fact"  # their bylines, not their views
+
+
+@pytest.mark.parametrize("q,core", [
+    ("When the report came out, were the two ports still talking?", "were the two ports still talking?"),
+    ("although it was agreed in May, from which date does it run?", "from which date does it run?"),
+    ("When was it signed, and by whom?", "When was it signed, and by whom?"),  # the opening is itself the question
+    ("If it lapses, what happens to the labs?", "what happens to the labs?"),
+])
+def test_a_scene_setting_opening_clause_does_not_decide_the_questions_shape(q, core):
+    assert main_clause(q) == core
+    assert intent_of(main_clause("When the report came out, were the two ports still talking?")) == "yes_no"
 
 
 def test_a_scene_setting_clause_does_not_decide_what_is_asked():

@@ -1,0 +1,148 @@
+"""What kind of question it is: yes/no, why, a comparison, a list, an overview, or a plain fact.
+
+Read from the question's shape (its opening words, a scene-setting clause set aside), never from
+its topic; ``rag.query.understand`` records the result once in the ``Query``.
+
+>>> intent_of("does the new permit cover barges?"), intent_of("why do some in the port want to end it?")
+('yes_no', 'why')
+>>> intent_of("how do the articles differ on the fees?"), intent_of("give me the gist of the 2030 changes")
+('compare', 'overview')
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
+        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+        "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
+LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing)[,:]?\s+)*"
+_WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
+
+
+# "can you sum up…", "could you tell me…": a polite request, not a yes/no question
+_REQUEST = re.compile(LEAD + r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+|briefly\s+)?"
+                      r"(?:sum|summari[sz]e|tell|explain|give|list|describe|name|show|walk|break|outline|remind|recap|"
+                      r"say|share|help)\b")
+
+
+def is_yes_no(q: str) -> bool:
+    """A question answered by yes or no: it opens with an auxiliary verb and offers no alternatives.
+
+    >>> is_yes_no("Is AI covered?"), is_yes_no("was it signed in beijing or washington?"), is_yes_no("What is it?")
+    (True, False, False)
+    >>> is_yes_no("can you sum up the csis piece for me"), is_yes_no("can scientists still work together?")
+    (False, True)
+    """
+    ql = q.lower().strip()
+    m = re.match(LEAD + r"([a-z']+)\b", ql)
+    if not m or m.group(1) not in _AUX or _REQUEST.match(ql):
+        return False
+    return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
+
+
+def is_more(q: str) -> bool:
+    """ "tell me more", "go on", "anything else?": continue the last answer.
+
+    >>> is_more("Tell me more"), is_more("go on"), is_more("more about the budget?")
+    (True, True, False)
+    """
+    ql = re.sub(r"[^a-z ]", "", q.lower()).strip()
+    return bool(re.fullmatch(r"(?:(?:ok|okay|and|so|please|pls)\s+)*(?:tell me more|more|go on|continue|keep going|"
+                             r"(?:can you |could you )?(?:elaborate|expand on that|say more|explain more)|"
+                             r"more (?:details|detail|info|information)|what else|anything else"
+                             r"|what else do they say|and then)(?:\s+please)?", ql))
+
+
+def intent_of(q: str) -> str:
+    """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
+
+    >>> intent_of("which areas are still fair game"), intent_of("what happens next"), intent_of("do the articles agree?")
+    ('list', 'fact', 'compare')
+    """
+    ql = q.lower()
+    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree)\b", ql):
+        return "yes_no"
+    cues = _COMPARE.findall(ql)
+    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
+        return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
+    if _SUMMARY_ASK.search(ql):
+        return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
+        return "why"
+    if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
+                 r"gist|nutshell|in short|big picture|background|explain|what changed|"
+                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
+                 r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
+        return "overview"
+    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
+        return "why"  # "how does it work / how did it change": an explanation
+    if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
+                 r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
+                 r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):
+        return "list"
+    if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
+        return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
+    return "fact"
+
+
+# Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
+_SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
+                          r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
+
+
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
+                      r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
+                      r"sides|the articles say|do the articles|different views?|views? on)\b")
+_ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
+# "what made / prompted / is behind X": asks for a cause, like "why"
+_CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
+              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
+
+
+# "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
+_PLURAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
+                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+
+
+# "what are the (key) <plural noun>", "what three <plural noun>": asks for several things by their kind or their count
+_SEVERAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?|"
+                          r"(?:two|three|four|five|six|seven|several)\s+(?:[a-z\-]+\s+)?)"
+                          r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
+
+
+# Words that make a question about an article itself (its author, outlet, date, headline, link)...
+
+
+def two_articles_compared(intent: str, named: set, about: bool) -> str:
+    """A question that names two or more articles and asks anything but yes/no or their bylines sets them
+    side by side: it is a comparison, whatever its question word.
+
+    "How do the Harbor Times piece and the Dock Weekly column each describe the ferry rules?" opens like
+    an explanation ("how do…"), but is answered by what each article says.
+
+    >>> two_articles_compared("why", {"a", "b"}, False), two_articles_compared("why", {"a"}, False)
+    ('compare', 'why')
+    >>> two_articles_compared("yes_no", {"a", "b"}, False), two_articles_compared("fact", {"a", "b"}, True)
+    ('yes_no', 'fact')
+    """
+    return "compare" if len(named) >= 2 and not about and intent in ("why", "fact", "list") else intent
+
+
+# "when the report came out, …", "according to the port report, …", "although it was agreed, …": a clause
+# setting the scene before the question proper (never one that is itself a question: "when was it signed, and…")
+_SCENE = re.compile(r"^\s*(?:when|after|before|once|while|whilst|as of|by the time|according to|per|in|although|though|"
+                    r"even though|since|if|given|despite|now that)\b(?!\s+(?:{a})\b)[^,?]{{1,120}},\s*"
+                    r"(?=(?:[a-z]+\s+){{0,2}}(?:what|when|where|which|who|whom|whose|why|how|{a})\b)"
+                    .format(a="|".join(sorted(_AUX))), re.I)
+
+
+def main_clause(q: str) -> str:
+    """The question without a leading clause that sets its scene; its kind (yes/no, a date…) is read there.
+
+    >>> main_clause("when the port report came out, was the ferry still running?")
+    'was the ferry still running?'
+    >>> main_clause("according to the port report, why is it late?"), main_clause("when was it signed?")
+    ('why is it late?', 'when was it signed?')
+    """
+    return _SCENE.sub("", q.strip(), count=1)

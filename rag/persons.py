@@ -1,0 +1,111 @@
+"""Questions asking for a person, and sentences that name one.
+
+"Which official signed it?" or "who led the talks?" is answered by a person's name, not by the
+countries, cities or institutions a sentence happens to capitalise ("Oslo", "the Harbor Office"):
+those name no one who signed or led anything. A group of people named by what they are ("experts
+and lawmakers") still answers a "who" question, less surely (``rag.rules.names_people``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.rules import PERSON_NOUNS
+from rag.text import STOPWORDS, stem
+
+# Roles held by one person: a question whose asked noun is one of these wants a person's name.
+ROLES = ("official", "negotiator", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador",
+         "envoy", "diplomat", "president", "leader", "senator", "representative", "premier", "chancellor", "chief",
+         "head", "director", "chair", "chairman", "chairwoman", "signatory", "signer", "professor", "mayor", "governor")
+# (Not "scientists" or "lawmakers": "which scientists…?" is often answered by a group: "prominent scientists".)
+_ROLE = r"(?:%s)(?:s|es)?" % "|".join(ROLES)
+# Verbs of saying: "who argued X?" is answered by whoever wrote the sentence (``rag.bylines.attribution``).
+_SAYING = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
+                     r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
+                     r"call(?:s|ed|ing)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?)\b")
+_ASKS_ROLE = re.compile(rf"\b(?:which|what|whose)\s+(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
+                        rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
+                        rf"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')")
+# Acts only a person performs: "who signed / led / negotiated…?" asks for the signatory, the leader, the negotiator.
+_PERSONAL_ACT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?(?:signed|sign|led|leads|negotiated|chaired|headed)\b")
+# A title or role right before a capitalised name: "president Ann Berg", "Dr Lee", "Minister Ruiz".
+_TITLED = re.compile(rf"\b(?i:{_ROLE}|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
+
+
+def asks_person(question: str) -> bool:
+    """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
+
+    A bare "who…?" may be answered by an administration, a firm or a group ("who hired them?"), so only
+    a role asked for, or an act only a person performs (signing, leading talks), makes a person's name the answer.
+
+    >>> asks_person("which harbour official signed the lease?"), asks_person("who were the lead negotiators?")
+    (True, True)
+    >>> asks_person("which official argued the lease was unfair?"), asks_person("which agency runs the port?")
+    (False, False)
+    >>> asks_person("who hired them?"), asks_person("which mayor's office runs it?"), asks_person("who signed it?")
+    (False, False, True)
+    """
+    q = question.lower().replace("’", "'")
+    if _SAYING.search(q):
+        return False
+    return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
+
+
+def names_person(text: str) -> bool:
+    """Does the sentence name a person by a title or role ("Mayor Ann Berg", "Dr Lee")?
+
+    Countries, cities and institutions are capitalised too, but they are no one's name; an article's own
+    authors, named in a sentence about their article, hold no office the question asks about.
+
+    >>> names_person("It was signed by Mayor Ann Berg."), names_person("Oslo and Bergen renewed it.")
+    (True, False)
+    >>> names_person("Dr Lee wrote the report."), names_person("An excerpt from Lee and Park's essay.")
+    (True, False)
+    """
+    return bool(_TITLED.search(text))
+
+
+# "what did <someone> say / think about…": the one whose words are asked for
+_SPEAKER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:what|how)\s+(?:did|do|does|has|have|had)\s+"
+                      r"((?:[a-z\-']+\s+){1,4}?)(?:(?:publicly|officially|actually|really)\s+)?(?:say|said|think|argue|"
+                      r"claim|warn|react|respond|comment|feel|believe|announce)\b")
+_NO_SPEAKER = {"it", "they", "he", "she", "you", "we", "i", "this", "that", "these", "those", "people", "everyone"}
+
+
+def speaker(question: str, article_words=frozenset()) -> str:
+    """The stem of who is asked about in "what did <someone> say about…?", or "" (none, a pronoun, an article).
+
+    The answer must come from that speaker: a sentence on the topic that names no such speaker does not
+    tell what they said.
+
+    >>> speaker("what did the port's harbour officials say about the lease?"), speaker("what did it say about ferries?")
+    ('offici', '')
+    >>> speaker("how did the mayor react?"), speaker("what does the article say?", {"articl"}), speaker("when was it signed?")
+    ('mayor', '', '')
+    """
+    m = _SPEAKER.search(question.lower().replace("’", "'"))
+    if not m:
+        return ""
+    head = re.sub(r"'s?$", "", m.group(1).split()[-1])
+    if head in _NO_SPEAKER or head in STOPWORDS or stem(head) in article_words:
+        return ""
+    return stem(head)
+
+
+# "did <someone> … ?": a person or body right after the auxiliary, as the subject
+_ACTOR = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:did|does|do|has|have|had|is|was|were|will|would)\s+"
+                    r"(?:[a-z\-']+\s+){0,2}?(%s)\b(?!')" % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
+
+
+def actor(question: str, article_words=frozenset()) -> str:
+    """The stem of the person or body a yes/no question asks about ("did the council vote…?" -> "council"), or "".
+
+    A sentence that names no such actor can say what happened, but not whether *they* did it.
+
+    >>> actor("did the harbour committee approve it?"), actor("did the mayor's office sign it?"), actor("was it signed?")
+    ('committe', '', '')
+    >>> actor("does the author argue it failed?", {"author"})
+    ''
+    """
+    m = _ACTOR.search(question.lower().replace("’", "'"))
+    return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer

@@ -1,0 +1,88 @@
+"""Does a sentence that holds a thing of the asked kind hold it *for the question asked*?
+
+A number or a name in a sentence is only an answer when the sentence is about the question's
+event: "who signed the 2015 lease?" is not answered by a sentence on the 1990 lease, and "what was
+the vote count?" is not answered by a year ("the 2015 revision").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.polarity import same_year, years_in
+from rag.rules import MONTH, TYPE_PATTERNS
+
+_DATES = re.compile(TYPE_PATTERNS["date"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
+
+
+def dated_elsewhere(question: str, text: str) -> bool:
+    """The question names a year and the sentence names only other years: it tells of another event.
+
+    >>> dated_elsewhere("who signed the 2015 lease?", "The lease was first signed in 1990 by Mayor Berg.")
+    True
+    >>> dated_elsewhere("who signed the 2015 lease?", "Berg signed it."), dated_elsewhere("who signed it?", "In 1990 Berg did.")
+    (False, False)
+    >>> dated_elsewhere("what changed in the 2010s?", "In 2015 the port closed.")
+    False
+    """
+    q_years, s_years = years_in(question), years_in(text)
+    return bool(q_years and s_years) and not any(same_year(a, b) for a in q_years for b in s_years)
+
+
+def has_quantity(text: str) -> bool:
+    """Does the sentence state an amount, not only a date or a year ("the 2015 revision")?
+
+    >>> has_quantity("The 2015 revision was signed on May 3."), has_quantity("It funds 40 projects."), has_quantity("Two ferries run.")
+    (False, True, True)
+    """
+    rest = _DATES.sub(" ", text)
+    return bool(TYPE_PATTERNS["number"].search(rest))
+
+
+# "which ports handle the most ferries?", "who gained the most": a ranking, not a description; but "the most
+# pressing issue" only describes (an adjective follows "the most").
+_RANKING_ASK = re.compile(r"\bthe\s+(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
+_RANKED = re.compile(r"\b(?:most|least|fewest|leading|top|largest|biggest|greatest|highest|lowest|more than any|"
+                     r"first among|ahead of)\b", re.I)
+
+
+def asks_ranking(question: str) -> bool:
+    """Does the question ask which one ranks first ("…the most")?
+
+    >>> asks_ranking("which ports handle the most ferries?"), asks_ranking("which town gains the most")
+    (True, True)
+    >>> asks_ranking("what are the most pressing issues?"), asks_ranking("what do most sailors think?")
+    (False, False)
+    """
+    return bool(_RANKING_ASK.search(question.lower().strip()))
+
+
+def ranks(text: str) -> bool:
+    """Does the sentence rank anything ("the largest port", "more than any other")?
+
+    >>> ranks("Bergen handles the largest share of ferries."), ranks("Bergen and Oslo handle ferries.")
+    (True, False)
+    """
+    return bool(_RANKED.search(text))
+
+
+_ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)s?\b")
+_DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}\b(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}")
+
+
+def asks_day(question: str) -> bool:
+    """Does a "when" question ask for the day itself ("on what date…", "what day in May…")?
+
+    >>> asks_day("on what date was it signed?"), asks_day("what day in 2015 did they meet?"), asks_day("when was it signed?")
+    (True, True, False)
+    """
+    return bool(_ASKS_DAY.search(question.lower()))
+
+
+def names_day(text: str) -> bool:
+    """Does the sentence give a day, not only a month or a year?
+
+    >>> names_day("On May 3, it was signed."), names_day("It was signed on 3 May 2015."), names_day("In May 2015 it was signed.")
+    (True, True, False)
+    """
+    return bool(_DAY.search(text))
