@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
-from rag.bylines import SAID, attribution, credited_first, pick_meta, unstated
+from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
@@ -278,7 +278,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
         if chosen:
             return Decision(chosen, False, "", {"intent": query.intent, "chosen_because": why},
                             disagree=len({c.doc_id for c in chosen}) > 1)
-    full = weights_of(query, lexicon)
+    full = unknown.idf or weights_of(query, lexicon)  # unknown_terms already weighed every question term
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
     weights = topic_weights(query, weights)
@@ -305,7 +305,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, unknown.share, delta, pair is not None,
+    ev = _evidence(query, cands, best, best_sim, target, unknown, delta, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
     signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked,
                    full_overlap=round(ev.full_overlap, 3))
@@ -353,19 +353,18 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
-def _evidence(query, cands, best, best_sim, target, unknown, rare_share, delta, typed_next, known_share) -> Evidence:
+def _evidence(query, cands, best, best_sim, target, unknown, delta, typed_next, known_share) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
     # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
     close = [c for c in cands if c.score >= TYPED_SHARE * best.score]
-    typed = (not query.qtype or query.about_articles or (query.qtype == "name" and bool(SAID.search(query.text.lower())))
-             or typed_next or any(c.typed for c in close))
+    typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed for c in close))
     # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
     # must name that speaker or actor, or rank something; the topic alone does not answer.
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
-    return Evidence(unknown, rare_share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,
+    return Evidence(unknown, unknown.share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,
                     spoken, ranked)
 
 
