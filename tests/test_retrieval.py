@@ -1,0 +1,26 @@
+"""Retrieval's speed helpers: they change how fast a question is answered, never the answer."""
+
+import numpy as np
+import pytest
+
+from rag.retrieval import one_blas_thread
+
+
+def _blas_threads(threadpoolctl) -> list[int]:
+    return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_one_blas_thread_limits_blas_inside_and_restores_it_after():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    before = _blas_threads(threadpoolctl)
+    with one_blas_thread():
+        assert all(n == 1 for n in _blas_threads(threadpoolctl))
+    assert _blas_threads(threadpoolctl) == before
+
+
+def test_products_under_one_blas_thread_are_bit_identical():
+    rng = np.random.default_rng(3)
+    m, q = rng.standard_normal((5000, 384), dtype=np.float32), rng.standard_normal(384, dtype=np.float32)
+    with one_blas_thread():
+        single = m @ q
+    assert np.array_equal(single, m @ q)
