@@ -24,3 +24,13 @@ def test_products_under_one_blas_thread_are_bit_identical():
     with one_blas_thread():
         single = m @ q
     assert np.array_equal(single, m @ q)
+
+
+def test_top_stable_is_the_sorted_ranking_cut_with_ties_by_index():
+    from rag.retrieval import top_stable
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        scores = rng.integers(0, 4, size=int(rng.integers(1, 30))).astype(np.float32)  # many ties
+        n = int(rng.integers(1, 35))
+        assert top_stable(scores, n).tolist() == sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
