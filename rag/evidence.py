@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rag.persons import names_person
 from rag.rules import (SAID, byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people,
@@ -56,6 +57,17 @@ class Candidate:
         return self.passage.doc_id
 
 
+@lru_cache(maxsize=65536)
+def ends_as_statement(text: str) -> bool:
+    """Does a sentence end as a statement does (not as a heading)? Remembered: the same sentences are scored
+    question after question.
+
+    >>> ends_as_statement("It was renewed."), ends_as_statement("The road ahead")
+    (True, False)
+    """
+    return bool(ENDS.search(text))
+
+
 def weights_of(query, lexicon, ignore: set[str] = frozenset()) -> dict[str, float]:
     """Each content term's weight (idf); ``ignore``d terms (everyday words the corpus never uses) weigh nothing."""
     return {t: lexicon.idf(t) for t in query.terms if t not in ignore}
@@ -75,7 +87,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
         hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
         for s, e in p.sentences:
             text = p.text[s:e]
-            c = Candidate(rank, p, s, e, text, lexicon.expand(set(terms(text))))
+            c = Candidate(rank, p, s, e, text, lexicon.sentence_terms(text))
             if c.abs_key in seen or c.abs_key in shown:
                 continue
             seen.add(c.abs_key)
@@ -134,7 +146,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
     if len(c.terms) < 3 and p.kind == "body":
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
-    elif p.kind == "body" and not ENDS.search(c.text):
+    elif p.kind == "body" and not ends_as_statement(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
 
 

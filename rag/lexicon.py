@@ -43,6 +43,7 @@ def find_acronyms(texts) -> dict[str, set[str]]:
 # Acronyms used without definition are matched to their long form in the first passages only: the scan
 # is the slowest part of building the Lexicon (every start), and a long form turns up early if at all.
 INITIALISM_SAMPLE = 3000
+SENTENCE_MEMO = 65_536  # sentences whose terms are remembered (as many as rag.text caches); past this it starts over
 
 
 def initialisms(texts) -> dict[str, set[str]]:
@@ -144,6 +145,7 @@ class Lexicon:
     titles: dict[str, list[str]] = field(default_factory=dict)  # doc_id -> content-term stems of its headline
     speller: Speller = field(repr=False, default=None)
     _variants: dict = field(repr=False, default_factory=dict)
+    _sentence_terms: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def build(cls, passages: list[Passage], headers: list[str], extra_words: set[str] = frozenset()) -> "Lexicon":
@@ -203,6 +205,21 @@ class Lexicon:
         """A sentence's terms plus the acronym of every long form it spells out (never the reverse:
         a sentence that says "STA" does not thereby say "technology")."""
         return set(ts) | {acr for acr, long in self.expansions.items() if long and long <= ts}
+
+    def sentence_terms(self, text: str) -> frozenset[str]:
+        """``expand(set(terms(text)))``, remembered: every question scores the sentences of its passages, and the
+        same sentences come back question after question (frozen, since candidates share it).
+
+        >>> Lexicon(Counter(), 0, set(), set(), {"sta": {"scienc", "technolog", "agreement"}}, {}).sentence_terms(
+        ...     "The Science and Technology Agreement was renewed.") == {"scienc", "technolog", "agreement", "renew", "sta"}
+        True
+        """
+        got = self._sentence_terms.get(text)
+        if got is None:
+            if len(self._sentence_terms) >= SENTENCE_MEMO:
+                self._sentence_terms.clear()
+            got = self._sentence_terms[text] = frozenset(self.expand(set(terms(text))))
+        return got
 
     def idf(self, term: str) -> float:
         return math.log(1 + (self.n + 1) / (self.df.get(term, 0) + 0.5))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import replace
 
 import numpy as np
@@ -74,6 +75,44 @@ def top_indices(scores: np.ndarray, n: int) -> np.ndarray:
         return np.argsort(-scores, kind="stable")
     part = np.argpartition(-scores, n - 1)[:n]
     return part[np.lexsort((part, -scores[part]))]
+
+
+_BLAS = []  # the threadpoolctl controller, made on first use (it lists the loaded libraries once)
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS runs on one thread (a no-op without threadpoolctl).
+
+    A question's products are small (5k sentences × 384 dims is ~1 ms on one core). Right after the
+    model has run, OpenBLAS's second thread often waits for a core another process holds: on two busy
+    cores the product took 5.1 ms at the median and 18 ms at p95 with two threads, 0.9 and 9 ms with one.
+    Each output is one dot product summed by one thread either way, so the scores are bit-identical.
+    """
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController  # installed with sentence-transformers' scikit-learn
+
+            _BLAS.append(ThreadpoolController())
+        except ImportError:
+            _BLAS.append(None)
+    return nullcontext() if _BLAS[0] is None else _BLAS[0].limit(limits=1, user_api="blas")
+
+
+def top_stable(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the ``n`` highest scores, best first, ties by index, also at the cut: what
+    ``sorted(range(len(scores)), key=lambda i: -scores[i])[:n]`` gives, without sorting every chunk.
+    (``top_indices`` may keep any of the scores tied at the cut; sentences shared by overlapping chunks
+    give their chunks equal dense scores, so there the choice matters.)
+
+    >>> top_stable(np.array([0.5, 2.0, 0.5, 0.5, 3.0]), 3).tolist()
+    [4, 1, 0]
+    """
+    if n >= len(scores):
+        return np.argsort(-scores, kind="stable")
+    kth = np.partition(scores, len(scores) - n)[len(scores) - n]  # the n-th highest
+    above = np.flatnonzero(scores > kth)
+    keep = np.concatenate([above, np.flatnonzero(scores == kth)[:n - len(above)]])
+    return keep[np.lexsort((keep, -scores[keep]))]
 
 
 class Retriever:
@@ -206,18 +245,19 @@ class Retriever:
         scores = self.bm25.get_scores(qterms)
         return [int(i) for i in top_indices(scores, pool) if scores[i] > 0]
 
-    def _fuse(self, sims: dict[int, float], lexical: list[int], pool: int) -> dict[int, float]:
-        """Reciprocal-rank fusion of the sentence-level dense ranking and BM25."""
+    def _fuse(self, dense: list[int], lexical: list[int]) -> dict[int, float]:
+        """Reciprocal-rank fusion of the sentence-level dense ranking and BM25 (each best first)."""
         fused: dict[int, float] = {}
-        for rank, i in enumerate(sorted(sims, key=lambda i: -sims[i])[:pool]):
+        for rank, i in enumerate(dense):
             fused[i] = fused.get(i, 0.0) + W_MAXSIM / (RRF_K + rank + 1)
         for rank, i in enumerate(lexical):
             fused[i] = fused.get(i, 0.0) + W_BM25 / (RRF_K + rank + 1)
         return fused
 
     def _side_dense(self, qvec, lexical: list[int], pool: int, top_vectors: list | None):
-        """MaxSim from the sidecar: ``(passage -> cosine of its closest sentence, passage -> {sentence start:
-        cosine})``. A small index scores every sentence (vectors in memory); a large one only the sentences of
+        """MaxSim from the sidecar: ``(the best pool passages by the cosine of their closest sentence, best first;
+        passage -> that cosine (None if not scored); passage -> {sentence start: cosine})``, the last two asked
+        only of the passages returned (building them for every chunk was a third of a search at 1k chunks). A small index scores every sentence (vectors in memory); a large one only the sentences of
         its candidates, the nearest chunks by Chroma's chunk HNSW (~150 MB at 100k chunks, where the sentences'
         is ~0.8 GB) and BM25's best, read from the memory-mapped vectors."""
         q, side = np.asarray(qvec, dtype=np.float32), self.side
@@ -239,17 +279,22 @@ class Retriever:
             per = row_cos[inv]
         ok = np.diff(offs) > 0
         best = np.maximum.reduceat(per, offs[:-1][ok]) if ok.any() else np.zeros(0)
-        sims = {int(i): float(v) for i, v in zip(cands[ok], best)}
+        scored = cands[ok]  # ascending, as ``best``
+        ranked = scored[top_stable(best, pool)].tolist()  # the dense ranking's best ``pool``
         if top_vectors is not None and len(ids):  # the nearest distinct sentences, best first
             row_cos = vecs @ q if row_cos is None else row_cos
             top_vectors.extend(vecs[top_indices(row_cos, 3)])
+
+        def dense_of(i: int) -> float | None:
+            j = int(np.searchsorted(scored, i))
+            return float(best[j]) if j < len(scored) and scored[j] == i else None
 
         def sentence_sims(i: int) -> dict[int, float]:
             j = int(np.searchsorted(cands, i))
             seg = per[offs[j]:offs[j + 1]] if j < len(cands) and cands[j] == i else []
             return {s: float(c) for (s, _), c in zip(self.passages[i].sentences, seg)}
 
-        return sims, sentence_sims
+        return ranked, dense_of, sentence_sims
 
     def _diversify(self, fused: dict[int, float], k: int, extra: int, diversify: bool) -> list[int]:
         chosen: list[int] = []
@@ -290,15 +335,20 @@ class Retriever:
             return []
         if qvec is None:
             qvec = self.embedder.embed_query(query.text)
+        with one_blas_thread():
+            return self._search(query, k, qvec, diversify, top_vectors, extra)
+
+    def _search(self, query, k: int, qvec, diversify: bool, top_vectors: list | None, extra: int) -> list[Passage]:
         pool = min(self.n, max(4 * k, 20))
         lexical = self._bm25_top(query.terms, pool)
         if self.side is not None and not self.index.cfg.chroma_url:
-            sims, sentence_sims = self._side_dense(qvec, lexical, pool, top_vectors)
+            ranked, dense_of, sentence_sims = self._side_dense(qvec, lexical, pool, top_vectors)
         else:
             # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
             n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
             sims, ssims = self._passage_sims(self.nearest_sentences(qvec, max(1, n_near), top_vectors))
+            ranked, dense_of = sorted(sims, key=lambda i: -sims[i])[:pool], sims.get
             sentence_sims = lambda i: ssims.get(i, {})  # noqa: E731
-        fused = self._fuse(sims, lexical, pool)
-        return [replace(self.passages[i], score=fused[i], dense=sims.get(i), sims=sentence_sims(i))
+        fused = self._fuse(ranked, lexical)
+        return [replace(self.passages[i], score=fused[i], dense=dense_of(i), sims=sentence_sims(i))
                 for i in self._diversify(fused, k, extra, diversify)]

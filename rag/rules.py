@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 
 from rag.text import normalize, stem
 
@@ -61,19 +62,29 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
     if not qtype:
         return False
     qn = normalize(question)
-    if qtype == "name":
-        text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S. State Department": no sentence break
-    for m in TYPE_PATTERNS[qtype].finditer(text):
-        frag = normalize(m.group(0)).strip()
+    for frag, m in typed_fragments(qtype, text):
         if not frag or f" {frag} " in f" {qn} ":
             continue
         if qtype == "place" and _place_in_question(frag, qn):
             continue
         if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
-                                                           and not _institution(m, text))):
+                                                           and not _institution(m, m.string))):
             continue
         return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def typed_fragments(qtype: str, text: str) -> tuple[tuple[str, re.Match], ...]:
+    """Every thing of type ``qtype`` in ``text``: (its normalized words, its match), remembered per sentence,
+    since each question scores the same corpus sentences again and only the question's part differs.
+
+    >>> [f for f, _ in typed_fragments("date", "Signed on May 3, renewed in 2024.")]
+    ['may 3', '2024']
+    """
+    if qtype == "name":
+        text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S. State Department": no sentence break
+    return tuple((normalize(m.group(0)).strip(), m) for m in TYPE_PATTERNS[qtype].finditer(text))
 
 
 def _place_in_question(frag: str, question: str) -> bool:
@@ -228,6 +239,7 @@ def continues(text: str) -> bool:
     return bool(OPENER.match(text))
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def is_enumeration(text: str) -> bool:
     """A sentence listing things: "agriculture, clean energy, public health, and the environment".
 
@@ -248,6 +260,7 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"driven by|fuell?ed by|reason|why|cast(?:igating)?|calling for)\b", re.I)
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def gives_reason(text: str) -> bool:
     """Does a sentence state a cause or a purpose ("fearing espionage", "aims to prevent")?
 

@@ -1,0 +1,56 @@
+"""Per-sentence facts remembered across questions: the same answer as working them out again, only faster."""
+
+from collections import Counter
+
+import pytest
+
+from rag.evidence import ends_as_statement
+from rag.lexicon import Lexicon
+from rag.rules import has_new, typed_fragments
+from rag.text import terms
+
+
+def _lexicon() -> Lexicon:
+    return Lexicon(Counter(), 0, set(), set(), {"hra": {"harbor", "research", "author"}}, {})
+
+
+def test_sentence_terms_are_the_expanded_terms_remembered_and_frozen():
+    lex, text = _lexicon(), "The Harbor Research Authority opened a second ferry dock."
+    got = lex.sentence_terms(text)
+    assert got == lex.expand(set(terms(text))) and "hra" in got
+    assert isinstance(got, frozenset) and lex.sentence_terms(text) is got
+
+
+def test_sentence_terms_memo_starts_over_when_full(monkeypatch):
+    monkeypatch.setattr("rag.lexicon.SENTENCE_MEMO", 2)
+    lex = _lexicon()
+    for text in ("One ferry.", "Two ferries.", "Three docks."):
+        lex.sentence_terms(text)
+    assert len(lex._sentence_terms) == 1
+
+
+def test_lexicons_compare_equal_whatever_they_have_remembered():
+    a, b = _lexicon(), _lexicon()
+    a.sentence_terms("A harbor dock.")
+    assert a == b
+
+
+@pytest.mark.parametrize("qtype,text,question,expected", [
+    ("date", "The ferry pact was signed on May 3.", "When was the ferry pact signed?", True),
+    ("date", "In 2031 the dock reopened.", "What happened in 2031?", False),
+    ("name", "The pact was signed by Mayor Ingrid Solberg.", "Who signed the pact?", True),
+    ("name", "The U.S. Harbor Office said so.", "Which office said so?", True),
+])
+def test_has_new_reads_the_same_from_remembered_fragments(qtype, text, question, expected):
+    typed_fragments.cache_clear()
+    first = has_new(qtype, text, question, lambda w: False)
+    assert first == has_new(qtype, text, question, lambda w: False) == expected  # second call: from the memo
+
+
+def test_typed_fragments_keep_the_match_against_the_text_searched():
+    (frag, m), = typed_fragments("name", "It was the U.S. Harbor Office.")
+    assert frag == "harbor office" and m.string == "It was the US Harbor Office."  # initials without dots
+
+
+def test_ends_as_statement_tells_statements_from_headings():
+    assert ends_as_statement("The dock reopened.") and not ends_as_statement("What comes next for the docks")
