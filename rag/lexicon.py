@@ -97,8 +97,9 @@ def article_names(p: Passage) -> list[str]:
 
 _ARTICLE_NOUNS = ("piece", "article", "one", "story", "op", "essay", "report", "take", "write", "writeup", "analysis")
 _WRITER_NOUNS = ("writer", "writers", "author", "authors", "column", "editorial")
-# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece").
-TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:3] + _ARTICLE_NOUNS[4:7] + _WRITER_NOUNS)
+# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece",
+# "the quiet-harbour story", "the quiet-harbour write-up"); "take" is left out: "the broad take" is a view.
+TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:7] + ("write", "writeup", "analysis") + _WRITER_NOUNS)
 TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
 
 

@@ -252,3 +252,11 @@ def test_a_two_letter_outlet_acronym_names_its_article_before_a_word_for_the_art
     names = article_names(p)
     assert " hw piece " in names and " hw writer " in names and " hw author " in names
     assert " hw " not in names  # alone it is too easily an ordinary token
+
+
+def test_headline_words_name_an_article_before_story_or_write_up_too():
+    from rag.lexicon import title_reference
+    titles = {"a": ["quiet", "harbour", "town"], "b": ["town", "ferri"]}
+    assert title_reference("does the quiet harbour story agree with the other one?", titles) == {"a"}
+    assert title_reference("what does the quiet harbour write-up say?", titles) == {"a"}
+    assert title_reference("what's the whole story?", titles) == set()
