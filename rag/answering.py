@@ -28,6 +28,7 @@ from rag.polarity import is_modal, verdict
 from rag.rules import QUANTITIES, continues, is_enumeration, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
+from rag.sides import pick_sides
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -141,20 +142,6 @@ def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = Fals
     others = [c for c in ranked[:limit] if c is not closest]
     return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
         else None
-
-
-SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gains up to this much for that side
-
-
-def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
-    """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does)."""
-    chosen: list[Candidate] = []
-    for side in query.sides:
-        st = set(side)
-        pool = [c for c in cands if c.passage.kind == "body" and st & c.terms and _fresh(c, chosen)]
-        if pool:
-            chosen.append(max(pool, key=lambda c: c.score + SIDE_BONUS * len(st & c.terms) / len(st)))
-    return chosen
 
 
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:

@@ -89,16 +89,18 @@ def article_names(p: Passage) -> list[str]:
     if "." in p.outlet:
         ns.append(p.outlet.split(".")[0])  # csis.org -> csis
     out = [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
-    # A two-letter acronym ("RS") names the article only right before a word for one ("the RS piece"):
-    # alone it is too easily an ordinary token ("us").
+    # A two-letter acronym ("RS") names the article only right before a word for one or for its writer
+    # ("the HW piece", "the HW author"): alone it is too easily an ordinary token ("us").
     two = [x.split() for x in re.split(r"/|,|;", p.outlet) if len(x.split()) == 2 and all(w[:1].isupper() for w in x.split())]
     short = [normalize(x).strip() for x in ns if len(normalize(x).strip()) == 2] + ["".join(w[0] for w in t).lower() for t in two]
-    return out + [f" {n} {w} " for n in short for w in _ARTICLE_NOUNS]
+    return out + [f" {n} {w} " for n in short for w in _ARTICLE_NOUNS + _WRITER_NOUNS]
 
 
 _ARTICLE_NOUNS = ("piece", "article", "one", "story", "op", "essay", "report", "take", "write", "writeup", "analysis")
-# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece").
-TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:3] + _ARTICLE_NOUNS[4:7] + ("writer", "author", "authors", "column", "editorial"))
+_WRITER_NOUNS = ("writer", "writers", "author", "authors", "column", "editorial")
+# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece",
+# "the quiet-harbour story", "the quiet-harbour write-up"); "take" is left out: "the broad take" is a view.
+TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:7] + ("write", "writeup", "analysis") + _WRITER_NOUNS)
 TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
 
 
@@ -263,7 +265,7 @@ class Lexicon:
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at
 # 100k chunks (~28 s), and a sealed generation never changes, so it is built once per generation.
 FILE = "lexicon.json"
-FORMAT = 3  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
+FORMAT = 4  # bump whenever Lexicon.build changes what it derives: older saved files are then rebuilt at start
 
 
 def _digest(ids: list[str]) -> str:

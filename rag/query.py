@@ -284,7 +284,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
                  gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
-                 sides=[stance_side(lexicon.concepts(terms(x))) for x in sides_of(text)], asked_thing=asked_thing(text),
+                 sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",

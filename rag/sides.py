@@ -1,6 +1,6 @@
 """The two sides of a "X vs Y" question, and a side named by its stance ("critics", "supporters").
 
-A comparison answer hears each side in its own sentence (``answering.pick_sides``); this module only
+A comparison answer hears each side in its own sentence (``pick_sides``); the rest of this module
 reads the question.
 """
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rag.evidence import Candidate
+from rag.neighbours import fresh as _fresh
 from rag.text import STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)
@@ -55,13 +57,61 @@ STANCES = {**{stem(w): {stem(x) for x in _FAULT} for w in ("critics", "opponents
                                                              "defenders")}}
 
 
-def stance_side(side: list[str]) -> list[str]:
-    """A side's terms, or, when the side is a stance ("critics"), the words that take that stance.
+# "the folks who back the ferry plan", "those opposed to it": a stance named by a clause, not a noun.
+_BACKERS = re.compile(r"\b(?:people|folks|those|ones|groups?|anyone|everyone)\s+(?:who|that)\s+(?:\w+\s+)?"
+                      r"(?:back|backs|support|supports|favou?rs?|defend|defends|endorse|endorses|champion|like|likes)\b")
+_OPPOSERS = re.compile(r"\b(?:people|folks|those|ones|groups?|anyone|everyone)\s+(?:who|that)\s+(?:\w+\s+)?"
+                       r"(?:oppose|opposes|object|objects|criticize|criticizes|criticise|criticises|attack|attacks|"
+                       r"dislike|dislikes)\b|\b(?:those|people)\s+opposed\b")
+
+
+def stance_of_clause(phrase: str) -> str:
+    """The stance noun a side names by a relative clause ("the folks who back the ferry plan" are its
+    supporters), or "".
+
+    >>> stance_of_clause("folks who back the plan"), stance_of_clause("those who oppose it"), stance_of_clause("the port")
+    ('supporters', 'critics', '')
+    """
+    p = phrase.lower()
+    return "supporters" if _BACKERS.search(p) else "critics" if _OPPOSERS.search(p) else ""
+
+
+def stance_side(side: list[str], phrase: str = "") -> list[str]:
+    """A side's terms, or, when the side is a stance ("critics", "the folks who back the ferry plan"), the words
+    that take that stance.
 
     >>> "concern" in stance_side(["critic", "pact"]), "critic" in stance_side(["critic"]), stance_side(["washington"])
     (True, False, ['washington'])
+    >>> "benefit" in stance_side(["folk", "back"], "the folks who back the ferry plan")
+    True
     """
     for t in side:
         if t in STANCES:
             return sorted(STANCES[t])
-    return side
+    clause = stance_of_clause(phrase)
+    return sorted(STANCES[stem(clause)]) if clause else side
+
+
+SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gains up to this much for that side
+SIDE_FULL = 2  # ...reached at this many of the side's terms (a stance side has a dozen words, no sentence holds them all)
+
+
+def side_bonus(side: set[str], c: Candidate) -> float:
+    """How much a sentence gains for one side of a comparison: ``SIDE_BONUS`` at ``SIDE_FULL`` of its terms.
+
+    A stance side ("supporters") is a dozen words that take it (benefit, vital, valuable…): a sentence
+    holding two of them ("its benefits are vital") speaks for that side, and must outweigh a better-scoring
+    sentence with one in passing ("it raised fears, though with one benefit").
+    """
+    return SIDE_BONUS * min(1.0, len(side & c.terms) / min(len(side), SIDE_FULL))
+
+
+def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
+    """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does)."""
+    chosen: list[Candidate] = []
+    for side in query.sides:
+        st = set(side)
+        pool = [c for c in cands if c.passage.kind == "body" and st & c.terms and _fresh(c, chosen)]
+        if pool:
+            chosen.append(max(pool, key=lambda c: c.score + side_bonus(st, c)))
+    return chosen

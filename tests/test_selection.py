@@ -5,7 +5,7 @@ from rag.answering import (claim_evidence, closest_in_meaning, pick_compare, pic
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
-from rag.sides import sides_of, stance_side
+from rag.sides import sides_of, stance_of_clause, stance_side
 from rag.polarity import focus_clause, stated_values, verdict
 from rag.rules import names_people
 from rag.schema import Passage
@@ -137,6 +137,22 @@ def test_a_side_named_by_its_stance_is_heard_in_words_taking_that_stance():
                          "Its benefits for public health are vital."])
     assert [c.text for c in pick_sides(q, cands)] == ["Critics fear the pact is a security risk.",
                                                      "Its benefits for public health are vital."]
+
+
+def test_a_side_named_by_a_clause_takes_that_stance():
+    assert stance_of_clause("the folks who back the ferry plan") == "supporters"
+    assert stance_of_clause("those who oppose the ferry plan") == "critics"
+    assert stance_of_clause("the harbour board") == ""
+    assert "benefit" in stance_side(["folk", "back"], "the folks who back the ferry plan")
+    assert stance_side(["harbour", "board"], "the harbour board") == ["harbour", "board"]
+
+
+def test_a_stance_side_prefers_the_sentence_holding_several_of_its_words():
+    supporters = stance_side(["support"])
+    q = _q("how do the doubters compare with those who support the ferry", sides=[supporters], intent="compare")
+    passing, plain = _cands("a", ["The ferry deal raised fears, though it brought one benefit.",
+                                  "Its benefits are vital and valuable for both towns."], sims=[0.6, 0.5])
+    assert pick_sides(q, [passing, plain])[0] is plain
 
 
 def test_an_overview_spells_out_a_short_announcing_sentence():

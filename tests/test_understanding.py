@@ -242,3 +242,21 @@ def test_a_scene_setting_clause_does_not_decide_what_is_asked():
     q = "when the port report was written, were the two sides still talking?"
     assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # not "when was it written"
     assert question_type(main_clause("according to the port report, when did the ferry stop?")) == "date"
+
+
+def test_a_two_letter_outlet_acronym_names_its_article_before_a_word_for_the_article_or_its_writer():
+    from rag.lexicon import article_names
+    from rag.schema import Passage
+    p = Passage(chunk_id="a:0", doc_id="a", text="", start=0, end=0, sentences=[], title="", outlet="Harbor Weekly",
+                authors=[], date="", url="", kind="body")
+    names = article_names(p)
+    assert " hw piece " in names and " hw writer " in names and " hw author " in names
+    assert " hw " not in names  # alone it is too easily an ordinary token
+
+
+def test_headline_words_name_an_article_before_story_or_write_up_too():
+    from rag.lexicon import title_reference
+    titles = {"a": ["quiet", "harbour", "town"], "b": ["town", "ferri"]}
+    assert title_reference("does the quiet harbour story agree with the other one?", titles) == {"a"}
+    assert title_reference("what does the quiet harbour write-up say?", titles) == {"a"}
+    assert title_reference("what's the whole story?", titles) == set()
