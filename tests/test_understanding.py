@@ -242,3 +242,16 @@ def test_a_scene_setting_clause_does_not_decide_what_is_asked():
     q = "when the port report was written, were the two sides still talking?"
     assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # not "when was it written"
     assert question_type(main_clause("according to the port report, when did the ferry stop?")) == "date"
+
+
+@pytest.mark.parametrize("q,cause", [
+    ("why did the port close the pier?", True),
+    ("what prompted the ferry ban?", True),
+    ("how does the permit work if nobody must use it?", False),
+    ("how did the talks on the pier go?", False),
+    ("why should anyone care whether the ferry survives?", False),
+    ("why does the pier matter to the islands?", False),
+])
+def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
+    from rag.intent import asks_cause
+    assert asks_cause(q) is cause
