@@ -110,6 +110,18 @@ _SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist
                           r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
 
 
+def asks_summary(q: str) -> bool:
+    """Does the question ask for a summary in so many words ("the gist of…", "the main argument of…")?
+
+    With a named article it asks for that article's main points, whatever topic words it adds to name
+    the article ("the overview of the port piece on the new fees").
+
+    >>> asks_summary("give me the gist of the port piece on fees"), asks_summary("what does the port piece say on fees")
+    (True, False)
+    """
+    return bool(_SUMMARY_ASK.search(q.lower()))
+
+
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
                       r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                       r"sides|the articles say|do the articles|different views?|views? on)\b")

@@ -255,3 +255,14 @@ def test_a_scene_setting_clause_does_not_decide_what_is_asked():
 def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
     from rag.intent import asks_cause
     assert asks_cause(q) is cause
+
+
+@pytest.mark.parametrize("q,summary", [
+    ("what's the main takeaway of the harbour times piece on the new fees?", True),
+    ("give me a quick overview of the dock weekly column about ferries", True),
+    ("what does the harbour times piece say about the new fees?", False),
+    ("why did the dock weekly column criticise the fees?", False),
+])
+def test_a_summary_asked_in_so_many_words_is_recognised_whatever_topic_names_the_article(q, summary):
+    from rag.intent import asks_summary
+    assert asks_summary(q) is summary
