@@ -247,9 +247,9 @@ def test_a_scene_setting_clause_does_not_decide_what_is_asked():
 @pytest.mark.parametrize("q,cause", [
     ("why did the port close the pier?", True),
     ("what prompted the ferry ban?", True),
-    ("how does the permit work if nobody must use it?", False),
+    ("how are ferry permits issued in practice?", False),
     ("how did the talks on the pier go?", False),
-    ("why should anyone care whether the ferry survives?", False),
+    ("why would islanders care about the new timetable?", False),
     ("why does the pier matter to the islands?", False),
 ])
 def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
@@ -258,8 +258,8 @@ def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why
 
 
 @pytest.mark.parametrize("q,summary", [
-    ("what's the main takeaway of the harbour times piece on the new fees?", True),
-    ("give me a quick overview of the dock weekly column about ferries", True),
+    ("what is the key message of the harbour times column on fees?", True),
+    ("a short summary of the dock weekly report about ferries, please", True),
     ("what does the harbour times piece say about the new fees?", False),
     ("why did the dock weekly column criticise the fees?", False),
 ])
