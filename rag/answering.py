@@ -21,26 +21,23 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import attribution, credited_first, pick_meta, unstated
-from rag.evidence import ENDS, Candidate, asks_speaker, candidates, weights_of
+from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
 from rag.polarity import is_modal, verdict
-from rag.rules import QUANTITIES, continues, is_enumeration, numbers
+from rag.rules import QUANTITIES, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
 from rag.sides import pick_sides
+from rag.spread import MAX_SPREAD, pick_gist, pick_spread
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
-SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
-MAX_SPREAD = 4
-CLOSEST_MARGIN = 0.15  # spread: a sentence this much closer in meaning than the others is always heard
-SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at this share of its score (0.9: dev 0.756)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -103,45 +100,6 @@ def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple
     return chosen, why
 
 
-def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
-                limit: int | None = None) -> tuple[list[Candidate], list[str]]:
-    """Reasons, overviews, lists, more: the best sentences down to ``ratio`` of the best, from several articles."""
-    ratio = SPREAD_RATIO if ratio is None else ratio
-    limit = MAX_SPREAD if limit is None else limit
-    best = cands[0]
-    chosen, why = [best], ["best"]
-    per_doc = {best.doc_id: 1}
-    pool = [c for c in cands[1:] if c.score >= ratio * best.score and c.passage.kind == "body"]
-    # Another article's view first, then the same article's; a list question prefers listing sentences.
-    pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
-                                                                                 and is_enumeration(c.text) else 0)))
-    closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
-    if closest is not None:  # heard first, whatever its words
-        pool.remove(closest)
-        pool.insert(0, closest)
-    for c in pool:
-        if len(chosen) >= limit:
-            break
-        if _fresh(c, chosen) and per_doc.get(c.doc_id, 0) < 2:
-            chosen.append(c)
-            why.append("spread")
-            per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
-    return chosen, why
-
-
-def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = False) -> Candidate | None:
-    """The sentence of ``ranked`` (best first) far closer in meaning to the question (``CLOSEST_MARGIN``
-    of embedding similarity) than every sentence that would otherwise be heard, or None.
-
-    A why-question's answer can share few of its words ("hard to square" -> "a fundamental tension")
-    while the embedding sees it plainly; the word-heavy sentences ranked above it then crowd it out.
-    For a list question (``listing``) only a sentence that lists things (``typed``) may jump ahead: one
-    close in meaning because it names the asked article's author ("Dr Ann Lee is a professor…") lists nothing.
-    """
-    closest = max((c for c in ranked[1:] if c.typed or not listing), key=lambda c: c.sim, default=None)
-    others = [c for c in ranked[:limit] if c is not closest]
-    return closest if closest is not None and others and closest.sim >= max(c.sim for c in others) + CLOSEST_MARGIN \
-        else None
 
 
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
@@ -224,24 +182,6 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
     return chosen, why, ("Yes — " if v == "yes" else "No — "), False
-
-
-GIST_PER_ARTICLE = 2
-MIN_STATEMENT_WORDS = 8
-
-
-def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    """Each named article's most typical statements (highest ``sim`` to its own centre), in reading order."""
-    chosen: list[Candidate] = []
-    for doc in sorted(query.named_docs):
-        mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and ENDS.search(c.text)
-                and len(c.text.split()) >= MIN_STATEMENT_WORDS]
-        for c in sorted(mine, key=lambda c: -c.sim):
-            if sum(x.doc_id == doc for x in chosen) >= GIST_PER_ARTICLE:
-                break
-            if _fresh(c, chosen):
-                chosen.append(c)
-    return chosen, ["gist"] * len(chosen)
 
 
 def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:

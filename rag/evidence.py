@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.intent import asks_cause
 from rag.persons import names_person
-from rag.rules import (SAID, byline_note, durations_of_other, gives_reason, has_count_of, has_new, is_enumeration, names_people,
+from rag.rules import (SAID, byline_note, durations_of_other, reason_strength, has_count_of, has_new, is_enumeration, names_people,
                        proper_name)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
@@ -131,8 +132,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":
         c.typed = held_for_question(c.typed, c.text, query, target)
-    if query.intent == "why" and not query.qtype:
-        c.typed = gives_reason(c.text)  # a why-question asks for a cause or a purpose
+    if query.intent == "why" and not query.qtype and asks_cause(query.text):
+        c.typed = reason_strength(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "list" and not query.qtype:
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer

@@ -86,9 +86,40 @@ def intent_of(q: str) -> str:
     return "fact"
 
 
+def asks_cause(q: str) -> bool:
+    """Does a why-question ask for a cause or a purpose, not for how something works or went?
+
+    "Why did the port close?", "what prompted the ban?" want a reason; "how are the permits issued?",
+    "how did the talks go?" want the working or the course of events, which a sentence of reasons
+    ("amid fears of…") does not give.
+
+    >>> asks_cause("why did the port close?"), asks_cause("what prompted the ban"), asks_cause("how are the permits issued?")
+    (True, True, False)
+    """
+    ql = q.lower()
+    if _WORTH_ASK.search(ql):
+        return False  # "why would islanders care about the timetable?" asks what it is good for, not what caused it
+    return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
+
+
+_WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
+
+
 # Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
 _SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
                           r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
+
+
+def asks_summary(q: str) -> bool:
+    """Does the question ask for a summary in so many words ("the gist of…", "the main argument of…")?
+
+    With a named article it asks for that article's main points, whatever topic words it adds to name
+    the article ("the overview of the port piece on the new fees").
+
+    >>> asks_summary("sum up the central argument of the port report on fees"), asks_summary("what does the port piece say on fees")
+    (True, False)
+    """
+    return bool(_SUMMARY_ASK.search(q.lower()))
 
 
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.intent import LEAD, intent_of, main_clause, two_articles_compared
+from rag.intent import LEAD, asks_summary, intent_of, main_clause, two_articles_compared
 from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
@@ -283,7 +283,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
-                 gist=bool(named) and not about and asks_gist(every, lexicon.name_terms(named)),
+                 gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
+                                                      or (intent == "overview" and asks_summary(core))),
                  sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides_of(text)], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",

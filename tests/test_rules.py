@@ -126,3 +126,11 @@ def test_not_a_but_rather_b_is_one_negation():
     assert negations("The old pier is not useless, but rather in a state of repair.") == 1
     assert verdict("Is the old pier useless?", "The old pier is not useless, but rather in a state of repair.") == "no"
     assert negations("They chose the bridge rather than the ferry.") == 1  # "rather than" still sets one aside
+
+
+def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
+    from rag.rules import WEAK_REASON, reason_strength
+    assert reason_strength("The pier was shut so that the divers could work.") == 1.0
+    assert reason_strength("Fares rose because fuel costs rose, amid wider concerns.") == 1.0
+    assert reason_strength("The council met amid safety concerns over the pier.") == WEAK_REASON
+    assert reason_strength("The pier opened in 1950.") == 0.0

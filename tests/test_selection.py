@@ -1,11 +1,11 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import (claim_evidence, closest_in_meaning, pick_compare, pick_gist, pick_sides, pick_spread,
-                           pick_yes_no, second_source)
+from rag.answering import claim_evidence, pick_compare, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
-from rag.sides import sides_of, stance_of_clause, stance_side
+from rag.sides import pick_sides, sides_of, stance_of_clause, stance_side
+from rag.spread import closest_in_meaning, pick_gist, pick_spread
 from rag.polarity import focus_clause, stated_values, verdict
 from rag.rules import names_people
 from rag.schema import Passage
@@ -466,3 +466,26 @@ def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_
     assert [p.chunk_id for p in Retriever.listed_sections(fake, q)] == ["a:0", "a:1"]
     assert Retriever.listed_sections(fake, q, exclude={"a:0"})[0].chunk_id == "a:1"
     assert Retriever.listed_sections(fake, _q("how much do ferries cost?")) == []
+
+
+def test_an_overview_of_the_one_named_article_quotes_more_than_two_of_its_sentences():
+    a = _cands("a", ["Ferries link the two islands daily.", "Fares will double next spring.",
+                     "A new pier opens in May.", "Winter storms stop the crossing."], [0.9, 0.85, 0.8, 0.78])
+    b = _cands("b", ["The harbour opened in 1950.", "Its crane is the oldest in the region."], [0.2, 0.1])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    got, _ = pick_spread(_q("sum up the harbour times piece on the ferries", intent="overview", named_docs={"a"}), cands)
+    assert [c.doc_id for c in got] == ["a"] * 4
+    got, _ = pick_spread(_q("what are the main points on the ferries", intent="overview"), cands, ratio=0.0)
+    assert sum(c.doc_id == "a" for c in got) == 2  # no article named: two of each, so that several are heard
+
+
+def test_a_gist_of_one_article_quotes_three_of_its_statements_and_of_two_articles_two_of_each():
+    a = _cands("a", ["Ferries remain the lifeline of the outer islands today.", "Fares must rise to pay for new hulls soon.",
+                     "The council should fund a second pier for winter use.", "Storms closed the crossing for a week."],
+               sims=[0.9, 0.85, 0.8, 0.7])
+    b = _cands("b", ["The harbour crane is the oldest working one in the region.", "Its owners plan to sell it next year."],
+               sims=[0.9, 0.8])
+    got = pick_gist(_q("sum up the harbour times piece", named_docs={"a"}, gist=True), a + b)[0]
+    assert [c.doc_id for c in got] == ["a"] * 3
+    got = pick_gist(_q("sum up both pieces", named_docs={"a", "b"}, gist=True), a + b)[0]
+    assert [c.doc_id for c in got] == ["a", "a", "b", "b"]

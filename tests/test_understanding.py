@@ -260,3 +260,27 @@ def test_headline_words_name_an_article_before_story_or_write_up_too():
     assert title_reference("does the quiet harbour story agree with the other one?", titles) == {"a"}
     assert title_reference("what does the quiet harbour write-up say?", titles) == {"a"}
     assert title_reference("what's the whole story?", titles) == set()
+
+
+@pytest.mark.parametrize("q,cause", [
+    ("why did the port close the pier?", True),
+    ("what prompted the ferry ban?", True),
+    ("how are ferry permits issued in practice?", False),
+    ("how did the talks on the pier go?", False),
+    ("why would islanders care about the new timetable?", False),
+    ("why does the pier matter to the islands?", False),
+])
+def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
+    from rag.intent import asks_cause
+    assert asks_cause(q) is cause
+
+
+@pytest.mark.parametrize("q,summary", [
+    ("what is the key message of the harbour times column on fees?", True),
+    ("a short summary of the dock weekly report about ferries, please", True),
+    ("what does the harbour times piece say about the new fees?", False),
+    ("why did the dock weekly column criticise the fees?", False),
+])
+def test_a_summary_asked_in_so_many_words_is_recognised_whatever_topic_names_the_article(q, summary):
+    from rag.intent import asks_summary
+    assert asks_summary(q) is summary
