@@ -81,7 +81,8 @@ _BLAS = []  # the threadpoolctl controller, made on first use (it lists the load
 
 
 def one_blas_thread():
-    """A context in which numpy's BLAS runs on one thread (a no-op without threadpoolctl).
+    """A context in which numpy's BLAS runs on one thread (a no-op without threadpoolctl; BLAS libraries
+    loaded after the first call, such as scipy's, are left alone: the products here are numpy's).
 
     A question's products are small (5k sentences × 384 dims is ~1 ms on one core). Right after the
     model has run, OpenBLAS's second thread often waits for a core another process holds: on two busy

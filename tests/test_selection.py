@@ -489,3 +489,14 @@ def test_a_gist_of_one_article_quotes_three_of_its_statements_and_of_two_article
     assert [c.doc_id for c in got] == ["a"] * 3
     got = pick_gist(_q("sum up both pieces", named_docs={"a", "b"}, gist=True), a + b)[0]
     assert [c.doc_id for c in got] == ["a", "a", "b", "b"]
+
+
+def test_a_person_question_hears_a_titled_name_from_a_little_further_down():
+    from rag.answering import TYPED_PREFERENCE, _prefer_typed
+
+    place, person = _cands("a", ["The lease, first granted long ago, was renewed by the harbour board in Oslo.",
+                                 "It was first granted by Mayor Ann Berg and the port's chief pilot."])
+    place.score, person.score = 1.0, (TYPED_PREFERENCE + 0.77) / 2  # below the usual window, within a person's
+    place.typed, person.typed = 0.0, 1.0
+    assert _prefer_typed([place, person], _q("who granted the original lease?", qtype="name", person=True)) is person
+    assert _prefer_typed([place, person], _q("who granted the original lease?", qtype="name")) is place
