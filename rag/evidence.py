@@ -102,7 +102,7 @@ def held_for_question(typed: float, text: str, query, target: set[str]) -> float
     """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
 
     "Which official signed it?" wants a person ("Mayor Ann Berg"), not the countries a sentence capitalises;
-    "on what date…?" a day ("May 3"; "in May 2015" only narrows it down); "what was the vote count?" an
+    "on what date…?" a day ("May 3"; "in May 2015" only narrows it down); "what was the ballot count?" an
     amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one.
     """
     if query.person:

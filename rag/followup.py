@@ -178,13 +178,13 @@ _PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
 
 
 def _writers(question: str, last: Turn) -> str | None:
-    """ "what are their jobs?" after "who wrote the piece?": "they" are the writers the answer named, when it
+    """ "what are their backgrounds?" after "who wrote the piece?": "they" are the writers the answer named, when it
     named several (for one writer "they" would be the piece's subject). None otherwise.
 
-    >>> _writers("where do they work?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
-    'where do Ann Lee and Bo Park work?'
-    >>> _writers("what are their jobs?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
-    "what are Ann Lee and Bo Park's jobs?"
+    >>> _writers("where are they based?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    'where are Ann Lee and Bo Park based?'
+    >>> _writers("what are their backgrounds?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    "what are Ann Lee and Bo Park's backgrounds?"
     """
     p = _PLURAL_PERSONAL.search(question)
     authors = next((c["authors"] for c in last.cited if c.get("authors")), [])

@@ -57,7 +57,7 @@ def is_more(q: str) -> bool:
 def intent_of(q: str) -> str:
     """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
 
-    >>> intent_of("which areas are still fair game"), intent_of("what happens next"), intent_of("do the articles agree?")
+    >>> intent_of("which routes are still allowed"), intent_of("what happens next"), intent_of("do the articles agree?")
     ('list', 'fact', 'compare')
     """
     ql = q.lower()

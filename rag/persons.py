@@ -38,7 +38,7 @@ def asks_person(question: str) -> bool:
     A bare "who…?" may be answered by an administration, a firm or a group ("who hired them?"), so only
     a role asked for, or an act only a person performs (signing, leading talks), makes a person's name the answer.
 
-    >>> asks_person("which harbour official signed the lease?"), asks_person("who were the lead negotiators?")
+    >>> asks_person("which harbour official signed the lease?"), asks_person("who were the chief envoys?")
     (True, True)
     >>> asks_person("which official argued the lease was unfair?"), asks_person("which agency runs the port?")
     (False, False)

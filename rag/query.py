@@ -97,7 +97,7 @@ def question_type(q: str) -> str | None:
     ql = q.lower()
     head = _WHAT_THE.match(ql)
     if head and head.group(1) in _HEAD_FORMS:
-        return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the vote count?"
+        return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the ballot count?"
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
     if re.search(r"\b(?:the|a) number of\b", ql):

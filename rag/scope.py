@@ -2,7 +2,7 @@
 
 A number or a name in a sentence is only an answer when the sentence is about the question's
 event: "who signed the 2015 lease?" is not answered by a sentence on the 1990 lease, and "what was
-the vote count?" is not answered by a year ("the 2015 revision").
+the ballot count?" is not answered by a year ("the 2015 revision").
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def test_a_year_or_a_date_is_no_amount():
 
 
 @pytest.mark.parametrize("q,qtype", [
-    ("what was the vote count when the council met?", "number"), ("what is the total cost of the bridge?", "number"),
+    ("what was the ballot count when the council met?", "number"), ("what is the total cost of the bridge?", "number"),
     ("what is the date of the vote?", "date"), ("what is the purpose of the lease?", None),
     ("the port board was modelled on which city agency?", "name"), ("the ferries were moved to which city?", "place"),
 ])
@@ -125,7 +125,7 @@ def test_on_what_date_a_month_alone_narrows_it_down_and_the_day_wins():
 
 def test_what_a_sentence_holds_for_this_question():
     from rag.evidence import held_for_question
-    text = "what was the vote count on the 2015 lease?"
+    text = "what was the ballot count on the 2015 lease?"
     q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="number")
     assert held_for_question(1.0, "The 2015 lease was a fresh start.", q, set()) == 0.0  # a year is no count
     assert held_for_question(1.0, "In 2015 the council voted 7 to 2 for the lease.", q, set()) == 1.0

@@ -71,7 +71,7 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("what prompted the renewal", "why"), ("why do critics want it gone?", "why"), ("why do critics and supporters differ?", "compare"),
     ("give me the gist of the essay asking why ferries run late", "overview"),
     ("what's the big-picture argument of the harbour report?", "overview"), ("what is the overall take of the column?", "overview"),
-    ("how has ferry service changed since the early days?", "why"),
+    ("how has ferry service changed over the decades?", "why"),
 ])
 def test_intent(q, intent):
     assert intent_of(main_clause(q)) == intent
@@ -79,7 +79,7 @@ def test_intent(q, intent):
 
 @pytest.mark.parametrize("q,qtype", [
     ("When was it signed?", "date"), ("In which year was it signed?", "date"), ("how many protocols?", "number"),
-    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"), ("how old was the ferry pact?", "duration"),
+    ("Who signed it?", "name"), ("How long was it renewed for?", "duration"), ("how old was the ferry line?", "duration"),
     ("Is the lab where the research happens in China?", None), ("What does it say about where research happens?", None),
     ("Who is Brendan Kelly?", None),
 ])
@@ -187,9 +187,9 @@ def test_she_or_he_is_the_person_named_or_the_writer_of_the_cited_article():
 
 def test_they_after_who_wrote_a_piece_by_several_writers_are_the_writers():
     byline = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee", "Bo Park"]}])
-    assert rewrite("what are their jobs?", [byline]).text == "what are Ann Lee and Bo Park's jobs?"
+    assert rewrite("what are their backgrounds?", [byline]).text == "what are Ann Lee and Bo Park's backgrounds?"
     one = Turn("who wrote the harbour piece?", [{"title": "Harbour news", "authors": ["Ann Lee"]}])
-    assert "Ann Lee" not in rewrite("what are their jobs?", [one]).text  # one writer is "she" or "he", not "they"
+    assert "Ann Lee" not in rewrite("what are their backgrounds?", [one]).text  # one writer is "she" or "he", not "they"
     assert "Ann Lee" not in rewrite("when were they renewed?", [Turn("what did the ports sign?", byline.cited)]).text
 
 
@@ -239,8 +239,8 @@ def test_a_scene_setting_opening_clause_does_not_decide_the_questions_shape(q, c
 
 
 def test_a_scene_setting_clause_does_not_decide_what_is_asked():
-    q = "when the port report was written, were the two sides still talking?"
-    assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # not "when was it written"
+    q = "when the port report came out, was the ferry still running?"
+    assert question_type(main_clause(q)) is None and not is_about_articles(main_clause(q))  # the opening clause asks nothing
     assert question_type(main_clause("according to the port report, when did the ferry stop?")) == "date"
 
 
