@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rag.rules import PERSON_NOUNS
+from rag.rules import PERSON_NOUNS, SAID
 from rag.text import STOPWORDS, stem
 
 # Roles held by one person: a question whose asked noun is one of these wants a person's name.
@@ -19,10 +19,6 @@ ROLES = ("official", "negotiator", "minister", "secretary", "spokesperson", "spo
          "head", "director", "chair", "chairman", "chairwoman", "signatory", "signer", "professor", "mayor", "governor")
 # (Not "scientists" or "lawmakers": "which scientists…?" is often answered by a group: "prominent scientists".)
 _ROLE = r"(?:%s)(?:s|es)?" % "|".join(ROLES)
-# Verbs of saying: "who argued X?" is answered by whoever wrote the sentence (``rag.bylines.attribution``).
-_SAYING = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                     r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
-                     r"call(?:s|ed|ing)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?)\b")
 _ASKS_ROLE = re.compile(rf"\b(?:which|what|whose)\s+(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')")
@@ -46,7 +42,7 @@ def asks_person(question: str) -> bool:
     (False, False, True)
     """
     q = question.lower().replace("’", "'")
-    if _SAYING.search(q):
+    if SAID.search(q):  # "who argued X?" is answered by whoever wrote it (``rag.bylines.attribution``)
         return False
     return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
 

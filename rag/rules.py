@@ -142,9 +142,11 @@ def byline_note(text: str, authors: list[str]) -> bool:
     return any(re.search(rf"\b{re.escape(a.split()[-1])}\b", text) for a in authors if a.split())
 
 
-# Verbs of saying: "who warned that…?" asks for whoever said it, which a sentence naming no one leaves to its writers.
+# Verbs of saying: "who warned that…?" asks for whoever said it, which a sentence naming no one leaves to its
+# writers (``rag.bylines``); nor does it ask for someone holding a role (``rag.persons.asks_person``).
 SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                  r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|call(?:s|ed)? for)\b")
+                  r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
+                  r"call(?:s|ed)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?)\b")
 
 
 def names_people(text: str, question: str) -> bool:

@@ -16,6 +16,7 @@ from rag.text import terms
     ("which port official signed the 2015 lease?", True), ("who were the chief negotiators of the lease?", True),
     ("what's the name of the harbour official who approved it", True), ("which two mayors opened the bridge?", True),
     ("which official argued the lease was unfair?", False),  # a view: credited to the writer, see rag.bylines
+    ("which official stressed the lease was unfair?", False),  # any verb of saying in rag.rules.SAID
     ("who signed the 2015 lease?", True), ("who led the city's team in the talks?", True),
     ("which agency runs the port?", False), ("who hired the engineers?", False),
     ("during which governor's term was the dock built?", False),  # asks for the term, not the governor
