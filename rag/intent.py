@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-_AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
-        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
-        "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
+# Auxiliary verbs: one opening a question makes it yes/no; one after a wh-word ends its asked-for noun phrase.
+AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
+       "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+       "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
 LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing)[,:]?\s+)*"
 _WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
 
@@ -36,7 +37,7 @@ def is_yes_no(q: str) -> bool:
     """
     ql = q.lower().strip()
     m = re.match(LEAD + r"([a-z']+)\b", ql)
-    if not m or m.group(1) not in _AUX or _REQUEST.match(ql):
+    if not m or m.group(1) not in AUX or _REQUEST.match(ql):
         return False
     return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
 
@@ -165,7 +166,7 @@ def two_articles_compared(intent: str, named: set, about: bool) -> str:
 _SCENE = re.compile(r"^\s*(?:when|after|before|once|while|whilst|as of|by the time|according to|per|in|although|though|"
                     r"even though|since|if|given|despite|now that)\b(?!\s+(?:{a})\b)[^,?]{{1,120}},\s*"
                     r"(?=(?:[a-z]+\s+){{0,2}}(?:what|when|where|which|who|whom|whose|why|how|{a})\b)"
-                    .format(a="|".join(sorted(_AUX))), re.I)
+                    .format(a="|".join(sorted(AUX))), re.I)
 
 
 def main_clause(q: str) -> str:

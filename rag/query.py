@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.intent import LEAD, asks_summary, intent_of, main_clause, two_articles_compared
+from rag.intent import AUX, LEAD, asks_summary, intent_of, main_clause, two_articles_compared
 from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
@@ -118,7 +118,7 @@ def question_type(q: str) -> str | None:
         return "number"
     # The asked-for noun is the first typed noun before any verb: "which (earlier) date was…", not "what did the president…".
     for w in rest:
-        if w in _VERB_AUX:
+        if w in AUX:
             break
         w = w.strip(".")
         if w in _HEAD_FORMS or w in PERSON_NOUNS:
@@ -126,8 +126,6 @@ def question_type(q: str) -> str | None:
     return None
 
 
-_VERB_AUX = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would",
-        "should", "might", "may"}
 _TRAILING_WH = re.compile(r"\b(?:from|by|in|on|at|to|with|after|of)\s+(?:which|what)\s+((?:[a-z\-'.]+\s+){0,2}[a-z\-]+)\s*\?*\s*$")
 
 
