@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from rag import lexicon, sidecar, sparse
+from rag.evidence import weights_of
 from rag.lexicon import Lexicon
 from rag.neighbours import BULLETED, HEADING_MATCH, heading_share
 from rag.schema import Passage
@@ -116,6 +117,24 @@ def top_stable(scores: np.ndarray, n: int) -> np.ndarray:
     return keep[np.lexsort((keep, -scores[keep]))]
 
 
+def bulleted_sections(passages: list[Passage]) -> list[tuple[str, int]]:
+    """(subheading, passage index) for each body passage's subheading whose section opens with a bullet.
+
+    >>> bulleted_sections([Passage("a:0", "a", "## Port Fees\\n\\n- Berths: by the day.", 0, 40, [])])
+    [('Port Fees', 0)]
+    """
+    return [(m.group(1), i) for i, p in enumerate(passages) if p.kind == "body" for m in BULLETED.finditer(p.text)]
+
+
+def body_by_doc(passages: list[Passage]) -> dict[str, list[Passage]]:
+    """Each article's body passages, in index order (an article's chunks without scanning every passage)."""
+    out: dict[str, list[Passage]] = {}
+    for p in passages:
+        if p.kind == "body":
+            out.setdefault(p.doc_id, []).append(p)
+    return out
+
+
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         self.index, self.embedder = index, embedder
@@ -141,6 +160,10 @@ class Retriever:
         self.lexicon, self.lexicon_loaded = (saved, True) if saved is not None else (build_lexicon(self.passages, headers), False)
         self.docs = sorted({p.doc_id for p in self.passages})
         self._home = None
+        # Built with the generation, like the rest (a reload builds a new Retriever): the bulleted subheadings
+        # list questions may name (few articles have any), and each article's body passages in index order.
+        self._sections = bulleted_sections(self.passages)
+        self._body = body_by_doc(self.passages)
 
     def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
         """Every sentence vector in memory, for a small embedded index (an exact search beats a Chroma round
@@ -313,17 +336,13 @@ class Retriever:
     def listed_sections(self, query, exclude: set[str] = frozenset()) -> list[Passage]:
         """List and overview questions: the passages of each bulleted section whose subheading states what is asked
         (``rag.neighbours.listed_under_heading``), with the passages overlapping it, since a list may run on
-        into the next chunk. The sections are found once; few articles have any."""
-        if getattr(self, "_sections", None) is None:
-            self._sections = [(m.group(1), i) for i, p in enumerate(self.passages) if p.kind == "body"
-                              for m in BULLETED.finditer(p.text)]
-        weights = {t: self.lexicon.idf(t) for t in query.terms}
+        into the next chunk."""
+        weights = weights_of(query, self.lexicon)
         out: dict[str, Passage] = {}
         for heading, i in self._sections:
             if heading_share(heading, weights) >= HEADING_MATCH:
                 p = self.passages[i]
-                out.update((x.chunk_id, x) for x in self.passages if x.doc_id == p.doc_id and x.kind == "body"
-                           and p.start <= x.start < p.end)
+                out.update((x.chunk_id, x) for x in self._body.get(p.doc_id, ()) if p.start <= x.start < p.end)
         return [p for cid, p in out.items() if cid not in exclude]
 
     def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,
