@@ -161,9 +161,10 @@ class Retriever:
         self.docs = sorted({p.doc_id for p in self.passages})
         self._home = None
         # Built with the generation, like the rest (a reload builds a new Retriever): the bulleted subheadings
-        # list questions may name (few articles have any), and each article's body passages in index order.
+        # list questions may name (few articles have any), each article's body passages in index order, and its card.
         self._sections = bulleted_sections(self.passages)
         self._body = body_by_doc(self.passages)
+        self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
 
     def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
         """Every sentence vector in memory, for a small embedded index (an exact search beats a Chroma round
@@ -189,8 +190,6 @@ class Retriever:
 
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
-        if getattr(self, "_cards", None) is None:
-            self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
         return [self._cards[d] for d in dict.fromkeys(doc_ids) if d in self._cards and self._cards[d].chunk_id not in exclude]
 
     def gist_passages(self, doc_ids) -> list[Passage]:
