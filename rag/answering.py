@@ -293,6 +293,19 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[lis
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
+COVER_CLOSE = 0.95  # a sentence scoring this close to the leading one vouches for the question's terms as well
+
+
+def best_cover(cands: list[Candidate], best: Candidate) -> float:
+    """The share of the question's terms held by the leading sentence or by one scoring about as well.
+
+    The leading sentence may be there for its type, not its words: for "which town hosted the last round of the
+    ferry talks?" the sentence "They met in Oslo in March" (a place, no question word) leads, and the one scoring
+    just below it ("the last round of ferry talks settled the fares") shows the articles are about the topic.
+    """
+    return max([best.overlap] + [c.overlap for c in cands if c.score >= COVER_CLOSE * best.score])
+
+
 def _evidence(query, cands, best, best_sim, target, unknown, delta, typed_next, known_share) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
@@ -304,8 +317,8 @@ def _evidence(query, cands, best, best_sim, target, unknown, delta, typed_next, 
     # must name that speaker or actor, or rank something; the topic alone does not answer.
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
-    return Evidence(unknown, unknown.share, delta, best.overlap, best.overlap * known_share, best_sim, counted, typed,
-                    spoken, ranked)
+    cover = best_cover(cands, best)
+    return Evidence(unknown, unknown.share, delta, cover, cover * known_share, best_sim, counted, typed, spoken, ranked)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

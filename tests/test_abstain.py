@@ -1,7 +1,7 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and when the question is
 embedded a second time without them."""
 
-from rag.abstain import rest_of_question, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, rest_of_question, unknown_terms
 from rag.query import Query
 from rag.text import terms
 
@@ -43,3 +43,16 @@ def test_an_ordinal_the_articles_never_use_is_a_number_they_never_mention():
     u = unknown_terms(_q("was the treaty signed in its third year"), _Lexicon())
     assert u.entities == ["third"] and u.everyday == []
     assert unknown_terms(_q("was the treaty signed"), _Lexicon()).entities == []
+
+
+def test_a_paraphrase_sharing_few_words_with_a_close_sentence_is_answered_but_one_sharing_none_is_weak():
+    # "when did the harbour accord come into force?" against "the pact took effect in May": 'harbour' alone is shared
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.15, 0.15, 0.4)) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.05, 0.05, 0.4)) == "weak_evidence"
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.05, 0.05, 0.5)) == ""  # close in meaning
+
+
+def test_far_in_meaning_is_off_topic_unless_a_fifth_of_the_question_is_held_by_a_close_sentence():
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.3, 0.22, 0.27)) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.3, 0.15, 0.27)) == "off_topic"
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.9, 0.9, 0.15)) == "off_topic"  # below the hard floor

@@ -1,6 +1,6 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import claim_evidence, pick_compare, pick_yes_no, second_source
+from rag.answering import best_cover, claim_evidence, pick_compare, pick_yes_no, second_source
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -318,6 +318,16 @@ def test_yes_no_evidence_is_the_near_best_sentence_that_covers_more_of_the_claim
     assert claim_evidence(cands) is cands[1]
     cands[1].score = 0.8 * cands[0].score  # clearly worse: the best stays
     assert claim_evidence(cands) is cands[0]
+
+
+def test_the_question_terms_are_vouched_for_by_a_sentence_scoring_about_as_well_as_the_leading_one():
+    cands = _cands("a", ["They met in Oslo in March.", "The last round of ferry talks settled the fares.",
+                         "Ferry fares rose across the region."], [0.60, 0.59, 0.50])
+    for c, overlap in zip(cands, (0.0, 0.4, 0.9)):
+        c.overlap = overlap
+    assert best_cover(cands, cands[0]) == 0.4  # the close second holds the topic; the far third does not count
+    cands[1].score = 0.8 * cands[0].score
+    assert best_cover(cands, cands[0]) == 0.0
 
 
 def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility():
