@@ -209,6 +209,20 @@ def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
     return topic if topic and sum(topic.values()) > 0 else weights
 
 
+def refused_unread(query, lexicon) -> str:
+    """The refusal a question earns before any evidence is read, or "": what it counts or asks for is never
+    mentioned. No evidence is weighed for it, so the pipeline need not embed it without its unknown words.
+
+    "How many ferry berths…?" over articles that never mention a berth: "count_of_unknown"; "what is the
+    annual toll of the bridge?" over articles without "toll": "asked_thing_unknown".
+    """
+    if query.count_target and not any(lexicon.known(t) for t in query.count_target):
+        return "count_of_unknown"
+    if query.asked_thing and not lexicon.known(query.asked_thing) and REQUIRE_ASKED_THING:
+        return "asked_thing_unknown"
+    return ""
+
+
 def select(query, passages: list[Passage], lexicon, delta: float | None = None,
            unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
@@ -228,10 +242,9 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
                    everyday=unknown.everyday, unknown_share=round(unknown.share, 3), delta=delta)
     target = {t for t in query.count_target if lexicon.known(t)}
-    if query.count_target and not target:  # "How many patents…": what is counted is never mentioned
-        return Decision([], True, "count_of_unknown", signals)
-    if query.asked_thing and not lexicon.known(query.asked_thing) and REQUIRE_ASKED_THING:
-        return Decision([], True, "asked_thing_unknown", signals)  # "the annual budget of…": never mentioned
+    refused = refused_unread(query, lexicon)
+    if refused:
+        return Decision([], True, refused, signals)
     cands = candidates(query, passages, lexicon, target, weights)
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)

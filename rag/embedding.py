@@ -210,6 +210,13 @@ def export_onnx(location: str, dest) -> "os.PathLike":
     return dest
 
 
+# A question (and the question without its unknown words) is tokenized one text at a time: encode_batch
+# hands even two texts to the tokenizer's thread pool, whose threads then compete with the model's for
+# the cores (two texts: 0.16 ms at the median but 3.4 ms at p95 on two busy cores, 0.07/0.19 ms one by
+# one). The ids are the same either way; a batch of documents still goes to the pool.
+FEW_TEXTS = 4
+
+
 class OnnxEmbedder:
     """A sentence-transformers directory run by onnxruntime; same id, same vectors as the torch model.
 
@@ -266,7 +273,7 @@ class OnnxEmbedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        encs = self.tokenizer.encode_batch(texts)
+        encs = self.tokenizer.encode_batch(texts) if len(texts) > FEW_TEXTS else [self.tokenizer.encode(t) for t in texts]
         # Longest first, as sentence-transformers does: batches of similar length waste less padding.
         order = sorted(range(len(texts)), key=lambda i: -len(encs[i].ids))
         for b in range(0, len(order), self.batch_size):

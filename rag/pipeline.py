@@ -144,8 +144,14 @@ class Pipeline:
         return r if r.text != fixed or r.more or fixed == text else replace(r, text=text)
 
     def _embed(self, query: Query, unknown: Unknown):
-        """The query vector, and (when it has rare unknown words) the vector without them, in one model call."""
+        """The query vector, and (when it has rare unknown words) the vector without them, in one model call.
+
+        Not that second vector when nothing reads it: a follow-up for more is never refused, and a question
+        refused on sight ("how many X" with an X the articles never name) weighs no evidence.
+        """
         rest = rest_of_question(query, unknown)
+        if rest is not None and (query.more or answering.refused_unread(query, self.retriever.lexicon)):
+            rest = None
         if rest is not None and hasattr(self.embedder, "embed_queries"):
             return self.embedder.embed_queries([query.text, rest])
         qvec = self.embedder.embed_query(query.text)

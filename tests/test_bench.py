@@ -127,6 +127,16 @@ def test_onnx_vectors_match_torch(onnx_embedder, real_embedder):
 
 
 @pytest.mark.slow
+def test_a_few_question_texts_are_tokenized_one_by_one_into_the_same_vectors(onnx_embedder, monkeypatch):
+    from rag import embedding
+
+    texts = ["When did the tram to the old harbour open?", "the tram to the old harbour"]
+    one_by_one = onnx_embedder._encode(texts)
+    monkeypatch.setattr(embedding, "FEW_TEXTS", 0)  # every batch through the tokenizer's thread pool
+    assert np.array_equal(one_by_one, onnx_embedder._encode(texts))
+
+
+@pytest.mark.slow
 def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_index_dir):
     """Same index, queries embedded by ONNX: the eval questions get the same answers."""
     from pathlib import Path

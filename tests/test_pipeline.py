@@ -93,3 +93,39 @@ def test_cli_missing_index_one_line(hash_cfg, capsys, monkeypatch):
     assert main(["ask", "When?"]) == 2
     err = capsys.readouterr().err
     assert "Run: rag ingest" in err and err.count("\n") == 1
+
+
+class _Counting:
+    """The hash embedder, recording each batch of question texts it is asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.id, self.dim, self.calls = inner, inner.id, inner.dim, []
+
+    def embed_documents(self, texts):
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text):
+        self.calls.append([text])
+        return self.inner.embed_query(text)
+
+    def embed_queries(self, texts):
+        self.calls.append(list(texts))
+        return self.inner.embed_queries(texts)
+
+
+def test_the_question_without_its_unknown_words_is_embedded_only_when_the_refusal_can_read_it(hash_cfg):
+    from rag.answering import refused_unread
+
+    ingest(hash_cfg, progress=False)
+    plain = Pipeline(hash_cfg)
+    emb = _Counting(plain.embedder)
+    pipe = Pipeline(hash_cfg, embedder=emb)
+    weighed = "How many researchers do the quorvex labs employ?"  # the count is known: the evidence is weighed
+    refused = "How many quorvexes do the labs employ?"  # what is counted is never mentioned: refused on sight
+    assert refused_unread(pipe.understand(refused), pipe.retriever.lexicon) == "count_of_unknown"
+    assert refused_unread(pipe.understand(weighed), pipe.retriever.lexicon) == ""
+    for q in (weighed, refused):
+        emb.calls.clear()
+        a = pipe.ask(q)
+        assert a.answer == plain.ask(q).answer  # the same answer either way
+        assert [len(c) for c in emb.calls] == ([2] if q == weighed else [1])
