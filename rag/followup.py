@@ -203,6 +203,49 @@ def needs_context(question: str) -> bool:
     return bool(_PRONOUN.search(q) or _PERSONAL.search(q)) and len(content) <= 3
 
 
+def _named_article(new: str) -> str:
+    """The article an ellipsis names: all of it ("the Harbor Daily one"), else the last mention after a placeholder
+    ("the other one, the Harbor Daily piece": "the other one" only points at it); "" when it names none.
+
+    Why: a reader often says "the other one" first and then names it; the whole phrase is no article name.
+
+    >>> _named_article("the other one, the Harbor Daily piece"), _named_article("the Harbor Daily one")
+    ('the Harbor Daily piece', 'the Harbor Daily one')
+    >>> _named_article("the other one"), _named_article("quantum computing")
+    ('', '')
+    """
+    if _ARTICLE_MENTION.fullmatch(new):
+        return "" if _OTHER_ONE.fullmatch(new) else new
+    found = [m.group(0) for m in _ARTICLE_MENTION.finditer(new) if not _OTHER_ONE.fullmatch(m.group(0))]
+    return found[-1] if found else ""
+
+
+_OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one|article|piece)", re.I)
+# "so what happened after that?", "what came next": what the articles tell after the last answer
+_NEXT = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\s+)*(?:then\s+what\s+happened|what\s+happened\s+(?:next|then|"
+                   r"after(?:wards|\s+that)?)|what\s+came\s+(?:next|after))\W*$", re.I)
+_HOW_X = re.compile(r"\bhow\s+[a-z]+", re.I)  # "how come", "how soon": a question word, not the subject
+_FILLER = re.compile(r"^(?:ok|okay|then|exactly|really|actually|again|now|else|\w+ly)$", re.I)
+
+
+def is_fragment(question: str) -> bool:
+    """A question with no subject of its own ("until when?", "how come?", "what then?"): it only makes
+    sense with the last question, so it is asked together with it. A name, a number or any content word
+    makes it a question of its own ("what is de-risking?").
+
+    >>> is_fragment("until when?"), is_fragment("and how come, then?"), is_fragment("what then?")
+    (True, True, True)
+    >>> is_fragment("what is de-risking?"), is_fragment("and Oslo?"), is_fragment("in 1990?")
+    (False, False, False)
+    """
+    words = re.findall(r"[A-Za-z][\w\-']*", question)
+    if any(w[0].isupper() for w in words[1:]) or re.search(r"\d", question):
+        return False
+    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in _WH
+               and not _FILLER.match(w)]
+    return not content
+
+
 def _ellipsis(question: str, last: str) -> str | None:
     """ "what about X?" after a question: the last question with its final content words replaced by X."""
     m = _ELLIPSIS.match(question)
@@ -210,9 +253,9 @@ def _ellipsis(question: str, last: str) -> str | None:
         return None
     new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
-    was, now = _ARTICLE_MENTION.search(base), _ARTICLE_MENTION.fullmatch(new)
+    was, now = _ARTICLE_MENTION.search(base), _named_article(new)
     if was and now:  # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article
-        return base[:was.start()] + new + base[was.end():] + "?"
+        return base[:was.start()] + now + base[was.end():] + "?"
     words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
     # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
     last = words[-1] if words else None
@@ -231,7 +274,11 @@ def rewrite(question: str, history: list[Turn]) -> Resolved:
     ell = _ellipsis(question, last.question)
     if ell:
         return Resolved(ell)
+    if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
+        return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if not needs_context(question):
+        if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
+            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
         return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:

@@ -285,3 +285,25 @@ def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why
 def test_a_summary_asked_in_so_many_words_is_recognised_whatever_topic_names_the_article(q, summary):
     from rag.intent import asks_summary
     assert asks_summary(q) is summary
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("does the ferry pact lapse each winter?", "how come?", "how come (does the ferry pact lapse each winter)?"),
+    ("what would a strike at the harbour have cost?", "who claimed that?",
+     "who claimed that (what would a strike at the harbour have cost)?"),
+    ("was the ferry deal extended?", "until when?", "until when (was the ferry deal extended)?"),
+    ("when was the ferry deal signed?", "what is a pilot boat?", "what is a pilot boat?"),  # a subject of its own
+])
+def test_a_fragment_without_a_subject_is_asked_with_the_last_question(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_then_what_happened_goes_on_from_the_last_answer():
+    r = rewrite("so what happened after that?", [Turn("when did the ferry lease run out?", [], [["doc", 40]])])
+    assert r.more and r.text == "when did the ferry lease run out?" and r.shown == [["doc", 40]]
+    assert not rewrite("what happened to the ferry lease?", [Turn("who owns the port?", [])]).more
+
+
+def test_the_other_one_then_named_is_the_named_article():
+    r = rewrite("what about the other one, the dock piece?", [Turn("how many ships per the bay piece?", [])])
+    assert r.text == "how many ships per the dock piece?"
