@@ -194,7 +194,23 @@ def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
-    return chosen, why, ("Yes — " if v == "yes" else "No — "), False
+    return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+def named_heard(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """A yes/no question naming two or more articles hears each of them: its best sentence follows the evidence.
+
+    "Do the Harbor Times and the Dock Weekly pieces see the ferry as a lifeline?" is answered for both
+    articles, not by the one whose sentence best holds the claim ("The Dock Weekly calls it a lifeline").
+    """
+    if len(query.named_docs) < 2 or query.about_articles:
+        return chosen, why
+    chosen, why = list(chosen), list(why)
+    for doc in sorted(query.named_docs - {c.doc_id for c in chosen}):
+        mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and _fresh(c, chosen)]
+        if mine:
+            chosen, why = chosen + mine[:1], why + ["named"]
+    return chosen, why
 
 
 def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:

@@ -104,6 +104,32 @@ TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:7] + ("write", "writeup", "analysis"
 TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
 
 
+_JOINED = r"(?:and|or|&|vs|versus)"
+
+
+def coordinated_acronyms(q: str, names: dict[str, list[str]]) -> dict[str, str]:
+    """Articles named by a two-letter acronym that shares its article noun with another name ("the HW and
+    Port Post pieces", "the HW articles") or is set against another article's name ("Port Post vs HW"):
+    the noun, or the other name, says the acronym is an article's, as "the HW piece" does. ``q`` is the
+    normalized question padded with spaces; returns doc_id -> acronym.
+
+    >>> names = {"a": [" port post ", " hw piece ", " hw author "], "b": [" port post "]}
+    >>> coordinated_acronyms(" do the hw and port post pieces agree ", names), coordinated_acronyms(" how do we hw ", names)
+    ({'a': 'hw'}, {})
+    """
+    shorts = {n.split()[0]: d for d, ns in names.items() for n in ns if len(n.split()) == 2 and len(n.split()[0]) == 2}
+    long = sorted({n.strip() for ns in names.values() for n in ns if len(n.split()[0]) > 2} | set(shorts), key=len)
+    other = "|".join(re.escape(n) for n in reversed(long))
+    nouns = "|".join(_ARTICLE_NOUNS + _WRITER_NOUNS + ("pieces", "articles", "stories", "essays", "reports"))
+    out: dict[str, str] = {}
+    for a, d in shorts.items():
+        ea = re.escape(a)
+        if re.search(rf" {ea} (?:{nouns}) ", q) or (other and (re.search(rf" {ea} {_JOINED} (?:the )?(?:{other}) ", q)
+                                                               or re.search(rf" (?:{other}) {_JOINED} (?:the )?{ea} ", q))):
+            out[d] = a
+    return out
+
+
 def title_reference(question: str, titles: dict[str, list[str]]) -> set[str]:
     """Articles a question names by words of their headline right before a word for an article or its
     writer: "the 'quiet harbour' op-ed", "the harbour-quiet piece" name the one article whose title
@@ -247,6 +273,7 @@ class Lexicon:
         headline words before "piece", the word "piece" or "op-ed" itself): they pick an article, not a sentence."""
         q, toks = f" {normalize(text)} ", normalize(text).split()
         out = {t for d in doc_ids for n in self.names.get(d, []) if n in q for t in terms(n)}
+        out |= {t for d, a in coordinated_acronyms(q, self.names).items() if d in doc_ids for t in terms(a)}
         for i, w in enumerate(toks):
             if w not in TITLE_REF_NOUNS:
                 continue
@@ -259,7 +286,8 @@ class Lexicon:
     def referenced_docs(self, text: str) -> set[str]:
         """Articles ``text`` names by outlet, its acronym, an author, a web domain, or words of its headline."""
         q = f" {normalize(text)} "
-        return {d for d, ns in self.names.items() if any(n in q for n in ns)} | title_reference(text, self.titles)
+        named = {d for d, ns in self.names.items() if any(n in q for n in ns)}
+        return named | set(coordinated_acronyms(q, self.names)) | title_reference(text, self.titles)
 
 
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at

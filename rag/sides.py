@@ -14,13 +14,15 @@ from rag.text import STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
+# "the port vs the council on fares": the topic both sides share follows one of these, and is no side's own
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
 def _side(words: list[str]) -> str:
     out, n = [], 0
     for w in words:
-        if re.fullmatch(r"[,:;?!]", w):
-            break  # "washington vs beijing: how…": the side ends at the punctuation
+        if re.fullmatch(r"[,:;?!]", w) or w.lower() in TOPIC_PREPOSITIONS:
+            break  # "washington vs beijing: how…", "… vs beijing on chips": the side ends there
         out.append(w)
         n += w.lower() not in STOPWORDS
         if n >= SIDE_WORDS:
@@ -32,9 +34,11 @@ def sides_of(text: str) -> list[str]:
     """The two things a question sets against each other: the words right before and after "vs" (or "differ from").
 
     >>> sides_of("what do critics vs supporters say about the pact")
-    ['what do critics', 'supporters say about the pact']
+    ['what do critics', 'supporters say']
     >>> sides_of("washington vs beijing: how has each side hit back"), sides_of("When was it signed?")
     (['washington', 'beijing'], [])
+    >>> sides_of("the port vs the council on raising fares")  # "raising fares" is what both sides speak to
+    ['the port', 'the council']
     """
     m = _VERSUS.search(text)
     if not m:

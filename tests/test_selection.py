@@ -46,6 +46,21 @@ def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("what did washington do?") == []
 
 
+def test_a_side_ends_where_the_topic_both_sides_share_begins():
+    assert sides_of("the port vs the council on raising fares") == ["the port", "the council"]
+    assert sides_of("ferry captains vs dock owners about the new timetable") == ["ferry captains", "dock owners"]
+
+
+def test_a_yes_no_question_naming_two_articles_hears_each_of_them():
+    q = _q("do the harbor and dock pieces see the ferry as a lifeline?", named_docs={"a", "b"}, intent="yes_no")
+    cands = (_cands("a", ["The ferry is a lifeline for the island.", "The ferry runs twice a day."], [0.9, 0.5])
+             + _cands("b", ["The ferry is no lifeline but a costly habit."], [0.6]))
+    chosen, why, _, _ = pick_yes_no(q, cands)
+    assert [c.doc_id for c in chosen] == ["a", "b"] and why[-1] == "named"
+    one = _q("does the harbor piece see the ferry as a lifeline?", named_docs={"a"}, intent="yes_no")
+    assert [c.doc_id for c in pick_yes_no(one, cands)[0]] == ["a"]  # one article named: only its evidence
+
+
 def test_gist_takes_each_named_articles_most_typical_statements():
     q = _q("sum up the csis piece", named_docs={"a"}, gist=True)
     cands = _cands("a", ["Heading without a stop", "Cooperation remains necessary for both sides of the relationship.",

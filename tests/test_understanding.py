@@ -159,6 +159,23 @@ def test_the_words_naming_an_article_are_told_apart_from_the_topic():
     assert lex.naming_terms("is the quiet town busy?", {"b"}) == set()  # headline words, but no word for an article
 
 
+def test_a_two_letter_acronym_names_an_article_beside_another_articles_name_or_a_plural_article_noun():
+    from rag.lexicon import Lexicon
+
+    names = {"a": [" harbor review ", " hw piece ", " hw author "], "b": [" dock weekly "]}
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names=names, titles={})
+    assert lex.referenced_docs("do the hw and dock weekly pieces agree on fares?") == {"a", "b"}
+    assert lex.referenced_docs("dock weekly vs hw: who wants lower fares?") == {"a", "b"}
+    assert lex.referenced_docs("what do the hw articles say?") == {"a"}
+    assert lex.naming_terms("do the hw and dock weekly pieces agree?", {"a", "b"}) == {"hw", "dock", "week"}
+    assert lex.referenced_docs("how do we hw the boats?") == set()  # alone it is an ordinary token
+
+
+def test_a_yes_no_question_setting_two_things_against_each_other_is_a_comparison():
+    assert intent_of("would the ferry ban have mattered in fares, vs as a signal?") == "compare"
+    assert intent_of("would the ferry ban have mattered in fares?") == "yes_no"
+
+
 def test_an_article_without_a_headline_is_named_by_its_opening_words():
     from rag.lexicon import Lexicon, title_reference
 
