@@ -82,10 +82,11 @@ def chroma_client(path: Path, where: Path | None = None):
 def open_store(cfg: Config, name: str, client=None):
     """Where the generations of index ``name`` live: folders under ``index_dir``, or a Chroma server."""
     from rag.generations import EmbeddedStore
-    from rag.server_store import ServerStore
+    from rag.server_store import ServerStore, readers_root
 
     if cfg.chroma_url:
-        return ServerStore(client or connect(cfg), name, cfg.chroma_url)
+        readers = readers_root(cfg.index_dir, cfg.chroma_url, name)
+        return ServerStore(client or connect(cfg), name, cfg.chroma_url, readers)
     path = Path(cfg.index_dir)
     if path.exists() and not path.is_dir():
         raise RagError(f"Index path {path} is a file, not a directory. Move it away or set --index-dir")
@@ -287,7 +288,8 @@ class Index:
                           include=["distances"])
 
     def bm25_dir(self) -> Path | None:
-        """Where this generation's BM25 index is saved (None on a Chroma server)."""
+        """Where this generation's BM25 index, Lexicon and sidecar are saved (on a Chroma server: a local
+        folder, None if this machine has none for this generation)."""
         return self.store.bm25_dir(self.generation) if self.generation is not None else None
 
     # --- metadata ---------------------------------------------------------------------------

@@ -138,7 +138,8 @@ def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestRepo
             plan = plan_changes(loaded, base)
             rep = IngestReport(added=plan.added, updated=plan.updated, deleted=plan.deleted, unchanged=plan.unchanged,
                                skipped=loaded.skipped, collection=name, model=model_id)
-            if base is not None and plan.nothing and readers_current(store.bm25_dir(base.generation)):
+            if base is not None and plan.nothing and (store.server or readers_current(store.bm25_dir(base.generation))):
+                _refresh_server_readers(cfg, model_id, store, base)
                 rep.chunks, rep.generation = base.chunks, base.generation
             else:
                 _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0)
@@ -348,14 +349,12 @@ READERS = "readers.json"  # written last: which formats of the files below this 
 
 
 def readers_current(folder: Path | None) -> bool:
-    """True if ``folder`` holds BM25, the Lexicon and the sidecar in today's formats (or there is no
-    folder: a Chroma server). An unchanged corpus over an index saved by older code gets a new generation
-    with them, instead of rebuilding them at every start."""
-    if folder is None:
-        return True
+    """True if ``folder`` holds BM25, the Lexicon and the sidecar in today's formats. An unchanged corpus over
+    an index saved by older code gets a new generation with them (on a server: a new folder for the same
+    generation, ``_refresh_server_readers``), instead of rebuilding them at every start."""
     try:
         return json.loads((Path(folder) / READERS).read_text(encoding="utf-8")) == _formats()
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):  # TypeError: no folder (None)
         return False
 
 
@@ -365,8 +364,8 @@ def _formats() -> dict:
 
 def save_readers(w: Index, m: Manifest) -> None:
     """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
-    built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server there is
-    no folder, and readers build them)."""
+    built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server, a local
+    folder: ``rag.server_store``)."""
     folder = w.bm25_dir()
     if folder is not None:
         recs = w.all_records()
@@ -375,6 +374,19 @@ def save_readers(w: Index, m: Manifest) -> None:
         lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
         if sidecar.save(passages, headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
             (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
+
+
+def _refresh_server_readers(cfg: Config, model_id: str, store, base: Manifest) -> None:
+    """An unchanged index on a Chroma server with no readers folder here for its live generation (or one in an
+    older format) gets one; the generation stays (the folder is of its collections)."""
+    if not store.server or store.readers is None or readers_current(store.bm25_dir(base.generation)):
+        return
+    store.rewrite_readers(base.generation)
+    try:
+        save_readers(Index(cfg, model_id, generation=base.generation, store=store), base)
+        store.seal(base.generation)
+    finally:
+        store.discard_readers(base.generation)  # a no-op once sealed
 
 
 def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:

@@ -167,10 +167,11 @@ class Retriever:
         self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
 
     def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
-        """Every sentence vector in memory, for a small embedded index (an exact search beats a Chroma round
-        trip: ~0.05 vs ~2.5 ms); against a shared Chroma server every query asks the server. With a sidecar,
-        its rows, in its order (``_side_dense``); without, Chroma's, in id order (``nearest_sentences``)."""
-        if self.n_sentences > IN_MEMORY_SENTENCES or self.index.cfg.chroma_url:
+        """Every sentence vector in memory, for a small index (an exact search beats a Chroma round trip: ~0.05 vs
+        ~2.5 ms). With a sidecar, its rows, in its order (``_side_dense``), on a Chroma server too (read from the
+        local folder, so a server index answers as an embedded one); without, Chroma's, in id order
+        (``nearest_sentences``), not on a server (every query asks it, rather than reading every vector over HTTP)."""
+        if self.n_sentences > IN_MEMORY_SENTENCES or (self.index.cfg.chroma_url and self.side is None):
             return None, []
         if self.side is not None:
             return np.array(self.side.vectors, dtype=np.float32), []
@@ -360,7 +361,7 @@ class Retriever:
     def _search(self, query, k: int, qvec, diversify: bool, top_vectors: list | None, extra: int) -> list[Passage]:
         pool = min(self.n, max(4 * k, 20))
         lexical = self._bm25_top(query.terms, pool)
-        if self.side is not None and not self.index.cfg.chroma_url:
+        if self.side is not None:  # on a server too: its local folder holds the sentence vectors
             ranked, dense_of, sentence_sims = self._side_dense(qvec, lexical, pool, top_vectors)
         else:
             # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.

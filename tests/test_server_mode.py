@@ -24,6 +24,7 @@ from rag.config import load_config
 from rag.errors import ChromaUnavailable
 from rag.ingest import ingest
 from rag.pipeline import Pipeline
+from conftest import write_tiny_corpus
 
 pytestmark = pytest.mark.slow
 
@@ -90,7 +91,8 @@ def server_cfg(chroma_server, tiny_corpus, monkeypatch):
 def test_ingest_ask_reingest_through_server(server_cfg, isolated):
     first = ingest(server_cfg, progress=False)
     assert first.embedded == first.chunks > 0
-    assert not (isolated / "index").exists()  # nothing went to the embedded store
+    # nothing went to the embedded store: only the readers' folder of the server index
+    assert [d.name.startswith("server-127.0.0.1_") for d in (isolated / "index").iterdir()] == [True]
 
     again = ingest(server_cfg, progress=False)
     assert again.embedded == 0 and again.added == again.updated == again.deleted == []
@@ -149,9 +151,13 @@ def test_bad_url_is_one_line(monkeypatch, capsys, tiny_corpus):
     assert err.count("\n") == 0 and "RAG_CHROMA_URL" in err
 
 
-def test_server_going_away_and_coming_back(server_cfg, chroma_server):
+def test_server_going_away_and_coming_back(server_cfg, chroma_server, tmp_path):
+    import dataclasses
+
     ingest(server_cfg, progress=False)
-    pipe = Pipeline(server_cfg)
+    # a chat server without the ingest's readers folder asks the server at every question
+    cfg = dataclasses.replace(server_cfg, index_dir=tmp_path / "no-readers-folder")
+    pipe, small = Pipeline(cfg), Pipeline(server_cfg)
     assert "1979" in pipe.ask("When was the Pact first signed?").answer
 
     chroma_server.stop()
@@ -159,9 +165,11 @@ def test_server_going_away_and_coming_back(server_cfg, chroma_server):
         pipe.ask("Who leads the ocean program?")  # a new question: not answered from any cache
     msg = str(e.value)
     assert "\n" not in msg and chroma_server.url in msg
+    # with the folder, a small index (its sentence vectors in memory) answers without the server
+    assert "Lee" in small.ask("Who leads the ocean program?").answer
 
     chroma_server.start()  # same data dir, same port
-    assert "1979" in Pipeline(server_cfg).ask("When was the Pact first signed?").answer
+    assert "1979" in Pipeline(cfg).ask("When was the Pact first signed?").answer
 
 
 def test_real_model_through_server(chroma_server, real_embedder, tmp_path, monkeypatch):
@@ -256,3 +264,53 @@ def test_a_claim_from_another_machine_blocks_while_it_beats_and_is_cleared_once_
         time.sleep(0.1)
     store.discard(gen)
     assert store._beating.is_set()
+
+
+def test_a_server_generation_keeps_its_readers_in_a_local_folder(server_cfg, tiny_corpus, tmp_path, caplog):
+    """BM25, the Lexicon and the sidecar of a server generation are saved by the ingest in a folder under
+    ``index_dir``, stamped with the ids of the generation's collections; a chat process loads them instead of
+    rebuilding, and ignores (with one log line) a folder whose stamp is not the server's."""
+    import dataclasses
+    import logging
+    import shutil
+
+    from rag.server_store import STAMP, readers_root
+
+    name = ingest(server_cfg, progress=False).collection
+    root = readers_root(server_cfg.index_dir, server_cfg.chroma_url, name)
+    assert sorted(p.name for p in root.iterdir()) == ["g1"] and (root / "g1" / STAMP).is_file()
+    questions = ["When was the Pact first signed?", "Who leads the ocean program?", "How many researchers?"]
+    with_folder = Pipeline(server_cfg)
+    r = with_folder.retriever
+    assert r.bm25_loaded and r.lexicon_loaded and r.side is not None
+    elsewhere = dataclasses.replace(server_cfg, index_dir=tmp_path / "no-folder-here")
+    without = Pipeline(elsewhere)  # a chat server without the folder builds them, as before
+    assert not without.retriever.bm25_loaded and not without.retriever.lexicon_loaded and without.retriever.side is None
+    assert [with_folder.ask(q).answer for q in questions] == [without.ask(q).answer for q in questions]
+
+    stamp = json.loads((root / "g1" / STAMP).read_text())
+    (root / "g1" / STAMP).write_text(json.dumps({**stamp, "collections": ["another", "index"]}))
+    with caplog.at_level(logging.WARNING, logger="rag.server_store"):
+        r = Pipeline(server_cfg).retriever
+    assert not r.bm25_loaded and not r.lexicon_loaded and r.side is None
+    assert [rec.getMessage() for rec in caplog.records if "ignoring" in rec.getMessage()] != []
+    (root / "g1" / STAMP).write_text(json.dumps(stamp))
+    (root / "g1" / "lexicon.json").unlink()  # a folder copied in part is not read either
+    assert not Pipeline(server_cfg).retriever.bm25_loaded
+    (root / "g1" / STAMP).unlink()
+    assert not Pipeline(server_cfg).retriever.bm25_loaded
+
+    shutil.rmtree(root)  # an unchanged corpus: the ingest saves the folder for the live generation
+    assert ingest(server_cfg, progress=False).generation == 1
+    assert json.loads((root / "g1" / STAMP).read_text()) == stamp and Pipeline(server_cfg).retriever.bm25_loaded
+
+    (tiny_corpus / "labs.md").unlink()
+    assert ingest(server_cfg, progress=False).generation == 2
+    assert sorted(p.name for p in root.iterdir()) == ["g1", "g2"]  # the previous one kept for readers still on it
+    (root / ".g9.elsewhere.1.ab12cd.tmp").mkdir()  # an ingest on another machine sharing the folder: kept
+    (root / f".g9.{socket.gethostname()}.999999999.ab12cd.tmp").mkdir()  # a killed ingest of this machine
+    write_tiny_corpus(tiny_corpus)
+    assert ingest(server_cfg, progress=False).generation == 3
+    assert sorted(p.name for p in root.iterdir()) == [".g9.elsewhere.1.ab12cd.tmp", "g2", "g3"]
+    assert main(["index", "drop", "--chroma-url", server_cfg.chroma_url]) == 0
+    assert not root.exists()
