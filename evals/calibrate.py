@@ -24,8 +24,7 @@ from rag.pipeline import Pipeline  # noqa: E402
 
 FALSE_ABSTENTION_COST = 2.0
 GRID = {"HARD_FLOOR": [0.15, 0.2, 0.25], "SIM_FLOOR": [0.3, 0.35, 0.4], "OFF_TOPIC_OVERLAP": [0.1, 0.2, 0.3, 0.4], "MIN_BEST_OVERLAP": [0.1, 0.15, 0.25, 0.34], "SIM_OK": [0.45, 0.5, 0.55, 0.6],
-        "MAX_UNKNOWN_SHARE": [0.2, 0.3, 0.4], "MIN_DELTA": [-0.06, -0.03, 0.0],
-        "EVERYDAY_DELTA": [-0.1, -0.06, -0.03, 0.0], "REQUIRE_TYPED": [False, True],
+        "REQUIRE_TYPED": [False, True],
         "MOSTLY_UNKNOWN": [0.7, 0.8, 0.9, 1.01], "MOSTLY_UNKNOWN_SIM": [0.35, 0.4, 0.45]}
 
 
@@ -46,7 +45,7 @@ def cost(rows, th) -> float:
     c = 0.0
     for q, d in rows:
         u = Unknown(d["entities"], d["rare"], d["everyday"])
-        refused = bool(abstain.abstain_reason(abstain.Evidence(u, d["unknown_share"], d["delta"], d["best_overlap"],
+        refused = bool(abstain.abstain_reason(abstain.Evidence(u, d["unknown_share"], d["best_overlap"],
                                                                d["full_overlap"], d["best_sim"], d["counted"],
                                                                d["typed_found"])))
         c += (FALSE_ABSTENTION_COST if refused else 0) if q.answerable else (0 if refused else 1)

@@ -227,20 +227,22 @@ def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
 
 def refused_unread(query, lexicon) -> str:
     """The refusal a question earns before any evidence is read, or "": what it counts or asks for is never
-    mentioned. No evidence is weighed for it, so the pipeline need not embed it without its unknown words.
+    mentioned. Close sentences about the rest of the question do not answer it.
 
-    "How many ferry berths…?" over articles that never mention a berth: "count_of_unknown"; "what is the
-    annual toll of the bridge?" over articles without "toll": "asked_thing_unknown".
+    "How many berths…?" or "how many slips or berths…?" over articles that never mention a berth:
+    "count_of_unknown" (not "how many ferries docked…?" over articles without "dock": that is a verb);
+    "what is the annual toll of the bridge?" over articles without "toll": "asked_thing_unknown".
     """
     if query.count_target and not any(lexicon.known(t) for t in query.count_target):
+        return "count_of_unknown"
+    if not all(lexicon.known(t) for t in query.counted):
         return "count_of_unknown"
     if query.asked_thing and not lexicon.known(query.asked_thing) and REQUIRE_ASKED_THING:
         return "asked_thing_unknown"
     return ""
 
 
-def select(query, passages: list[Passage], lexicon, delta: float | None = None,
-           unknown: Unknown | None = None) -> Decision:
+def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
     unknown = unknown or Unknown([], [], [])
     if query.gist:  # the named articles' main points: no topic words to match, nothing to abstain on
@@ -256,7 +258,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
-                   everyday=unknown.everyday, unknown_share=round(unknown.share, 3), delta=delta)
+                   everyday=unknown.everyday, unknown_share=round(unknown.share, 3))
     target = {t for t in query.count_target if lexicon.known(t)}
     refused = refused_unread(query, lexicon)
     if refused:
@@ -274,7 +276,7 @@ def select(query, passages: list[Passage], lexicon, delta: float | None = None,
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, delta, pair is not None,
+    ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None,
                    sum(weights.values()) / (sum(full.values()) or 1.0))
     signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked,
                    full_overlap=round(ev.full_overlap, 3))
@@ -335,7 +337,7 @@ def best_cover(cands: list[Candidate], best: Candidate) -> float:
     return max([best.overlap] + [c.overlap for c in cands if c.score >= COVER_CLOSE * best.score])
 
 
-def _evidence(query, cands, best, best_sim, target, unknown, delta, typed_next, known_share) -> Evidence:
+def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
@@ -347,7 +349,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, delta, typed_next, 
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     cover = best_cover(cands, best)
-    return Evidence(unknown, unknown.share, delta, cover, cover * known_share, best_sim, counted, typed, spoken, ranked)
+    return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

@@ -210,7 +210,7 @@ def export_onnx(location: str, dest) -> "os.PathLike":
     return dest
 
 
-# A question (and the question without its unknown words) is tokenized one text at a time: encode_batch
+# A question, or any few texts, is tokenized one text at a time: encode_batch
 # hands even two texts to the tokenizer's thread pool, whose threads then compete with the model's for
 # the cores (two texts: 0.16 ms at the median but 3.4 ms at p95 on two busy cores, 0.07/0.19 ms one by
 # one). The ids are the same either way; a batch of documents still goes to the pool.

@@ -276,11 +276,10 @@ class Index:
             out.update(zip(got["ids"], got["embeddings"]))
         return out
 
-    def query_sentences(self, embedding, n: int, with_vectors: bool = False) -> dict:
+    def query_sentences(self, embedding, n: int) -> dict:
         # ids carry doc and offset (see retrieval.sentence_key): metadata would triple the cost
-        include = ["distances"] + (["embeddings"] if with_vectors else [])
         return self._wrap(self.sentences().query, query_embeddings=[list(map(float, embedding))], n_results=n,
-                          include=include)
+                          include=["distances"])
 
     def query(self, embedding, n: int) -> dict:
         """Nearest chunks: ids and distances only (the retriever holds the texts in memory)."""

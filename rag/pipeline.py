@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rag import answering
-from rag.abstain import Unknown, rest_of_question, spelled_out, unknown_terms
+from rag.abstain import spelled_out, unknown_terms
 from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
@@ -143,30 +143,15 @@ class Pipeline:
         r = rewrite(fixed, history)
         return r if r.text != fixed or r.more or fixed == text else replace(r, text=text)
 
-    def _embed(self, query: Query, unknown: Unknown):
-        """The query vector, and (when it has rare unknown words) the vector without them, in one model call.
-
-        Not that second vector when nothing reads it: a follow-up for more is never refused, and a question
-        refused on sight ("how many X" with an X the articles never name) weighs no evidence.
-        """
-        rest = rest_of_question(query, unknown)
-        if rest is not None and (query.more or answering.refused_unread(query, self.retriever.lexicon)):
-            rest = None
-        if rest is not None and hasattr(self.embedder, "embed_queries"):
-            return self.embedder.embed_queries([query.text, rest])
-        qvec = self.embedder.embed_query(query.text)
-        return qvec, (self.embedder.embed_query(rest) if rest is not None else None)
-
     def _prepare(self, question, history: list[Turn] | None, k: int | None) -> "_Prepared":
         """Understand, retrieve and select: everything an answer needs before its text is written."""
         t0 = time.perf_counter()
         query = self.understand(question, history)
         k = max(1, min(int(k or self.cfg.k), MAX_K))
         unknown = unknown_terms(query, self.retriever.lexicon)
-        qvec, qm = self._embed(query, unknown)
-        top: list = []
+        qvec = self.embedder.embed_query(query.text)  # once: no refusal reads the question without some words
         # The answer may quote from a few passages beyond the k reported as retrieved.
-        pool = self.retriever.search(query, k, qvec=qvec, top_vectors=top, extra=EXTRA_CANDIDATE_PASSAGES)
+        pool = self.retriever.search(query, k, qvec=qvec, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
         if query.intent == "compare" and len(query.named_docs) >= 2 and not query.about_articles:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
@@ -178,12 +163,9 @@ class Pipeline:
         elif query.about_articles:
             named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
-        spelled = spelled_out(unknown, query.text, pool)
-        if spelled is not unknown:  # an acronym the passages write out is known after all: weigh the rest again
-            unknown, qm = spelled, self._embed(query, spelled)[1]
-        delta = round(float(top[0] @ qvec - top[0] @ qm), 4) if qm is not None and top else None
+        unknown = spelled_out(unknown, query.text, pool)  # an acronym the passages write out is known after all
         t1 = time.perf_counter()
-        decision = answering.select(query, pool, self.retriever.lexicon, delta=delta, unknown=unknown)
+        decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)
         return _Prepared(query, decision, passages, t0, t1)
 
     def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:

@@ -149,18 +149,36 @@ _WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-
 _HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
 
 
+_COUNT = r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
+_NOT_COUNTED = STOPWORDS | {"were", "was", "have", "has", "did", "does"}
+
+
 def count_target(question: str) -> set[str]:
     """What a "how many X" / "the number of X" question counts: the stems of the next two words.
 
     >>> sorted(count_target("How many patents were filed?")), count_target("When?")
     (['patent'], set())
     """
-    m = re.search(r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
-                  r"(?:\s+([a-z][a-z\-]+))?", question.lower())
+    m = re.search(_COUNT + r"(?:\s+([a-z][a-z\-]+))?", question.lower())
     if not m:
         return set()
     words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
-    return {stem(w) for w in words if w not in STOPWORDS and w not in ("were", "was", "have", "has", "did", "does")}
+    return {stem(w) for w in words if w not in _NOT_COUNTED}
+
+
+def counted_things(question: str) -> set[str]:
+    """The words a count question must be about: the first after "how many" (shorthand expanded), and the Y of
+    "how many X or Y". Not the second word, which is often a verb ("how many ferries sailed") or a noun the
+    first one qualifies; a count of something the articles never name cannot be answered from them.
+
+    >>> sorted(counted_things("How many yrs did it run?")), sorted(counted_things("how many ferries or barges?"))
+    (['year'], ['barg', 'ferri'])
+    >>> counted_things("How much did the port spend?"), counted_things("When?")
+    (set(), set())
+    """
+    m = re.search(_COUNT + r"(?:\s+or\s+([a-z][a-z\-]+))?", question.lower())
+    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w] if m else []
+    return {stem(w) for w in words if w not in _NOT_COUNTED}
 
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
@@ -178,7 +196,8 @@ class Query:
     about_articles: bool = False
     named_docs: set[str] = field(default_factory=set)
     naming: set[str] = field(default_factory=set)  # terms that only name those articles ("csis", "op", "ed")
-    count_target: set[str] = field(default_factory=set)
+    count_target: set[str] = field(default_factory=set)  # "how many patents were filed": {"patent", "file"}
+    counted: set[str] = field(default_factory=set)  # ...of which the thing counted: {"patent"} (``counted_things``)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
     asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
     gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
@@ -281,6 +300,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
+                 counted=counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (intent == "overview" and asks_summary(core))),
                  sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides_of(text)], asked_thing=asked_thing(text),

@@ -236,19 +236,15 @@ class Retriever:
         body = [i for i, p in enumerate(self.passages) if p.kind == "body"]
         return [self.passages[i] for i in sorted(body, key=lambda i: -scores[i])[:n]]
 
-    def nearest_sentences(self, qvec, n: int, top_vectors: list | None = None) -> list[tuple[str, float]]:
+    def nearest_sentences(self, qvec, n: int) -> list[tuple[str, float]]:
         """The ``n`` sentences closest to ``qvec``: (sentence id, cosine), best first."""
         if self._svecs is not None:
             # small collection: an exact dot product in memory beats a Chroma round trip (~0.05 vs ~2.5 ms)
             all_sims = self._svecs @ np.asarray(qvec, dtype=np.float32)
             order = np.argpartition(-all_sims, n - 1)[:n] if n < len(all_sims) else np.arange(len(all_sims))
             order = order[np.argsort(-all_sims[order])]
-            if top_vectors is not None:
-                top_vectors.extend(self._svecs[j] for j in order[:3])
             return [(self._sids[j], float(all_sims[j])) for j in order]
-        hits = self.index.query_sentences(qvec, n, with_vectors=top_vectors is not None)
-        if top_vectors is not None and hits.get("embeddings") is not None:
-            top_vectors.extend(np.asarray(v, dtype=np.float32) for v in hits["embeddings"][0][:3])
+        hits = self.index.query_sentences(qvec, n)
         return [(sid, 1.0 - float(d)) for sid, d in zip(hits["ids"][0], hits["distances"][0])]
 
     def _passage_sims(self, hits: list[tuple[str, float]]) -> tuple[dict[int, float], dict[int, dict[int, float]]]:
@@ -278,7 +274,7 @@ class Retriever:
             fused[i] = fused.get(i, 0.0) + W_BM25 / (RRF_K + rank + 1)
         return fused
 
-    def _side_dense(self, qvec, lexical: list[int], pool: int, top_vectors: list | None):
+    def _side_dense(self, qvec, lexical: list[int], pool: int):
         """MaxSim from the sidecar: ``(the best pool passages by the cosine of their closest sentence, best first;
         passage -> that cosine (None if not scored); passage -> {sentence start: cosine})``, the last two asked
         only of the passages returned (building them for every chunk was a third of a search at 1k chunks). A small index scores every sentence (vectors in memory); a large one only the sentences of
@@ -287,9 +283,7 @@ class Retriever:
         q, side = np.asarray(qvec, dtype=np.float32), self.side
         if self._svecs is not None:
             cands, offs, flat = np.arange(self.n), side.offsets, side.rows
-            ids, vecs = np.arange(len(self._svecs)), self._svecs
-            per = (vecs @ q)[flat]
-            row_cos = None
+            per = (self._svecs @ q)[flat]
         else:
             hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
             cands = np.array(sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical)),
@@ -298,16 +292,11 @@ class Retriever:
             offs = np.concatenate([[0], np.cumsum([len(r) for r in spans])]).astype(np.int64)
             flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
             ids, inv = np.unique(flat, return_inverse=True)
-            vecs = side.read(ids)
-            row_cos = vecs @ q
-            per = row_cos[inv]
+            per = (side.read(ids) @ q)[inv]
         ok = np.diff(offs) > 0
         best = np.maximum.reduceat(per, offs[:-1][ok]) if ok.any() else np.zeros(0)
         scored = cands[ok]  # ascending, as ``best``
         ranked = scored[top_stable(best, pool)].tolist()  # the dense ranking's best ``pool``
-        if top_vectors is not None and len(ids):  # the nearest distinct sentences, best first
-            row_cos = vecs @ q if row_cos is None else row_cos
-            top_vectors.extend(vecs[top_indices(row_cos, 3)])
 
         def dense_of(i: int) -> float | None:
             j = int(np.searchsorted(scored, i))
@@ -346,27 +335,24 @@ class Retriever:
         return [p for cid, p in out.items() if cid not in exclude]
 
     def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,
-               top_vectors: list | None = None, extra: int = 0) -> list[Passage]:
-        """The ``k`` best passages for a ``Query`` (diversified across articles), then ``extra`` more by plain score.
-
-        If ``top_vectors`` is a list, the nearest sentences' vectors are appended to it.
-        """
+               extra: int = 0) -> list[Passage]:
+        """The ``k`` best passages for a ``Query`` (diversified across articles), then ``extra`` more by plain score."""
         if not self.passages:
             return []
         if qvec is None:
             qvec = self.embedder.embed_query(query.text)
         with one_blas_thread():
-            return self._search(query, k, qvec, diversify, top_vectors, extra)
+            return self._search(query, k, qvec, diversify, extra)
 
-    def _search(self, query, k: int, qvec, diversify: bool, top_vectors: list | None, extra: int) -> list[Passage]:
+    def _search(self, query, k: int, qvec, diversify: bool, extra: int) -> list[Passage]:
         pool = min(self.n, max(4 * k, 20))
         lexical = self._bm25_top(query.terms, pool)
         if self.side is not None:  # on a server too: its local folder holds the sentence vectors
-            ranked, dense_of, sentence_sims = self._side_dense(qvec, lexical, pool, top_vectors)
+            ranked, dense_of, sentence_sims = self._side_dense(qvec, lexical, pool)
         else:
             # In memory every sentence gets its own cosine (answering scores sentences by it); from HNSW, the nearest few.
             n_near = self.n_sentences if self._svecs is not None else min(max(10 * k, 60), max(1, self.n_sentences))
-            sims, ssims = self._passage_sims(self.nearest_sentences(qvec, max(1, n_near), top_vectors))
+            sims, ssims = self._passage_sims(self.nearest_sentences(qvec, max(1, n_near)))
             ranked, dense_of = sorted(sims, key=lambda i: -sims[i])[:pool], sims.get
             sentence_sims = lambda i: ssims.get(i, {})  # noqa: E731
         fused = self._fuse(ranked, lexical)

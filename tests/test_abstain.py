@@ -1,8 +1,9 @@
-"""Abstention inputs on an invented vocabulary: which question words are unknown, and when the question is
-embedded a second time without them."""
+"""Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
+refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, rest_of_question, unknown_terms
-from rag.query import Query
+from rag.abstain import Evidence, Unknown, abstain_reason, unknown_terms
+from rag.answering import refused_unread
+from rag.query import Query, count_target, counted_things
 from rag.text import terms
 
 
@@ -27,16 +28,29 @@ def test_unknown_words_are_split_by_kind_and_carry_their_share_of_the_question()
     assert abs(u.share - 1 / 3) < 1e-9  # (5 + 5) / (10 + 10 + 5 + 5)
 
 
-def test_the_question_is_embedded_again_without_its_unknown_words_only_when_they_weigh_enough():
+def test_a_rare_unknown_word_carrying_much_of_the_question_is_not_a_refusal_by_itself():
+    u = unknown_terms(_q("the zorblat treaty"), _Lexicon())
+    assert u.rare == ["zorblat"] and u.share > 0.3
+    assert abstain_reason(Evidence(u, u.share, 0.5, 0.3, 0.5)) == ""  # a close sentence holds the rest
+    assert abstain_reason(Evidence(u, u.share, 0.05, 0.03, 0.3)) == "weak_evidence"  # nothing close holds it
+
+
+def _count(text: str) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text), count_target=count_target(text),
+                 counted=counted_things(text))
+
+
+def test_a_count_of_a_thing_the_articles_never_name_is_refused_on_sight():
     lex = _Lexicon()
-    heavy = _q("the zorblat treaty")
-    assert rest_of_question(heavy, unknown_terms(heavy, lex)) == "the treaty"
-    light = _q("was the treaty signed by zorblat")
-    u = unknown_terms(light, lex)
-    assert u.rare == ["zorblat"] and u.share <= 0.2  # too light for the abstention test to read a difference
-    assert rest_of_question(light, u) is None
-    known = _q("when was the treaty signed")
-    assert rest_of_question(known, unknown_terms(known, lex)) is None
+    assert refused_unread(_count("how many zorblats signed the treaty?"), lex) == "count_of_unknown"
+    assert refused_unread(_count("how many treaties or zorblats were signed?"), lex) == "count_of_unknown"
+
+
+def test_a_verb_or_shorthand_after_how_many_is_not_a_thing_counted():
+    lex = _Lexicon()
+    assert refused_unread(_count("how many treaties zorbled last year?"), lex) == ""  # the second word is a verb
+    assert refused_unread(_count("how many yrs did the treaty run?"), lex) == ""  # "yrs" is years
+    assert refused_unread(_count("how much did the treaty zorble?"), lex) == ""  # nothing is counted
 
 
 def test_an_ordinal_the_articles_never_use_is_a_number_they_never_mention():
@@ -47,12 +61,12 @@ def test_an_ordinal_the_articles_never_use_is_a_number_they_never_mention():
 
 def test_a_paraphrase_sharing_few_words_with_a_close_sentence_is_answered_but_one_sharing_none_is_weak():
     # "when did the harbour accord come into force?" against "the pact took effect in May": 'harbour' alone is shared
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.15, 0.15, 0.4)) == ""
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.05, 0.05, 0.4)) == "weak_evidence"
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.05, 0.05, 0.5)) == ""  # close in meaning
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.15, 0.15, 0.4)) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.4)) == "weak_evidence"
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.5)) == ""  # close in meaning
 
 
 def test_far_in_meaning_is_off_topic_unless_a_fifth_of_the_question_is_held_by_a_close_sentence():
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.3, 0.22, 0.27)) == ""
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.3, 0.15, 0.27)) == "off_topic"
-    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, None, 0.9, 0.9, 0.15)) == "off_topic"  # below the hard floor
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.3, 0.22, 0.27)) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.3, 0.15, 0.27)) == "off_topic"
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.9, 0.9, 0.15)) == "off_topic"  # below the hard floor

@@ -86,7 +86,7 @@ def test_the_speaker_of_a_what_did_they_say_question(q, expected):
 
 def test_a_sentence_on_the_topic_that_names_no_such_speaker_does_not_tell_what_they_said():
     from rag.abstain import Evidence, Unknown, abstain_reason
-    ev = Evidence(Unknown([], [], []), 0.0, None, 0.6, 0.6, 0.6, spoken=False)
+    ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, spoken=False)
     assert abstain_reason(ev) == "speaker_absent"
     ev.spoken = True
     assert abstain_reason(ev) == ""
@@ -97,7 +97,7 @@ def test_a_ranking_question_needs_a_sentence_that_ranks():
     from rag.scope import asks_ranking, ranks
     assert asks_ranking("which harbours get the most ferries?") and not asks_ranking("what are the most urgent repairs?")
     assert ranks("Bergen is the busiest port, ahead of Oslo.") and not ranks("Bergen and Oslo get ferries.")
-    ev = Evidence(Unknown([], [], []), 0.0, None, 0.6, 0.6, 0.6, ranked=False)
+    ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, ranked=False)
     assert abstain_reason(ev) == "no_ranking"
 
 

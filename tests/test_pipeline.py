@@ -113,7 +113,7 @@ class _Counting:
         return self.inner.embed_queries(texts)
 
 
-def test_the_question_without_its_unknown_words_is_embedded_only_when_the_refusal_can_read_it(hash_cfg):
+def test_a_question_is_embedded_once_whether_refused_on_sight_weighed_or_holding_a_rare_unknown_word(hash_cfg):
     from rag.answering import refused_unread
 
     ingest(hash_cfg, progress=False)
@@ -122,10 +122,11 @@ def test_the_question_without_its_unknown_words_is_embedded_only_when_the_refusa
     pipe = Pipeline(hash_cfg, embedder=emb)
     weighed = "How many researchers do the quorvex labs employ?"  # the count is known: the evidence is weighed
     refused = "How many quorvexes do the labs employ?"  # what is counted is never mentioned: refused on sight
+    rare = "When did the zibblefluxian researchers join the labs?"  # a rare unknown word: no second embedding
     assert refused_unread(pipe.understand(refused), pipe.retriever.lexicon) == "count_of_unknown"
     assert refused_unread(pipe.understand(weighed), pipe.retriever.lexicon) == ""
-    for q in (weighed, refused):
+    for q in (weighed, refused, rare):
         emb.calls.clear()
         a = pipe.ask(q)
         assert a.answer == plain.ask(q).answer  # the same answer either way
-        assert [len(c) for c in emb.calls] == ([2] if q == weighed else [1])
+        assert [len(c) for c in emb.calls] == [1]
