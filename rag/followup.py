@@ -2,8 +2,9 @@
 
 Only real anaphora or ellipsis is rewritten: a pronoun standing for the last
 question's subject ("who signed it?"), a reference to the last cited article
-("who wrote that one?"), "what about X?", or "tell me more". A question that
-stands on its own is never merged with earlier words.
+("who wrote that one?"), "what about X?", or "tell me more"; a "that" only the
+last answer explains ("what did that lead to?") is asked with that answer's
+heaviest words. A question that stands on its own is never merged with earlier words.
 
 >>> rewrite("When was it renewed?", [Turn("What is the STA?", [])]).text
 'When was the STA renewed?'
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.intent import is_more
-from rag.text import STOPWORDS, tokens
+from rag.text import STOPWORDS, stem, tokens
 
 _ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previous) (one|article|piece|story|op-ed|essay|source)\b"
                           r"|\bthat one\b", re.I)
@@ -49,11 +50,15 @@ _WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "
        "do", "can", "could", "will", "would", "has", "have", "had"}
 
 
+SAID_CHARS = 400  # what an answer quoted, kept for the next question: two sentences or so; the page state stays small
+
+
 @dataclass
 class Turn:
     question: str  # as asked (or as rewritten, for chains of follow-ups)
     cited: list[dict] = field(default_factory=list)  # citations of the answer: title, outlet, doc_id
     shown: list = field(default_factory=list)  # keys of the sentences the answer quoted
+    said: str = ""  # the text the answer quoted (its first SAID_CHARS): what "what did that lead to?" points at
 
 
 @dataclass
@@ -67,7 +72,8 @@ def turn_of(ans) -> Turn:
     """What the follow-up rewriter needs from an answer: its question, what it cited and quoted."""
     cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id, "authors": list(c.authors)} for c in ans.citations]
     shown = [[c.doc_id, (c.start or 0) + s] for c in ans.citations for s, _ in c.quotes]
-    return Turn(ans.rewritten_question or ans.question, cited, shown)
+    said = " ".join(c.text[s:e] for c in ans.citations if c.kind == "body" for s, e in c.quotes)
+    return Turn(ans.rewritten_question or ans.question, cited, shown, said[:SAID_CHARS])
 
 
 _NP = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][\w.\-']*(?:\s+[a-z][\w.\-']*){0,3})", re.I)
@@ -264,7 +270,86 @@ def _ellipsis(question: str, last: str) -> str | None:
     return base[:last.start()] + new + "?"
 
 
-def rewrite(question: str, history: list[Turn]) -> Resolved:
+ANSWER_TERMS = 12  # the heaviest words of the last answer a follow-up about it is asked with
+# "that"/"this" as a pronoun or before a noun; "true that…", "the one that…" use it as a conjunction or relative
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\b(?:\s+([A-Za-z][\w\-']*))?", re.I)
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|"
+                                 r"suggest|suggests|report|reports|so|such|fact|now|where|which|who)\s*$", re.I)
+_TIME_NOUN = re.compile(r"(?:time|year|week|month|day|round)s?$", re.I)  # "this time": an adverb, no reference
+_PLACEHOLDER = re.compile(r"(?:thing|stuff)s?$", re.I)  # "that thing" names nothing by itself
+_TIME_OR_PLACE = re.compile(r"\b(?:when|where|what (?:year|day|date|month|time))\b", re.I)
+
+
+def points_at_answer(question: str, last_question: str) -> bool:
+    """Does the question's "that"/"this" stand for what the last *answer* said rather than for a thing the last
+    question named? So when it stands alone, before a placeholder noun, or before a word the last question never
+    used. A question of time or place ("and when was that?") asks about the last question's event instead.
+
+    Why: after "how did the ferry fares change?" answered with "Fares doubled after the strike.", "what did that
+    lead to?" is about the doubling, which only the answer mentions.
+
+    >>> points_at_answer("what did that lead to?", "how did the fares change?"), points_at_answer("why is that?", "x")
+    (True, True)
+    >>> points_at_answer("how much did that change cost?", "how did the fares change?")
+    False
+    >>> points_at_answer("is it true that fares fell?", "x"), points_at_answer("and when was that?", "x")
+    (False, False)
+    """
+    q = question.strip().rstrip("?!. ")
+    if _TIME_OR_PLACE.search(q):
+        return False
+    known = {stem(w) for w in tokens(last_question)}
+    for m in _DEMONSTRATIVE.finditer(q):
+        word = m.group(1)
+        if word is None or _PLACEHOLDER.match(word):
+            return True  # "who said that?", "how old is that thing?"
+        if _CONJUNCTION_BEFORE.search(q[:m.start()]) or word.lower() in STOPWORDS or word[0].isupper() \
+                or _TIME_NOUN.match(word):
+            continue
+        if stem(word.lower()) not in known:
+            return True  # "who makes that point?": no point was named before
+    return False
+
+
+def answer_terms(said: str, question: str, weight=None, n: int = ANSWER_TERMS) -> str:
+    """The ``n`` heaviest words of what the last answer said (by ``weight``, e.g. the corpus idf of a stem; else the
+    first ``n``), in their order, leaving out stop words and the question's own words.
+
+    >>> answer_terms("Fares doubled after the long dock strike.", "what did that lead to?", n=3)
+    'fares doubled long'
+    >>> answer_terms("Fares doubled after the long dock strike.", "why?", weight=len, n=2)
+    'doubled strike'
+    """
+    seen, words = {stem(w) for w in tokens(question)}, []
+    for w in tokens(said):
+        if w not in STOPWORDS and len(w) > 1 and stem(w) not in seen:
+            seen.add(stem(w))
+            words.append(w)
+    top = set(sorted(words, key=lambda w: -weight(stem(w)))[:n]) if weight else set(words[:n])
+    return " ".join(w for w in words if w in top)
+
+
+def _with_answer(question: str, last: Turn, weight) -> str:
+    """ "what did that lead to?" -> "what did that lead to (fares doubled strike …)?": asked with the last answer."""
+    return f"{question.strip().rstrip('?')} ({answer_terms(last.said, question, weight)})?"
+
+
+def _no_antecedent(word: str, last_question: str) -> bool:
+    """ "they"/"it" when the last question names nothing of that number ("what did they find?" after "did the
+    writer visit the port?"): then it stands for what the answer told. A "which/what …s" opening names a plural.
+
+    >>> _no_antecedent("they", "did the writer visit the port?"), _no_antecedent("they", "which ports closed?")
+    (True, False)
+    """
+    plural = word in ("they", "them", "their")
+    if plural and re.match(r"^\W*(?:what|which)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]{3,}s\b", last_question, re.I):
+        return False
+    return not any(is_plural(x) == plural for x in _subjects(last_question))
+
+
+def rewrite(question: str, history: list[Turn], weight=None) -> Resolved:
+    """The follow-up as a question of its own; ``weight`` (a stem's corpus idf) picks the last answer's heaviest
+    words when the question points at what that answer said."""
     if not history:
         return Resolved(question)
     last = history[-1]
@@ -276,6 +361,8 @@ def rewrite(question: str, history: list[Turn]) -> Resolved:
         return Resolved(ell)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
+    if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
+        return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
             return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
@@ -298,6 +385,8 @@ def rewrite(question: str, history: list[Turn]) -> Resolved:
     word = p.group(0).lower() if p else ""
     subj = _subject(last.question, True if word in ("they", "them", "their", "these", "those") else
                     False if word in ("it", "its") else None)
+    if last.said and word in ("it", "its", "they", "them", "their") and _no_antecedent(word, last.question):
+        return Resolved(_with_answer(question, last, weight))  # "what did they find?" after a question about one writer
     if not subj or not p:
         return Resolved(question)
     if word in ("its", "their"):

@@ -277,3 +277,15 @@ def test_feedback_with_a_reason_is_recorded_with_the_conversation(hash_cfg):
     assert recs[-1]["history"] == ["When was the Pact first signed?"] and recs[-1]["session"] == "sess"
     assert recs[-1]["question"] == "When was it renewed?" and recs[-1]["answer_id"] == uid
     assert "earlier visit" in h.bridge('{"action": "feedback", "answer": "nope", "rating": "up"}', records, "s")[2]
+
+
+def test_the_page_keeps_what_the_answer_quoted_for_the_next_question(hash_cfg):
+    from rag.ingest import ingest
+
+    ingest(hash_cfg, progress=False)
+    h = ui.Handlers(ui.ChatService(hash_cfg))
+    _, turns, _ = _ask_via_page(h, "When was the Pact first signed?")
+    state = json.loads(json.dumps(turns))  # Gradio keeps the state as JSON: it must survive the trip
+    (question, cited, shown, said), = state
+    assert "1979" in said and len(said) <= 400 and shown and cited
+    assert ui.Turn(*state[0]).said == said  # read back as the follow-up rewriter's Turn

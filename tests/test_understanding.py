@@ -324,3 +324,52 @@ def test_then_what_happened_goes_on_from_the_last_answer():
 def test_the_other_one_then_named_is_the_named_article():
     r = rewrite("what about the other one, the dock piece?", [Turn("how many ships per the bay piece?", [])])
     assert r.text == "how many ships per the dock piece?"
+
+
+FARES = "Fares doubled after the long dock strike."
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("what did that lead to?", "what did that lead to (fares doubled long dock strike)?"),  # only the answer said it
+    ("who makes that point?", "who makes that point (fares doubled long dock strike)?"),  # no point named before
+    ("how old is that thing?", "how old is that thing (fares doubled long dock strike)?"),  # a placeholder noun
+    ("and when was that?", "and when was that (how did the ferry prices move)?"),  # time: the last question's event
+])
+def test_a_follow_up_about_what_the_answer_said_is_asked_with_its_words(q, expected):
+    assert rewrite(q, [Turn("how did the ferry prices move?", [], [], FARES)]).text == expected
+
+
+def test_without_the_answer_or_with_a_named_antecedent_the_old_readings_stay():
+    assert rewrite("who claimed that?", [Turn("how did the ferry prices move?", [])]).text == \
+        "who claimed that (how did the ferry prices move)?"  # an older page state: no answer text kept
+    moved = Turn("how did the ferry prices move?", [], [], FARES)
+    assert "fares" not in rewrite("is it true that the prices fell?", [moved]).text  # a conjunction
+    assert "fares" not in rewrite("for how long this time?", [moved]).text  # an adverb of time
+    assert "fares" not in rewrite("how much did that move cost?", [moved]).text  # the move was asked about
+
+
+def test_they_with_no_plural_in_the_last_question_stands_for_what_the_answer_told():
+    writer = Turn("did the harbour writer talk to anyone in Oslo?", [], [], "Dock workers in Oslo expect a deal soon.")
+    assert rewrite("what did they find out?", [writer]).text == \
+        "what did they find out (dock workers oslo expect deal soon)?"
+    ports = Turn("which ports shut last winter?", [], [], "Three ports shut.")
+    assert "three" not in rewrite("why did they close?", [ports]).text  # "which ports" names a plural
+
+
+def test_the_heaviest_answer_words_are_kept_in_their_order():
+    r = rewrite("what did that lead to?", [Turn("how did the ferry prices move?", [], [], FARES)], weight=len)
+    assert r.text.startswith("what did that lead to (fares doubled") and "dock" in r.text
+
+
+def test_turn_of_keeps_the_quoted_body_text_not_the_byline_card():
+    from rag.followup import SAID_CHARS, turn_of
+    from rag.schema import Answer, Citation
+
+    card = Citation(1, "d1", "Harbour news", "Bay Times", "", "", "Harbour news was published by Bay Times.", None,
+                    None, [(0, 10)], kind="metadata")
+    body = Citation(2, "d1", "Harbour news", "Bay Times", "", "", "Intro. " + FARES + " More.", 100, 160,
+                    [(7, 7 + len(FARES))])
+    t = turn_of(Answer("q?", "a", False, [card, body], "m", {}))
+    assert t.said == FARES and t.shown == [["d1", 0], ["d1", 107]]
+    long = Citation(1, "d1", "", "", "", "", "x" * 1000, 0, 1000, [(0, 1000)])
+    assert len(turn_of(Answer("q?", "a", False, [long], "m", {})).said) == SAID_CHARS
