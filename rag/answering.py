@@ -284,6 +284,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if reason and not query.more:
         return Decision([], True, reason, signals)
     chosen, why, prefix, disagree = _pick(query, cands, weights)
+    if not chosen:  # the named article has no front matter: its byline is not stated
+        return Decision([], True, "not_stated", signals)
     missing = unstated(query, chosen)
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]

@@ -63,7 +63,14 @@ _UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "ha
 
 
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """The byline cards answering a question about an article: the named articles' own, else the best one.
+
+    None when the question asks a detail of named articles that came with no front matter at all ("who
+    wrote the untitled piece on the ferry strike?"): another article's card would answer for the wrong one.
+    """
     cards = claim_cards(query, [c for c in cands if c.passage.kind == "metadata"], cands)
+    if query.named_docs and query.asked_field and not any(c.doc_id in query.named_docs for c in cards):
+        return [], []
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
     return chosen[:2], ["card"] * len(chosen[:2])
 

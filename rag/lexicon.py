@@ -149,7 +149,55 @@ def title_reference(question: str, titles: dict[str, list[str]]) -> set[str]:
         hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
         if len(hits) == 1:
             out.add(hits[0])
+    return out | title_after_noun(toks, titles)
+
+
+# Words that, right after a word for an article, begin a description of what it says ("the column on …",
+# "the op-ed arguing for …", "the report asking whether …").
+_DESCRIBES = frozenset(("on", "about", "asking", "arguing", "saying", "claiming", "explaining", "suggesting",
+                        "warning", "describing", "examining", "discussing", "titled", "called", "headlined"))
+TITLE_AFTER_WORDS = 12  # words after such a description's first word that may echo a title
+TITLE_AFTER_MIN = 2  # distinctive headline terms a description must echo
+
+
+def title_after_noun(toks: list[str], titles: dict[str, list[str]]) -> set[str]:
+    """Articles a question names by describing their headline after the word for an article: "the piece
+    on how the harbour levies were raised" names the article headlined "Harbour raises its levy". A title
+    counts only by its distinctive terms (whose word family is in at most half of the titles: "harbour"
+    in every title names nothing), matched by word family ("evolved" echoes "evolution"), and only the
+    one title echoing at least ``TITLE_AFTER_MIN`` of them, more than any other, is named. Words after
+    the noun are the reader's paraphrase, not the headline's order, so any of the next few count.
+
+    >>> titles = {"a": ["harbour", "levi", "rais"], "b": ["harbour", "ferri", "strike"], "c": ["harbour", "town"]}
+    >>> title_after_noun("the piece on how the harbour levies were raised".split(), titles)
+    {'a'}
+    >>> title_after_noun("the piece on the harbour town".split(), titles)
+    set()
+    """
+    out: set[str] = set()
+    for i, w in enumerate(toks):
+        j = i + 2 if toks[i:i + 2] == ["op", "ed"] else i + 1  # "op-ed" is read as two words
+        if w not in TITLE_REF_NOUNS or j >= len(toks) or toks[j] not in _DESCRIBES:
+            continue
+        said = {t for x in toks[j + 1:j + 1 + TITLE_AFTER_WORDS] for t in terms(x)}
+        echo = {d: sum(any(_same_start(t, s) for s in said) and _rare(t, titles) for t in ts)
+                for d, ts in titles.items()}
+        best = sorted(echo.values(), reverse=True)
+        top = [d for d, n in echo.items() if n == best[0]]
+        if best and best[0] >= TITLE_AFTER_MIN and len(top) == 1:
+            out.add(top[0])
     return out
+
+
+def _rare(term: str, titles: dict[str, list[str]]) -> bool:
+    """Is a headline term's family ("scienc", "scientist", "scientif") in at most half of the titles?"""
+    return 2 * sum(any(_same_start(term, t) for t in ts) for ts in titles.values()) <= len(titles)
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Two stems of one word family: equal, or sharing their first four letters when both are longer
+    ("evolut"/"evolv"); a short stem ("us") must match whole."""
+    return a == b or (min(len(a), len(b)) >= 5 and a[:4] == b[:4])
 
 
 def _words_before(toks: list[str], i: int) -> list[str]:

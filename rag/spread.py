@@ -64,15 +64,15 @@ def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = Fals
 
 
 GIST_PER_ARTICLE = 2  # sentences of each named article in a gist
-GIST_ONE_ARTICLE = 3  # ...and when the question names one article only
+GIST_ONE_ARTICLE = 4  # ...and when the question names one article only (3: dev -1 on outsiders' questions)
 MIN_STATEMENT_WORDS = 8
 
 
 def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each named article's most typical statements (highest ``sim`` to its own centre), in reading order:
     ``GIST_PER_ARTICLE`` of each, or ``GIST_ONE_ARTICLE`` when only one is named ("sum up the Harbor Times
-    piece": its main points are the whole answer, and two sentences seldom hold an article's argument and
-    its conclusion both)."""
+    piece": its main points are the whole answer, and two or three sentences seldom hold an article's
+    argument, its evidence and its conclusion all)."""
     chosen: list[Candidate] = []
     cap = GIST_ONE_ARTICLE if len(query.named_docs) == 1 else GIST_PER_ARTICLE
     for doc in sorted(query.named_docs):

@@ -436,6 +436,27 @@ def test_which_writers_made_a_claim_reads_the_card_of_the_article_stating_it():
     assert pick_meta(title, [card_a[0], claim[0], card_b[0]])[0][0] is card_a[0]
 
 
+def test_a_named_article_without_front_matter_is_not_answered_by_another_articles_card():
+    from rag.bylines import pick_meta
+
+    card = _cands("a", ["The article was written by Ann Lee."])
+    card[0].passage.kind = "metadata"
+    body = _cands("c", ["In May the ferry line was extended to the outer islands."])
+    q = _q("who wrote the piece on the ferry extension?", about_articles=True, asked_field="authors", named_docs={"c"})
+    assert pick_meta(q, [card[0], body[0]]) == ([], [])  # "c" has no card: its writer is not stated
+    assert pick_meta(_q("who wrote it?", about_articles=True, asked_field="authors"), [card[0], body[0]])[0] == card
+
+
+def test_a_gist_of_one_named_article_quotes_four_of_its_statements():
+    q = _q("sum up the harbor piece", named_docs={"a"}, gist=True)
+    texts = ["The harbor plan doubles the number of night ferries.", "Fares for islanders will stay frozen until 2031.",
+             "Critics on the council fear the dock cannot take the extra traffic.",
+             "The plan's authors answer that a second pier is already funded.",
+             "In the end the writer calls the plan a modest but real gain."]
+    cands = _cands("a", texts, sims=[0.9, 0.8, 0.7, 0.6, 0.5])
+    assert [c.text for c in pick_gist(q, cands)[0]] == texts[:4]
+
+
 def test_yes_no_asking_one_article_keeps_to_it():
     named = _cands("a", ["The old pier is not useless, but rather in repair."], [0.5])
     other = _cands("b", ["The old pier, rebuilt after long talks, reopened to ferries."], [0.6])

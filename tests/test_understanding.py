@@ -148,6 +148,18 @@ def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it
     assert title_reference("is the harbour quiet?", titles) == set()  # no word for an article
 
 
+def test_an_article_is_named_by_a_description_of_its_headline_after_a_word_for_it():
+    from rag.lexicon import title_reference
+
+    titles = {"a": ["harbour", "ferri", "fare", "doubl"], "b": ["harbour", "bridg", "toll"], "c": ["harbour", "town"]}
+    assert title_reference("who wrote the piece on how ferry fares doubled?", titles) == {"a"}
+    assert title_reference("what does the op-ed arguing for bridge tolls conclude?", titles) == {"b"}
+    assert title_reference("the story about the ferries' doubling fares", titles) == {"a"}  # word families
+    assert title_reference("what's the article on the harbour town about?", titles) == set()  # "harbour": every title
+    assert title_reference("what did the piece on ferry delays say?", titles) == set()  # one headline word only
+    assert title_reference("are ferry fares doubling?", titles) == set()  # no word for an article
+
+
 def test_the_words_naming_an_article_are_told_apart_from_the_topic():
     from rag.lexicon import Lexicon
 
