@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.records import acronym
+from rag.naming import TITLE_REF_NOUNS, NameIndex, words_before, article_names
 from rag.schema import Passage
 from rag.spelling import Speller
-from rag.text import STOPWORDS, normalize, stem, terms, tokens
+from rag.text import normalize, stem, terms, tokens
 
 
 def find_acronyms(texts) -> dict[str, set[str]]:
@@ -80,136 +80,6 @@ def initialisms(texts) -> dict[str, set[str]]:
     return out
 
 
-def article_names(p: Passage) -> list[str]:
-    """Normalized names an article can be referred to by: outlet parts, acronym, authors, surnames, domain."""
-    ns = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
-    ns += [a.split()[-1] for a in p.authors if len(a.split()) > 1]
-    if acronym(p.outlet):
-        ns.append(acronym(p.outlet))
-    if "." in p.outlet:
-        ns.append(p.outlet.split(".")[0])  # csis.org -> csis
-    out = [f" {n} " for n in (normalize(x).strip() for x in ns) if len(n) >= 3]
-    # A two-letter acronym ("RS") names the article only right before a word for one or for its writer
-    # ("the HW piece", "the HW author"): alone it is too easily an ordinary token ("us").
-    two = [x.split() for x in re.split(r"/|,|;", p.outlet) if len(x.split()) == 2 and all(w[:1].isupper() for w in x.split())]
-    short = [normalize(x).strip() for x in ns if len(normalize(x).strip()) == 2] + ["".join(w[0] for w in t).lower() for t in two]
-    return out + [f" {n} {w} " for n in short for w in _ARTICLE_NOUNS + _WRITER_NOUNS]
-
-
-_ARTICLE_NOUNS = ("piece", "article", "one", "story", "op", "essay", "report", "take", "write", "writeup", "analysis")
-_WRITER_NOUNS = ("writer", "writers", "author", "authors", "column", "editorial")
-# Words that, right after a few title words, refer to an article or its writer ("the bright-future piece",
-# "the quiet-harbour story", "the quiet-harbour write-up"); "take" is left out: "the broad take" is a view.
-TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:7] + ("write", "writeup", "analysis") + _WRITER_NOUNS)
-TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
-
-
-_JOINED = r"(?:and|or|&|vs|versus)"
-
-
-def coordinated_acronyms(q: str, names: dict[str, list[str]]) -> dict[str, str]:
-    """Articles named by a two-letter acronym that shares its article noun with another name ("the HW and
-    Port Post pieces", "the HW articles") or is set against another article's name ("Port Post vs HW"):
-    the noun, or the other name, says the acronym is an article's, as "the HW piece" does. ``q`` is the
-    normalized question padded with spaces; returns doc_id -> acronym.
-
-    >>> names = {"a": [" port post ", " hw piece ", " hw author "], "b": [" port post "]}
-    >>> coordinated_acronyms(" do the hw and port post pieces agree ", names), coordinated_acronyms(" how do we hw ", names)
-    ({'a': 'hw'}, {})
-    """
-    shorts = {n.split()[0]: d for d, ns in names.items() for n in ns if len(n.split()) == 2 and len(n.split()[0]) == 2}
-    long = sorted({n.strip() for ns in names.values() for n in ns if len(n.split()[0]) > 2} | set(shorts), key=len)
-    other = "|".join(re.escape(n) for n in reversed(long))
-    nouns = "|".join(_ARTICLE_NOUNS + _WRITER_NOUNS + ("pieces", "articles", "stories", "essays", "reports"))
-    out: dict[str, str] = {}
-    for a, d in shorts.items():
-        ea = re.escape(a)
-        if re.search(rf" {ea} (?:{nouns}) ", q) or (other and (re.search(rf" {ea} {_JOINED} (?:the )?(?:{other}) ", q)
-                                                               or re.search(rf" (?:{other}) {_JOINED} (?:the )?{ea} ", q))):
-            out[d] = a
-    return out
-
-
-def title_reference(question: str, titles: dict[str, list[str]]) -> set[str]:
-    """Articles a question names by words of their headline right before a word for an article or its
-    writer: "the 'quiet harbour' op-ed", "the harbour-quiet piece" name the one article whose title
-    has all those words; words shared by several titles name none.
-
-    >>> sorted(title_reference("what does the quiet harbour piece say?", {"a": ["quiet", "harbour", "town"], "b": ["town"]}))
-    ['a']
-    >>> title_reference("what does the town piece say?", {"a": ["quiet", "town"], "b": ["town"]})
-    set()
-    """
-    toks = normalize(question).split()
-    out: set[str] = set()
-    for i, w in enumerate(toks):
-        if w not in TITLE_REF_NOUNS:
-            continue
-        before = _words_before(toks, i)
-        hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
-        if len(hits) == 1:
-            out.add(hits[0])
-    return out | title_after_noun(toks, titles)
-
-
-# Words that, right after a word for an article, begin a description of what it says ("the column on …",
-# "the op-ed arguing for …", "the report asking whether …").
-_DESCRIBES = frozenset(("on", "about", "asking", "arguing", "saying", "claiming", "explaining", "suggesting",
-                        "warning", "describing", "examining", "discussing", "titled", "called", "headlined"))
-TITLE_AFTER_WORDS = 12  # words after such a description's first word that may echo a title
-TITLE_AFTER_MIN = 2  # distinctive headline terms a description must echo
-
-
-def title_after_noun(toks: list[str], titles: dict[str, list[str]]) -> set[str]:
-    """Articles a question names by describing their headline after the word for an article: "the piece
-    on how the harbour levies were raised" names the article headlined "Harbour raises its levy". A title
-    counts only by its distinctive terms (whose word family is in at most half of the titles: "harbour"
-    in every title names nothing), matched by word family ("evolved" echoes "evolution"), and only the
-    one title echoing at least ``TITLE_AFTER_MIN`` of them, more than any other, is named. Words after
-    the noun are the reader's paraphrase, not the headline's order, so any of the next few count.
-
-    >>> titles = {"a": ["harbour", "levi", "rais"], "b": ["harbour", "ferri", "strike"], "c": ["harbour", "town"]}
-    >>> title_after_noun("the piece on how the harbour levies were raised".split(), titles)
-    {'a'}
-    >>> title_after_noun("the piece on the harbour town".split(), titles)
-    set()
-    """
-    out: set[str] = set()
-    for i, w in enumerate(toks):
-        j = i + 2 if toks[i:i + 2] == ["op", "ed"] else i + 1  # "op-ed" is read as two words
-        if w not in TITLE_REF_NOUNS or j >= len(toks) or toks[j] not in _DESCRIBES:
-            continue
-        said = {t for x in toks[j + 1:j + 1 + TITLE_AFTER_WORDS] for t in terms(x)}
-        echo = {d: sum(any(_same_start(t, s) for s in said) and _rare(t, titles) for t in ts)
-                for d, ts in titles.items()}
-        best = sorted(echo.values(), reverse=True)
-        top = [d for d, n in echo.items() if n == best[0]]
-        if best and best[0] >= TITLE_AFTER_MIN and len(top) == 1:
-            out.add(top[0])
-    return out
-
-
-def _rare(term: str, titles: dict[str, list[str]]) -> bool:
-    """Is a headline term's family ("scienc", "scientist", "scientif") in at most half of the titles?"""
-    return 2 * sum(any(_same_start(term, t) for t in ts) for ts in titles.values()) <= len(titles)
-
-
-def _same_start(a: str, b: str) -> bool:
-    """Two stems of one word family: equal, or sharing their first four letters when both are longer
-    ("evolut"/"evolv"); a short stem ("us") must match whole."""
-    return a == b or (min(len(a), len(b)) >= 5 and a[:4] == b[:4])
-
-
-def _words_before(toks: list[str], i: int) -> list[str]:
-    """Content-term stems of the few words right before ``toks[i]``, up to a stopword."""
-    before: list[str] = []
-    for x in reversed(toks[max(0, i - TITLE_REF_WORDS):i]):
-        if x in STOPWORDS:
-            break
-        before.extend(terms(x))
-    return before
-
-
 @dataclass
 class Lexicon:
     df: Counter  # content-term stem -> number of passages using it
@@ -222,6 +92,14 @@ class Lexicon:
     speller: Speller = field(repr=False, default=None)
     _variants: dict = field(repr=False, default_factory=dict)
     _sentence_terms: dict = field(repr=False, compare=False, default_factory=dict)
+    _naming: NameIndex | None = field(repr=False, compare=False, default=None)
+
+    @property
+    def naming(self) -> NameIndex:
+        """The names and headlines indexed by word, built on first use (and again after ``name_untitled``)."""
+        if self._naming is None:
+            self._naming = NameIndex(self.names, self.titles)
+        return self._naming
 
     @classmethod
     def build(cls, passages: list[Passage], headers: list[str], extra_words: set[str] = frozenset()) -> "Lexicon":
@@ -315,17 +193,18 @@ class Lexicon:
         for d, words in openings.items():
             if not self.titles.get(d) and terms(words):
                 self.titles[d] = sorted(set(terms(words)))
+                self._naming = None
 
     def naming_terms(self, text: str, doc_ids) -> set[str]:
         """Stems of the words by which ``text`` names the articles ``doc_ids`` (an outlet or author it spells,
         headline words before "piece", the word "piece" or "op-ed" itself): they pick an article, not a sentence."""
         q, toks = f" {normalize(text)} ", normalize(text).split()
         out = {t for d in doc_ids for n in self.names.get(d, []) if n in q for t in terms(n)}
-        out |= {t for d, a in coordinated_acronyms(q, self.names).items() if d in doc_ids for t in terms(a)}
+        out |= {t for d, a in self.naming.coordinated_acronyms(q).items() if d in doc_ids for t in terms(a)}
         for i, w in enumerate(toks):
             if w not in TITLE_REF_NOUNS:
                 continue
-            before = _words_before(toks, i)
+            before = words_before(toks, i)
             if before and any(set(before) <= set(self.titles.get(d, [])) for d in doc_ids):
                 out |= set(before)
             out |= set(terms(" ".join(toks[i:i + 2]))) if w == "op" else set(terms(w))  # "op ed"
@@ -334,8 +213,7 @@ class Lexicon:
     def referenced_docs(self, text: str) -> set[str]:
         """Articles ``text`` names by outlet, its acronym, an author, a web domain, or words of its headline."""
         q = f" {normalize(text)} "
-        named = {d for d, ns in self.names.items() if any(n in q for n in ns)}
-        return named | set(coordinated_acronyms(q, self.names)) | title_reference(text, self.titles)
+        return self.naming.named(q) | set(self.naming.coordinated_acronyms(q)) | self.naming.title_reference(text)
 
 
 # Saved by `rag ingest` into each index generation beside the BM25: building it is most of a start at

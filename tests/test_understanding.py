@@ -139,7 +139,7 @@ def test_byline_words_outside_the_asked_part_do_not_make_a_question_about_the_ar
 
 
 def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it():
-    from rag.lexicon import title_reference
+    from rag.naming import title_reference
 
     titles = {"a": ["quiet", "harbour", "town"], "b": ["town", "bridg"]}
     assert title_reference("the 'quiet harbour' op-ed and the bridge piece: how do they differ?", titles) == {"a", "b"}
@@ -149,7 +149,7 @@ def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it
 
 
 def test_an_article_is_named_by_a_description_of_its_headline_after_a_word_for_it():
-    from rag.lexicon import title_reference
+    from rag.naming import title_reference
 
     titles = {"a": ["harbour", "ferri", "fare", "doubl"], "b": ["harbour", "bridg", "toll"], "c": ["harbour", "town"]}
     assert title_reference("who wrote the piece on how ferry fares doubled?", titles) == {"a"}
@@ -189,7 +189,8 @@ def test_a_yes_no_question_setting_two_things_against_each_other_is_a_comparison
 
 
 def test_an_article_without_a_headline_is_named_by_its_opening_words():
-    from rag.lexicon import Lexicon, title_reference
+    from rag.lexicon import Lexicon
+    from rag.naming import title_reference
 
     lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names={}, titles={"a": ["quiet", "town"]})
     lex.name_untitled({"b": "In March 2021, the ferry company cut…", "a": "Something else entirely"})
@@ -275,7 +276,7 @@ def test_a_scene_setting_clause_does_not_decide_what_is_asked():
 
 
 def test_a_two_letter_outlet_acronym_names_its_article_before_a_word_for_the_article_or_its_writer():
-    from rag.lexicon import article_names
+    from rag.naming import article_names
     from rag.schema import Passage
     p = Passage(chunk_id="a:0", doc_id="a", text="", start=0, end=0, sentences=[], title="", outlet="Harbor Weekly",
                 authors=[], date="", url="", kind="body")
@@ -285,7 +286,7 @@ def test_a_two_letter_outlet_acronym_names_its_article_before_a_word_for_the_art
 
 
 def test_headline_words_name_an_article_before_story_or_write_up_too():
-    from rag.lexicon import title_reference
+    from rag.naming import title_reference
     titles = {"a": ["quiet", "harbour", "town"], "b": ["town", "ferri"]}
     assert title_reference("does the quiet harbour story agree with the other one?", titles) == {"a"}
     assert title_reference("what does the quiet harbour write-up say?", titles) == {"a"}

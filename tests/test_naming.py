@@ -1,0 +1,86 @@
+"""The indexed article naming (``rag.naming.NameIndex``) answers exactly as the plain scans it replaced,
+which read every article's names and headline for each question (the oracles below)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rag.naming import TITLE_AFTER_MIN, TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, _same_start, words_before
+from rag.text import normalize, terms
+
+STEMS = ["harbour", "harbo", "levi", "levies", "ferri", "ferry", "strike", "town", "quiet", "quay", "tidal", "tides",
+         "us", "port", "evolution", "evolved", "harbourmaster"]
+WORDS = ["the", "piece", "op", "ed", "story", "on", "about", "how", "harbour", "levies", "ferry", "strike", "town",
+         "quiet", "quay", "tidal", "tides", "port", "post", "hw", "and", "vs", "pieces", "writer", "what", "evolved", "evolving", "harbours"]
+
+
+def oracle_named(q, names):
+    return {d for d, ns in names.items() if any(n in q for n in ns)}
+
+
+def oracle_before(question, titles):
+    toks = normalize(question).split()
+    out = set()
+    for i, w in enumerate(toks):
+        if w in TITLE_REF_NOUNS:
+            before = words_before(toks, i)
+            hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
+            if len(hits) == 1:
+                out.add(hits[0])
+    return out
+
+
+def oracle_after(toks, titles):
+    from rag.naming import _DESCRIBES
+
+    def rare(t):
+        return 2 * sum(any(_same_start(t, u) for u in ts) for ts in titles.values()) <= len(titles)
+
+    out = set()
+    for i, w in enumerate(toks):
+        j = i + 2 if toks[i:i + 2] == ["op", "ed"] else i + 1
+        if w not in TITLE_REF_NOUNS or j >= len(toks) or toks[j] not in _DESCRIBES:
+            continue
+        said = {t for x in toks[j + 1:j + 1 + TITLE_AFTER_WORDS] for t in terms(x)}
+        echo = {d: sum(any(_same_start(t, s) for s in said) and rare(t) for t in ts) for d, ts in titles.items()}
+        best = sorted(echo.values(), reverse=True)
+        top = [d for d, n in echo.items() if n == best[0]]
+        if best and best[0] >= TITLE_AFTER_MIN and len(top) == 1:
+            out.add(top[0])
+    return out
+
+
+titles_st = st.dictionaries(st.sampled_from("abcdefgh"), st.lists(st.sampled_from(STEMS), min_size=1, max_size=4, unique=True),
+                            max_size=8).map(lambda d: {k: sorted(set(terms(" ".join(v)))) or ["town"] for k, v in d.items()})
+names_st = st.dictionaries(st.sampled_from("abcdefgh"),
+                           st.lists(st.sampled_from([" port post ", " hw piece ", " hw writer ", " quay times ", " post "]),
+                                    max_size=3), max_size=6)
+question_st = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(titles=titles_st, names=names_st, question=question_st)
+def test_index_answers_as_the_scans(titles, names, question):
+    index = NameIndex(names, titles)
+    q = f" {normalize(question)} "
+    assert index.named(q) == oracle_named(q, names)
+    assert index.title_reference(question) == oracle_before(question, titles) | oracle_after(normalize(question).split(), titles)
+
+
+def test_a_description_names_the_one_headline_it_echoes():
+    titles = {"a": ["harbour", "levi", "rais"], "b": ["harbour", "ferri", "strike"], "c": ["harbour", "town"]}
+    index = NameIndex({}, titles)
+    assert index.title_reference("what does the piece on how the harbour levies were raised say") == {"a"}
+    assert index.title_reference("the piece on the harbour") == set()  # in every headline: names none
+    evolved = NameIndex({}, {"a": ["evolut", "harbourmast"], "b": ["town", "quay"], "c": ["strike", "quay"]})
+    assert evolved.title_reference("the story about how harbours evolved") == {"a"}  # by word family alone
+
+
+def test_lexicon_rebuilds_its_index_after_naming_untitled_articles():
+    from collections import Counter
+
+    from rag.lexicon import Lexicon
+
+    lex = Lexicon(Counter(), 0, set(), set(), {}, {"a": [], "b": []}, titles={"b": ["ferri", "strike"]})
+    assert lex.referenced_docs("what does the quiet harbour piece say") == set()
+    lex.name_untitled({"a": "Quiet harbour"})
+    assert lex.referenced_docs("what does the quiet harbour piece say") == {"a"}
