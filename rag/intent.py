@@ -62,7 +62,7 @@ def intent_of(q: str) -> str:
     ('list', 'fact', 'compare')
     """
     ql = q.lower()
-    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus)\b", ql):
+    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql):
         return "yes_no"
     cues = _COMPARE.findall(ql)
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):

@@ -65,6 +65,7 @@ def names_person(text: str) -> bool:
 _SPEAKER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:what|how)\s+(?:did|do|does|has|have|had)\s+"
                       r"((?:[a-z\-']+\s+){1,4}?)(?:(?:publicly|officially|actually|really)\s+)?(?:say|said|think|argue|"
                       r"claim|warn|react|respond|comment|feel|believe|announce)\b")
+_DOCUMENTS = {"agreement", "deal", "pact", "treaty", "accord", "law", "bill", "text", "document", "version", "update"}
 _NO_SPEAKER = {"it", "they", "he", "she", "you", "we", "i", "this", "that", "these", "those", "people", "everyone"}
 
 
@@ -83,7 +84,7 @@ def speaker(question: str, article_words=frozenset()) -> str:
     if not m:
         return ""
     head = re.sub(r"'s?$", "", m.group(1).split()[-1])
-    if head in _NO_SPEAKER or head in STOPWORDS or stem(head) in article_words:
+    if head in _NO_SPEAKER or head in _DOCUMENTS or head in STOPWORDS or stem(head) in article_words:
         return ""
     return stem(head)
 

@@ -35,7 +35,7 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
                            r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
                            r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"
-                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it)\b")
+                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?)\b")
 
 
 # "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
@@ -112,6 +112,8 @@ def question_type(q: str) -> str | None:
     # "how old" asks for an age: a span of years ("a 40-year-old pact"), not a bare count
     simple = {"how long": "duration", "how old": "duration", "when": "date", "where": "place", "who": "name",
               "whom": "name", "whose": "name"}
+    if wh == "where" and re.search(r"\b(?:stand|stands|stood|standing|headed|heading)\b", ql):
+        return None  # "where do the talks stand?" asks for a state of affairs, not a place
     if wh in simple:
         return simple[wh]
     if wh.startswith("how"):
@@ -260,8 +262,11 @@ def asked_thing(text: str) -> str:
         m = wh  # "which ministry…" asks for one by name: the articles can name none if they never mention one
     if not m:
         return ""
-    head = m.group(1).split()[-1]
-    return "" if head in _KIND_WORDS or head in STOPWORDS else stem(head)
+    words = m.group(1).split()
+    head = words[-1]
+    if len(words) > 1 and head.endswith("ing"):
+        return ""  # "what was the crew aiming for": a subject and its verb, not a thing asked for
+    return "" if head in _KIND_WORDS or head in STOPWORDS or stem(head) in COMPARE_CUES else stem(head)
 
 
 # Words that ask for a comparison ("vs", "how do they differ"): the question's form, not its topic.

@@ -386,3 +386,44 @@ def test_turn_of_keeps_the_quoted_body_text_not_the_byline_card():
     assert t.said == FARES and t.shown == [["d1", 0], ["d1", 107]]
     long = Citation(1, "d1", "", "", "", "", "x" * 1000, 0, 1000, [(0, 1000)])
     assert len(turn_of(Answer("q?", "a", False, [long], "m", {})).said) == SAID_CHARS
+
+
+# --- narrowed triggers: a special rule must not fire on an ordinary question it was not meant for ---
+
+def test_a_yes_no_question_about_the_same_thing_in_two_sources_gets_no_verdict():
+    """Whether two sources say "the same" is answered by showing each, not by one sentence's Yes/No."""
+    from rag.intent import intent_of
+
+    assert intent_of("Do the two harbour reports list the same ports?") == "list"
+    assert intent_of("Did the harbour report give a reason for the toll?") == "yes_no"
+
+
+def test_a_document_that_says_something_is_no_speaker():
+    from rag.persons import speaker
+
+    assert speaker("what does the treaty say about ferry tolls?") == ""
+    assert speaker("what did the harbour master say about ferry tolls?") == "master"
+
+
+def test_writers_who_agree_or_sum_up_are_asked_about_their_views_not_their_byline():
+    from rag.query import is_about_articles
+
+    assert not is_about_articles("do the ferry writer and the harbour columnist agree on tolls?")
+    assert not is_about_articles("how does the author of the harbour piece sum up the toll fight?")
+    assert is_about_articles("who is the author of the harbour piece?")
+
+
+def test_where_things_stand_asks_for_a_state_not_a_place():
+    from rag.query import question_type
+
+    assert question_type("where do the ferry talks stand now?") is None
+    assert question_type("where is the harbour talks process heading?") is None
+    assert question_type("where were the ferry talks held?") == "place"
+
+
+def test_a_subject_and_its_verb_or_a_comparison_word_is_no_asked_thing():
+    from rag.query import asked_thing
+
+    assert asked_thing("what was the harbour crew aiming for?") == ""
+    assert asked_thing("what is the clash between the two ports about?") == ""
+    assert asked_thing("what is the annual budget of the harbour?") == "budget"
