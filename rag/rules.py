@@ -259,7 +259,8 @@ def is_enumeration(text: str) -> bool:
 _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"
                      r"in order to|aims? to|aimed to|to (?:prevent|protect|ensure|address|avoid|reduce|mitigate|limit|"
                      r"safeguard|counter)|fear(?:s|ing|ed)?|concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|"
-                     r"driven by|fuell?ed by|reason|why|cast(?:igating)?|calling for)\b", re.I)
+                     r"driven by|fuell?ed by|"
+                     r"reason|why|cast(?:igating)?|calling for)\b", re.I)
 # Words naming a worry or a setting ("security concerns", "amid tensions") rather than linking a cause to its effect
 _TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for)\b", re.I)
 WEAK_REASON = 0.5
@@ -272,7 +273,27 @@ def gives_reason(text: str) -> bool:
     >>> gives_reason("This decision aims to prevent the transfer of sensitive technologies."), gives_reason("It was signed in 1979.")
     (True, False)
     """
-    return bool(_REASON.search(text))
+    return bool(reason_cues(text))
+
+
+# "since 1979", "since its signing decades ago": a time, not a cause; "is due to lapse": a schedule, not a cause
+_SINCE_TIME = re.compile(r"\bsince\s+(?:(?:[\w'’\-]+\s+){0,7}?(?:\d{4}|ago)\b|then\b|(?:the\s+)?(?:start|beginning)\b)", re.I)
+_DUE_SCHEDULE = re.compile(r"\b(?:is|are|was|were|be|been|'s|’s)\s+(?:\w+ly\s+)?due to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|"
+                           r"her\b|this\b|that\b|these\b|those\b|our\b|my\b)[a-z]+(?<!s)(?<!ion)(?<!ity)(?<!ment)(?<!ing)\b", re.I)
+
+
+def reason_cues(text: str) -> list[str]:
+    """The words of a sentence that link a cause or a purpose to what it states, without the uses of "since"
+    that tell a time and of "due to" that tell a schedule: neither says why.
+
+    >>> reason_cues("The ferry stopped since the pier was unsafe."), reason_cues("Since it opened in 1950, the pier has grown.")
+    (['since'], [])
+    >>> reason_cues("The lease is due to expire again."), reason_cues("The lease was due to the storm.")
+    ([], ['due to'])
+    """
+    skip = {m.start() for m in _SINCE_TIME.finditer(text)}
+    skip |= {m.group(0).lower().rindex("due to") + m.start() for m in _DUE_SCHEDULE.finditer(text)}
+    return [m.group(0) for m in _REASON.finditer(text) if m.start() not in skip]
 
 
 def reason_strength(text: str) -> float:
@@ -283,7 +304,7 @@ def reason_strength(text: str) -> float:
     >>> reason_strength("The dock closed because of the storm."), reason_strength("Amid concerns, the dock closed."), reason_strength("It closed.")
     (1.0, 0.5, 0.0)
     """
-    cues = [m.group(0) for m in _REASON.finditer(text)]
+    cues = reason_cues(text)
     if not cues:
         return 0.0
     return WEAK_REASON if all(_TOPICAL.fullmatch(c) for c in cues) else 1.0

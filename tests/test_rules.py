@@ -134,3 +134,13 @@ def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
     assert reason_strength("Fares rose because fuel costs rose, amid wider concerns.") == 1.0
     assert reason_strength("The council met amid safety concerns over the pier.") == WEAK_REASON
     assert reason_strength("The pier opened in 1950.") == 0.0
+
+
+def test_since_telling_a_time_and_due_to_telling_a_schedule_give_no_reason():
+    from rag.rules import reason_cues, reason_strength
+    assert reason_strength("Since it opened in 1950, the bakery has fed the harbour.") == 0.0
+    assert reason_strength("Since the bakery's founding three decades ago, bread prices have doubled.") == 0.0
+    assert reason_strength("The ferry licence is due to lapse again next spring.") == 0.0
+    assert reason_cues("The ferry stopped since the pier was unsafe.") == ["since"]  # a cause: still heard
+    assert reason_strength("The ferry was cancelled due to the storm.") == 1.0
+    assert reason_strength("The crossing was due to gales, not to the crew.") == 1.0
