@@ -24,7 +24,7 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
-from rag.polarity import is_modal, verdict
+from rag.polarity import denial, is_modal, verdict
 from rag.rules import QUANTITIES, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
@@ -51,6 +51,7 @@ SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of 
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
+DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
@@ -178,10 +179,15 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
     return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
 
 
-def pick_yes_no(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str], str, bool]:
-    """Evidence and verdict; two articles pointing different ways are both shown."""
+def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
+    """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
+    leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
     best = claim_evidence(cands, query.text, query.named_docs)
     v = verdict(query.text, best.text)
+    pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
+    no = denial(query.text, weights, pool, DENIAL_SHARE * cands[0].score, terms_of) if v == "yes" and terms_of else None
+    if no is not None:
+        return (*named_heard(query, cands, [no], ["denial"]), "No — ", False)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
         # Another article pointing the other way must be as good evidence: about as close (in score and in
@@ -283,7 +289,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
-    chosen, why, prefix, disagree = _pick(query, cands, weights)
+    chosen, why, prefix, disagree = _pick(query, cands, weights, lexicon.sentence_terms)
     if not chosen:  # the named article has no front matter: its byline is not stated
         return Decision([], True, "not_stated", signals)
     missing = unstated(query, chosen)
@@ -297,14 +303,14 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     return Decision(chosen, False, "", signals, prefix, disagree)
 
 
-def _pick(query, cands: list[Candidate], weights: dict[str, float]) -> tuple[list[Candidate], list[str], str, bool]:
+def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """The rule for the question's shape: (sentences, why each, answer opening, sources disagree)."""
     if query.about_articles:
         return (*pick_meta(query, cands), "", False)
     if query.more:
         return (*pick_spread(query, cands, ratio=0.0, limit=3), "", False)
     if query.intent == "yes_no":
-        return pick_yes_no(query, cands)
+        return pick_yes_no(query, cands, weights, terms_of)
     if query.intent == "compare":
         chosen, why = pick_compare(query, cands)
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1

@@ -138,3 +138,73 @@ def is_modal(text: str) -> bool:
     (True, False)
     """
     return bool(_MODAL.search(text))
+
+
+# Words that leave something out of what a sentence covers ("excluding X", "the exclusion of X", "bans X").
+_LEAVES_OUT = re.compile(r"\b(?:exclu(?:de[sd]?|ding|sions?)|except(?:ing)?|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?)\b",
+                         re.I)
+# Verbs of obligation: "does it force / require X?" is denied by "it does not mandate X".
+_OBLIGES = r"forc\w*|requir\w*|mandat\w*|oblig\w*|compel\w*"
+_DENIED_DUTY = re.compile(rf"\b(?:not|no|never|n't|neither|nor)\s+(?:\w+\s+){{0,2}}(?:{_OBLIGES})\b", re.I)
+
+
+def left_out(question_weights: dict[str, float], sentence: str, terms_of) -> set[str]:
+    """The question's telling terms that the sentence names only as left out ("…, excluding night ferries").
+
+    A term tells when it weighs at least the question's average (the ferry, not the harbour every
+    sentence names); it is left out when it follows an excluding word within one clause, and the
+    sentence does not name it before. ``terms_of`` reads a text's terms as the index does (acronyms
+    and their long form are one term).
+
+    >>> w = {"night": 2.0, "ferri": 2.0, "permit": 1.0, "cover": 0.5}
+    >>> sorted(left_out(w, "The permit covers day ferries, excluding night runs.", lambda t: set(t.lower().split())))
+    ['night']
+    >>> left_out(w, "The permit covers night ferries.", lambda t: set(t.lower().split()))
+    set()
+    """
+    if not question_weights:
+        return set()
+    mean = sum(question_weights.values()) / len(question_weights)
+    telling = {t for t, w in question_weights.items() if w >= mean}
+    out: set[str] = set()
+    for clause in _CLAUSE.split(sentence):
+        m = _LEAVES_OUT.search(clause or "")
+        if m:
+            before = terms_of(sentence[:sentence.find(clause)] + clause[:m.start()])
+            out |= (telling & terms_of(clause[m.end():])) - before
+    return out
+
+
+def duty_denied(question: str, sentence: str) -> bool:
+    """Does the question ask whether something obliges, and the sentence say it does not?
+
+    >>> duty_denied("Does the permit force skippers to carry a pilot?", "The permit does not mandate a pilot.")
+    True
+    >>> duty_denied("Does the permit force skippers to carry a pilot?", "The permit requires a pilot.")
+    False
+    >>> duty_denied("Does the permit cover barges?", "It does not require barges.")
+    False
+    >>> duty_denied("Does it require a pilot?", "It not only requires a pilot.")
+    False
+    """
+    said = _AFFIRM.sub(" ", sentence.replace("’", "'"))  # "not only requires" affirms the duty
+    return bool(re.search(rf"\b(?:{_OBLIGES})\b", question, re.I)) and bool(_DENIED_DUTY.search(said))
+
+
+def denial(question: str, weights: dict[str, float], cands: list, floor: float, terms_of):
+    """The best sentence scoring at least ``floor`` that leaves out what the question asks about, or says the
+    duty it asks about is none; None when there is none, or the question asks about the negative itself.
+
+    A sentence close to "is the night ferry covered?" that only says what is covered ("it covers harbour
+    routes") says less than one that names the night ferry as excluded: the exclusion answers the question.
+    """
+    if negations(question):  # "does it exclude barges?", "isn't it…?": the plain verdict reads these
+        return None
+    for c in cands:
+        if c.score < floor:
+            break
+        if c.passage.kind != "body" or c.overlap <= 0:
+            continue  # a byline card, or a sentence sharing no term with the question, says nothing of the claim
+        if left_out(weights, c.text, terms_of) or duty_denied(question, c.text):
+            return c
+    return None

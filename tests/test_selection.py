@@ -6,7 +6,7 @@ from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import pick_sides, sides_of, stance_of_clause, stance_side
 from rag.spread import closest_in_meaning, pick_gist, pick_spread
-from rag.polarity import focus_clause, stated_values, verdict
+from rag.polarity import duty_denied, focus_clause, left_out, stated_values, verdict
 from rag.rules import names_people
 from rag.schema import Passage
 from rag.text import terms
@@ -548,3 +548,41 @@ def test_a_person_question_hears_a_titled_name_from_a_little_further_down():
     place.typed, person.typed = 0.0, 1.0
     assert _prefer_typed([place, person], _q("who granted the original lease?", qtype="name", person=True)) is person
     assert _prefer_typed([place, person], _q("who granted the original lease?", qtype="name")) is place
+
+
+def _about(cands: list[Candidate], overlap: float = 0.5) -> list[Candidate]:
+    for c in cands:
+        c.overlap = overlap  # each shares some of the question's terms
+    return cands
+
+
+def test_yes_no_says_no_when_a_near_sentence_leaves_out_what_is_asked():
+    # "night" and "ferri" tell (they weigh at least the question's average); the harbour-wide words do not.
+    w = {"night": 2.0, "ferri": 2.0, "permit": 1.0, "cover": 0.5}
+    q = _q("does the new permit cover night ferries?", intent="yes_no")
+    yes = _about(_cands("a", ["The new permit covers the harbour, its piers and its day routes."], [0.9]))
+    out = _about(_cands("a", ["The permit covers day routes, explicitly excluding night ferries."], [0.6], start=500))
+    got = pick_yes_no(q, yes + out, w, lambda t: set(terms(t)))
+    assert got[2] == "No — " and got[0][0].text.startswith("The permit covers day routes")
+    assert pick_yes_no(q, yes + out)[2] == "Yes — "  # without term weights, no exclusion is looked for
+    far = _about(_cands("a", ["The permit covers day routes, explicitly excluding night ferries."], [0.4], start=500))
+    assert pick_yes_no(q, yes + far, w, lambda t: set(terms(t)))[2] == "Yes — "  # too far from the best to be heard
+    asks_out = _q("does the new permit exclude night ferries?", intent="yes_no")
+    assert pick_yes_no(asks_out, yes + out, w, lambda t: set(terms(t)))[0][0] is yes[0]  # the plain verdict reads it
+
+
+def test_left_out_reads_only_what_follows_the_excluding_word():
+    w = {"night": 2.0, "ferri": 2.0, "permit": 1.0}
+    assert left_out(w, "The permit covers night ferries, excluding barges.", lambda t: set(terms(t))) == set()
+    assert left_out(w, "It covers buses; the exclusion of night ferries.", lambda t: set(terms(t))) == {"night", "ferri"}
+    assert left_out(w, "It covers night ferries exclusively.", lambda t: set(terms(t))) == set()  # "exclusively" affirms
+
+
+def test_yes_no_says_no_when_a_near_sentence_denies_the_asked_duty():
+    assert duty_denied("does the bakery code force shops to bake at night?", "The code does not mandate any night baking.")
+    assert not duty_denied("does the bakery code force shops to bake at night?", "The code requires night baking.")
+    assert not duty_denied("does the bakery code cover night baking?", "The code does not require night baking.")
+    q = _q("does the bakery code force shops to bake at night?", intent="yes_no")
+    cands = _about(_cands("a", ["The bakery code has long shaped how shops bake."], [0.9])
+                   + _cands("a", ["The bakery code does not mandate any baking at night."], [0.6], start=300))
+    assert pick_yes_no(q, cands, {"bakeri": 1.0, "code": 1.0}, lambda t: set(terms(t)))[2] == "No — "
