@@ -131,12 +131,13 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     """Each side's best sentence when the question names two sides, else the best sentence of each
     article that speaks to the question (named articles always heard), and an article's second sentence
     when it is as close as that bar (for a named article, as close as its own best: "which routes does
-    the harbour piece exclude that the dock column keeps?" is answered by two sentences of each)."""
+    the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
+    article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
+    if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
+        cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)
-    if len(query.named_docs) >= 2:  # "how do the A piece and the B one differ": only those two are heard
-        cands = [c for c in cands if c.doc_id in query.named_docs] or cands
     best = cands[0]
     lead: dict[str, float] = {}
     for c in cands:
@@ -149,13 +150,13 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
             continue
         # A named article is heard at its best sentence, and at a second one as good as that (its own bar).
         if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score
-                                                     and (not mine or c.score >= COMPARE_RATIO * lead[c.doc_id])):
+                                                     and (not mine or query.within or c.score >= COMPARE_RATIO * lead[c.doc_id])):
             chosen.append(c)
             why.append("side")
         if len(chosen) >= MAX_SPREAD:
             break
     chosen, why = chosen or [best], why or ["best"]
-    extra = second_source(chosen, cands)  # a comparison needs a second source
+    extra = None if query.within else second_source(chosen, cands)  # a comparison needs a second source
     return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
 
 

@@ -17,7 +17,7 @@ from rag.intent import AUX, LEAD, asks_summary, intent_of, main_clause, two_arti
 from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
-from rag.sides import sides_of, stance_side
+from rag.sides import framed_by, sides_of, stance_side
 from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, stem, terms
 
@@ -212,6 +212,7 @@ class Query:
     speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
     day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
+    within: bool = False  # "old vs new fares, per the harbour piece": a comparison read inside its one named article
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -314,7 +315,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  person=person and qtype == "name",
                  speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
-                 ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)))
+                 ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
+                 within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)))
 
 
 def normalize_neg(q: str) -> str:

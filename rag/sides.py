@@ -119,3 +119,40 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
         if pool:
             chosen.append(max(pool, key=lambda c: c.score + side_bonus(st, c)))
     return chosen
+
+
+# Words that attribute what follows to a source: "per X", "according to X", "in X" ("in the harbour piece") before
+# its name, or a verb of saying right after it ("does the harbour piece say…", "how does the port column describe…").
+# General English for reporting speech: a name framed so is where the whole comparison is to be read.
+_FRAMING_BEFORE = {"per", "in", "according"}
+_SAYING = {"say", "says", "said", "describe", "describes", "described", "argue", "argues", "argued", "think", "thinks",
+           "put", "puts", "see", "sees", "claim", "claims", "write", "writes", "wrote", "suggest", "suggests"}
+# ...and the words that may stand between such a word and the name ("per the harbour piece", "the port column says")
+_BETWEEN = {"the", "to", "this", "that", "s", "piece", "article", "op", "ed", "column", "story", "report", "essay",
+            "writer", "writers", "author", "authors", "one", "analysis"}
+
+
+def framed_by(text: str, naming: set[str]) -> bool:
+    """Does the question read its comparison inside one named article ("per the harbour piece, old vs new fares")
+    rather than set that article against something else ("the harbour piece vs the new law")?
+
+    >>> framed_by("old vs new fares, per the harbour piece?", {"harbour"}), framed_by("how does dockside say it changed?",
+    ...                                                                                  {"docksid"})
+    (True, True)
+    >>> framed_by("the harbour piece vs the new law", {"harbour"}), framed_by("how does the harbour view compare with it?",
+    ...                                                                        {"harbour"})
+    (False, False)
+    """
+    toks = re.findall(r"[a-z0-9]+", text.lower())
+    for i, t in enumerate(toks):
+        if stem(t) not in naming:
+            continue
+        j = i - 1
+        while j >= 0 and toks[j] in _BETWEEN:
+            j -= 1
+        k = i + 1
+        while k < len(toks) and (toks[k] in _BETWEEN or stem(toks[k]) in naming):
+            k += 1
+        if (j >= 0 and toks[j] in _FRAMING_BEFORE) or (k < len(toks) and toks[k] in _SAYING):
+            return True
+    return False

@@ -4,7 +4,7 @@ from rag.answering import best_cover, claim_evidence, pick_compare, pick_yes_no,
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
-from rag.sides import pick_sides, sides_of, stance_of_clause, stance_side
+from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side
 from rag.spread import closest_in_meaning, pick_gist, pick_spread
 from rag.polarity import duty_denied, focus_clause, left_out, stated_values, verdict
 from rag.rules import names_people
@@ -123,6 +123,24 @@ def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
     assert [c.doc_id for c in got] == ["a", "b"] and why[-1] == "second_source"
     assert second_source(a[:1], a + far) is None  # the only other article does not speak to it
     assert second_source(a[:1] + b, a + b) is None  # already two articles
+
+
+def test_a_comparison_framed_by_one_named_article_is_read_inside_it():
+    a = _cands("a", ["Fares were once set by the port.", "The council now sets fares each spring."], [0.6, 0.5])
+    b = _cands("b", ["Ferry fares rose sharply across the region."], [0.9])
+    q = _q("per the harbor piece, how did fares change?", intent="compare", named_docs={"a"}, within=True)
+    got, why = pick_compare(q, b + a)
+    assert [c.text for c in got] == [c.text for c in a] and "second_source" not in why  # both of its own, no other
+    open_q = _q("how does the harbor piece compare with the law on fares?", intent="compare", named_docs={"a"})
+    assert "b" in {c.doc_id for c in pick_compare(open_q, b + a)[0]}  # set against something else: others heard
+
+
+def test_an_article_frames_a_question_when_attributed_not_when_compared():
+    assert framed_by("in the harbor piece, how did fares change?", {"harbor"})
+    assert framed_by("what does the harbor column say is fine to share vs not?", {"harbor"})
+    assert framed_by("according to the harbor piece, old vs new fares?", {"harbor"})
+    assert not framed_by("the harbor piece vs the new law on fares", {"harbor"})
+    assert not framed_by("how is the harbor article different from the others?", {"harbor"})
 
 
 def test_a_sentence_opening_with_instead_brings_the_one_it_answers():
