@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from rag.intent import asks_cause
 from rag.persons import names_person
-from rag.rules import (SAID, byline_note, durations_of_other, reason_strength, has_count_of, has_new, is_enumeration, names_people,
-                       proper_name)
+from rag.rules import (SAID, byline_note, corrective_contrast, durations_of_other, reason_strength, has_count_of, has_new,
+                       is_enumeration, names_people, proper_name)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
@@ -25,6 +25,7 @@ REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile 
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
+THESIS_CREDIT = 0.025  # overview: a point stated by correction ("not X but Y"); 0.015-0.04 score alike on dev
 BYLINE_FACTOR = 0.5  # a body sentence naming its own article's writer (a bio or editor's note)...
 SPREAD_INTENTS = ("compare", "overview", "why", "list")  # ...in an answer about what the articles argue
 PEOPLE_TYPED = 0.5
@@ -143,6 +144,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += META_BONUS
     if p.doc_id in query.named_docs:
         c.score += REF_BONUS
+    if query.intent == "overview" and p.kind == "body" and corrective_contrast(c.text):
+        c.score += THESIS_CREDIT  # "what is the main point?" is often answered by a correction ("not X but Y")
     if p.kind == "body" and query.intent in SPREAD_INTENTS and not query.about_articles and byline_note(c.text, p.authors):
         c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
     if len(c.terms) < 3 and p.kind == "body":

@@ -327,3 +327,22 @@ def durations_of_other(text: str, question: str) -> bool:
     mods = list(_UNIT_MODIFIER.finditer(text))
     q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)
+
+
+# A writer states a thesis by correcting a view: "not a race but a relay", "rather than X, Y", "instead".
+# "Not only X but also Y" adds to X and corrects nothing; a "but" opening a new clause ("not clear, but we…")
+# concedes rather than corrects, so the "but" must go straight on to the replacing thing.
+_NOT_BUT = re.compile(r"\bnot\s+(?!only\b)(?:[\w'’\-]+,?\s+){0,8}?but\s+(?!also\b|(?:i|we|you|he|she|it|they|this|"
+                      r"that|there)\b)\w", re.I)
+_RATHER = re.compile(r"\b(?:rather than|instead of|instead\b)", re.I)
+
+
+def corrective_contrast(text: str) -> bool:
+    """Does a sentence state its point by correcting another ("not X but Y", "rather than X", "instead")?
+
+    >>> corrective_contrast("The ferry is not a luxury but a lifeline."), corrective_contrast("Rather than close it, they fixed it.")
+    (True, True)
+    >>> corrective_contrast("It is not only cheap but also fast."), corrective_contrast("It is not clear, but we will try.")
+    (False, False)
+    """
+    return bool(_NOT_BUT.search(text) or _RATHER.search(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
-from rag.rules import is_enumeration
+from rag.rules import byline_note, corrective_contrast, is_enumeration
 
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 MAX_SPREAD = 4
@@ -66,10 +66,13 @@ def closest_in_meaning(ranked: list[Candidate], limit: int, listing: bool = Fals
 GIST_PER_ARTICLE = 2  # sentences of each named article in a gist
 GIST_ONE_ARTICLE = 4  # ...and when the question names one article only (3: dev -1 on outsiders' questions)
 MIN_STATEMENT_WORDS = 8
+GIST_CORRECTIVE = 0.3  # gist: a point stated by correction ("not X but Y") is the thesis (0.15: dev +0, 0.5: +3 not +5)...
+GIST_CLOSING = 0.15  # ...and so, less surely, is the writer's conclusion (0: dev -2)
 
 
 def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    """Each named article's most typical statements (highest ``sim`` to its own centre), in reading order:
+    """Each named article's most typical statements (highest ``sim`` to its own centre, raised for a
+    statement of its thesis: ``thesis_bonus``), in reading order:
     ``GIST_PER_ARTICLE`` of each, or ``GIST_ONE_ARTICLE`` when only one is named ("sum up the Harbor Times
     piece": its main points are the whole answer, and two or three sentences seldom hold an article's
     argument, its evidence and its conclusion all)."""
@@ -78,9 +81,22 @@ def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     for doc in sorted(query.named_docs):
         mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and ENDS.search(c.text)
                 and len(c.text.split()) >= MIN_STATEMENT_WORDS]
-        for c in sorted(mine, key=lambda c: -c.sim):
+        ends = closing(mine)
+        for c in sorted(mine, key=lambda c: -(c.sim + thesis_bonus(c, ends))):
             if sum(x.doc_id == doc for x in chosen) >= cap:
                 break
             if _fresh(c, chosen):
                 chosen.append(c)
     return chosen, ["gist"] * len(chosen)
+
+
+def closing(mine: list[Candidate], n: int = 2) -> set:
+    """The keys of an article's last ``n`` statements (a writer's conclusion restates the thesis), a bio or
+    editor's note about the writer set aside: it closes many articles and argues nothing."""
+    body = [c for c in mine if not byline_note(c.text, c.passage.authors)]
+    return {c.abs_key for c in sorted(body, key=lambda c: c.abs_key[-1])[-n:]}
+
+
+def thesis_bonus(c: Candidate, ends: set) -> float:
+    """How much more a sentence is worth as an article's main point than its typicality (``sim``) says."""
+    return GIST_CORRECTIVE * corrective_contrast(c.text) + GIST_CLOSING * (c.abs_key in ends)

@@ -144,3 +144,14 @@ def test_since_telling_a_time_and_due_to_telling_a_schedule_give_no_reason():
     assert reason_cues("The ferry stopped since the pier was unsafe.") == ["since"]  # a cause: still heard
     assert reason_strength("The ferry was cancelled due to the storm.") == 1.0
     assert reason_strength("The crossing was due to gales, not to the crew.") == 1.0
+
+
+def test_a_point_made_by_correction_is_a_corrective_contrast():
+    from rag.rules import corrective_contrast
+    assert corrective_contrast("The new pier is not a luxury but a lifeline.")
+    assert corrective_contrast("Rather than closing the crossing, the council repaired it.")
+    assert corrective_contrast("The ferry should serve residents instead of tourists.")
+    assert corrective_contrast("Instead, the town built a second pier.")
+    assert not corrective_contrast("The pier is not only old but also unsafe.")  # adds to the point, corrects nothing
+    assert not corrective_contrast("It is not certain yet, but they hope to reopen in May.")  # concedes, a new clause
+    assert not corrective_contrast("The ferry does not run on Sundays.")
