@@ -330,8 +330,9 @@ def durations_of_other(text: str, question: str) -> bool:
 
 
 # A writer states a thesis by correcting a view: "not a race but a relay", "rather than X, Y", "instead".
-# "Not only X but also Y" adds to X and corrects nothing; a "but" opening a new clause ("not clear, but we…")
-# concedes rather than corrects, so the "but" must go straight on to the replacing thing.
+# "Not only X but also Y" adds to X and corrects nothing, but "not just X, but Y" puts Y in X's place (dev -4
+# when it is left out). A "but" opening a new clause ("not clear, but we…") concedes rather than corrects,
+# so the "but" must go straight on to the replacing thing.
 _NOT_BUT = re.compile(r"\bnot\s+(?!only\b)(?:[\w'’\-]+,?\s+){0,8}?but\s+(?!also\b|(?:i|we|you|he|she|it|they|this|"
                       r"that|there)\b)\w", re.I)
 _RATHER = re.compile(r"\b(?:rather than|instead of|instead\b)", re.I)

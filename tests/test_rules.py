@@ -152,6 +152,8 @@ def test_a_point_made_by_correction_is_a_corrective_contrast():
     assert corrective_contrast("Rather than closing the crossing, the council repaired it.")
     assert corrective_contrast("The ferry should serve residents instead of tourists.")
     assert corrective_contrast("Instead, the town built a second pier.")
+    assert corrective_contrast("The town needs not just another patch, but a new pier.")  # without "also": Y replaces X
     assert not corrective_contrast("The pier is not only old but also unsafe.")  # adds to the point, corrects nothing
+    assert not corrective_contrast("The pier is not just old but also unsafe.")
     assert not corrective_contrast("It is not certain yet, but they hope to reopen in May.")  # concedes, a new clause
     assert not corrective_contrast("The ferry does not run on Sundays.")
