@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, no_antecedent, personal, pronoun, subject,
+                             writers)
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 
@@ -35,7 +37,6 @@ _ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previou
 # "the SCMP piece", "the responsible statecraft one": a mention of one article
 _ARTICLE_MENTION = re.compile(r"\bthe\s+(?:[\w.\-&']+\s+){1,4}(?:piece|article|one|op-ed|story|report|essay|write-up|analysis)\b",
                               re.I)
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 # "it" that refers to nothing: "is it true that…", "it seems", "what is it about…" keeps its subject later.
 _DUMMY_IT = re.compile(r"\b(?:is it true|it seems|it is said|it's said|it appears|is it the case)\b"
                        r"|\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|suggest|suggests|"
@@ -46,8 +47,6 @@ _ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how|anything(?:\s+e
                        r"could|will|would|has|have|had)\b)(.+?)\s*\?\s*$", re.I)
 # A short question whose only reference is "that"/"this": it stands for the last question's event.
 _EVENT_REF = re.compile(r"^\s*(?:and|so|but|ok)?\s*(?:when|where|why|how|who)\b[\w\s']{0,20}\b(?:that|this)\s*\??\s*$", re.I)
-_WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
-       "do", "can", "could", "will", "would", "has", "have", "had"}
 
 
 SAID_CHARS = 400  # what an answer quoted, kept for the next question: two sentences or so; the page state stays small
@@ -76,128 +75,10 @@ def turn_of(ans) -> Turn:
     return Turn(ans.rewritten_question or ans.question, cited, shown, said[:SAID_CHARS])
 
 
-_NP = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z][\w.\-']*(?:\s+[a-z][\w.\-']*){0,3})", re.I)
-_NOT_NOUN = re.compile(r"^(?:first|last|ever|still|now|just|originally|also|really|actually|\w+ed|\w+ing|\w+ly)$", re.I)
-
-
-def _noun_phrase(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        if w.lower() in STOPWORDS or w.lower() in _WH or _NOT_NOUN.match(w):
-            break
-        out.append(w)
-    return out
-
-
-_WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
-                        r"(?:are|were|have|had|do|did|can|could|will|would|has)\b", re.I)
-# A compound of names joined by a hyphen ("Oslo-Bergen", "Franco-Prussian") modifies the noun after it.
-_NAME_COMPOUND = re.compile(r"^(?:the\s+)?[A-Z][\w.]*-[A-Z][\w.\-]*$", re.I)
-
-
-def _subjects(question: str) -> list[str]:
-    """The things a question may be about, most likely first: an acronym, a capitalised name, a "the …" noun
-    phrase, else its first content words; the plural noun a "which …s" question asks about comes first."""
-    q = question.strip().rstrip("?")
-    out = []
-    wh = _WH_PLURAL.match(q)
-    if wh:
-        out.append("the " + wh.group(1))
-    acr = re.search(r"\b(?:the\s+)?[A-Z][A-Z&]{1,}\b(?![\-\w])", q)
-    if acr:
-        out.append(acr.group(0) if acr.group(0).lower().startswith("the ") else "the " + acr.group(0))
-    name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*", q[1:])
-    if name:
-        n = name.group(0).strip()
-        if _NAME_COMPOUND.match(n):  # "the Oslo-Bergen ferry accord": the name only modifies the noun
-            n = " ".join([n] + _noun_phrase(q[1 + name.end():].split()))
-        out.append(n)
-    for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
-        np_ = _noun_phrase(m.group(1).split())
-        if np_:
-            out.append("the " + " ".join(np_))
-            break
-    run: list[str] = []
-    for w in tokens(q):  # the first run of consecutive content words is the subject noun phrase
-        if w in STOPWORDS or w in _WH:
-            if run:
-                break
-            continue
-        run.append(w)
-    if run:
-        out.append("the " + " ".join(run[:4]))
-    return out
-
-
-def is_plural(phrase: str) -> bool:
-    """Does a noun phrase name several things ("Harbor Democrats", "the Danish bakeries"; not "the OBA")?
-
-    >>> is_plural("Harbor Democrats"), is_plural("the OBA"), is_plural("the progress"), is_plural("the NGOs")
-    (True, False, False, True)
-    """
-    last = phrase.split()[-1] if phrase.split() else ""
-    return bool(re.search(r"[A-Za-z]s$", last)) and not re.search(r"(?:ss|us|is)$", last)
-
-
-def _subject(question: str, plural: bool | None = None) -> str:
-    """The thing a question was about; for "they" a plural one, for "it" a singular one, when the question has one."""
-    found = _subjects(question)
-    if plural is not None:
-        agree = [x for x in found if is_plural(x) == plural]
-        found = agree or found
-    return found[0] if found else ""
-
-
-_PERSONAL = re.compile(r"\b(she|he|her|him|his)\b", re.I)
-_PERSON_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
-
-
-def person_of(last: Turn) -> str:
-    """Whom "she"/"he" stands for: a person the last question named ("What did Ann Lee argue?"), else the
-    writer of the article its answer cited (after "who wrote the piece?"); "" when there is none.
-
-    >>> person_of(Turn("What did Ann Lee argue?", [])), person_of(Turn("who wrote it?", [{"authors": ["Bo Park"]}]))
-    ('Ann Lee', 'Bo Park')
-    """
-    sources = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower()
-    for m in _PERSON_NAME.finditer(last.question.strip()):
-        if m.group(0).lower() not in sources:  # "the Harbor Daily Times piece" names an outlet, not a person
-            return m.group(0)
-    for c in last.cited:
-        if c.get("authors"):
-            return c["authors"][0]
-    return ""
-
-
-def _personal(question: str, last: Turn) -> str | None:
-    """ "where does she work?": the pronoun replaced by the person; None when no person is known."""
-    p = _PERSONAL.search(question)
-    who = person_of(last) if p else ""
-    if not who:
-        return None
-    word, rest = p.group(0).lower(), question[p.end():]
-    own = word == "his" or (word == "her" and re.match(r"\s+[a-z]", rest) and rest.split()[0].lower() not in STOPWORDS)
-    return question[:p.start()] + who + ("'s" if own else "") + rest
-
-
-_PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
-
-
-def _writers(question: str, last: Turn) -> str | None:
-    """ "what are their backgrounds?" after "who wrote the piece?": "they" are the writers the answer named, when it
-    named several (for one writer "they" would be the piece's subject). None otherwise.
-
-    >>> _writers("where are they based?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
-    'where are Ann Lee and Bo Park based?'
-    >>> _writers("what are their backgrounds?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
-    "what are Ann Lee and Bo Park's backgrounds?"
-    """
-    p = _PLURAL_PERSONAL.search(question)
-    authors = next((c["authors"] for c in last.cited if c.get("authors")), [])
-    if not p or len(authors) < 2 or not re.match(r"^\W*(?:and\s+|so\s+)?who\b", last.question.lower()):
-        return None
-    who = " and ".join(authors)
-    return question[:p.start()] + who + ("'s" if p.group(0).lower() == "their" else "") + question[p.end():]
+# "what does it want…", "did they agree…": "it/they" as the question's subject stands for something earlier
+# however long the rest of the question is (an object "it" in a long question may be a dummy or a new topic).
+_SUBJECT_PRONOUN = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(?:(?:what|when|where|why|how|which|who)\s+)?"
+                              r"(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had|should)\s+(?:it|they)\b", re.I)
 
 
 def needs_context(question: str) -> bool:
@@ -205,8 +86,8 @@ def needs_context(question: str) -> bool:
     if _ARTICLE_REF.search(question):
         return True
     q = _DUMMY_IT.sub(" ", question)
-    content = [w for w in tokens(q) if w not in STOPWORDS and w not in _WH]
-    return bool(_PRONOUN.search(q) or _PERSONAL.search(q)) and len(content) <= 3
+    content = [w for w in tokens(q) if w not in STOPWORDS and w not in WH]
+    return bool(PRONOUN.search(q) or PERSONAL.search(q)) and (len(content) <= 3 or bool(_SUBJECT_PRONOUN.match(q)))
 
 
 def _named_article(new: str) -> str:
@@ -247,9 +128,25 @@ def is_fragment(question: str) -> bool:
     words = re.findall(r"[A-Za-z][\w\-']*", question)
     if any(w[0].isupper() for w in words[1:]) or re.search(r"\d", question):
         return False
-    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in _WH
+    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in WH
                and not _FILLER.match(w)]
     return not content
+
+
+def no_known_subject(question: str, known) -> bool:
+    """In a conversation, a short question none of whose content words the articles use ("what's the worry
+    exactly?" after a question about port fees) names no topic of its own: its words are a paraphrase of the
+    thing just discussed, so it is asked together with the last question. ``known`` is None: never.
+
+    >>> no_known_subject("what's the worry exactly?", lambda t: False), no_known_subject("what's the fee?", lambda t: True)
+    (True, False)
+    >>> no_known_subject("any good recipes for banana bread with walnuts?", lambda t: False)
+    False
+    """
+    if known is None or re.search(r"\d", question) or any(w[0].isupper() for w in re.findall(r"[A-Za-z]\w*", question)[1:]):
+        return False
+    content = [w for w in tokens(question) if w not in STOPWORDS and w not in WH and not _FILLER.match(w)]
+    return 0 < len(content) <= 2 and not any(known(stem(w)) for w in content)
 
 
 def _ellipsis(question: str, last: str) -> str | None:
@@ -275,7 +172,6 @@ ANSWER_TERMS = 12  # the heaviest words of the last answer a follow-up about it 
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this)\b(?:\s+([A-Za-z][\w\-']*))?", re.I)
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|"
                                  r"suggest|suggests|report|reports|so|such|fact|now|where|which|who)\s*$", re.I)
-_TIME_NOUN = re.compile(r"(?:time|year|week|month|day|round)s?$", re.I)  # "this time": an adverb, no reference
 _PLACEHOLDER = re.compile(r"(?:thing|stuff)s?$", re.I)  # "that thing" names nothing by itself
 _TIME_OR_PLACE = re.compile(r"\b(?:when|where|what (?:year|day|date|month|time))\b", re.I)
 
@@ -304,7 +200,7 @@ def points_at_answer(question: str, last_question: str) -> bool:
         if word is None or _PLACEHOLDER.match(word):
             return True  # "who said that?", "how old is that thing?"
         if _CONJUNCTION_BEFORE.search(q[:m.start()]) or word.lower() in STOPWORDS or word[0].isupper() \
-                or _TIME_NOUN.match(word):
+                or TIME_NOUN.match(word):
             continue
         if stem(word.lower()) not in known:
             return True  # "who makes that point?": no point was named before
@@ -334,22 +230,10 @@ def _with_answer(question: str, last: Turn, weight) -> str:
     return f"{question.strip().rstrip('?')} ({answer_terms(last.said, question, weight)})?"
 
 
-def _no_antecedent(word: str, last_question: str) -> bool:
-    """ "they"/"it" when the last question names nothing of that number ("what did they find?" after "did the
-    writer visit the port?"): then it stands for what the answer told. A "which/what …s" opening names a plural.
-
-    >>> _no_antecedent("they", "did the writer visit the port?"), _no_antecedent("they", "which ports closed?")
-    (True, False)
-    """
-    plural = word in ("they", "them", "their")
-    if plural and re.match(r"^\W*(?:what|which)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]{3,}s\b", last_question, re.I):
-        return False
-    return not any(is_plural(x) == plural for x in _subjects(last_question))
-
-
-def rewrite(question: str, history: list[Turn], weight=None) -> Resolved:
+def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Resolved:
     """The follow-up as a question of its own; ``weight`` (a stem's corpus idf) picks the last answer's heaviest
-    words when the question points at what that answer said."""
+    words when the question points at what that answer said; ``known`` (does the corpus use a stem?) tells a
+    question with words of its own from one whose every word is a paraphrase (see ``no_known_subject``)."""
     if not history:
         return Resolved(question)
     last = history[-1]
@@ -366,6 +250,8 @@ def rewrite(question: str, history: list[Turn], weight=None) -> Resolved:
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
             return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+        if no_known_subject(question, known):  # asks the last question again, for what its answer did not say
+            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?", shown=list(last.shown))
         return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:
@@ -376,19 +262,41 @@ def rewrite(question: str, history: list[Turn], weight=None) -> Resolved:
     event = _EVENT_REF.match(question)
     if event:  # "and when was that?": "that" is the whole event the last question asked about
         return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
-    personal = _personal(question, last)
-    if personal is None:
-        personal = _writers(question, last)
-    if personal is not None:
-        return Resolved(personal)
-    p = _PRONOUN.search(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))
-    word = p.group(0).lower() if p else ""
-    subj = _subject(last.question, True if word in ("they", "them", "their", "these", "those") else
-                    False if word in ("it", "its") else None)
-    if last.said and word in ("it", "its", "they", "them", "their") and _no_antecedent(word, last.question):
+    person = personal(question, last)
+    if person is None:
+        person = writers(question, last)
+    if person is not None:
+        return Resolved(person)
+    p = pronoun(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))
+    word = p.group(0).split()[0].lower() if p else ""
+    subj = subject(last.question, True if word in ("they", "them", "their", "these", "those") else
+                   False if word in ("it", "its") else None)
+    if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):
         return Resolved(_with_answer(question, last, weight))  # "what did they find?" after a question about one writer
     if not subj or not p:
         return Resolved(question)
-    if word in ("its", "their"):
-        return Resolved(question[:p.start()] + subj + "'s" + question[p.end():])
-    return Resolved(question[:p.start()] + subj + question[p.end():])
+    if determiner(question, p):  # "when did that change happen?": the noun names the thing, "that" only points
+        return Resolved(question[:p.start()] + "the" + question[p.end():])
+    out = question[:p.start()] + subj + ("'s" if word in ("its", "their") else "") + question[p.end():]
+    return Resolved(_with_cause_context(out, last.question))
+
+
+_WHY = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(?:why|how come)\b", re.I)
+
+
+def _with_cause_context(question: str, last_question: str) -> str:
+    """A "why" follow-up asks the reason for the event the last question asked about, which its pronoun alone
+    does not carry ("why did they leave the ports out?" after "which ports were dropped from the plan?"), so
+    it is asked together with that question.
+
+    >>> _with_cause_context("why did they leave the ports out?", "which ports were dropped?")
+    'why did they leave the ports out (which ports were dropped)?'
+    >>> _with_cause_context("who signed the plan?", "when was it dropped?")
+    'who signed the plan?'
+    >>> _with_cause_context("why was the plan dropped?", "when was the plan dropped?")
+    'why was the plan dropped?'
+    """
+    have = {stem(w) for w in tokens(question)}
+    if not _WHY.match(question) or all(stem(w) in have for w in tokens(last_question) if w not in STOPWORDS and w not in WH):
+        return question  # "why was the pact renewed?" after "when was the pact renewed?" already says it all
+    return f"{question.strip().rstrip('?')} ({last_question.strip().rstrip('?')})?"

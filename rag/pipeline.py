@@ -140,7 +140,7 @@ class Pipeline:
         if not history:
             return rewrite(text, history)
         fixed = self.retriever.lexicon.speller.correct(text)[0]
-        r = rewrite(fixed, history, weight=self.retriever.lexicon.idf)
+        r = rewrite(fixed, history, weight=self.retriever.lexicon.idf, known=self.retriever.lexicon.known)
         return r if r.text != fixed or r.more or fixed == text else replace(r, text=text)
 
     def _prepare(self, question, history: list[Turn] | None, k: int | None) -> "_Prepared":

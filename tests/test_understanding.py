@@ -427,3 +427,34 @@ def test_a_subject_and_its_verb_or_a_comparison_word_is_no_asked_thing():
     assert asked_thing("what was the harbour crew aiming for?") == ""
     assert asked_thing("what is the clash between the two ports about?") == ""
     assert asked_thing("what is the annual budget of the harbour?") == "budget"
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    # a noun phrase opening with a number, and "get" of a passive, are read as in English
+    ("when did the 1990 ferry accord get signed?", "and was it extended?", "and was the 1990 ferry accord extended?"),
+    # "those" points at the things asked about; "they" beside it is the people acting
+    ("Which ports got dropped from the 2020 plan?", "why did they leave those out?",
+     "why did they leave the ports out (Which ports got dropped from the 2020 plan)?"),
+    # the object of "what X does…" is the asked thing
+    ("what trade does the harbor plan leave out?", "who wants those ones back?", "who wants the trade back?"),
+    # "X and Y" is several things: "they"
+    ("what do the port and oslo each do best?", "what could they do together?",
+     "what could the port and oslo do together?"),
+    # "that" before a noun is a determiner: the noun names the thing
+    ("was the ferry deal the first after the ports merged?", "when did that merger happen?",
+     "when did the merger happen?"),
+    # "it" as the subject of a long question still needs its antecedent
+    ("what's protectionism?", "what does it want ports to rely less on?",
+     "what does the protectionism want ports to rely less on?"),
+])
+def test_pronouns_and_determiners_stand_for_what_english_says(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_a_short_question_of_words_the_articles_never_use_is_asked_with_the_last_one_for_what_is_new():
+    last = Turn("what's the ferry fee problem?", [], shown=[["doc", 10]])
+    known = {"ferri", "fee", "problem"}.__contains__
+    r = rewrite("what's the worry exactly?", [last], known=known)
+    assert r.text == "what's the worry exactly (what's the ferry fee problem)?" and r.shown == [["doc", 10]]
+    assert rewrite("what's the fee exactly?", [last], known=known).text == "what's the fee exactly?"
+    assert rewrite("what's the worry exactly?", [last]).text == "what's the worry exactly?"  # no lexicon: as typed

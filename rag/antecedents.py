@@ -1,0 +1,219 @@
+"""What a follow-up's pronoun stands for, read from the last question (and its answer's citations).
+
+A follow-up's "it", "they", "she" or "those" points at a thing or a person the last question named; these
+helpers find the candidates in that question (``subjects``: an acronym, a name, a "the …" noun phrase, the
+plural thing a "which …s" question asks about) and pick the one that agrees in number, or a person
+(``person_of``), or the writers an answer named (``writers``). ``rag.followup`` decides when to use them.
+
+>>> subject("when did they renew the pact?", plural=False)
+'the pact'
+>>> subject("what do the port and Oslo each do best?", plural=True)
+'the port and Oslo'
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import STOPWORDS, tokens
+
+WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
+      "do", "can", "could", "will", "would", "has", "have", "had"}
+PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
+TIME_NOUN = re.compile(r"(?:time|year|week|month|day|round)s?$", re.I)  # "this time": an adverb, no reference
+
+# A noun phrase may open with a year or number ("the 2024 renewal").
+_NP = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z0-9][\w.\-']*(?:\s+[a-z][\w.\-']*){0,3})", re.I)
+# "get/got" make a passive ("did the renewal get signed"): a verb, like the participle after it.
+_NOT_NOUN = re.compile(r"^(?:first|last|ever|still|now|just|originally|also|really|actually|get|gets|got|gotten|"
+                       r"\w+ed|\w+ing|\w+ly)$", re.I)
+
+
+def noun_phrase(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if w.lower() in STOPWORDS or w.lower() in WH or _NOT_NOUN.match(w):
+            break
+        out.append(w)
+    return out
+
+
+# "which ports were…", "what tech areas got…", "what tech does X leave out": the thing the question asks about
+# (a passive with "got", or the object of "does/did", is still the asked thing).
+_WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
+                        r"(?:are|were|have|had|do|did|can|could|will|would|has|got|get)\b"
+                        r"|^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,})\s+(?:do|does|did)\b", re.I)
+# A compound of names joined by a hyphen ("Oslo-Bergen", "Franco-Prussian") modifies the noun after it.
+_NAME_COMPOUND = re.compile(r"^(?:the\s+)?[A-Z][\w.]*-[A-Z][\w.\-]*$", re.I)
+
+
+def subjects(question: str) -> list[str]:
+    """The things a question may be about, most likely first: an acronym, a capitalised name, a "the …" noun
+    phrase, else its first content words; the plural noun a "which …s" question asks about comes first."""
+    q = question.strip().rstrip("?")
+    out = []
+    wh = _WH_PLURAL.match(q)
+    asked = (wh.group(1) or wh.group(2)).split() if wh else []
+    if asked and not any(w.lower() in STOPWORDS or w.lower() in WH for w in asked):  # not "what does the X do"
+        out.append("the " + " ".join(asked))
+    acr = re.search(r"\b(?:the\s+)?[A-Z][A-Z&]{1,}\b(?![\-\w])", q)
+    if acr:
+        out.append(acr.group(0) if acr.group(0).lower().startswith("the ") else "the " + acr.group(0))
+    name = re.search(r"(?:\b[Tt]he\s+)?(?<!^)\b[A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*", q[1:])
+    if name:
+        n = name.group(0).strip()
+        if _NAME_COMPOUND.match(n):  # "the Oslo-Bergen ferry accord": the name only modifies the noun
+            n = " ".join([n] + noun_phrase(q[1 + name.end():].split()))
+        out.append(n)
+    for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
+        np_ = noun_phrase(m.group(1).split())
+        if np_:
+            out.append("the " + " ".join(np_) + coordinated(" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]))
+            break
+    run: list[str] = []
+    for w in tokens(q):  # the first run of consecutive content words is the subject noun phrase
+        if w in STOPWORDS or w in WH:
+            if run:
+                break
+            continue
+        run.append(w)
+    if run:
+        out.append("the " + " ".join(run[:4]))
+    return out
+
+
+def coordinated(rest: str) -> str:
+    """ "the port and Oslo are…": a second one-word noun joined by "and" belongs to the same subject, which is
+    then several things ("they"). A longer conjunct is left out: "the science and technology agreement" is one thing.
+
+    >>> coordinated("and oslo are each good at"), coordinated("and the city"), coordinated("and technology pact")
+    (' and oslo', '', '')
+    """
+    words = rest.split()
+    if len(words) < 2 or words[0].lower() != "and":
+        return ""
+    word, after = words[1].strip("?,."), (words[2].lower() if len(words) > 2 else "")
+    ok = lambda w: w.lower() not in STOPWORDS and w.lower() not in WH and not _NOT_NOUN.match(w)
+    return f" and {word}" if ok(word) and (not after or not ok(after)) else ""
+
+
+def is_plural(phrase: str) -> bool:
+    """Does a noun phrase name several things ("Harbor Democrats", "the Danish bakeries"; not "the OBA")?
+
+    >>> is_plural("Harbor Democrats"), is_plural("the OBA"), is_plural("the progress"), is_plural("the NGOs")
+    (True, False, False, True)
+    """
+    last = phrase.split()[-1] if phrase.split() else ""
+    if re.search(r"\s+and\s+\S+$", phrase):  # "the port and Oslo": two things
+        return True
+    return bool(re.search(r"[A-Za-z]s$", last)) and not re.search(r"(?:ss|us|is)$", last)
+
+
+def subject(question: str, plural: bool | None = None) -> str:
+    """The thing a question was about; for "they" a plural one, for "it" a singular one, when the question has one."""
+    found = subjects(question)
+    if plural is not None:
+        agree = [x for x in found if is_plural(x) == plural]
+        found = agree or found
+    return found[0] if found else ""
+
+
+PERSONAL = re.compile(r"\b(she|he|her|him|his)\b", re.I)
+_PERSON_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def person_of(last) -> str:
+    """Whom "she"/"he" stands for: a person the last question named ("What did Ann Lee argue?"), else the
+    writer of the article its answer cited (after "who wrote the piece?"); "" when there is none.
+
+    >>> from rag.followup import Turn
+    >>> person_of(Turn("What did Ann Lee argue?", [])), person_of(Turn("who wrote it?", [{"authors": ["Bo Park"]}]))
+    ('Ann Lee', 'Bo Park')
+    """
+    sources = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower()
+    for m in _PERSON_NAME.finditer(last.question.strip()):
+        if m.group(0).lower() not in sources:  # "the Harbor Daily Times piece" names an outlet, not a person
+            return m.group(0)
+    for c in last.cited:
+        if c.get("authors"):
+            return c["authors"][0]
+    return ""
+
+
+def personal(question: str, last) -> str | None:
+    """ "where does she work?": the pronoun replaced by the person; None when no person is known."""
+    p = PERSONAL.search(question)
+    who = person_of(last) if p else ""
+    if not who:
+        return None
+    word, rest = p.group(0).lower(), question[p.end():]
+    own = word == "his" or (word == "her" and re.match(r"\s+[a-z]", rest) and rest.split()[0].lower() not in STOPWORDS)
+    return question[:p.start()] + who + ("'s" if own else "") + rest
+
+
+_PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
+
+
+def writers(question: str, last) -> str | None:
+    """ "what are their backgrounds?" after "who wrote the piece?": "they" are the writers the answer named, when it
+    named several (for one writer "they" would be the piece's subject). None otherwise.
+
+    >>> from rag.followup import Turn
+    >>> writers("where are they based?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    'where are Ann Lee and Bo Park based?'
+    >>> writers("what are their backgrounds?", Turn("who wrote it?", [{"authors": ["Ann Lee", "Bo Park"]}]))
+    "what are Ann Lee and Bo Park's backgrounds?"
+    """
+    p = _PLURAL_PERSONAL.search(question)
+    authors = next((c["authors"] for c in last.cited if c.get("authors")), [])
+    if not p or len(authors) < 2 or not re.match(r"^\W*(?:and\s+|so\s+)?who\b", last.question.lower()):
+        return None
+    who = " and ".join(authors)
+    return question[:p.start()] + who + ("'s" if p.group(0).lower() == "their" else "") + question[p.end():]
+
+
+
+
+def no_antecedent(word: str, last_question: str) -> bool:
+    """ "they"/"it" when the last question names nothing of that number ("what did they find?" after "did the
+    writer visit the port?"): then it stands for what the answer told. A "which/what …s" opening names a plural.
+
+    >>> no_antecedent("they", "did the writer visit the port?"), no_antecedent("they", "which ports closed?")
+    (True, False)
+    """
+    plural = word in ("they", "them", "their")
+    if plural and re.match(r"^\W*(?:what|which)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]{3,}s\b", last_question, re.I):
+        return False
+    return not any(is_plural(x) == plural for x in subjects(last_question))
+
+
+_POINTING = re.compile(r"\b(?:these|those)(?:\s+ones)?\b", re.I)
+
+
+def pronoun(question: str):
+    """The pronoun that stands for the last question's thing. "those"/"these" point at things named before, while
+    "they" beside them is usually the people acting ("why did they leave those out?"), so the pointing word wins.
+
+    >>> pronoun("why did they leave those out?").group(0), pronoun("why cut those ones?").group(0)
+    ('those', 'those ones')
+    >>> pronoun("when did they sign it?").group(0)
+    'they'
+    """
+    return _POINTING.search(question) or PRONOUN.search(question)
+
+
+
+
+def determiner(question: str, p) -> bool:
+    """Is the demonstrative ``p`` a determiner before a noun ("that change") rather than a pronoun ("who did that")?
+
+    >>> q = "when did that change happen?"; determiner(q, re.search("that", q))
+    True
+    >>> q = "who did that?"; determiner(q, re.search("that", q))
+    False
+    """
+    if p.group(0).lower() not in ("this", "that", "these", "those"):
+        return False
+    nxt = re.match(r"\s+([A-Za-z][\w\-']*)", question[p.end():])
+    return bool(nxt) and nxt.group(1).lower() not in STOPWORDS and nxt.group(1).lower() not in WH \
+        and not _NOT_NOUN.match(nxt.group(1)) and not TIME_NOUN.match(nxt.group(1))
