@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rag.intent import asks_cause
+from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
-from rag.rules import (SAID, byline_note, corrective_contrast, durations_of_other, reason_strength, has_count_of, has_new,
-                       is_enumeration, names_people, proper_name)
+from rag.rules import (SAID, byline_note, corrective_contrast, durations_of_other, gives_means, has_count_of, has_new,
+                       is_enumeration, names_people, proper_name, reason_strength)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
@@ -135,6 +135,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = held_for_question(c.typed, c.text, query, target)
     if query.intent == "why" and not query.qtype and asks_cause(query.text):
         c.typed = reason_strength(c.text)  # a why-question asks for a cause or a purpose
+    elif query.intent == "why" and not query.qtype and asks_means(query.text):
+        c.typed = float(gives_means(c.text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "list" and not query.qtype:
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer

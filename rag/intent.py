@@ -103,6 +103,23 @@ def asks_cause(q: str) -> bool:
     return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
 
 
+def asks_means(q: str) -> bool:
+    """Does a how-question ask how something works or is meant to work (its means, its arrangement)?
+
+    "How does the co-op work?", "how could the fund help?" do; "how did the talks go?", "how has it changed?"
+    ask for a course of events, "how will we know…?" for a sign, and "how does that square / fit with…?" for a
+    comparison.
+
+    >>> asks_means("how does the co-op work?"), asks_means("how did the talks go?"), asks_means("how does that fit with the plan?")
+    (True, False, False)
+    """
+    ql = q.lower()
+    return bool(re.search(r"\bhow (?:does|do|is|are|can|could|would)\b", ql)) and not _FIT_ASK.search(ql)
+
+
+_FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
+
+
 _WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
 
 

@@ -260,6 +260,9 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"in order to|aims? to|aimed to|to (?:prevent|protect|ensure|address|avoid|reduce|mitigate|limit|"
                      r"safeguard|counter)|fear(?:s|ing|ed)?|concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|"
                      r"driven by|fuell?ed by|"
+                     # connectives of consequence and grounds ("thereby", "is rooted in"), and the counterfactual
+                     # consequence "would have sent / lost": why something would be bad is what it would have done
+                     r"thereby|hence|therefore|consequently|rooted in|stem(?:s|med)? from|would have(?= \w+(?:ed|en|t)\b)|"
                      r"reason|why|cast(?:igating)?|calling for)\b", re.I)
 # Words naming a worry or a setting ("security concerns", "amid tensions") rather than linking a cause to its effect
 _TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for)\b", re.I)
@@ -347,3 +350,20 @@ def corrective_contrast(text: str) -> bool:
     (False, False)
     """
     return bool(_NOT_BUT.search(text) or _RATHER.search(text))
+
+
+# Words linking an action to its means ("by pooling data", "through", "thereby cutting costs", "allowing boats
+# to dock") or stating the arrangement something sets up ("sets the terms", "provides a framework", "serves as"):
+# what "how does it work?" asks for, where a sentence of causes ("amid fears…") does not answer.
+_MEANS = re.compile(r"\b(?:by (?!the\b|a\b|an\b|\d)\w+ing|through|via|thereby|so that|in order to|allow(?:s|ing)?|"
+                    r"enabl(?:e|es|ing)|sets?|provid(?:es|ing)|serves? as|establish(?:es|ing)?)\b", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def gives_means(text: str) -> bool:
+    """Does a sentence tell how something works or is done (its means or the arrangement it sets up)?
+
+    >>> gives_means("The co-op works by pooling the catch."), gives_means("It sets the fees."), gives_means("It opened in 1979.")
+    (True, True, False)
+    """
+    return bool(_MEANS.search(text))

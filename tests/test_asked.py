@@ -131,3 +131,12 @@ def test_what_a_sentence_holds_for_this_question():
     assert held_for_question(1.0, "The 2015 lease was a fresh start.", q, set()) == 0.0  # a year is no count
     assert held_for_question(1.0, "In 2015 the council voted 7 to 2 for the lease.", q, set()) == 1.0
     assert held_for_question(1.0, "In 1990 the council voted 7 to 2 for the lease.", q, set()) == 0.0  # another lease
+
+
+def test_how_it_works_credits_the_sentence_telling_the_means_not_the_one_telling_a_cause():
+    lex, ps = _lexicon(["The ferry pool works by sharing boats between the islands.",
+                        "The ferry pool was founded amid fears of a glut."])
+    text = "how does the ferry pool work?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="why")
+    typed = {c.text[:20]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
+    assert typed == {"The ferry pool works": 1.0, "The ferry pool was f": 0.0}

@@ -157,3 +157,21 @@ def test_a_point_made_by_correction_is_a_corrective_contrast():
     assert not corrective_contrast("The pier is not just old but also unsafe.")
     assert not corrective_contrast("It is not certain yet, but they hope to reopen in May.")  # concedes, a new clause
     assert not corrective_contrast("The ferry does not run on Sundays.")
+
+
+def test_a_consequence_or_its_grounds_linked_in_so_many_words_is_a_reason():
+    from rag.rules import reason_strength
+    assert reason_strength("The fund pooled the catch, thereby steadying prices.") == 1.0
+    assert reason_strength("The case for the pier is rooted in the island's need for ferries.") == 1.0
+    assert reason_strength("Closing the pier would have sent fishermen to the mainland.") == 1.0  # what it would have done
+    assert reason_strength("The pier would have to close in May.") == 0.0  # a schedule, not a consequence
+    assert reason_strength("The new ecosystem stems the tide.") == 0.0  # "stems" without "from" links nothing
+
+
+def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
+    from rag.rules import gives_means
+    assert gives_means("The co-op keeps prices stable by pooling the catch.")
+    assert gives_means("It is a framework that sets common terms for the ports.")
+    assert gives_means("The scheme serves as a bridge between the two harbours.")
+    assert not gives_means("The co-op was founded in 1952 amid fears of a glut.")
+    assert not gives_means("It was signed by the mayor.")  # "by" before a name, not a means

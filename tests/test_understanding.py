@@ -458,3 +458,16 @@ def test_a_short_question_of_words_the_articles_never_use_is_asked_with_the_last
     assert r.text == "what's the worry exactly (what's the ferry fee problem)?" and r.shown == [["doc", 10]]
     assert rewrite("what's the fee exactly?", [last], known=known).text == "what's the fee exactly?"
     assert rewrite("what's the worry exactly?", [last]).text == "what's the worry exactly?"  # no lexicon: as typed
+
+
+@pytest.mark.parametrize("q,means", [
+    ("how does the co-op work if no one has to join?", True), ("how could a new pier help the islands?", True),
+    ("how is the fund meant to protect fishermen?", True),
+    ("how did the talks end up stalled?", False),  # a course of events
+    ("how has the port changed its fees?", False),
+    ("how does that square with what the council did?", False),  # a comparison
+    ("how does the plan fit with the budget?", False),
+])
+def test_a_how_question_asks_for_the_working_of_a_thing_not_for_its_story_or_a_comparison(q, means):
+    from rag.intent import asks_means
+    assert asks_means(q) is means
