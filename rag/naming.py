@@ -48,6 +48,7 @@ _DESCRIBES = frozenset(("on", "about", "asking", "arguing", "saying", "claiming"
                         "warning", "describing", "examining", "discussing", "titled", "called", "headlined"))
 TITLE_AFTER_WORDS = 12  # words after such a description's first word that may echo a title
 TITLE_AFTER_MIN = 2  # distinctive headline terms a description must echo
+_YEAR = re.compile(r"(?:1[89]|2[01])\d\d")  # a year: a date many articles share, whatever one headline or opening holds
 FAMILY = 4  # letters two stems of five or more letters share to be one word family ("evolut"/"evolv")
 
 
@@ -114,6 +115,8 @@ class NameIndex:
             if w not in TITLE_REF_NOUNS:
                 continue
             before = set(words_before(toks, i))
+            if all(_YEAR.fullmatch(t) for t in before):
+                continue  # "the 2024 one" is the year's agreement or any article of that year, not a headline's
             hits = set.intersection(*(self.with_term.get(t, set()) for t in before)) if before else set()
             if len(hits) == 1:
                 out |= hits

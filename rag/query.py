@@ -44,6 +44,30 @@ _WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|
                               % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 
 
+# "how old is the SCMP article?", "how recent are those pieces?": an article's age is its date
+_HOW_OLD = re.compile(LEAD + r"how\s+(?:old|recent|new|current)\s+(?:is|are|was|were)\s+(?:the|that|this|these|those)\s+"
+                      r"(?:[\w.\-&']+\s+){0,4}?(?:%s)s?\s*\??\s*$" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+# "when did <someone> write about …": the writing is what is dated; its subject says whether an article's writer
+_WHEN_WRITTEN = re.compile(LEAD + r"when\s+(?:did|does|do|was|were|had|has|have)\s+((?:[\w.\-&']+\s+){1,6}?)"
+                           r"(?:write|wrote|written|publish|published|cover|covered)\b")
+
+
+def writing_date(q: str, naming) -> bool:
+    """ "When did the Harbor Post write about the levy?": asks the date of an article, when the one who wrote is an
+    article's outlet or author or a word for them (``naming(text)``: the stems by which ``text`` names articles).
+    "When did the council publish the rules?" dates the council's act.
+
+    >>> names = lambda s: {"harbor", "post"} if "harbor post" in s.lower() else set()
+    >>> writing_date("when did the Harbor Post write about the levy?", names), writing_date("when did the authors write?", names)
+    (True, True)
+    >>> writing_date("when did the council publish the rules?", names), writing_date("when was the levy raised?", names)
+    (False, False)
+    """
+    m = _WHEN_WRITTEN.match(asked_part(q).lower())
+    who = set(terms(m.group(1))) if m else set()
+    return bool(who) and who <= naming(m.group(1)) | META_STEMS
+
+
 def is_about_articles(q: str) -> bool:
     """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
 
@@ -56,30 +80,39 @@ def is_about_articles(q: str) -> bool:
     """
     q = asked_part(q)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
-    if _WHO_DID_ARTICLE.search(q.lower()):
-        return True  # "who <did> the … article": the article is the object, its author the answer
+    if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
+        return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
     if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
 
 
 _WH_START = re.compile(LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
+_YES_NO_START = re.compile(LEAD + r"(?:%s)\b" % "|".join(AUX))
+# Verbs whose object a "when" clause is ("does it say when the piece was written?"): there it is what is asked.
+_NOT_TOLD = "".join(rf"(?<!\b{w})" for w in ("say", "says", "state", "states", "stated", "known", "clear", "mention",
+                                              "mentions", "tell", "tells", "know"))
 
 
 def asked_part(q: str) -> str:
     """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,
-    without a trailing "when…" clause that only dates what is asked.
+    without a trailing "when…" clause that only dates what is asked (in a yes/no question too, unless the clause
+    is what a verb of telling asks about: "does it say when the report was written?").
 
     >>> asked_part("the two reports came out apart — where did the plan stand in each?")
     'where did the plan stand in each?'
     >>> asked_part("How big was the fund when the report was written?"), asked_part("when was it written?")
     ('How big was the fund?', 'when was it written?')
+    >>> asked_part("were talks stalled when the report was written?"), asked_part("does it say when it was written?")
+    ('were talks stalled?', 'does it say when it was written?')
     """
     parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", q.strip())
     if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
         q = parts[-1]
     if _WH_START.match(q.lower()):
         q = re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q)
+    elif _YES_NO_START.match(q.lower()):
+        q = re.sub(r"(?<=\w)" + _NOT_TOLD + r"\s+when\s+[^?]*", "", q)
     return q
 
 
@@ -297,7 +330,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
     core = main_clause(text)  # its shape is read without a scene-setting opening clause
-    named, about = lexicon.referenced_docs(text), is_about_articles(core)
+    named = lexicon.referenced_docs(text)
+    about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
     intent = two_articles_compared(intent_of(core), named, about)
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)

@@ -40,8 +40,12 @@ def asked_field(text: str, qtype: str | None) -> str:
     ('authors', 'date')
     >>> asked_field("what outlet ran it", None), asked_field("sum up the RS piece", None)
     ('outlet', '')
+    >>> asked_field("when did the authors write it", "date"), asked_field("how old is the RS piece", "duration")
+    ('date', 'date')
     """
     low = text.lower()
+    if qtype == "date" and re.match(r"\W*when\b", low) or re.search(r"\bhow (?:old|recent|new|current) (?:is|are|was|were)\b", low):
+        return "date"  # "when did the authors write it?" asks a date, whoever it names; an article's age is its date
     for name, pattern in _ASKS:
         if pattern.search(low):
             return name

@@ -23,6 +23,8 @@ def oracle_before(question, titles):
     for i, w in enumerate(toks):
         if w in TITLE_REF_NOUNS:
             before = words_before(toks, i)
+            if before and all(t.isdigit() and len(t) == 4 for t in before):
+                continue  # a year alone names no article
             hits = [d for d, ts in titles.items() if before and set(before) <= set(ts)]
             if len(hits) == 1:
                 out.add(hits[0])
@@ -73,6 +75,15 @@ def test_a_description_names_the_one_headline_it_echoes():
     assert index.title_reference("the piece on the harbour") == set()  # in every headline: names none
     evolved = NameIndex({}, {"a": ["evolut", "harbourmast"], "b": ["town", "quay"], "c": ["strike", "quay"]})
     assert evolved.title_reference("the story about how harbours evolved") == {"a"}  # by word family alone
+
+
+def test_a_year_alone_names_no_article_though_one_opening_holds_it():
+    # An untitled article goes by its opening words ("In May 2021, the harbour…"); "the 2021 one" is the year's
+    # levy, or any article of that year, not that article: only a year with other words of it names it.
+    index = NameIndex({}, {"a": ["2021", "harbour", "may"], "b": ["ferri", "strike"]})
+    assert index.title_reference("how is the 1990 levy different from the 2021 one?") == set()
+    assert index.title_reference("did the 2021 piece mention ferries?") == set()
+    assert index.title_reference("what does the May 2021 piece say?") == {"a"}
 
 
 def test_lexicon_rebuilds_its_index_after_naming_untitled_articles():

@@ -138,6 +138,31 @@ def test_byline_words_outside_the_asked_part_do_not_make_a_question_about_the_ar
     assert is_about_articles(q) is meta
 
 
+@pytest.mark.parametrize("q,meta", [
+    ("how old is the harbour piece?", True), ("how recent are those ferry articles?", True),
+    ("how old is the ferry line?", False),  # an age of something else
+    ("were fares rising when the harbour piece was written?", False),  # a yes/no question dated by its clause
+    ("does the harbour piece say when it was written?", True),  # the clause is what "say" asks about
+])
+def test_an_articles_age_is_asked_about_the_article_and_a_when_clause_only_dates(q, meta):
+    assert is_about_articles(q) is meta
+
+
+@pytest.mark.parametrize("q,dated", [
+    ("when did the Harbour Post write about the levy?", True), ("when did Ann Lee write about the ferries?", True),
+    ("when did the writers cover the strike?", True),
+    ("when did the council publish the levy rules?", False),  # the council is no article's writer
+    ("when was the levy raised?", False),
+])
+def test_when_an_articles_writer_wrote_asks_the_articles_date(q, dated):
+    from rag.query import writing_date
+    from rag.text import terms
+
+    def naming(s):
+        return {t for n in ("harbour post", "ann lee") if n in s.lower() for t in terms(n)}
+    assert writing_date(q, naming) is dated
+
+
 def test_an_article_is_named_by_words_of_its_headline_right_before_a_word_for_it():
     from rag.naming import title_reference
 
