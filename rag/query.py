@@ -82,6 +82,8 @@ def is_about_articles(q: str) -> bool:
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
     if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
         return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
+    if counted_things(q) - META_STEMS:
+        return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
     if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
@@ -92,6 +94,26 @@ _YES_NO_START = re.compile(LEAD + r"(?:%s)\b" % "|".join(AUX))
 # Verbs whose object a "when" clause is ("does it say when the piece was written?"): there it is what is asked.
 _NOT_TOLD = "".join(rf"(?<!\b{w})" for w in ("say", "says", "state", "states", "stated", "known", "clear", "mention",
                                               "mentions", "tell", "tells", "know"))
+
+
+# A full stop after a word (not an initial as in "U.S.") ends a statement that a question may follow.
+_STATEMENT = re.compile(r"(?<=[a-z]{2}[.!])\s+")
+# A closing "according to X" / "per X" attributes the question to a source; it asks nothing (unless it holds a wh-word).
+_SOURCE_AFTER = re.compile(r",?\s+(?:according\s+to|per(?=\s+(?:the|this|that|its|their)\b))\s+(?![^?]*\b(?:which|what|whom|who|whose)\b)[^,?]+\?*\s*$", re.I)
+
+
+def question_sentence(q: str) -> str:
+    """The closing question after statements that only set its scene (their words still name what it is about).
+
+    >>> question_sentence("The harbour report hoped for ferries. Is that what the plan did?"), question_sentence("Why?")
+    ('Is that what the plan did?', 'Why?')
+    >>> question_sentence("Did the U.S. sign it?")
+    'Did the U.S. sign it?'
+    """
+    told = _STATEMENT.split(q.strip())
+    if len(told) > 1 and (_WH_START.match(told[-1].lower()) or _YES_NO_START.match(told[-1].lower())):
+        return told[-1]
+    return q
 
 
 def asked_part(q: str) -> str:
@@ -109,6 +131,8 @@ def asked_part(q: str) -> str:
     parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", q.strip())
     if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
         q = parts[-1]
+    q = question_sentence(q)
+    q = _SOURCE_AFTER.sub("?", q)  # "…, according to the RS writer?" names whose account, not what is asked
     if _WH_START.match(q.lower()):
         q = re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q)
     elif _YES_NO_START.match(q.lower()):
@@ -139,6 +163,9 @@ def question_type(q: str) -> str | None:
     m = re.search(LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
                   r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
                   r"((?:\s+[a-z\-'.]+){0,3})", ql)
+    differ = _HOW_DIFFER.search(ql)
+    if differ and differ.group(1) in _HEAD_FORMS:
+        return _HEAD_FORMS[differ.group(1)]  # "how do their numbers differ?" compares numbers: each side's is asked
     if not m:
         return _trailing_type(ql)
     wh, rest = m.group(1), m.group(2).split()
@@ -147,6 +174,8 @@ def question_type(q: str) -> str | None:
               "whom": "name", "whose": "name"}
     if wh == "where" and re.search(r"\b(?:stand|stands|stood|standing|headed|heading)\b", ql):
         return None  # "where do the talks stand?" asks for a state of affairs, not a place
+    if wh == "where" and _WHERE_DEGREE.search(ql):
+        return None  # "where is the US stronger?" asks in what respect, not in what place
     if wh in simple:
         return simple[wh]
     if wh.startswith("how"):
@@ -161,6 +190,13 @@ def question_type(q: str) -> str | None:
     return None
 
 
+# Words of degree: after "where is/are X …" they ask in which field or respect X ranks higher, not a place.
+_WHERE_DEGREE = re.compile(r"^\W*where\s+(?:is|are|was|were|does|do|did)\s+(?:[\w.\-']+\s+){1,4}?(?:stronger|weaker|"
+                           r"better|worse|ahead|behind|strongest|weakest|best|worst|lead|leads|led|lag|lags|lagged|excel|"
+                           r"excels)\b")
+# "how do (their) X differ / compare": X, the thing set side by side, is what each side's answer must give
+_HOW_DIFFER = re.compile(r"\bhow\s+(?:do|does|did)\s+(?:the|their|its|these|those|both)?\s*(?:[a-z\-]+\s+){0,2}?([a-z]+)\s+"
+                         r"(?:differ|compare|vary|match|line up)\b")
 _TRAILING_WH = re.compile(r"\b(?:from|by|in|on|at|to|with|after|of)\s+(?:which|what)\s+((?:[a-z\-'.]+\s+){0,2}[a-z\-]+)\s*\?*\s*$")
 
 
@@ -177,7 +213,8 @@ def _trailing_type(ql: str) -> str | None:
 
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
           "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
-          "count": "number", "total": "number", "cost": "number"}
+          "count": "number", "total": "number", "cost": "number",
+          "figure": "number"}
 # "what is the (adjective) X of…" / "what was the X?": X names the kind of answer
 _WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)"
                        r"(?=\s+(?:of|for|when|in)\b|\s*\??\s*$)")
@@ -329,7 +366,7 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
-    core = main_clause(text)  # its shape is read without a scene-setting opening clause
+    core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
     intent = two_articles_compared(intent_of(core), named, about)

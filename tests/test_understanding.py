@@ -496,3 +496,34 @@ def test_a_short_question_of_words_the_articles_never_use_is_asked_with_the_last
 def test_a_how_question_asks_for_the_working_of_a_thing_not_for_its_story_or_a_comparison(q, means):
     from rag.intent import asks_means
     assert asks_means(q) is means
+
+
+@pytest.mark.parametrize("q,meta", [
+    ("Where do ferries dock, according to the Harbor Post writer?", False),  # the writer is whose account
+    ("what did it cost, per the Harbor Post piece?", False),
+    ("The Dock Weekly author hoped for more barges. Is that what the plan did?", False),  # a statement sets the scene
+    ("how many maps do harbour clerks publish a year?", False),  # a byline holds no count
+    ("who wrote it, according to the byline?", True),
+    ("The Dock Weekly ran a piece on barges. Who wrote it?", True),
+    ("how many authors wrote the Harbor Post piece?", True),
+])
+def test_a_writer_named_as_the_source_does_not_ask_for_the_byline(q, meta):
+    assert is_about_articles(q) is meta
+
+
+@pytest.mark.parametrize("q,qtype", [
+    ("Where is the port stronger, and where is the dock?", None),  # in what respect, not what place
+    ("where does the harbour lead?", None),
+    ("where is the ferry terminal?", "place"),
+    ("The two reports give counts of berths. How do their numbers differ?", "number"),
+    ("how do their dates compare?", "date"),
+    ("how do the two reports differ?", None),
+])
+def test_where_with_a_degree_and_compared_figures(q, qtype):
+    assert question_type(q) == qtype
+
+
+def test_a_statement_before_a_yes_no_question_leaves_it_yes_no():
+    from rag.query import question_sentence
+
+    assert intent_of(main_clause(question_sentence("The harbour report hoped for barges. Did the plan add any?"))) == "yes_no"
