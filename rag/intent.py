@@ -73,7 +73,7 @@ def intent_of(q: str) -> str:
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  r"gist|nutshell|in short|big picture|background|explain|what changed|"
-                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|what is (?:this|the) (?:agreement|sta|pact|deal)|"
+                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
@@ -85,6 +85,13 @@ def intent_of(q: str) -> str:
     if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
         return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
     return "fact"
+
+
+# "what is this agreement?", "so what is this U.S.-China science pact, basically?": what the articles' subject
+# is, asked for as a whole (its overview); its name may carry modifiers, but it must end what is asked:
+# "what is the term of the deal?" and "what is the agreement's term?" ask one fact of it.
+_DEFINE_ASK = (r"what(?: even)?(?:'s| is)(?: even)? (?:this|the) (?:(?!(?:of|for|on|in|by|with|to|from)\b)[a-z\-]+ ){0,6}?"
+               r"(?:agreement|sta|pact|deal)(?=\s*(?:[?,.]|$))")
 
 
 def asks_cause(q: str) -> bool:
@@ -193,5 +200,10 @@ def main_clause(q: str) -> str:
     'was the ferry still running?'
     >>> main_clause("according to the port report, why is it late?"), main_clause("when was it signed?")
     ('why is it late?', 'when was it signed?')
+    >>> main_clause("in a nutshell, what does the port report conclude?")
+    'in a nutshell, what does the port report conclude?'
     """
+    scene = _SCENE.match(q.strip())
+    if scene and _SUMMARY_ASK.search(scene.group(0).lower()):
+        return q.strip()  # "in a nutshell, what…": an opening asking for a summary shapes the question, sets no scene
     return _SCENE.sub("", q.strip(), count=1)

@@ -72,6 +72,9 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("give me the gist of the essay asking why ferries run late", "overview"),
     ("what's the big-picture argument of the harbour report?", "overview"), ("what is the overall take of the column?", "overview"),
     ("how has ferry service changed over the decades?", "why"),
+    ("so what is this harbour ferry agreement, basically?", "overview"),  # the subject, modifiers and all
+    ("what is the term of the deal?", "fact"), ("what is the agreement's term?", "fact"),  # one fact of it
+    ("in a nutshell, what does the port report conclude?", "overview"),  # the opening asks for a summary
 ])
 def test_intent(q, intent):
     assert intent_of(main_clause(q)) == intent
@@ -288,6 +291,7 @@ def test_a_question_naming_two_articles_compares_them_whatever_its_question_word
     ("although it was agreed in May, from which date does it run?", "from which date does it run?"),
     ("When was it signed, and by whom?", "When was it signed, and by whom?"),  # the opening is itself the question
     ("If it lapses, what happens to the labs?", "what happens to the labs?"),
+    ("In a nutshell, what does the port report conclude?", "In a nutshell, what does the port report conclude?"),
 ])
 def test_a_scene_setting_opening_clause_does_not_decide_the_questions_shape(q, core):
     assert main_clause(q) == core
