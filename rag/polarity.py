@@ -1,8 +1,8 @@
 """Polarity rules: does a sentence affirm or deny what a yes/no question asks?
 
 A sentence denies what it mentions when it holds a negator ("not", "never") or a verb of
-absence ("excludes", "ended"); a stated year or number that differs from the question's is a
-no too. The verdict is read in the clause about the question's subject, and a statement of
+absence ("excludes", "ended"); a detail of the asked act stated otherwise (another year, other
+signers, after rather than before: ``rag.conflicts``) is a no too. The verdict is read in the clause about the question's subject, and a statement of
 what is outranks one of what may be. Each rule is about a kind of sentence, never a wording.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag.conflicts import act_conflict, conflict
 from rag.text import terms
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
@@ -20,9 +21,7 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
               r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
 _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
-_WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
-                 "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
+
 
 
 def negations(text: str, verbs_only: bool = False) -> int:
@@ -38,49 +37,6 @@ def negations(text: str, verbs_only: bool = False) -> int:
     t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
     return len(re.findall(rf"(?:\b(?:{pat})\b)|n't\b", t)) if not verbs_only else len(re.findall(rf"\b(?:{pat})\b", t))
-
-
-def stated_values(text: str) -> set[str]:
-    """Numbers a text states, in digits or words ("ten years" -> 10).
-
-    >>> sorted(stated_values("leased for ten years in 2031")), stated_values("the harbour one")
-    (['10', '2031'], set())
-    """
-    vals = set(re.findall(r"\b\d[\d,.]*\b", text))
-    return vals | {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
-
-
-def conflicting_value(question: str, text: str) -> bool:
-    """The question states a year or number that the sentence replaces with another one.
-
-    >>> conflicting_value("Was the pier built in 1985?", "The pier was built in 1962."), conflicting_value("Was it built in 1962?", "Built in 1962.")
-    (True, False)
-    >>> conflicting_value("was the lease for ten years?", "leased for another five years")
-    True
-    >>> conflicting_value("Was it built in the 1990s?", "Built in 1962."), conflicting_value("Did the 2031 lease start early?", "On May 3 it began.")
-    (True, False)
-    """
-    q_years, s_years = years_in(question), years_in(text)
-    if q_years and s_years and not any(same_year(a, b) for a in q_years for b in s_years):
-        return True  # "built in the 1990s?" vs "built in 1962"
-    q_vals, s_vals = stated_values(question) - q_years, stated_values(text) - s_years
-    return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2031 lease" vs "five years"
-
-
-def years_in(text: str) -> set[str]:
-    """Years and decades a text states ("1979", "1990s").
-
-    >>> sorted(years_in("built in 1962, rebuilt in the 1990s, for 5 years"))
-    ['1962', '1990s']
-    """
-    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
-
-
-def same_year(a: str, b: str) -> bool:
-    """Two years agree, or a year falls in a decade ("1995" in "1990s")."""
-    if a.endswith("s") or b.endswith("s"):
-        return a[:3] == b[:3]
-    return a == b
 
 
 _CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")
@@ -109,8 +65,8 @@ def verdict(question: str, sentence: str) -> str:
 
     A sentence that negates what it states says no, unless the question itself asks about
     the negative ("does it exclude barges?" + "…excluding barges" is a yes; "did they want it
-    gone?" + "…calling for its cancellation" too); a different year or number than the
-    one asked about is a no. The negation is read in the clause about the question's subject.
+    gone?" + "…calling for its cancellation" too); a detail of the asked act stated otherwise
+    (another year, another signer: ``rag.conflicts.conflict``) is a no. The negation is read in the clause about the question's subject.
 
     >>> verdict("Does the new permit cover barges?", "It covers day ferries, excluding barges.")
     'no'
@@ -121,7 +77,7 @@ def verdict(question: str, sentence: str) -> str:
     >>> verdict("did they want it gone", "They called for its cancellation.")
     'yes'
     """
-    if conflicting_value(question, sentence):
+    if conflict(question, sentence):
         return "no"
     neg = negations(focus_clause(question, sentence)) % 2 == 1
     q_neg = negations(question, verbs_only=True) % 2 == 1
@@ -192,8 +148,9 @@ def duty_denied(question: str, sentence: str) -> bool:
 
 
 def denial(question: str, weights: dict[str, float], cands: list, floor: float, terms_of):
-    """The best sentence scoring at least ``floor`` that leaves out what the question asks about, or says the
-    duty it asks about is none; None when there is none, or the question asks about the negative itself.
+    """The best sentence scoring at least ``floor`` that leaves out what the question asks about, says the
+    duty it asks about is none, or contradicts a detail it asserts of the act ("signed by X?" / "signed by Y");
+    None when there is none, or the question asks about the negative itself.
 
     A sentence close to "is the night ferry covered?" that only says what is covered ("it covers harbour
     routes") says less than one that names the night ferry as excluded: the exclusion answers the question.
@@ -205,6 +162,6 @@ def denial(question: str, weights: dict[str, float], cands: list, floor: float, 
             break
         if c.passage.kind != "body" or c.overlap <= 0:
             continue  # a byline card, or a sentence sharing no term with the question, says nothing of the claim
-        if left_out(weights, c.text, terms_of) or duty_denied(question, c.text):
+        if left_out(weights, c.text, terms_of) or duty_denied(question, c.text) or act_conflict(question, c.text):
             return c
     return None

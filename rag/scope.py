@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.polarity import same_year, years_in
+from rag.conflicts import same_year, years_in
 from rag.rules import MONTH, TYPE_PATTERNS
 
 _DATES = re.compile(TYPE_PATTERNS["date"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.polarity import conflicting_value, negations, verdict
+from rag.conflicts import conflicting_value
+from rag.polarity import negations, verdict
 from rag.rules import byline_note, continues, has_count_of, has_new, is_enumeration
 
 

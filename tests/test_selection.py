@@ -6,7 +6,8 @@ from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side
 from rag.spread import closest_in_meaning, pick_gist, pick_spread
-from rag.polarity import duty_denied, focus_clause, left_out, stated_values, verdict
+from rag.conflicts import stated_values
+from rag.polarity import duty_denied, focus_clause, left_out, verdict
 from rag.rules import names_people
 from rag.schema import Passage
 from rag.text import terms

@@ -1,0 +1,177 @@
+"""Conflicting details: a yes/no question asserting a detail of an act that the evidence states otherwise.
+
+"Was the pier built in 1985?" over "The pier was built in 1962." is a no, though nothing in the sentence
+is negated. The question asserts a detail of an act (its year or number, who did it, what it came before
+or after, from when it held); a sentence telling of the same act with another such detail answers no:
+
+- value: another year or number ("built in 1985?" / "built in 1962");
+- agent: other people ("signed by Ann Berg?" / "signed in 1990 by Mayor Tor Lund");
+- order: the other side of the same event ("built before the war?" / "built after the war");
+- onset: "only from" a time, where the act reached back ("paid only from the day it was signed?" / "paid
+  retroactively").
+
+The act is the question's word right before the detail ("built", "signed", "effect"); a sentence tells of
+the same act when it holds a word of the same stem ("signing" for "signed").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.persons import ROLES, names_person
+from rag.rules import PERSON_NOUNS
+from rag.text import STOPWORDS, stem, terms
+
+_WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30",
+                 "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
+
+
+def stated_values(text: str) -> set[str]:
+    """Numbers a text states, in digits or words ("ten years" -> 10).
+
+    >>> sorted(stated_values("leased for ten years in 2031")), stated_values("the harbour one")
+    (['10', '2031'], set())
+    """
+    vals = set(re.findall(r"\b\d[\d,.]*\b", text))
+    return vals | {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+
+
+def years_in(text: str) -> set[str]:
+    """Years and decades a text states ("1979", "1990s").
+
+    >>> sorted(years_in("built in 1962, rebuilt in the 1990s, for 5 years"))
+    ['1962', '1990s']
+    """
+    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
+
+
+def same_year(a: str, b: str) -> bool:
+    """Two years agree, or a year falls in a decade ("1995" in "1990s")."""
+    if a.endswith("s") or b.endswith("s"):
+        return a[:3] == b[:3]
+    return a == b
+
+
+# A year the question sets as a bound ("before 1980"), with the test a stated year must pass to keep within it
+_BOUNDS = {"before": lambda s, q: s < q, "prior to": lambda s, q: s < q, "by": lambda s, q: s <= q,
+           "until": lambda s, q: s <= q, "after": lambda s, q: s > q, "since": lambda s, q: s >= q}
+_BOUND = re.compile(r"\b(%s)\s+(?:the\s+)?((?:1[89]|20)\d\d)\b(?!s)" % "|".join(_BOUNDS), re.I)
+
+
+def conflicting_value(question: str, text: str) -> bool:
+    """The question states a year or number that the sentence replaces with another one.
+
+    A year the question sets as a bound ("signed before 1980?") is kept by any stated year within it.
+
+    >>> conflicting_value("Was the pier built in 1985?", "The pier was built in 1962."), conflicting_value("Was it built in 1962?", "Built in 1962.")
+    (True, False)
+    >>> conflicting_value("was the lease for ten years?", "leased for another five years")
+    True
+    >>> conflicting_value("Was it built in the 1990s?", "Built in 1962."), conflicting_value("Did the 2031 lease start early?", "On May 3 it began.")
+    (True, False)
+    >>> conflicting_value("Was it built before 1970?", "Built in 1962."), conflicting_value("Was it built after 1970?", "Built in 1962.")
+    (False, True)
+    >>> conflicting_value("Was it built before 1970?", "Built in the 1960s.")
+    False
+    """
+    q_years, s_years = years_in(question), years_in(text)
+    bounds = [(_BOUNDS[m.group(1).lower()], int(m.group(2))) for m in _BOUND.finditer(question)]
+    exact = [int(s) for s in s_years if not s.endswith("s")]  # a decade ("the 1960s") straddles a bound
+    if bounds and exact and not any(all(ok(s, y) for ok, y in bounds) for s in exact):
+        return True  # "built after 1970?" vs "built in 1962"
+    q_years -= {str(y) for _, y in bounds}
+    if q_years and s_years and not any(same_year(a, b) for a in q_years for b in s_years):
+        return True  # "built in the 1990s?" vs "built in 1962"
+    q_vals, s_vals = stated_values(question) - years_in(question), stated_values(text) - s_years
+    return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2031 lease" vs "five years"
+
+
+# The relations a question can assert of an act, each with the word that asserts the other side.
+_OPPOSITE = {"before": "after", "after": "before", "prior to": "after", "earlier than": "later than",
+             "later than": "earlier than"}
+# Words making the asserted time the only one ("only from", "just since"): general English.
+_ONLY = r"\b(?:only|just|solely|exclusively)\b"
+# "<act> [only] by|before|after|from <detail>": the word before the relation is the act it qualifies
+_RELATIONS = "by|before|after|prior to|earlier than|later than|from|since|starting"
+_DETAIL = re.compile(rf"\b([a-z]+)\s+(?:{_ONLY}\s+)?({_RELATIONS})\s+([a-z0-9][^?]*)")
+# Words saying an act holds from a time before it was done ("paid retroactively", "backdated"): general English.
+_RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
+# Where a phrase ends: a clause mark, or a full stop before a space ("U.S.-China" is one phrase)
+_PHRASE_END = re.compile(r"[,;:()—–]|\.\s")
+
+
+def _details(question: str) -> list[tuple[str, str, str]]:
+    """(act stem, relation, detail words) for each detail the question asserts of an act.
+
+    >>> _details("was the lease signed by ann berg?")
+    [('sign', 'by', 'ann berg')]
+    """
+    q = question.lower().replace("’", "'")
+    return [(stem(m.group(1)), m.group(2), m.group(3).strip()) for m in _DETAIL.finditer(q)
+            if m.group(1) not in STOPWORDS]
+
+
+def _tells_of(act: str, sentence: str) -> bool:
+    return any(stem(w) == act for w in re.findall(r"[a-z]+", sentence.lower()))
+
+
+def _other_agent(detail: str, sentence: str) -> bool:
+    """The sentence names people, and not the asked one (whose words are a name, not a role: "by officials")."""
+    words = [w for w in re.findall(r"[a-z][\w\-']*", detail) if w not in STOPWORDS]
+    if not words or len(words) > 3 or any(w.rstrip("s") in ROLES or w in PERSON_NOUNS for w in words):
+        return False
+    said = set(re.findall(r"[a-z][\w\-']*", sentence.lower()))
+    return names_person(sentence) and not any(w in said for w in words)
+
+
+def _names_event(word: str, event: set[str], low: str) -> bool:
+    """``word`` is followed, within its phrase, by most of the event's terms ("after the war ended" for the war)."""
+    for m in re.finditer(rf"\b{word}\b", low):
+        phrase = " ".join(_PHRASE_END.split(low[m.end():])[0].split()[:8])
+        if 2 * len(event & set(terms(phrase))) >= len(event):
+            return True
+    return False
+
+
+def _other_side(relation: str, detail: str, sentence: str) -> bool:
+    """The sentence puts the act on the other side of the same event ("after the war" for "before the war")."""
+    event, low = set(terms(detail)), sentence.lower()
+    return bool(event) and _names_event(_OPPOSITE[relation], event, low) and not _names_event(relation, event, low)
+
+
+def conflict(question: str, sentence: str) -> str:
+    """The kind of detail the question asserts and the sentence contradicts, or "".
+
+    >>> conflict("Was the pier built in 1985?", "The pier was built in 1962.")
+    'value'
+    >>> conflict("was the lease signed by ann berg?", "It was signed in 1990 by Mayor Tor Lund.")
+    'agent'
+    """
+    return "value" if conflicting_value(question, sentence) else act_conflict(question, sentence)
+
+
+def act_conflict(question: str, sentence: str) -> str:
+    """The kind of detail the question asserts of an act that the sentence, telling of that act, contradicts, or "".
+
+    A year or number is left to ``conflict``: it is read on the best evidence only, since a near sentence
+    with another number is often about another event ("two sides" / "four decades"); these kinds name their act.
+
+    >>> act_conflict("Was the pier built before the war?", "The pier, built after the war, still stands.")
+    'order'
+    >>> act_conflict("Was the fee charged only from the day it was approved?", "The fee was charged retroactively.")
+    'onset'
+    >>> act_conflict("Was the pier built before the war?", "The war came after the pier was opened.")
+    ''
+    """
+    for act, relation, detail in _details(question):
+        if not _tells_of(act, sentence):
+            continue
+        if relation == "by" and _other_agent(detail, sentence):
+            return "agent"
+        if relation in _OPPOSITE and _other_side(relation, detail, sentence):
+            return "order"
+        if relation in ("from", "since", "starting") and re.search(_ONLY, question.lower()) \
+                and _RETRO.search(sentence) and not _RETRO.search(question):
+            return "onset"
+    return ""

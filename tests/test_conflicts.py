@@ -1,0 +1,68 @@
+"""Conflicting details: a yes/no question's asserted detail of an act against a sentence about that act."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from rag.conflicts import act_conflict, conflict, conflicting_value
+from rag.polarity import denial, verdict
+
+
+@pytest.mark.parametrize("q,sentence,kind", [
+    # value: another year or number
+    ("Was the bridge opened in 1988?", "The bridge was opened in 1971.", "value"),
+    ("Was the bridge opened in 1971?", "The bridge was opened in 1971.", ""),
+    # agent: the sentence about the act names other people, not the asked one
+    ("was the charter signed by olga brandt", "The charter was signed by Governor Pia Holm in 1931.", "agent"),
+    ("was the charter signed by pia holm", "The charter was signed by Governor Pia Holm in 1931.", ""),
+    ("Was the charter signed by Olga Brandt?", "Its signing by Mayor Ivo Sand drew crowds.", "agent"),  # signing / signed
+    ("Was the charter signed by Olga Brandt?", "Governor Pia Holm praised the charter.", ""),  # another act
+    ("Was the charter signed by officials?", "The charter was signed by Governor Pia Holm.", ""),  # a role, no name
+    ("Was the charter signed by Olga Brandt?", "The charter was signed by the two towns.", ""),  # no one named
+    # order: the other side of the same event
+    ("Was the dam built before the town was founded?", "The dam was built after the founding of the town.", "order"),
+    ("Was the dam built after the town was founded?", "The dam was built after the founding of the town.", ""),
+    ("Was the dam built before the flood?", "The dam, built after the election, held in the flood.", ""),  # another event
+    ("Was the dam built before the flood?", "After the flood, the dam was praised.", ""),  # another act
+    # onset: only from a time, where the act reached back
+    ("Did the raise only apply from the day it was agreed?", "The raise applied retroactively from March.", "onset"),
+    ("Did the raise apply from March?", "The raise applied retroactively from March.", ""),  # no exclusivity asserted
+    ("Did the raise only apply from the day it was agreed?", "The raise applied from the day it was agreed.", ""),
+])
+def test_conflict_kinds(q, sentence, kind):
+    assert conflict(q, sentence) == kind
+
+
+def test_a_value_is_left_to_the_best_evidence():
+    # A near sentence giving another number is often about another event: only act-bound details are scanned.
+    assert conflict("Were the two clubs still talking?", "Over four decades the clubs grew.") == "value"
+    assert act_conflict("Were the two clubs still talking?", "Over four decades the clubs grew.") == ""
+
+
+@pytest.mark.parametrize("q,sentence,expected", [
+    ("Was the mill closed before 1950?", "The mill closed in 1938.", False),
+    ("Was the mill closed after 1950?", "The mill closed in 1938.", True),
+    ("Was the mill closed since 1950?", "The mill has been closed since 1950.", False),
+    ("Was the mill closed by 1938?", "The mill closed in 1938.", False),
+])
+def test_a_year_set_as_a_bound_is_kept_by_any_year_within_it(q, sentence, expected):
+    assert conflicting_value(q, sentence) is expected
+
+
+def test_verdict_reads_the_conflict():
+    assert verdict("Was the dam built before the town was founded?", "It was built after the town was founded.") == "no"
+    assert verdict("Was the dam built before the town was founded?", "It was built before the town was founded.") == "yes"
+
+
+def _cand(text, score):
+    return SimpleNamespace(text=text, score=score, overlap=1, passage=SimpleNamespace(kind="body"))
+
+
+def test_a_near_sentence_naming_other_signers_is_the_denial():
+    q = "was the charter signed by olga brandt"
+    cands = [_cand("The charter shaped the town for a century.", 1.0),
+             _cand("The charter was signed by Governor Pia Holm in 1931.", 0.8),
+             _cand("The charter was signed by Mayor Ivo Sand.", 0.3)]
+    terms_of = lambda t: set(t.lower().split())  # noqa: E731
+    assert denial(q, {"charter": 1.0}, cands, 0.5, terms_of) is cands[1]
+    assert denial(q, {"charter": 1.0}, cands[:1] + cands[2:], 0.5, terms_of) is None  # below the floor
