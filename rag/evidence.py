@@ -50,13 +50,16 @@ class Candidate:
 
     @property
     def abs_key(self):
-        if self.passage.kind != "body":
-            return (self.passage.doc_id, "meta", self.start)
-        return (self.passage.doc_id, self.passage.start + self.start)
+        return abs_key(self.passage, self.start)
 
     @property
     def doc_id(self) -> str:
         return self.passage.doc_id
+
+
+def abs_key(p: Passage, start: int) -> tuple:
+    """Where a sentence sits in its article, whichever passage holds it (overlapping chunks share sentences)."""
+    return (p.doc_id, "meta", start) if p.kind != "body" else (p.doc_id, p.start + start)
 
 
 @lru_cache(maxsize=65536)
@@ -88,11 +91,12 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             continue  # a byline card answers questions about the article, not about the agreement
         hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
         for s, e in p.sentences:
+            key = abs_key(p, s)
+            if key in seen or key in shown:
+                continue
+            seen.add(key)
             text = p.text[s:e]
             c = Candidate(rank, p, s, e, text, lexicon.sentence_terms(text))
-            if c.abs_key in seen or c.abs_key in shown:
-                continue
-            seen.add(c.abs_key)
             _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
@@ -158,7 +162,12 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
 
 def asks_speaker(query) -> bool:
     """ "Who warned that…?": a question for whoever said something (a verb of saying after "who")."""
-    return query.qtype == "name" and bool(SAID.search(query.text.lower()))
+    return query.qtype == "name" and _says(query.text)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
+def _says(question: str) -> bool:
+    return bool(SAID.search(question.lower()))
 
 
 def type_credit(query, c: Candidate) -> float:

@@ -12,6 +12,7 @@ its topic; ``rag.query.understand`` records the result once in the ``Query``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Auxiliary verbs: one opening a question makes it yes/no; one after a wh-word ends its asked-for noun phrase.
 AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
@@ -94,6 +95,7 @@ _DEFINE_ASK = (r"what(?: even)?(?:'s| is)(?: even)? (?:this|the) (?:(?!(?:of|for
                r"(?:agreement|sta|pact|deal)(?=\s*(?:[?,.]|$))")
 
 
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
 def asks_cause(q: str) -> bool:
     """Does a why-question ask for a cause or a purpose, not for how something works or went?
 
@@ -110,6 +112,7 @@ def asks_cause(q: str) -> bool:
     return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
 
 
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
 def asks_means(q: str) -> bool:
     """Does a how-question ask how something works or is meant to work (its means, its arrangement)?
 

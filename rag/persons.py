@@ -9,6 +9,7 @@ and lawmakers") still answers a "who" question, less surely (``rag.rules.names_p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.rules import PERSON_NOUNS, SAID
 from rag.text import STOPWORDS, stem
@@ -47,6 +48,7 @@ def asks_person(question: str) -> bool:
     return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def names_person(text: str) -> bool:
     """Does the sentence name a person by a title or role ("Mayor Ann Berg", "Dr Lee")?
 

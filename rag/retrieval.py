@@ -288,9 +288,11 @@ class Retriever:
             hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
             cands = np.array(sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical)),
                              dtype=np.int64)
-            spans = [side.rows_of(i) for i in cands]
-            offs = np.concatenate([[0], np.cumsum([len(r) for r in spans])]).astype(np.int64)
-            flat = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+            firsts = side.offsets[cands]
+            counts = side.offsets[cands + 1] - firsts
+            offs = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+            # each candidate's rows, back to back (``side.rows_of`` for each, without a loop over ~75 chunks)
+            flat = side.rows[np.repeat(firsts - offs[:-1], counts) + np.arange(offs[-1])]
             ids, inv = np.unique(flat, return_inverse=True)
             per = (side.read(ids) @ q)[inv]
         ok = np.diff(offs) > 0

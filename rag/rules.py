@@ -108,15 +108,24 @@ def proper_name(text: str, question: str, common) -> bool:
     >>> proper_name("The PRC Agreement on Cooperation was signed.", "who signed it", lambda w: w in ("agreement", "cooperation"))
     False
     """
-    qn = set(normalize(question).split())
-    for m in re.finditer(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z][a-zA-Z]+", _INITIALS.sub("", text)):
-        w = m.group(0).lower()
-        if w not in qn and not common(w) and not any(_same_root(w, q) for q in qn):
-            return True
-    return False
+    qn = question_words(question)
+    return any(w not in qn and not common(w) and not any(_same_root(w, q) for q in qn) for w in _capitalised(text))
 
 
 _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+_CAPITALISED = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z][a-zA-Z]+")
+
+
+@lru_cache(maxsize=65536)  # the corpus's sentences, read again by every "who" question
+def _capitalised(text: str) -> tuple[str, ...]:
+    """The capitalised words of a sentence (lower-cased) that do not open it, initials left out."""
+    return tuple(m.group(0).lower() for m in _CAPITALISED.finditer(_INITIALS.sub("", text)))
+
+
+@lru_cache(maxsize=4096)  # one question is set against each of its candidate sentences
+def question_words(question: str) -> frozenset[str]:
+    """The normalized words of a question."""
+    return frozenset(normalize(question).split())
 
 
 def _institution(m: re.Match, text: str) -> bool:
@@ -155,8 +164,12 @@ def names_people(text: str, question: str) -> bool:
     >>> names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight"), names_people("It was signed.", "who signed it")
     (True, False)
     """
-    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in PERSON_NOUNS}
-    return bool(words - set(normalize(question).split()))
+    return bool(_person_nouns(text) - question_words(question))
+
+
+@lru_cache(maxsize=65536)
+def _person_nouns(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+", text.lower()) if w in PERSON_NOUNS)
 
 
 _CALENDAR = re.compile(rf"^(?:{MONTH[2:-2]}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
@@ -176,6 +189,7 @@ def _known_name(frag: str, question: str) -> bool:
     return len(words) == 1 and any(_same_root(frag, q) for q in question.split())
 
 
+@lru_cache(maxsize=65536)  # the same word pairs recur across a question's sentences
 def _same_root(a: str, b: str) -> bool:
     """Do two words share a root (most of the shorter one)?
 
@@ -192,11 +206,17 @@ def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:
     >>> has_count_of("It enabled nearly 100 protocols.", {"protocol"}), has_count_of("In 1979.", {"protocol"})
     (True, False)
     """
+    return any(not targets.isdisjoint(after) for after in _after_numbers(text, window))
+
+
+_NUMBER_TOKEN = re.compile(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""))
+
+
+@lru_cache(maxsize=65536)  # per sentence: only the counted things differ between questions
+def _after_numbers(text: str, window: int) -> tuple[frozenset[str], ...]:
+    """The stemmed tokens within ``window`` after each number token of a sentence."""
     toks = [stem(t) for t in normalize(text).split()]
-    for i, t in enumerate(toks):
-        if re.fullmatch(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""), t) and targets & set(toks[i + 1:i + 1 + window]):
-            return True
-    return False
+    return tuple(frozenset(toks[i + 1:i + 1 + window]) for i, t in enumerate(toks) if _NUMBER_TOKEN.fullmatch(t))
 
 
 def numbers(text: str) -> set[str]:
@@ -299,6 +319,7 @@ def reason_cues(text: str) -> list[str]:
     return [m.group(0) for m in _REASON.finditer(text) if m.start() not in skip]
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def reason_strength(text: str) -> float:
     """How surely a sentence gives a cause or a purpose: 1 for a word linking cause and effect ("because",
     "aims to prevent", "led to"), ``WEAK_REASON`` when it only names a worry or a setting ("amid security
@@ -341,6 +362,7 @@ _NOT_BUT = re.compile(r"\bnot\s+(?!only\b)(?:[\w'’\-]+,?\s+){0,8}?but\s+(?!als
 _RATHER = re.compile(r"\b(?:rather than|instead of|instead\b)", re.I)
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def corrective_contrast(text: str) -> bool:
     """Does a sentence state its point by correcting another ("not X but Y", "rather than X", "instead")?
 

@@ -8,6 +8,7 @@ the ballot count?" is not answered by a year ("the 2015 revision").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.conflicts import same_year, years_in
 from rag.rules import MONTH, TYPE_PATTERNS
@@ -25,10 +26,16 @@ def dated_elsewhere(question: str, text: str) -> bool:
     >>> dated_elsewhere("what changed in the 2010s?", "In 2015 the port closed.")
     False
     """
-    q_years, s_years = years_in(question), years_in(text)
+    q_years, s_years = _years(question), _years(text)
     return bool(q_years and s_years) and not any(same_year(a, b) for a in q_years for b in s_years)
 
 
+@lru_cache(maxsize=65536)  # a question's years are read once per candidate sentence, a sentence's per question
+def _years(text: str) -> frozenset[str]:
+    return frozenset(years_in(text))
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def has_quantity(text: str) -> bool:
     """Does the sentence state an amount, not only a date or a year ("the 2015 revision")?
 
@@ -79,6 +86,7 @@ def asks_day(question: str) -> bool:
     return bool(_ASKS_DAY.search(question.lower()))
 
 
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
 def names_day(text: str) -> bool:
     """Does the sentence give a day, not only a month or a year?
 
