@@ -137,6 +137,19 @@ def test_a_few_question_texts_are_tokenized_one_by_one_into_the_same_vectors(onn
 
 
 @pytest.mark.slow
+def test_batches_run_side_by_side_give_the_vectors_of_one_session(onnx_embedder, monkeypatch):
+    from rag.corpus import load_corpus
+
+    from conftest import CORPUS
+
+    texts = [p for d in load_corpus(CORPUS).documents for p in d.body.split("\n\n") if p.strip()][:50]
+    side_by_side = onnx_embedder.embed_documents(texts)
+    assert onnx_embedder._workers is not None  # the pool ran (a 1-core box has none and runs one session)
+    monkeypatch.setattr(onnx_embedder, "_batches_side_by_side", lambda: None)
+    assert np.array_equal(side_by_side, onnx_embedder.embed_documents(texts))
+
+
+@pytest.mark.slow
 def test_onnx_backend_gives_the_same_answers(onnx_embedder, real_pipeline, real_index_dir):
     """Same index, queries embedded by ONNX: the eval questions get the same answers."""
     from pathlib import Path
