@@ -173,9 +173,10 @@ _SEVERAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...
 
 
-def two_articles_compared(intent: str, named: set, about: bool) -> str:
+def two_articles_compared(intent: str, named: set, about: bool, sided: bool = False) -> str:
     """A question that names two or more articles and asks anything but yes/no or their bylines sets them
-    side by side: it is a comparison, whatever its question word.
+    side by side: it is a comparison, whatever its question word; so is one that names two sides (``sided``:
+    "where is X stronger and where is Y?").
 
     "How do the Harbor Times piece and the Dock Weekly column each describe the ferry rules?" opens like
     an explanation ("how do…"), but is answered by what each article says.
@@ -185,7 +186,7 @@ def two_articles_compared(intent: str, named: set, about: bool) -> str:
     >>> two_articles_compared("yes_no", {"a", "b"}, False), two_articles_compared("fact", {"a", "b"}, True)
     ('yes_no', 'fact')
     """
-    return "compare" if len(named) >= 2 and not about and intent in ("why", "fact", "list") else intent
+    return "compare" if (len(named) >= 2 or sided) and not about and intent in ("why", "fact", "list") else intent
 
 
 # "when the report came out, …", "according to the port report, …", "although it was agreed, …": a clause

@@ -369,7 +369,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
-    intent = two_articles_compared(intent_of(core), named, about)
+    sides = sides_of(text)
+    intent = two_articles_compared(intent_of(core), named, about, bool(sides))
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
@@ -380,7 +381,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  counted=counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (intent == "overview" and asks_summary(core))),
-                 sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides_of(text)], asked_thing=asked_thing(text),
+                 sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides], asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",

@@ -41,13 +41,34 @@ def sides_of(text: str) -> list[str]:
     ['the port', 'the council']
     """
     m = _VERSUS.search(text)
-    if not m:
-        return []
+    if not m or re.match(r"\s*(?:what|where|how)\b", text[m.end():], re.I):
+        return clause_sides(text)  # "what did X get vs what Y got": each side is the subject of its own clause
     tok = r"[\w'\-.]+|[,:;?!]"
     before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
     a = " ".join(reversed(_side(list(reversed(before))).split()))
     b = _side(after)
     return [a, b] if terms(a) and terms(b) else []
+
+
+# "where is X stronger and where is Y stronger", "what did X do vs how did Y hit back": two parallel questions,
+# each asking about its own subject. "which"/"who" are left out: "which leaders…" asks for the noun after it.
+_WH_CLAUSE = re.compile(r"\b(?:what|where|how)\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
+                        r"([\w.\-']+)", re.I)
+_JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut)\s*$", re.I)
+
+
+def clause_sides(text: str) -> list[str]:
+    """The subjects of two questions set side by side ("what did the port get vs what the council got"), or [].
+
+    >>> clause_sides("where is the port busier and where is the council busier?"), clause_sides("what is it and who signed it?")
+    (['port', 'council'], [])
+    """
+    ms = list(_WH_CLAUSE.finditer(text))
+    for a, b in zip(ms, ms[1:]):
+        x, y = a.group(1).lower(), b.group(1).lower()
+        if _JOINED.search(text[a.end():b.start()]) and x != y and x not in STOPWORDS and y not in STOPWORDS:
+            return [a.group(1), b.group(1)]
+    return []
 
 
 # A side named by its stance ("critics", "supporters") is heard in the words that take that stance:
@@ -110,14 +131,50 @@ def side_bonus(side: set[str], c: Candidate) -> float:
     return SIDE_BONUS * min(1.0, len(side & c.terms) / min(len(side), SIDE_FULL))
 
 
+APART = 4  # words from one side's name to the other's for a sentence to speak of each on its own ("the port and the council": 3)
+
+
+def _mentions(text: str, one: set[str], other: set[str]) -> list[int]:
+    """Word positions where ``text`` names side ``one`` on its own: not inside a hyphened pair with ``other``
+    ("the port-council talks" names the pair, not either side).
+
+    >>> _mentions("port-council talks; the port won", {"port"}, {"council"})
+    [3]
+    """
+    out = []
+    for i, w in enumerate(text.split()):
+        ts = set(terms(w))
+        if ts & one and not ("-" in w and ts & other):
+            out.append(i)
+    return out
+
+
+def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
+    """Does a sentence speak of each side on its own ("the port gained fares, while the council lost berths"),
+    not of both as one ("the port and the council", "port-council talks")?
+
+    >>> sets_apart("the port gained fares, while the council lost berths", {"port"}, {"council"})
+    True
+    >>> sets_apart("the port and the council met", {"port"}, {"council"}), sets_apart("port-council talks", {"port"}, {"council"})
+    (False, False)
+    """
+    xs, ys = _mentions(text, a, b), _mentions(text, b, a)
+    return any(abs(x - y) >= APART for x in xs for y in ys)
+
+
 def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
-    """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does)."""
+    """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does),
+    preferring one that names the side on its own, and one that sets both sides apart (it answers for each)."""
     chosen: list[Candidate] = []
-    for side in query.sides:
-        st = set(side)
+    sides = [set(s) for s in query.sides]
+    named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
+    for i, st in enumerate(sides):
+        rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
         pool = [c for c in cands if c.passage.kind == "body" and st & c.terms and _fresh(c, chosen)]
-        if pool:
-            chosen.append(max(pool, key=lambda c: c.score + side_bonus(st, c)))
+        own = [c for c in pool if _mentions(c.text, st, rest)] if rest else pool
+        if own or pool:
+            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c)
+                              + (SIDE_BONUS if rest and sets_apart(c.text, st, rest) else 0.0)))
     return chosen
 
 

@@ -52,6 +52,19 @@ def test_a_side_ends_where_the_topic_both_sides_share_begins():
     assert sides_of("ferry captains vs dock owners about the new timetable") == ["ferry captains", "dock owners"]
 
 
+def test_two_parallel_questions_set_their_subjects_side_by_side():
+    assert sides_of("what did the port get vs what the council got?") == ["port", "council"]
+    assert sides_of("where is the port busier and where is the council busier?") == ["port", "council"]
+    assert sides_of("what is the pact and which mayors signed it?") == []  # "which mayors" asks for the mayors
+
+
+def test_a_side_is_heard_where_named_on_its_own_not_inside_a_pair():
+    cands = _cands("a", ["Port-council talks went on for years.",
+                         "The port gained fares, while the council lost berths in the deal."], [0.9, 0.6])
+    got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
+    assert got[0].text.startswith("The port gained")  # names each side apart: heard before the pair
+
+
 def test_a_yes_no_question_naming_two_articles_hears_each_of_them():
     q = _q("do the harbor and dock pieces see the ferry as a lifeline?", named_docs={"a", "b"}, intent="yes_no")
     cands = (_cands("a", ["The ferry is a lifeline for the island.", "The ferry runs twice a day."], [0.9, 0.5])

@@ -284,6 +284,7 @@ def test_a_question_naming_two_articles_compares_them_whatever_its_question_word
     assert two_articles_compared(asked, {"harbour"}, False) == "why"  # one article: nothing to set beside it
     assert two_articles_compared("yes_no", {"harbour", "dock"}, False) == "yes_no"
     assert two_articles_compared("fact", {"harbour", "dock"}, True) == "fact"  # their bylines, not their views
+    assert two_articles_compared("fact", set(), False, sided=True) == "compare"  # "where is X ahead and where is Y?"
 
 
 @pytest.mark.parametrize("q,core", [
