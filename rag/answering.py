@@ -29,7 +29,7 @@ from rag.rules import QUANTITIES, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
 from rag.sides import pick_sides
-from rag.spread import MAX_SPREAD, pick_gist, pick_spread
+from rag.spread import MAX_SPREAD, closer_in_meaning, pick_gist, pick_spread
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -329,7 +329,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
         return chosen, why, "", False
-    chosen, why = credited_first(query, *pick_fact(query, cands, weights))
+    chosen, why = credited_first(query, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights)))
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 

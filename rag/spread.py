@@ -13,6 +13,9 @@ MAX_SPREAD = 4
 PER_ARTICLE = 2  # why/overview/list: sentences of one article, unless it is the one the question names
 CLOSEST_MARGIN = 0.15  # spread: a sentence this much closer in meaning than the others is always heard
 SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at this share of its score (0.9: dev 0.756)
+# ...unless the sentence scores this close to the best: it is as good an answer as the one already heard, and the
+# discount would let weaker sentences of other articles push it out (dev: 0.95-0.98 all +2, 0.93 +1, 0.99 +1)
+SAME_ARTICLE_TIE = 0.97
 
 
 def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
@@ -25,8 +28,8 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     per_doc = {best.doc_id: 1}
     pool = [c for c in cands[1:] if c.score >= ratio * best.score and c.passage.kind == "body"]
     # Another article's view first, then the same article's; a list question prefers listing sentences.
-    pool.sort(key=lambda c: (-(c.score * (SAME_ARTICLE ** per_doc.get(c.doc_id, 0))) - (0.05 if query.intent == "list"
-                                                                                 and is_enumeration(c.text) else 0)))
+    pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
+                                                                   and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
@@ -39,6 +42,20 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
     return chosen, why
+
+
+def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> float:
+    """The factor on ``c``'s score for sentences of its article already heard (``SAME_ARTICLE`` each), none for
+    a near-tie with the best (``SAME_ARTICLE_TIE``).
+
+    >>> from types import SimpleNamespace as S
+    >>> best = S(score=1.0, doc_id="a")
+    >>> same_article(S(score=0.99, doc_id="a"), best, {"a": 1}), same_article(S(score=0.9, doc_id="a"), best, {"a": 1})
+    (1.0, 0.85)
+    """
+    if c.score >= SAME_ARTICLE_TIE * best.score:
+        return 1.0
+    return SAME_ARTICLE ** per_doc.get(c.doc_id, 0)
 
 
 def per_article(query, doc_id: str, limit: int) -> int:
@@ -100,3 +117,29 @@ def closing(mine: list[Candidate], n: int = 2) -> set:
 def thesis_bonus(c: Candidate, ends: set) -> float:
     """How much more a sentence is worth as an article's main point than its typicality (``sim``) says."""
     return GIST_CORRECTIVE * corrective_contrast(c.text) + GIST_CLOSING * (c.abs_key in ends)
+
+
+MEANING_SHARE = 0.7  # fact: the sentence closest in meaning is heard down to this share of the best score...
+MEANING_MARGIN = 0.05  # ...when its cosine beats every chosen sentence's by this much (dev: 0.6/0.05 +5, 0.7/0.03 +3,
+# 0.7/0.08 +3, 0.8/0.05 +1; 0.6 cost 0.008 of citation precision)
+MEANING_LIMIT = 3  # fact answers quote at most three sentences (``answering.MAX_SENTENCES``)
+
+
+def closer_in_meaning(query, cands: list[Candidate], chosen: list[Candidate],
+                      why: list[str]) -> tuple[list[Candidate], list[str]]:
+    """Fact answers with no asked type: the sentence closest in meaning to the question joins the chosen ones
+    when it scores near the best (``MEANING_SHARE``) and is markedly closer in meaning than each of them.
+
+    A paraphrased question ("what is each town good at?") shares few words with its answer ("the north
+    builds the ferries and the south runs them"), so sentences holding the question's words outscore it; the
+    embedding still sees it plainly. A question asking for a date, a number or a name is left alone: holding that thing decides.
+    """
+    if not chosen or query.qtype or query.about_articles:
+        return chosen, why
+    best = cands[0]
+    pool = [c for c in cands if c.passage.kind == "body" and c.score >= MEANING_SHARE * best.score]
+    closest = max(pool, key=lambda c: c.sim, default=None)
+    if closest is None or not _fresh(closest, chosen) or closest.sim < max(c.sim for c in chosen) + MEANING_MARGIN:
+        return chosen, why
+    keep = MEANING_LIMIT - 1
+    return chosen[:keep] + [closest], why[:keep] + ["closest"]

@@ -5,7 +5,7 @@ from rag.neighbours import antecedent, elaboration, listing_after, reason_after,
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side
-from rag.spread import closest_in_meaning, pick_gist, pick_spread
+from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
 from rag.rules import names_people
@@ -638,3 +638,27 @@ def test_yes_no_says_no_when_a_near_sentence_denies_the_asked_duty():
     cands = _about(_cands("a", ["The bakery code has long shaped how shops bake."], [0.9])
                    + _cands("a", ["The bakery code does not mandate any baking at night."], [0.6], start=300))
     assert pick_yes_no(q, cands, {"bakeri": 1.0, "code": 1.0}, lambda t: set(terms(t)))[2] == "No — "
+
+
+def test_a_near_tie_with_the_best_is_heard_though_it_shares_its_article():
+    a = _cands("a", ["Ferries link the two islands daily.", "A new bridge would carry the freight instead."], [0.9, 0.89])
+    b = _cands("b", ["Island trade depends on the crossing.", "The harbour opened in 1950."], [0.8, 0.2])
+    got, _ = pick_spread(_q("why do the ferries matter", intent="why"), sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.doc_id for c in got] == ["a", "a"]  # 0.89 is a tie with 0.9: no 0.85 discount, it beats 0.8
+    assert same_article(a[1], a[0], {"a": 1}) == 1.0 and same_article(b[1], a[0], {"a": 1}) == 1.0
+    far = _cands("a", ["Ferries stop in winter storms."], [0.8])[0]
+    assert same_article(far, a[0], {"a": 1}) == 0.85  # well below the best: the other article's view first
+
+
+def test_a_fact_answer_adds_the_sentence_far_closer_in_meaning():
+    a = _cands("a", ["Ferry towns on both shores argue about fares.", "The north builds the boats and the south sails them."],
+               sims=[0.4, 0.6])
+    a[0].score, a[1].score = 0.9, 0.7  # the first holds the question's words, the second its meaning
+    q = _q("what is each ferry town good at")
+    got, why = closer_in_meaning(q, a, [a[0]], ["best"])
+    assert [c.text[:9] for c in got] == ["Ferry tow", "The north"] and why == ["best", "closest"]
+    assert closer_in_meaning(_q("when did each ferry town open", qtype="date"), a, [a[0]], ["best"])[0] == [a[0]]
+    a[1].score = 0.6  # under 70% of the best: not near enough to be heard
+    assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
+    a[1].score, a[1].sim = 0.7, 0.43  # only a little closer in meaning: the words decide
+    assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
