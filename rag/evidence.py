@@ -14,8 +14,9 @@ from functools import lru_cache
 
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
-from rag.rules import (SAID, byline_note, corrective_contrast, durations_of_other, gives_means, has_count_of, has_new,
-                       is_enumeration, names_people, proper_name, reason_strength)
+from rag.reasons import corrective_contrast, gives_means, reason_strength
+from rag.rules import (SAID, byline_note, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
+                       proper_name)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms

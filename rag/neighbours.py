@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
-from rag.rules import continues, gives_reason, is_enumeration, jaccard, leans_back
+from rag.reasons import gives_reason
+from rag.rules import continues, is_enumeration, jaccard, leans_back
 from rag.text import terms
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain

@@ -276,63 +276,6 @@ def is_enumeration(text: str) -> bool:
                                         or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text))
 
 
-_REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"
-                     r"in order to|aims? to|aimed to|to (?:prevent|protect|ensure|address|avoid|reduce|mitigate|limit|"
-                     r"safeguard|counter)|fear(?:s|ing|ed)?|concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|"
-                     r"driven by|fuell?ed by|"
-                     # connectives of consequence and grounds ("thereby", "is rooted in"), and the counterfactual
-                     # consequence "would have sent / lost": why something would be bad is what it would have done
-                     r"thereby|hence|therefore|consequently|rooted in|stem(?:s|med)? from|would have(?= \w+(?:ed|en|t)\b)|"
-                     r"reason|why|cast(?:igating)?|calling for)\b", re.I)
-# Words naming a worry or a setting ("security concerns", "amid tensions") rather than linking a cause to its effect
-_TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for)\b", re.I)
-WEAK_REASON = 0.5
-
-
-@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
-def gives_reason(text: str) -> bool:
-    """Does a sentence state a cause or a purpose ("fearing espionage", "aims to prevent")?
-
-    >>> gives_reason("This decision aims to prevent the transfer of sensitive technologies."), gives_reason("It was signed in 1979.")
-    (True, False)
-    """
-    return bool(reason_cues(text))
-
-
-# "since 1979", "since its signing decades ago": a time, not a cause; "is due to lapse": a schedule, not a cause
-_SINCE_TIME = re.compile(r"\bsince\s+(?:(?:[\w'’\-]+\s+){0,7}?(?:\d{4}|ago)\b|then\b|(?:the\s+)?(?:start|beginning)\b)", re.I)
-_DUE_SCHEDULE = re.compile(r"\b(?:is|are|was|were|be|been|'s|’s)\s+(?:\w+ly\s+)?due to\s+(?!the\b|a\b|an\b|its\b|their\b|his\b|"
-                           r"her\b|this\b|that\b|these\b|those\b|our\b|my\b)[a-z]+(?<!s)(?<!ion)(?<!ity)(?<!ment)(?<!ing)\b", re.I)
-
-
-def reason_cues(text: str) -> list[str]:
-    """The words of a sentence that link a cause or a purpose to what it states, without the uses of "since"
-    that tell a time and of "due to" that tell a schedule: neither says why.
-
-    >>> reason_cues("The ferry stopped since the pier was unsafe."), reason_cues("Since it opened in 1950, the pier has grown.")
-    (['since'], [])
-    >>> reason_cues("The lease is due to expire again."), reason_cues("The lease was due to the storm.")
-    ([], ['due to'])
-    """
-    skip = {m.start() for m in _SINCE_TIME.finditer(text)}
-    skip |= {m.group(0).lower().rindex("due to") + m.start() for m in _DUE_SCHEDULE.finditer(text)}
-    return [m.group(0) for m in _REASON.finditer(text) if m.start() not in skip]
-
-
-@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
-def reason_strength(text: str) -> float:
-    """How surely a sentence gives a cause or a purpose: 1 for a word linking cause and effect ("because",
-    "aims to prevent", "led to"), ``WEAK_REASON`` when it only names a worry or a setting ("amid security
-    concerns"), which a text on a contested topic says of nearly everything, 0 for neither.
-
-    >>> reason_strength("The dock closed because of the storm."), reason_strength("Amid concerns, the dock closed."), reason_strength("It closed.")
-    (1.0, 0.5, 0.0)
-    """
-    cues = reason_cues(text)
-    if not cues:
-        return 0.0
-    return WEAK_REASON if all(_TOPICAL.fullmatch(c) for c in cues) else 1.0
-
 
 _UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|week|day|decade)[\s\-]([a-z]+)", re.I)
 
@@ -351,41 +294,3 @@ def durations_of_other(text: str, question: str) -> bool:
     mods = list(_UNIT_MODIFIER.finditer(text))
     q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)
-
-
-# A writer states a thesis by correcting a view: "not a race but a relay", "rather than X, Y", "instead".
-# "Not only X but also Y" adds to X and corrects nothing, but "not just X, but Y" puts Y in X's place (dev -4
-# when it is left out). A "but" opening a new clause ("not clear, but we…") concedes rather than corrects,
-# so the "but" must go straight on to the replacing thing.
-_NOT_BUT = re.compile(r"\bnot\s+(?!only\b)(?:[\w'’\-]+,?\s+){0,8}?but\s+(?!also\b|(?:i|we|you|he|she|it|they|this|"
-                      r"that|there)\b)\w", re.I)
-_RATHER = re.compile(r"\b(?:rather than|instead of|instead\b)", re.I)
-
-
-@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
-def corrective_contrast(text: str) -> bool:
-    """Does a sentence state its point by correcting another ("not X but Y", "rather than X", "instead")?
-
-    >>> corrective_contrast("The ferry is not a luxury but a lifeline."), corrective_contrast("Rather than close it, they fixed it.")
-    (True, True)
-    >>> corrective_contrast("It is not only cheap but also fast."), corrective_contrast("It is not clear, but we will try.")
-    (False, False)
-    """
-    return bool(_NOT_BUT.search(text) or _RATHER.search(text))
-
-
-# Words linking an action to its means ("by pooling data", "through", "thereby cutting costs", "allowing boats
-# to dock") or stating the arrangement something sets up ("sets the terms", "provides a framework", "serves as"):
-# what "how does it work?" asks for, where a sentence of causes ("amid fears…") does not answer.
-_MEANS = re.compile(r"\b(?:by (?!the\b|a\b|an\b|\d)\w+ing|through|via|thereby|so that|in order to|allow(?:s|ing)?|"
-                    r"enabl(?:e|es|ing)|sets?|provid(?:es|ing)|serves? as|establish(?:es|ing)?)\b", re.I)
-
-
-@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
-def gives_means(text: str) -> bool:
-    """Does a sentence tell how something works or is done (its means or the arrangement it sets up)?
-
-    >>> gives_means("The co-op works by pooling the catch."), gives_means("It sets the fees."), gives_means("It opened in 1979.")
-    (True, True, False)
-    """
-    return bool(_MEANS.search(text))

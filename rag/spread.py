@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
-from rag.rules import byline_note, corrective_contrast, is_enumeration
+from rag.reasons import corrective_contrast
+from rag.rules import byline_note, is_enumeration
 
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 MAX_SPREAD = 4

@@ -130,7 +130,7 @@ def test_not_a_but_rather_b_is_one_negation():
 
 
 def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
-    from rag.rules import WEAK_REASON, reason_strength
+    from rag.reasons import WEAK_REASON, reason_strength
     assert reason_strength("The pier was shut so that the divers could work.") == 1.0
     assert reason_strength("Fares rose because fuel costs rose, amid wider concerns.") == 1.0
     assert reason_strength("The council met amid safety concerns over the pier.") == WEAK_REASON
@@ -138,7 +138,7 @@ def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
 
 
 def test_since_telling_a_time_and_due_to_telling_a_schedule_give_no_reason():
-    from rag.rules import reason_cues, reason_strength
+    from rag.reasons import reason_cues, reason_strength
     assert reason_strength("Since it opened in 1950, the bakery has fed the harbour.") == 0.0
     assert reason_strength("Since the bakery's founding three decades ago, bread prices have doubled.") == 0.0
     assert reason_strength("The ferry licence is due to lapse again next spring.") == 0.0
@@ -148,7 +148,7 @@ def test_since_telling_a_time_and_due_to_telling_a_schedule_give_no_reason():
 
 
 def test_a_point_made_by_correction_is_a_corrective_contrast():
-    from rag.rules import corrective_contrast
+    from rag.reasons import corrective_contrast
     assert corrective_contrast("The new pier is not a luxury but a lifeline.")
     assert corrective_contrast("Rather than closing the crossing, the council repaired it.")
     assert corrective_contrast("The ferry should serve residents instead of tourists.")
@@ -161,7 +161,7 @@ def test_a_point_made_by_correction_is_a_corrective_contrast():
 
 
 def test_a_consequence_or_its_grounds_linked_in_so_many_words_is_a_reason():
-    from rag.rules import reason_strength
+    from rag.reasons import reason_strength
     assert reason_strength("The fund pooled the catch, thereby steadying prices.") == 1.0
     assert reason_strength("The case for the pier is rooted in the island's need for ferries.") == 1.0
     assert reason_strength("Closing the pier would have sent fishermen to the mainland.") == 1.0  # what it would have done
@@ -170,7 +170,7 @@ def test_a_consequence_or_its_grounds_linked_in_so_many_words_is_a_reason():
 
 
 def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
-    from rag.rules import gives_means
+    from rag.reasons import gives_means
     assert gives_means("The co-op keeps prices stable by pooling the catch.")
     assert gives_means("It is a framework that sets common terms for the ports.")
     assert gives_means("The scheme serves as a bridge between the two harbours.")
