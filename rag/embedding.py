@@ -218,9 +218,31 @@ def _session(path, threads: int):
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     # no spin-waiting: on shared cores it steals the time the other thread needs (as OMP_WAIT_POLICY above)
     so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # onnxruntime prints its own failures (out of memory) to stderr besides raising them; the raised error
+    # is what the CLI turns into its one line, so only fatal ones may print
+    so.log_severity_level = 4
     if threads:
         so.intra_op_num_threads = threads
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+
+def _all_or_none(pool, calls: list) -> list:
+    """The results of ``calls`` run on ``pool``; on a failure, the first error once every call has stopped.
+
+    ``pool.map`` raises at the first failure while the other batches still run, and they may fail too
+    (out of memory) and print after the CLI's one-line error, or hold memory while it cleans up.
+    """
+    from concurrent.futures import FIRST_EXCEPTION, wait
+
+    futures = [pool.submit(c) for c in calls]
+    done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+    failed = [f for f in futures if f in done and f.exception() is not None]
+    if failed:
+        for f in futures:
+            f.cancel()
+        wait(futures)
+        raise failed[0].exception()
+    return [f.result() for f in futures]
 
 
 # A question, or any few texts, is tokenized one text at a time: encode_batch
@@ -331,7 +353,7 @@ class OnnxEmbedder:
         if pool is None:
             vecs = [self._run(self.session, encs, idx) for idx in batches]
         else:
-            vecs = list(pool.map(lambda idx: self._on_worker(encs, idx), batches))
+            vecs = _all_or_none(pool, [lambda idx=idx: self._on_worker(encs, idx) for idx in batches])
         for idx, v in zip(batches, vecs):
             out[idx] = v
         if self.normalize:

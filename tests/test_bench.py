@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import numpy as np
 import pytest
@@ -180,3 +181,29 @@ def test_progress_prints_stage_lines_in_a_log(capsys):
     with quiet.stage("x"):
         quiet.note("y")
     assert capsys.readouterr().err == ""
+
+
+def test_a_failed_batch_is_raised_only_once_the_batches_beside_it_have_stopped():
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.embedding import _all_or_none
+
+    finished, started = [], threading.Event()
+
+    def slow():
+        started.set()
+        time.sleep(0.3)
+        finished.append("slow")
+        return 1
+
+    def fails():
+        started.wait(5)
+        raise MemoryError("out of memory in one batch")
+
+    later = [lambda: finished.append("later")] * 5  # cancelled unless a worker took them already
+    with ThreadPoolExecutor(2) as pool:
+        with pytest.raises(MemoryError):
+            _all_or_none(pool, [slow, fails, *later])
+        assert "slow" in finished  # the batch running beside it had ended before the error reached the caller
+    assert _all_or_none(ThreadPoolExecutor(2), [lambda: 1, lambda: 2]) == [1, 2]
