@@ -128,9 +128,40 @@ def side_bonus(side: set[str], c: Candidate) -> float:
     holding two of them ("its benefits are vital") speaks for that side, and must outweigh a better-scoring
     sentence with one in passing ("it raised fears, though with one benefit").
     """
-    return SIDE_BONUS * min(1.0, len(side & c.terms) / min(len(side), SIDE_FULL))
+    return SIDE_BONUS * min(1.0, len(side & as_named(c.terms, side)) / min(len(side), SIDE_FULL))
 
 
+# A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
+# English forms them with, on the stem (a final vowel of the name dropped: "chin-es", "canad-ian").
+DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ean", "es", "ese", "ish"})
+
+
+def demonym_of(term: str, name: str) -> bool:
+    """Is a stemmed word the adjective of a stemmed place name?
+
+    >>> demonym_of("chines", "china"), demonym_of("canadian", "canada"), demonym_of("chinatown", "china")
+    (True, True, False)
+    """
+    if len(name) < 4 or term == name:
+        return False
+    bases = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
+
+
+def as_named(ts: set[str], names: set[str]) -> set[str]:
+    """``ts`` with each place adjective read as the place it names among ``names``.
+
+    >>> sorted(as_named({"chines", "firm"}, {"china"}))
+    ['china', 'firm']
+    """
+    return {next((n for n in names if demonym_of(t, n)), t) for t in ts}
+
+
+# "the port gained fares, while the council lost berths": general English markers of contrast or of a reply, one of
+# which stands between the two sides' names when a sentence speaks of each in turn (not in "the port, modelled on
+# the council's, …", which names both but says one thing)
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|however|yet|meanwhile|unlike|instead|in turn|even as|in contrast|"
+                       r"by contrast|on the other hand|in response)\b", re.I)
 APART = 4  # words from one side's name to the other's for a sentence to speak of each on its own ("the port and the council": 3)
 
 
@@ -143,7 +174,7 @@ def _mentions(text: str, one: set[str], other: set[str]) -> list[int]:
     """
     out = []
     for i, w in enumerate(text.split()):
-        ts = set(terms(w))
+        ts = as_named(set(terms(w)), one | other)
         if ts & one and not ("-" in w and ts & other):
             out.append(i)
     return out
@@ -151,15 +182,20 @@ def _mentions(text: str, one: set[str], other: set[str]) -> list[int]:
 
 def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
     """Does a sentence speak of each side on its own ("the port gained fares, while the council lost berths"),
-    not of both as one ("the port and the council", "port-council talks")?
+    not of both as one ("the port and the council", "port-council talks"), nor of one in the other's terms
+    ("the port's board was modelled on the council's")? A marker of contrast stands between the two names.
 
     >>> sets_apart("the port gained fares, while the council lost berths", {"port"}, {"council"})
     True
     >>> sets_apart("the port and the council met", {"port"}, {"council"}), sets_apart("port-council talks", {"port"}, {"council"})
     (False, False)
+    >>> sets_apart("the port's new board was closely modelled on the council", {"port"}, {"council"})
+    False
     """
     xs, ys = _mentions(text, a, b), _mentions(text, b, a)
-    return any(abs(x - y) >= APART for x in xs for y in ys)
+    words = text.split()
+    return any(abs(x - y) >= APART and _CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
+               for x in xs for y in ys)
 
 
 def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
@@ -170,7 +206,7 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
-        pool = [c for c in cands if c.passage.kind == "body" and st & c.terms and _fresh(c, chosen)]
+        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(c.terms, st) and _fresh(c, chosen)]
         own = [c for c in pool if _mentions(c.text, st, rest)] if rest else pool
         if own or pool:
             chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c)

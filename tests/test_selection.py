@@ -65,6 +65,21 @@ def test_a_side_is_heard_where_named_on_its_own_not_inside_a_pair():
     assert got[0].text.startswith("The port gained")  # names each side apart: heard before the pair
 
 
+def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
+    cands = _cands("a", ["The port's new board was closely modelled on the council's board.",
+                         "The port gained fares, while the council lost berths in the deal."], [0.85, 0.6])
+    got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
+    assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
+
+
+def test_a_place_is_named_as_a_side_by_its_adjective():
+    cands = _cands("a", ["Grain prices rose all year.",
+                         "Freedonian farmers sold more grain abroad.", "Sylvania raised tariffs on grain."],
+                   [0.9, 0.6, 0.6])
+    got = pick_sides(_q("x", sides=[["freedonia"], ["sylvania"]]), cands)
+    assert [c.text for c in got] == ["Freedonian farmers sold more grain abroad.", "Sylvania raised tariffs on grain."]
+
+
 def test_a_yes_no_question_naming_two_articles_hears_each_of_them():
     q = _q("do the harbor and dock pieces see the ferry as a lifeline?", named_docs={"a", "b"}, intent="yes_no")
     cands = (_cands("a", ["The ferry is a lifeline for the island.", "The ferry runs twice a day."], [0.9, 0.5])
