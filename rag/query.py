@@ -17,7 +17,7 @@ from rag.intent import AUX, LEAD, asks_summary, intent_of, main_clause, two_arti
 from rag.persons import actor, asks_person, speaker
 from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
-from rag.sides import framed_by, sides_of, stance_side
+from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.text import ABBREVIATIONS, STOPWORDS, stem, terms
 
@@ -369,7 +369,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
-    sides = sides_of(text)
+    sides, naming = sides_of(text), lexicon.naming_terms(text, named)
     intent = two_articles_compared(intent_of(core), named, about, bool(sides))
     every = lexicon.concepts(terms(text))
     ts = topic_terms(every, intent)
@@ -377,11 +377,12 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
-                 named_docs=named, naming=lexicon.naming_terms(text, named), count_target=count_target(text),
+                 named_docs=named, naming=naming, count_target=count_target(text),
                  counted=counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (intent == "overview" and asks_summary(core))),
-                 sides=[stance_side(lexicon.concepts(terms(x)), x) for x in sides], asked_thing=asked_thing(text),
+                 sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
+                 asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",

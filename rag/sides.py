@@ -12,7 +12,7 @@ from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh
 from rag.text import STOPWORDS, stem, terms
 
-_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared (?:to|with)|as opposed to|differ(?:s)? from|contrast(?:ed)? with)\s", re.I)
+_VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
 # "the port vs the council on fares": the topic both sides share follows one of these, and is no side's own
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -47,7 +47,47 @@ def sides_of(text: str) -> list[str]:
     before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
     a = " ".join(reversed(_side(list(reversed(before))).split()))
     b = _side(after)
+    one = _standing_for(after)
+    if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
+        a, b = _modifiers(before), one
     return [a, b] if terms(a) and terms(b) else []
+
+
+# English words after which a noun phrase's head is done and its complement begins ("the change to the pact")...
+_PREPOSITIONS = frozenset({"to", "of", "in", "on", "for", "under", "with", "from", "at", "by", "about"})
+# ...and words that open a noun phrase ("the", "its"), or end the words before it ("how did", "is")
+_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my"})
+
+
+def _standing_for(after: list[str]) -> str:
+    """The words before a "one" that stands for the other side's noun ("the 2024 one in scope": "2024"), or "".
+
+    >>> _standing_for("the 2024 one in scope".split()), _standing_for("the council on fares".split())
+    ('2024', '')
+    """
+    words = after[1:] if after and after[0].lower() in _OPENERS else after
+    for i, w in enumerate(words[:3]):
+        if w.lower() in ("one", "ones"):
+            return " ".join(words[:i]) if terms(" ".join(words[:i])) else ""
+    return ""
+
+
+def _modifiers(before: list[str]) -> str:
+    """What sets apart the noun phrase ending ``before`` ("how did the trump-era change to the pact"): the words
+    before its head noun ("trump-era"), its complement ("to the pact") left out.
+
+    >>> _modifiers("how did the trump-era change to the pact".split()), _modifiers("how is the 1979 deal".split())
+    ('trump-era', '1979')
+    """
+    words = list(before)
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].lower() in _PREPOSITIONS and words[i - 1].lower() not in _OPENERS:
+            words = words[:i]  # "change to the pact": the complement names no side
+            break
+    start = len(words) - 1
+    while start > 0 and words[start - 1].lower() not in _OPENERS and words[start - 1].lower() not in STOPWORDS:
+        start -= 1
+    return " ".join(words[start:-1])
 
 
 # "where is X stronger and where is Y stronger", "what did X do vs how did Y hit back": two parallel questions,
@@ -69,6 +109,23 @@ def clause_sides(text: str) -> list[str]:
         if _JOINED.search(text[a.end():b.start()]) and x != y and x not in STOPWORDS and y not in STOPWORDS:
             return [a.group(1), b.group(1)]
     return []
+
+
+def unnamed_sides(sides: list[list[str]], naming: set[str]) -> list[list[str]]:
+    """The sides, unless one is named by an article ("the harbour piece's view vs the new law"): an article's
+    sentences never name it, so such a comparison is read article by article ([]); a word both sides hold is no
+    side's own.
+
+    >>> unnamed_sides([["view", "fare"], ["harbour", "post"]], {"harbour", "post"}), unnamed_sides([["port"], ["council"]], set())
+    ([], [['port'], ['council']])
+    >>> unnamed_sides([["old", "style"], ["new", "style"]], set())  # what both share names neither
+    [['old'], ['new']]
+    """
+    if any(set(s) & naming for s in sides):
+        return []
+    shared = set.intersection(*(set(s) for s in sides)) if sides else set()
+    own = [[t for t in s if t not in shared] for s in sides]  # "trump-era vs biden-era": "era" sets neither apart
+    return own if all(own) else sides
 
 
 # A side named by its stance ("critics", "supporters") is heard in the words that take that stance:
@@ -148,13 +205,31 @@ def demonym_of(term: str, name: str) -> bool:
     return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
 
 
-def as_named(ts: set[str], names: set[str]) -> set[str]:
-    """``ts`` with each place adjective read as the place it names among ``names``.
+# The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
+# long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
+# corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is
+# answered by "the U.S. gained…"). Capitals are left out: "Washington vs Beijing" sets two governments apart, and
+# a sentence naming the country ("China's firms…") speaks of more than its government (measured: a loss on dev).
+PLACE_NAMES = {"us": "us", "usa": "us", "america": "us", "american": "us",
+               "china": "china", "chines": "china"}
 
-    >>> sorted(as_named({"chines", "firm"}, {"china"}))
-    ['china', 'firm']
+
+def same_place(term: str, name: str) -> bool:
+    """Do two stems name the same country?
+
+    >>> same_place("us", "america"), same_place("america", "usa"), same_place("chines", "us"), same_place("port", "port")
+    (True, True, False, False)
     """
-    return {next((n for n in names if demonym_of(t, n)), t) for t in ts}
+    return term != name and PLACE_NAMES.get(term, term) == PLACE_NAMES.get(name, name) and term in PLACE_NAMES
+
+
+def as_named(ts: set[str], names: set[str]) -> set[str]:
+    """``ts`` with each place adjective, or other name of a place, read as the place it names among ``names``.
+
+    >>> sorted(as_named({"chines", "firm"}, {"china"})), sorted(as_named({"us", "chines"}, {"america", "china"}))
+    (['china', 'firm'], ['america', 'china'])
+    """
+    return {next((n for n in names if demonym_of(t, n) or same_place(t, n)), t) for t in ts}
 
 
 # "the port gained fares, while the council lost berths": general English markers of contrast or of a reply, one of

@@ -4,7 +4,7 @@ from rag.answering import best_cover, claim_evidence, pick_compare, pick_yes_no,
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
-from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side
+from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
 from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
@@ -78,6 +78,24 @@ def test_a_place_is_named_as_a_side_by_its_adjective():
                    [0.9, 0.6, 0.6])
     got = pick_sides(_q("x", sides=[["freedonia"], ["sylvania"]]), cands)
     assert [c.text for c in got] == ["Freedonian farmers sold more grain abroad.", "Sylvania raised tariffs on grain."]
+
+
+def test_a_country_side_is_heard_under_its_other_name():
+    cands = _cands("a", ["Trade talks dragged on for a year.", "The U.S. gained new markets for grain.",
+                         "China raised tariffs on grain."], [0.9, 0.6, 0.6])
+    got = pick_sides(_q("x", sides=[["america"], ["china"]]), cands)
+    assert [c.text for c in got] == ["The U.S. gained new markets for grain.", "China raised tariffs on grain."]
+
+
+def test_a_one_standing_for_the_other_sides_noun_leaves_what_sets_them_apart():
+    assert sides_of("how is the 1868 charter different from the 1920 one in scope?") == ["1868", "1920"]
+    assert sides_of("how did the mayor-era change to the timetable compare with the council-era one?") == [
+        "mayor-era", "council-era"]
+
+
+def test_sides_keep_only_their_own_words():
+    assert unnamed_sides([["old", "timetabl"], ["new", "timetabl"]], set()) == [["old"], ["new"]]
+    assert unnamed_sides([["view"], ["harbor", "post"]], {"harbor", "post"}) == []  # an article: read article by article
 
 
 def test_a_yes_no_question_naming_two_articles_hears_each_of_them():
