@@ -91,12 +91,10 @@ def corrective_contrast(text: str) -> bool:
 
 
 # Words linking an action to its means ("by pooling data", "through", "thereby cutting costs", "allowing boats
-# to dock") or stating the arrangement something sets up ("sets the terms", "provides a framework", "serves as"),
-# or a measure by the end it serves ("checks to prevent leaks": how a leak is stopped): what "how does it work?" or
-# "how would they stop X?" asks for, where a sentence of causes ("amid fears…") does not answer.
+# to dock") or stating the arrangement something sets up ("sets the terms", "provides a framework", "serves as"):
+# what "how does it work?" asks for, where a sentence of causes ("amid fears…") does not answer.
 _MEANS = re.compile(r"\b(?:by (?!the\b|a\b|an\b|\d)\w+ing|through|via|thereby|so that|in order to|allow(?:s|ing)?|"
-                    r"enabl(?:e|es|ing)|sets?|provid(?:es|ing)|serves? as|establish(?:es|ing)?|"
-                    r"to (?:prevent|protect|ensure|safeguard))\b", re.I)
+                    r"enabl(?:e|es|ing)|sets?|provid(?:es|ing)|serves? as|establish(?:es|ing)?)\b", re.I)
 
 
 @lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question

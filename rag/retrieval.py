@@ -35,13 +35,6 @@ IN_MEMORY_SENTENCES = 20000
 # Score multiplier per passage already taken from the same article. RRF scores are compressed
 # (rank 1 = 1/61, rank 10 = 1/70), so a small factor already moves a passage several ranks.
 SAME_DOC_PENALTY = 0.92
-# BM25's best few always join the answer's candidates. Fusion cuts each ranking at ``pool``: a passage
-# BM25 ranks first but whose closest sentence is a loose paraphrase of the question (dense rank 20+)
-# gets one term of the sum (1/61), below every passage both rankings hold at a middling rank, so the
-# passage stating the asked fact exactly was never read. The dense side needs no such guarantee:
-# answering already weighs each sentence's own cosine. (3 and 5 score alike on dev; 2 gains less,
-# adding the dense ranking's best as well loses.)
-LEXICAL_LEADS = 3
 
 
 def passages_from(records: dict) -> list[Passage]:
@@ -122,16 +115,6 @@ def top_stable(scores: np.ndarray, n: int) -> np.ndarray:
     above = np.flatnonzero(scores > kth)
     keep = np.concatenate([above, np.flatnonzero(scores == kth)[:n - len(above)]])
     return keep[np.lexsort((keep, -scores[keep]))]
-
-
-def with_leads(chosen: list[int], lexical: list[int], n: int) -> list[int]:
-    """``chosen``, then the first ``n`` of ``lexical`` it lacks among them, in their order.
-
-    >>> with_leads([4, 7, 1], [9, 7, 2, 5], 3)
-    [4, 7, 1, 9, 2]
-    """
-    have = set(chosen)
-    return chosen + [i for i in lexical[:n] if i not in have]
 
 
 def bulleted_sections(passages: list[Passage]) -> list[tuple[str, int]]:
@@ -375,8 +358,5 @@ class Retriever:
             ranked, dense_of = sorted(sims, key=lambda i: -sims[i])[:pool], sims.get
             sentence_sims = lambda i: ssims.get(i, {})  # noqa: E731
         fused = self._fuse(ranked, lexical)
-        chosen = self._diversify(fused, k, extra, diversify)
-        if extra:  # the answer's candidates; a ranking (no extras) is left as fused
-            chosen = with_leads(chosen, lexical, LEXICAL_LEADS)
         return [replace(self.passages[i], score=fused[i], dense=dense_of(i), sims=sentence_sims(i))
-                for i in chosen]
+                for i in self._diversify(fused, k, extra, diversify)]

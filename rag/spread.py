@@ -28,8 +28,9 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     chosen, why = [best], ["best"]
     per_doc = {best.doc_id: 1}
     pool = [c for c in cands[1:] if c.score >= ratio * best.score and c.passage.kind == "body"]
-    # Another article's view first, then the same article's; a sentence holding what is asked comes first.
-    pool.sort(key=lambda c: -(c.score * same_article(c, best, per_doc)) - asked_first(query, c))
+    # Another article's view first, then the same article's; a list question prefers listing sentences.
+    pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
+                                                                   and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
@@ -42,29 +43,6 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
     return chosen, why
-
-
-ASKED_FIRST = 0.05  # spread: a sentence holding what is asked moves this far ahead among those heard (why: 0.03-0.05
-# dev +1, 0.1 +0)
-
-
-def asked_first(query, c: Candidate) -> float:
-    """How far ahead of its score a sentence comes in a spread answer for holding what the question asks: a list's
-    members named together, a why-question's cause or purpose, a how-question's means (its ``typed``).
-
-    Of the sentences all close enough to be heard, the answer has room for four; "why do the islanders keep the
-    ferry?" is better answered by "they keep it because the bridge is shut" than by "the ferry is old", which
-    scores a little higher for holding more of the question's words.
-
-    >>> from types import SimpleNamespace as S
-    >>> asked_first(S(intent="why"), S(typed=1.0, text="")), asked_first(S(intent="why"), S(typed=0.0, text=""))
-    (0.05, 0.0)
-    >>> asked_first(S(intent="overview"), S(typed=1.0, text=""))
-    0.0
-    """
-    if query.intent == "list":
-        return ASKED_FIRST if is_enumeration(c.text) else 0.0
-    return ASKED_FIRST * c.typed if query.intent == "why" else 0.0
 
 
 def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> float:

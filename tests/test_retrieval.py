@@ -42,12 +42,3 @@ def test_top_stable_is_the_sorted_ranking_cut_with_ties_by_index():
         scores = rng.integers(0, 4, size=int(rng.integers(1, 30))).astype(np.float32)  # many ties
         n = int(rng.integers(1, 35))
         assert top_stable(scores, n).tolist() == sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
-
-
-def test_bm25s_best_join_the_candidates_after_the_fused_ones():
-    from rag.retrieval import with_leads
-
-    # passage 9 is BM25's first but fusion left it out: it is read, after the fused candidates
-    assert with_leads([4, 7, 1], [9, 7, 2, 5], 3) == [4, 7, 1, 9, 2]
-    assert with_leads([4, 7], [4, 7, 8], 2) == [4, 7]  # already there: nothing added
-    assert with_leads([3], [], 3) == [3]  # no term in common with any passage

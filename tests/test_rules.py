@@ -176,10 +176,3 @@ def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
     assert gives_means("The scheme serves as a bridge between the two harbours.")
     assert not gives_means("The co-op was founded in 1952 amid fears of a glut.")
     assert not gives_means("It was signed by the mayor.")  # "by" before a name, not a means
-
-
-def test_a_measure_named_by_the_end_it_serves_tells_how_that_end_is_reached():
-    from rag.reasons import gives_means
-    assert gives_means("Harbour staff run spot checks to prevent fuel leaks.")
-    assert gives_means("The council keeps a reserve fund to ensure the ferry keeps sailing.")
-    assert not gives_means("The council wants to expand the pier.")  # a wish, not a measure for an end

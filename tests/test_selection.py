@@ -695,15 +695,3 @@ def test_a_fact_answer_adds_the_sentence_far_closer_in_meaning():
     assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
     a[1].score, a[1].sim = 0.7, 0.43  # only a little closer in meaning: the words decide
     assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
-
-
-def test_a_why_answer_with_room_for_one_more_hears_the_sentence_giving_a_reason():
-    a = _cands("a", ["The island ferry still sails twice a day."], [0.9])
-    b = _cands("b", ["The ferry is older than the harbour."], [0.8])
-    c = _cands("c", ["Islanders keep the ferry because the bridge is shut."], [0.78])
-    c[0].typed = 1.0  # gives a reason
-    cands = sorted(a + b + c, key=lambda x: -x.score)
-    got, _ = pick_spread(_q("why do islanders keep the ferry", intent="why"), cands, limit=2)
-    assert [x.doc_id for x in got] == ["a", "c"]  # 0.78 + 0.05 beats 0.8: the reason is heard
-    got, _ = pick_spread(_q("what about the island ferry", intent="overview"), cands, limit=2)
-    assert [x.doc_id for x in got] == ["a", "b"]  # an overview asks for no reason: score decides
