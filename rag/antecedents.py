@@ -67,6 +67,7 @@ def subjects(question: str) -> list[str]:
         out.append(n)
     for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
         np_ = noun_phrase(m.group(1).split())
+        np_ = np_[:-1] if _verb_closes(q, m, np_) else np_
         if np_:
             out.append("the " + " ".join(np_) + coordinated(" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]))
             break
@@ -211,9 +212,47 @@ def determiner(question: str, p) -> bool:
     True
     >>> q = "who did that?"; determiner(q, re.search("that", q))
     False
+    >>> q = "what year did that happen?"; determiner(q, re.search("that", q))
+    False
     """
     if p.group(0).lower() not in ("this", "that", "these", "those"):
         return False
-    nxt = re.match(r"\s+([A-Za-z][\w\-']*)", question[p.end():])
+    nxt = re.match(r"\s+([A-Za-z][\w\-']*)(\s+[A-Za-z][\w\-']*)?", question[p.end():])
+    if nxt and _DO_BEFORE.search(question[:p.start()]) and _verb_slot(nxt.group(2)):
+        return False  # "did that happen?", "does that change the deal?": after "did" the word is the verb
     return bool(nxt) and nxt.group(1).lower() not in STOPWORDS and nxt.group(1).lower() not in WH \
         and not _NOT_NOUN.match(nxt.group(1)) and not TIME_NOUN.match(nxt.group(1))
+
+
+# "did/does/will that X …": with no second content word after X, X is the question's verb ("did that happen?",
+# "does that change the deal?"); a noun after "that" needs a verb of its own ("did that change happen?").
+_DO_BEFORE = re.compile(r"\b(?:do|does|did|will|would|can|could|should|may|might)\s*$", re.I)
+
+
+def _verb_slot(after: str | None) -> bool:
+    """Is the word after the one following "did that" no content word (so that one was the verb)?
+
+    >>> _verb_slot(None), _verb_slot(" the"), _verb_slot(" happen")
+    (True, True, False)
+    """
+    if after is None:
+        return True
+    w = after.strip().lower()
+    return w in STOPWORDS or w in WH
+
+
+def _verb_closes(q: str, m, np_: list[str]) -> bool:
+    """After "did/does/will the …" the subject needs a verb of its own, so when the run of content words ends the
+    question ("when did the ferry pact lapse?") its last word is that verb, not part of the subject. (A run ending
+    before a preposition is left whole: "did the ferry pact with Oslo lapse?" puts the verb later.)
+
+    >>> q = "when did the ferry pact lapse"; _verb_closes(q, _NP.search(q), ["ferry", "pact", "lapse"])
+    True
+    >>> q = "when was the ferry pact renewal"; _verb_closes(q, _NP.search(q), ["ferry", "pact", "renewal"])
+    False
+    >>> q = "did the old ferry pact deal lapse"; _verb_closes(q, _NP.search(q), ["old", "ferry", "pact", "deal"])
+    False
+    """
+    if len(np_) < 2 or not _DO_BEFORE.search(q[:m.start()]):
+        return False
+    return not (" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]).strip(" ?!.")  # the group holds four words at most

@@ -173,7 +173,9 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this)\b(?:\s+([A-Za-z][\w\-']*))?", re.I
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|"
                                  r"suggest|suggests|report|reports|so|such|fact|now|where|which|who)\s*$", re.I)
 _PLACEHOLDER = re.compile(r"(?:thing|stuff)s?$", re.I)  # "that thing" names nothing by itself
-_TIME_OR_PLACE = re.compile(r"\b(?:when|where|what (?:year|day|date|month|time))\b", re.I)
+# Only the question's own opening asks a time or place: "when it comes to…" inside a question is a clause.
+_TIME_OR_PLACE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\s+)*(?:(?:since|until|till|from|in)\s+)?"
+                            r"(?:when|where|(?:what|which) (?:year|day|date|month|time))\b", re.I)
 
 
 def points_at_answer(question: str, last_question: str) -> bool:
@@ -190,6 +192,8 @@ def points_at_answer(question: str, last_question: str) -> bool:
     False
     >>> points_at_answer("is it true that fares fell?", "x"), points_at_answer("and when was that?", "x")
     (False, False)
+    >>> points_at_answer("why does that worry the town when it comes to fares?", "what is the toll plan?")
+    True
     """
     q = question.strip().rstrip("?!. ")
     if _TIME_OR_PLACE.search(q):

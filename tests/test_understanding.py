@@ -532,3 +532,20 @@ def test_a_statement_before_a_yes_no_question_leaves_it_yes_no():
     from rag.query import question_sentence
 
     assert intent_of(main_clause(question_sentence("The harbour report hoped for barges. Did the plan add any?"))) == "yes_no"
+
+
+@pytest.mark.parametrize("prev,q,expected", [
+    # "did that happen": after "did", the word following "that" is the verb, so "that" is a pronoun, not a determiner
+    ("when did the ferry pact lapse?", "what year did that happen?", "what year did the ferry pact happen?"),
+    ("was the ferry deal the first after the ports merged?", "when did that merger happen?",
+     "when did the merger happen?"),  # "that merger happen": a noun, then its verb
+])
+def test_that_before_the_verb_of_a_did_question_is_a_pronoun(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
+def test_a_when_clause_inside_a_question_asks_no_time():
+    fees = Turn("what is the toll plan?", [], [], "Tolls rise for trucks at night.")
+    assert rewrite("why does that worry the town when it comes to trucks?", [fees]).text == \
+        "why does that worry the town when it comes to trucks (tolls rise night)?"  # "that" is what the answer said
+    assert rewrite("and when was that?", [fees]).text == "and when was that (what is the toll plan)?"
