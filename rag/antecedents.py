@@ -256,3 +256,19 @@ def _verb_closes(q: str, m, np_: list[str]) -> bool:
     if len(np_) < 2 or not _DO_BEFORE.search(q[:m.start()]):
         return False
     return not (" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]).strip(" ?!.")  # the group holds four words at most
+
+
+# "anything", "something", "any X": a thing the last question asked after without naming it
+_INDEFINITE = re.compile(r"\b(?:anything|something|anyone|someone|anybody|somebody)\b", re.I)
+
+
+def indefinite(word: str, last_question: str) -> bool:
+    """Does "it"/"that" stand for the unnamed thing the last question asked after ("did the port copy anything
+    from Oslo?" -> "what was it?")? Then no noun of that question is meant: "it" is what its answer found.
+
+    >>> indefinite("it", "did the port copy anything from Oslo?"), indefinite("it", "did the port copy the Oslo plan?")
+    (True, False)
+    >>> indefinite("they", "did the port copy anything from Oslo?")
+    False
+    """
+    return word in ("it", "that", "this") and bool(_INDEFINITE.search(last_question))

@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, no_antecedent, personal, pronoun, subject,
-                             writers)
+from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, personal, pronoun,
+                             subject, writers)
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 
@@ -275,6 +275,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     word = p.group(0).split()[0].lower() if p else ""
     subj = subject(last.question, True if word in ("they", "them", "their", "these", "those") else
                    False if word in ("it", "its") else None)
+    if indefinite(word, last.question):  # "what was it?" after "did they copy anything?": the last question's find
+        return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
     if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):
         return Resolved(_with_answer(question, last, weight))  # "what did they find?" after a question about one writer
     if not subj or not p:

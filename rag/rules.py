@@ -25,8 +25,11 @@ TYPE_PATTERNS = {
     # capitalised words not opening the sentence: "Jimmy Carter", "ByteDance", "OpenAI"
     "name": re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}(?:\s+[A-Z][a-zA-Z]+)*"),
     # "in Beijing"; "at the Harbor Research Institute" (where someone works)
-    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+|\b(?:at|from|of)\s+the\s+(?:[A-Z][\w\-]+\s+){1,4}?"
-                        r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)\b"),
+    # an institution's name may also open with its kind: "of the Center for Harbor Studies"
+    "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+|\b(?:at|from|of)\s+the\s+(?:(?:[A-Z][\w\-]+\s+){1,4}?"
+                        r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)\b"
+                        r"|(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)"
+                        r"\s+(?:of|for)\s+[A-Z])"),
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")

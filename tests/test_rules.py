@@ -78,6 +78,9 @@ def test_a_place_of_work_is_a_place_unless_the_question_already_names_it():
     assert has_new("place", "She is a fellow at the Harbor Policy Institute, Oslo.", "Where does she work?")
     assert not has_new("place", "She is a fellow at the Oslo Policy Institute.", "what is the capital of oslo")
     assert has_new("place", "The talks were held in Lisbon.", "Where were the talks held?")
+    # a name that opens with its kind ("the Center for …") is a workplace too
+    assert has_new("place", "Ann is the director of the Center for Harbor Studies.", "Where does Ann work?")
+    assert not has_new("place", "Ann runs the center for the harbor.", "Where does Ann work?")
 
 
 @pytest.mark.parametrize("q,sentence,conflict", [

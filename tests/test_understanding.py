@@ -549,3 +549,10 @@ def test_a_when_clause_inside_a_question_asks_no_time():
     assert rewrite("why does that worry the town when it comes to trucks?", [fees]).text == \
         "why does that worry the town when it comes to trucks (tolls rise night)?"  # "that" is what the answer said
     assert rewrite("and when was that?", [fees]).text == "and when was that (what is the toll plan)?"
+
+
+def test_it_after_a_question_about_anything_is_what_that_question_found():
+    copied = Turn("did the port copy anything from Oslo?", [], [], "The port copied the night ferry timetable.")
+    assert rewrite("what was it?", [copied]).text == "what was it (did the port copy anything from Oslo)?"
+    plan = Turn("was the night timetable copied from the old port?", [], [], "It was.")
+    assert rewrite("when was it drafted?", [plan]).text == "when was the night timetable drafted?"  # a named thing
