@@ -25,7 +25,7 @@ from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
 from rag.polarity import denial, is_modal, verdict
-from rag.rules import QUANTITIES, continues, numbers
+from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
 from rag.sides import pick_sides
@@ -100,20 +100,19 @@ def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple
             continue
         c_nums = numbers(c.text)
         if (query.qtype in QUANTITIES and c.doc_id not in nums and c_nums and focus & c.terms
-                and (c.typed or not query.count_target) and all(c_nums.isdisjoint(v) for v in nums.values())
+                and (c.typed or not query.count_target) and as_sure(query.qtype, c.typed, best.typed)
+                and all(c_nums.isdisjoint(v) for v in nums.values())
                 and c.score >= 0.6 * best.score and c.overlap >= 0.7 * best.overlap):
             limit = MAX_SENTENCES_DISAGREE
             chosen.append(c)
             why.append("disagrees")
             nums.setdefault(c.doc_id, set()).update(c_nums)
         elif len(chosen) < limit and c.score >= ADD_RATIO * best.score and (c.typed or not query.qtype) \
-                and heavy & (c.terms - covered) and c.overlap >= 0.6 * best.overlap:
+                and as_sure(query.qtype, c.typed, best.typed) and heavy & (c.terms - covered) and c.overlap >= 0.6 * best.overlap:
             chosen.append(c)
             why.append("adds_terms")
             covered |= c.terms
     return chosen, why
-
-
 
 
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:

@@ -35,6 +35,19 @@ TYPE_PATTERNS = {
 QUANTITIES = ("number", "date", "duration")
 
 
+def as_sure(qtype: str | None, typed: float, best_typed: float) -> bool:
+    """May a sentence holding the asked thing this surely (``typed``) join the best one, as more of the answer or
+    as a disagreement? For a date, a number or a duration only if it holds it at least as surely: after "on
+    May 3" a sentence saying "in May 2021" (a partial date, 0.5) neither adds to the day nor contradicts it,
+    and after "for five years" one holding only a year (no duration, 0) gives no other length. Other asked
+    things are left alone: people named by role ("experts", 0.5) do answer "who called for X?".
+
+    >>> as_sure("date", 0.5, 1.0), as_sure("date", 1.0, 1.0), as_sure("duration", 0.0, 1.0), as_sure("name", 0.5, 1.0)
+    (False, True, False, True)
+    """
+    return qtype not in QUANTITIES or typed >= best_typed
+
+
 def plural(w: str) -> str:
     """A noun's regular plural.
 

@@ -138,7 +138,10 @@ def closer_in_meaning(query, cands: list[Candidate], chosen: list[Candidate],
     if not chosen or query.qtype or query.about_articles:
         return chosen, why
     best = cands[0]
-    pool = [c for c in cands if c.passage.kind == "body" and c.score >= MEANING_SHARE * best.score]
+    # A line naming its own article's writer (a bio, "the following is an excerpt from…") is close in meaning to
+    # a question that names the article or its writer, and says nothing about what is asked.
+    pool = [c for c in cands if c.passage.kind == "body" and c.score >= MEANING_SHARE * best.score
+            and not byline_note(c.text, c.passage.authors)]
     closest = max(pool, key=lambda c: c.sim, default=None)
     if closest is None or not _fresh(closest, chosen) or closest.sim < max(c.sim for c in chosen) + MEANING_MARGIN:
         return chosen, why

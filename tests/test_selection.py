@@ -695,3 +695,42 @@ def test_a_fact_answer_adds_the_sentence_far_closer_in_meaning():
     assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
     a[1].score, a[1].sim = 0.7, 0.43  # only a little closer in meaning: the words decide
     assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]
+
+
+def _two_articles(best: str, other: str, typed: tuple[float, float]) -> list[Candidate]:
+    cands = _cands("a", [best]) + _cands("b", [other], start=500)
+    for c, t in zip(cands, typed):
+        c.score, c.overlap, c.typed = 0.8, 0.5, t
+    return cands
+
+
+def test_a_coarser_date_from_another_article_neither_adds_to_the_day_nor_disagrees():
+    from rag.answering import pick_fact
+
+    q = _q("on what date was the ferry pact renewed in spring", qtype="date")
+    w = {t: 1.0 for t in terms("ferry pact renewed spring")}
+    day, month = "The ferry pact was renewed on May 3.", "In May 2021, spring fares rose as the ferry pact was renewed."
+    assert pick_fact(q, _two_articles(day, month, (1.0, 0.5)), w)[1] == ["best"]  # "in May 2021" (0.5) after "on May 3"
+    other_day = "The ferry pact was renewed on June 9, with spring fares."
+    assert pick_fact(q, _two_articles(day, other_day, (1.0, 1.0)), w)[1] == ["best", "disagrees"]  # another day: shown
+
+
+def test_a_year_is_no_other_length_for_how_long():
+    from rag.answering import pick_fact
+
+    q = _q("for how long was the ferry pact renewed", qtype="duration")
+    w = {t: 1.0 for t in terms("ferry pact renewed")}
+    got = pick_fact(q, _two_articles("The ferry pact was renewed for five years.", "Since 1990 the ferry pact was renewed.",
+                                     (1.0, 0.0)), w)
+    assert got[1] == ["best"]
+
+
+def test_a_writers_bio_line_is_not_heard_for_being_close_in_meaning():
+    a = _cands("a", ["Ferry towns on both shores argue about fares.", "Ann Lee writes about ferry towns for the Harbor Times."],
+               sims=[0.4, 0.6])
+    a[0].score, a[1].score = 0.9, 0.7
+    a[1].passage.authors = ["Ann Lee"]
+    q = _q("what is each ferry town good at")
+    assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]  # it names its own writer: a bio line
+    a[1].passage.authors = []
+    assert closer_in_meaning(q, a, [a[0]], ["best"])[1] == ["best", "closest"]
