@@ -38,11 +38,28 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     for c in pool:
         if len(chosen) >= limit:
             break
-        if _fresh(c, chosen) and per_doc.get(c.doc_id, 0) < per_article(query, c.doc_id, limit):
+        if _fresh(c, chosen) and per_doc.get(c.doc_id, 0) < per_article(query, c.doc_id, limit) \
+                and (c is closest or c.doc_id in per_doc or not weaker_view(c, chosen)):
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
     return chosen, why
+
+
+def weaker_view(c: Candidate, chosen: list[Candidate]) -> bool:
+    """Is ``c`` beaten on both counts by what is already chosen: farther in meaning than every chosen sentence
+    (by ``CLOSEST_MARGIN``, the margin by which a far closer sentence is always heard) and holding less of the
+    question's terms than the best? Another article is heard first to bring its own view of what is asked; such a
+    sentence brings only its article, ranked high by words the question shares with every article.
+
+    >>> from types import SimpleNamespace as S
+    >>> chosen = [S(sim=0.6, overlap=0.5)]
+    >>> weaker_view(S(sim=0.4, overlap=0.3), chosen), weaker_view(S(sim=0.5, overlap=0.3), chosen)
+    (True, False)
+    >>> weaker_view(S(sim=0.4, overlap=0.6), chosen)  # it holds more of the question's words: heard
+    False
+    """
+    return c.sim < max(x.sim for x in chosen) - CLOSEST_MARGIN and c.overlap < chosen[0].overlap
 
 
 def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> float:

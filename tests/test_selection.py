@@ -5,7 +5,7 @@ from rag.neighbours import antecedent, elaboration, listing_after, reason_after,
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
-from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article
+from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article, weaker_view
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
 from rag.rules import names_people
@@ -734,3 +734,17 @@ def test_a_writers_bio_line_is_not_heard_for_being_close_in_meaning():
     assert closer_in_meaning(q, a, [a[0]], ["best"])[0] == [a[0]]  # it names its own writer: a bio line
     a[1].passage.authors = []
     assert closer_in_meaning(q, a, [a[0]], ["best"])[1] == ["best", "closest"]
+
+
+def test_another_article_is_not_heard_for_a_sentence_weaker_in_meaning_and_in_words():
+    a = _cands("a", ["Ferries stop in storms because the piers flood.", "Flooded piers cannot load cars."], [0.7, 0.6])
+    b = _cands("b", ["The harbour has ferries and piers."], [0.5])
+    a[0].score, a[1].score, b[0].score = 0.9, 0.75, 0.85
+    a[0].overlap, a[1].overlap, b[0].overlap = 0.6, 0.4, 0.5
+    q = _q("why do the ferries stop", intent="why")
+    got, _ = pick_spread(q, sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.doc_id for c in got] == ["a", "a"]  # 0.2 farther in meaning and fewer of the words: its article adds nothing
+    assert weaker_view(b[0], [a[0]])
+    b[0].sim = 0.6  # only a little farther in meaning: another article's view comes first, as before
+    got, _ = pick_spread(q, sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.doc_id for c in got] == ["a", "b"]
