@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import attribution, credited_first, pick_meta, unstated
+from rag.contrast import thesis_first
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
@@ -134,6 +135,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
+    cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:
         return sided, ["side"] * len(sided)

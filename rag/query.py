@@ -19,7 +19,7 @@ from rag.rules import PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
-from rag.text import ABBREVIATIONS, STOPWORDS, stem, terms
+from rag.text import ABBREVIATIONS, STOPWORDS, stem, terms, topic_text
 
 META_WORDS = {"wrote", "write", "written", "writer", "writers", "author", "authors", "byline", "publish", "published",
               "publisher", "outlet", "outlets", "publication", "website", "url", "headline", "title", "titled",
@@ -371,7 +371,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
     sides, naming = sides_of(text), lexicon.naming_terms(text, named)
     intent = two_articles_compared(intent_of(core), named, about, bool(sides))
-    every = lexicon.concepts(terms(text))
+    every = lexicon.concepts(terms(topic_text(text)))  # "per the X piece", "used to be": no topic
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"

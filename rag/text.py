@@ -86,3 +86,20 @@ def _terms(text: str) -> tuple[str, ...]:
 def terms(text: str) -> list[str]:
     """Content terms: normalized, stop words removed, Snowball-stemmed."""
     return list(_terms(text))
+
+
+# Words of a question that carry no topic though they look like content words: "per" frames a source ("per the
+# harbour piece") and "used to" before a verb of being or doing is the habitual past ("how it used to be"), not
+# the verb "use". General English; read off the question only, so the index's tokenizer is untouched.
+_NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)", re.I)
+
+
+def topic_text(question: str) -> str:
+    """A question without its words that carry no topic.
+
+    >>> terms(topic_text("per the harbour piece, how is the ferry different from how it used to be?"))
+    ['harbour', 'ferri', 'differ']
+    >>> terms(topic_text("which tools are used to repair the ferry?"))  # the verb "use" stays
+    ['tool', 'use', 'repair', 'ferri']
+    """
+    return _NO_TOPIC.sub(" ", question)
