@@ -70,3 +70,21 @@ def test_far_in_meaning_is_off_topic_unless_a_fifth_of_the_question_is_held_by_a
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.3, 0.22, 0.27)) == ""
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.3, 0.15, 0.27)) == "off_topic"
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.9, 0.9, 0.15)) == "off_topic"  # below the hard floor
+
+
+def test_two_rare_unknown_words_in_a_row_are_a_name_even_in_lower_case():
+    u = unknown_terms(_q("did orvel zibrandt sign the treaty"), _Lexicon())
+    assert sorted(u.entities) == ["orvel", "zibrandt"] and u.rare == []
+    assert abstain_reason(Evidence(u, u.share, 0.5, 0.5, 0.6)) == "unknown_entity"
+
+
+def test_one_rare_unknown_word_stays_a_possible_paraphrase():
+    u = unknown_terms(_q("was the zorblat treaty signed"), _Lexicon())
+    assert u.entities == [] and u.rare == ["zorblat"]
+
+
+def test_a_lower_case_acronym_is_a_name_but_an_everyday_word_or_contraction_is_not():
+    u = unknown_terms(_q("did the fbi sign the treaty"), _Lexicon())
+    assert u.entities == ["fbi"]
+    u = unknown_terms(_q("wasnt the treaty deal signed"), _Lexicon())
+    assert u.entities == [] and sorted(u.everyday) == ["deal", "wasnt"]
