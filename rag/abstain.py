@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rag.query import META_STEMS
 from rag.spelling import in_dictionary, zipf
-from rag.text import stem, tokens
+from rag.text import PLACE_NAMES, stem, tokens
 
 # Share of the question's weighted terms the best-covering close sentence must hold... (0.25 until the d2/d3
 # outsider questions joined dev: a paraphrase shares few words and a close sentence may still hold them)
@@ -61,7 +61,8 @@ def unknown_terms(query, lexicon) -> Unknown:
         surface.setdefault(stem(w), w)
     ents, rare, everyday = [], [], []
     for t in query.terms:
-        if lexicon.known(t) or (query.about_articles and t in META_STEMS):
+        # "usa" is no unknown name when the corpus writes "U.S.": another name of a country it speaks of
+        if lexicon.known(t) or lexicon.known(PLACE_NAMES.get(t, t)) or (query.about_articles and t in META_STEMS):
             continue
         if t.isdigit() or t in caps or t in ORDINALS or lower_acronym(surface.get(t, t)):  # "third" is a number, "fbi" a name
             ents.append(t)

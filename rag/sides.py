@@ -10,7 +10,7 @@ import re
 
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh
-from rag.text import STOPWORDS, stem, terms
+from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
@@ -205,13 +205,6 @@ def demonym_of(term: str, name: str) -> bool:
     return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
 
 
-# The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
-# long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
-# corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is
-# answered by "the U.S. gained…"). Capitals are left out: "Washington vs Beijing" sets two governments apart, and
-# a sentence naming the country ("China's firms…") speaks of more than its government (measured: a loss on dev).
-PLACE_NAMES = {"us": "us", "usa": "us", "america": "us", "american": "us",
-               "china": "china", "chines": "china"}
 
 
 def same_place(term: str, name: str) -> bool:

@@ -103,3 +103,12 @@ def topic_text(question: str) -> str:
     ['tool', 'use', 'repair', 'ferri']
     """
     return _NO_TOPIC.sub(" ", question)
+
+
+# The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
+# long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
+# corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is
+# answered by "the U.S. gained…"). Capitals are left out: "Washington vs Beijing" sets two governments apart, and
+# a sentence naming the country ("China's firms…") speaks of more than its government (measured: a loss on dev).
+PLACE_NAMES = {"us": "us", "usa": "us", "america": "us", "american": "us",
+               "china": "china", "chines": "china"}

@@ -88,3 +88,12 @@ def test_a_lower_case_acronym_is_a_name_but_an_everyday_word_or_contraction_is_n
     assert u.entities == ["fbi"]
     u = unknown_terms(_q("wasnt the treaty deal signed"), _Lexicon())
     assert u.entities == [] and sorted(u.everyday) == ["deal", "wasnt"]
+
+
+def test_another_name_of_a_country_the_articles_name_is_not_an_unknown_name():
+    class Knows(_Lexicon):
+        KNOWN = {**_Lexicon.KNOWN, "us": 2.0}
+
+    for q in ("did the usa sign the treaty", "Did the USA sign the treaty?", "did america sign the treaty"):
+        assert unknown_terms(_q(q), Knows()).entities == [], q
+    assert unknown_terms(_q("did the usa sign the treaty"), _Lexicon()).entities == ["usa"]  # a corpus without it
