@@ -287,9 +287,18 @@ def is_enumeration(text: str) -> bool:
     True
     >>> is_enumeration("Work ranged from ferries to bridges to tunnels."), is_enumeration("It went from Oslo to Bergen.")
     (True, False)
+    >>> is_enumeration("The new lease is a sign that, with care, the harbour can still thrive.")
+    False
     """
-    return text.count(",") >= 2 or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text)
-                                        or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text))
+    return (text.count(",") >= 2 and bool(_LAST_ITEMS.search(text))
+            or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text)
+                    or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text)))
+
+
+# A list's last items are short and joined by "and"/"or" ("…, public health, and the environment"): two commas
+# around an aside ("a reminder that, with controls in place, cooperation…") or before a clause ("In 2015, after
+# talks, the two boards signed and…", whose "item" runs four words) make no list.
+_LAST_ITEMS = re.compile(r",\s+(?:[^\s,.;:]+\s+){0,2}[^\s,.;:]+,?\s+(?:and|or)\s")
 
 
 

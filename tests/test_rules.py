@@ -121,6 +121,13 @@ def test_a_sentence_naming_its_own_writer_is_a_byline_note():
     assert not byline_note("Ann Lee is a senior fellow.", [])
 
 
+def test_two_commas_around_an_aside_are_no_listing():
+    assert not is_enumeration("The new lease is a reminder that, with care, the harbour can still thrive.")
+    assert not is_enumeration("In 2015, after talks, the two boards signed and sealed it.")
+    assert is_enumeration("It funds ferries, harbour walls, and tide gauges.")
+    assert is_enumeration("It funds ferries, dredging, or repairs to the old north pier.")
+
+
 def test_a_range_of_several_things_is_a_listing():
     assert is_enumeration("The fund paid for work ranging from ferries to bridges to harbour walls.")
     assert not is_enumeration("The ferry runs from Oslo to Bergen.")  # one trip, not a list
