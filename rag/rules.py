@@ -17,6 +17,7 @@ MONTH = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\b")
 _NUMWORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
              r"thousand|million|billion|twice|dozens?|decades?)\b")
+_INSTITUTION = r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)"
 TYPE_PATTERNS = {
     # a full date counts as one thing: "December 13" is new even when the question says "December"
     "date": re.compile(rf"{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|{MONTH}\s+\d{{4}}|"
@@ -27,9 +28,7 @@ TYPE_PATTERNS = {
     # "in Beijing"; "at the Harbor Research Institute" (where someone works)
     # an institution's name may also open with its kind: "of the Center for Harbor Studies"
     "place": re.compile(r"\b(?:in|at|from)\s+[A-Z][a-z]+|\b(?:at|from|of)\s+the\s+(?:(?:[A-Z][\w\-]+\s+){1,4}?"
-                        r"(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)\b"
-                        r"|(?:Institute|University|Center|Centre|College|School|Academy|Foundation|Laboratory|Council)"
-                        r"\s+(?:of|for)\s+[A-Z])"),
+                        rf"{_INSTITUTION}\b|{_INSTITUTION}\s+(?:of|for)\s+[A-Z])"),
     "duration": re.compile(rf"(?:\d+|{_NUMWORDS})[\s\-]+(?:years?|months?|weeks?|days?|decades?)\b", re.I),
 }
 QUANTITIES = ("number", "date", "duration")

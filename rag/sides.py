@@ -205,8 +205,6 @@ def demonym_of(term: str, name: str) -> bool:
     return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
 
 
-
-
 def same_place(term: str, name: str) -> bool:
     """Do two stems name the same country?
 
