@@ -21,16 +21,15 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason
 from rag.bylines import attribution, credited_first, pick_meta, unstated
-from rag.contrast import thesis_first
+from rag.compare import pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
-from rag.polarity import denial, is_modal, verdict
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
-from rag.sides import pick_sides
 from rag.spread import MAX_SPREAD, closer_in_meaning, pick_gist, pick_spread
+from rag.yesno import pick_yes_no
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -48,12 +47,8 @@ def typed_window(query, share: float) -> float:
     """
     return min(share, PERSON_WINDOW) if query.person else share
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
-SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
-COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
-DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
-OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 
 
 @dataclass
@@ -113,111 +108,6 @@ def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple
             chosen.append(c)
             why.append("adds_terms")
             covered |= c.terms
-    return chosen, why
-
-
-def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
-    """When every chosen sentence comes from one article: the best sentence of another article that
-    speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
-    if not chosen or len({c.doc_id for c in chosen}) > 1:
-        return None
-    best = max(c.score for c in chosen)
-    other = [c for c in cands if c.passage.kind == "body" and c.doc_id != chosen[0].doc_id
-             and c.score >= SECOND_SOURCE * best and _fresh(c, chosen)]
-    return other[0] if other else None
-
-
-def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    """Each side's best sentence when the question names two sides, else the best sentence of each
-    article that speaks to the question (named articles always heard), and an article's second sentence
-    when it is as close as that bar (for a named article, as close as its own best: "which routes does
-    the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
-    article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
-    if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
-        cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
-    cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
-    sided = pick_sides(query, cands)
-    if len(sided) == len(query.sides) > 0:
-        return sided, ["side"] * len(sided)
-    best = cands[0]
-    lead: dict[str, float] = {}
-    for c in cands:
-        if c.passage.kind == "body":
-            lead.setdefault(c.doc_id, c.score)
-    chosen, why = [], []
-    for c in cands:
-        mine = sum(x.doc_id == c.doc_id for x in chosen)
-        if c.passage.kind != "body" or mine >= 2 or not _fresh(c, chosen):
-            continue
-        # A named article is heard at its best sentence, and at a second one as good as that (its own bar).
-        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score
-                                                     and (not mine or query.within or c.score >= COMPARE_RATIO * lead[c.doc_id])):
-            chosen.append(c)
-            why.append("side")
-        if len(chosen) >= MAX_SPREAD:
-            break
-    chosen, why = chosen or [best], why or ["best"]
-    extra = None if query.within else second_source(chosen, cands)  # a comparison needs a second source
-    return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
-
-
-CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
-
-
-def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset()) -> Candidate:
-    """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
-
-    A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
-    ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
-    boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
-    near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
-    than a possibility ("it may get another"), so equal coverage goes to the statement. "According to the Harbor
-    Review, …" asks that article (``named``): its best sentence is not traded for another article's.
-    """
-    best = cands[0]
-    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score
-             and (best.doc_id not in named or c.doc_id in named)]
-    asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
-    return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
-
-
-def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
-    """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
-    leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
-    best = claim_evidence(cands, query.text, query.named_docs)
-    v = verdict(query.text, best.text)
-    pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
-    no = denial(query.text, weights, pool, DENIAL_SHARE * cands[0].score, terms_of) if v == "yes" and terms_of else None
-    if no is not None:
-        return (*named_heard(query, cands, [no], ["denial"]), "No — ", False)
-    chosen, why = [best], ["evidence"]
-    for c in cands[1:4]:
-        # Another article pointing the other way must be as good evidence: about as close (in score and in
-        # meaning), covering as much.
-        # A question asking one article ("according to the Harbor Review") hears no other.
-        if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
-                and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
-                and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
-                and verdict(query.text, c.text) != v and _fresh(c, chosen):
-            chosen.append(c)
-            why.append("other_view")
-            return chosen, why, "The articles differ — ", True
-    return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
-
-
-def named_heard(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
-    """A yes/no question naming two or more articles hears each of them: its best sentence follows the evidence.
-
-    "Do the Harbor Times and the Dock Weekly pieces see the ferry as a lifeline?" is answered for both
-    articles, not by the one whose sentence best holds the claim ("The Dock Weekly calls it a lifeline").
-    """
-    if len(query.named_docs) < 2 or query.about_articles:
-        return chosen, why
-    chosen, why = list(chosen), list(why)
-    for doc in sorted(query.named_docs - {c.doc_id for c in chosen}):
-        mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and _fresh(c, chosen)]
-        if mine:
-            chosen, why = chosen + mine[:1], why + ["named"]
     return chosen, why
 
 

@@ -1,6 +1,8 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
-from rag.answering import best_cover, claim_evidence, pick_compare, pick_yes_no, second_source
+from rag.answering import best_cover
+from rag.compare import pick_compare, second_source
+from rag.yesno import claim_evidence, pick_yes_no
 from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist

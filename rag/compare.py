@@ -1,0 +1,61 @@
+"""Comparisons: the best sentence (or two) of each side or each article that speaks to the question.
+
+``rag.answering`` calls ``pick_compare`` for a question whose intent is "compare"; when every chosen
+sentence comes from one article, ``second_source`` adds another article's best, since a comparison needs two.
+"""
+
+from __future__ import annotations
+
+from rag.contrast import thesis_first
+from rag.evidence import Candidate
+from rag.neighbours import fresh as _fresh
+from rag.sides import pick_sides
+from rag.spread import MAX_SPREAD
+
+SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
+COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
+
+
+def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+    """When every chosen sentence comes from one article: the best sentence of another article that
+    speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
+    if not chosen or len({c.doc_id for c in chosen}) > 1:
+        return None
+    best = max(c.score for c in chosen)
+    other = [c for c in cands if c.passage.kind == "body" and c.doc_id != chosen[0].doc_id
+             and c.score >= SECOND_SOURCE * best and _fresh(c, chosen)]
+    return other[0] if other else None
+
+
+def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """Each side's best sentence when the question names two sides, else the best sentence of each
+    article that speaks to the question (named articles always heard), and an article's second sentence
+    when it is as close as that bar (for a named article, as close as its own best: "which routes does
+    the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
+    article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
+    if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
+        cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
+    cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
+    sided = pick_sides(query, cands)
+    if len(sided) == len(query.sides) > 0:
+        return sided, ["side"] * len(sided)
+    best = cands[0]
+    lead: dict[str, float] = {}
+    for c in cands:
+        if c.passage.kind == "body":
+            lead.setdefault(c.doc_id, c.score)
+    chosen, why = [], []
+    for c in cands:
+        mine = sum(x.doc_id == c.doc_id for x in chosen)
+        if c.passage.kind != "body" or mine >= 2 or not _fresh(c, chosen):
+            continue
+        # A named article is heard at its best sentence, and at a second one as good as that (its own bar).
+        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score
+                                                     and (not mine or query.within or c.score >= COMPARE_RATIO * lead[c.doc_id])):
+            chosen.append(c)
+            why.append("side")
+        if len(chosen) >= MAX_SPREAD:
+            break
+    chosen, why = chosen or [best], why or ["best"]
+    extra = None if query.within else second_source(chosen, cands)  # a comparison needs a second source
+    return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)
