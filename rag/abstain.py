@@ -129,6 +129,23 @@ def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
     return Unknown([t for t in unknown.entities if t not in spelled], unknown.rare, unknown.everyday, unknown.idf)
 
 
+# "…, what's the fine?": the noun a clause's "what is the X?" asks for, the question mark right after it
+_CLOSING_THING = re.compile(r"(?:^|[,;:]\s*)(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+([a-z]+)\s*\?")
+
+
+def closing_thing(text: str, kind_words=frozenset()) -> str:
+    """The stem of the thing "what is the X?" asks for when X ends the clause, as "what is the X of Y" does
+    (``query.asked_thing``): a thing the articles never name is one they cannot state.
+
+    >>> closing_thing("if a ferry sinks, what's the fine?"), closing_thing("what's the fine for speeding?")
+    ('fine', '')
+    >>> closing_thing("what's the worry exactly?"), closing_thing("what's the point?", {"point"})
+    ('', '')
+    """
+    m = _CLOSING_THING.search(text.lower().replace("’", "'"))
+    return "" if not m or m.group(1) in kind_words else stem(m.group(1))
+
+
 @dataclass
 class Evidence:
     """What the abstention decision reads: how well the best evidence covers the question."""

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
+from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
@@ -135,7 +136,8 @@ def refused_unread(query, lexicon) -> str:
         return "count_of_unknown"
     if not all(lexicon.known(t) for t in query.counted):
         return "count_of_unknown"
-    if query.asked_thing and not lexicon.known(query.asked_thing) and REQUIRE_ASKED_THING:
+    thing = query.asked_thing or closing_thing(query.text, KIND_WORDS)
+    if thing and not lexicon.known(thing) and REQUIRE_ASKED_THING:
         return "asked_thing_unknown"
     return ""
 

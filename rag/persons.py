@@ -23,10 +23,14 @@ _ROLE = r"(?:%s)(?:s|es)?" % "|".join(ROLES)
 _ASKS_ROLE = re.compile(rf"\b(?:which|what|whose)\s+(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')|"
                         rf"\bwho(?:'s|\s+(?:is|are|was|were))\s+(?:the\s+)?(?:[a-z\-.']+\s+){{0,3}}?{_ROLE}\b(?!')")
+# Members of a group: the plural may be answered by the group ("House senators want…"), the singular "which lawmaker…?"
+# asks for one of them by name.
+MEMBERS = ("lawmaker", "legislator", "congressman", "congresswoman", "republican", "democrat", "politician")
+_ASKS_MEMBER = re.compile(r"\b(?:which|what)\s+(?:[a-z\-.']+\s+){0,3}?(?:%s)\b(?![s'])" % "|".join(MEMBERS))
 # Acts only a person performs: "who signed / led / negotiated…?" asks for the signatory, the leader, the negotiator.
 _PERSONAL_ACT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?(?:signed|sign|led|leads|negotiated|chaired|headed)\b")
 # A title or role right before a capitalised name: "president Ann Berg", "Dr Lee", "Minister Ruiz".
-_TITLED = re.compile(rf"\b(?i:{_ROLE}|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
+_TITLED = re.compile(rf"\b(?i:{_ROLE}|{'|'.join(MEMBERS)}|rep|sen|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
 
 
 def asks_person(question: str) -> bool:
@@ -41,11 +45,13 @@ def asks_person(question: str) -> bool:
     (False, False)
     >>> asks_person("who hired them?"), asks_person("which mayor's office runs it?"), asks_person("who signed it?")
     (False, False, True)
+    >>> asks_person("which harbour lawmaker pushed for the toll?"), asks_person("which lawmakers pushed for the toll?")
+    (True, False)
     """
     q = question.lower().replace("’", "'")
     if SAID.search(q):  # "who argued X?" is answered by whoever wrote it (``rag.bylines.attribution``)
         return False
-    return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
+    return bool(_ASKS_ROLE.search(q) or _ASKS_MEMBER.search(q) or _PERSONAL_ACT.search(q))
 
 
 @lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question

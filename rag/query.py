@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rag.intent import AUX, LEAD, asks_summary, intent_of, main_clause, two_articles_compared
 from rag.persons import actor, asks_person, speaker
-from rag.rules import PERSON_NOUNS, plural
+from rag.rules import GENERIC_BODIES, PERSON_NOUNS, plural
 from rag.scope import asks_day, asks_ranking
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -307,7 +307,7 @@ def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
 _THING = re.compile(LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were))\s+the\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)"
                     r"\s+(?:of|for|behind|in|on|at|under|between)\b")
 # Words naming the *kind* of answer, not a thing the articles must mention ("what is the date of…").
-_KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
+KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "outlet", "website", "point", "purpose",
                "goal", "aim", "reason", "cause", "meaning", "impact", "effect", "role", "status", "state", "future",
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
                "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
@@ -337,7 +337,7 @@ def asked_thing(text: str) -> str:
     head = words[-1]
     if len(words) > 1 and head.endswith("ing"):
         return ""  # "what was the crew aiming for": a subject and its verb, not a thing asked for
-    return "" if head in _KIND_WORDS or head in STOPWORDS or stem(head) in COMPARE_CUES else stem(head)
+    return "" if head in KIND_WORDS | GENERIC_BODIES or head in STOPWORDS or stem(head) in COMPARE_CUES else stem(head)
 
 
 # Words that ask for a comparison ("vs", "how do they differ"): the question's form, not its topic.

@@ -63,6 +63,9 @@ _PERSONS = ("leader", "president", "company", "firm", "person", "people", "admin
             "senator", "politician", "expert", "researcher", "committee",
             "policymaker", "critic", "government", "congress", "republican", "democrat", "academic", "engineer")
 PERSON_NOUNS = frozenset(_PERSONS) | frozenset(plural(w) for w in _PERSONS)  # answer types on which articles can disagree
+# Hypernyms of every named body: "what organization is Ann Berg from?" is answered by the institute's name, which an
+# article gives without calling it an organization; "which ministry…" names a kind the articles must mention.
+GENERIC_BODIES = frozenset({"organization", "organisation", "institution", "body", "entity", "group", "outfit"})
 
 
 def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
@@ -176,10 +179,16 @@ SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:
 def names_people(text: str, question: str) -> bool:
     """People named by what they are ("experts and lawmakers have advocated…"): an answer to "who…?", if no name is.
 
+    The people the question itself names, in either number, are no answer: "Harbour senators want a toll" does not
+    say *which* senator "which harbour senator pushed for the toll?" asks about.
+
     >>> names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight"), names_people("It was signed.", "who signed it")
     (True, False)
+    >>> names_people("Harbour senators want a toll.", "which harbour senator pushed for the toll?")
+    False
     """
-    return bool(_person_nouns(text) - question_words(question))
+    asked = question_words(question)
+    return bool(_person_nouns(text) - asked - {plural(w) for w in asked})
 
 
 @lru_cache(maxsize=65536)

@@ -97,3 +97,11 @@ def test_another_name_of_a_country_the_articles_name_is_not_an_unknown_name():
     for q in ("did the usa sign the treaty", "Did the USA sign the treaty?", "did america sign the treaty"):
         assert unknown_terms(_q(q), Knows()).entities == [], q
     assert unknown_terms(_q("did the usa sign the treaty"), _Lexicon()).entities == ["usa"]  # a corpus without it
+
+
+def test_a_thing_asked_for_at_the_end_of_a_clause_must_be_one_the_articles_name():
+    lex = _Lexicon()
+    assert refused_unread(_q("if a ferry breaks the treaty, what's the fine?"), lex) == "asked_thing_unknown"
+    assert refused_unread(_q("what's the treaty?"), lex) == ""  # a thing the articles name
+    assert refused_unread(_q("what's the point?"), lex) == ""  # a kind of answer, not a thing to be named
+    assert refused_unread(_q("what's the worry exactly?"), lex) == ""  # the noun does not end the clause

@@ -20,6 +20,8 @@ from rag.text import terms
     ("who signed the 2015 lease?", True), ("who led the city's team in the talks?", True),
     ("which agency runs the port?", False), ("who hired the engineers?", False),
     ("during which governor's term was the dock built?", False),  # asks for the term, not the governor
+    ("which harbour lawmaker led the push for a toll?", True),  # one member of a group, by name
+    ("which harbour lawmakers pushed for a toll?", False),  # the group itself may answer
 ])
 def test_a_role_asked_for_wants_a_person(q, expected):
     assert asks_person(q) is expected

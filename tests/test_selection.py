@@ -150,6 +150,8 @@ def test_yes_no_says_no_to_a_different_number_written_in_words():
 def test_people_named_by_role_answer_who_but_not_the_asked_ones():
     assert names_people("Experts and lawmakers have advocated oversight.", "who pushed for oversight")
     assert not names_people("Lawmakers have advocated oversight.", "what did lawmakers push for")
+    # the question's own group, in the plural, does not say which one of them it asks about
+    assert not names_people("Harbour senators have advocated a toll.", "which harbour senator pushed for the toll")
 
 
 def test_a_why_answer_brings_the_reason_that_follows_the_fact():

@@ -266,6 +266,8 @@ def test_which_kind_of_named_agent_is_the_asked_thing():
     assert asked_thing("Which global problems do the pieces say need work?") == ""  # not a named agent: may be paraphrased
     assert asked_thing("what four categories of tech does she list?") == ""  # no verb right after the noun
     assert asked_thing("What is the annual budget of the ferry pact?") == "budget"
+    # an organization is any named body: the articles name the institute without calling it one
+    assert asked_thing("what organization is the harbour pilot from?") == ""
 
 
 def test_anything_about_x_asks_the_last_question_again_about_x():
