@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
-from rag.compare import pick_compare
+from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_after, typed_follower)
@@ -113,14 +113,17 @@ def pick_fact(query, cands: list[Candidate], weights: dict[str, float]) -> tuple
 
 
 def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
-    """Comparisons of named articles: without the words that only name them ("the CSIS piece"), when any others remain.
+    """Comparisons: without the words that only name the articles ("the CSIS piece") or ask what each side
+    says or sees ("how does each describe…", ``frame_terms``), when any others remain.
 
-    Those words pick the article (which gains ``REF_BONUS``), not the sentence: left in, every sentence
-    of a named article matches them through its headline, and the question's topic decides nothing.
+    Those words pick the article (which gains ``REF_BONUS``) or frame the comparison, not the sentence: left in,
+    every sentence of a named article matches them through its headline, a rare "seem" or "view" outweighs the
+    topic, and the question's topic decides nothing.
     """
-    if query.about_articles or not query.named_docs or query.intent != "compare":
+    if query.about_articles or query.intent != "compare":
         return weights
-    topic = {t: w for t, w in weights.items() if t not in query.naming}
+    frame = query.naming | frame_terms(query.text, list(weights))  # "how does each describe…": how, not what
+    topic = {t: w for t, w in weights.items() if t not in frame}
     return topic if topic and sum(topic.values()) > 0 else weights
 
 

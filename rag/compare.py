@@ -6,14 +6,39 @@ sentence comes from one article, ``second_source`` adds another article's best, 
 
 from __future__ import annotations
 
-from rag.contrast import thesis_first
+import re
+
+from rag.contrast import in_time, tells_change, thesis_first
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh
+from rag.query import CONTENT_VERBS, GIST_STEMS
 from rag.sides import pick_sides
 from rag.spread import MAX_SPREAD
+from rag.text import terms
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
+CHANGE_SHARE = 0.7  # compare "old vs new": a sentence telling the change leads down to this share of the best
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
+
+
+# Verbs of seeing and portraying by which a question asks how each article regards its topic ("how does each
+# describe…", "do they see it the same way?", "both talk about where it is heading"), beside the verbs of saying
+# and the nouns for a view that ``rag.query`` already reads (CONTENT_VERBS, GIST_STEMS): general English, no topic.
+_REGARDS = re.compile(r"\b(?:see|sees|saw|seen|seem|seems|seemed|talks? about|talked about|describe[sd]?|put|puts|"
+                      r"portray(?:s|ed)?|depict(?:s|ed)?|characteri[sz]e[sd]?|frame[sd]?|regard(?:s|ed)?)\b")
+
+
+def frame_terms(question: str, ts: list[str]) -> set[str]:
+    """The terms of ``ts`` that only ask what each article says or thinks, not what about.
+
+    >>> sorted(frame_terms("how does each piece see the ferry fares?", ["piec", "see", "ferri", "fare"]))
+    ['piec', 'see']
+    >>> sorted(frame_terms("what does each say about the harbour view?", ["say", "harbour", "view"]))
+    ['say', 'view']
+    """
+    low = question.lower()
+    said = {t for m in (*CONTENT_VERBS.finditer(low), *_REGARDS.finditer(low)) for t in terms(m.group(0))}
+    return {t for t in ts if t in said or t in GIST_STEMS}
 
 
 def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
@@ -27,14 +52,33 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
     return other[0] if other else None
 
 
+def told_change(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """ "Old vs new", "1979 vs 2024": the best sentence telling the change ("shifted from X to Y", "no longer X")
+    answers for both times at once; it leads, in place of the last sentence chosen when there are two or more."""
+    if not cands or not in_time(query.sides):
+        return chosen, why
+    bar = CHANGE_SHARE * cands[0].score
+    told = [c for c in cands if c.passage.kind == "body" and c.score >= bar and tells_change(c.text)]
+    if not told or told[0] in chosen:
+        return chosen, why
+    keep = len(chosen) - 1 if len(chosen) >= 2 else len(chosen)
+    return [told[0]] + chosen[:keep], ["change"] + why[:keep]
+
+
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """The comparison's sentences (``_pick_compare``), read only from the named articles when it names two or
+    is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
+    if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
+        cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
+    return told_change(query, cands, *_pick_compare(query, cands))
+
+
+def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """Each side's best sentence when the question names two sides, else the best sentence of each
     article that speaks to the question (named articles always heard), and an article's second sentence
     when it is as close as that bar (for a named article, as close as its own best: "which routes does
     the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
-    if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
-        cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
     cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
     sided = pick_sides(query, cands)
     if len(sided) == len(query.sides) > 0:

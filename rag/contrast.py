@@ -7,10 +7,12 @@ closest to the question's few words are often the ones that restate the topic bo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rag.evidence import Candidate
 from rag.reasons import corrective_contrast
+from rag.text import stem
 
 # compare: what a sentence stating its point by correction gains (dev: 0.05 +1 on its own, 0.07 -1, 0.1 +0,
 # 0.2 -1; the same bonus on a sentence naming a shift "from X to Y" +0; a small margin only breaks near-ties)
@@ -36,3 +38,34 @@ def thesis_first(query, cands: list[Candidate]) -> list[Candidate]:
     out = [replace(c, score=c.score + COMPARE_THESIS) if c.passage.kind == "body" and corrective_contrast(c.text)
            else c for c in cands]
     return sorted(out, key=lambda c: -c.score)
+
+
+# General English words that place a side in time ("old vs new", "the original pact vs the current one"); a year does too.
+_WHEN = {stem(w) for w in ("old", "older", "new", "newer", "original", "initial", "first", "early", "earlier", "former",
+                           "previous", "past", "then", "now", "today", "current", "present", "later", "recent", "latest")}
+# A sentence telling a change states the before and the after at once: a verb of change with "from X to Y", "no longer
+# X", or a correction said of the present ("rather than X, the focus is now Y").
+_CHANGE_VERB = re.compile(r"\b(?:shift\w*|evolv\w*|transition\w*|mov(?:e|es|ed|ing)|(?<!in )turn(?:s|ed|ing)?|transform\w*|"
+                          r"chang(?:e|es|ed|ing))\b[^.;]*?\bfrom\b[^.;]+?\b(?:to|into|toward|towards)\b", re.I)
+_NO_LONGER = re.compile(r"\bno longer\b", re.I)
+_NOW = re.compile(r"\bnow\b", re.I)
+
+
+def in_time(sides: list[list[str]]) -> bool:
+    """Are the two sides two times ("old vs new", "1979 vs 2024")?
+
+    >>> in_time([["old"], ["new"]]), in_time([["1990"], ["now"]]), in_time([["port"], ["council"]])
+    (True, True, False)
+    """
+    return len(sides) == 2 and all(any(t in _WHEN or re.fullmatch(r"\d{4}", t) for t in s) for s in sides)
+
+
+def tells_change(text: str) -> bool:
+    """Does a sentence tell how something changed, stating the before and the after?
+
+    >>> tells_change("The ferry has shifted from a luxury to a lifeline."), tells_change("Fares are no longer fixed.")
+    (True, True)
+    >>> tells_change("Rather than one big boat, the port now runs three."), tells_change("Routes range from Oslo to Bergen.")
+    (True, False)
+    """
+    return bool(_CHANGE_VERB.search(text) or _NO_LONGER.search(text) or (corrective_contrast(text) and _NOW.search(text)))

@@ -31,8 +31,8 @@ ARTICLE_WORDS = {"article", "articles", "piece", "pieces", "story", "essay", "op
                  "post", "analysis"}
 META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
 # Verbs asking what an article *argues*: such a question is about its content, even if it names its authors.
-CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|believe[sd]?|propose[sd]?|"
-                           r"recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
+CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|see|sees|saw|believe[sd]?|"
+                           r"propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
                            r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
                            r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"
                            r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?)\b")

@@ -4,6 +4,8 @@ article's gist. Sentences come from several articles where they differ, without 
 
 from __future__ import annotations
 
+import re
+
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
 from rag.reasons import corrective_contrast
@@ -103,6 +105,11 @@ GIST_ONE_ARTICLE = 4  # ...and when the question names one article only (3: dev 
 MIN_STATEMENT_WORDS = 8
 GIST_CORRECTIVE = 0.3  # gist: a point stated by correction ("not X but Y") is the thesis (0.15: dev +0, 0.5: +3 not +5)...
 GIST_CLOSING = 0.15  # ...and so, less surely, is the writer's conclusion (0: dev -2)
+# "What does the harbour piece conclude?", "how do their conclusions compare?": the closing statements are what is
+# asked, not only a likely statement of the thesis (general English for a conclusion, no topic)
+_CONCLUSION = re.compile(r"\bconclu(?:de|des|ded|ding|sion|sions)\b|\bclosing (?:words?|points?|thoughts?)\b|"
+                         r"\bfinal (?:words?|points?|thoughts?)\b", re.I)
+CLOSING_ASKED = 1.0  # the closing statements lead when the question asks for the conclusion
 
 
 def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
@@ -113,11 +120,12 @@ def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     argument, its evidence and its conclusion all)."""
     chosen: list[Candidate] = []
     cap = GIST_ONE_ARTICLE if len(query.named_docs) == 1 else GIST_PER_ARTICLE
+    asked_end = bool(_CONCLUSION.search(query.text))
     for doc in sorted(query.named_docs):
         mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and ENDS.search(c.text)
                 and len(c.text.split()) >= MIN_STATEMENT_WORDS]
         ends = closing(mine)
-        for c in sorted(mine, key=lambda c: -(c.sim + thesis_bonus(c, ends))):
+        for c in sorted(mine, key=lambda c: -(c.sim + thesis_bonus(c, ends, asked_end))):
             if sum(x.doc_id == doc for x in chosen) >= cap:
                 break
             if _fresh(c, chosen):
@@ -132,9 +140,11 @@ def closing(mine: list[Candidate], n: int = 2) -> set:
     return {c.abs_key for c in sorted(body, key=lambda c: c.abs_key[-1])[-n:]}
 
 
-def thesis_bonus(c: Candidate, ends: set) -> float:
-    """How much more a sentence is worth as an article's main point than its typicality (``sim``) says."""
-    return GIST_CORRECTIVE * corrective_contrast(c.text) + GIST_CLOSING * (c.abs_key in ends)
+def thesis_bonus(c: Candidate, ends: set, asked_end: bool = False) -> float:
+    """How much more a sentence is worth as an article's main point than its typicality (``sim``) says; a
+    closing statement's worth is ``CLOSING_ASKED`` when the question asks for the conclusion (``asked_end``)."""
+    closing_worth = CLOSING_ASKED if asked_end else GIST_CLOSING
+    return GIST_CORRECTIVE * corrective_contrast(c.text) + closing_worth * (c.abs_key in ends)
 
 
 MEANING_SHARE = 0.7  # fact: the sentence closest in meaning is heard down to this share of the best score...

@@ -24,3 +24,62 @@ def test_far_better_sentence_and_sided_comparisons_are_left_alone():
 def test_framing_and_habitual_words_carry_no_topic():
     assert terms(topic_text("per the dock column, how is it different from how it used to be?")) == ["dock", "column", "differ"]
     assert "use" in terms(topic_text("what boats are used to carry cars?"))
+
+
+# --- "old vs new": a sentence telling the change answers for both times (rag.contrast.in_time / tells_change) ---
+
+def _p(text, doc="a"):
+    from rag.schema import Passage
+    return Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=0, end=len(text), sentences=[(0, len(text))],
+                   title="", outlet="", authors=[], date="", url="", kind="body")
+
+
+def _cp(text, score, doc="a"):
+    return Candidate(0, _p(text, doc), 0, len(text), text, set(terms(text)), score=score)
+
+
+def test_sides_in_time_are_old_and_new_or_years():
+    from rag.contrast import in_time
+    assert in_time([["old"], ["new"]]) and in_time([["1990"], ["2024"]]) and in_time([["origin"], ["now"]])
+    assert not in_time([["port"], ["council"]]) and not in_time([["old"]])
+
+
+def test_a_change_is_told_by_a_verb_of_change_from_to_or_no_longer():
+    from rag.contrast import tells_change
+    assert tells_change("The ferry service shifted from a luxury to a lifeline.")
+    assert tells_change("The harbour is no longer a fishing port.")
+    assert tells_change("Rather than one big boat, the port now runs three small ones.")
+    assert not tells_change("Routes range from Oslo to Bergen.")  # a range, not a change
+    assert not tells_change("The island, in turn, gained from the new pier to the south.")
+    assert not tells_change("Rather than wait, the crew sailed.")  # a correction, not said of now
+
+
+def test_old_vs_new_the_change_sentence_leads_the_comparison():
+    from rag.compare import pick_compare
+    q = S(sides=[["old"], ["new"]], named_docs={"a"}, within=True, intent="compare")
+    cands = [_cp("The harbour board meets every spring.", 0.60), _cp("Ferries carry cars and bikes.", 0.58),
+             _cp("The service has moved from open routes to a few guarded lanes.", 0.45)]
+    chosen, why = pick_compare(q, cands)
+    assert chosen[0].text.startswith("The service has moved") and why[0] == "change" and len(chosen) == 2
+
+
+def test_change_sentence_far_below_the_best_or_sides_not_in_time_are_left_alone():
+    from rag.compare import pick_compare
+    cands = [_cp("The harbour board meets every spring.", 0.60), _cp("Ferries carry cars and bikes.", 0.58),
+             _cp("The service has moved from open routes to a few guarded lanes.", 0.30)]
+    q = S(sides=[["old"], ["new"]], named_docs={"a"}, within=True, intent="compare")
+    assert "change" not in pick_compare(q, cands)[1]
+    cands[2].score = 0.45
+    q2 = S(sides=[["port"], ["council"]], named_docs={"a"}, within=True, intent="compare")
+    assert "change" not in pick_compare(q2, cands)[1]
+
+
+# --- a comparison's topic without the words asking what each side says (rag.compare.frame_terms) ---
+
+def test_verbs_of_saying_and_seeing_are_no_topic_of_a_comparison():
+    from rag.compare import frame_terms
+    q = "how do the harbour piece and the dock column each portray the fares?"
+    assert frame_terms(q, ["harbour", "dock", "portray", "fare"]) == {"portray"}
+    assert frame_terms("what does each think the pier needs?", ["think", "pier", "need"]) == {"think"}
+    assert frame_terms("do they see the new pier the same way?", ["see", "new", "pier", "way"]) == {"see"}
+    assert frame_terms("how do the ferry fares differ?", ["ferri", "fare"]) == set()

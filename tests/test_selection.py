@@ -752,3 +752,17 @@ def test_another_article_is_not_heard_for_a_sentence_weaker_in_meaning_and_in_wo
     b[0].sim = 0.6  # only a little farther in meaning: another article's view comes first, as before
     got, _ = pick_spread(q, sorted(a + b, key=lambda c: -c.score), limit=2)
     assert [c.doc_id for c in got] == ["a", "b"]
+
+
+def test_a_question_asking_for_the_conclusion_is_answered_by_the_closing_statements():
+    texts = ["The harbor plan doubles the number of night ferries.", "Fares for islanders will stay frozen until 2031.",
+             "The new pier is a fine place to watch the boats come in.", "Storm damage closed the old pier for a week.",
+             "So the council should fund the plan before the next storm season.",
+             "Without it the islands will be cut off every winter."]
+    cands = _cands("a", texts, sims=[0.9, 0.88, 0.86, 0.85, 0.6, 0.55]) + _cands("b", ["The dock column calls the plan too costly for the town.",
+                                                                                   "It ends by urging a vote on the fares."], [0.9, 0.5])
+    q = _q("how do the harbor and dock conclusions compare?", named_docs={"a", "b"}, gist=True)
+    got = {c.text for c in pick_gist(q, cands)[0]}
+    assert texts[4] in got and texts[5] in got and "It ends by urging a vote on the fares." in got
+    plain = _q("sum up the harbor and dock pieces", named_docs={"a", "b"}, gist=True)
+    assert texts[5] not in {c.text for c in pick_gist(plain, cands)[0]}  # a summary: the closing counts a little

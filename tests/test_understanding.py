@@ -96,6 +96,7 @@ def test_question_type_reads_only_the_questions_own_wh_word(q, qtype):
     ("which outlet published the article about Silicon Valley?", True),
     ("What did the authors of the ChinaFile piece argue?", False), ("When was it renewed?", False),
     ("What did Marina Zhang write about the protocols?", False),
+    ("how did the harbour piece's authors see the new pier?", False),  # how they see it: its content, not its byline
 ])
 def test_about_the_articles(q, meta):
     assert is_about_articles(q) is meta
