@@ -24,7 +24,7 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
-                            reason_after, typed_follower)
+                            reason_for_chosen, typed_follower)
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
@@ -216,9 +216,11 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         return items, ["listed"] * len(items), "", False
     if query.intent in ("why", "overview", "list"):
         chosen, why = pick_spread(query, cands)
-        reason = reason_after(chosen[0], cands, chosen) if query.intent == "why" else None
-        if reason is not None:  # right after the fact it explains, within the spread's limit
-            chosen, why = chosen[:1] + [reason] + chosen[1:MAX_SPREAD - 1], why[:1] + ["reason_after"] + why[1:MAX_SPREAD - 1]
+        found = reason_for_chosen(chosen, cands, MAX_SPREAD) if query.intent == "why" else None
+        if found is not None:  # right after the fact it explains, within the spread's limit
+            i, reason = found
+            chosen = (chosen[:i + 1] + [reason] + chosen[i + 1:])[:MAX_SPREAD]
+            why = (why[:i + 1] + ["reason_after"] + why[i + 1:])[:MAX_SPREAD]
         more = elaboration(chosen, cands) if query.intent == "overview" else \
             listing_after(chosen, cands) if query.intent == "list" else None
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen

@@ -52,6 +52,18 @@ def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate
     return nxt if nxt is not None and gives_reason(nxt.text) and fresh(nxt, chosen) else None
 
 
+def reason_for_chosen(chosen: list[Candidate], cands: list[Candidate], limit: int) -> tuple[int, Candidate] | None:
+    """Why-questions: the first of the ``chosen`` sentences (those that leave room for one more within ``limit``)
+    whose next sentence gives its reason (``reason_after``), with its place. The sentence stating the asked
+    fact need not score best: one that merely gives some reason and shares a word with the question can lead
+    ("…the plan leaves out X." is second; its next sentence, "This aims to prevent…", holds no word of the question)."""
+    for i, c in enumerate(chosen[:limit - 1]):
+        reason = reason_after(c, cands, chosen)
+        if reason is not None:
+            return i, reason
+    return None
+
+
 def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
     """Overviews: the first short chosen sentence ("The change is a big shift.") and the sentence
     right after it in its article, which spells it out; None when no chosen sentence is short or it is the last."""

@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import claim_evidence, pick_yes_no
-from rag.neighbours import antecedent, elaboration, listing_after, reason_after, typed_follower
+from rag.neighbours import antecedent, elaboration, listing_after, reason_after, reason_for_chosen, typed_follower
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
@@ -163,6 +163,18 @@ def test_a_why_answer_brings_the_reason_that_follows_the_fact():
     assert reason_after(cands[0], cands, [cands[0], cands[1]]) is None  # already in the answer
     plain = _cands("b", ["The new deal covers only basic research.", "Talks ended in Beijing."])
     assert reason_after(plain[0], plain, [plain[0]]) is None  # what follows gives no reason
+
+
+def test_a_why_answer_brings_the_reason_after_any_chosen_fact_not_only_the_first():
+    lead = _cands("a", ["Because of storms, the harbour now opens later."])
+    fact = _cands("b", ["The new timetable drops the night ferry.",
+                        "This aims to prevent crossings in poor visibility.",
+                        "The pier was painted blue."])
+    cands = lead + fact
+    found = reason_for_chosen([lead[0], fact[0]], cands, limit=4)
+    assert found == (1, fact[1])  # the leading sentence gives a reason itself; the second's follower explains it
+    assert reason_for_chosen([lead[0], fact[0]], cands, limit=2) is None  # no room left after the second
+    assert reason_for_chosen([lead[0], fact[2]], cands, limit=4) is None  # nothing after the last sentence
 
 
 def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
