@@ -29,7 +29,7 @@ from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
-from rag.spread import MAX_SPREAD, closer_in_meaning, pick_gist, pick_spread
+from rag.spread import MAX_SPREAD, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -215,6 +215,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
     if items:  # a bulleted section whose subheading states what is asked: its items are the list
         return items, ["listed"] * len(items), "", False
     if query.intent in ("why", "overview", "list"):
+        cands = heard_from(query, cands)
         chosen, why = pick_spread(query, cands)
         found = reason_for_chosen(chosen, cands, MAX_SPREAD) if query.intent == "why" else None
         if found is not None:  # right after the fact it explains, within the spread's limit

@@ -78,6 +78,21 @@ def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> floa
     return SAME_ARTICLE ** per_doc.get(c.doc_id, 0)
 
 
+def heard_from(query, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates a spread answer may quote: only the named article's when the question names one ("why,
+    according to the Harbor Times, did…?" asks that article's reasons; another article's are not its answer),
+    else all of them.
+
+    >>> from types import SimpleNamespace as S
+    >>> a, b = S(doc_id="a"), S(doc_id="b")
+    >>> heard_from(S(named_docs={"b"}, about_articles=False), [a, b]) == [b], len(heard_from(S(named_docs=set(), about_articles=False), [a, b]))
+    (True, 2)
+    """
+    if len(query.named_docs) != 1 or query.about_articles:
+        return cands
+    return [c for c in cands if c.doc_id in query.named_docs] or cands
+
+
 def per_article(query, doc_id: str, limit: int) -> int:
     """How many sentences of one article a spread answer may quote: two, so that several articles are heard,
     but up to the whole ``limit`` for the one article the question names ("sum up the Harbor Times piece":
