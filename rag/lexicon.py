@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,7 @@ class Lexicon:
     _variants: dict = field(repr=False, default_factory=dict)
     _sentence_terms: dict = field(repr=False, compare=False, default_factory=dict)
     _naming: NameIndex | None = field(repr=False, compare=False, default=None)
+    _sorted_stems: list[str] | None = field(repr=False, compare=False, default=None)  # sorted(df), made on first use
 
     @property
     def naming(self) -> NameIndex:
@@ -139,10 +141,28 @@ class Lexicon:
         if len(term) < 5 or term.isdigit():
             return None
         if term not in self._variants:
-            self._variants[term] = next((t for t in sorted(self.df) if t != term and len(t) >= 5 and
-                                         (t.startswith(term) or term.startswith(t)) and abs(len(t) - len(term)) <= 2),
-                                        None)
+            self._variants[term] = self._first_variant(term)
         return self._variants[term]
+
+    def _first_variant(self, term: str) -> str | None:
+        """The first stem, in sorted order, that is ``term`` less or plus one or two letters (five letters at least).
+
+        Shorter ones sort before ``term`` and longer ones right after it, among the stems that start with it, so this
+        looks up two prefixes and bisects once; sorting every stem for each new term was ~0.35 ms a question at 10k
+        chunks (profiled, 300 dev questions).
+        """
+        for t in (term[:-2], term[:-1]):
+            if len(t) >= 5 and t in self.df:
+                return t
+        if self._sorted_stems is None:
+            self._sorted_stems = sorted(self.df)
+        stems = self._sorted_stems
+        for j in range(bisect_right(stems, term), len(stems)):
+            if not stems[j].startswith(term):
+                break
+            if len(stems[j]) <= len(term) + 2:
+                return stems[j]
+        return None
 
     def concepts(self, ts) -> list[str]:
         """Terms with each acronym's spelled-out long form folded into the acronym ("artifici intellig" -> "ai").

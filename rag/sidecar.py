@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+import threading
+import weakref
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +32,7 @@ from rag.schema import Passage
 FORMAT = 3  # bump whenever what is saved, or how it is read, changes: older files are then ignored
 PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
 DOC_FIELDS = ("doc_id", "title", "outlet", "authors", "date", "url")
+_OPENING = threading.Lock()  # two questions at once open the vectors file once
 
 
 def sentence_key(sid: str) -> tuple:
@@ -55,6 +58,7 @@ class Sidecar:
     rows: np.ndarray  # flat: the vector rows of passage i are rows[offsets[i]:offsets[i + 1]]
     offsets: np.ndarray
     folder: Path
+    _fd: int | None = field(default=None, repr=False, compare=False)  # see ``_open``
 
     def rows_of(self, i: int) -> np.ndarray:
         return self.rows[self.offsets[i]:self.offsets[i + 1]]
@@ -62,23 +66,36 @@ class Sidecar:
     def read(self, rows) -> np.ndarray:
         """The vectors of ``rows`` (sorted, distinct), read from the file a run of consecutive rows at a time
         rather than through the memory map: mapped pages count as the process's own memory, and a server
-        answering for hours would come to hold most of the file (~0.8 GB at 100k chunks)."""
+        answering for hours would come to hold most of the file (~0.8 GB at 100k chunks).
+
+        A run is a candidate passage's sentences; a question's ~74 runs at 10k chunks lie far apart (merging
+        those under 16 rows apart saves one read in 70), so it is one ``preadv`` each, on a descriptor opened
+        once per sidecar (``_open``) rather than once per question.
+        """
         rows = np.asarray(rows, dtype=np.int64)
         dim = self.vectors.shape[1]
         out = np.empty((len(rows), dim), dtype=np.float32)
+        if not len(rows):
+            return out
         cuts = np.flatnonzero(np.diff(rows) != 1) + 1
-        firsts, lasts = np.r_[0, cuts], np.r_[cuts, len(rows)]
-        size, base = dim * 4, self.vectors.offset
-        # straight into ``out``: a question reads ~70 runs at 10k chunks, so the per-run Python work counts
-        view = memoryview(out).cast("B")
-        fd = os.open(self.folder / VECTORS, os.O_RDONLY)
-        try:
-            for a, b, r in zip(firsts.tolist(), lasts.tolist(), rows[firsts].tolist()):
-                if os.preadv(fd, [view[a * size:b * size]], base + r * size) != (b - a) * size:
-                    raise OSError(f"{self.folder / VECTORS}: short read (the file changed under the index?)")
-        finally:
-            os.close(fd)
+        size = dim * 4
+        bounds = (np.r_[0, cuts, len(rows)] * size).tolist()
+        where = (self.vectors.offset + rows[np.r_[0, cuts]] * size).tolist()
+        # straight into ``out``: the per-run Python work counts at ~70 runs a question
+        view, fd = memoryview(out).cast("B"), self._open() if self._fd is None else self._fd
+        for a, b, at in zip(bounds, bounds[1:], where):
+            if os.preadv(fd, [view[a:b]], at) != b - a:
+                raise OSError(f"{self.folder / VECTORS}: short read (the file changed under the index?)")
         return out
+
+    def _open(self) -> int:
+        """The vectors file's descriptor, kept until the sidecar is collected (a reload builds a new one)."""
+        with _OPENING:
+            if self._fd is None:
+                fd = os.open(self.folder / VECTORS, os.O_RDONLY)
+                weakref.finalize(self, os.close, fd)
+                self._fd = fd
+        return self._fd
 
 
 def _columns(passages: list[Passage], headers: list[str], rows: list[int], counts: list[int]) -> dict:
