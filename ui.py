@@ -104,6 +104,9 @@ class ChatService:
         self.cfg = cfg
         self._live = LivePipeline(cfg, pipeline=pipeline)
         self._library = None  # (pipeline, ArticleLibrary): rebuilt when the pipeline is replaced
+        from rag.spelling import warm_in_background
+
+        warm_in_background()  # the page's first question with a slip should not wait for the dictionaries
 
     _pipe = property(lambda self: self._live.current)
     error = property(lambda self: self._live.error)

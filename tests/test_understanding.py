@@ -559,3 +559,13 @@ def test_it_after_a_question_about_anything_is_what_that_question_found():
     assert rewrite("what was it?", [copied]).text == "what was it (did the port copy anything from Oslo)?"
     plan = Turn("was the night timetable copied from the old port?", [], [], "It was.")
     assert rewrite("when was it drafted?", [plan]).text == "when was the night timetable drafted?"  # a named thing
+
+
+def test_a_server_builds_the_english_dictionaries_before_its_first_slip(monkeypatch):
+    from rag import spelling
+
+    monkeypatch.setattr(spelling, "_english", None)
+    t = spelling.warm_in_background()
+    t.join(timeout=60)
+    assert not t.is_alive() and t.daemon
+    assert spelling._english is not None  # built off the request path, once
