@@ -72,7 +72,10 @@ def unknown_terms(query, lexicon) -> Unknown:
             rare.append(t)
     named = name_run(query.text, set(rare))
     ents += [t for t in rare if t in named]
-    return Unknown(ents, [t for t in rare if t not in named], everyday, {t: lexicon.idf(t) for t in query.terms})
+    initials = the_initials(query.text) - set(query.naming)  # "the rs piece" names an article, not a body
+    ents += [t for t in everyday if t in initials]
+    return Unknown(ents, [t for t in rare if t not in named], [t for t in everyday if t not in initials],
+                   {t: lexicon.idf(t) for t in query.terms})
 
 
 def name_run(text: str, rare: set[str]) -> set[str]:
@@ -98,6 +101,21 @@ def lower_acronym(word: str) -> bool:
     if len(word) < 3 or not word.isalpha() or zipf(word) < EVERYDAY_ZIPF or in_dictionary(word):
         return False
     return not any(in_dictionary(word[:i] + "'" + word[i:]) for i in range(1, len(word)))
+
+
+# "the eu", "the un's": two letters after "the", not the first part of a compound ("the op-ed")
+_THE_TWO = re.compile(r"\bthe\s+([a-z]{2})\b(?!-)")
+
+
+def the_initials(text: str) -> set[str]:
+    """Two-letter words after "the" that English text uses often but no dictionary lists: the initials of a
+    body or a country typed in lower case ("the eu", "the un"). Alone two letters are too ambiguous for
+    ``lower_acronym`` ("ok", "dc", "fi" of "sci-fi"); after "the" they name a thing, as initials of a body do.
+
+    >>> sorted(the_initials("did the un or the eu's fleet sign it?")), the_initials("ok, the op-ed in dc?")
+    (['eu', 'un'], set())
+    """
+    return {w for w in _THE_TWO.findall(text.lower()) if zipf(w) >= EVERYDAY_ZIPF and not in_dictionary(w)}
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")

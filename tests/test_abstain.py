@@ -105,3 +105,12 @@ def test_a_thing_asked_for_at_the_end_of_a_clause_must_be_one_the_articles_name(
     assert refused_unread(_q("what's the treaty?"), lex) == ""  # a thing the articles name
     assert refused_unread(_q("what's the point?"), lex) == ""  # a kind of answer, not a thing to be named
     assert refused_unread(_q("what's the worry exactly?"), lex) == ""  # the noun does not end the clause
+
+
+def test_two_letters_after_the_are_a_body_initials_unless_they_name_an_article():
+    u = unknown_terms(_q("did the eu sign the treaty"), _Lexicon())
+    assert u.entities == ["eu"] and abstain_reason(Evidence(u, u.share, 0.5, 0.5, 0.6)) == "unknown_entity"
+    assert unknown_terms(_q("is the treaty ok, says the op-ed"), _Lexicon()).entities == []  # a word, a compound
+    text = "what does the hr piece say about the treaty"  # "hr" is how the reader names one of the articles
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), naming={"hr"})
+    assert unknown_terms(q, _Lexicon()).entities == []
