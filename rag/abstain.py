@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.query import META_STEMS
+from rag.about_articles import META_STEMS
 from rag.spelling import in_dictionary, zipf
 from rag.text import PLACE_NAMES, stem, tokens
 

@@ -156,7 +156,7 @@ def _replicate_size(run: BenchRun, n: int, ingested: tuple, scfg) -> tuple[dict,
     base_chunks, base_dir, base_docs = ingested
     copies = max(1, round(n / base_chunks))
     from rag.index import Index
-    from rag.ingest import save_readers
+    from rag.reader_files import save_readers
 
     def finish(store, gen, m):
         save_readers(Index(scfg, m.model, generation=gen, store=store), m)

@@ -11,7 +11,8 @@ import re
 from rag.contrast import in_time, tells_change, thesis_first
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh
-from rag.query import CONTENT_VERBS, GIST_STEMS
+from rag.about_articles import CONTENT_VERBS
+from rag.query import GIST_STEMS
 from rag.sides import pick_sides
 from rag.spread import MAX_SPREAD
 from rag.text import terms
@@ -23,7 +24,8 @@ COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches
 
 # Verbs of seeing and portraying by which a question asks how each article regards its topic ("how does each
 # describe…", "do they see it the same way?", "both talk about where it is heading"), beside the verbs of saying
-# and the nouns for a view that ``rag.query`` already reads (CONTENT_VERBS, GIST_STEMS): general English, no topic.
+# (``rag.about_articles.CONTENT_VERBS``) and the nouns for a view (``rag.query.GIST_STEMS``) already read: general
+# English, no topic.
 _REGARDS = re.compile(r"\b(?:see|sees|saw|seen|seem|seems|seemed|talks? about|talked about|describe[sd]?|put|puts|"
                       r"portray(?:s|ed)?|depict(?:s|ed)?|characteri[sz]e[sd]?|frame[sd]?|regard(?:s|ed)?)\b")
 

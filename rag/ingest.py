@@ -8,31 +8,29 @@ saves its BM25 index, and flips the manifest. A run killed at any moment leaves 
 generation answering; the next run removes the unfinished one and does the work again.
 
 Steps (each a function below): ``plan_changes`` → ``_start_generation`` → ``_split`` →
-``_remove_stale`` → ``_embed_sentences`` → ``_write_chunks`` → ``_verify`` → ``_finish``.
+``_remove_stale`` → ``embed_sentences`` → ``write_chunks`` (``rag.vectors``) → ``_verify`` →
+``_finish`` (which saves the readers' files: ``rag.reader_files``).
 """
 
 from __future__ import annotations
 
-import json
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-import numpy as np
-
-from rag import lexicon, sidecar, sparse
 from rag.config import Config
 from rag.corpus import LoadResult, corpus_hash, doc_hash, load_corpus
-from rag.errors import CorpusError, ModelMismatch, RagError
+from rag.errors import CorpusError, RagError
 from rag.generations import Manifest
-from rag.index import Index, chunk_settings, collection_name, legacy_vectors, open_store
+from rag.index import Index, chunk_settings, collection_name, open_store
 from rag.progress import Progress
+from rag.reader_files import readers_current, refresh_server_readers, save_readers
 from rag.records import acronym, card_text, doc_metadata, header, human_date, records, sentence_id  # noqa: F401
 from rag.resources import resource_errors
-from rag.retrieval import build_lexicon, passages_from
 from rag.schema import Document
+from rag.vectors import embed_sentences, write_chunks
 
 
 @dataclass
@@ -139,7 +137,7 @@ def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestRepo
             rep = IngestReport(added=plan.added, updated=plan.updated, deleted=plan.deleted, unchanged=plan.unchanged,
                                skipped=loaded.skipped, collection=name, model=model_id)
             if base is not None and plan.nothing and (store.server or readers_current(store.bm25_dir(base.generation))):
-                _refresh_server_readers(cfg, model_id, store, base)
+                refresh_server_readers(cfg, model_id, store, base)
                 rep.chunks, rep.generation = base.chunks, base.generation
             else:
                 _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0)
@@ -191,8 +189,8 @@ def _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0) -> Non
         chunks, sents = _split(cfg, plan, prog)
         have = _remove_stale(w, plan, chunks, sents, rep)
         emb = {"embedder": None, "load": load, "dim": base.dim if base else 0}
-        vecs = _embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
-        _write_chunks(w, chunks, vecs, have, rep, prog)
+        vecs = embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
+        write_chunks(w, chunks, vecs, have, rep, prog)
         m = _manifest(cfg, gen, model_id, emb["dim"], base, plan, loaded, chunks, sents, t0)
         _finish(store, _verify(w, m, prog), m, prog)
     except BaseException:
@@ -246,75 +244,6 @@ def _remove_stale(w: Index, plan: Plan, chunks: dict, sents: dict, rep: IngestRe
     return prior_c & set(chunks), prior_s & set(sents)
 
 
-def _embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: bool, rep, prog) -> dict:
-    """Vectors of the new sentences (model run, or reused from an older-layout store), written to ``w``."""
-    new = [sid for sid in sents if sid not in have[1]]
-    vecs: dict[str, np.ndarray] = {}
-    if fresh:  # migrating from the older single-store layout: its vectors are as good as new ones
-        vecs = {k: np.asarray(v, dtype=np.float32) for k, v in legacy_vectors(cfg, w.name, new).items()}
-    todo = [sid for sid in new if sid not in vecs]
-    if todo or (fresh and not emb["dim"]):
-        emb["embedder"] = emb["embedder"] or _memory_checked(emb["load"], cfg.batch_size)
-        if emb["dim"] and emb["embedder"].dim != emb["dim"]:
-            raise ModelMismatch(f"Index {w.name} holds {emb['dim']}-dim vectors but model {emb['embedder'].id!r} makes "
-                                f"{emb['embedder'].dim}-dim ones. Run: rag index drop --model {cfg.model}, "
-                                f"then rag ingest --model {cfg.model}")
-        emb["dim"] = emb["embedder"].dim
-    order = sorted(todo, key=lambda i: -len(sents[i][0]))  # longest first: batches of similar length pad less
-    step = max(cfg.batch_size * 8, 64)
-    with prog.bar("embed", len(new), "sentence") as bar:
-        for i in range(0, len(order), step):
-            ids = order[i:i + step]
-            vecs.update(zip(ids, _embed(emb["embedder"], [sents[x][0] for x in ids], cfg.batch_size)))
-            rep.embedded_sentences += len(ids)
-            bar.update(len(ids))
-        reused = [sid for sid in new if sid not in todo]
-        bar.update(len(reused))
-    for i in range(0, len(new), 1000):
-        ids = new[i:i + 1000]
-        w.upsert_sentences(ids, np.stack([vecs[x] for x in ids]).tolist(), [sents[x][0] for x in ids],
-                           [sents[x][1] for x in ids])
-    return vecs
-
-
-def _embed(embedder, texts: list[str], batch_size: int) -> np.ndarray:
-    return _memory_checked(lambda: np.asarray(embedder.embed_documents(texts), dtype=np.float32), batch_size)
-
-
-def _memory_checked(fn, batch_size: int):
-    """Load the model or run it; memory running out is ``OutOfMemory`` (numpy raises MemoryError; torch
-    and onnxruntime raise their own errors saying they failed to allocate, after logging to fd 2)."""
-    from rag.errors import OutOfMemory
-    from rag.resources import classify, quiet_stderr, resource_error
-
-    try:
-        return quiet_stderr(fn)
-    except Exception as e:  # noqa: BLE001 - only a memory failure is translated; the rest is raised as is
-        if isinstance(e, RagError) or classify(e) != "memory":
-            raise
-        r = resource_error(e, Path("."), batch_size, writing=True)
-        raise (r if isinstance(r, OutOfMemory) else e) from None
-
-
-def _write_chunks(w: Index, chunks: dict, vecs: dict, have: tuple, rep: IngestReport, prog: Progress) -> None:
-    """Every chunk of the changed articles (metadata may have changed); a chunk's vector is the
-    normalized mean of its sentences' vectors."""
-    need = sorted({sid for _, _, sids in chunks.values() for sid in sids if sid not in vecs})
-    if need:
-        vecs.update({k: np.asarray(v, dtype=np.float32) for k, v in w.sentence_vectors(need).items()})
-    ids_all = list(chunks)
-    with prog.bar("write", len(ids_all), "chunk") as bar:
-        for i in range(0, len(ids_all), 256):
-            ids = ids_all[i:i + 256]
-            mat = []
-            for cid in ids:
-                m = np.mean([vecs[sid] for sid in chunks[cid][2]], axis=0)
-                mat.append(m / (np.linalg.norm(m) or 1.0))
-            w.upsert(ids, np.stack(mat).tolist(), [chunks[c][0] for c in ids], [chunks[c][1] for c in ids])
-            bar.update(len(ids))
-    rep.embedded = sum(1 for cid in chunks if cid not in have[0])
-
-
 def _manifest(cfg, gen, model_id, dim, base, plan: Plan, loaded, chunks, sents, t0) -> Manifest:
     full = base is None
     return Manifest(
@@ -343,50 +272,6 @@ def _verify(w: Index, m: Manifest, prog: Progress) -> Index:
         raise RagError("The new index generation does not answer a query; it was discarded and the previous one "
                        "stays live. Run: rag ingest")
     return r
-
-
-READERS = "readers.json"  # written last: which formats of the files below this generation holds
-
-
-def readers_current(folder: Path | None) -> bool:
-    """True if ``folder`` holds BM25, the Lexicon and the sidecar in today's formats. An unchanged corpus over
-    an index saved by older code gets a new generation with them (on a server: a new folder for the same
-    generation, ``_refresh_server_readers``), instead of rebuilding them at every start."""
-    try:
-        return json.loads((Path(folder) / READERS).read_text(encoding="utf-8")) == _formats()
-    except (OSError, ValueError, TypeError):  # TypeError: no folder (None)
-        return False
-
-
-def _formats() -> dict:
-    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT}
-
-
-def save_readers(w: Index, m: Manifest) -> None:
-    """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
-    built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server, a local
-    folder: ``rag.server_store``)."""
-    folder = w.bm25_dir()
-    if folder is not None:
-        recs = w.all_records()
-        sparse.save(sparse.build(recs), recs["ids"], folder)
-        passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
-        lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
-        if sidecar.save(passages, headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
-            (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
-
-
-def _refresh_server_readers(cfg: Config, model_id: str, store, base: Manifest) -> None:
-    """An unchanged index on a Chroma server with no readers folder here for its live generation (or one in an
-    older format) gets one; the generation stays (the folder is of its collections)."""
-    if not store.server or store.readers is None or readers_current(store.bm25_dir(base.generation)):
-        return
-    store.rewrite_readers(base.generation)
-    try:
-        save_readers(Index(cfg, model_id, generation=base.generation, store=store), base)
-        store.seal(base.generation)
-    finally:
-        store.discard_readers(base.generation)  # a no-op once sealed
 
 
 def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:

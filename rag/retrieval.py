@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from rag import lexicon, sidecar, sparse
+from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
 from rag.neighbours import BULLETED, HEADING_MATCH, heading_share
@@ -52,8 +53,6 @@ def passages_from(records: dict) -> list[Passage]:
 
 
 def build_lexicon(passages: list[Passage], headers: list[str]) -> Lexicon:
-    from rag.query import ARTICLE_WORDS, META_WORDS
-
     # Words readers use for the articles themselves ("piece", "author") are corrections as good as the
     # corpus's own: a slip as close to "piece" as to "price" asks about the piece.
     return Lexicon.build(passages, headers, META_WORDS | {w for w in ARTICLE_WORDS if len(w) > 3})

@@ -3,7 +3,8 @@ refused before any evidence is read."""
 
 from rag.abstain import Evidence, Unknown, abstain_reason, unknown_terms
 from rag.answering import refused_unread
-from rag.query import Query, count_target, counted_things
+from rag.asked import count_target, counted_things
+from rag.query import Query
 from rag.text import terms
 
 

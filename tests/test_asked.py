@@ -6,7 +6,8 @@ import pytest
 from rag.evidence import candidates
 from rag.lexicon import Lexicon
 from rag.persons import asks_person, names_person
-from rag.query import Query, question_type
+from rag.asked import question_type
+from rag.query import Query
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity
 from rag.text import terms
@@ -81,7 +82,7 @@ def test_for_a_role_a_place_is_no_answer_and_a_titled_name_from_another_year_is_
     ("what did the article argue?", ""), ("what is the lease about?", ""),
 ])
 def test_the_speaker_of_a_what_did_they_say_question(q, expected):
-    from rag.query import META_STEMS
+    from rag.about_articles import META_STEMS
     from rag.persons import speaker
     assert speaker(q, META_STEMS) == expected
 

@@ -81,8 +81,8 @@ def test_replicated_store_renames_doc_ids(hash_cfg, tmp_path):
     from rag.index import Index
     from rag.ingest import ingest
 
-    from rag.ingest import save_readers
     from rag.pipeline import Pipeline
+    from rag.reader_files import save_readers
 
     ingest(hash_cfg, progress=False)
     cfg = load_config(model="hash", index_dir=str(tmp_path / "copy"))

@@ -4,7 +4,9 @@ import pytest
 
 from rag.followup import Turn, rewrite
 from rag.intent import intent_of, is_more, is_yes_no, main_clause, two_articles_compared
-from rag.query import is_about_articles, question_type, topic_terms
+from rag.about_articles import is_about_articles
+from rag.asked import question_type
+from rag.query import topic_terms
 from rag.spelling import Speller
 
 CORPUS_WORDS = {"signed", "agreement", "renewed", "protocols", "valley", "bytedance", "research", "article"}
@@ -159,7 +161,7 @@ def test_an_articles_age_is_asked_about_the_article_and_a_when_clause_only_dates
     ("when was the levy raised?", False),
 ])
 def test_when_an_articles_writer_wrote_asks_the_articles_date(q, dated):
-    from rag.query import writing_date
+    from rag.about_articles import writing_date
     from rag.text import terms
 
     def naming(s):
@@ -439,7 +441,7 @@ def test_a_document_that_says_something_is_no_speaker():
 
 
 def test_writers_who_agree_or_sum_up_are_asked_about_their_views_not_their_byline():
-    from rag.query import is_about_articles
+    from rag.about_articles import is_about_articles
 
     assert not is_about_articles("do the ferry writer and the harbour columnist agree on tolls?")
     assert not is_about_articles("how does the author of the harbour piece sum up the toll fight?")
@@ -447,7 +449,7 @@ def test_writers_who_agree_or_sum_up_are_asked_about_their_views_not_their_bylin
 
 
 def test_where_things_stand_asks_for_a_state_not_a_place():
-    from rag.query import question_type
+    from rag.asked import question_type
 
     assert question_type("where do the ferry talks stand now?") is None
     assert question_type("where is the harbour talks process heading?") is None
@@ -532,7 +534,7 @@ def test_where_with_a_degree_and_compared_figures(q, qtype):
 
 
 def test_a_statement_before_a_yes_no_question_leaves_it_yes_no():
-    from rag.query import question_sentence
+    from rag.asked import question_sentence
 
     assert intent_of(main_clause(question_sentence("The harbour report hoped for barges. Did the plan add any?"))) == "yes_no"
 

@@ -1,0 +1,82 @@
+"""Questions about the articles themselves: their byline facts (author, outlet, date, headline), not their content.
+
+"Who wrote the SCMP piece?", "how old is the CSIS article?" and "when did the Harbor Post write
+about the levy?" ask about an article; "what did the authors of the ChinaFile piece argue?" asks
+what it says. The words for articles and their bylines (``META_WORDS``, ``ARTICLE_WORDS``,
+``META_STEMS``) are read by retrieval, answering and abstention too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.asked import asked_part, counted_things
+from rag.intent import LEAD
+from rag.text import stem, terms
+
+META_WORDS = {"wrote", "write", "written", "writer", "writers", "author", "authors", "byline", "publish", "published",
+              "publisher", "outlet", "outlets", "publication", "website", "url", "headline", "title", "titled",
+              "newspaper", "magazine"}
+# ...and words that do so only beside "article", "piece" and the like ("when did the article appear").
+META_WEAK = {"appear", "appeared", "date", "dated", "full", "source", "online", "link", "site", "behind", "when",
+             "called", "name", "named"}
+ARTICLE_WORDS = {"article", "articles", "piece", "pieces", "story", "essay", "op", "ed", "report", "excerpt", "column",
+                 "post", "analysis"}
+META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
+# Verbs asking what an article *argues*: such a question is about its content, even if it names its authors.
+CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|see|sees|saw|believe[sd]?|"
+                           r"propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
+                           r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
+                           r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"
+                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?)\b")
+
+
+# "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
+_WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|have|had)\b)[a-z]+\s+"
+                              r"(?:the|that|this)\s+(?:[\w.\-]+\s+){0,4}(?:%s)\b"
+                              % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+
+
+# "how old is the SCMP article?", "how recent are those pieces?": an article's age is its date
+_HOW_OLD = re.compile(LEAD + r"how\s+(?:old|recent|new|current)\s+(?:is|are|was|were)\s+(?:the|that|this|these|those)\s+"
+                      r"(?:[\w.\-&']+\s+){0,4}?(?:%s)s?\s*\??\s*$" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+# "when did <someone> write about …": the writing is what is dated; its subject says whether an article's writer
+_WHEN_WRITTEN = re.compile(LEAD + r"when\s+(?:did|does|do|was|were|had|has|have)\s+((?:[\w.\-&']+\s+){1,6}?)"
+                           r"(?:write|wrote|written|publish|published|cover|covered)\b")
+
+
+def writing_date(q: str, naming) -> bool:
+    """ "When did the Harbor Post write about the levy?": asks the date of an article, when the one who wrote is an
+    article's outlet or author or a word for them (``naming(text)``: the stems by which ``text`` names articles).
+    "When did the council publish the rules?" dates the council's act.
+
+    >>> names = lambda s: {"harbor", "post"} if "harbor post" in s.lower() else set()
+    >>> writing_date("when did the Harbor Post write about the levy?", names), writing_date("when did the authors write?", names)
+    (True, True)
+    >>> writing_date("when did the council publish the rules?", names), writing_date("when was the levy raised?", names)
+    (False, False)
+    """
+    m = _WHEN_WRITTEN.match(asked_part(q).lower())
+    who = set(terms(m.group(1))) if m else set()
+    return bool(who) and who <= naming(m.group(1)) | META_STEMS
+
+
+def is_about_articles(q: str) -> bool:
+    """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
+
+    >>> is_about_articles("Who wrote the SCMP piece?"), is_about_articles("What did the authors of the ChinaFile piece argue?")
+    (True, False)
+    >>> is_about_articles("what's the headline of the csis one"), is_about_articles("When was it renewed?")
+    (True, False)
+    >>> is_about_articles("who penned the scmp article about the renewal"), is_about_articles("who was quoted in the article")
+    (True, False)
+    """
+    q = asked_part(q)
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
+    if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
+        return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
+    if counted_things(q) - META_STEMS:
+        return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
+    if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
+        return False
+    return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)

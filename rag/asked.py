@@ -1,0 +1,178 @@
+"""What a question asks: the part that asks, the kind of answer it wants, and what it counts.
+
+A statement or a dash-separated opening only sets a question's scene (``question_sentence``,
+``asked_part``); the question word, or a typed noun after it, names the kind of answer — a date,
+a number, a name, a place, a duration (``question_type``); "how many X" counts X (``count_target``,
+``counted_things``). ``rag.query.understand`` records these once in the ``Query``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.intent import AUX, LEAD
+from rag.rules import PERSON_NOUNS, plural
+from rag.text import ABBREVIATIONS, STOPWORDS, stem
+
+_WH_START = re.compile(LEAD + r"(?:what|when|where|which|who|whom|whose|why|how)\b")
+_YES_NO_START = re.compile(LEAD + r"(?:%s)\b" % "|".join(AUX))
+# Verbs whose object a "when" clause is ("does it say when the piece was written?"): there it is what is asked.
+_NOT_TOLD = "".join(rf"(?<!\b{w})" for w in ("say", "says", "state", "states", "stated", "known", "clear", "mention",
+                                              "mentions", "tell", "tells", "know"))
+
+
+# A full stop after a word (not an initial as in "U.S.") ends a statement that a question may follow.
+_STATEMENT = re.compile(r"(?<=[a-z]{2}[.!])\s+")
+# A closing "according to X" / "per X" attributes the question to a source; it asks nothing (unless it holds a wh-word).
+_SOURCE_AFTER = re.compile(r",?\s+(?:according\s+to|per(?=\s+(?:the|this|that|its|their)\b))\s+(?![^?]*\b(?:which|what|whom|who|whose)\b)[^,?]+\?*\s*$", re.I)
+
+
+def question_sentence(q: str) -> str:
+    """The closing question after statements that only set its scene (their words still name what it is about).
+
+    >>> question_sentence("The harbour report hoped for ferries. Is that what the plan did?"), question_sentence("Why?")
+    ('Is that what the plan did?', 'Why?')
+    >>> question_sentence("Did the U.S. sign it?")
+    'Did the U.S. sign it?'
+    """
+    told = _STATEMENT.split(q.strip())
+    if len(told) > 1 and (_WH_START.match(told[-1].lower()) or _YES_NO_START.match(told[-1].lower())):
+        return told[-1]
+    return q
+
+
+def asked_part(q: str) -> str:
+    """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,
+    without a trailing "when…" clause that only dates what is asked (in a yes/no question too, unless the clause
+    is what a verb of telling asks about: "does it say when the report was written?").
+
+    >>> asked_part("the two reports came out apart — where did the plan stand in each?")
+    'where did the plan stand in each?'
+    >>> asked_part("How big was the fund when the report was written?"), asked_part("when was it written?")
+    ('How big was the fund?', 'when was it written?')
+    >>> asked_part("were talks stalled when the report was written?"), asked_part("does it say when it was written?")
+    ('were talks stalled?', 'does it say when it was written?')
+    """
+    parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", q.strip())
+    if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
+        q = parts[-1]
+    q = question_sentence(q)
+    q = _SOURCE_AFTER.sub("?", q)  # "…, according to the RS writer?" names whose account, not what is asked
+    if _WH_START.match(q.lower()):
+        q = re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q)
+    elif _YES_NO_START.match(q.lower()):
+        q = re.sub(r"(?<=\w)" + _NOT_TOLD + r"\s+when\s+[^?]*", "", q)
+    return q
+
+
+def question_type(q: str) -> str | None:
+    """What kind of thing the question asks for, from its question word (not one inside a clause).
+
+    >>> question_type("When was it signed?"), question_type("how many protocols?"), question_type("What is de-risking?")
+    ('date', 'number', None)
+    >>> question_type("Which two leaders signed it?"), question_type("How long was it renewed for?")
+    ('name', 'duration')
+    >>> question_type("Is the lab where the research happens in China?")
+    >>> question_type("from which earlier date was it backdated?"), question_type("what did the president say?")
+    ('date', None)
+    """
+    ql = q.lower()
+    head = _WHAT_THE.match(ql)
+    if head and head.group(1) in _HEAD_FORMS:
+        return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the ballot count?"
+    if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
+        return None  # "Who is Brendan Kelly?" asks for a description, not a name
+    if re.search(r"\b(?:the|a) number of\b", ql):
+        return "number"
+    # Only the question's own wh-word counts: the first one, near the start ("where" inside a clause does not).
+    m = re.search(LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
+                  r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
+                  r"((?:\s+[a-z\-'.]+){0,3})", ql)
+    differ = _HOW_DIFFER.search(ql)
+    if differ and differ.group(1) in _HEAD_FORMS:
+        return _HEAD_FORMS[differ.group(1)]  # "how do their numbers differ?" compares numbers: each side's is asked
+    if not m:
+        return _trailing_type(ql)
+    wh, rest = m.group(1), m.group(2).split()
+    # "how old" asks for an age: a span of years ("a 40-year-old pact"), not a bare count
+    simple = {"how long": "duration", "how old": "duration", "when": "date", "where": "place", "who": "name",
+              "whom": "name", "whose": "name"}
+    if wh == "where" and re.search(r"\b(?:stand|stands|stood|standing|headed|heading)\b", ql):
+        return None  # "where do the talks stand?" asks for a state of affairs, not a place
+    if wh == "where" and _WHERE_DEGREE.search(ql):
+        return None  # "where is the US stronger?" asks in what respect, not in what place
+    if wh in simple:
+        return simple[wh]
+    if wh.startswith("how"):
+        return "number"
+    # The asked-for noun is the first typed noun before any verb: "which (earlier) date was…", not "what did the president…".
+    for w in rest:
+        if w in AUX:
+            break
+        w = w.strip(".")
+        if w in _HEAD_FORMS or w in PERSON_NOUNS:
+            return _HEAD_FORMS.get(w, "name")
+    return None
+
+
+# Words of degree: after "where is/are X …" they ask in which field or respect X ranks higher, not a place.
+_WHERE_DEGREE = re.compile(r"^\W*where\s+(?:is|are|was|were|does|do|did)\s+(?:[\w.\-']+\s+){1,4}?(?:stronger|weaker|"
+                           r"better|worse|ahead|behind|strongest|weakest|best|worst|lead|leads|led|lag|lags|lagged|excel|"
+                           r"excels)\b")
+# "how do (their) X differ / compare": X, the thing set side by side, is what each side's answer must give
+_HOW_DIFFER = re.compile(r"\bhow\s+(?:do|does|did)\s+(?:the|their|its|these|those|both)?\s*(?:[a-z\-]+\s+){0,2}?([a-z]+)\s+"
+                         r"(?:differ|compare|vary|match|line up)\b")
+_TRAILING_WH = re.compile(r"\b(?:from|by|in|on|at|to|with|after|of)\s+(?:which|what)\s+((?:[a-z\-'.]+\s+){0,2}[a-z\-]+)\s*\?*\s*$")
+
+
+def _trailing_type(ql: str) -> str | None:
+    """A question whose wh-phrase closes it ("…was modelled on which agency?") asks for that phrase's kind.
+
+    >>> _trailing_type("the port board was modelled on which city agency?"), _trailing_type("it was signed, right?")
+    ('name', None)
+    """
+    m = _TRAILING_WH.search(ql)
+    head = m.group(1).split()[-1] if m else ""
+    return _HEAD_FORMS.get(head, "name" if head in PERSON_NOUNS else None) if m else None
+
+
+_HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
+          "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
+          "count": "number", "total": "number", "cost": "number",
+          "figure": "number"}
+# "what is the (adjective) X of…" / "what was the X?": X names the kind of answer
+_WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)"
+                       r"(?=\s+(?:of|for|when|in)\b|\s*\??\s*$)")
+_HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
+
+
+_COUNT = r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
+_NOT_COUNTED = STOPWORDS | {"were", "was", "have", "has", "did", "does"}
+
+
+def count_target(question: str) -> set[str]:
+    """What a "how many X" / "the number of X" question counts: the stems of the next two words.
+
+    >>> sorted(count_target("How many patents were filed?")), count_target("When?")
+    (['patent'], set())
+    """
+    m = re.search(_COUNT + r"(?:\s+([a-z][a-z\-]+))?", question.lower())
+    if not m:
+        return set()
+    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
+    return {stem(w) for w in words if w not in _NOT_COUNTED}
+
+
+def counted_things(question: str) -> set[str]:
+    """The words a count question must be about: the first after "how many" (shorthand expanded), and the Y of
+    "how many X or Y". Not the second word, which is often a verb ("how many ferries sailed") or a noun the
+    first one qualifies; a count of something the articles never name cannot be answered from them.
+
+    >>> sorted(counted_things("How many yrs did it run?")), sorted(counted_things("how many ferries or barges?"))
+    (['year'], ['barg', 'ferri'])
+    >>> counted_things("How much did the port spend?"), counted_things("When?")
+    (set(), set())
+    """
+    m = re.search(_COUNT + r"(?:\s+or\s+([a-z][a-z\-]+))?", question.lower())
+    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w] if m else []
+    return {stem(w) for w in words if w not in _NOT_COUNTED}

@@ -1,0 +1,60 @@
+"""The files readers load at every start instead of rebuilding them: BM25, the ``Lexicon``, the sidecar.
+
+An ingest saves them into the folder of the generation it builds (on a Chroma server, a local
+folder per generation: ``rag.server_store``), and ``readers.json``, written last, records their
+formats; a folder in older formats gets new ones at the next ingest, even of an unchanged corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rag import lexicon, sidecar, sparse
+from rag.config import Config
+from rag.generations import Manifest
+from rag.index import Index
+from rag.retrieval import build_lexicon, passages_from
+
+READERS = "readers.json"  # written last: which formats of the files below this generation holds
+
+
+def readers_current(folder: Path | None) -> bool:
+    """True if ``folder`` holds BM25, the Lexicon and the sidecar in today's formats. An unchanged corpus over
+    an index saved by older code gets a new generation with them (on a server: a new folder for the same
+    generation, ``refresh_server_readers``), instead of rebuilding them at every start."""
+    try:
+        return json.loads((Path(folder) / READERS).read_text(encoding="utf-8")) == _formats()
+    except (OSError, ValueError, TypeError):  # TypeError: no folder (None)
+        return False
+
+
+def _formats() -> dict:
+    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT}
+
+
+def save_readers(w: Index, m: Manifest) -> None:
+    """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
+    built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server, a local
+    folder: ``rag.server_store``)."""
+    folder = w.bm25_dir()
+    if folder is not None:
+        recs = w.all_records()
+        sparse.save(sparse.build(recs), recs["ids"], folder)
+        passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
+        lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
+        if sidecar.save(passages, headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
+            (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
+
+
+def refresh_server_readers(cfg: Config, model_id: str, store, base: Manifest) -> None:
+    """An unchanged index on a Chroma server with no readers folder here for its live generation (or one in an
+    older format) gets one; the generation stays (the folder is of its collections)."""
+    if not store.server or store.readers is None or readers_current(store.bm25_dir(base.generation)):
+        return
+    store.rewrite_readers(base.generation)
+    try:
+        save_readers(Index(cfg, model_id, generation=base.generation, store=store), base)
+        store.seal(base.generation)
+    finally:
+        store.discard_readers(base.generation)  # a no-op once sealed
