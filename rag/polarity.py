@@ -19,6 +19,13 @@ _NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
 _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
               r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
+# Phrasal verbs of removal or ending: English often says "get rid of", "pull X out", "call it off" where
+# one word ("scrap", "withdraw", "cancel") would do, and the particle may follow the verb's object.
+_NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
+                r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
+                r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
+                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down")
+_NEG_VERBS += "|" + _NEG_PHRASES
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
 _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
 
@@ -32,6 +39,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     >>> negations("covers day routes, excluding barges"), negations("Does it exclude barges?", verbs_only=True)
     (1, 1)
     >>> negations("It focuses exclusively on ferries, excluding buses.")
+    1
+    >>> negations("Are they pulling their night crews out of the harbour?", verbs_only=True)
     1
     """
     t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))

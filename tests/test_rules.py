@@ -186,3 +186,17 @@ def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
     assert gives_means("The scheme serves as a bridge between the two harbours.")
     assert not gives_means("The co-op was founded in 1952 amid fears of a glut.")
     assert not gives_means("It was signed by the mayor.")  # "by" before a name, not a means
+
+
+def test_a_phrasal_verb_of_removal_is_read_as_one():
+    # "get rid of", "pull X out", "call it off" say what "scrap", "withdraw", "cancel" say in one word
+    assert negations("Did the council try to get rid of the night ferry?", verbs_only=True) == 1
+    assert negations("Are the owners pulling their night crews out of the harbour?", verbs_only=True) == 1
+    assert negations("Did they call the regatta off?", verbs_only=True) == 1
+    assert negations("The ferry will call at the pier and set off at noon.", verbs_only=True) == 0
+    assert verdict("Did the council push to get rid of the night ferry?",
+                   "The council called for the cancellation of the night ferry.") == "yes"
+    assert verdict("Are the owners pulling their crews out of the harbour?",
+                   "The owners have been adding crews in the harbour.") == "no"
+    assert verdict("Are the owners pulling their crews out of the harbour?",
+                   "The owners have withdrawn their crews from the harbour.") == "yes"
