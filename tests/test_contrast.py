@@ -83,3 +83,35 @@ def test_verbs_of_saying_and_seeing_are_no_topic_of_a_comparison():
     assert frame_terms("what does each think the pier needs?", ["think", "pier", "need"]) == {"think"}
     assert frame_terms("do they see the new pier the same way?", ["see", "new", "pier", "way"]) == {"see"}
     assert frame_terms("how do the ferry fares differ?", ["ferri", "fare"]) == set()
+
+
+# --- named articles side by side: each heard at its three best sentences (rag.compare.quota) ---
+
+def _at(text, score, doc, start):
+    from dataclasses import replace
+    return Candidate(0, replace(_p(text, doc), start=start, chunk_id=f"{doc}:{start}"), 0, len(text), text,
+                     set(terms(text)), score=score)
+
+
+def _harbour_and_dock():
+    return [_at("The harbour board meets every spring.", 0.60, "a", 0),
+            _at("Ferries on the north route carry cars.", 0.58, "a", 100),
+            _at("The harbour piece calls the ferry a lifeline for islanders.", 0.50, "a", 200),
+            _at("The dock column counts the gulls on the pier.", 0.40, "b", 0),
+            _at("Dock workers unload fish at dawn.", 0.30, "b", 100),
+            _at("The column wants the ferry priced like a taxi.", 0.26, "b", 200)]
+
+
+def test_two_named_articles_are_each_heard_at_three_sentences():
+    from rag.compare import pick_compare
+    q = S(sides=[], named_docs={"a", "b"}, within=False, intent="compare")
+    chosen, _ = pick_compare(q, _harbour_and_dock())
+    assert [c.doc_id for c in chosen].count("a") == 3 and [c.doc_id for c in chosen].count("b") == 3
+    assert any("taxi" in c.text for c in chosen) and any("lifeline" in c.text for c in chosen)
+
+
+def test_one_named_article_keeps_two_sentences_an_article():
+    from rag.compare import pick_compare
+    q = S(sides=[], named_docs={"a"}, within=False, intent="compare")
+    chosen, _ = pick_compare(q, _harbour_and_dock())
+    assert [c.doc_id for c in chosen].count("a") == 2 and not any("lifeline" in c.text for c in chosen)
