@@ -160,8 +160,13 @@ _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|dri
 
 
 # "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
-_PLURAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
-                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still)\b")
+# or a verb in the past ("which big events made…", "what tech areas got cut…"); "of" may narrow the kind
+# ("what categories of tech does…"). The past forms are English's commonest irregular ones: a regular one ends in -ed.
+_PLURAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\s+"
+                         r"(?:of\s+(?:[a-z\-]+\s+){1,2}?)?"
+                         r"(?:are|were|do|does|did|have|had|need|could|can|will|would|should|might|remain|still|"
+                         r"got|made|led|took|gave|saw|came|became|brought|drove|left|kept|held|grew|rose|fell|"
+                         r"[a-z]{2,}ed)\b")
 
 
 # "what are the (key) <plural noun>", "what three <plural noun>": asks for several things by their kind or their count

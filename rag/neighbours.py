@@ -101,12 +101,16 @@ _KIND_LIKE = re.compile(r"^[A-Z][a-z]+s (?:like|such as|including)\b")  # "Baker
 
 def listing_after(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
     """List questions: the sentence right after a chosen one that names its members ("Firms have opened labs
-    abroad." -> "Companies like Acme, Bolt and Cora hire there."): it leans on that sentence and enumerates.
-    None when no chosen sentence is followed by such a listing."""
+    abroad." -> "Companies like Acme, Bolt and Cora hire there."): it leans on that sentence and enumerates; or
+    the listing right after the leading sentence when that one lists nothing ("The 2020 plan marks a big change."
+    -> "The new plan entails longer hours, lower fares, and a new pier."). None when no chosen sentence is
+    followed by such a listing."""
     for i, c in enumerate(chosen):
         nxt = next_of(c, cands)
-        if nxt is not None and (continues(nxt.text) or _KIND_LIKE.match(nxt.text)) and is_enumeration(nxt.text) \
-                and fresh(nxt, chosen):
+        if nxt is None or not is_enumeration(nxt.text) or not fresh(nxt, chosen):
+            continue
+        # it leans on the chosen one, or follows the leader, which lists nothing: the leader announces what is listed
+        if continues(nxt.text) or _KIND_LIKE.match(nxt.text) or (i == 0 and not is_enumeration(c.text)):
             return i, nxt
     return None
 

@@ -158,11 +158,11 @@ class Pipeline:
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]
-        elif query.intent in ("list", "overview"):  # a bulleted section whose subheading states what is asked
-            pool = pool + self.retriever.listed_sections(query, exclude={p.chunk_id for p in pool})
-        elif query.about_articles:
+        elif query.about_articles:  # "which writers…" asks for bylines, a list of them or not
             named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
+        elif query.intent in ("list", "overview"):  # a bulleted section whose subheading states what is asked
+            pool = pool + self.retriever.listed_sections(query, exclude={p.chunk_id for p in pool})
         unknown = spelled_out(unknown, query.text, pool)  # an acronym the passages write out is known after all
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)

@@ -298,9 +298,20 @@ def is_enumeration(text: str) -> bool:
     >>> is_enumeration("The new lease is a sign that, with care, the harbour can still thrive.")
     False
     """
-    return (text.count(",") >= 2 and bool(_LAST_ITEMS.search(text))
-            or bool(re.search(r"\b(such as|including|like)\b[^.]*(,|\band\b)", text)
-                    or re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text)))
+    return (text.count(",") >= 2 and bool(_LAST_ITEMS.search(text)) or _joined_after_cue(text)
+            or bool(re.search(r"\bfrom\b[^.,;]*\bto\b[^.,;]*\bto\b", text)))
+
+
+def _joined_after_cue(text: str) -> bool:
+    """Items after "such as / including / like" joined by "and" within their first two commas: "such as AI and
+    quantum", "like ferries, tugs and barges". A comma alone may close one example ("such as the 1990 lease, has
+    already…") and list nothing; "or" more often offers alternatives ("such as a lease or a permit") than a list.
+
+    >>> _joined_after_cue("Areas like ports, docks and piers."), _joined_after_cue("Deals such as the 1990 lease, have lapsed.")
+    (True, False)
+    """
+    m = re.search(r"\b(?:such as|including|like)\b([^.;]*)", text)
+    return bool(m) and bool(re.search(r"\band\b", ",".join(m.group(1).split(",")[:2])))
 
 
 # A list's last items are short and joined by "and"/"or" ("…, public health, and the environment"): two commas

@@ -130,3 +130,8 @@ def test_a_question_is_embedded_once_whether_refused_on_sight_weighed_or_holding
         a = pipe.ask(q)
         assert a.answer == plain.ask(q).answer  # the same answer either way
         assert [len(c) for c in emb.calls] == [1]
+
+
+def test_a_list_of_writers_is_read_from_the_byline_cards(pipe):
+    a = pipe.ask("which writers linked the Pact renewal to the labs?")  # a list question about the bylines
+    assert not a.abstained and "Ann Writer" in a.answer

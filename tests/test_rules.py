@@ -200,3 +200,10 @@ def test_a_phrasal_verb_of_removal_is_read_as_one():
                    "The owners have been adding crews in the harbour.") == "no"
     assert verdict("Are the owners pulling their crews out of the harbour?",
                    "The owners have withdrawn their crews from the harbour.") == "yes"
+
+
+def test_one_example_after_such_as_is_no_listing():
+    assert not is_enumeration("Past deals, such as the 1990 lease, have already capped the fees.")
+    assert not is_enumeration("It allows arrangements such as a lease or a permit.")  # alternatives, not a list
+    assert is_enumeration("It allows boats such as ferries and tugs.")
+    assert is_enumeration("Routes like the north loop, the ring, and the spur stayed open.")

@@ -778,3 +778,13 @@ def test_a_question_asking_for_the_conclusion_is_answered_by_the_closing_stateme
     assert texts[4] in got and texts[5] in got and "It ends by urging a vote on the fares." in got
     plain = _q("sum up the harbor and dock pieces", named_docs={"a", "b"}, gist=True)
     assert texts[5] not in {c.text for c in pick_gist(plain, cands)[0]}  # a summary: the closing counts a little
+
+
+def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
+    cands = _cands("a", ["The 2020 harbour plan marks a big change.",
+                         "The new plan entails longer hours, lower fares, and a new pier.", "The pier opened in May."])
+    assert listing_after([cands[0]], cands) == (0, cands[1])  # the leader lists nothing: the list follows it
+    other = _cands("b", ["Ferries ran late."])
+    assert listing_after([other[0], cands[0]], other + cands) is None  # not the leader: no sign it announces a list
+    listed = _cands("c", ["The plan covers piers, fares, and hours.", "The town adds buses, bikes, and trams."])
+    assert listing_after([listed[0]], listed) is None  # the leader is the list already

@@ -571,3 +571,11 @@ def test_a_server_builds_the_english_dictionaries_before_its_first_slip(monkeypa
     t.join(timeout=60)
     assert not t.is_alive() and t.daemon
     assert spelling._english is not None  # built off the request path, once
+
+
+def test_a_plural_asked_thing_before_a_past_verb_asks_for_a_list():
+    assert intent_of("which big harbour events made ferries dearer?") == "list"
+    assert intent_of("what old ferry routes got cut last winter?") == "list"
+    assert intent_of("what kinds of boats does the port report say are banned?") == "list"  # narrowed by "of"
+    assert intent_of("what does the harbour piece conclude?") != "list"  # "does" is no plural noun
+    assert intent_of("what happens to the ferry next year?") == "fact"
