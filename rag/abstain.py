@@ -59,6 +59,9 @@ def unknown_terms(query, lexicon) -> Unknown:
     surface: dict[str, str] = {}
     for w in tokens(query.text):
         surface.setdefault(stem(w), w)
+    # The initials by which the question names an article ("the RS piece", "per RS") are a name the collection
+    # holds though its bodies never write it: in capitals as in lower case, not an unknown name
+    caps -= query.naming
     ents, rare, everyday = [], [], []
     for t in query.terms:
         # "usa" is no unknown name when the corpus writes "U.S.": another name of a country it speaks of

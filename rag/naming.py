@@ -40,6 +40,8 @@ TITLE_REF_NOUNS = frozenset(_ARTICLE_NOUNS[:7] + ("write", "writeup", "analysis"
 TITLE_REF_WORDS = 3  # words before such a noun that may echo a title
 
 _JOINED = r"(?:and|or|&|vs|versus)"
+# Words that name a source right after them ("per HW", "according to HW"): an article's initials there name it
+_SOURCE_CUE = r"per|according to"
 _PLURALS = ("pieces", "articles", "stories", "essays", "reports")
 
 # Words that, right after a word for an article, begin a description of what it says ("the column on …",
@@ -86,9 +88,9 @@ class NameIndex:
         other = "|".join(re.escape(n) for n in reversed(long))
         nouns = "|".join(_ARTICLE_NOUNS + _WRITER_NOUNS + _PLURALS)
         self.acronym_patterns = {
-            a: [re.compile(rf" {re.escape(a)} (?:{nouns}) ")] + ([re.compile(rf" {re.escape(a)} {_JOINED} (?:the )?(?:{other}) "),
-                                                                  re.compile(rf" (?:{other}) {_JOINED} (?:the )?{re.escape(a)} ")]
-                                                                 if other else [])
+            a: [re.compile(rf" {re.escape(a)} (?:{nouns}) "), re.compile(rf" (?:{_SOURCE_CUE}) {re.escape(a)} ")]
+            + ([re.compile(rf" {re.escape(a)} {_JOINED} (?:the )?(?:{other}) "),
+                re.compile(rf" (?:{other}) {_JOINED} (?:the )?{re.escape(a)} ")] if other else [])
             for a in self.shorts}
         self.titles = titles
         self.with_term: dict[str, set[str]] = defaultdict(set)  # headline stem -> articles using it
@@ -157,6 +159,8 @@ def coordinated_acronyms(q: str, names: dict[str, list[str]]) -> dict[str, str]:
     >>> names = {"a": [" port post ", " hw piece ", " hw author "], "b": [" port post "]}
     >>> coordinated_acronyms(" do the hw and port post pieces agree ", names), coordinated_acronyms(" how do we hw ", names)
     ({'a': 'hw'}, {})
+    >>> coordinated_acronyms(" how old was the ferry per hw ", names), coordinated_acronyms(" according to hw it sank ", names)
+    ({'a': 'hw'}, {'a': 'hw'})
     """
     return NameIndex(names, {}).coordinated_acronyms(q)
 

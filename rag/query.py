@@ -22,7 +22,7 @@ from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asks_day, asks_ranking
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
-from rag.text import STOPWORDS, stem, terms, topic_text
+from rag.text import STOPWORDS, full_years, stem, terms, topic_text
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -82,7 +82,20 @@ KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "
                "goal", "aim", "reason", "cause", "meaning", "impact", "effect", "role", "status", "state", "future",
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
                "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
-               "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things"}
+               "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things",
+               "word", "term", "phrase", "label"}
+# ...and the heads of compounds naming a word as the answer ("buzzword", "catchphrase", "nickname"): "what's the
+# buzzword for X?" asks for the word the articles use for X, not for a thing called a buzzword
+_WORD_HEADS = ("word", "phrase", "name")
+
+
+def names_a_word(head: str) -> bool:
+    """A compound whose head names a word as the answer; three letters before the head make it a compound.
+
+    >>> names_a_word("buzzword"), names_a_word("catchphrase"), names_a_word("sword"), names_a_word("budget")
+    (True, True, False, False)
+    """
+    return any(head.endswith(k) and len(head) - len(k) >= 3 for k in _WORD_HEADS)
 
 
 # "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb
@@ -108,7 +121,9 @@ def asked_thing(text: str) -> str:
     head = words[-1]
     if len(words) > 1 and head.endswith("ing"):
         return ""  # "what was the crew aiming for": a subject and its verb, not a thing asked for
-    return "" if head in KIND_WORDS | GENERIC_BODIES or head in STOPWORDS or stem(head) in COMPARE_CUES else stem(head)
+    if head in KIND_WORDS | GENERIC_BODIES or head in STOPWORDS or stem(head) in COMPARE_CUES or names_a_word(head):
+        return ""
+    return stem(head)
 
 
 # Words that ask for a comparison ("vs", "how do they differ"): the question's form, not its topic.
@@ -137,6 +152,8 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
+    text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
+    fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))

@@ -112,3 +112,35 @@ def topic_text(question: str) -> str:
 # a sentence naming the country ("China's firms…") speaks of more than its government (measured: a loss on dev).
 PLACE_NAMES = {"us": "us", "usa": "us", "america": "us", "american": "us",
                "china": "china", "chines": "china"}
+
+
+# "back in 79", "since '79": a year written with two digits, as people type it. Only after a word that introduces
+# a time ("in", "since"…) or an apostrophe, never as a share or a decimal ("in 79%"), and after a word of time not
+# before a content word ("in 79 ports" counts ports; "the '79 pact" is a year).
+_SHORT_YEAR = re.compile(r"(?:\b(?:in|since|until|till)\s+|(?<![a-z])['’])(\d\d)\b(?!\s*%|[.,]\d)(?:\s+([a-z]+))?", re.I)
+
+
+def full_years(text: str, known) -> tuple[str, dict[str, str]]:
+    """``text`` with each two-digit year written in full when the articles know exactly one century of it
+    ("79" is 1979 where they mention 1979 and not 2079), and the replacements made.
+
+    >>> full_years("who signed it back in 79?", {"1979"}.__contains__)
+    ('who signed it back in 1979?', {'79': '1979'})
+    >>> full_years("was it renewed in 79 ports?", {"1979"}.__contains__)[0], full_years("in 79?", lambda t: False)[0]
+    ('was it renewed in 79 ports?', 'in 79?')
+    >>> full_years("did the '79 pact rise in 79%?", {"1979"}.__contains__)[0]
+    'did the 1979 pact rise in 79%?'
+    """
+    fixes: dict[str, str] = {}
+
+    def full(m: re.Match) -> str:
+        yy, after = m.group(1), m.group(2)
+        years = [c + yy for c in ("19", "20") if known(c + yy)]
+        lead = m.group(0)[: m.start(1) - m.start(0)]
+        if len(years) != 1 or (after and after.lower() not in STOPWORDS and lead[-1] not in "'’"):
+            return m.group(0)
+        fixes[yy] = years[0]
+        lead = lead.rstrip("'’")
+        return lead + years[0] + m.group(0)[m.end(1) - m.start(0):]
+
+    return _SHORT_YEAR.sub(full, text), fixes

@@ -115,3 +115,10 @@ def test_two_letters_after_the_are_a_body_initials_unless_they_name_an_article()
     text = "what does the hr piece say about the treaty"  # "hr" is how the reader names one of the articles
     q = Query(asked=text, resolved=text, text=text, terms=terms(text), naming={"hr"})
     assert unknown_terms(q, _Lexicon()).entities == []
+
+
+def test_the_initials_naming_an_article_are_no_unknown_name_in_capitals():
+    q = _q("was the treaty signed, per the HW piece?")
+    assert unknown_terms(q, _Lexicon()).entities == ["hw"]  # initials nobody said were an article's
+    q.naming = {"hw", "piec"}
+    assert unknown_terms(q, _Lexicon()).entities == []  # "the HW piece": the collection holds that name

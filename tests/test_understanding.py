@@ -214,6 +214,16 @@ def test_a_two_letter_acronym_names_an_article_beside_another_articles_name_or_a
     assert lex.referenced_docs("how do we hw the boats?") == set()  # alone it is an ordinary token
 
 
+def test_a_two_letter_acronym_after_per_or_according_to_names_its_article():
+    from rag.lexicon import Lexicon
+
+    names = {"a": [" harbor review ", " hw piece ", " hw author "], "b": [" dock weekly "]}
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names=names, titles={})
+    assert lex.referenced_docs("how old was the ferry, per HW?") == {"a"}  # "per" names a source
+    assert lex.referenced_docs("according to hw, who runs the pier?") == {"a"}
+    assert lex.naming_terms("how old was the ferry, per HW?", {"a"}) == {"hw"}
+
+
 def test_a_yes_no_question_setting_two_things_against_each_other_is_a_comparison():
     assert intent_of("would the ferry ban have mattered in fares, vs as a signal?") == "compare"
     assert intent_of("would the ferry ban have mattered in fares?") == "yes_no"
@@ -464,6 +474,15 @@ def test_a_subject_and_its_verb_or_a_comparison_word_is_no_asked_thing():
     assert asked_thing("what is the annual budget of the harbour?") == "budget"
 
 
+def test_a_word_asked_for_is_no_thing_the_articles_must_name():
+    from rag.query import asked_thing
+
+    assert asked_thing("what's the buzzword for the mayor's ferry policy?") == ""  # the answer is a word the articles use
+    assert asked_thing("what is the catchphrase of the harbour campaign?") == ""
+    assert asked_thing("what is the nickname of the old pier?") == ""
+    assert asked_thing("what is the sword of the harbour guard?") == "sword"  # a thing, not a compound naming a word
+
+
 @pytest.mark.parametrize("prev,q,expected", [
     # a noun phrase opening with a number, and "get" of a passive, are read as in English
     ("when did the 1990 ferry accord get signed?", "and was it extended?", "and was the 1990 ferry accord extended?"),
@@ -579,3 +598,14 @@ def test_a_plural_asked_thing_before_a_past_verb_asks_for_a_list():
     assert intent_of("what kinds of boats does the port report say are banned?") == "list"  # narrowed by "of"
     assert intent_of("what does the harbour piece conclude?") != "list"  # "does" is no plural noun
     assert intent_of("what happens to the ferry next year?") == "fact"
+
+
+def test_a_two_digit_year_after_a_time_word_is_read_as_the_year_the_articles_write():
+    from rag.text import full_years
+
+    known = {"1988", "2024"}.__contains__
+    assert full_years("was the ferry pact signed back in 88?", known) == ("was the ferry pact signed back in 1988?", {"88": "1988"})
+    assert full_years("what changed since '24 at the harbour?", known)[0] == "what changed since 2024 at the harbour?"
+    assert full_years("did the pact cover ferries in 88 ports?", known)[0] == "did the pact cover ferries in 88 ports?"  # a count
+    assert full_years("was it signed in 55?", known)[0] == "was it signed in 55?"  # no such year in the articles
+    assert full_years("did 88 ferries sail?", known)[0] == "did 88 ferries sail?"  # no word of time before it
