@@ -234,7 +234,13 @@ def _all_or_none(pool, calls: list) -> list:
     """
     from concurrent.futures import FIRST_EXCEPTION, wait
 
-    futures = [pool.submit(c) for c in calls]
+    futures = []
+    try:
+        for c in calls:
+            futures.append(pool.submit(c))
+    except BaseException:  # no thread to start (memory): the batches already running stop before it is raised
+        wait(futures)
+        raise
     done, _ = wait(futures, return_when=FIRST_EXCEPTION)
     failed = [f for f in futures if f in done and f.exception() is not None]
     if failed:

@@ -24,7 +24,9 @@ LOW_SPACE = 16 * 1024 * 1024  # below this much free space a failed write is tak
 _FULL = ("no space left", "database or disk is full", "os error 28", "disk quota", "file too large", "os error 27")
 _READONLY = ("read-only file system", "readonly database", "os error 30", "permission denied", "os error 13")
 _MEMORY = ("bad_alloc", "failed to allocate", "can't allocate memory", "cannot allocate memory", "out of memory",
-           "failed to map segment")
+           "failed to map segment",
+           # a thread's stack is address space too: under a memory limit, starting one is what fails first
+           "can't start new thread")
 
 
 def free_bytes(path: Path) -> int | None:
@@ -38,7 +40,11 @@ def free_bytes(path: Path) -> int | None:
 
 
 def classify(e: BaseException, free_bytes: int | None = None) -> str | None:
-    """``"disk full"``, ``"read-only"``, ``"memory"`` or None for any other failure."""
+    """``"disk full"``, ``"read-only"``, ``"memory"`` or None for any other failure.
+
+    >>> classify(RuntimeError("can't start new thread")), classify(OSError(28, "x")), classify(ValueError("x"))
+    ('memory', 'disk full', None)
+    """
     if isinstance(e, ResourceError):
         return e.kind
     if isinstance(e, MemoryError):

@@ -207,3 +207,29 @@ def test_a_failed_batch_is_raised_only_once_the_batches_beside_it_have_stopped()
             _all_or_none(pool, [slow, fails, *later])
         assert "slow" in finished  # the batch running beside it had ended before the error reached the caller
     assert _all_or_none(ThreadPoolExecutor(2), [lambda: 1, lambda: 2]) == [1, 2]
+
+
+def test_no_thread_to_start_is_raised_once_the_batches_already_submitted_have_stopped():
+    """Under a memory limit, starting a worker thread fails before any allocation does (CI saw it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.embedding import _all_or_none
+    from rag.resources import classify
+
+    finished = []
+
+    class NoSecondThread(ThreadPoolExecutor):
+        def submit(self, fn, *a, **k):
+            if finished or self._threads:
+                raise RuntimeError("can't start new thread")
+            return super().submit(fn, *a, **k)
+
+    def slow():
+        time.sleep(0.3)
+        finished.append("slow")
+
+    with NoSecondThread(2) as pool:
+        with pytest.raises(RuntimeError) as e:
+            _all_or_none(pool, [slow, slow])
+        assert finished == ["slow"]  # the first batch ended before the error reached the caller
+    assert classify(e.value) == "memory"
