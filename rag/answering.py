@@ -24,12 +24,12 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
-                            reason_for_chosen, typed_follower)
+                            reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import ranks
-from rag.spread import MAX_SPREAD, closer_in_meaning, heard_from, pick_gist, pick_spread
+from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -222,6 +222,10 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
             i, reason = found
             chosen = (chosen[:i + 1] + [reason] + chosen[i + 1:])[:MAX_SPREAD]
             why = (why[:i + 1] + ["reason_after"] + why[i + 1:])[:MAX_SPREAD]
+        elif query.intent == "why":  # the fact stated with its reason, though the spread passed over it
+            pair = reason_beyond(chosen, cands, MAX_SPREAD, SPREAD_RATIO * cands[0].score)
+            if pair is not None:
+                chosen, why = with_reason(chosen, why, *pair, MAX_SPREAD)
         more = elaboration(chosen, cands) if query.intent == "overview" else \
             listing_after(chosen, cands) if query.intent == "list" else None
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen

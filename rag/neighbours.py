@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
-from rag.reasons import gives_reason
+from rag.reasons import gives_reason, reason_strength
 from rag.rules import continues, is_enumeration, jaccard, leans_back
 from rag.text import terms
 
@@ -62,6 +62,48 @@ def reason_for_chosen(chosen: list[Candidate], cands: list[Candidate], limit: in
         if reason is not None:
             return i, reason
     return None
+
+
+def reason_beyond(chosen: list[Candidate], cands: list[Candidate], limit: int, floor: float) -> tuple[Candidate, Candidate] | None:
+    """Why-questions, when no chosen sentence that leaves room has its reason next (``reason_for_chosen``): a
+    sentence close enough to be heard (``floor``) but not chosen, or chosen last, whose next sentence points back
+    to it and surely gives its reason ("…the plan leaves out X." -> "This decision aims to prevent…"): (fact, reason).
+
+    The sentence stating the asked fact often shares the question's words with others of its article, which
+    the spread passes over to hear other articles; its reason, saying "this decision", shares none and is never
+    heard on its own. A fact with its reason answers "why" better than a further sentence without one.
+    """
+    facts = chosen[limit - 1:] + [c for c in cands if c.score >= floor and c not in chosen and fresh(c, chosen)]
+    for c in facts:
+        reason = reason_after(c, cands, chosen)
+        if reason is not None and (continues(reason.text) or leans_back(reason.text)) \
+                and reason_strength(reason.text) >= 1.0:
+            return c, reason
+    return None
+
+
+def with_reason(chosen: list[Candidate], why: list[str], fact: Candidate, reason: Candidate,
+                limit: int) -> tuple[list[Candidate], list[str]]:
+    """``chosen`` with ``fact`` and its ``reason`` in, within ``limit``: the lowest-scoring sentences other than
+    the best and the fact make room.
+
+    >>> from types import SimpleNamespace as S
+    >>> a, b, c, f, r = S(score=0.9), S(score=0.5), S(score=0.7), S(score=0.6), S(score=0.1)
+    >>> out, why = with_reason([a, b, c], ["best", "spread", "spread"], f, r, limit=4)
+    >>> [x.score for x in out], why
+    ([0.9, 0.7, 0.6, 0.1], ['best', 'spread', 'states_fact', 'reason_after'])
+    """
+    items = list(zip(chosen, why))
+    if fact not in chosen:
+        items.append((fact, "states_fact"))
+    while len(items) + 1 > limit and len(items) > 1:
+        weakest = min((x for x in items[1:] if x[0] is not fact), key=lambda x: x[0].score, default=None)
+        if weakest is None:
+            break
+        items.remove(weakest)
+    at = next(i for i, x in enumerate(items) if x[0] is fact)
+    items.insert(at + 1, (reason, "reason_after"))
+    return [x[0] for x in items][:limit], [x[1] for x in items][:limit]
 
 
 def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:

@@ -3,7 +3,8 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import claim_evidence, pick_yes_no
-from rag.neighbours import antecedent, elaboration, listing_after, reason_after, reason_for_chosen, typed_follower
+from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_beyond, reason_for_chosen,
+                            typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
@@ -175,6 +176,26 @@ def test_a_why_answer_brings_the_reason_after_any_chosen_fact_not_only_the_first
     assert found == (1, fact[1])  # the leading sentence gives a reason itself; the second's follower explains it
     assert reason_for_chosen([lead[0], fact[0]], cands, limit=2) is None  # no room left after the second
     assert reason_for_chosen([lead[0], fact[2]], cands, limit=4) is None  # nothing after the last sentence
+
+
+def test_a_why_answer_brings_a_passed_over_fact_with_the_reason_that_points_back_to_it():
+    other = _cands("a", ["Storms worry the harbour.", "The pier was painted blue.", "Fares rose in May."],
+                   sims=[0.9, 0.8, 0.7])
+    fact = _cands("b", ["The new timetable drops the night ferry.",
+                        "This decision aims to prevent crossings in poor visibility.", "Talks ended in May."],
+                  sims=[0.75, 0.1, 0.2], start=1000)
+    cands = other + fact
+    chosen = other[:3]
+    assert reason_beyond(chosen, cands, limit=4, floor=0.6) == (fact[0], fact[1])
+    out, why = with_reason(chosen, ["best", "spread", "spread"], fact[0], fact[1], limit=4)
+    assert out == [other[0], other[1], fact[0], fact[1]] and why[2:] == ["states_fact", "reason_after"]
+    assert reason_beyond(chosen, cands, limit=4, floor=0.8) is None  # the fact is too far down to be heard
+    weak = _cands("c", ["The new timetable drops the night ferry.", "This comes amid concerns about fog."],
+                  sims=[0.75, 0.1], start=2000)
+    assert reason_beyond(chosen, other + weak, limit=4, floor=0.6) is None  # only a worry named, no cause linked
+    loose = _cands("d", ["The new timetable drops the night ferry.", "Crews aim to prevent delays in fog."],
+                   sims=[0.75, 0.1], start=3000)
+    assert reason_beyond(chosen, other + loose, limit=4, floor=0.6) is None  # it does not point back to the fact
 
 
 def test_a_comparison_heard_from_one_article_adds_the_best_other_article():
