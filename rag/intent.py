@@ -175,13 +175,18 @@ _SEVERAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)
                           r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
 
 
+# "each", "both", "respectively": the question is put to each named article in turn ("how do A and B each sum up…")
+_EACH = re.compile(r"\b(?:each|both|respectively)\b")
+
+
 # Words that make a question about an article itself (its author, outlet, date, headline, link)...
 
 
-def two_articles_compared(intent: str, named: set, about: bool, sided: bool = False) -> str:
+def two_articles_compared(intent: str, named: set, about: bool, sided: bool = False, q: str = "") -> str:
     """A question that names two or more articles and asks anything but yes/no or their bylines sets them
     side by side: it is a comparison, whatever its question word; so is one that names two sides (``sided``:
-    "where is X stronger and where is Y?").
+    "where is X stronger and where is Y?"). An overview of two named articles is one too when it is put to
+    each of them (``_EACH``: "how do A and B each sum up the renewal?" asks for two accounts, not one summary).
 
     "How do the Harbor Times piece and the Dock Weekly column each describe the ferry rules?" opens like
     an explanation ("how do…"), but is answered by what each article says.
@@ -190,8 +195,14 @@ def two_articles_compared(intent: str, named: set, about: bool, sided: bool = Fa
     ('compare', 'why')
     >>> two_articles_compared("yes_no", {"a", "b"}, False), two_articles_compared("fact", {"a", "b"}, True)
     ('yes_no', 'fact')
+    >>> two_articles_compared("overview", {"a", "b"}, False, q="how do a and b each sum up the fees?")
+    'compare'
+    >>> two_articles_compared("overview", {"a", "b"}, False, q="summarize a and b")
+    'overview'
     """
-    return "compare" if (len(named) >= 2 or sided) and not about and intent in ("why", "fact", "list") else intent
+    each = intent == "overview" and bool(_EACH.search(q.lower()))
+    asks = intent in ("why", "fact", "list") or each
+    return "compare" if (len(named) >= 2 or sided) and not about and asks else intent
 
 
 # "when the report came out, …", "according to the port report, …", "although it was agreed, …": a clause

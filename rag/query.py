@@ -158,7 +158,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
     sides, naming = sides_of(text), lexicon.naming_terms(text, named)
-    intent = two_articles_compared(intent_of(core), named, about, bool(sides))
+    shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
+    intent = two_articles_compared(shape, named, about, bool(sides), core)
     every = lexicon.concepts(terms(topic_text(text)))  # "per the X piece", "used to be": no topic
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
@@ -168,7 +169,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  named_docs=named, naming=naming, count_target=count_target(text),
                  counted=counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
-                                                      or (intent == "overview" and asks_summary(core))),
+                                                      or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
                  asked_thing=asked_thing(text),
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,

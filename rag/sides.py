@@ -91,10 +91,14 @@ def _modifiers(before: list[str]) -> str:
 
 
 # "where is X stronger and where is Y stronger", "what did X do vs how did Y hit back": two parallel questions,
-# each asking about its own subject. "which"/"who" are left out: "which leaders…" asks for the noun after it.
+# each asking about its own subject. "which"/"who" are left out: "which leaders…" asks for the noun after it; a
+# wh-word is no subject ("how does what the port charges…": the clause is "what the port charges").
 _WH_CLAUSE = re.compile(r"\b(?:what|where|how)\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
-                        r"([\w.\-']+)", re.I)
-_JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut)\s*$", re.I)
+                        r"(?!(?:what|where|how)\b)([\w.\-']+)", re.I)
+# ...joined by a word that sets them side by side ("and", "vs", "contrast with": "how does what X does contrast with
+# what Y does")
+_JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut|\bcontrast(?:s|ed)? (?:to|with)|"
+                     r"\bin contrast to)\s*$", re.I)
 
 
 def clause_sides(text: str) -> list[str]:
@@ -102,6 +106,8 @@ def clause_sides(text: str) -> list[str]:
 
     >>> clause_sides("where is the port busier and where is the council busier?"), clause_sides("what is it and who signed it?")
     (['port', 'council'], [])
+    >>> clause_sides("how does what the port charges contrast with what the council pays?")
+    ['port', 'council']
     """
     ms = list(_WH_CLAUSE.finditer(text))
     for a, b in zip(ms, ms[1:]):

@@ -302,6 +302,23 @@ def test_a_question_naming_two_articles_compares_them_whatever_its_question_word
     assert two_articles_compared("fact", set(), False, sided=True) == "compare"  # "where is X ahead and where is Y?"
 
 
+def test_an_overview_put_to_each_named_article_is_a_comparison():
+    q = "how do the harbour piece and the dock column each sum up the new fares?"
+    assert intent_of(q) == "overview" and two_articles_compared("overview", {"harbour", "dock"}, False, q=q) == "compare"
+    # one summary of both, or a summary of one article, stays an overview
+    assert two_articles_compared("overview", {"harbour", "dock"}, False, q="summarize the harbour and dock pieces") == "overview"
+    assert two_articles_compared("overview", {"harbour"}, False, q=q) == "overview"
+
+
+def test_contrast_with_joins_two_wh_clauses_into_two_sides():
+    from rag.sides import clause_sides, sides_of
+
+    q = "how does what the port charges contrast with what the council pays?"
+    assert sides_of(q) == ["port", "council"]
+    assert clause_sides("what the port charges, in contrast to what the council pays") == ["port", "council"]
+    assert clause_sides("how does what the port charges relate to what it pays?") == []  # no second subject set beside it
+
+
 @pytest.mark.parametrize("q,core", [
     ("When the report came out, were the two ports still talking?", "were the two ports still talking?"),
     ("although it was agreed in May, from which date does it run?", "from which date does it run?"),
