@@ -6,16 +6,53 @@ is ``rag.polarity.verdict``, and a near sentence that leaves out or denies what 
 
 from __future__ import annotations
 
+import re
+
 from rag.evidence import Candidate
-from rag.neighbours import fresh as _fresh
+from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.polarity import denial, is_modal, verdict
+from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
 
 
-def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset()) -> Candidate:
+# "Does the updated pact…?", "Was the revised deal…?": a participle before the subject's noun says which thing
+# is meant, which the articles then call "the agreement" or "it"; the claim is in the rest of the question.
+_SUBJECT_PARTICIPLE = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)"
+                                 r"\s+(?:the|this|that)\s+(?:newly\s+)?([a-z]+ed)\s+[a-z]", re.I)
+
+
+def subject_participle(question: str) -> str:
+    """The stem of the participle naming the subject of a yes/no question ("the updated pact"), or "".
+
+    >>> subject_participle("Does the updated pact still cover ferries?"), subject_participle("Was the pact updated?")
+    ('updat', '')
+    """
+    m = _SUBJECT_PARTICIPLE.match(question)
+    return stem(m.group(1).lower()) if m else ""
+
+
+def claim_cover(c: Candidate, weights: dict[str, float], question: str) -> float:
+    """The share of the question's weight a sentence holds, without the participle naming the subject: "These
+    updates reflect IP theft" holds "updated" of "does the updated pact still protect IP?" but not the claim.
+
+    >>> from types import SimpleNamespace as C
+    >>> w = {"updat": 1.0, "protect": 1.0, "ip": 2.0}
+    >>> claim_cover(C(terms={"updat", "ip"}, overlap=0.75), w, "Does the updated pact protect IP?")
+    0.5
+    >>> claim_cover(C(terms={"updat", "ip"}, overlap=0.75), w, "Was the pact updated?")
+    0.75
+    """
+    drop = subject_participle(question)
+    if not drop or drop not in weights or drop not in c.terms:
+        return c.overlap
+    return c.overlap - weights[drop] / (sum(weights.values()) or 1.0)
+
+
+def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset(),
+                   weights: dict[str, float] | None = None) -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
@@ -29,16 +66,20 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score
              and (best.doc_id not in named or c.doc_id in named)]
     asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
-    return max(close, key=lambda c: (c.overlap, asks_fact and not is_modal(c.text), c.score), default=best)
+    cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
+    return max(close, key=lambda c: (cover(c), asks_fact and not is_modal(c.text), c.score), default=best)
 
 
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
-    best = claim_evidence(cands, query.text, query.named_docs)
+    best = claim_evidence(cands, query.text, query.named_docs, weights)
     v = verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
-    no = denial(query.text, weights, pool, DENIAL_SHARE * cands[0].score, terms_of) if v == "yes" and terms_of else None
+    floor = DENIAL_SHARE * cands[0].score
+    no = denial(query.text, weights, pool, floor, terms_of) if v == "yes" and terms_of else None
+    if no is None and v == "yes" and terms_of:
+        no = denial(query.text, weights, leaned_on(pool, floor), 0.0, terms_of)
     if no is not None:
         return (*named_heard(query, cands, [no], ["denial"]), "No — ", False)
     chosen, why = [best], ["evidence"]
@@ -53,7 +94,44 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
+    nxt = asked_detail_next(query.text, weights or {}, best, cands)
+    if nxt is not None:
+        chosen, why = chosen + [nxt], why + ["asked_detail"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+def asked_detail_next(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence right after the evidence that holds a telling word of the question the evidence lacks, and
+    points the same way: the act is told in one sentence and its place or party in the next.
+
+    "Was the ferry pact signed in Oslo?" over "In May the ports signed a ferry pact. The pact, finalized in Oslo,
+    …": the first sentence holds the claim, the second the asked detail; the answer needs both.
+    """
+    nxt = next_of(best, cands)
+    if nxt is None or not weights or not _fresh(nxt, [best]):
+        return None
+    mean = sum(weights.values()) / len(weights)
+    telling = {t for t, w in weights.items() if w >= mean}
+    if (telling & nxt.terms) - best.terms and verdict(question, nxt.text) == verdict(question, best.text):
+        return nxt
+    return None
+
+
+def leaned_on(cands: list[Candidate], floor: float) -> list[Candidate]:
+    """The sentences that close sentences (scoring at least ``floor``) lean on, in their order.
+
+    "The pact does not mandate any cooperation. Instead, it sets terms for agencies that cooperate.": the second
+    sentence holds the question's words ("does the pact force agencies to cooperate?") and scores well, but the
+    denial it completes is in the one before it, which shares few words and is never heard on its own.
+    """
+    out = []
+    for c in cands:
+        if c.score < floor:
+            break
+        ante = antecedent(c, cands)
+        if ante is not None and ante not in out:
+            out.append(ante)
+    return out
 
 
 def named_heard(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:

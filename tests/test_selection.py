@@ -2,7 +2,7 @@
 
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
-from rag.yesno import claim_evidence, pick_yes_no
+from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
 from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_beyond, reason_for_chosen,
                             typed_follower, with_reason)
 from rag.evidence import Candidate
@@ -809,3 +809,39 @@ def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
     assert listing_after([other[0], cands[0]], other + cands) is None  # not the leader: no sign it announces a list
     listed = _cands("c", ["The plan covers piers, fares, and hours.", "The town adds buses, bikes, and trams."])
     assert listing_after([listed[0]], listed) is None  # the leader is the list already
+
+
+def test_yes_no_hears_a_denial_that_a_close_sentence_leans_on():
+    q = _q("does the pact force agencies to share boats", intent="yes_no")
+    cands = _cands("a", ["The pact does not mandate anything.", "Instead, it sets terms for agencies that share boats."],
+                   [0.3, 0.6])
+    for c, overlap in zip(cands, (0.2, 0.8)):
+        c.overlap = overlap
+    pillar = _cands("c", ["The pact has long been a pillar for agencies that share boats."], [0.7])
+    pillar[0].overlap = 0.8
+    ranked = [pillar[0], cands[1], cands[0]]  # the best says nothing against; the denial sits before the second
+    assert leaned_on(ranked, 0.5) == [cands[0]]
+    chosen, why, prefix, _ = pick_yes_no(q, ranked, {t: 1.0 for t in q.terms}, lambda t: set(terms(t)))
+    assert prefix == "No — " and chosen == [cands[0]] and why == ["denial"]
+    plain = _cands("b", ["The pact was signed in May.", "It sets terms for agencies that share boats."], [0.3, 0.6])
+    assert leaned_on([plain[1], plain[0]], 0.5) == []  # the close sentence leans on nothing
+
+
+def test_yes_no_evidence_is_followed_by_the_next_sentence_holding_the_asked_detail():
+    q = "Was the ferry pact signed in Oslo?"
+    w = {"ferri": 1.0, "pact": 1.0, "sign": 1.0, "oslo": 2.0}
+    cands = _cands("a", ["In May the ports signed a ferry pact.", "The pact, finalized in Oslo, covers night runs."])
+    assert asked_detail_next(q, w, cands[0], cands) is cands[1]
+    assert asked_detail_next("Was the ferry pact signed in May?", {"ferri": 1.0, "pact": 1.0, "sign": 1.0, "may": 2.0},
+                             cands[0], cands) is None  # the evidence holds the detail itself
+    denied = _cands("b", ["In May the ports signed a ferry pact.", "It was not finalized in Oslo."])
+    assert asked_detail_next(q, w, denied[0], denied) is None  # the next sentence points the other way
+
+
+def test_yes_no_coverage_leaves_out_the_participle_naming_the_subject():
+    cands = _cands("a", ["The agreement sustains harbour protections.", "These updates reflect harbour theft."], [0.6, 0.58])
+    for c, overlap in zip(cands, (0.5, 0.6)):
+        c.overlap = overlap
+    w = {"updat": 1.0, "protect": 1.0, "harbour": 3.0}  # "updated" holds a fifth of the question's weight
+    assert claim_evidence(cands, "Does the updated pact still protect harbours?", set(), w) is cands[0]
+    assert claim_evidence(cands, "Was the pact updated to protect harbours?", set(), w) is cands[1]
