@@ -52,6 +52,8 @@ def asked_part(q: str) -> str:
     ('How big was the fund?', 'when was it written?')
     >>> asked_part("were talks stalled when the report was written?"), asked_part("does it say when it was written?")
     ('were talks stalled?', 'does it say when it was written?')
+    >>> asked_part("and when was that?")
+    'and when was that?'
     """
     parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", q.strip())
     if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
@@ -59,10 +61,22 @@ def asked_part(q: str) -> str:
     q = question_sentence(q)
     q = _SOURCE_AFTER.sub("?", q)  # "…, according to the RS writer?" names whose account, not what is asked
     if _WH_START.match(q.lower()):
-        q = re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q)
+        q = _asks_something(re.sub(r"(?<=\w)\s+when\s+[^?]*", "", q), q)
     elif _YES_NO_START.match(q.lower()):
-        q = re.sub(r"(?<=\w)" + _NOT_TOLD + r"\s+when\s+[^?]*", "", q)
+        q = _asks_something(re.sub(r"(?<=\w)" + _NOT_TOLD + r"\s+when\s+[^?]*", "", q), q)
     return q
+
+
+_LEAD_ONLY = {"and", "so", "but", "or", "then", "ok", "okay", "well", "also"}
+
+
+def _asks_something(stripped: str, q: str) -> str:
+    """``stripped`` unless only a lead word is left: in "and when was that?" the "when" clause is the question.
+
+    >>> _asks_something("and?", "and when was that?"), _asks_something("How big was it?", "How big was it when…?")
+    ('and when was that?', 'How big was it?')
+    """
+    return q if set(re.findall(r"[a-z]+", stripped.lower())) <= _LEAD_ONLY else stripped
 
 
 def question_type(q: str) -> str | None:
