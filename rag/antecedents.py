@@ -30,8 +30,17 @@ _NOT_NOUN = re.compile(r"^(?:first|last|ever|still|now|just|originally|also|real
 
 
 def noun_phrase(words: list[str]) -> list[str]:
+    """The run of noun-phrase words that opens ``words``; a participle opening it before a noun is an adjective.
+
+    >>> noun_phrase("renewed deal last".split()), noun_phrase("renewed in 2024".split()), noun_phrase(["renewed"])
+    (['renewed', 'deal'], [], [])
+    """
     out = []
-    for w in words:
+    for i, w in enumerate(words):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if not out and re.match(r"\w+ed$", w, re.I) and nxt and nxt not in STOPWORDS and not _NOT_NOUN.match(nxt):
+            out.append(w)  # "the renewed deal", "the updated pact"
+            continue
         if w.lower() in STOPWORDS or w.lower() in WH or _NOT_NOUN.match(w):
             break
         out.append(w)

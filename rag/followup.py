@@ -18,6 +18,10 @@ heaviest words. A question that stands on its own is never merged with earlier w
 'and how long is the pact good for'
 >>> rewrite("what about the CSIS one", [Turn("how many protocols according to the SCMP piece?", [])]).text
 'how many protocols according to the CSIS one?'
+>>> rewrite("what about the new one?", [Turn("what did the old plan change?", [])]).text
+'what did the old plan change (the new one)?'
+>>> rewrite("and from what date does it count?", [Turn("how long does the pact last?", [])]).text
+'and from what date does the pact count?'
 >>> rewrite("and when was that", [Turn("what did Trump change in the pact?", [])]).text
 'and when was that (what did Trump change in the pact)?'
 """
@@ -45,6 +49,11 @@ _DUMMY_IT = re.compile(r"\b(?:is it true|it seems|it is said|it's said|it appear
 _ELLIPSIS = re.compile(r"^\s*(?:and\s+|but\s+|ok\s+)?(?:what|how|anything(?:\s+else)?)\s+about\s+(.+?)\s*\??\s*$"
                        r"|^\s*and\s+(?!(?:what|when|where|which|who|whom|whose|why|how|is|are|was|were|do|does|did|can|"
                        r"could|will|would|has|have|had)\b)(.+?)\s*\?\s*$", re.I)
+# "and from what date…", "and in which year…": a wh-word inside makes it a question, not a fragment to splice
+_WH_INSIDE = re.compile(r"\b(?:what|when|where|which|who|whom|whose|why|how)\b", re.I)
+# "what did X change?", "how does X work?": after do-support the final word, right after a noun, is the verb, not
+# the thing asked about ("what does X say it is good at in science?" ends in its noun)
+_DO_QUESTION = re.compile(r"^\W*(?:what|how|why|where|when|which\s+\w+)\s+(?:do|does|did)\b", re.I)
 # A short question whose only reference is "that"/"this": it stands for the last question's event.
 _EVENT_REF = re.compile(r"^\s*(?:and|so|but|ok)?\s*(?:when|where|why|how|who)\b[\w\s']{0,20}\b(?:that|this)\s*\??\s*$", re.I)
 
@@ -154,6 +163,8 @@ def _ellipsis(question: str, last: str) -> str | None:
     m = _ELLIPSIS.match(question)
     if not m:
         return None
+    if m.group(2) and _WH_INSIDE.search(m.group(2)):
+        return None  # "and from what date does it count?" is a question of its own, its pronoun resolved later
     new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
     was, now = _ARTICLE_MENTION.search(base), _named_article(new)
@@ -162,7 +173,8 @@ def _ellipsis(question: str, last: str) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
     # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
     last = words[-1] if words else None
-    if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)):
+    if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)) \
+            or (_DO_QUESTION.match(base) and len(words) > 1 and words[-2].group(0).lower() not in STOPWORDS):
         return f"{base} ({new})?"
     return base[:last.start()] + new + "?"
 

@@ -626,3 +626,16 @@ def test_a_two_digit_year_after_a_time_word_is_read_as_the_year_the_articles_wri
     assert full_years("did the pact cover ferries in 88 ports?", known)[0] == "did the pact cover ferries in 88 ports?"  # a count
     assert full_years("was it signed in 55?", known)[0] == "was it signed in 55?"  # no such year in the articles
     assert full_years("did 88 ferries sail?", known)[0] == "did 88 ferries sail?"  # no word of time before it
+
+
+def test_a_question_with_its_own_wh_word_after_and_is_not_spliced_into_the_last_one():
+    out = rewrite("and from what date does it count?", [Turn("how long does the renewed pact last?", [])]).text
+    assert out == "and from what date does the renewed pact count?"
+
+
+def test_what_about_after_a_do_question_keeps_its_verb():
+    assert rewrite("what about the new one?", [Turn("what did the old plan change?", [])]).text == \
+        "what did the old plan change (the new one)?"
+    # a do-question that ends in its noun still has that noun replaced
+    assert rewrite("what about fares?", [Turn("what does the report say about tolls?", [])]).text == \
+        "what does the report say about fares?"
