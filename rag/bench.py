@@ -12,11 +12,14 @@ Everything runs on this machine in one go, in a temp work dir: the real index
    a small perturbation so HNSW is not fed exact duplicates); the model's cost is
    measured separately in stage 2. Sizes above ``INGEST_LIMIT`` chunks are built by
    replicating the largest ingested store (vectors perturbed again), so their
-   retrieval latency is real while pysbd and the model are not run 100k times;
+   retrieval latency is real while pysbd and the model are not run 100k times. With a Chroma
+   server configured (``RAG_CHROMA_URL``) the synthetic stores are built on it, and copies above
+   ``SIDECAR_ONLY_ABOVE`` chunks keep their sentence vectors in the local sidecar only;
 4. at each size, a fresh child process loads the Pipeline and answers the questions:
    load time, first answer, warm p50/p95 (repeated question: cached query vector),
    fresh-question p50/p95 (cache cleared), retrieval alone, peak RSS;
-5. the standard recipe (``rag.lc.Recipe``) over the same documents and questions;
+5. the standard recipe (``rag.lc.Recipe``) over the same documents and questions, up to
+   ``RECIPE_LIMIT`` chunks;
 6. cold start: ``rag ask`` from process start to answer, ``rag serve`` to page ready.
 
 Ratios are ours/recipe, so a noisy machine moves both sides alike. ``rag bench --models a,b,c``
@@ -37,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from rag.bench_synth import INGEST_LIMIT
+from rag.bench_synth import INGEST_LIMIT, RECIPE_LIMIT
 from rag.bench_util import BenchRun, Progress, load_questions
 from rag.config import Config
 from rag.errors import RagError
@@ -55,11 +58,11 @@ def _start(cfg: Config, n_queries: int, progress: bool, stages: int, work_dir: P
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "RAG_CORPUS_DIR": str(Path(cfg.corpus_dir).resolve()), "RAG_EMBEDDING_MODEL": cfg.model,
            "RAG_MODELS_DIR": str(Path(cfg.models_dir).resolve()), "HF_HUB_OFFLINE": "1"}
-    env.pop("RAG_CHROMA_URL", None)  # the bench always uses its own embedded stores
+    env.pop("RAG_CHROMA_URL", None)  # the real corpus uses its own embedded store; synthetic probes set it back
     run = BenchRun(cfg, docs, questions, work, env, Progress(stages, progress))
     run.report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                               "load_avg_start": [round(x, 2) for x in os.getloadavg()]},
-                  "model": cfg.model, "questions": len(questions), "k": cfg.k, "work_dir": str(work),
+                  "model": cfg.model, "synthetic_store": cfg.chroma_url or "embedded", "questions": len(questions), "k": cfg.k, "work_dir": str(work),
                   "method": __doc__.split("\n\n", 2)[2].strip()}
     return run
 
@@ -85,7 +88,7 @@ def _load_model(run: BenchRun) -> None:
 
 
 def _stages(run: BenchRun, sizes: list[int], sample: int, cold_runs: int, serve: bool, onnx: bool,
-            ingest_limit: int) -> None:
+            ingest_limit: int, recipe_limit: int) -> None:
     from rag import bench_probe, bench_real, bench_synth
 
     p = run.progress
@@ -98,7 +101,7 @@ def _stages(run: BenchRun, sizes: list[int], sample: int, cold_runs: int, serve:
     with p.stage("model throughput"):
         onnx_emb = bench_real.throughput(run, sample, onnx)
     thr = run.report["model_throughput"]
-    run.report["sizes"] = bench_synth.synthetic_sizes(run, sizes, thr, ingest_limit)
+    run.report["sizes"] = bench_synth.synthetic_sizes(run, sizes, thr, ingest_limit, recipe_limit)
     with p.stage("serving probes"):
         env = bench_real.serving(run, real_cfg, onnx_emb is not None)
     with p.stage("cold start"):
@@ -110,14 +113,15 @@ def _stages(run: BenchRun, sizes: list[int], sample: int, cold_runs: int, serve:
 
 def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool = True, work_dir: Path | None = None,
               sample: int = 2000, cold_runs: int = 2, serve: bool = True, onnx: bool = True,
-              questions_file: Path | None = None, ingest_limit: int = INGEST_LIMIT) -> dict:
+              questions_file: Path | None = None, ingest_limit: int = INGEST_LIMIT,
+              recipe_limit: int = RECIPE_LIMIT) -> dict:
     """The whole bench (see the module docstring); the report is a JSON-able dict."""
     sizes = sorted(set(sizes))
     t0 = time.perf_counter()
     stages = 6 + 2 * len(sizes) + (1 if serve else 0)
     run = _start(cfg, n_queries, progress, stages, work_dir, questions_file)
     try:
-        _stages(run, sizes, sample, cold_runs, serve, onnx, ingest_limit)
+        _stages(run, sizes, sample, cold_runs, serve, onnx, ingest_limit, recipe_limit)
     finally:
         report = _finish(run, work_dir is None, t0)
     return report

@@ -19,8 +19,10 @@ def rows(report: dict) -> list[dict]:
         if "ours" not in s:
             continue
         ing = next((v for k, v in s.items() if k.startswith("projected_chunks_per_s_")), None)
-        sets.append((f"synthetic {s['target_chunks']}", s["chunks"], s["ours"], s["recipe"], ing,
-                     s["recipe"]["search_fresh"]["p95_ms"], s["recipe"]["search_cached"]["p95_ms"]))
+        r = s.get("recipe", {})  # {"not_run": why} above RECIPE_LIMIT
+        name = f"synthetic {s['target_chunks']}" + (" (server)" if s.get("store") == "chroma server" else "")
+        sets.append((name, s["chunks"], s["ours"], r, ing, r.get("search_fresh", {}).get("p95_ms"),
+                     r.get("search_cached", {}).get("p95_ms")))
     for name, chunks, o, r, ing, rf95, rc95 in sets:
         if not o:
             continue
@@ -43,7 +45,8 @@ def format_table(report: dict) -> str:
                      f"{r['answer_p50']}/{r['answer_p95']} | {r['fresh_p50']}/{r['fresh_p95']} | {r['recipe_fresh_p95']} | "
                      f"{r['ratio_fresh_p95']} | {r['rss_mb']} | {r['ingest_chunks_per_s']} |")
     real, thr, cold = report["real"], report.get("model_throughput", {}), report.get("cold", {})
-    notes = [f"Real corpus ingest: {real['chunks']} chunks in {real['ingest_s']} s = {real['chunks_per_s']} chunks/s "
+    notes = _server_notes(report)
+    notes += [f"Real corpus ingest: {real['chunks']} chunks in {real['ingest_s']} s = {real['chunks_per_s']} chunks/s "
              f"({real['chunk_tokens_per_s']} chunk tokens/s, ~{real['mean_chunk_tokens']} tokens a chunk; "
              f"recipe {real['recipe']['chunks_per_s']} chunks/s of ~{real['recipe']['mean_chunk_tokens']} tokens; "
              f"ours/recipe tokens/s {real['ingest_ratio_tokens_per_s']}). "
@@ -64,6 +67,27 @@ def format_table(report: dict) -> str:
         notes.append(f"Real corpus with the ONNX backend: answer p95 {o['answer_cached']['p95_ms']} ms cached / "
                      f"{o['answer_fresh']['p95_ms']} ms new question, peak RSS {o['peak_rss_mb']} MB")
     return "\n".join(lines) + "\n\n" + "\n".join(f"- {n}" for n in notes)
+
+
+def _server_notes(report: dict) -> list[str]:
+    """One line per size built on a Chroma server or by copies: write rate, where the sentence vectors are,
+    the server's memory, and a recipe that was not run."""
+    out = []
+    for s in report.get("sizes", []):
+        bits = []
+        if "chunk_rows_per_s" in s:
+            bits.append(f"built in {s.get('build_s')} s, chunk rows written at {s['chunk_rows_per_s']} rows/s, "
+                        f"sentence vectors: {s.get('sentence_vectors')}")
+        for when in ("server_after_build", "server_after_queries"):
+            if s.get(when):
+                bits.append(f"{when.replace('_', ' ')}: RSS {s[when]['rss_mb']} MB (peak {s[when]['peak_rss_mb']} MB)")
+        if "not_run" in s.get("recipe", {}):
+            bits.append(f"recipe not run: {s['recipe']['not_run']}")
+        if s.get("error"):
+            bits.append(f"error: {s['error']}")
+        if bits:
+            out.append(f"Synthetic {s['target_chunks']} ({s.get('store', 'embedded')}): " + "; ".join(bits))
+    return out
 
 
 def plot(report: dict, path: Path) -> None:

@@ -2,24 +2,28 @@
 
 Sizes up to ``INGEST_LIMIT`` chunks are ingested for real (pysbd, chunking, Chroma), with
 the model's vectors reused from the real corpus (``MeteredEmbedder(reuse=True)``); larger
-sizes replicate the largest ingested store, so their retrieval latency is real while the
-model is not run 100k times. Each size is then served by a fresh child process
-(``rag.bench_probe``) and compared with the LangChain recipe over the same documents.
+sizes replicate the largest ingested store (``rag.bench_replicate``), so their retrieval latency
+is real while the model is not run 100k times. Each size is then served by a fresh child process
+(``rag.bench_probe``) and compared with the LangChain recipe over the same documents, up to
+``RECIPE_LIMIT`` chunks (above it the recipe's in-memory build would take hours).
+
+With ``chroma_url`` set (``RAG_CHROMA_URL``, ``--chroma-url``) the synthetic stores are built on that
+``chroma run`` server, one size at a time (an ingested size starts from an empty server), and the
+server's memory is recorded after each size; the real corpus stays in its own embedded store.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from dataclasses import replace
-from pathlib import Path
 
-import numpy as np
-
-from rag.bench_util import NOISE, BenchRun, MeteredEmbedder, ratio
+from rag.bench_util import BenchRun, MeteredEmbedder, ratio, server_memory
 from rag.errors import RagError
 
 INGEST_LIMIT = 20_000  # chunks; larger sizes are replicated from the largest ingested store
+RECIPE_LIMIT = 200_000  # chunks; above this the recipe is not run (its in-memory build would take hours)
 
 
 def corpus_sentences(docs) -> list[str]:
@@ -54,76 +58,6 @@ def synth_documents(sentences: list[str], n_chunks: int, chunks_per_word: float,
     return docs
 
 
-def replicate_store(src_dir: Path, dst_dir: Path, copies: int, progress: bool = True, finish=None) -> dict:
-    """Copy every index in ``src_dir`` into ``dst_dir`` ``copies`` times, ids and doc ids renamed,
-    as one published generation each (see ``rag.generations``). ``finish(store, generation, manifest)``
-    runs on each copy before it is sealed (the bench saves its BM25, Lexicon and sidecar there, as an ingest does).
-
-    Copy 0 keeps the vectors; later copies are perturbed (cosine ≈ 0.99), as reused vectors are.
-    """
-    from dataclasses import replace as _replace
-
-    from rag.generations import EmbeddedStore, embedded_indexes
-
-    out = {"rows_written": 0, "seconds": 0.0}
-    for name, m in embedded_indexes(src_dir).items():
-        s_store, d_store = EmbeddedStore(src_dir, name), EmbeddedStore(dst_dir, name)
-        gen = d_store.begin(None)
-        got = _replicate_collections(s_store.client(m.generation), d_store.client(gen), copies, progress)
-        rm = _replace(m, generation=gen, chunks=m.chunks * copies, sentences=m.sentences * copies,
-                      docs={f"{d}-r{r}": e for d, e in m.docs.items() for r in range(copies)})
-        if finish is not None:
-            finish(d_store, gen, rm)
-        d_store.seal(gen)
-        d_store.publish(rm)
-        s_store.close(m.generation)
-        out = {k: out[k] + got[k] for k in out}
-    return out
-
-
-def _replicate_collections(src, dst, copies: int, progress: bool = True) -> dict:
-    from tqdm import tqdm
-
-    batch = min(5000, dst.get_max_batch_size())
-    rows = 0
-    t0 = time.perf_counter()
-    for c in src.list_collections():
-        name = getattr(c, "name", c)
-        col = src.get_collection(name, embedding_function=None)
-        total = col.count()
-        meta = {k: v for k, v in (col.metadata or {}).items() if not k.startswith("hnsw:")}
-        out = dst.get_or_create_collection(name, metadata=meta or None, embedding_function=None,
-                                           configuration={"hnsw": {"space": "cosine"}})  # as rag.index makes them
-        bar = tqdm(total=total * copies, desc=f"replicating {name}", unit="row", leave=False,
-                   disable=not progress or None)
-        for off in range(0, total, batch):
-            got = col.get(include=["embeddings", "documents", "metadatas"], limit=batch, offset=off)
-            emb = np.asarray(got["embeddings"], dtype=np.float32)
-            for r in range(copies):
-                ids, metas = [], []
-                for cid, m in zip(got["ids"], got["metadatas"]):
-                    m = dict(m or {})
-                    d = m.get("doc_id", "")
-                    new_doc = f"{d}-r{r}" if d else ""
-                    ids.append(new_doc + cid[len(d):] if d and cid.startswith(d + ":") else f"r{r}~{cid}")
-                    if d:
-                        m["doc_id"] = new_doc
-                    metas.append(m)
-                vec = emb
-                if r:
-                    rng = np.random.default_rng(r * 7919 + off)
-                    noise = rng.standard_normal(emb.shape).astype(np.float32)
-                    noise *= NOISE / np.linalg.norm(noise, axis=1, keepdims=True)
-                    vec = emb + noise
-                    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
-                out.upsert(ids=ids, embeddings=vec, documents=got["documents"], metadatas=metas)
-                rows += len(ids)
-                bar.update(len(ids))
-        bar.close()
-    return {"rows_written": rows, "seconds": round(time.perf_counter() - t0, 2)}
-
-
-
 def chunks_per_word(sentences: list[str], cfg) -> float:
     """Chunks per word of synthetic text, calibrated on a few synthetic articles."""
     from rag.chunking import chunk_document
@@ -153,23 +87,28 @@ def _ingest_size(run: BenchRun, n: int, sents: list[str], cpw: float, scfg, thr:
 
 
 def _replicate_size(run: BenchRun, n: int, ingested: tuple, scfg) -> tuple[dict, list]:
-    base_chunks, base_dir, base_docs = ingested
+    base_chunks, base_docs, base_cfg, manifests = ingested
     copies = max(1, round(n / base_chunks))
+    from rag.bench_replicate import replicate_store
     from rag.index import Index
     from rag.reader_files import save_readers
 
-    def finish(store, gen, m):
-        save_readers(Index(scfg, m.model, generation=gen, store=store), m)
+    def finish(store, gen, m, records, sentences):
+        save_readers(Index(scfg, m.model, generation=gen, store=store), m, records, sentences)
 
-    rs = replicate_store(base_dir / "index", scfg.index_dir, copies, run.progress.enabled, finish)
+    t = time.perf_counter()
+    rs = replicate_store(base_cfg, manifests, scfg, copies, run.progress.enabled, finish)
     sdocs = [replace(d, id=f"{d.id}-r{r}") for r in range(copies) for d in base_docs]
     row = {"built_by": f"{copies} copies of the {base_chunks}-chunk store (vectors perturbed)",
-           "documents": len(sdocs), "chunks": base_chunks * copies, "store_write_s": rs["seconds"],
-           "store_rows_per_s": round(rs["rows_written"] / max(rs["seconds"], 1e-9))}
+           "documents": len(sdocs), "chunks": base_chunks * copies, "build_s": round(time.perf_counter() - t, 1),
+           "store_write_s": rs["seconds"], "store_rows_per_s": round(rs["rows_written"] / max(rs["seconds"], 1e-9)),
+           "chunk_rows_per_s": round(rs["chunk_rows"] / max(rs["chunk_seconds"], 1e-9)),
+           "sentence_rows_in_store": rs["sentence_rows_in_store"],
+           "sentence_vectors": "sidecar only" if not rs["sentence_rows_in_store"] else "store and sidecar"}
     return row, sdocs
 
 
-def _serve_size(run: BenchRun, n: int, row: dict, sdocs: list, scfg) -> None:
+def _serve_size(run: BenchRun, n: int, row: dict, sdocs: list, scfg, recipe_limit: int = RECIPE_LIMIT) -> None:
     """Our pipeline in a fresh process, then the recipe over the same documents; fills ``row``."""
     from rag.bench_probe import run_probe
     from rag.bench_real import recipe_latency
@@ -177,8 +116,13 @@ def _serve_size(run: BenchRun, n: int, row: dict, sdocs: list, scfg) -> None:
 
     cfg = run.cfg
     env = {**run.env, "RAG_INDEX_DIR": str(scfg.index_dir)}
+    if scfg.chroma_url:
+        env["RAG_CHROMA_URL"] = scfg.chroma_url
     row["ours"] = run_probe({"index_dir": str(scfg.index_dir), "corpus_dir": str(scfg.corpus_dir), "model": cfg.model,
                              "models_dir": str(cfg.models_dir), "questions": run.questions}, env, run.progress)
+    if n > recipe_limit:
+        row["recipe"] = {"not_run": f"above RECIPE_LIMIT ({recipe_limit} chunks): its in-memory build would take hours"}
+        return
     run.progress.note("recipe: building")
     t = time.perf_counter()
     recipe = Recipe(sdocs, MeteredEmbedder(run.inner, memo=run.memo, reuse=True), name=f"bench-recipe-{n}")
@@ -192,25 +136,36 @@ def _serve_size(run: BenchRun, n: int, row: dict, sdocs: list, scfg) -> None:
                      "retrieval_fresh/recipe_fresh_p95": ratio(o["retrieval_fresh"]["p95_ms"], r["search_fresh"]["p95_ms"])}
 
 
-def synthetic_sizes(run: BenchRun, sizes: list[int], thr: dict, ingest_limit: int = INGEST_LIMIT) -> list[dict]:
-    """Build, serve and time each size; a failed probe is reported in its row, the run goes on."""
+def synthetic_sizes(run: BenchRun, sizes: list[int], thr: dict, ingest_limit: int = INGEST_LIMIT,
+                    recipe_limit: int = RECIPE_LIMIT) -> list[dict]:
+    """Build, serve and time each size; a failed probe is reported in its row, the run goes on. Each row
+    is also written to ``<work>/sizes-partial.json`` as soon as it is measured (a long run cut short keeps them)."""
+    from rag.bench_replicate import drop_server_indexes, index_manifests
+
     sents = corpus_sentences(run.docs)
     cpw = chunks_per_word(sents, run.cfg)
-    out, ingested = [], None
+    out, ingested, url = [], None, run.cfg.chroma_url
     for n in sizes:
         sdir = run.work / f"synth-{n}"
-        scfg = replace(run.cfg, index_dir=sdir / "index", corpus_dir=sdir / "corpus", chroma_url="")
+        scfg = replace(run.cfg, index_dir=sdir / "index", corpus_dir=sdir / "corpus", chroma_url=url)
         with run.progress.stage(f"synthetic {n}: build"):
             if n <= ingest_limit or ingested is None:
+                if url:
+                    drop_server_indexes(scfg)  # one index on the server: this size's
                 row, sdocs = _ingest_size(run, n, sents, cpw, scfg, thr)
-                ingested = (row["chunks"], sdir, sdocs)
+                ingested = (row["chunks"], sdocs, scfg, index_manifests(scfg))
             else:
                 row, sdocs = _replicate_size(run, n, ingested, scfg)
-        row = {"target_chunks": n, **row}
+        row = {"target_chunks": n, "store": "chroma server" if url else "embedded", **row}
+        if url:
+            row["server_after_build"] = server_memory(url)
         with run.progress.stage(f"synthetic {n}: queries"):
             try:
-                _serve_size(run, n, row, sdocs, scfg)
+                _serve_size(run, n, row, sdocs, scfg, recipe_limit)
             except RagError as e:  # keep what was measured so far; say what failed
                 row["error"] = str(e)
+        if url:
+            row["server_after_queries"] = server_memory(url)
         out.append(row)
+        (run.work / "sizes-partial.json").write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     return out

@@ -42,6 +42,25 @@ def ratio(a: float, b: float) -> float | None:
     return round(a / b, 2) if a and b else None
 
 
+def server_memory(url: str) -> dict:
+    """Resident and peak memory (MB) of the process listening on ``url``'s port on this machine, e.g. a
+    ``chroma run`` server; {} if none is seen (another machine, or no permission to see it)."""
+    from urllib.parse import urlparse
+
+    import psutil
+
+    port = urlparse(url if "://" in url else "http://" + url).port
+    try:
+        pid = next((c.pid for c in psutil.net_connections(kind="tcp")
+                    if c.laddr and c.laddr.port == port and c.status == psutil.CONN_LISTEN and c.pid), None)
+        if pid is None:
+            return {}
+        return {"pid": pid, "rss_mb": round(psutil.Process(pid).memory_info().rss / 2**20, 1),
+                "peak_rss_mb": peak_rss_mb(pid)}
+    except (psutil.Error, OSError):
+        return {}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -33,17 +33,20 @@ def _formats() -> dict:
     return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT}
 
 
-def save_readers(w: Index, m: Manifest) -> None:
+def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: tuple | None = None) -> None:
     """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
     built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server, a local
-    folder: ``rag.server_store``)."""
+    folder: ``rag.server_store``). ``records`` (the chunks, in id order) and ``sentences`` (the sentence ids, and
+    a callable giving their ``(ids, vectors)`` pages) replace reading them from the store: ``rag bench``'s copies
+    at 1M chunks keep their sentence vectors out of the store (``rag.bench_replicate``)."""
     folder = w.bm25_dir()
     if folder is not None:
-        recs = w.all_records()
+        recs = records if records is not None else w.all_records()
         sparse.save(sparse.build(recs), recs["ids"], folder)
         passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
         lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
-        if sidecar.save(passages, headers, w.sentence_ids(), w.sentence_pages(), m.dim, folder):
+        sids, pages = sentences if sentences is not None else (w.sentence_ids(), w.sentence_pages)
+        if sidecar.save(passages, headers, sids, pages(), m.dim, folder):
             (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from rag.bench import parse_sizes, run_bench
 from rag.bench_report import write
-from rag.bench_synth import replicate_store, synth_documents
+from rag.bench_replicate import index_manifests, replicate_store
+from rag.bench_synth import synth_documents
 from rag.bench_util import MeteredEmbedder
 from rag.config import load_config
 from rag.embedding import HashEmbedder
@@ -77,23 +78,85 @@ def test_bench_smoke(hash_cfg, tmp_path, capsys):
     assert paths["plot"].stat().st_size > 1000 and "| synthetic 150 |" in paths["md"].read_text()
 
 
-def test_replicated_store_renames_doc_ids(hash_cfg, tmp_path):
+def _replicate(hash_cfg, tmp_path, copies: int, sidecar_only: bool):
     from rag.index import Index
     from rag.ingest import ingest
-
-    from rag.pipeline import Pipeline
     from rag.reader_files import save_readers
 
     ingest(hash_cfg, progress=False)
     cfg = load_config(model="hash", index_dir=str(tmp_path / "copy"))
-    replicate_store(hash_cfg.index_dir, tmp_path / "copy", 3, progress=False,
-                    finish=lambda store, gen, m: save_readers(Index(cfg, m.model, generation=gen, store=store), m))
+
+    def finish(store, gen, m, records, sentences):
+        save_readers(Index(cfg, m.model, generation=gen, store=store), m, records, sentences)
+
+    rep = replicate_store(hash_cfg, index_manifests(hash_cfg), cfg, copies, progress=False, finish=finish,
+                          sidecar_only=sidecar_only)
+    return cfg, rep
+
+
+def test_replicated_store_renames_doc_ids(hash_cfg, tmp_path):
+    from rag.index import Index
+    from rag.pipeline import Pipeline
+
+    cfg, rep = _replicate(hash_cfg, tmp_path, 3, sidecar_only=False)
     got = Index(cfg, "hash").existing()
     docs = {m["doc_id"] for m in got.values()}
     assert docs == {f"{d}-r{r}" for d in ("labs", "pact-history") for r in range(3)}
     assert all(cid.startswith(m["doc_id"] + ":") for cid, m in got.items())
+    assert rep["chunk_rows"] == len(got) and rep["sentence_rows_in_store"] > 0
     r = Pipeline(cfg, check_stale=False).retriever  # the copy starts as a real generation does: nothing rebuilt
     assert r.bm25_loaded and r.lexicon_loaded and r.side is not None and r.n == len(got)
+
+
+def test_a_sidecar_only_copy_answers_as_one_with_sentence_rows(hash_cfg, tmp_path):
+    """Large copies leave the sentence rows out of the store: the sidecar holds the same vectors, and
+    the search (which reads only the sidecar) returns the same passages with the same sentence cosines."""
+    from rag.index import Index
+    from rag.pipeline import Pipeline
+
+    both, _ = _replicate(hash_cfg, tmp_path / "a", 2, sidecar_only=False)
+    only, rep = _replicate(hash_cfg, tmp_path / "b", 2, sidecar_only=True)
+    assert rep["sentence_rows_in_store"] == 0 and Index(only, "hash").sentence_count() == 0
+    pa, pb = Pipeline(both, check_stale=False), Pipeline(only, check_stale=False)
+    assert pb.retriever.side is not None and pb.retriever.n_sentences == pa.retriever.n_sentences > 0
+    assert np.array_equal(np.asarray(pa.retriever.side.vectors), np.asarray(pb.retriever.side.vectors))
+    for q in ("When was the Pact first signed?", "Who leads the ocean program?"):
+        a, b = pa.retriever.search(pa.understand(q), 3), pb.retriever.search(pb.understand(q), 3)
+        assert [(p.chunk_id, p.sims) for p in a] == [(p.chunk_id, p.sims) for p in b] and a
+
+
+@pytest.mark.slow
+def test_bench_builds_synthetic_sizes_on_a_chroma_server(hash_cfg, tmp_path, monkeypatch):
+    """With a server configured, both sizes are built and served there; the copy keeps its sentence vectors
+    in the sidecar only, the recipe is skipped above its limit, and the server's memory is recorded."""
+    from dataclasses import replace
+
+    from rag import bench_replicate
+    from rag.bench_report import format_table
+    from test_server_mode import ChromaServer
+
+    monkeypatch.setattr(bench_replicate, "SIDECAR_ONLY_ABOVE", 100)
+    qs = tmp_path / "q.jsonl"
+    qs.write_text(json.dumps({"question": "When was the Pact first signed?"}))
+    srv = ChromaServer(tmp_path / "chroma-data").start()
+    try:
+        report = run_bench(replace(hash_cfg, chroma_url=srv.url), [60, 150], n_queries=2, progress=False,
+                           work_dir=tmp_path / "work", sample=20, cold_runs=1, serve=False, onnx=False,
+                           questions_file=qs, ingest_limit=100, recipe_limit=100)
+        from rag.index import connect
+        from rag.server_store import server_indexes
+
+        on_server = server_indexes(connect(replace(hash_cfg, chroma_url=srv.url)))
+    finally:
+        srv.stop()
+    small, big = report["sizes"]
+    assert small["store"] == big["store"] == "chroma server"
+    assert big["ours"]["chunks"] == big["chunks"] == 2 * small["chunks"]  # served from the server's copy
+    assert big["sentence_vectors"] == "sidecar only" and big["chunk_rows_per_s"] > 0
+    assert small["recipe"]["search_fresh"]["p95_ms"] > 0 and "not_run" in big["recipe"]
+    assert big["server_after_queries"]["peak_rss_mb"] > 0
+    assert [m.chunks for m in on_server.values()] == [big["chunks"]]
+    assert "| synthetic 150 (server) |" in format_table(report)
 
 
 # --- the ONNX Runtime backend ---------------------------------------------------
