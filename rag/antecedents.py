@@ -87,9 +87,28 @@ def subjects(question: str) -> list[str]:
                 break
             continue
         run.append(w)
+    if run and len(run) > 1 and _DO_SUPPORT.match(q) and len(run) == _verb_at(q, run):
+        run = run[:-1]  # "what did house republicans think of…": after do-support the run closes with the verb
     if run:
         out.append("the " + " ".join(run[:4]))
     return out
+
+
+# "what did X think…", "why do critics say…": a wh-word and do-support, then the subject, then the bare verb
+_DO_SUPPORT = re.compile(r"^\W*(?:what|why|how|when|where)\s+(?:do|does|did)\s", re.I)
+
+
+def _verb_at(q: str, run: list[str]) -> int:
+    """How many words of ``run`` follow the do-support directly (the run is right after it, so its last word is the
+    verb), else 0.
+
+    >>> _verb_at("what did house republicans think of it", ["house", "republicans", "think"])
+    3
+    >>> _verb_at("what did the old house republicans think", ["old", "house"])
+    0
+    """
+    m = _DO_SUPPORT.match(q)
+    return len(run) if m and tokens(q[m.end():])[:len(run)] == run else 0
 
 
 def coordinated(rest: str) -> str:

@@ -56,6 +56,10 @@ _WH_INSIDE = re.compile(r"\b(?:what|when|where|which|who|whom|whose|why|how)\b",
 _DO_QUESTION = re.compile(r"^\W*(?:what|how|why|where|when|which\s+\w+)\s+(?:do|does|did)\b", re.I)
 # A short question whose only reference is "that"/"this": it stands for the last question's event.
 _EVENT_REF = re.compile(r"^\s*(?:and|so|but|ok)?\s*(?:when|where|why|how|who)\b[\w\s']{0,20}\b(?:that|this)\s*\??\s*$", re.I)
+# "why did they do that?", "was it renewed after that?": a "that" done or followed in time is the last question's
+# event (what it asked about), not something its answer said; a noun after it ("after that meeting") names its own.
+_DONE_OR_AFTER = re.compile(r"\b(?:do|does|did|doing|done|after|before|since|until|following)\s+(?:that|this)\b"
+                            r"(?=\s*(?:[?.!,]|$|(?:again|too|then|now|first|either)\b))", re.I)
 
 
 SAID_CHARS = 400  # what an answer quoted, kept for the next question: two sentences or so; the page state stays small
@@ -261,6 +265,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(ell)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
+    if _DONE_OR_AFTER.search(question):  # "why'd they do that?": asked together with the last question
+        return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
     if not needs_context(question):

@@ -639,3 +639,23 @@ def test_what_about_after_a_do_question_keeps_its_verb():
     # a do-question that ends in its noun still has that noun replaced
     assert rewrite("what about fares?", [Turn("what does the report say about tolls?", [])]).text == \
         "what does the report say about fares?"
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("why'd they do that", "why'd they do that (what did the ferry board cut)?"),
+    ("was it raised again after that?", "was it raised again after that (what did the ferry board cut)?"),
+])
+def test_that_done_or_followed_in_time_is_the_last_questions_event(q, expected):
+    cut = Turn("what did the ferry board cut?", [], [], "The board cut the night fares in May.")
+    assert rewrite(q, [cut]).text == expected  # not asked with the answer's words ("night fares may")
+
+
+def test_a_that_before_its_own_noun_after_a_time_word_is_not_the_event():
+    cut = Turn("what did the ferry board cut?", [], [], "The board cut the night fares in May.")
+    assert "(what did the ferry board cut)" not in rewrite("what happened after that strike?", [cut]).text
+
+
+def test_they_after_a_do_question_is_its_subject_not_the_object():
+    board = Turn("what did harbor democrats think of the toll?", [])
+    assert rewrite("so what did they want done with it", [board]).text == \
+        "so what did the harbor democrats want done with it"  # not "the toll", and the verb "think" left out
