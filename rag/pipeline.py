@@ -28,7 +28,10 @@ EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 # Control characters, line separators and lone surrogates (from bad bytes or a JSON "\ud800"), which
 # tokenizers reject. (Zero-width and other format characters are deleted first: they sit inside words.)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\ud800-\udfff]")
-NAMED_EXTRA = 4  # compare of named articles: passages added per article beyond the pool (8: no change on dev)
+# compare of named articles: passages added per article beyond the pool, enough for a whole article (11 at most
+# here). The question's words that name the articles rank their passages, not its topic; the one sentence an
+# article answers with may sit in its last-ranked passage (4: d2-062's "AI" sentence of the op-ed never heard)
+NAMED_EXTRA = 20
 MAX_K = 20  # passages per question: more only slows answers down
 NOTHING_MORE = "That is all the articles say on this. Ask about another part of the agreement."
 

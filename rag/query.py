@@ -110,6 +110,8 @@ def asked_thing(text: str) -> str:
     ('budget', '')
     >>> asked_thing("which harbour ministry is in charge?"), asked_thing("which problems are covered?")
     ('ministri', '')
+    >>> asked_thing("what's the line the port draws between ferries and barges?")
+    ''
     """
     m = _THING.match(text.lower())
     wh = _WH_HEAD.match(text.lower())
@@ -117,6 +119,8 @@ def asked_thing(text: str) -> str:
         m = wh  # "which ministry…" asks for one by name: the articles can name none if they never mention one
     if not m:
         return ""
+    if m.group(0).endswith("between"):
+        return ""  # "what's the line they draw between A and B": a relation of A and B, stated through them
     words = m.group(1).split()
     head = words[-1]
     if len(words) > 1 and head.endswith("ing"):

@@ -481,6 +481,18 @@ def test_a_comparison_of_named_articles_adds_each_ones_passages_below_the_cut():
     assert [p.chunk_id for p in got] == [f"b:{i}" for i in range(1, NAMED_EXTRA + 1)] + ["a:1"]
 
 
+def test_a_named_article_is_heard_whole_down_to_its_last_ranked_passage():
+    from rag.pipeline import named_extra
+
+    def psg(doc, i):
+        return Passage(chunk_id=f"{doc}:{i}", doc_id=doc, text="Ferries run.", start=0, end=12, sentences=[(0, 12)],
+                       title="", outlet="", authors=[], date="", url="", kind="body")
+    pool = [psg("a", 0), psg("b", 0)]
+    ranked = pool + [psg("b", i) for i in range(1, 11)] + [psg("a", 1)]  # an eleven-passage op-ed, all below the cut
+    got = named_extra(_q("do the harbour piece and the dock column clash on fares", named_docs={"a", "b"}), ranked, pool)
+    assert "b:10" in {p.chunk_id for p in got} and "a:1" in {p.chunk_id for p in got}
+
+
 def test_who_said_is_decided_by_the_claim_not_by_a_sentence_naming_someone():
     from rag.answering import _prefer_typed
     from rag.evidence import type_credit

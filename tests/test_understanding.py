@@ -283,6 +283,14 @@ def test_which_kind_of_named_agent_is_the_asked_thing():
     assert asked_thing("what organization is the harbour pilot from?") == ""
 
 
+def test_a_noun_between_two_things_is_their_relation_not_a_thing_asked_for():
+    from rag.query import asked_thing
+
+    # "the line X draws between A and B" is answered by what sets A apart from B: "line" need not be written
+    assert asked_thing("what's the line the port draws between ferries and barges?") == ""
+    assert asked_thing("what is the annual toll of the bridge?") == "toll"  # "of": a thing of the bridge
+
+
 def test_anything_about_x_asks_the_last_question_again_about_x():
     r = rewrite("anything about the ferries too?", [Turn("Does the harbour plan cover buses?", [])])
     assert r.text == "Does the harbour plan cover the ferries?"
