@@ -61,6 +61,10 @@ def writing_date(q: str, naming) -> bool:
     return bool(who) and who <= naming(m.group(1)) | META_STEMS
 
 
+# "her job title", "his official title": a person's rank, not an article's headline
+_PERSONS_TITLE = re.compile(r"\b(?:job|official|academic|professional|formal|work)\s+titles?\b")
+
+
 def is_about_articles(q: str) -> bool:
     """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
 
@@ -70,9 +74,11 @@ def is_about_articles(q: str) -> bool:
     (True, False)
     >>> is_about_articles("who penned the scmp article about the renewal"), is_about_articles("who was quoted in the article")
     (True, False)
+    >>> is_about_articles("what's ann lee's job title?"), is_about_articles("what's the title of ann lee's piece?")
+    (False, True)
     """
     q = asked_part(q)
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", q.lower()))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", q.lower())))
     if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
         return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
     if counted_things(q) - META_STEMS:

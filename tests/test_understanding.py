@@ -667,3 +667,13 @@ def test_they_after_a_do_question_is_its_subject_not_the_object():
     board = Turn("what did harbor democrats think of the toll?", [])
     assert rewrite("so what did they want done with it", [board]).text == \
         "so what did the harbor democrats want done with it"  # not "the toll", and the verb "think" left out
+
+
+@pytest.mark.parametrize("q,about", [
+    ("what's ann lee's job title?", False),  # her rank, not a headline
+    ("what is the official title of the harbor levy?", False),
+    ("what's the title of ann lee's piece?", True),
+    ("what is the harbor review article titled?", True),
+])
+def test_a_persons_job_title_is_not_an_articles_headline(q, about):
+    assert is_about_articles(q) is about
