@@ -24,7 +24,7 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
-                            reason_beyond, reason_for_chosen, typed_follower, with_reason)
+                            reason_before, reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
@@ -226,6 +226,9 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
             pair = reason_beyond(chosen, cands, MAX_SPREAD, SPREAD_RATIO * cands[0].score)
             if pair is not None:
                 chosen, why = with_reason(chosen, why, *pair, MAX_SPREAD)
+            cause = reason_before(chosen[0], cands, chosen) if pair is None and len(chosen) < MAX_SPREAD else None
+            if cause is not None:  # the cause set out just before the act asked about; compose() keeps reading order
+                chosen, why = chosen + [cause], why + ["reason_before"]
         more = elaboration(chosen, cands) if query.intent == "overview" else \
             listing_after(chosen, cands) if query.intent == "list" else None
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen

@@ -154,9 +154,15 @@ _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|v
                       r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                       r"sides|the articles say|do the articles|different views?|views? on)\b")
 _ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
-# "what made / prompted / is behind X": asks for a cause, like "why"
+# "what were they trying to achieve", "what is the deal meant to accomplish", "what was the aim of the change":
+# asks for a purpose, which a why-question's answer gives ("the goal was to…", "designed to…")
+_PURPOSE_ASK = (r"\b(?:trying|try|tries|tried|hop(?:e|es|ed|ing)|meant|supposed|intended|designed|aim(?:s|ed|ing)?|"
+                r"seek(?:s|ing)?|sought|want(?:s|ed)?)\s+to\s+(?:achieve|accomplish|gain|get out of)\b|"
+                r"\bwhat(?:'s| is| was| were| are) (?:the |their |its |his |her )?(?:main |real |end )?"
+                r"(?:goal|aim|objective)\b")
+# "what made / prompted / is behind X": asks for a cause, like "why"; so does a purpose asked for
 _CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
-              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b")
+              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b|" + _PURPOSE_ASK)
 
 
 # "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)

@@ -52,6 +52,28 @@ def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate
     return nxt if nxt is not None and gives_reason(nxt.text) and fresh(nxt, chosen) else None
 
 
+def reason_before(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
+    """Why-questions: the sentence right before ``best`` in its article when ``best`` states the asked act with
+    no cause linked to it (at most a named worry: ``reason_strength`` below 1) and that sentence surely gives
+    one. A writer often sets out the cause and then its consequence ("…any gain by the island is seen as the
+    port's loss." -> "The port council has called for ending the deal.").
+
+    >>> from types import SimpleNamespace as S
+    >>> body = lambda start: S(kind="body", start=start)
+    >>> cause = S(text="Tolls rose because the pier decayed.", doc_id="a", passage=body(0), start=0, end=36, terms={"toll"})
+    >>> act = S(text="The council called for ending the deal.", doc_id="a", passage=body(0), start=37, end=77, terms={"deal"})
+    >>> reason_before(act, [act, cause], [act]) is cause, reason_before(cause, [act, cause], [cause])
+    (True, None)
+    """
+    if best.passage.kind != "body" or reason_strength(best.text) >= 1.0:
+        return None
+    at = best.passage.start + best.start
+    before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
+              and 0 <= at - (c.passage.start + c.end) <= 3]
+    prev = before[0] if before else None
+    return prev if prev is not None and reason_strength(prev.text) >= 1.0 and fresh(prev, chosen) else None
+
+
 def reason_for_chosen(chosen: list[Candidate], cands: list[Candidate], limit: int) -> tuple[int, Candidate] | None:
     """Why-questions: the first of the ``chosen`` sentences (those that leave room for one more within ``limit``)
     whose next sentence gives its reason (``reason_after``), with its place. The sentence stating the asked

@@ -18,9 +18,16 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      # connectives of consequence and grounds ("thereby", "is rooted in"), and the counterfactual
                      # consequence "would have sent / lost": why something would be bad is what it would have done
                      r"thereby|hence|therefore|consequently|rooted in|stem(?:s|med)? from|would have(?= \w+(?:ed|en|t)\b)|"
-                     r"reason|why|cast(?:igating)?|calling for)\b", re.I)
+                     r"reason|why|cast(?:igating)?|calling for|"
+                     # a purpose named as such ("the goal was to…", "designed to preserve…", "seeks to maintain…";
+                     # "while not seeking to…" names what was not wanted, not why it was done)
+                     # and an argument named as one ("the core argument for keeping it is…")
+                     r"(?:goals?|aims?|purposes?|objectives?)\s+(?:is|was|are|were|has been)|"
+                     r"(?<!not )(?:seeks?|sought|seeking|intended|designed|meant) to|(?:argument|case|rationale) for)\b", re.I)
 # Words naming a worry or a setting ("security concerns", "amid tensions") rather than linking a cause to its effect
-_TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for)\b", re.I)
+# ...or naming a goal ("the goal was to…"): what an actor wanted, said of many acts, not linked to the one asked about
+_TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for|"
+                      r"(?:goals?|aims?|purposes?|objectives?)\s+(?:is|was|are|were|has been))\b", re.I)
 WEAK_REASON = 0.5
 
 

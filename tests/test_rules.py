@@ -179,6 +179,18 @@ def test_a_consequence_or_its_grounds_linked_in_so_many_words_is_a_reason():
     assert reason_strength("The new ecosystem stems the tide.") == 0.0  # "stems" without "from" links nothing
 
 
+def test_a_purpose_or_an_argument_named_as_such_is_a_reason():
+    from rag.reasons import WEAK_REASON, reason_strength
+    # a goal named by a noun tells what someone wanted, not what led to the act asked about: a weak reason
+    assert reason_strength("The goal was to set clear rules for the ferries.") == WEAK_REASON
+    assert reason_strength("The rules came in, while not seeking to close the pier.") == 0.0  # what was not wanted
+    assert reason_strength("The new timetable is designed to keep the late boat running.") == 1.0
+    assert reason_strength("The port seeks to keep one pier open.") == 1.0
+    assert reason_strength("The main argument for the pier is the island's isolation.") == 1.0
+    assert reason_strength("The ferry scored a goal for the town team.") == 0.0  # a goal scored names no purpose
+    assert reason_strength("The pier was built in 1950.") == 0.0
+
+
 def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
     from rag.reasons import gives_means
     assert gives_means("The co-op keeps prices stable by pooling the catch.")

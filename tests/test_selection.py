@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_beyond, reason_for_chosen,
+from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_before, reason_beyond, reason_for_chosen,
                             typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -176,6 +176,19 @@ def test_a_why_answer_brings_the_reason_after_any_chosen_fact_not_only_the_first
     assert found == (1, fact[1])  # the leading sentence gives a reason itself; the second's follower explains it
     assert reason_for_chosen([lead[0], fact[0]], cands, limit=2) is None  # no room left after the second
     assert reason_for_chosen([lead[0], fact[2]], cands, limit=4) is None  # nothing after the last sentence
+
+
+def test_a_why_answer_brings_the_cause_set_out_just_before_the_act_asked_about():
+    cands = _cands("a", ["Any gain by the island is seen as a loss, because the port fears for its trade.",
+                         "The port council has called for ending the ferry deal.",
+                         "The pier was painted blue."])
+    assert reason_before(cands[1], cands, [cands[1]]) is cands[0]
+    assert reason_before(cands[1], cands, [cands[1], cands[0]]) is None  # already in the answer
+    assert reason_before(cands[2], cands, [cands[2]]) is None  # what comes before gives no cause linked to it
+    linked = _cands("b", ["Fares rose because fuel got dearer.", "The council ended the deal because of the fares."])
+    assert reason_before(linked[1], linked, [linked[1]]) is None  # the act is told with its own cause
+    first = _cands("c", ["The council has called for ending the ferry deal."])
+    assert reason_before(first[0], first, [first[0]]) is None  # nothing before it
 
 
 def test_a_why_answer_brings_a_passed_over_fact_with_the_reason_that_points_back_to_it():

@@ -370,6 +370,10 @@ def test_headline_words_name_an_article_before_story_or_write_up_too():
     ("how did the talks on the pier go?", False),
     ("why would islanders care about the new timetable?", False),
     ("why does the pier matter to the islands?", False),
+    ("what was the port trying to achieve with the new fees?", True),  # a purpose is asked
+    ("what is the ferry plan meant to accomplish?", True),
+    ("what was the aim of the pier rules?", True),
+    ("what is the pier's length?", False),
 ])
 def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
     from rag.intent import asks_cause
@@ -677,3 +681,14 @@ def test_they_after_a_do_question_is_its_subject_not_the_object():
 ])
 def test_a_persons_job_title_is_not_an_articles_headline(q, about):
     assert is_about_articles(q) is about
+@pytest.mark.parametrize("q", ["what was the port trying to achieve with the new fees?",
+                               "what did the town hope to gain from the ferry deal?",
+                               "what was the main goal of the pier rules?"])
+def test_a_question_asking_for_a_purpose_is_a_why_question(q):
+    from rag.intent import intent_of
+    assert intent_of(q) == "why"
+
+
+def test_the_goals_asked_in_the_plural_still_ask_for_a_list():
+    from rag.intent import intent_of
+    assert intent_of("what are the main goals of the pier rules?") == "list"
