@@ -681,6 +681,8 @@ def test_they_after_a_do_question_is_its_subject_not_the_object():
 ])
 def test_a_persons_job_title_is_not_an_articles_headline(q, about):
     assert is_about_articles(q) is about
+
+
 @pytest.mark.parametrize("q", ["what was the port trying to achieve with the new fees?",
                                "what did the town hope to gain from the ferry deal?",
                                "what was the main goal of the pier rules?"])
