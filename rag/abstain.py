@@ -30,6 +30,7 @@ MOSTLY_UNKNOWN = 0.8  # unknown words carry more than this share of the question
 MOSTLY_UNKNOWN_SIM = 0.4  # ...and no sentence is this close: the question is about something else
 REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
+PRECISE_SCORE = 0.61  # "which specific X…?" needs a best sentence scoring this much (dev: answered 0.62-0.70, unanswerable 0.37-0.60)
 
 
 ORDINALS = {stem(w) for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")}
@@ -167,6 +168,23 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
     return "" if not m or m.group(1) in kind_words else stem(m.group(1))
 
 
+# "which specific projects…", "does it specifically ban…", "the very first project": the asker wants one named
+# instance, not the topic. Not "exactly": "what's the worry exactly?" asks to have a point put plainly (dev: d5-022)
+_SPECIFICS = re.compile(r"\b(?:specific(?:ally)?|the\s+very\s+first)\b")
+
+
+def asks_specifics(text: str) -> bool:
+    """Does the question insist on a precise detail? A sentence about the topic in general, which may answer
+    "what did the port close?", does not answer "which specific berths did the port close?".
+
+    >>> asks_specifics("Which specific berths closed?"), asks_specifics("what's the fee exactly?")
+    (True, False)
+    >>> asks_specifics("what was the very first ferry?"), asks_specifics("what was the first ferry?")
+    (True, False)
+    """
+    return bool(_SPECIFICS.search(text.lower()))
+
+
 @dataclass
 class Evidence:
     """What the abstention decision reads: how well the best evidence covers the question."""
@@ -179,6 +197,8 @@ class Evidence:
     typed: bool = True  # "which ministry / what date": some close sentence holds such a thing
     spoken: bool = True  # "what did the ministry say…": some close sentence names that speaker
     ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
+    precise: bool = False  # "which specific X…?": the question asks for one named instance (``asks_specifics``)
+    score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -206,6 +226,8 @@ def abstain_reason(e: Evidence) -> str:
         return "speaker_absent"  # the topic is there, but not a word from the one asked about
     if not e.ranked:
         return "no_ranking"  # the things are named, but nothing says which comes first
+    if e.precise and e.score < PRECISE_SCORE:
+        return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
         return "weak_evidence"
     return ""

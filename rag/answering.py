@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
@@ -264,7 +264,8 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     cover = best_cover(cands, best)
-    return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked)
+    return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
+                    asks_specifics(query.text), best.score)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

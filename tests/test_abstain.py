@@ -1,7 +1,7 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, unknown_terms
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
 from rag.query import Query
@@ -65,6 +65,17 @@ def test_a_paraphrase_sharing_few_words_with_a_close_sentence_is_answered_but_on
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.15, 0.15, 0.4)) == ""
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.4)) == "weak_evidence"
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.5)) == ""  # close in meaning
+
+
+def test_a_question_insisting_on_one_specific_instance_needs_a_strong_best_sentence():
+    # "which specific berths were closed?" against "the port runs many berths": on topic, but no berth is named
+    assert asks_specifics("which specific berths were closed?") and asks_specifics("does it specifically ban ferries?")
+    assert asks_specifics("what was the very first ferry?") and not asks_specifics("what was the first ferry?")
+    assert not asks_specifics("what's the worry exactly?")  # asks to have a point put plainly, not for an instance
+    weak = Evidence(Unknown([], [], []), 0.0, 0.4, 0.3, 0.6, precise=True, score=0.5)
+    strong = Evidence(Unknown([], [], []), 0.0, 0.4, 0.3, 0.6, precise=True, score=0.65)
+    assert abstain_reason(weak) == "vague_evidence" and abstain_reason(strong) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.4, 0.3, 0.6, score=0.5)) == ""  # no detail insisted on
 
 
 def test_far_in_meaning_is_off_topic_unless_a_fifth_of_the_question_is_held_by_a_close_sentence():
