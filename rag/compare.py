@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from rag.contrast import in_time, tells_change, thesis_first
+from rag.contrast import asks_two_times, in_time, sets_present_against_past, tells_change, thesis_first
 from rag.evidence import Candidate
-from rag.neighbours import fresh as _fresh
+from rag.neighbours import fresh as _fresh, next_of
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
 from rag.sides import pick_sides
@@ -59,10 +59,35 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
     return other[0] if other else None
 
 
+def two_times(query) -> bool:
+    """Does the comparison set two times against each other, by its sides ("old vs new") or, with no sides, by
+    its words ("before the renewal vs after", "back in the day vs 2024")?"""
+    return in_time(query.sides) or (not query.sides and asks_two_times(query.text))
+
+
+def present_after(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """Two times compared: a chosen sentence about the past whose next sentence in its article opens by setting
+    the present against it ("…signed in the 1970s. But now after 45 years, it is under threat.") brings that one
+    in right after it (in place of the last other sentence when the comparison's limit is reached): a writer tells the then
+    and the now in two sentences, and the now one shares few words with the question."""
+    if not two_times(query):
+        return chosen, why
+    for i, c in enumerate(chosen):
+        nxt = next_of(c, cands)
+        if nxt is not None and not sets_present_against_past(c.text) and sets_present_against_past(nxt.text) \
+                and _fresh(nxt, chosen):
+            new, ways = chosen[:i + 1] + [nxt] + chosen[i + 1:], why[:i + 1] + ["present"] + why[i + 1:]
+            if len(new) > quota(query)[1]:  # over the comparison's limit: the last sentence other than these two gives way
+                drop = max(x for x in range(len(new)) if x not in (i, i + 1))
+                new, ways = new[:drop] + new[drop + 1:], ways[:drop] + ways[drop + 1:]
+            return new, ways
+    return chosen, why
+
+
 def told_change(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
     """ "Old vs new", "1979 vs 2024": the best sentence telling the change ("shifted from X to Y", "no longer X")
     answers for both times at once; it leads, in place of the last sentence chosen when there are two or more."""
-    if not cands or not in_time(query.sides):
+    if not cands or not two_times(query):
         return chosen, why
     bar = CHANGE_SHARE * cands[0].score
     told = [c for c in cands if c.passage.kind == "body" and c.score >= bar and tells_change(c.text)]
@@ -92,7 +117,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
-    return told_change(query, cands, *_pick_compare(query, cands))
+    return present_after(query, cands, *told_change(query, cands, *_pick_compare(query, cands)))
 
 
 def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

@@ -49,6 +49,12 @@ _CHANGE_VERB = re.compile(r"\b(?:shift\w*|evolv\w*|transition\w*|mov(?:e|es|ed|i
                           r"chang(?:e|es|ed|ing))\b[^.;]*?\bfrom\b[^.;]+?\b(?:to|into|toward|towards)\b", re.I)
 _NO_LONGER = re.compile(r"\bno longer\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
+# A sentence that opens by setting the present against what came before ("But now, …", "Yet today …") tells a change too.
+_BUT_NOW = re.compile(r"^\W*(?:but|yet)\s+(?:now|today)\b", re.I)
+# Words by which a question with no sides of its own still asks about two times ("before the renewal vs after",
+# "its first decades vs how it's seen now", "back in the day vs 2024"): general English, no topic.
+_TIME_WORD = re.compile(r"\b(?:now|today|then|before|after|back in the day|originally|original|old|early|earlier|"
+                        r"first decades?|\d{4})\b", re.I)
 
 
 def in_time(sides: list[list[str]]) -> bool:
@@ -69,3 +75,23 @@ def tells_change(text: str) -> bool:
     (True, False)
     """
     return bool(_CHANGE_VERB.search(text) or _NO_LONGER.search(text) or (corrective_contrast(text) and _NOW.search(text)))
+
+
+def sets_present_against_past(text: str) -> bool:
+    """Does a sentence open by setting the present against what the sentence before it told ("But now, …")?
+
+    >>> sets_present_against_past("But now after forty years, the ferry is in danger."), sets_present_against_past("Now is the time.")
+    (True, False)
+    """
+    return bool(_BUT_NOW.search(text))
+
+
+def asks_two_times(text: str) -> bool:
+    """Does a question with no sides still set two times against each other (two different time words)?
+
+    >>> asks_two_times("mood before the renewal vs after?"), asks_two_times("per the port piece, fares back in the day vs 2024?")
+    (True, True)
+    >>> asks_two_times("how do the port piece and the dock column differ?"), asks_two_times("what changed in 2024 and 2024?")
+    (False, False)
+    """
+    return len({m.group(0).lower() for m in _TIME_WORD.finditer(text)}) >= 2

@@ -104,7 +104,7 @@ def _harbour_and_dock():
 
 def test_two_named_articles_are_each_heard_at_three_sentences():
     from rag.compare import pick_compare
-    q = S(sides=[], named_docs={"a", "b"}, within=False, intent="compare")
+    q = S(sides=[], named_docs={"a", "b"}, within=False, intent="compare", text="")
     chosen, _ = pick_compare(q, _harbour_and_dock())
     assert [c.doc_id for c in chosen].count("a") == 3 and [c.doc_id for c in chosen].count("b") == 3
     assert any("taxi" in c.text for c in chosen) and any("lifeline" in c.text for c in chosen)
@@ -112,6 +112,31 @@ def test_two_named_articles_are_each_heard_at_three_sentences():
 
 def test_one_named_article_keeps_two_sentences_an_article():
     from rag.compare import pick_compare
-    q = S(sides=[], named_docs={"a"}, within=False, intent="compare")
+    q = S(sides=[], named_docs={"a"}, within=False, intent="compare", text="")
     chosen, _ = pick_compare(q, _harbour_and_dock())
     assert [c.doc_id for c in chosen].count("a") == 2 and not any("lifeline" in c.text for c in chosen)
+
+
+# --- two times with no sides: the "But now…" sentence after a chosen one about the past (rag.compare.present_after) ---
+
+def test_question_with_two_time_words_asks_two_times():
+    from rag.contrast import asks_two_times
+    assert asks_two_times("in the port piece, how did the ferry's first decades compare with how it's seen now?")
+    assert not asks_two_times("how do the port piece and the dock column differ?")
+
+
+def test_but_now_sentence_after_a_chosen_past_one_joins_a_two_times_comparison():
+    from rag.compare import pick_compare
+    from rag.schema import Passage
+    past, now = "The ferry was the first route opened after the war.", "But now after seventy years, it is in danger."
+    text = past + " " + now
+    p = Passage(chunk_id="a:0", doc_id="a", text=text, start=0, end=len(text), sentences=[(0, len(past)), (len(past) + 1, len(text))],
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    cands = [Candidate(0, p, 0, len(past), past, set(terms(past)), score=0.60),
+             _cp("Ferries carry cars and bikes on the first route.", 0.58),
+             Candidate(0, p, len(past) + 1, len(text), now, set(terms(now)), score=0.20)]
+    q = S(sides=[], named_docs={"a"}, within=True, intent="compare", text="how did the ferry's first decades compare with now?")
+    chosen, why = pick_compare(q, cands)
+    assert [c.text for c in chosen][:2] == [past, now] and why[1] == "present"
+    q2 = S(sides=[], named_docs={"a"}, within=True, intent="compare", text="how does the port piece describe the ferry?")
+    assert "present" not in pick_compare(q2, cands)[1]
