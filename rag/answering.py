@@ -25,6 +25,7 @@ from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
                             reason_before, reason_beyond, reason_for_chosen, typed_follower, with_reason)
+from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
@@ -193,6 +194,9 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
+    event = dated_event(query.text, cands, chosen) if not query.about_articles else None
+    if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
+        chosen, why = chosen + [event], why + ["dated_event"]
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
