@@ -27,14 +27,43 @@ _WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
                  "forty": "40", "fifty": "50", "hundred": "100", "single": "1"}  # "one" is left out: "the CSIS one"
 
 
+# "a decade", "four decades", "a whole decade": a count of decades, which English also gives in years
+_DECADES = re.compile(r"\b(an?|\d+|[a-z]+)\s+(?:whole\s+|full\s+|single\s+)?decades?\b", re.I)
+
+
+def decade_years(text: str) -> tuple[set[str], set[str]]:
+    """(counts of decades stated, the same spans in years): "a whole decade" is 10 years, "four decades" 40.
+
+    A question asking "extended for a whole decade?" states a number though it holds no numeral, and
+    "four decades" and "40 years" are one span; so a count of decades is compared as years.
+
+    >>> decade_years("extended for a whole decade"), decade_years("over four decades ago")
+    (({'1'}, {'10'}), ({'4'}, {'40'}))
+    >>> decade_years("in recent decades")
+    (set(), set())
+    """
+    counts, years = set(), set()
+    for m in _DECADES.finditer(text):
+        w = m.group(1).lower()
+        n = "1" if w in ("a", "an") else w if w.isdigit() else _WORD_NUMBERS.get(w)
+        if n:
+            counts.add(n)
+            years.add(str(int(n) * 10))
+    return counts, years
+
+
 def stated_values(text: str) -> set[str]:
-    """Numbers a text states, in digits or words ("ten years" -> 10).
+    """Numbers a text states, in digits or words ("ten years" -> 10); a count of decades as years.
 
     >>> sorted(stated_values("leased for ten years in 2031")), stated_values("the harbour one")
     (['10', '2031'], set())
+    >>> stated_values("leased for a decade"), stated_values("four decades ago")
+    ({'10'}, {'40'})
     """
     vals = set(re.findall(r"\b\d[\d,.]*\b", text))
-    return vals | {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+    vals |= {_WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS}
+    counts, years = decade_years(text)
+    return (vals - counts) | years
 
 
 def years_in(text: str) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag.conflicts import stated_values, years_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.polarity import denial, is_modal, verdict
@@ -16,6 +17,7 @@ from rag.text import stem
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
+VALUE_CLOSE = 0.9  # yes/no asking a number: a sentence this close stating more numbers is as good evidence
 
 
 # "Does the updated pact…?", "Was the revised deal…?": a participle before the subject's noun says which thing
@@ -63,11 +65,32 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
     Review, …" asks that article (``named``): its best sentence is not traded for another article's.
     """
     best = cands[0]
-    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= CLAIM_CLOSE * best.score
+    counts = asks_value(question)
+    near = VALUE_CLOSE if counts else CLAIM_CLOSE
+    close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= near * best.score
              and (best.doc_id not in named or c.doc_id in named)]
     asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
-    return max(close, key=lambda c: (cover(c), asks_fact and not is_modal(c.text), c.score), default=best)
+    told = (lambda c: len(counts_in(c.text))) if counts else (lambda c: 0)
+    return max(close, key=lambda c: (cover(c), told(c), asks_fact and not is_modal(c.text), c.score), default=best)
+
+
+def counts_in(text: str) -> set[str]:
+    """The numbers a text states that are not years ("five years", "a decade" -> 10; not "in 1979")."""
+    return stated_values(text) - years_in(text)
+
+
+def asks_value(question: str) -> bool:
+    """Does a yes/no question assert a count or span ("renewed for a whole decade?", "for ten years?")?
+
+    Its answer is the sentence that states the count: of sentences holding the question's words equally
+    ("four decades of the pact…" / "over four decades, renewed every five years"), the one stating more
+    counts has the asked one more likely among them.
+
+    >>> asks_value("Was it renewed for a whole decade?"), asks_value("Was it renewed in 2024?")
+    (True, False)
+    """
+    return bool(counts_in(question))
 
 
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:

@@ -49,6 +49,16 @@ def test_a_year_set_as_a_bound_is_kept_by_any_year_within_it(q, sentence, expect
     assert conflicting_value(q, sentence) is expected
 
 
+@pytest.mark.parametrize("q,sentence,expected", [
+    ("Was the lease extended for a whole decade?", "The lease was extended for another five years.", True),
+    ("Was the lease extended for a decade?", "The lease was extended for ten years.", False),
+    ("Has the mill stood for four decades?", "The mill has stood for 40 years.", False),
+    ("Was the lease renewed for a decade?", "Over the first four decades the lease grew.", True),
+])
+def test_a_count_of_decades_is_compared_as_years(q, sentence, expected):
+    assert conflicting_value(q, sentence) is expected
+
+
 def test_verdict_reads_the_conflict():
     assert verdict("Was the dam built before the town was founded?", "It was built after the town was founded.") == "no"
     assert verdict("Was the dam built before the town was founded?", "It was built before the town was founded.") == "yes"

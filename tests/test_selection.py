@@ -470,6 +470,15 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
 
 
+def test_yes_no_evidence_for_an_asked_count_prefers_the_near_sentence_stating_more_counts():
+    cands = _cands("a", ["Over four decades the ferry pact served the harbour.",
+                         "In four decades the ferry pact was renewed every five years."], [0.6, 0.56])
+    for c in cands:
+        c.overlap = 0.4
+    assert claim_evidence(cands, "Was the ferry pact renewed for a whole decade?") is cands[1]
+    assert claim_evidence(cands, "Was the ferry pact renewed by the harbour?") is cands[0]  # no count asked
+
+
 def test_a_named_article_is_heard_twice_when_its_second_sentence_is_as_good_as_its_first():
     a = _cands("a", ["The rules exclude night ferries and cargo barges.", "Only day routes remain open."], [0.9, 0.85])
     b = _cands("b", ["The rules were renewed in spring.", "They also exclude the island shuttle."], [0.5, 0.48])
