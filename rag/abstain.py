@@ -169,7 +169,8 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
 
 
 # "which specific projects…", "does it specifically ban…", "the very first project": the asker wants one named
-# instance, not the topic. Not "exactly": "what's the worry exactly?" asks to have a point put plainly (dev: d5-022)
+# instance, not the topic. Not "exactly" or "precisely": closing a question ("what's the point, exactly?") they ask
+# to have a point put plainly, not for one instance (as specifics words they cost answerable questions on dev)
 _SPECIFICS = re.compile(r"\b(?:specific(?:ally)?|the\s+very\s+first)\b")
 
 

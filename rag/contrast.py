@@ -52,9 +52,10 @@ _NOW = re.compile(r"\bnow\b", re.I)
 # A sentence that opens by setting the present against what came before ("But now, …", "Yet today …") tells a change too.
 _BUT_NOW = re.compile(r"^\W*(?:but|yet)\s+(?:now|today)\b", re.I)
 # Words by which a question with no sides of its own still asks about two times ("before the renewal vs after",
-# "its first decades vs how it's seen now", "back in the day vs 2024"): general English, no topic.
+# "its early years vs how it's seen now", "back in the day vs 2024"): general English, no topic; an opening span of
+# time ("the first/early/initial days, years or decades") is one such word.
 _TIME_WORD = re.compile(r"\b(?:now|today|then|before|after|back in the day|originally|original|old|early|earlier|"
-                        r"first decades?|\d{4})\b", re.I)
+                        r"(?:first|early|earliest|initial)\s+(?:days|months|years?|decades?)|\d{4})\b", re.I)
 
 
 def in_time(sides: list[list[str]]) -> bool:
