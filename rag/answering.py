@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_thing
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
@@ -194,7 +194,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
-    event = dated_event(query.text, cands, chosen) if not query.about_articles else None
+    event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
@@ -269,7 +269,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     cover = best_cover(cands, best)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    asks_specifics(query.text), best.score)
+                    query.specific, best.score)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.contrast import asks_two_times, in_time, sets_present_against_past, tells_change, thesis_first
+from rag.contrast import in_time, sets_present_against_past, tells_change, thesis_first
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
 from rag.about_articles import CONTENT_VERBS
@@ -62,7 +62,7 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
 def two_times(query) -> bool:
     """Does the comparison set two times against each other, by its sides ("old vs new") or, with no sides, by
     its words ("before the renewal vs after", "back in the day vs 2024")?"""
-    return in_time(query.sides) or (not query.sides and asks_two_times(query.text))
+    return in_time(query.sides) or (not query.sides and query.two_times)
 
 
 def present_after(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:

@@ -38,11 +38,12 @@ def dates_in(text: str) -> int:
     return len(_DATE.findall(text))
 
 
-def dated_event(question: str, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
-    """A narrative question's answer with no date in it gets the best-scoring sentence that dates an event
-    (down to ``NARRATIVE_SHARE`` of the best), the one naming most dates first: a story told without when things happened leaves out its turns
+def dated_event(narrative: bool, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:
+    """A narrative question's answer (``narrative``: ``Query.narrative``, set by ``asks_narrative``) with no date
+    in it gets the best-scoring sentence that dates an event (down to ``NARRATIVE_SHARE`` of the best), the one
+    naming most dates first: a story told without when things happened leaves out its turns
     ("…twice received temporary extensions…" is the lapse; "on December 13 … renewed…" is how it ended)."""
-    if not chosen or len(chosen) >= NARRATIVE_LIMIT or not asks_narrative(question) \
+    if not chosen or len(chosen) >= NARRATIVE_LIMIT or not narrative \
             or any(dates_in(c.text) for c in chosen):
         return None
     floor = NARRATIVE_SHARE * cands[0].score

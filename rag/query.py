@@ -15,14 +15,18 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
+from rag.abstain import asks_specifics
 from rag.asked import asked_part, count_target, counted_things, question_sentence, question_type
+from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_summary, intent_of, main_clause, two_articles_compared
+from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asks_day, asks_ranking
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.text import STOPWORDS, full_years, stem, terms, topic_text
+from rag.yesno import asks_value
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -54,6 +58,10 @@ class Query:
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
     day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
     within: bool = False  # "old vs new fares, per the harbour piece": a comparison read inside its one named article
+    specific: bool = False  # "which specific berths…", "the very first ferry": one named instance, not the topic
+    narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
+    two_times: bool = False  # "fares back in the day vs now": two time words set against each other
+    asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -182,7 +190,9 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
-                 within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)))
+                 within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
+                 specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
+                 asserts_count=asks_value(text))
 
 
 def normalize_neg(q: str) -> str:

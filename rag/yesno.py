@@ -54,18 +54,18 @@ def claim_cover(c: Candidate, weights: dict[str, float], question: str) -> float
 
 
 def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset | set = frozenset(),
-                   weights: dict[str, float] | None = None) -> Candidate:
+                   weights: dict[str, float] | None = None, counts: bool = False) -> Candidate:
     """Yes/no: the sentence that states the question's claim most fully, among those about as good as the best.
 
     A verdict is read from what a sentence says about the claim; a sentence merely close in meaning
     ("the ferry pact has long been a pillar of harbour life") says less about "does it oblige agencies to share
     boats?" than one that holds more of the question's terms ("it does not oblige agencies to share boats"), so
     near-ties go to coverage; and a question of fact is better answered by a statement ("it got two permits")
-    than a possibility ("it may get another"), so equal coverage goes to the statement. "According to the Harbor
-    Review, …" asks that article (``named``): its best sentence is not traded for another article's.
+    than a possibility ("it may get another"), so equal coverage goes to the statement; a claim stating a count
+    (``counts``: ``Query.asserts_count``, set by ``asks_value``) is judged on the close sentence stating more
+    counts. "According to the Harbor Review, …" asks that article (``named``): its best sentence is not traded for another article's.
     """
     best = cands[0]
-    counts = asks_value(question)
     near = VALUE_CLOSE if counts else CLAIM_CLOSE
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= near * best.score
              and (best.doc_id not in named or c.doc_id in named)]
@@ -96,7 +96,7 @@ def asks_value(question: str) -> bool:
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
-    best = claim_evidence(cands, query.text, query.named_docs, weights)
+    best = claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count)
     v = verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
     floor = DENIAL_SHARE * cands[0].score

@@ -104,7 +104,7 @@ def _harbour_and_dock():
 
 def test_two_named_articles_are_each_heard_at_three_sentences():
     from rag.compare import pick_compare
-    q = S(sides=[], named_docs={"a", "b"}, within=False, intent="compare", text="")
+    q = S(sides=[], named_docs={"a", "b"}, within=False, intent="compare", text="", two_times=False)
     chosen, _ = pick_compare(q, _harbour_and_dock())
     assert [c.doc_id for c in chosen].count("a") == 3 and [c.doc_id for c in chosen].count("b") == 3
     assert any("taxi" in c.text for c in chosen) and any("lifeline" in c.text for c in chosen)
@@ -112,7 +112,7 @@ def test_two_named_articles_are_each_heard_at_three_sentences():
 
 def test_one_named_article_keeps_two_sentences_an_article():
     from rag.compare import pick_compare
-    q = S(sides=[], named_docs={"a"}, within=False, intent="compare", text="")
+    q = S(sides=[], named_docs={"a"}, within=False, intent="compare", text="", two_times=False)
     chosen, _ = pick_compare(q, _harbour_and_dock())
     assert [c.doc_id for c in chosen].count("a") == 2 and not any("lifeline" in c.text for c in chosen)
 
@@ -135,8 +135,11 @@ def test_but_now_sentence_after_a_chosen_past_one_joins_a_two_times_comparison()
     cands = [Candidate(0, p, 0, len(past), past, set(terms(past)), score=0.60),
              _cp("Ferries carry cars and bikes on the first route.", 0.58),
              Candidate(0, p, len(past) + 1, len(text), now, set(terms(now)), score=0.20)]
-    q = S(sides=[], named_docs={"a"}, within=True, intent="compare", text="how did the ferry's first decades compare with now?")
+    from rag.contrast import asks_two_times
+    ask = "how did the ferry's first decades compare with now?"
+    q = S(sides=[], named_docs={"a"}, within=True, intent="compare", text=ask, two_times=asks_two_times(ask))
     chosen, why = pick_compare(q, cands)
     assert [c.text for c in chosen][:2] == [past, now] and why[1] == "present"
-    q2 = S(sides=[], named_docs={"a"}, within=True, intent="compare", text="how does the port piece describe the ferry?")
+    ask2 = "how does the port piece describe the ferry?"
+    q2 = S(sides=[], named_docs={"a"}, within=True, intent="compare", text=ask2, two_times=asks_two_times(ask2))
     assert "present" not in pick_compare(q2, cands)[1]

@@ -15,17 +15,17 @@ def test_a_story_asked_for_brings_the_best_dated_event():
     renewed = _c("On March 3 the council renewed the licence, effective from January 9.", 0.6)
     year = _c("The licence was first granted in 1950.", 0.7)
     cands = [lapse, other, year, renewed]
-    assert dated_event("walk me through the licence saga", cands, [lapse]) is renewed
-    assert dated_event("what's the story with the licence lapsing?", cands, [lapse]) is renewed
+    assert dated_event(asks_narrative("walk me through the licence saga"), cands, [lapse]) is renewed
+    assert dated_event(asks_narrative("what's the story with the licence lapsing?"), cands, [lapse]) is renewed
 
 
 def test_no_dated_event_without_a_story_asked_or_with_a_date_heard_or_too_weak():
     lapse = _c("The ferry licence twice got short extensions and is due to lapse again.", 1.0)
     weak = _c("On March 3 the council renewed the licence.", 0.3)
     dated = _c("In 1950 the licence was first granted to the ferry.", 0.9)
-    assert dated_event("why did the licence lapse?", [lapse, dated], [lapse]) is None
-    assert dated_event("walk me through the licence saga", [dated, lapse], [dated]) is None
-    assert dated_event("walk me through the licence saga", [lapse, weak], [lapse]) is None
+    assert dated_event(asks_narrative("why did the licence lapse?"), [lapse, dated], [lapse]) is None
+    assert dated_event(asks_narrative("walk me through the licence saga"), [dated, lapse], [dated]) is None
+    assert dated_event(asks_narrative("walk me through the licence saga"), [lapse, weak], [lapse]) is None
 
 
 def test_narrative_cues_and_dates_are_general_english():

@@ -135,3 +135,11 @@ def test_a_question_is_embedded_once_whether_refused_on_sight_weighed_or_holding
 def test_a_list_of_writers_is_read_from_the_byline_cards(pipe):
     a = pipe.ask("which writers linked the Pact renewal to the labs?")  # a list question about the bylines
     assert not a.abstained and "Ann Writer" in a.answer
+
+
+def test_the_question_is_read_once_into_query_flags_the_answering_stages_read(pipe):
+    q = pipe.understand("walk me through which specific ferries were renewed for a whole decade, then and now?")
+    assert (q.specific, q.narrative, q.asserts_count) == (True, True, True)
+    plain = pipe.understand("When was the Pact renewed?")
+    assert not (plain.specific or plain.narrative or plain.two_times or plain.asserts_count)
+    assert pipe.understand("how did fares back in the day compare with 2024?").two_times

@@ -475,8 +475,8 @@ def test_yes_no_evidence_for_an_asked_count_prefers_the_near_sentence_stating_mo
                          "In four decades the ferry pact was renewed every five years."], [0.6, 0.56])
     for c in cands:
         c.overlap = 0.4
-    assert claim_evidence(cands, "Was the ferry pact renewed for a whole decade?") is cands[1]
-    assert claim_evidence(cands, "Was the ferry pact renewed by the harbour?") is cands[0]  # no count asked
+    assert claim_evidence(cands, "Was the ferry pact renewed for a whole decade?", counts=True) is cands[1]
+    assert claim_evidence(cands, "Was the ferry pact renewed by the harbour?", counts=False) is cands[0]  # no count asked
 
 
 def test_a_named_article_is_heard_twice_when_its_second_sentence_is_as_good_as_its_first():
