@@ -8,7 +8,8 @@ or after, from when it held); a sentence telling of the same act with another su
 - agent: other people ("signed by Ann Berg?" / "signed in 1990 by Mayor Tor Lund");
 - order: the other side of the same event ("built before the war?" / "built after the war");
 - onset: "only from" a time, where the act reached back ("paid only from the day it was signed?" / "paid
-  retroactively").
+  retroactively");
+- place: another named place ("signed in Bergen?" / "signed in Oslo after long talks").
 
 The act is the question's word right before the detail ("built", "signed", "effect"); a sentence tells of
 the same act when it holds a word of the same stem ("signing" for "signed").
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 
 from rag.persons import ROLES, names_person
-from rag.rules import PERSON_NOUNS
+from rag.rules import MONTH, PERSON_NOUNS
 from rag.text import STOPWORDS, stem, terms
 
 _WORD_NUMBERS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -163,6 +164,54 @@ def _names_event(word: str, event: set[str], low: str) -> bool:
     return False
 
 
+# Bare words English puts after "in"/"at" for a manner, a measure or a state, not a place ("in secret", "at least")
+_IDIOMS = {"secret", "public", "private", "person", "part", "full", "principle", "practice", "theory", "general",
+           "particular", "short", "fact", "effect", "force", "place", "turn", "total", "advance", "return", "response",
+           "exchange", "addition", "time", "once", "least", "most", "all", "first", "last", "times", "risk", "stake",
+           "odds", "home", "work", "length", "detail", "earnest", "vain", "case", "favor", "favour", "charge", "common"}
+# "<done> in|at <word>" in a question; "<done> [two words] in|at <Name>" in a sentence. The act is a participle
+# (an act done somewhere): "cooperation in Science" is a field of work, not a place it was done in.
+_DONE = r"[a-z]+(?:ed|en)|held|made|met|set|put|struck|won|built|sent|signed"
+_PLACE_ASKED = re.compile(rf"\b({_DONE})\s+(?:in|at)\s+([a-z][a-z\-]+)\b")
+_PLACE_TOLD = re.compile(rf"\b((?i:{_DONE}))\s+(?:[a-z]+\s+){{0,2}}?(?:in|at)\s+([A-Z][a-z]+)\b")
+
+
+def _places(question: str) -> list[tuple[str, str]]:
+    """(act stem, place word) for each place the question asserts an act was done in.
+
+    >>> _places("was the pact finalized in bergen?"), _places("was it signed in secret?"), _places("signed in May?")
+    ([('final', 'bergen')], [], [])
+    """
+    q = question.lower().replace("’", "'")
+    return [(stem(m.group(1)), m.group(2)) for m in _PLACE_ASKED.finditer(q)
+            if m.group(1) not in STOPWORDS and m.group(2) not in STOPWORDS | _IDIOMS
+            and not re.fullmatch(MONTH, m.group(2).title())]
+
+
+def other_place(question: str, sentence: str) -> bool:
+    """The sentence tells of the asked act done in a named place, and never names the asked one.
+
+    >>> other_place("was the pact finalized in bergen?", "The pact, finalized in Oslo after long talks, holds.")
+    True
+    >>> other_place("was the pact finalized in oslo?", "The pact, finalized in Oslo after long talks, holds.")
+    False
+    >>> other_place("was the pact finalized in bergen?", "The pact was finalized in December.")
+    False
+    >>> other_place("did they allow cooperation in ferries?", "The Agreement on Cooperation in Harbours holds.")
+    False
+    >>> other_place("was it signed in bergen?", "It was signed in secret."), other_place("signed in bergen?", "Signed in Oslo.")
+    (False, True)
+    """
+    said = set(re.findall(r"[a-z][\w\-']*", sentence.lower()))
+    for act, place in _places(question):
+        if place in said:
+            continue
+        for m in _PLACE_TOLD.finditer(sentence):
+            if stem(m.group(1).lower()) == act and m.group(2).lower() not in STOPWORDS and not re.fullmatch(MONTH, m.group(2)):
+                return True
+    return False
+
+
 def _other_side(relation: str, detail: str, sentence: str) -> bool:
     """The sentence puts the act on the other side of the same event ("after the war" for "before the war")."""
     event, low = set(terms(detail)), sentence.lower()
@@ -193,6 +242,8 @@ def act_conflict(question: str, sentence: str) -> str:
     >>> act_conflict("Was the pier built before the war?", "The war came after the pier was opened.")
     ''
     """
+    if other_place(question, sentence):
+        return "place"
     for act, relation, detail in _details(question):
         if not _tells_of(act, sentence):
             continue

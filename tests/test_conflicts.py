@@ -76,3 +76,13 @@ def test_a_near_sentence_naming_other_signers_is_the_denial():
     terms_of = lambda t: set(t.lower().split())  # noqa: E731
     assert denial(q, {"charter": 1.0}, cands, 0.5, terms_of) is cands[1]
     assert denial(q, {"charter": 1.0}, cands[:1] + cands[2:], 0.5, terms_of) is None  # below the floor
+
+
+def test_a_yes_no_asserting_where_an_act_was_done_is_denied_by_the_act_told_in_another_named_place():
+    told = "The ferry pact, finalized in Oslo after long talks, narrows the routes."
+    assert conflict("was the ferry pact finalized in bergen?", told) == "place"
+    assert verdict("was the ferry pact finalized in bergen?", told) == "no"
+    assert verdict("was the ferry pact finalized in oslo?", told) == "yes"
+    assert conflict("was the ferry pact finalized in secret?", told) == ""  # a manner, not a place
+    assert conflict("was the ferry pact finalized in december?", told) == ""  # a time, not a place
+    assert conflict("does it allow cooperation in barges?", "The Agreement on Cooperation in Harbours holds.") == ""
