@@ -66,10 +66,12 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
     counts. "According to the Harbor Review, …" asks that article (``named``): its best sentence is not traded for another article's.
     """
     best = cands[0]
-    near = VALUE_CLOSE if counts else CLAIM_CLOSE
+    asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
+    # ...and a best sentence saying only what may be ("it may get another") is weaker evidence for a question of
+    # fact: statements of what is are heard down to VALUE_CLOSE
+    near = VALUE_CLOSE if counts or (asks_fact and is_modal(best.text)) else CLAIM_CLOSE
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= near * best.score
              and (best.doc_id not in named or c.doc_id in named)]
-    asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
     told = (lambda c: len(counts_in(c.text))) if counts else (lambda c: 0)
     return max(close, key=lambda c: (cover(c), told(c), asks_fact and not is_modal(c.text), c.score), default=best)

@@ -468,6 +468,10 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     cands[1].score = 0.98 * cands[0].score
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
+    cands[1].score = 0.92 * cands[0].score  # further behind: a possibility is still weaker evidence for a fact
+    assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
+    cands[1].score = 0.85 * cands[0].score
+    assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[0]
 
 
 def test_yes_no_evidence_for_an_asked_count_prefers_the_near_sentence_stating_more_counts():
