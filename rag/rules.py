@@ -173,7 +173,9 @@ def byline_note(text: str, authors: list[str]) -> bool:
 # writers (``rag.bylines``); nor does it ask for someone holding a role (``rag.persons.asks_person``).
 SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
                   r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
-                  r"call(?:s|ed)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?)\b")
+                  r"call(?:s|ed)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?|"
+                  # verbs that put a name to a thing ("who described the pact as a compromise?"): its writer's words
+                  r"describe[sd]?|describing|characteri[sz]e[sd]?|label(?:s|ed|led)?|dub(?:s|bed)?|portray(?:s|ed)?)\b")
 
 
 def names_people(text: str, question: str) -> bool:

@@ -72,6 +72,9 @@ def test_attribution_names_the_article_when_the_sentence_names_no_one():
     assert attribution(q, [c]) == ""
     q2 = Query(asked="who signed it", resolved="", text="who signed it", qtype="name")
     assert attribution(q2, [Candidate(0, p, 0, 30, p.text, set())]) == ""
+    c.typed = False  # a verb putting a name to a thing asks for the writer's words too
+    q3 = Query(asked="who described it as not obsolete", resolved="", text="who described it as not obsolete", qtype="name")
+    assert attribution(q3, [c]) == "csis.org — "
 
 
 def test_a_place_of_work_is_a_place_unless_the_question_already_names_it():
