@@ -171,9 +171,11 @@ def _ellipsis(question: str, last: str) -> str | None:
         return None  # "and from what date does it count?" is a question of its own, its pronoun resolved later
     new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
-    was, now = _ARTICLE_MENTION.search(base), _named_article(new)
-    if was and now:  # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article
-        return base[:was.start()] + now + base[was.end():] + "?"
+    now = _named_article(new)
+    # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article ("the
+    # new one" names an article only where the last question named one: else it is the thing asked about)
+    if now and (_ARTICLE_MENTION.search(base) or not _ONE.search(now)):
+        return with_source(base, now)
     words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
     # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
     last = words[-1] if words else None
@@ -250,6 +252,50 @@ def _with_answer(question: str, last: Turn, weight) -> str:
     return f"{question.strip().rstrip('?')} ({answer_terms(last.said, question, weight)})?"
 
 
+_ONE = re.compile(r"\bone$", re.I)  # "the new one": an article only when the talk is already about articles
+# "…according to Ann Berg", "…per the SCMP": where the last question said whose account it asked for
+_SOURCE_PHRASE = re.compile(r"\s*,?\s*\b(?:according\s+to|per)\s+[^,?]+$", re.I)
+# Words that only ask what an article reports ("what number does the CSIS piece give?"): no topic of their own
+_REPORTING = {"say", "says", "said", "give", "gives", "gave", "number", "figure", "count", "put", "puts", "tell", "tells",
+              "claim", "claims", "report", "reports", "mention", "mentions", "state", "states", "write", "writes",
+              "wrote", "answer", "version", "estimate", "estimates", "cite", "cites", "list", "lists", "have", "has"}
+
+
+def with_source(base: str, article: str) -> str:
+    """The last question asked of another article: its article mention or "according to …" replaced, else added.
+
+    >>> with_source("how many ferries run per the Harbor Daily piece", "the Bay Times one")
+    'how many ferries run per the Bay Times one?'
+    >>> with_source("how many ferries run according to Ann Berg", "the Bay Times one")
+    'how many ferries run according to the Bay Times one?'
+    >>> with_source("how many ferries run", "the Bay Times one")
+    'how many ferries run according to the Bay Times one?'
+    """
+    was = _ARTICLE_MENTION.search(base)
+    if was:
+        return base[:was.start()] + article + base[was.end():] + "?"
+    src = _SOURCE_PHRASE.search(base)
+    return (base[:src.start()] if src else base) + f" according to {article}?"
+
+
+def source_switch(question: str, last: str) -> str | None:
+    """ "what number does the Bay Times piece give?" after a question: the question names an article and asks
+    only what it reports, so it is the last question asked of that article; None for a question with a topic.
+
+    >>> source_switch("what number does the Bay Times piece give?", "how many ferries run per Ann Berg?")
+    'how many ferries run according to the Bay Times piece?'
+    >>> source_switch("what does the Bay Times piece say about fares?", "how many ferries run?") is None
+    True
+    """
+    m = _ARTICLE_MENTION.search(question)
+    if not m or _OTHER_ONE.fullmatch(m.group(0)) or _ONE.search(m.group(0)):
+        return None
+    rest = question[:m.start()] + " " + question[m.end():]
+    if any(w not in STOPWORDS and w not in WH and w not in _REPORTING and not _FILLER.match(w) for w in tokens(rest)):
+        return None
+    return with_source(last.strip().rstrip("?"), m.group(0))
+
+
 def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Resolved:
     """The follow-up as a question of its own; ``weight`` (a stem's corpus idf) picks the last answer's heaviest
     words when the question points at what that answer said; ``known`` (does the corpus use a stem?) tells a
@@ -263,6 +309,9 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     ell = _ellipsis(question, last.question)
     if ell:
         return Resolved(ell)
+    switched = source_switch(question, last.question)
+    if switched:
+        return Resolved(switched)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if _DONE_OR_AFTER.search(question):  # "why'd they do that?": asked together with the last question

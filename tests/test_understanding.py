@@ -122,6 +122,18 @@ def test_follow_ups_are_rewritten_only_on_anaphora_or_ellipsis(prev, q, expected
     assert rewrite(q, [Turn(prev, [])]).text == expected
 
 
+@pytest.mark.parametrize("prev,q,expected", [
+    ("how many ferries run according to Ann Berg?", "what number does the Bay Times piece give?",
+     "how many ferries run according to the Bay Times piece?"),
+    ("how many ferries run according to Ann Berg?", "and the Bay Times article?",
+     "how many ferries run according to the Bay Times article?"),  # the source replaced, not the last word
+    ("how many ferries run?", "what does the Bay Times piece say?", "how many ferries run according to the Bay Times piece?"),
+    ("how many ferries run?", "what does the Bay Times piece say about fares?", "what does the Bay Times piece say about fares?"),
+])
+def test_a_question_naming_only_another_article_asks_the_last_question_of_it(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
+
 def test_tell_me_more_continues_the_last_topic_without_repeating():
     r = rewrite("tell me more", [Turn("Why was it renewed?", [], [["doc", 10]])])
     assert r.more and r.text == "Why was it renewed?" and r.shown == [["doc", 10]]
