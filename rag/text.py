@@ -91,7 +91,11 @@ def terms(text: str) -> list[str]:
 # Words of a question that carry no topic though they look like content words: "per" frames a source ("per the
 # harbour piece") and "used to" before a verb of being or doing is the habitual past ("how it used to be"), not
 # the verb "use". General English; read off the question only, so the index's tokenizer is untouched.
-_NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)", re.I)
+# A span of time said in passing ("over the years", "in recent decades", "these days") dates nothing: a sentence
+# saying "five years" is no closer to "what has it covered over the years?".
+_NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)"
+                       r"|\b(?:over|through|across|in|during)\s+(?:all\s+)?(?:the\s+)?(?:recent\s+|past\s+|last\s+)?"
+                       r"(?:years|decades)\b(?!\s+(?:of|since|after|before)\b)|\bthese\s+days\b|\bnowadays\b", re.I)
 
 
 def topic_text(question: str) -> str:
@@ -101,6 +105,8 @@ def topic_text(question: str) -> str:
     ['harbour', 'ferri', 'differ']
     >>> terms(topic_text("which tools are used to repair the ferry?"))  # the verb "use" stays
     ['tool', 'use', 'repair', 'ferri']
+    >>> terms(topic_text("what has the ferry carried over the years?")), terms(topic_text("over the years of the lease"))
+    (['ferri', 'carri'], ['year', 'leas'])
     """
     return _NO_TOPIC.sub(" ", question)
 
