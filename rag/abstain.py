@@ -30,6 +30,7 @@ MOSTLY_UNKNOWN = 0.8  # unknown words carry more than this share of the question
 MOSTLY_UNKNOWN_SIM = 0.4  # ...and no sentence is this close: the question is about something else
 REQUIRE_TYPED = True  # a "which ministry / what date" question needs a sentence holding such a thing
 EVERYDAY_ZIPF = 3.5  # an unknown word at least this common in English is a paraphrase, not a new topic
+ACRONYM_ZIPF = 3.0  # ...and a three- or four-letter non-word this common is initials typed in lower case
 PRECISE_SCORE = 0.61  # "which specific X…?" needs a best sentence scoring this much (dev: answered 0.62-0.70, unanswerable 0.37-0.60)
 
 
@@ -101,8 +102,13 @@ def lower_acronym(word: str) -> bool:
 
     >>> lower_acronym("nato"), lower_acronym("ok"), lower_acronym("wasnt"), lower_acronym("deal")
     (True, False, False, False)
+    >>> lower_acronym("nih"), lower_acronym("dont"), lower_acronym("reserch")
+    (True, False, False)
     """
-    if len(word) < 3 or not word.isalpha() or zipf(word) < EVERYDAY_ZIPF or in_dictionary(word):
+    # a short one (three or four letters) is an acronym at a lower frequency ("nih", "nsf"): English text writes
+    # few such letter runs that are not initials, while a slip of typing is rarer still (zipf ~0)
+    floor = ACRONYM_ZIPF if len(word) <= 4 else EVERYDAY_ZIPF
+    if len(word) < 3 or not word.isalpha() or zipf(word) < floor or in_dictionary(word):
         return False
     return not any(in_dictionary(word[:i] + "'" + word[i:]) for i in range(1, len(word)))
 
