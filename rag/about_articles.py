@@ -28,7 +28,10 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
                            r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
                            r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"
-                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?)\b")
+                           r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?|"
+                           # what a writer found out or looks for ("what did the writer hear in Oslo?"): content too
+                           r"hears?|heard|learn(?:s|ed|t)?|find|finds|found|notice[sd]?|observe[sd]?|report(?:s|ed)?|"
+                           r"expect(?:s|ed)?|predict(?:s|ed)?|hope[sd]?|urge[sd]?|call(?:s|ed)? for)\b")
 
 
 # "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
@@ -76,6 +79,8 @@ def is_about_articles(q: str) -> bool:
     (True, False)
     >>> is_about_articles("what's ann lee's job title?"), is_about_articles("what's the title of ann lee's piece?")
     (False, True)
+    >>> is_about_articles("what did the harbour piece's writer hear in Oslo?")
+    False
     """
     q = asked_part(q)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", q.lower())))
