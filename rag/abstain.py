@@ -177,7 +177,9 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
 # "which specific projects…", "does it specifically ban…", "the very first project": the asker wants one named
 # instance, not the topic. Not "exactly" or "precisely": closing a question ("what's the point, exactly?") they ask
 # to have a point put plainly, not for one instance (as specifics words they cost answerable questions on dev)
-_SPECIFICS = re.compile(r"\b(?:specific(?:ally)?|the\s+very\s+first)\b")
+# ("specific" describing a thing, "deals for specific joint work", asks for no instance: only after a wh-word or
+# "any" does it insist on one)
+_SPECIFICS = re.compile(r"\b(?:(?:which|what|any)\s+specific|specifically|the\s+very\s+first)\b")
 
 
 def asks_specifics(text: str) -> bool:
@@ -188,6 +190,8 @@ def asks_specifics(text: str) -> bool:
     (True, False)
     >>> asks_specifics("what was the very first ferry?"), asks_specifics("what was the first ferry?")
     (True, False)
+    >>> asks_specifics("what are deals for specific joint work called?")
+    False
     """
     return bool(_SPECIFICS.search(text.lower()))
 
