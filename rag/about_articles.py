@@ -34,6 +34,8 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"expect(?:s|ed)?|predict(?:s|ed)?|hope[sd]?|urge[sd]?|call(?:s|ed)? for)\b")
 
 
+# "the article that mentions X": a clause picking out the article by what it says, not asking what it says
+_DESCRIBED = re.compile(r"(\b(?:article|piece|op-ed|story|essay|report|column|one)\b[^?]*?)\s+(?:that|which)\s.*$")
 # "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
 _WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|have|had)\b)[a-z]+\s+"
                               r"(?:the|that|this)\s+(?:[\w.\-]+\s+){0,4}(?:%s)\b"
@@ -81,6 +83,10 @@ def is_about_articles(q: str) -> bool:
     (False, True)
     >>> is_about_articles("what did the harbour piece's writer hear in Oslo?")
     False
+    >>> is_about_articles("who is the author of the piece that mentions the ferry?")
+    True
+    >>> is_about_articles("who wrote the piece on the new pier that argues it failed?")
+    True
     """
     q = asked_part(q)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", q.lower())))
@@ -88,6 +94,7 @@ def is_about_articles(q: str) -> bool:
         return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
     if counted_things(q) - META_STEMS:
         return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
-    if CONTENT_VERBS.search(q.lower()) and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
+    if CONTENT_VERBS.search(_DESCRIBED.sub(r"\1", q.lower())) \
+            and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
