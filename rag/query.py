@@ -91,7 +91,9 @@ KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
                "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
                "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things",
-               "word", "term", "phrase", "label"}
+               "word", "term", "phrase", "label", "picture", "overview", "summary", "takeaway"}
+# Comparatives and superlatives are no things: "what is the US better at…" asks in what respect, not for a "better"
+_DEGREE = {"better", "best", "worse", "worst", "more", "most", "less", "least"}
 # ...and the heads of compounds naming a word as the answer ("buzzword", "catchphrase", "nickname"): "what's the
 # buzzword for X?" asks for the word the articles use for X, not for a thing called a buzzword
 _WORD_HEADS = ("word", "phrase", "name")
@@ -120,6 +122,8 @@ def asked_thing(text: str) -> str:
     ('ministri', '')
     >>> asked_thing("what's the line the port draws between ferries and barges?")
     ''
+    >>> asked_thing("what is the port better at than the dock?"), asked_thing("what's the bigger picture of the ferry war?")
+    ('', '')
     """
     m = _THING.match(text.lower())
     wh = _WH_HEAD.match(text.lower())
@@ -133,7 +137,7 @@ def asked_thing(text: str) -> str:
     head = words[-1]
     if len(words) > 1 and head.endswith("ing"):
         return ""  # "what was the crew aiming for": a subject and its verb, not a thing asked for
-    if head in KIND_WORDS | GENERIC_BODIES or head in STOPWORDS or stem(head) in COMPARE_CUES or names_a_word(head):
+    if head in KIND_WORDS | GENERIC_BODIES | _DEGREE or head in STOPWORDS or stem(head) in COMPARE_CUES or names_a_word(head):
         return ""
     return stem(head)
 
