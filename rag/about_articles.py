@@ -34,6 +34,10 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"expect(?:s|ed)?|predict(?:s|ed)?|hope[sd]?|urge[sd]?|call(?:s|ed)? for)\b")
 
 
+# "the article written before the renewal": the time picks the article out; its writing is not what is asked
+_WRITTEN_WHEN = re.compile(r"\b(?:(?:article|piece|op-ed|story|essay|report|column|one)s?)\s+(?:that\s+was\s+|"
+                           r"which\s+was\s+|that\s+were\s+)?(?:written|published|penned)\s+(?=(?:before|after|since|"
+                           r"during|ahead\s+of|prior\s+to)\b)")
 # "the article that mentions X": a clause picking out the article by what it says, not asking what it says
 _DESCRIBED = re.compile(r"(\b(?:article|piece|op-ed|story|essay|report|column|one)\b[^?]*?)\s+(?:that|which)\s.*$")
 # "who penned the … article" (not "who did the writer of the … piece talk to": an auxiliary is no such verb)
@@ -85,11 +89,15 @@ def is_about_articles(q: str) -> bool:
     False
     >>> is_about_articles("who is the author of the piece that mentions the ferry?")
     True
+    >>> is_about_articles("how does the piece written before the vote differ from the ones written after it?")
+    False
+    >>> is_about_articles("when was the piece written?"), is_about_articles("who wrote the piece published after the vote?")
+    (True, True)
     >>> is_about_articles("who wrote the piece on the new pier that argues it failed?")
     True
     """
     q = asked_part(q)
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", q.lower())))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", _WRITTEN_WHEN.sub(" ", q.lower()))))
     if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
         return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
     if counted_things(q) - META_STEMS:
