@@ -92,15 +92,24 @@ def adjacent_keys(a: str, b: str) -> bool:
     return len(b) == 1 and b in neighbours_of(a)
 
 
-def slip_class(typo: str, cand: str) -> int:
+_VOWELS = set("aeiou")
+
+
+def slip_class(typo: str, cand: str) -> float:
     """How ordinary the one-edit slip from ``cand`` to ``typo`` is: 0 for the commonest slips of typing (two
-    letters swapped, a neighbouring key, a letter doubled), 1 for a dropped letter, 2 for another wrong
-    letter, 3 for an extra one."""
+    letters swapped, a neighbouring key, a letter doubled), 1 for a dropped letter, 1.5 for one vowel written
+    for another (spelling by ear: "meny", "renewel"), 2 for another wrong letter, 3 for an extra one.
+
+    >>> slip_class("meny", "many"), slip_class("meny", "menu"), slip_class("wory", "work"), slip_class("thoe", "the")
+    (1.5, 0, 2, 3)
+    """
     if len(typo) == len(cand):
         diff = [i for i, (a, b) in enumerate(zip(typo, cand)) if a != b]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and typo[diff[0]] == cand[diff[1]] and typo[diff[1]] == cand[diff[0]]:
             return 0
-        return 0 if len(diff) == 1 and adjacent_keys(typo[diff[0]], cand[diff[0]]) else 2
+        if len(diff) == 1 and adjacent_keys(typo[diff[0]], cand[diff[0]]):
+            return 0
+        return 1.5 if len(diff) == 1 and typo[diff[0]] in _VOWELS and cand[diff[0]] in _VOWELS else 2
     if len(cand) == len(typo) + 1:
         return 1
     doubled = any(typo[i] == typo[i - 1] and typo[:i] + typo[i + 1:] == cand for i in range(1, len(typo)))
@@ -120,8 +129,19 @@ def _likelihood(typo: str, cand: str, corpus: int) -> tuple:
     'kinds'
     >>> sorted(["seeking", "selling"], key=lambda t: _likelihood("selking", t, 2))[0]
     'selling'
+
+    A corpus word reached only by an unusual slip (a far key, an extra letter) comes after an ordinary slip
+    (swapped, a neighbouring key, a doubled or dropped letter, a vowel for a vowel) to any word; a word of the
+    corpus's family keeps its place. Without context the guess is often wrong either way ("ging" may become
+    "gong" rather than "going"), but a wrong English word the articles don't use weighs nothing in the search,
+    while a wrong corpus word ("Jing", "the" for "thoe") sends it elsewhere: measured on `dev` with one slip
+    per question (seeds 1–4), 5 more right answers and none fewer.
+
+    >>> sorted(["jing", "going"], key=lambda t: _likelihood("ging", t, 0 if t == "jing" else 2))[0]
+    'going'
     """
-    return corpus, slip_class(typo, cand), -zipf(cand), cand
+    cls = slip_class(typo, cand)
+    return cls >= 2 and corpus != 1, corpus, cls, -zipf(cand), cand
 
 
 class Speller:

@@ -37,6 +37,22 @@ def test_among_equally_close_words_the_ordinary_slip_of_typing_wins(typo, fixed)
     assert Speller({"title", "kelly"}).fix_token(typo) == fixed
 
 
+@pytest.mark.parametrize("typo,unusual", [("ging", "jing"), ("wory", "work"), ("thoe", "the"), ("etra", "era")])
+def test_a_corpus_word_reached_only_by_an_unusual_slip_is_not_the_guess(typo, unusual):
+    # a far key or an extra letter to a corpus word ranks after an ordinary slip to any English word: the guess
+    # may still be wrong, but a word the articles don't use weighs nothing in the search, where a wrong corpus
+    # word sends it elsewhere
+    from rag.spelling import slip_class
+
+    fix = Speller({unusual}).fix_token(typo)
+    assert fix != unusual and slip_class(typo, fix) <= 1.5
+
+
+def test_a_vowel_for_a_vowel_is_likelier_than_a_far_key_but_not_than_a_dropped_letter():
+    assert Speller({"many"}).fix_token("meny") == "many"  # not "menu" (a neighbouring key, but not a corpus word)
+    assert Speller({"been", "biden"}).fix_token("bien") == "biden"  # a dropped letter before a vowel for a vowel
+
+
 def test_a_word_of_the_corpus_family_wins_a_tie_and_question_words_follow_the_ordinary_slip(speller):
     assert Speller({"renewed"}).fix_token("rened") == "renew"  # not "rented": the articles say "renewed"
     assert speller.fix_question_word("whee") == "where"  # a dropped letter, not a wrong one ("when")
