@@ -41,6 +41,38 @@ def question_sentence(q: str) -> str:
     return q
 
 
+# A demonstrative standing for what the statement before it told ("X hoped for Y. Is that what…", "- how does that
+# square with…"): after an auxiliary or "how", "that"/"this" is a pronoun, not a determiner or a conjunction.
+_POINTS_BACK = re.compile(r"\b(?:is|was|are|were|does|did|do|has|how)\s+(?:that|this)\b(?!\s+(?:the|a|an)\b)", re.I)
+
+
+def scene_of(q: str) -> str:
+    """The statement or dash-separated opening before the question proper, or "" when the question stands alone.
+
+    >>> scene_of("The harbour report hoped for ferries. Is that what the plan did?")
+    'The harbour report hoped for ferries.'
+    >>> scene_of("the port piece hoped for ferries - how does that square with the plan?"), scene_of("When was it signed?")
+    ('the port piece hoped for ferries', '')
+    """
+    q = q.strip()
+    asked = question_sentence(q)
+    parts = re.split(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*", asked)
+    if len(parts) > 1 and _WH_START.match(parts[-1].lower()):
+        asked = parts[-1]
+    return "" if asked == q else q[:q.rfind(asked)].rstrip(" -—–;")
+
+
+def points_back(q: str) -> bool:
+    """Does the question proper point back at what its opening statement told ("Is that what the plan did?")?
+
+    >>> points_back("Is that what the plan did?"), points_back("how does that square with the plan?")
+    (True, True)
+    >>> points_back("is that the plan?"), points_back("did it say that fares rose?")
+    (False, False)
+    """
+    return bool(_POINTS_BACK.search(q))
+
+
 def asked_part(q: str) -> str:
     """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,
     without a trailing "when…" clause that only dates what is asked (in a yes/no question too, unless the clause

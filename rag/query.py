@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_specifics
-from rag.asked import asked_part, count_target, counted_things, question_sentence, question_type
+from rag.asked import asked_part, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_summary, intent_of, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
@@ -62,6 +62,7 @@ class Query:
     narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
+    scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -196,7 +197,24 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
-                 asserts_count=asks_value(text))
+                 asserts_count=asks_value(text),
+                 scene_named=len(named) == 1 and named_in_scene(text, lexicon.referenced_docs))
+
+
+def named_in_scene(text: str, referenced) -> bool:
+    """Is the article a question names named only in the statement that sets its scene, the question proper pointing
+    back at what that statement told ("The harbour piece hoped for ferries. Is that what the plan did?")? The
+    question then sets that article's claim against what happened, which the other articles tell: the article is
+    heard, not the only one heard.
+
+    >>> named_in_scene("The port piece hoped for ferries. Is that what the plan did?", lambda s: {"port"} if "port" in s else set())
+    True
+    >>> named_in_scene("The plan hoped for ferries. What does the port piece say?", lambda s: {"port"} if "port" in s else set())
+    False
+    """
+    scene = scene_of(text)
+    asked = text.strip()[len(scene):]
+    return bool(scene) and bool(referenced(scene)) and not referenced(asked) and points_back(asked)
 
 
 def normalize_neg(q: str) -> str:

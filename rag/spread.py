@@ -81,14 +81,19 @@ def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> floa
 def heard_from(query, cands: list[Candidate]) -> list[Candidate]:
     """The candidates a spread answer may quote: only the named article's when the question names one ("why,
     according to the Harbor Times, did…?" asks that article's reasons; another article's are not its answer),
-    else all of them.
+    else all of them, as when the article only sets the scene ("the Harbor Times hoped for X - how does that square
+    with what the plan did?": what the plan did is told elsewhere; ``scene_named``).
 
     >>> from types import SimpleNamespace as S
     >>> a, b = S(doc_id="a"), S(doc_id="b")
-    >>> heard_from(S(named_docs={"b"}, about_articles=False), [a, b]) == [b], len(heard_from(S(named_docs=set(), about_articles=False), [a, b]))
-    (True, 2)
+    >>> heard_from(S(named_docs={"b"}, about_articles=False, scene_named=False), [a, b]) == [b]
+    True
+    >>> len(heard_from(S(named_docs=set(), about_articles=False, scene_named=False), [a, b]))
+    2
+    >>> len(heard_from(S(named_docs={"b"}, about_articles=False, scene_named=True), [a, b]))
+    2
     """
-    if len(query.named_docs) != 1 or query.about_articles:
+    if len(query.named_docs) != 1 or query.about_articles or query.scene_named:
         return cands
     return [c for c in cands if c.doc_id in query.named_docs] or cands
 

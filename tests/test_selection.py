@@ -894,3 +894,14 @@ def test_a_comparison_answered_by_one_short_statement_of_difference_brings_the_s
     q = _q("how are port and dock strengths different?", intent="compare")
     chosen, why, _, _ = _pick(q, cands, {t: 1.0 for t in q.terms})
     assert [c.text for c in chosen][1:] == [cands[1].text] and why[-1] == "elaborates"
+
+
+def test_an_article_that_only_sets_the_scene_is_heard_beside_the_others():
+    from rag.spread import heard_from
+    a = _cands("a", ["The port hoped for night ferries."], [0.9])
+    b = _cands("b", ["The new timetable drops the night ferry."], [0.8])
+    asked = _q("why did the harbor piece want night ferries?", intent="why", named_docs={"a"})
+    assert {c.doc_id for c in heard_from(asked, a + b)} == {"a"}  # its reasons only
+    scene = _q("the harbor piece hoped for night ferries - how does that square with the timetable?", intent="why",
+               named_docs={"a"}, scene_named=True)
+    assert {c.doc_id for c in heard_from(scene, a + b)} == {"a", "b"}  # what the timetable did is told elsewhere

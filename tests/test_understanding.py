@@ -722,3 +722,16 @@ def test_a_question_asking_for_a_purpose_is_a_why_question(q):
 def test_the_goals_asked_in_the_plural_still_ask_for_a_list():
     from rag.intent import intent_of
     assert intent_of("what are the main goals of the pier rules?") == "list"
+
+
+def test_an_article_named_only_in_the_opening_statement_sets_the_scene():
+    from rag.asked import points_back, scene_of
+    from rag.query import named_in_scene
+    port = lambda s: {"port"} if "harbor" in s.lower() else set()
+    assert scene_of("The harbor piece hoped for ferries. Is that what the plan did?") == "The harbor piece hoped for ferries."
+    assert scene_of("the harbor piece hoped for ferries - how does that square with the plan?") == "the harbor piece hoped for ferries"
+    assert scene_of("why did the harbor piece want ferries?") == ""
+    assert points_back("how does that stack up against the plan?") and not points_back("does it say that fares rose?")
+    assert named_in_scene("The harbor piece hoped for ferries. Is that what the plan did?", port)
+    assert not named_in_scene("The plan was late. What does the harbor piece say about that?", port)  # asked of it
+    assert not named_in_scene("The harbor piece is long. What does it say about fares?", port)  # nothing pointed back at
