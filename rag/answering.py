@@ -23,7 +23,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import Candidate, asks_speaker, candidates, weights_of
-from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, fresh as _fresh, listed_under_heading, listing_after,
+from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             reason_before, reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
@@ -194,6 +194,9 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
+    example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
+    if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
+        chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
     event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]

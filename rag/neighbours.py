@@ -140,6 +140,24 @@ def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, C
     return None
 
 
+# "For example, …", "For instance, …": general English markers by which a sentence gives the example of the one before
+_EXAMPLE = re.compile(r"^\W*(?:For example|For instance|Specifically|In particular|Namely)\b")
+
+
+def example_after(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
+    """A short chosen sentence stating a general claim ("The two ports have complementary strengths.") and the
+    sentence right after it in its article when that one opens by giving its example ("For example, the north
+    builds the ferries, while the south runs them."), or None: the claim says little without the example, which
+    holds the specifics the question asks about ("what is each port better at?") in words it does not share."""
+    for i, c in enumerate(chosen):
+        if len(c.text.split()) > SHORT_STATEMENT:
+            continue
+        nxt = next_of(c, cands)
+        if nxt is not None and _EXAMPLE.match(nxt.text) and fresh(nxt, chosen):
+            return i, nxt
+    return None
+
+
 # "Finally, …", "Later, …": the sentence tells the next event of a story, not the one before it
 _NEXT_EVENT = re.compile(r"^(?:Finally|Then|Later|Eventually|Subsequently|Afterwards?|Next|Meanwhile|Soon after)\b")
 

@@ -905,3 +905,17 @@ def test_an_article_that_only_sets_the_scene_is_heard_beside_the_others():
     scene = _q("the harbor piece hoped for night ferries - how does that square with the timetable?", intent="why",
                named_docs={"a"}, scene_named=True)
     assert {c.doc_id for c in heard_from(scene, a + b)} == {"a", "b"}  # what the timetable did is told elsewhere
+
+
+def test_a_short_claim_brings_the_example_that_spells_it_out():
+    from rag.neighbours import example_after
+    a = _cands("a", ["The two ports have complementary strengths.",
+                     "For example, the north port builds the ferries, while the south port runs them.",
+                     "Both ports hope to grow."])
+    assert example_after([a[0]], a) == (0, a[1])
+    assert example_after([a[1]], a) is None  # nothing after it gives its example
+    b = _cands("b", ["The two ports have complementary strengths.", "Both ports hope to grow."])
+    assert example_after([b[0]], b) is None  # the next sentence moves on
+    long = _cands("c", ["The two ports have long had strengths of their own, and the council has said so in each of "
+                        "its yearly reports on the harbour.", "For example, the north port builds ferries."])
+    assert example_after([long[0]], long) is None  # a long sentence says enough on its own
