@@ -152,7 +152,7 @@ class Pipeline:
         query = self.understand(question, history)
         k = max(1, min(int(k or self.cfg.k), MAX_K))
         unknown = unknown_terms(query, self.retriever.lexicon)
-        qvec = self.embedder.embed_query(query.text)  # once: no refusal reads the question without some words
+        qvec = self.embedder.embed_query(query.meant or query.text)  # once: no refusal reads the question without some words
         # The answer may quote from a few passages beyond the k reported as retrieved.
         pool = self.retriever.search(query, k, qvec=qvec, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]

@@ -63,6 +63,7 @@ class Query:
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
+    meant: str = ""  # the words the question is embedded from, when not all of ``text`` (``meaning_text``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -198,7 +199,21 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  asserts_count=asks_value(text),
-                 scene_named=len(named) == 1 and named_in_scene(text, lexicon.referenced_docs))
+                 scene_named=len(named) == 1 and named_in_scene(text, lexicon.referenced_docs),
+                 meant=meaning_text(text, naming) if intent == "compare" and len(named) >= 2 and not about else "")
+
+
+def meaning_text(text: str, naming: set[str]) -> str:
+    """A comparison of two or more named articles without the words that name them: what its sentences are matched
+    against in meaning. Every passage of those articles is heard whatever the question's words (``named_extra``),
+    so the names pick nothing more; left in, they pull the question's embedding towards the articles' headlines and
+    bylines, and a sentence saying what is asked in other words ranks below one that restates the shared topic.
+    Their words already count for nothing in a sentence's match (``answering.topic_weights``).
+
+    >>> meaning_text("how do the harbour piece and Dockside each see the ferry?", {"harbour", "docksid"})
+    'how do the piece and each see the ferry?'
+    """
+    return " ".join(w for w in text.split() if not (terms(w) and set(terms(w)) <= naming))
 
 
 def named_in_scene(text: str, referenced) -> bool:

@@ -354,7 +354,7 @@ class Retriever:
         if not self.passages:
             return []
         if qvec is None:
-            qvec = self.embedder.embed_query(query.text)
+            qvec = self.embedder.embed_query(query.meant or query.text)
         with one_blas_thread():
             return self._search(query, k, qvec, diversify, extra)
 

@@ -735,3 +735,11 @@ def test_an_article_named_only_in_the_opening_statement_sets_the_scene():
     assert named_in_scene("The harbor piece hoped for ferries. Is that what the plan did?", port)
     assert not named_in_scene("The plan was late. What does the harbor piece say about that?", port)  # asked of it
     assert not named_in_scene("The harbor piece is long. What does it say about fares?", port)  # nothing pointed back at
+
+
+def test_a_comparison_of_named_articles_is_embedded_without_their_names():
+    from rag.query import meaning_text
+    naming = {"harbor", "docksid", "op", "ed"}  # stems, as the lexicon gives them
+    assert meaning_text("the harbor op-ed and Dockside's piece - how does each see the ferry?", naming) == \
+        "the and piece - how does each see the ferry?"
+    assert meaning_text("how do they see the ferry?", naming) == "how do they see the ferry?"  # nothing named
