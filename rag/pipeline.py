@@ -156,7 +156,7 @@ class Pipeline:
         # The answer may quote from a few passages beyond the k reported as retrieved.
         pool = self.retriever.search(query, k, qvec=qvec, extra=EXTRA_CANDIDATE_PASSAGES)
         passages = pool[:k]
-        if query.intent == "compare" and (len(query.named_docs) >= 2 or query.within) and not query.about_articles:
+        if (query.meant or (query.intent == "compare" and query.within)) and not query.about_articles:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)

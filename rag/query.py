@@ -63,7 +63,7 @@ class Query:
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
-    meant: str = ""  # the words the question is embedded from, when not all of ``text`` (``meaning_text``)
+    meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -178,6 +178,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     sides, naming = sides_of(text), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = two_articles_compared(shape, named, about, bool(sides), core)
+    scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     every = lexicon.concepts(terms(topic_text(text)))  # "per the X piece", "used to be": no topic
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
@@ -199,16 +200,30 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  asserts_count=asks_value(text),
-                 scene_named=len(named) == 1 and named_in_scene(text, lexicon.referenced_docs),
-                 meant=meaning_text(text, naming) if intent == "compare" and len(named) >= 2 and not about else "")
+                 scene_named=scene, meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
+
+
+def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:
+    """Is the question answered from the articles it names, every passage of them heard (``pipeline.named_extra``)?
+    A comparison setting two or more of them side by side is, and so is a why-question naming one ("why, per the
+    harbour piece, …": its reasons only, ``spread.heard_from``), unless that one only sets the scene (``scene``).
+
+    >>> heard_whole("compare", {"a", "b"}, False, False), heard_whole("why", {"a"}, False, False)
+    (True, True)
+    >>> heard_whole("why", {"a"}, True, False), heard_whole("fact", {"a"}, False, False), heard_whole("compare", {"a"}, False, False)
+    (False, False, False)
+    """
+    if about:
+        return False
+    return (intent == "compare" and len(named) >= 2) or (intent == "why" and len(named) == 1 and not scene)
 
 
 def meaning_text(text: str, naming: set[str]) -> str:
-    """A comparison of two or more named articles without the words that name them: what its sentences are matched
-    against in meaning. Every passage of those articles is heard whatever the question's words (``named_extra``),
-    so the names pick nothing more; left in, they pull the question's embedding towards the articles' headlines and
-    bylines, and a sentence saying what is asked in other words ranks below one that restates the shared topic.
-    Their words already count for nothing in a sentence's match (``answering.topic_weights``).
+    """A question answered from the articles it names (``heard_whole``) without the words that name them: what its
+    sentences are matched against in meaning. Every passage of those articles is heard whatever the question's words
+    (``named_extra``), so the names pick nothing more; left in, they pull the question's embedding towards the
+    articles' headlines and bylines, and a sentence saying what is asked in other words ranks below one that restates
+    the topic. In a comparison their words already count for nothing in a sentence's match (``answering.topic_weights``).
 
     >>> meaning_text("how do the harbour piece and Dockside each see the ferry?", {"harbour", "docksid"})
     'how do the piece and each see the ferry?'

@@ -743,3 +743,13 @@ def test_a_comparison_of_named_articles_is_embedded_without_their_names():
     assert meaning_text("the harbor op-ed and Dockside's piece - how does each see the ferry?", naming) == \
         "the and piece - how does each see the ferry?"
     assert meaning_text("how do they see the ferry?", naming) == "how do they see the ferry?"  # nothing named
+
+
+def test_a_why_question_naming_one_article_is_answered_from_it_whole():
+    from rag.query import heard_whole
+    assert heard_whole("why", {"harbor"}, scene=False, about=False)  # "why, per the harbor piece, …": its reasons
+    assert not heard_whole("why", {"harbor"}, scene=True, about=False)  # it only sets the scene: others are heard
+    assert not heard_whole("why", {"harbor", "dock"}, scene=False, about=False)  # a comparison's, not one's
+    assert not heard_whole("fact", {"harbor"}, scene=False, about=False)
+    assert heard_whole("compare", {"harbor", "dock"}, scene=False, about=False)
+    assert not heard_whole("compare", {"harbor", "dock"}, scene=False, about=True)  # their bylines are asked
