@@ -217,9 +217,6 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         return pick_yes_no(query, cands, weights, terms_of)
     if query.intent == "compare":
         chosen, why = pick_compare(query, cands)
-        more = elaboration(chosen, cands) if len(chosen) == 1 else None
-        if more is not None:  # "X and Y have different strengths." alone: the next sentence says how they differ
-            chosen, why = chosen + [more[1]], why + ["elaborates"]
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1
     items = listed_under_heading(cands, weights) if query.intent in ("list", "overview") else []
     if items:  # a bulleted section whose subheading states what is asked: its items are the list
