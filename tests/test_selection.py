@@ -736,6 +736,9 @@ def test_left_out_reads_only_what_follows_the_excluding_word():
     assert left_out(w, "The permit covers night ferries, excluding barges.", lambda t: set(terms(t))) == set()
     assert left_out(w, "It covers buses; the exclusion of night ferries.", lambda t: set(terms(t))) == {"night", "ferri"}
     assert left_out(w, "It covers night ferries exclusively.", lambda t: set(terms(t))) == set()  # "exclusively" affirms
+    # a few rare modifiers ("cutting edge") lift the mean weight over the thing asked about: the median is the bar
+    w = {"cut": 2.7, "edg": 2.7, "expand": 2.7, "ferri": 1.8, "night": 1.8, "permit": 0.8}
+    assert left_out(w, "It covers day routes, excluding night ferries.", lambda t: set(terms(t))) == {"night", "ferri"}
 
 
 def test_yes_no_says_no_when_a_near_sentence_denies_the_asked_duty():
