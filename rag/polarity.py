@@ -130,8 +130,8 @@ def left_out(question_weights: dict[str, float], sentence: str, terms_of) -> set
     """
     if not question_weights:
         return set()
-    # the median, not the mean: a few rare modifiers ("cutting edge") lift the mean over the thing asked about
-    middle = statistics.median(question_weights.values())
+    # the (lower) median, not the mean: a few rare modifiers ("cutting edge") lift the mean over the thing asked about
+    middle = statistics.median_low(question_weights.values())
     telling = {t for t, w in question_weights.items() if w >= middle}
     out: set[str] = set()
     for clause in _CLAUSE.split(sentence):
