@@ -157,10 +157,18 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += THESIS_CREDIT  # "what is the main point?" is often answered by a correction ("not X but Y")
     if p.kind == "body" and query.intent in SPREAD_INTENTS and not query.about_articles and byline_note(c.text, p.authors):
         c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
+    if query.done and p.kind == "body" and _MAY_BE.search(c.text):
+        c.score *= MAY_BE_FACTOR  # "what has it achieved?" is answered by what it did, not by what it could do
     if len(c.terms) < 3 and p.kind == "body":
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
     elif p.kind == "body" and not ends_as_statement(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
+
+
+MAY_BE_FACTOR = 0.9
+# What a sentence says may or could be: modal verbs and "has the potential to", "is likely to"
+_MAY_BE = re.compile(r"\b(?:may|might|could|would|can|has\s+the\s+potential|have\s+the\s+potential|"
+                     r"(?:is|are)\s+(?:likely|expected)\s+to)\b", re.I)
 
 
 def asks_speaker(query) -> bool:

@@ -62,6 +62,7 @@ class Query:
     narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
+    done: bool = False  # "what has it achieved?", "what did it do?": what happened, not what may
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
     meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
 
@@ -199,7 +200,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
-                 asserts_count=asks_value(text),
+                 asserts_count=asks_value(text), done=asks_done(text),
                  scene_named=scene, meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
 
 
@@ -245,6 +246,20 @@ def named_in_scene(text: str, referenced) -> bool:
     scene = scene_of(text)
     asked = text.strip()[len(scene):]
     return bool(scene) and bool(referenced(scene)) and not referenced(asked) and points_back(asked)
+
+
+# "what has it achieved", "what did the pact do", "what have they accomplished": a question about what happened
+_DONE = re.compile(r"\b(?:has|have|had|did)\s+(?:\w+\s+){0,4}?(?:achiev\w*|accomplish\w*|done|do|delivered|produced|"
+                   r"yielded|brought|changed)\b|\b(?:achievements?|accomplishments?|track\s+record)\b", re.I)
+
+
+def asks_done(text: str) -> bool:
+    """Does the question ask what has happened or been done ("what has the pact achieved?"), not what may be?
+
+    >>> asks_done("tell me more about what the pact has achieved"), asks_done("what could the pact achieve?")
+    (True, False)
+    """
+    return bool(_DONE.search(text))
 
 
 def normalize_neg(q: str) -> str:

@@ -143,3 +143,4 @@ def test_the_question_is_read_once_into_query_flags_the_answering_stages_read(pi
     plain = pipe.understand("When was the Pact renewed?")
     assert not (plain.specific or plain.narrative or plain.two_times or plain.asserts_count)
     assert pipe.understand("how did fares back in the day compare with 2024?").two_times
+    assert pipe.understand("what has the Pact achieved?").done and not plain.done

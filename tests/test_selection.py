@@ -911,3 +911,12 @@ def test_a_short_claim_brings_the_example_that_spells_it_out():
     long = _cands("c", ["The two ports have long had strengths of their own, and the council has said so in each of "
                         "its yearly reports on the harbour.", "For example, the north port builds ferries."])
     assert example_after([long[0]], long) is None  # a long sentence says enough on its own
+
+
+def test_a_question_about_what_was_done_marks_down_sentences_of_what_may_be():
+    from rag.evidence import _MAY_BE
+    from rag.query import asks_done
+
+    assert asks_done("what has the ferry pact achieved so far?") and not asks_done("what could the ferry pact achieve?")
+    assert _MAY_BE.search("The pact has the potential to link the ports.") and _MAY_BE.search("It could help.")
+    assert not _MAY_BE.search("The pact linked the ports in 1990.")
