@@ -29,6 +29,9 @@ META_BONUS = 0.2  # for questions about an article, its byline card outranks sen
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
 THESIS_CREDIT = 0.025  # overview: a point stated by correction ("not X but Y"); 0.015-0.04 score alike on dev
+# overview: a sentence's score less this much per unit of cosine to the collection's centre above the mean (``rag.typical``):
+# the sentences every question about the collection comes close to crowd out the specific ones (dev: 0.03-0.05 +1, 0.06 +0)
+TYPICAL_DISCOUNT = 0.04
 BYLINE_FACTOR = 0.5  # a body sentence naming its own article's writer (a bio or editor's note)...
 SPREAD_INTENTS = ("compare", "overview", "why", "list")  # ...in an answer about what the articles argue
 PEOPLE_TYPED = 0.5
@@ -155,6 +158,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += REF_BONUS
     if query.intent == "overview" and p.kind == "body" and corrective_contrast(c.text):
         c.score += THESIS_CREDIT  # "what is the main point?" is often answered by a correction ("not X but Y")
+    if query.intent == "overview" and p.kind == "body":
+        c.score -= TYPICAL_DISCOUNT * p.typical.get(c.start, 0.0)  # it says what every article says (``rag.typical``)
     if p.kind == "body" and query.intent in SPREAD_INTENTS and not query.about_articles and byline_note(c.text, p.authors):
         c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
     if query.done and p.kind == "body" and _MAY_BE.search(c.text):

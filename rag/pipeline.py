@@ -166,6 +166,8 @@ class Pipeline:
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
         elif query.intent in ("list", "overview"):  # a bulleted section whose subheading states what is asked
             pool = pool + self.retriever.listed_sections(query, exclude={p.chunk_id for p in pool})
+        if query.intent == "overview" and not query.gist:  # its sentences are discounted by how typical they are
+            pool = self.retriever.typical(pool)
         unknown = spelled_out(unknown, query.text, pool)  # an acronym the passages write out is known after all
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)

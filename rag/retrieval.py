@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import replace
+from functools import cached_property
 
 import numpy as np
 
@@ -24,6 +25,7 @@ from rag.neighbours import BULLETED, HEADING_MATCH, heading_share
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms
+from rag.typical import centre_of, sample_rows, with_typicality
 
 RRF_K = 60  # the standard constant from Cormack et al. (2009)
 # Rank-fusion weights: closest sentence (MaxSim) and BM25. The chunk's mean vector was tried as a third
@@ -193,6 +195,29 @@ class Retriever:
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
         return [self._cards[d] for d in dict.fromkeys(doc_ids) if d in self._cards and self._cards[d].chunk_id not in exclude]
+
+    def typical(self, pool: list[Passage]) -> list[Passage]:
+        """``pool`` with how typical of the whole collection each sentence is (``rag.typical``): overviews read it."""
+        return with_typicality(pool, self._centre, self._vectors_of)
+
+    @cached_property
+    def _centre(self):  # the collection's centre (``rag.typical.centre_of``), from an even sample of its vectors
+        side, vecs = self.side, self._svecs
+        rows = sample_rows(len(vecs) if vecs is not None else 0 if side is None else side.vectors.shape[0])
+        return centre_of(vecs[rows] if vecs is not None else side.read(rows)) if len(rows) else None
+
+    def _vectors_of(self, p: Passage) -> np.ndarray | None:
+        """The sentence vectors of passage ``p``, in its order (None when they are not at hand)."""
+        i = self.by_id.get(p.chunk_id)
+        if i is not None and self.side is not None:
+            ids, inv = np.unique(self.side.rows_of(i), return_inverse=True)
+            return (self._svecs[ids] if self._svecs is not None else self.side.read(ids))[inv]
+        rows = [self._row_of.get(k) for k in passage_keys(p)] if i is not None and self._svecs is not None else [None]
+        return None if None in rows else self._svecs[rows]
+
+    @cached_property
+    def _row_of(self) -> dict[tuple, int]:  # sentence key -> row of ``_svecs`` (a small index without a sidecar)
+        return {sentence_key(sid): j for j, sid in enumerate(self._sids)}
 
     def gist_passages(self, doc_ids) -> list[Passage]:
         """The named articles' body passages; each sentence's ``sims`` says how typical it is of its article.

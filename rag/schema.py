@@ -77,6 +77,8 @@ class Passage:
     # cosine similarity of the query to each sentence, keyed by the sentence's start inside ``text``
     # (only sentences among the query's nearest neighbours are present)
     sims: dict[int, float] = field(default_factory=dict)
+    # overviews: how typical of the whole collection each sentence is (``rag.typical``), keyed like ``sims``
+    typical: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -144,3 +144,18 @@ def test_the_question_is_read_once_into_query_flags_the_answering_stages_read(pi
     assert not (plain.specific or plain.narrative or plain.two_times or plain.asserts_count)
     assert pipe.understand("how did fares back in the day compare with 2024?").two_times
     assert pipe.understand("what has the Pact achieved?").done and not plain.done
+
+
+def test_the_retriever_says_how_typical_of_the_collection_each_sentence_of_a_passage_is(pipe):
+    r = pipe.retriever
+    body = [p for p in r.passages if p.kind == "body"]
+    got = r.typical(body)
+    assert all(set(p.typical) == {s for s, _ in p.sentences} for p in got)
+    values = [v for p in got for v in p.typical.values()]
+    assert min(values) < 0 < max(values)  # measured against the mean: some more typical than most, some less
+    from rag.retrieval import Retriever
+
+    plain = Retriever(r.index, r.embedder, records=r.index.all_records())  # no sidecar: the vectors come from the store
+    again = plain.typical([p for p in plain.passages if p.kind == "body"])
+    same = {p.chunk_id: p.typical for p in got}
+    assert all(p.typical == pytest.approx(same[p.chunk_id], abs=1e-4) for p in again)

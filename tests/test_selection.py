@@ -920,3 +920,34 @@ def test_a_question_about_what_was_done_marks_down_sentences_of_what_may_be():
     assert asks_done("what has the ferry pact achieved so far?") and not asks_done("what could the ferry pact achieve?")
     assert _MAY_BE.search("The pact has the potential to link the ports.") and _MAY_BE.search("It could help.")
     assert not _MAY_BE.search("The pact linked the ports in 1990.")
+
+
+def test_an_overview_ranks_a_sentence_every_article_could_say_below_an_equally_close_specific_one():
+    from rag.evidence import candidates
+    from rag.lexicon import Lexicon
+
+    a, b = "The ferry deal matters for the whole region.", "The ferry deal funded forty piers and two docks."
+    text = a + " " + b
+    p = Passage(chunk_id="d:0", doc_id="d", text=text, start=0, end=len(text), sentences=[(0, len(a)), (len(a) + 1, len(text))],
+                title="", outlet="", authors=[], date="", url="", kind="body", sims={0: 0.6, len(a) + 1: 0.6},
+                typical={0: 0.2, len(a) + 1: -0.1})
+    lex = Lexicon.build([p], [""])
+    q = _q("what has the ferry deal done?", intent="overview")
+    assert [c.text for c in candidates(q, [p], lex, set(), {t: 1.0 for t in q.terms})][0] == b
+    q.intent = "fact"  # only an overview reads how typical a sentence is
+    tied = candidates(q, [p], lex, set(), {t: 1.0 for t in q.terms})
+    assert tied[0].score == tied[1].score
+
+
+def test_a_sentences_typicality_is_its_cosine_to_the_collections_centre_above_the_mean():
+    import numpy as np
+
+    from rag.typical import centre_of, with_typicality
+
+    vecs = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32)
+    centre = centre_of(vecs)
+    p = Passage(chunk_id="d:0", doc_id="d", text="A b. C d.", start=0, end=9, sentences=[(0, 4), (5, 9)])
+    got = with_typicality([p], centre, lambda _: vecs[1:])[0].typical
+    assert got[0] > 0 > got[5]  # the middle vector is nearer the centre than the average; an end one is farther
+    assert with_typicality([p], centre, lambda _: None)[0].typical == {}  # vectors not at hand: left as it is
+    assert with_typicality([p], None, lambda _: vecs[1:]) == [p]
