@@ -203,6 +203,15 @@ def test_a_sentence_telling_the_means_or_the_arrangement_answers_how_it_works():
     assert not gives_means("It was signed by the mayor.")  # "by" before a name, not a means
 
 
+def test_an_act_done_for_a_purpose_is_a_means():
+    from rag.reasons import gives_means, gives_reason
+    # "how can they stop smuggling?": the act named with its purpose is the means to that end
+    assert gives_means("Harbour Watch: regular inspections to prevent the smuggling of fish.")
+    # ...but a worry addressed is a reason, not a means
+    assert not gives_means("The port added rules to address the concerns of fishers.")
+    assert gives_reason("The port added rules to address the concerns of fishers.")
+
+
 def test_a_phrasal_verb_of_removal_is_read_as_one():
     # "get rid of", "pull X out", "call it off" say what "scrap", "withdraw", "cancel" say in one word
     assert negations("Did the council try to get rid of the night ferry?", verbs_only=True) == 1
