@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import Candidate, asks_speaker, candidates, weights_of
+from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             reason_before, reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.narrative import dated_event
@@ -255,8 +255,11 @@ def best_cover(cands: list[Candidate], best: Candidate) -> float:
     The leading sentence may be there for its type, not its words: for "which town hosted the last round of the
     ferry talks?" the sentence "They met in Oslo in March" (a place, no question word) leads, and the one scoring
     just below it ("the last round of ferry talks settled the fares") shows the articles are about the topic.
+    A leader surer of its type than a plain one (``reasons.STATED_REASON``) lowers the bar by that surplus: its
+    extra credit says nothing of the question's words, so the sentences it overtook still vouch for them.
     """
-    return max([best.overlap] + [c.overlap for c in cands if c.score >= COVER_CLOSE * best.score])
+    bar = COVER_CLOSE * best.score - W_TYPE * max(0.0, best.typed - 1.0)
+    return max([best.overlap] + [c.overlap for c in cands if c.score >= bar])
 
 
 def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share) -> Evidence:

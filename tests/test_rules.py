@@ -150,6 +150,12 @@ def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
     assert reason_strength("The pier opened in 1950.") == 0.0
 
 
+def test_an_argument_named_as_such_is_the_surest_reason():
+    from rag.reasons import STATED_REASON, reason_strength
+    assert reason_strength("The main case for keeping the ferry is rooted in the island's isolation.") == STATED_REASON
+    assert STATED_REASON > reason_strength("The ferry was kept to protect the island's trade.") == 1.0
+
+
 def test_since_telling_a_time_and_due_to_telling_a_schedule_give_no_reason():
     from rag.reasons import reason_cues, reason_strength
     assert reason_strength("Since it opened in 1950, the bakery has fed the harbour.") == 0.0
@@ -176,7 +182,7 @@ def test_a_point_made_by_correction_is_a_corrective_contrast():
 def test_a_consequence_or_its_grounds_linked_in_so_many_words_is_a_reason():
     from rag.reasons import reason_strength
     assert reason_strength("The fund pooled the catch, thereby steadying prices.") == 1.0
-    assert reason_strength("The case for the pier is rooted in the island's need for ferries.") == 1.0
+    assert reason_strength("The case for the pier is rooted in the island's need for ferries.") >= 1.0  # STATED_REASON
     assert reason_strength("Closing the pier would have sent fishermen to the mainland.") == 1.0  # what it would have done
     assert reason_strength("The pier would have to close in May.") == 0.0  # a schedule, not a consequence
     assert reason_strength("The new ecosystem stems the tide.") == 0.0  # "stems" without "from" links nothing
@@ -189,7 +195,7 @@ def test_a_purpose_or_an_argument_named_as_such_is_a_reason():
     assert reason_strength("The rules came in, while not seeking to close the pier.") == 0.0  # what was not wanted
     assert reason_strength("The new timetable is designed to keep the late boat running.") == 1.0
     assert reason_strength("The port seeks to keep one pier open.") == 1.0
-    assert reason_strength("The main argument for the pier is the island's isolation.") == 1.0
+    assert reason_strength("The main argument for the pier is the island's isolation.") >= 1.0  # the surest: STATED_REASON
     assert reason_strength("The ferry scored a goal for the town team.") == 0.0  # a goal scored names no purpose
     assert reason_strength("The pier was built in 1950.") == 0.0
 

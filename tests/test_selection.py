@@ -460,6 +460,15 @@ def test_the_question_terms_are_vouched_for_by_a_sentence_scoring_about_as_well_
     assert best_cover(cands, cands[0]) == 0.0
 
 
+def test_best_cover_is_not_raised_by_a_stated_argument_leading():
+    from rag.evidence import W_TYPE
+    from rag.reasons import STATED_REASON
+    cands = _cands("a", ["The case for the ferry is rooted in isolation.", "Islanders want the ferry kept."], [0.5, 0.5])
+    cands[0].typed, cands[0].overlap, cands[1].typed, cands[1].overlap = STATED_REASON, 0.0, 1.0, 0.5
+    cands[0].score, cands[1].score = 0.6, 0.6 - W_TYPE * (STATED_REASON - 1.0)  # it leads by its surplus credit only
+    assert best_cover(cands, cands[0]) == 0.5
+
+
 def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility():
     cands = _cands("a", ["It may again get another short ferry permit.", "The ferry pact twice got short permits."],
                    [0.6, 0.58])
