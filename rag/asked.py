@@ -222,3 +222,21 @@ def counted_things(question: str) -> set[str]:
     m = re.search(_COUNT + r"(?:\s+or\s+([a-z][a-z\-]+))?", question.lower())
     words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w] if m else []
     return {stem(w) for w in words if w not in _NOT_COUNTED}
+
+
+# A question for what something depends on: "what will decide whether the plan works?", "what does its success
+# hinge on?", "what is the key to its success?" (general English, no topic)
+_CONDITION_ASK = re.compile(r"\b(?:depend(?:s|ed)?|hinges?|hinged|rel(?:y|ies)|rests?|rides?)\s+(?:up)?on\b|"
+                            r"\b(?:decides?|determines?|decided|determined)\s+(?:whether|if)\b|\bkey to\b.{0,20}\bsuccess\b|"
+                            r"\bmake or break\b", re.I)
+
+
+def asks_condition(q: str) -> bool:
+    """Does the question ask what something depends on?
+
+    >>> asks_condition("What's going to decide whether the plan works?"), asks_condition("what does its success hinge on?")
+    (True, True)
+    >>> asks_condition("who decided to renew it?"), asks_condition("when was it renewed?")
+    (False, False)
+    """
+    return bool(_CONDITION_ASK.search(q))

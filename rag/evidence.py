@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
-from rag.reasons import corrective_contrast, gives_means, reason_strength
+from rag.reasons import corrective_contrast, gives_means, reason_strength, states_condition
 from rag.rules import (SAID, byline_note, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name)
 from rag.schema import Passage
@@ -149,6 +149,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = float(gives_means(c.text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "list" and not query.qtype:
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
+    if query.condition and not query.qtype and query.intent in ("fact", "why"):
+        c.typed = float(states_condition(c.text))  # "what will decide whether it works?": what it depends on
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
     c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)

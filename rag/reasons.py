@@ -127,3 +127,19 @@ def gives_means(text: str) -> bool:
     (True, True, False)
     """
     return bool(_MEANS.search(text))
+
+
+# What something depends on ("its success will depend on X", "hinges on", "rests on"): the condition a question
+# asks for with "what will decide whether it works?" or "what does its success hinge on?"
+_CONDITION = re.compile(r"\b(?:depend(?:s|ed|ing)?|hinge[sd]?|hinging|rel(?:y|ies|ied)|rest(?:s|ed)?|contingent|"
+                        r"conditional)\s+(?:up)?on\b", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def states_condition(text: str) -> bool:
+    """Does a sentence state what something depends on?
+
+    >>> states_condition("Its success will depend on steady funding."), states_condition("It was signed in 1979.")
+    (True, False)
+    """
+    return bool(_CONDITION.search(text))

@@ -237,3 +237,14 @@ def test_one_example_after_such_as_is_no_listing():
     assert not is_enumeration("It allows arrangements such as a lease or a permit.")  # alternatives, not a list
     assert is_enumeration("It allows boats such as ferries and tugs.")
     assert is_enumeration("Routes like the north loop, the ring, and the spur stayed open.")
+
+
+def test_what_something_depends_on_answers_what_will_decide_it():
+    from rag.asked import asks_condition
+    from rag.reasons import states_condition
+    assert asks_condition("What's going to decide whether the ferry plan works?")
+    assert asks_condition("what does the new timetable's success hinge on?")
+    assert not asks_condition("who decided to close the pier?")  # a decision asked about, not a condition
+    assert states_condition("Its success will depend on steady funding for the crews.")
+    assert states_condition("Everything rests on the new pier.")
+    assert not states_condition("The pier was rebuilt in 2020 after the storm.")
