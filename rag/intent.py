@@ -133,6 +133,15 @@ _FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matc
 _WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
 
 
+def asks_worth(q: str) -> bool:
+    """Does a why-question ask what something is good for ("why should anyone care…", "why is it worth keeping?")?
+
+    >>> asks_worth("why is the ferry still worth keeping?"), asks_worth("why did the ferry stop?")
+    (True, False)
+    """
+    return bool(_WORTH_ASK.search(q.lower()))
+
+
 # Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
 _SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
                           r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")

@@ -18,7 +18,7 @@ from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_specifics
 from rag.asked import asked_part, asks_condition, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
-from rag.intent import LEAD, asks_summary, intent_of, main_clause, two_articles_compared
+from rag.intent import LEAD, asks_summary, asks_worth, intent_of, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
@@ -66,6 +66,7 @@ class Query:
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
     meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
     condition: bool = False  # "what will decide whether it works?": what something depends on is the asked thing
+    worth: bool = False  # "why is it still worth keeping?": what something is good for, not what caused it
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -202,7 +203,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  asserts_count=asks_value(text), done=asks_done(text),
-                 scene_named=scene, condition=asks_condition(asked_part(text)),
+                 scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
 
 

@@ -88,6 +88,17 @@ def reason_strength(text: str) -> float:
     return WEAK_REASON if all(_TOPICAL.fullmatch(c) for c in cues) else 1.0
 
 
+def names_argument(text: str) -> bool:
+    """Does a sentence name itself the argument for something or its grounds ("the case for the ferry is…")? What
+    a why-question asking what a thing is worth ("why is it worth keeping?") is answered by: the thing's worth,
+    not an incidental cause ("…to protect X").
+
+    >>> names_argument("The case for the ferry is rooted in isolation."), names_argument("It ran to protect trade.")
+    (True, False)
+    """
+    return reason_strength(text) >= STATED_REASON
+
+
 # A writer states a thesis by correcting a view: "not a race but a relay", "rather than X, Y", "instead".
 # "Not only X but also Y" adds to X and corrects nothing, but "not just X, but Y" puts Y in X's place (dev -4
 # when it is left out). A "but" opening a new clause ("not clear, but we…") concedes rather than corrects,

@@ -248,3 +248,12 @@ def test_what_something_depends_on_answers_what_will_decide_it():
     assert states_condition("Its success will depend on steady funding for the crews.")
     assert states_condition("Everything rests on the new pier.")
     assert not states_condition("The pier was rebuilt in 2020 after the storm.")
+
+
+def test_why_something_is_worth_keeping_is_answered_by_the_argument_for_it():
+    from rag.intent import asks_cause, asks_worth
+    from rag.reasons import names_argument
+    q = "why is the ferry still worth keeping?"
+    assert asks_worth(q) and not asks_cause(q)  # what it is good for, not what caused it
+    assert names_argument("The main case for keeping the ferry is rooted in the island's isolation.")
+    assert not names_argument("The ferry was kept running to protect trade.")  # an incidental reason
