@@ -108,12 +108,9 @@ class Pipeline:
         self.stale_notice = self._stale_notice() if check_stale else ""
         from rag.sources import opening_words
 
-        seen = {}
-        for p in self.retriever.passages:
-            seen.setdefault(p.doc_id, {"doc_id": p.doc_id, "title": p.title, "outlet": p.outlet, "date": p.date,
-                                       "url": p.url, "authors": p.authors, "opening": ""})
-            if p.kind == "body" and p.start == 0:
-                seen[p.doc_id]["opening"] = opening_words(p.text)  # shown for an article without a headline
+        seen = {d: {"doc_id": d, "title": p.title, "outlet": p.outlet, "date": p.date, "url": p.url,
+                    "authors": p.authors, "opening": opening_words(p.text) if p.kind == "body" and p.start == 0 else ""}
+                for d, p in self.retriever.openings().items()}  # the opening is shown for an article without a headline
         self.documents = sorted(seen.values(), key=lambda d: (d["date"] or "9999", d["title"]))
         self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen.values() if not d["title"]})
         self.load_seconds = time.perf_counter() - t0

@@ -21,7 +21,8 @@ from rag import lexicon, sidecar, sparse
 from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
-from rag.neighbours import BULLETED, HEADING_MATCH, heading_share
+from rag.layout import by_article, layout, sections_of
+from rag.neighbours import HEADING_MATCH, heading_share
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms
@@ -118,26 +119,6 @@ def top_stable(scores: np.ndarray, n: int) -> np.ndarray:
     return keep[np.lexsort((keep, -scores[keep]))]
 
 
-def bulleted_sections(passages: list[Passage]) -> list[tuple[str, int]]:
-    """(subheading, passage index) for each body passage's subheading whose section opens with a bullet.
-
-    >>> bulleted_sections([Passage("a:0", "a", "## Port Fees\\n\\n- Berths: by the day.", 0, 40, [])])
-    [('Port Fees', 0)]
-    """
-    # the substring test first: the regex over every passage took 3.5 s of a start at 300k chunks, this 0.6 s
-    return [(m.group(1), i) for i, p in enumerate(passages) if p.kind == "body" and "## " in p.text
-            for m in BULLETED.finditer(p.text)]
-
-
-def body_by_doc(passages: list[Passage]) -> dict[str, list[Passage]]:
-    """Each article's body passages, in index order (an article's chunks without scanning every passage)."""
-    out: dict[str, list[Passage]] = {}
-    for p in passages:
-        if p.kind == "body":
-            out.setdefault(p.doc_id, []).append(p)
-    return out
-
-
 class Retriever:
     def __init__(self, index, embedder, records: dict | None = None):
         self.index, self.embedder = index, embedder
@@ -148,26 +129,29 @@ class Retriever:
         folder = index.bm25_dir()
         self.side = None if records is not None or m is None else sidecar.load(folder, m.chunks, m.sentences, m.dim)
         if self.side is not None:
-            self.passages, headers = self.side.passages, self.side.headers
+            self.passages, ids, headers = self.side.passages, self.side.passages.ids, self.side.header_list
         else:
             records = records if records is not None else index.all_records()
-            self.passages, headers = passages_from(records), [(x or {}).get("header", "") for x in records["metadatas"]]
-        ids = [p.chunk_id for p in self.passages]
+            self.passages = passages_from(records)
+            ids, hs = [p.chunk_id for p in self.passages], [(x or {}).get("header", "") for x in records["metadatas"]]
+            headers = lambda: hs  # noqa: E731
         self.by_id = {cid: i for i, cid in enumerate(ids)}
         self.n = len(self.passages)
         self._svecs, self._sids = self._sentence_matrix()
         # saved with the index generation by `rag ingest` (memory-mapped); built here only if absent
         saved = sparse.load(folder, ids)
-        self.bm25, self.bm25_loaded = (saved, True) if saved is not None else (sparse.build(_records(self.passages, headers)), False)
+        self.bm25, self.bm25_loaded = (saved, True) if saved is not None else (sparse.build(_records(self.passages, headers())), False)
         saved = lexicon.load(folder, ids)
-        self.lexicon, self.lexicon_loaded = (saved, True) if saved is not None else (build_lexicon(self.passages, headers), False)
-        self.docs = sorted({p.doc_id for p in self.passages})
+        self.lexicon, self.lexicon_loaded = (saved, True) if saved is not None else (build_lexicon(self.passages, headers()), False)
+        # Built with the generation, like the rest (a reload builds a new Retriever), from arrays, not passages: each
+        # passage's article, the bulleted subheadings list questions may name (few articles have any), each article's
+        # body passages in index order, and its card.
+        self._doc_of, body, self._starts = layout(self.passages)
+        self.docs = sorted(set(self._doc_of))
         self._home = None
-        # Built with the generation, like the rest (a reload builds a new Retriever): the bulleted subheadings
-        # list questions may name (few articles have any), each article's body passages in index order, and its card.
-        self._sections = bulleted_sections(self.passages)
-        self._body = body_by_doc(self.passages)
-        self._cards = {p.doc_id: p for p in self.passages if p.kind == "metadata"}
+        self._sections = sections_of(self.passages, body)
+        self._body, self._cards = by_article(self._doc_of, body)
+        self._body_mask = body
 
     def _sentence_matrix(self) -> tuple[np.ndarray | None, list[str]]:
         """Every sentence vector in memory, for a small index (an exact search beats a Chroma round trip: ~0.05 vs
@@ -194,7 +178,19 @@ class Retriever:
 
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
-        return [self._cards[d] for d in dict.fromkeys(doc_ids) if d in self._cards and self._cards[d].chunk_id not in exclude]
+        cards = (self.passages[self._cards[d]] for d in dict.fromkeys(doc_ids) if d in self._cards)
+        return [c for c in cards if c.chunk_id not in exclude]
+
+    def openings(self) -> dict[str, Passage]:
+        """Each article's opening passage (its body from the start; its card if it has no body), for the list of
+        articles the page shows."""
+        out = {}
+        for d in self.docs:
+            body = self._body.get(d, [])
+            first = next((i for i in body if self._starts[i] == 0), body[0] if body else self._cards.get(d))
+            if first is not None:
+                out[d] = self.passages[first]
+        return out
 
     def typical(self, pool: list[Passage]) -> list[Passage]:
         """``pool`` with how typical of the whole collection each sentence is (``rag.typical``): overviews read it."""
@@ -228,20 +224,19 @@ class Retriever:
         out = []
         for d in sorted(doc_ids):
             central = self._centrality(d)
-            for p in self.passages:
-                if p.doc_id == d and p.kind == "body":
-                    sims = {s: central.get(p.start + s, 1.0 / (1 + (p.start + s) / 2000)) for s, _ in p.sentences}
-                    out.append(replace(p, score=1.0, sims=sims))
+            for p in (self.passages[i] for i in self._body.get(d, [])):
+                sims = {s: central.get(p.start + s, 1.0 / (1 + (p.start + s) / 2000)) for s, _ in p.sentences}
+                out.append(replace(p, score=1.0, sims=sims))
         return out
 
     def _centrality(self, doc_id: str) -> dict[int, float]:
         """Each sentence's cosine to its article's mean sentence vector, by absolute start ({} if unknown)."""
         rows: dict[int, int] = {}  # absolute start -> row of the vector matrix
         if self.side is not None:
-            for i, p in enumerate(self.passages):
-                if p.doc_id == doc_id and p.kind == "body":
-                    for (s, _), r in zip(p.sentences, self.side.rows_of(i)):
-                        rows.setdefault(p.start + s, int(r))
+            for i in self._body.get(doc_id, []):
+                p = self.passages[i]
+                for (s, _), r in zip(p.sentences, self.side.rows_of(i)):
+                    rows.setdefault(p.start + s, int(r))
             rows = dict(sorted(rows.items(), key=lambda kv: kv[1]))
             matrix = None
         elif self._svecs is not None:
@@ -259,7 +254,7 @@ class Retriever:
         """The BM25 baseline: body passages by BM25 score alone (for ``rag eval``)."""
         qterms = terms(self.lexicon.speller.correct(text)[0])
         scores = self.bm25.get_scores(qterms) if qterms else np.zeros(self.n)
-        body = [i for i, p in enumerate(self.passages) if p.kind == "body"]
+        body = np.flatnonzero(self._body_mask).tolist()
         return [self.passages[i] for i in sorted(body, key=lambda i: -scores[i])[:n]]
 
     def nearest_sentences(self, qvec, n: int) -> list[tuple[str, float]]:
@@ -346,12 +341,12 @@ class Retriever:
         keys = dict(fused)  # the discounted scores of the candidates not yet taken (none taken: the plain score)
         by_doc: dict[str, list[int]] = {}
         for i in fused:
-            by_doc.setdefault(self.passages[i].doc_id, []).append(i)
+            by_doc.setdefault(self._doc_of[i], []).append(i)
         while keys and len(chosen) < k:
             best = max(keys, key=keys.__getitem__)  # the first of equal scores, in ``fused``'s order
             chosen.append(best)
             del keys[best]
-            doc = self.passages[best].doc_id
+            doc = self._doc_of[best]
             per_doc[doc] += 1
             if diversify:
                 factor = SAME_DOC_PENALTY ** per_doc[doc]
@@ -370,7 +365,8 @@ class Retriever:
         for heading, i in self._sections:
             if heading_share(heading, weights) >= HEADING_MATCH:
                 p = self.passages[i]
-                out.update((x.chunk_id, x) for x in self._body.get(p.doc_id, ()) if p.start <= x.start < p.end)
+                near = (self.passages[j] for j in self._body.get(p.doc_id, ()) if p.start <= self._starts[j] < p.end)
+                out.update((x.chunk_id, x) for x in near)
         return [p for cid, p in out.items() if cid not in exclude]
 
     def search(self, query, k: int, qvec: np.ndarray | None = None, diversify: bool = True,

@@ -4,9 +4,12 @@ Reading every chunk's text and metadata back out of Chroma took ~12 s of a start
 and searching ~520k sentence vectors meant Chroma loading their HNSW graph (~0.8 GB). ``rag ingest``
 therefore writes, into the generation's folder before it is published:
 
-- ``passages.json``: the chunks in columns (each article's metadata once, sentence spans flat);
-- ``texts.jsonl``: their texts, one JSON string a line (read a line at a time: parsing them as one
-  document held ~165 MB more at the peak of a 100k-chunk start);
+- ``passages.json``: each article's metadata once and every chunk's id;
+- ``columns.npz``: the chunks' numeric columns (article, offsets, kind, sentence spans, vector rows, and where
+  each text starts in ``texts.jsonl``), loaded as arrays, not Python objects;
+- ``texts.jsonl``: their texts, one JSON string a line, read a passage at a time when a question needs it
+  (``Passages``): holding every text as a Python object was ~330 MB of a start at 100k chunks and read 1 GB at 1M;
+- ``headers.json``: each chunk's lexical header, read only to rebuild BM25 or the ``Lexicon``;
 - ``sentence_vectors.npy``: every sentence vector, one row each, memory-mapped by readers, so a
   query touches only the rows of its candidate passages;
 - ``sentence_ids.json``: the row order, read only when the whole matrix is searched in memory.
@@ -19,9 +22,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import weakref
+import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -29,8 +36,10 @@ import numpy as np
 from rag.index import id_order
 from rag.schema import Passage
 
-FORMAT = 3  # bump whenever what is saved, or how it is read, changes: older files are then ignored
+FORMAT = 4  # bump whenever what is saved, or how it is read, changes: older files are then ignored
 PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
+COLUMNS, HEADERS = "columns.npz", "headers.json"
+SCAN_BYTES = 1 << 24  # ``Passages.holding`` reads the texts file 16 MB at a time
 DOC_FIELDS = ("doc_id", "title", "outlet", "authors", "date", "url")
 _OPENING = threading.Lock()  # two questions at once open the vectors file once
 
@@ -52,8 +61,8 @@ def passage_keys(p: Passage) -> list[tuple]:
 
 @dataclass
 class Sidecar:
-    passages: list[Passage]
-    headers: list[str]  # each chunk's lexical header (only needed to rebuild BM25 or the Lexicon)
+    passages: Sequence[Passage]  # ``Passages`` when loaded
+    headers: list[str] | None  # each chunk's lexical header; None: in ``headers.json`` (``header_list``)
     vectors: np.ndarray  # (sentences, dim) float32, memory-mapped
     rows: np.ndarray  # flat: the vector rows of passage i are rows[offsets[i]:offsets[i + 1]]
     offsets: np.ndarray
@@ -62,6 +71,12 @@ class Sidecar:
 
     def rows_of(self, i: int) -> np.ndarray:
         return self.rows[self.offsets[i]:self.offsets[i + 1]]
+
+    def header_list(self) -> list[str]:
+        """Each chunk's lexical header, read only to rebuild BM25 or the ``Lexicon`` (saved files missing)."""
+        if self.headers is None:
+            self.headers = json.loads((self.folder / HEADERS).read_text(encoding="utf-8"))
+        return self.headers
 
     def read(self, rows) -> np.ndarray:
         """The vectors of ``rows`` (sorted, distinct), read from the file a run of consecutive rows at a time
@@ -98,19 +113,87 @@ class Sidecar:
         return self._fd
 
 
-def _columns(passages: list[Passage], headers: list[str], rows: list[int], counts: list[int]) -> dict:
+class Passages(Sequence):
+    """The sidecar's passages, each built when asked for: its text read from ``texts.jsonl`` (one ``pread``), the
+    rest from the column arrays. A start then holds arrays, not a Python object per chunk and its text; the few
+    passages a question touches are built again for the next (``lru_cache``: built passages are never changed,
+    only copied with their scores by ``dataclasses.replace``)."""
+
+    def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path):
+        self.docs, self.ids, self.kinds = docs, ids, kinds
+        self.doc, self.start, self.end, self.kind = cols["doc"], cols["start"], cols["end"], cols["kind"]
+        self.spans, self.span_at, self.text_at = cols["spans"], cols["span_at"], cols["text_at"]
+        self.texts = texts
+        fd = os.open(texts, os.O_RDONLY)
+        weakref.finalize(self, os.close, fd)
+        self._fd = fd
+        self._get = lru_cache(maxsize=4096)(self._build)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._get(j) for j in range(*i.indices(len(self)))]
+        return self._get(int(i) + len(self) if i < 0 else int(i))
+
+    def __iter__(self):
+        return (self._get(i) for i in range(len(self)))
+
+    def text(self, i: int) -> str:
+        a, b = int(self.text_at[i]), int(self.text_at[i + 1])
+        raw = os.pread(self._fd, b - a, a)
+        if len(raw) != b - a:
+            raise OSError(f"{self.texts}: short read (the file changed under the index?)")
+        return json.loads(raw)
+
+    def doc_id(self, i: int) -> str:
+        return self.docs[int(self.doc[i])]["doc_id"]
+
+    def kind_of(self, i: int) -> str:
+        return self.kinds[int(self.kind[i])]
+
+    def _build(self, i: int) -> Passage:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        d = self.docs[int(self.doc[i])]
+        sp = self.spans[self.span_at[i]:self.span_at[i + 1]].tolist()
+        return Passage(self.ids[i], d["doc_id"], self.text(i), int(self.start[i]), int(self.end[i]),
+                       list(zip(sp[::2], sp[1::2])), d["title"], d["outlet"], list(d["authors"]), d["date"], d["url"],
+                       kind=self.kind_of(i))
+
+    def holding(self, needle: bytes) -> list[int]:
+        """The passages whose text (as saved: JSON, so a newline is ``\\n``) holds ``needle``, found by scanning
+        the file's bytes rather than building every passage (the bulleted-subheading scan at start)."""
+        hits, at, size = set(), 0, int(self.text_at[-1])
+        while at < size:
+            raw = os.pread(self._fd, min(SCAN_BYTES + len(needle), size - at), at)
+            if not raw:
+                break
+            starts = [at + m.start() for m in re.finditer(re.escape(needle), raw)]
+            hits.update(np.searchsorted(self.text_at, starts, side="right").tolist())
+            at += SCAN_BYTES
+        return sorted(h - 1 for h in hits)
+
+
+def _columns(passages: list[Passage], rows: list[int], counts: list[int]) -> tuple[dict, dict]:
+    """(the JSON part: articles, chunk ids, kinds; the arrays) of the sidecar."""
     docs: dict[str, int] = {}
     doc_meta = []
     for p in passages:
         if p.doc_id not in docs:
             docs[p.doc_id] = len(docs)
             doc_meta.append([p.doc_id, p.title, p.outlet, "; ".join(p.authors), p.date, p.url])
-    return {"format": FORMAT, "docs": doc_meta, "ids": [p.chunk_id for p in passages],
-            "doc": [docs[p.doc_id] for p in passages],
-            "start": [p.start for p in passages], "end": [p.end for p in passages],
-            "kind": [p.kind for p in passages], "header": headers,
-            "spans": [x for p in passages for s in p.sentences for x in s], "counts": counts, "rows": rows}
-
+    kinds = sorted({p.kind for p in passages})
+    lengths = [2 * len(p.sentences) for p in passages]
+    arrays = {"doc": np.array([docs[p.doc_id] for p in passages], dtype=np.int32),
+              "start": np.array([p.start for p in passages], dtype=np.int64),
+              "end": np.array([p.end for p in passages], dtype=np.int64),
+              "kind": np.array([kinds.index(p.kind) for p in passages], dtype=np.int8),
+              "spans": np.array([x for p in passages for s in p.sentences for x in s], dtype=np.int64),
+              "span_at": np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64),
+              "counts": np.array(counts, dtype=np.int64), "rows": np.array(rows, dtype=np.int64)}
+    return {"format": FORMAT, "docs": doc_meta, "ids": [p.chunk_id for p in passages], "kinds": kinds}, arrays
 
 def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path) -> bool:
     """Write the sidecar: the rows in the canonical order of ``sentence_ids`` (so an index updated in place
@@ -140,25 +223,18 @@ def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pag
         return False
     rows = [where[k] for ks in keys for k in ks]
     (folder / SENTENCE_IDS).write_text(json.dumps(sids), encoding="utf-8")
-    with open(folder / TEXTS, "w", encoding="utf-8") as f:
-        f.writelines(json.dumps(p.text, ensure_ascii=False) + "\n" for p in passages)
-    cols = _columns(passages, headers, rows, [len(ks) for ks in keys])
-    (folder / PASSAGES).write_text(json.dumps(cols, ensure_ascii=False), encoding="utf-8")
+    text_at = [0]
+    with open(folder / TEXTS, "wb") as f:
+        for p in passages:
+            line = (json.dumps(p.text, ensure_ascii=False) + "\n").encode("utf-8")
+            f.write(line)
+            text_at.append(text_at[-1] + len(line))
+    head, arrays = _columns(passages, rows, [len(ks) for ks in keys])
+    with open(folder / COLUMNS, "wb") as f:
+        np.savez(f, text_at=np.array(text_at, dtype=np.int64), **arrays)
+    (folder / HEADERS).write_text(json.dumps(headers, ensure_ascii=False), encoding="utf-8")
+    (folder / PASSAGES).write_text(json.dumps(head, ensure_ascii=False), encoding="utf-8")  # last: its format says all is here
     return True
-
-
-def _passages(c: dict, texts) -> list[Passage]:
-    docs = [dict(zip(DOC_FIELDS, d)) for d in c["docs"]]
-    for d in docs:
-        d["authors"] = [a for a in d["authors"].split("; ") if a]
-    spans = iter(c["spans"])
-    out = []
-    for cid, di, line, start, end, kind, n in zip(c["ids"], c["doc"], texts, c["start"], c["end"], c["kind"],
-                                                   c["counts"], strict=True):
-        d = docs[di]
-        out.append(Passage(cid, d["doc_id"], json.loads(line), start, end, [(next(spans), next(spans)) for _ in range(n)],
-                           d["title"], d["outlet"], list(d["authors"]), d["date"], d["url"], kind=kind))
-    return out
 
 
 def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar | None:
@@ -171,12 +247,17 @@ def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar 
         if c.get("format") != FORMAT or len(c["ids"]) != chunks:
             return None
         vectors = np.load(folder / VECTORS, mmap_mode="r")
-        if vectors.shape != (sentences, dim) or len(c["rows"]) != sum(c["counts"]):
+        with np.load(folder / COLUMNS) as z:
+            cols = {k: z[k] for k in z.files}
+        counts = cols["counts"]
+        if (vectors.shape != (sentences, dim) or len(cols["rows"]) != int(counts.sum())
+                or len(cols["text_at"]) != chunks + 1 or (folder / TEXTS).stat().st_size != int(cols["text_at"][-1])):
             return None
-        counts = np.asarray(c["counts"], dtype=np.int64)
-        offsets = np.concatenate([[0], np.cumsum(counts)])
-        with open(folder / TEXTS, encoding="utf-8") as texts:
-            passages = _passages(c, texts)
-        return Sidecar(passages, list(c["header"]), vectors, np.asarray(c["rows"], dtype=np.int64), offsets, folder)
-    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        docs = [dict(zip(DOC_FIELDS, d)) for d in c["docs"]]
+        for d in docs:
+            d["authors"] = [a for a in d["authors"].split("; ") if a]
+        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS)
+        offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        return Sidecar(passages, None, vectors, cols["rows"], offsets, folder)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile):
         return None

@@ -210,7 +210,9 @@ def test_saved_generation_starts_from_its_sidecar_without_reading_chroma(hash_cf
     monkeypatch.setattr(Index, "all_records", no_read)
     monkeypatch.setattr(Index, "all_sentence_vectors", no_read)
     r = Pipeline(hash_cfg).retriever
-    assert r.side is not None and r.passages == from_chroma
+    # a start builds no passage but each article's opening (for the page's list of articles): texts are read lazily
+    assert r.side is not None and r.passages._get.cache_info().currsize <= len(r.docs)
+    assert list(r.passages) == from_chroma and r.passages[-1] == from_chroma[-1] and r.passages[1:3] == from_chroma[1:3]
     for i, p in enumerate(r.passages):  # each passage's rows hold its own sentences' vectors
         want = [vectors[sid] for sid in sentence_ids_of(p, vectors)]
         assert np.allclose(r.side.vectors[r.side.rows_of(i)], np.asarray(want, dtype=np.float32))
@@ -239,11 +241,11 @@ def test_an_index_updated_in_place_holds_the_same_sidecar_as_a_clean_build(hash_
     clean = load_config(model="hash", index_dir=str(tmp_path / "clean"))
     ingest(clean, progress=False)
     a, b = Index(hash_cfg, "hash").bm25_dir(), Index(clean, "hash").bm25_dir()
-    for name in (sidecar.VECTORS, sidecar.SENTENCE_IDS, sidecar.PASSAGES):  # same rows, same order: ties break alike
+    for name in (sidecar.VECTORS, sidecar.SENTENCE_IDS, sidecar.PASSAGES, sidecar.COLUMNS, sidecar.TEXTS):  # same rows, same order: ties break alike
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("damage", ["format", "counts", "json", "texts", "vectors"])
+@pytest.mark.parametrize("damage", ["format", "counts", "json", "texts", "columns", "vectors"])
 def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_corpus, monkeypatch, damage):
     from rag import sidecar
 
@@ -261,6 +263,8 @@ def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_
     elif damage == "texts":  # a line short
         lines = (folder / sidecar.TEXTS).read_text(encoding="utf-8").splitlines(keepends=True)
         (folder / sidecar.TEXTS).write_text("".join(lines[:-1]), encoding="utf-8")
+    elif damage == "columns":
+        (folder / sidecar.COLUMNS).write_bytes((folder / sidecar.COLUMNS).read_bytes()[:100])
     else:
         (folder / sidecar.VECTORS).write_bytes(b"\x93NUMPY broken")
     assert sidecar.load(folder, m.chunks, m.sentences, m.dim) is None

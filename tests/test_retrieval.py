@@ -100,6 +100,7 @@ def test_diversify_takes_what_scoring_every_candidate_at_every_pick_takes():
         n = int(rng.integers(1, 40))
         r = Retriever.__new__(Retriever)
         r.passages = [S(doc_id=f"d{int(rng.integers(0, 5))}") for _ in range(n)]
+        r._doc_of = [p.doc_id for p in r.passages]
         ids = rng.permutation(n)[:int(rng.integers(1, n + 1))].tolist()
         fused = {i: float(rng.integers(1, 6)) / 60 for i in ids}  # few values: many ties
         k, extra, div = int(rng.integers(1, 12)), int(rng.integers(0, 6)), bool(rng.integers(0, 2))

@@ -669,7 +669,8 @@ def test_a_bulleted_section_whose_heading_states_the_question_is_the_list():
 def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_heading():
     from types import SimpleNamespace
 
-    from rag.retrieval import Retriever, body_by_doc, bulleted_sections
+    from rag.layout import by_article, layout, sections_of
+    from rag.retrieval import Retriever
 
     text = "## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n- Berths: assigning quays."
     first = _section_passage("a", text)[0].passage
@@ -677,8 +678,9 @@ def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_
                     end=len(text) + 12, sentences=[], kind="body")
     other = Passage(chunk_id="b:0", doc_id="b", text="Ferries.", start=0, end=8, sentences=[], kind="body")
     passages = [first, after, other]
-    fake = SimpleNamespace(passages=passages, lexicon=SimpleNamespace(idf=lambda t: 1.0),
-                           _sections=bulleted_sections(passages), _body=body_by_doc(passages))
+    docs, body, starts = layout(passages)
+    fake = SimpleNamespace(passages=passages, lexicon=SimpleNamespace(idf=lambda t: 1.0), _starts=starts,
+                           _sections=sections_of(passages, body), _body=by_article(docs, body)[0])
     q = _q("what are the main duties of the harbour master?")
     assert [p.chunk_id for p in Retriever.listed_sections(fake, q)] == ["a:0", "a:1"]
     assert Retriever.listed_sections(fake, q, exclude={"a:0"})[0].chunk_id == "a:1"
