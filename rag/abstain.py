@@ -77,10 +77,11 @@ def unknown_terms(query, lexicon) -> Unknown:
             rare.append(t)
     named = name_run(query.text, set(rare))
     ents += [t for t in rare if t in named]
-    initials = the_initials(query.text) - set(query.naming)  # "the rs piece" names an article, not a body
-    ents += [t for t in everyday if t in initials]
-    return Unknown(ents, [t for t in rare if t not in named], [t for t in everyday if t not in initials],
-                   {t: lexicon.idf(t) for t in query.terms})
+    # "the rs piece" names an article, not a body; "the justice department": a body's name (``Query.bodies``)
+    initials = (the_initials(query.text) - set(query.naming)) | set(query.bodies)
+    ents += [t for t in everyday if t in initials] + [t for t in rare if t in initials and t not in named]
+    return Unknown(ents, [t for t in rare if t not in named and t not in initials],
+                   [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms})
 
 
 def name_run(text: str, rare: set[str]) -> set[str]:
@@ -126,6 +127,28 @@ def the_initials(text: str) -> set[str]:
     (['eu', 'un'], set())
     """
     return {w for w in _THE_TWO.findall(text.lower()) if zipf(w) >= EVERYDAY_ZIPF and not in_dictionary(w)}
+
+
+# "the justice department's", "the commerce ministry": a word naming which body, typed in lower case
+_BODY = re.compile(r"\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission)s?\b")
+# ...not a word that only points at or qualifies one ("which agency", "the federal agency")
+_NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
+               "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant"}
+
+
+def body_name(text: str) -> set[str]:
+    """The stems of words that say which body a lower-case "X department / ministry / agency" is. Its words are
+    a body's name, as "Justice Department" is in capitals: when the articles never use the word, they never
+    mention that body, however everyday the word ("justice", "energy") is. Only unknown words count (the caller
+    keeps them): "the state department" the articles name; "which department" or "the same agency" name none,
+    and a gerund says what a body does, not which one it is ("a funding agency").
+
+    >>> sorted(body_name("did the energy department's plan matter?")), body_name("which agency signed?")
+    (['energi'], set())
+    >>> body_name("is its main funding agency modeled on another?")
+    set()
+    """
+    return {stem(w) for w in _BODY.findall(text.lower()) if w not in _NOT_A_NAME and not w.endswith("ing")}
 
 
 _CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")

@@ -1,7 +1,7 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, body_name, unknown_terms
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
 from rag.query import Query
@@ -133,3 +133,13 @@ def test_the_initials_naming_an_article_are_no_unknown_name_in_capitals():
     assert unknown_terms(q, _Lexicon()).entities == ["hw"]  # initials nobody said were an article's
     q.naming = {"hw", "piec"}
     assert unknown_terms(q, _Lexicon()).entities == []  # "the HW piece": the collection holds that name
+
+
+def test_a_word_naming_a_body_in_lower_case_is_a_name_the_articles_must_mention():
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), bodies=body_name(text))
+
+    u = unknown_terms(q("did the justice department sign the treaty"), _Lexicon())
+    assert u.entities == ["justic"] and abstain_reason(Evidence(u, u.share, 0.5, 0.5, 0.6)) == "unknown_entity"
+    assert unknown_terms(q("did the funding agency sign the treaty"), _Lexicon()).entities == []  # what it does
+    assert unknown_terms(q("which agency signed the treaty"), _Lexicon()).entities == []  # no name at all
