@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
 from rag.spelling import in_dictionary, zipf
-from rag.text import PLACE_NAMES, stem, tokens
+from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 # Share of the question's weighted terms the best-covering close sentence must hold... (0.25 until the d2/d3
 # outsider questions joined dev: a paraphrase shares few words and a close sentence may still hold them)
@@ -195,6 +195,25 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
     """
     m = _CLOSING_THING.search(text.lower().replace("’", "'"))
     return "" if not m or m.group(1) in kind_words else stem(m.group(1))
+
+
+# "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark
+_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)\s*\?\s*$")
+
+
+def closing_act(text: str) -> str:
+    """The stem of the verb a closing "who <verb>?" asks the doer of (not a word of function or manner: "who
+    else?", "who exactly?"). Like ``closing_thing``: an act the articles never name is one whose doer they
+    cannot state, however close their sentences on the rest of the question.
+
+    >>> closing_act("how are disputes settled - like, who arbitrates?"), closing_act("who signed it?")
+    ('arbitr', '')
+    >>> closing_act("so who decides?"), closing_act("and then, who else?")
+    ('', '')
+    """
+    m = _CLOSING_ACT.search(text.lower())
+    word = m.group(1) if m else ""
+    return "" if not word or word in STOPWORDS or word == "else" or word.endswith("ly") else stem(word)
 
 
 # "which specific projects…", "does it specifically ban…", "the very first project": the asker wants one named

@@ -134,7 +134,8 @@ def refused_unread(query, lexicon) -> str:
 
     "How many berths…?" or "how many slips or berths…?" over articles that never mention a berth:
     "count_of_unknown" (not "how many ferries docked…?" over articles without "dock": that is a verb);
-    "what is the annual toll of the bridge?" over articles without "toll": "asked_thing_unknown".
+    "what is the annual toll of the bridge?" over articles without "toll": "asked_thing_unknown"; "…, who
+    arbitrates?" over articles without "arbitrate": "asked_act_unknown".
     """
     if query.count_target and not any(lexicon.known(t) for t in query.count_target):
         return "count_of_unknown"
@@ -143,6 +144,8 @@ def refused_unread(query, lexicon) -> str:
     thing = query.asked_thing or closing_thing(query.text, KIND_WORDS)
     if thing and not lexicon.known(thing) and REQUIRE_ASKED_THING:
         return "asked_thing_unknown"
+    if query.asked_act and not lexicon.known(query.asked_act):
+        return "asked_act_unknown"  # "…, like, who arbitrates?" over articles that never name arbitration
     return ""
 
 

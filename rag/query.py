@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
-from rag.abstain import asks_specifics, body_name
+from rag.abstain import asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_condition, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_summary, asks_worth, intent_of, main_clause, two_articles_compared
@@ -68,6 +68,7 @@ class Query:
     condition: bool = False  # "what will decide whether it works?": what something depends on is the asked thing
     worth: bool = False  # "why is it still worth keeping?": what something is good for, not what caused it
     bodies: set = field(default_factory=set)  # "the justice department's": stems naming which body (``body_name``)
+    asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -205,7 +206,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  asserts_count=asks_value(text), done=asks_done(text),
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
-                 bodies=body_name(text),
+                 bodies=body_name(text), asked_act=closing_act(text),
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
 
 

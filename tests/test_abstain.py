@@ -1,7 +1,7 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, body_name, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, body_name, closing_act, unknown_terms
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
 from rag.query import Query
@@ -143,3 +143,13 @@ def test_a_word_naming_a_body_in_lower_case_is_a_name_the_articles_must_mention(
     assert u.entities == ["justic"] and abstain_reason(Evidence(u, u.share, 0.5, 0.5, 0.6)) == "unknown_entity"
     assert unknown_terms(q("did the funding agency sign the treaty"), _Lexicon()).entities == []  # what it does
     assert unknown_terms(q("which agency signed the treaty"), _Lexicon()).entities == []  # no name at all
+
+
+def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), asked_act=closing_act(text))
+
+    lex = _Lexicon()
+    assert refused_unread(q("how are treaty disputes settled - like, who arbitrates?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("how was the treaty made - like, who signed?"), lex) == ""  # an act the articles name
+    assert refused_unread(q("who arbitrates treaty disputes?"), lex) == ""  # not the clause's closing word
