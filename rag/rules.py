@@ -262,6 +262,11 @@ _BACK_REF = re.compile(r"\b(?:these|those|such) (?:challenges|issues|problems|co
                        r"threats|goals|steps|changes|benefits|ties|tensions)\b", re.I)
 
 
+# "…why such an update cannot occur": "such a/an X" stands for an X the sentence before described, as "such X" does
+# in the plural; not before "that" or "as", where it points forward ("in such a way that…", "such a thing as…").
+_SUCH_ONE = re.compile(r"\bsuch an? [a-z]+\b(?! (?:that|as)\b)", re.I)
+
+
 # Openers that set a sentence against the one before it: "Instead, it is…" says what the other one denied.
 _CONTRAST_OPENER = re.compile(r"^(?:Instead|Rather|By contrast|In contrast|On the contrary|Conversely)\b,?", re.I)
 
@@ -274,8 +279,10 @@ def leans_back(text: str) -> bool:
     (True, False)
     >>> leans_back("Instead, it is an umbrella agreement."), leans_back("It chose to act instead.")
     (True, False)
+    >>> leans_back("There is no reason why such a change cannot occur."), leans_back("It was done in such a way that all agreed.")
+    (True, False)
     """
-    return bool(_BACK_REF.search(text) or _CONTRAST_OPENER.match(text))
+    return bool(_BACK_REF.search(text) or _SUCH_ONE.search(text) or _CONTRAST_OPENER.match(text))
 
 
 def continues(text: str) -> bool:

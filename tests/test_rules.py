@@ -257,3 +257,11 @@ def test_why_something_is_worth_keeping_is_answered_by_the_argument_for_it():
     assert asks_worth(q) and not asks_cause(q)  # what it is good for, not what caused it
     assert names_argument("The main case for keeping the ferry is rooted in the island's isolation.")
     assert not names_argument("The ferry was kept running to protect trade.")  # an incidental reason
+
+
+def test_such_a_thing_points_back_to_the_sentence_before():
+    from rag.rules import leans_back
+    assert leans_back("There is no reason why such a toll cannot be lifted.")  # the toll the sentence before described
+    assert leans_back("Such an extension was granted twice.")
+    assert not leans_back("The pier was rebuilt in such a way that ferries could dock.")  # points forward
+    assert not leans_back("Routes such as the north loop stayed open.")
