@@ -121,6 +121,8 @@ def question_type(q: str) -> str | None:
     >>> question_type("Is the lab where the research happens in China?")
     >>> question_type("from which earlier date was it backdated?"), question_type("what did the president say?")
     ('date', None)
+    >>> question_type("what organization is Ann Berg from?"), question_type("what organization signed it?")
+    ('place', 'name')
     """
     ql = q.lower()
     head = _WHAT_THE.match(ql)
@@ -130,6 +132,8 @@ def question_type(q: str) -> str | None:
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
     if re.search(r"\b(?:the|a) number of\b", ql):
         return "number"
+    if _BODY_FROM.match(ql):
+        return "place"  # "what organization is Ann Berg from?": where she works ("of the Harbor Institute")
     # Only the question's own wh-word counts: the first one, near the start ("where" inside a clause does not).
     m = re.search(LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of|since|until|during)\s+){0,2}"
                   r"(how (?:many|much|long|old)|when|where|whom|whose|who|which|what)\b"
@@ -159,6 +163,13 @@ def question_type(q: str) -> str | None:
         if w in _HEAD_FORMS or w in PERSON_NOUNS:
             return _HEAD_FORMS.get(w, "name")
     return None
+
+
+# "what organization are X and Y from?", "which institution does she work for?": the body a person belongs to is their
+# place of work, answered as "where does she work?" is ("at the Harbor Institute", "of the Center for…"), not by any
+# name: the outlet that published them is no body they come from
+_BODY_FROM = re.compile(LEAD + r"(?:what|which)\s+(?:organi[sz]ation|institution|body|group|outfit|entity)s?\s+"
+                        r"(?:is|are|was|were|do|does|did)\s+(?:[\w.\-&']+\s+){1,8}?(?:from|with|work\s+(?:for|at))\s*\??\s*$")
 
 
 # Words of degree: after "where is/are X …" they ask in which field or respect X ranks higher, not a place.

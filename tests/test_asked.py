@@ -143,3 +143,15 @@ def test_how_it_works_credits_the_sentence_telling_the_means_not_the_one_telling
     q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="why")
     typed = {c.text[:20]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
     assert typed == {"The ferry pool works": 1.0, "The ferry pool was f": 0.0}
+
+
+def test_the_body_a_person_is_from_is_where_they_work_not_any_name():
+    assert question_type("what organization is Ann Berg from?") == "place"
+    assert question_type("which institution do the two writers work for?") == "place"
+    assert question_type("what organization signed the lease?") == "name"
+    lex, ps = _lexicon(["Ann is the Director of the Center for Harbor Studies.",
+                        "This is an excerpt from Ann Berg's essay co-published by Harbor Post and Dock Weekly."])
+    text = "what organization is Ann Berg from?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype=question_type(text))
+    typed = {c.text[:12]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
+    assert typed == {"Ann is the D": 1.0, "This is an e": 0.0}  # the outlets that published her are no body she is from
