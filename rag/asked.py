@@ -251,3 +251,20 @@ def asks_condition(q: str) -> bool:
     (False, False)
     """
     return bool(_CONDITION_ASK.search(q))
+
+
+# "how long has it been around?", "how old is the pact?": a span counted up to now, which the year the thing began
+# tells as surely as a length does ("signed in 1979"); not "how old was it when…" nor "how long did it last", spans
+# that ended at another time
+_AGE_NOW = re.compile(r"\bhow\s+(?:long\s+(?:has|have)|old\s+(?:is|are))\b", re.I)
+
+
+def asks_age_now(q: str) -> bool:
+    """Does the question ask how long something has lasted up to now?
+
+    >>> asks_age_now("how long has the ferry been around?"), asks_age_now("How old is the pact?")
+    (True, True)
+    >>> asks_age_now("how old was the pact when the piece was written?"), asks_age_now("how long did the talks last?")
+    (False, False)
+    """
+    return bool(_AGE_NOW.search(q))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
 from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
-from rag.rules import (SAID, byline_note, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
+from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
@@ -139,6 +139,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
+    if query.age_now and query.qtype == "duration" and not c.typed and dates_start(c.text):
+        c.typed = 1.0  # "how long has it been around?": the year it began ("signed in 1979") tells its age
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":

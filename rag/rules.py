@@ -347,3 +347,19 @@ def durations_of_other(text: str, question: str) -> bool:
     mods = list(_UNIT_MODIFIER.finditer(text))
     q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)
+
+
+# "signed in 1979", "first signed in 1979", "since 1979", "founded in May 1950": the year a thing began
+_BEGAN = re.compile(r"\b(?:since|(?:signed|established|founded|created|launched|began|begun|started|set up|formed)\s+in)"
+                    r"\s+(?:[A-Z][a-z]+\s+)?\d{4}\b")
+
+
+def dates_start(text: str) -> bool:
+    """Does a sentence give the year something began? It tells how long that thing has lasted up to now.
+
+    >>> dates_start("The pact, first signed in 1979, was renewed."), dates_start("Ferries have run since 1950.")
+    (True, True)
+    >>> dates_start("It was renewed in 2024."), dates_start("It was signed in secret.")
+    (False, False)
+    """
+    return bool(_BEGAN.search(text))

@@ -155,3 +155,12 @@ def test_the_body_a_person_is_from_is_where_they_work_not_any_name():
     q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype=question_type(text))
     typed = {c.text[:12]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
     assert typed == {"Ann is the D": 1.0, "This is an e": 0.0}  # the outlets that published her are no body she is from
+
+
+def test_how_long_something_has_lasted_up_to_now_is_told_by_the_year_it_began():
+    from rag.asked import asks_age_now
+    lex, ps = _lexicon(["The ferry pool, first signed in 1990, was renewed in 2015.", "The ferry pool runs daily."])
+    for text, began in (("how long has the ferry pool been around?", 1.0), ("how long did the ferry pool last?", 0.0)):
+        q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="duration", age_now=asks_age_now(text))
+        typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
+        assert typed == {"The ferry pool, fi": began, "The ferry pool run": 0.0}
