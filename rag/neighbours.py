@@ -181,14 +181,23 @@ def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Cand
 _KIND_LIKE = re.compile(r"^[A-Z][a-z]+s (?:like|such as|including)\b")  # "Bakeries like A, B…": members of a kind just named
 
 
+# "Additionally, …", "Moreover, …", or "X has also …" in its first clause: the sentence adds one more of what the one
+# before it named (general English markers of addition)
+_ADDS = re.compile(r"^(?:Additionally|Moreover|Furthermore|In addition|Also)\b|"
+                   r"^[^,;:]{0,80}?\b(?:has|have|had|is|are|was|were)\s+also\b")
+
+
 def listing_after(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, Candidate] | None:
     """List questions: the sentence right after a chosen one that names its members ("Firms have opened labs
     abroad." -> "Companies like Acme, Bolt and Cora hire there."): it leans on that sentence and enumerates; or
     the listing right after the leading sentence when that one lists nothing ("The 2020 plan marks a big change."
-    -> "The new plan entails longer hours, lower fares, and a new pier."). None when no chosen sentence is
-    followed by such a listing."""
+    -> "The new plan entails longer hours, lower fares, and a new pier."); or the sentence right after a chosen one
+    that adds one more of the asked things ("Storms worry the port." -> "Silt has also raised doubts."), each
+    sentence of the text naming one member. None when no chosen sentence is followed by such a sentence."""
     for i, c in enumerate(chosen):
         nxt = next_of(c, cands)
+        if nxt is not None and _ADDS.match(nxt.text) and fresh(nxt, chosen):
+            return i, nxt
         if nxt is None or not is_enumeration(nxt.text) or not fresh(nxt, chosen):
             continue
         # it leans on the chosen one, or follows the leader, which lists nothing: the leader announces what is listed

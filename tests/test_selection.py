@@ -962,3 +962,13 @@ def test_a_sentences_typicality_is_its_cosine_to_the_collections_centre_above_th
     assert got[0] > 0 > got[5]  # the middle vector is nearer the centre than the average; an end one is farther
     assert with_typicality([p], centre, lambda _: None)[0].typical == {}  # vectors not at hand: left as it is
     assert with_typicality([p], None, lambda _: vecs[1:]) == [p]
+
+
+def test_a_list_question_reads_the_sentence_adding_one_more_after_a_chosen_one():
+    cands = _cands("a", ["Storms have raised the port's worries about the ferries.",
+                         "The silting of the harbour has also deepened doubts about the fares.", "The town hall is old."])
+    assert listing_after([cands[0]], cands) == (0, cands[1])  # "has also": one more worry
+    added = _cands("b", ["Fares rose in May.", "Additionally, the pier was closed for repairs."])
+    assert listing_after([added[0]], added) == (0, added[1])
+    plain = _cands("c", ["Storms have raised worries.", "The ferry was repainted blue in June."])
+    assert listing_after([plain[0]], plain) is None  # what follows adds nothing to it
