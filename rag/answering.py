@@ -221,7 +221,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
     if query.intent == "compare":
         chosen, why = pick_compare(query, cands)
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1
-    items = listed_under_heading(cands, weights) if query.intent in ("list", "overview") else []
+    items = listed_under_heading(cands, weights, query.listed) if query.intent in ("list", "overview") else []
     if items:  # a bulleted section whose subheading states what is asked: its items are the list
         return items, ["listed"] * len(items), "", False
     if query.intent in ("why", "overview", "list"):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag.text import stem
+
 # Auxiliary verbs: one opening a question makes it yes/no; one after a wh-word ends its asked-for noun phrase.
 AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
@@ -242,3 +244,21 @@ def main_clause(q: str) -> str:
     if scene and _SUMMARY_ASK.search(scene.group(0).lower()):
         return q.strip()  # "in a nutshell, what…": an opening asking for a summary shapes the question, sets no scene
     return _SCENE.sub("", q.strip(), count=1)
+
+
+# "what are the main pillars…", "which areas…", "what global problems…": the plural noun naming the kind of the things
+# a list question asks for (the first plural after the wh-word and at most two modifiers)
+_LISTED = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[a-z\-]+\s+){0,2}?"
+                     r"([a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\b")
+
+
+def listed_kind(q: str) -> str:
+    """The stem of the noun naming what a list question asks for, or "".
+
+    >>> listed_kind("what are the main pillars the report lists for the port?"), listed_kind("which areas are open?")
+    ('pillar', 'area')
+    >>> listed_kind("when was it signed?")
+    ''
+    """
+    m = _LISTED.search(q.lower())
+    return stem(m.group(1)) if m else ""

@@ -221,7 +221,20 @@ def heading_share(heading: str, weights: dict[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in words) / (sum(weights.values()) or 1.0)
 
 
-def listed_under_heading(cands: list[Candidate], weights: dict[str, float]) -> list[Candidate]:
+def names_the_list(heading: str, weights: dict[str, float], kind: str = "") -> float:
+    """How surely a subheading states what a list question asks: the share of its weighted terms the subheading holds
+    (``heading_share``), or at least ``HEADING_MATCH`` when it names the kind of things asked for ("what are the main
+    pillars … for how the port works now?" over "## Key Pillars of the Port Today": the rest of the question tells
+    what the pillars are of, in words a subheading need not use).
+
+    >>> names_the_list("Key Pillars of the Port", {"pillar": 1.0, "work": 2.0}, "pillar"), names_the_list("Fees", {"pillar": 1.0})
+    (0.35, 0.0)
+    """
+    share = heading_share(heading, weights)
+    return max(share, HEADING_MATCH) if kind and kind in terms(heading) else share
+
+
+def listed_under_heading(cands: list[Candidate], weights: dict[str, float], kind: str = "") -> list[Candidate]:
     """List and overview questions: the items of a bulleted section whose subheading states what is asked,
     in reading order.
 
@@ -231,7 +244,7 @@ def listed_under_heading(cands: list[Candidate], weights: dict[str, float]) -> l
     two of its items are among ``cands`` (a passage may begin mid-list: its first sentence counts as an item).
     """
     body = [c for c in cands if c.passage.kind == "body"]
-    found = [(heading_share(m.group(1), weights), c.doc_id, c.passage.start + m.end())
+    found = [(names_the_list(m.group(1), weights, kind), c.doc_id, c.passage.start + m.end())
              for c in body for m in BULLETED.finditer(c.passage.text)]
     found = [f for f in found if f[0] >= HEADING_MATCH]
     if not found:

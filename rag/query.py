@@ -18,7 +18,7 @@ from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
-from rag.intent import LEAD, asks_summary, asks_worth, intent_of, main_clause, two_articles_compared
+from rag.intent import LEAD, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
@@ -70,6 +70,7 @@ class Query:
     bodies: set = field(default_factory=set)  # "the justice department's": stems naming which body (``body_name``)
     asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``)
     age_now: bool = False  # "how long has it been around?": a span up to now, which the year it began tells
+    listed: str = ""  # "what are the main pillars…": the stem of the kind of things a list question asks for
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -208,7 +209,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  asserts_count=asks_value(text), done=asks_done(text),
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),
-                 age_now=asks_age_now(asked_part(core)),
+                 age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
 
 

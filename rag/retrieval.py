@@ -22,7 +22,7 @@ from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
 from rag.layout import by_article, layout, sections_of
-from rag.neighbours import HEADING_MATCH, heading_share
+from rag.neighbours import HEADING_MATCH, names_the_list
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms
@@ -363,7 +363,7 @@ class Retriever:
         weights = weights_of(query, self.lexicon)
         out: dict[str, Passage] = {}
         for heading, i in self._sections:
-            if heading_share(heading, weights) >= HEADING_MATCH:
+            if names_the_list(heading, weights, query.listed) >= HEADING_MATCH:
                 p = self.passages[i]
                 near = (self.passages[j] for j in self._body.get(p.doc_id, ()) if p.start <= self._starts[j] < p.end)
                 out.update((x.chunk_id, x) for x in near)

@@ -972,3 +972,18 @@ def test_a_list_question_reads_the_sentence_adding_one_more_after_a_chosen_one()
     assert listing_after([added[0]], added) == (0, added[1])
     plain = _cands("c", ["Storms have raised worries.", "The ferry was repainted blue in June."])
     assert listing_after([plain[0]], plain) is None  # what follows adds nothing to it
+
+
+def test_a_subheading_naming_the_kind_of_things_asked_for_states_the_list():
+    from rag.intent import listed_kind
+    from rag.neighbours import listed_under_heading
+
+    text = ("Harbours changed a lot.\n\n## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n"
+            "- Berths: assigning quays.\n\n- Fees: charging each ship.\n\nThe port grew after that.")
+    cands = _section_passage("a", text)
+    q = "what are the main duties the port lists for how the harbour works today?"
+    weights = {"duti": 1.0, "port": 2.0, "harbour": 1.0, "work": 2.0, "today": 2.0}
+    assert listed_under_heading(cands, weights) == []  # the heading holds a quarter of the question's weight
+    got = listed_under_heading(cands, weights, listed_kind(q))  # but it names the duties asked for
+    assert [c.text.split(":")[0] for c in got] == ["Pilotage", "Berths", "Fees"]
+    assert listed_under_heading(cands, weights, listed_kind("which fees does the port charge?")) == []
