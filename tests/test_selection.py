@@ -987,3 +987,14 @@ def test_a_subheading_naming_the_kind_of_things_asked_for_states_the_list():
     got = listed_under_heading(cands, weights, listed_kind(q))  # but it names the duties asked for
     assert [c.text.split(":")[0] for c in got] == ["Pilotage", "Berths", "Fees"]
     assert listed_under_heading(cands, weights, listed_kind("which fees does the port charge?")) == []
+
+
+def test_a_place_question_hears_the_sentence_naming_a_place_from_further_down():
+    from rag.answering import _prefer_typed
+
+    topic, place = _cands("a", ["Recent versions of the lease, such as the 2010 one, capped the fees.",
+                                "The revised lease, finalized in Bergen after long talks, narrows the fees."])
+    topic.score, place.score = 1.0, 0.73  # it tells the act in other words than the question's
+    topic.typed, place.typed = 0.0, 1.0
+    assert _prefer_typed([topic, place], _q("in which city did they wrap up the new version?", qtype="place")) is place
+    assert _prefer_typed([topic, place], _q("on what date did they wrap up the new version?", qtype="date")) is topic
