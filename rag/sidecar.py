@@ -36,7 +36,7 @@ import numpy as np
 from rag.index import id_order
 from rag.schema import Passage
 
-FORMAT = 4  # bump whenever what is saved, or how it is read, changes: older files are then ignored
+FORMAT = 5  # bump whenever what is saved, or how it is read, changes: older files are then ignored
 PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
 COLUMNS, HEADERS = "columns.npz", "headers.json"
 SCAN_BYTES = 1 << 24  # ``Passages.holding`` reads the texts file 16 MB at a time
@@ -119,10 +119,11 @@ class Passages(Sequence):
     passages a question touches are built again for the next (``lru_cache``: built passages are never changed,
     only copied with their scores by ``dataclasses.replace``)."""
 
-    def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path):
+    def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path, offsets: np.ndarray):
         self.docs, self.ids, self.kinds = docs, ids, kinds
         self.doc, self.start, self.end, self.kind = cols["doc"], cols["start"], cols["end"], cols["kind"]
-        self.spans, self.span_at, self.text_at = cols["spans"], cols["span_at"], cols["text_at"]
+        # a passage has one sentence (two span numbers) per sentence-vector row: its spans start at twice its rows'
+        self.spans, self.span_at, self.text_at = cols["spans"], 2 * offsets, cols["text_at"]
         self.texts = texts
         fd = os.open(texts, os.O_RDONLY)
         weakref.finalize(self, os.close, fd)
@@ -185,15 +186,14 @@ def _columns(passages: list[Passage], rows: list[int], counts: list[int]) -> tup
             docs[p.doc_id] = len(docs)
             doc_meta.append([p.doc_id, p.title, p.outlet, "; ".join(p.authors), p.date, p.url])
     kinds = sorted({p.kind for p in passages})
-    lengths = [2 * len(p.sentences) for p in passages]
     arrays = {"doc": np.array([docs[p.doc_id] for p in passages], dtype=np.int32),
               "start": np.array([p.start for p in passages], dtype=np.int64),
               "end": np.array([p.end for p in passages], dtype=np.int64),
               "kind": np.array([kinds.index(p.kind) for p in passages], dtype=np.int8),
               "spans": np.array([x for p in passages for s in p.sentences for x in s], dtype=np.int64),
-              "span_at": np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64),
               "counts": np.array(counts, dtype=np.int64), "rows": np.array(rows, dtype=np.int64)}
     return {"format": FORMAT, "docs": doc_meta, "ids": [p.chunk_id for p in passages], "kinds": kinds}, arrays
+
 
 def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path) -> bool:
     """Write the sidecar: the rows in the canonical order of ``sentence_ids`` (so an index updated in place
@@ -251,13 +251,14 @@ def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar 
             cols = {k: z[k] for k in z.files}
         counts = cols["counts"]
         if (vectors.shape != (sentences, dim) or len(cols["rows"]) != int(counts.sum())
+                or len(cols["spans"]) != 2 * int(counts.sum())
                 or len(cols["text_at"]) != chunks + 1 or (folder / TEXTS).stat().st_size != int(cols["text_at"][-1])):
             return None
         docs = [dict(zip(DOC_FIELDS, d)) for d in c["docs"]]
         for d in docs:
             d["authors"] = [a for a in d["authors"].split("; ") if a]
-        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS)
         offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS, offsets)
         return Sidecar(passages, None, vectors, cols["rows"], offsets, folder)
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile):
         return None
