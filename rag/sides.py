@@ -50,7 +50,26 @@ def sides_of(text: str) -> list[str]:
     one = _standing_for(after)
     if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
         a, b = _modifiers(before), one
+    elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
+        a, b = _modifiers(before), _dated(text[m.end():])
     return [a, b] if terms(a) and terms(b) else []
+
+
+# "the changes made in 2024", "the pact signed in 1979": a noun phrase set apart by the year that follows it
+_DATED = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?(?:[a-z\-]+\s+){1,3}?in\s+((?:1[89]|20)\d\d)\b", re.I)
+
+
+def _dated(after: str) -> str:
+    """The year that sets the other side's noun phrase apart ("the changes made in 2024": "2024"), or "".
+
+    The noun ("changes") is what both sides are, said in other words ("the Trump-era update"); the year is the
+    side's own, as the modifier before the first side's noun is its own.
+
+    >>> _dated("the changes made in 2024?"), _dated("the council on fares in 2024"), _dated("the council")
+    ('2024', '', '')
+    """
+    m = _DATED.match(after)
+    return m.group(1) if m and not set(m.group(0).lower().split()) & TOPIC_PREPOSITIONS else ""
 
 
 # English words after which a noun phrase's head is done and its complement begins ("the change to the pact")...
@@ -275,6 +294,27 @@ def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
                for x in xs for y in ys)
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def of_its_year(side: set[str], cands: list[Candidate]) -> list[Candidate]:
+    """For a side named by a year ("the 2024 changes"), the sentences that name no other year, when any do.
+
+    "In 2024 the port updated its 1979 charter" dates one time against another: it tells neither time's own
+    state, and a sentence holding both years ranks high for every comparison of the two.
+
+    >>> from types import SimpleNamespace as S
+    >>> cs = [S(text="In 2024 the port updated its 1979 charter."), S(text="The 2024 changes cut fares.")]
+    >>> [c.text for c in of_its_year({"2024"}, cs)], len(of_its_year({"port"}, cs))
+    (['The 2024 changes cut fares.'], 2)
+    """
+    years = {t for t in side if _YEAR.fullmatch(t)}
+    if not years:
+        return cands
+    own = [c for c in cands if set(_YEAR.findall(c.text)) <= years]
+    return own or cands
+
+
 def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does),
     preferring one that names the side on its own, and one that sets both sides apart (it answers for each)."""
@@ -284,6 +324,7 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
         pool = [c for c in cands if c.passage.kind == "body" and st & as_named(c.terms, st) and _fresh(c, chosen)]
+        pool = of_its_year(st, pool)  # a year's own sentence, not one dating it against another year
         own = [c for c in pool if _mentions(c.text, st, rest)] if rest else pool
         if own or pool:
             chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c)

@@ -998,3 +998,16 @@ def test_a_place_question_hears_the_sentence_naming_a_place_from_further_down():
     topic.typed, place.typed = 0.0, 1.0
     assert _prefer_typed([topic, place], _q("in which city did they wrap up the new version?", qtype="place")) is place
     assert _prefer_typed([topic, place], _q("on what date did they wrap up the new version?", qtype="date")) is topic
+
+
+def test_a_year_side_is_heard_in_a_sentence_naming_no_other_year():
+    cands = _cands("a", ["The 2018 tweak added berths.", "In 2024 the port updated its 1979 charter.",
+                         "The 2024 changes cut fares."], [0.5, 0.9, 0.6])
+    got = pick_sides(_q("x", sides=[["2018"], ["2024"]]), cands)
+    assert [c.text for c in got] == ["The 2018 tweak added berths.", "The 2024 changes cut fares."]
+
+
+def test_a_side_set_apart_by_the_year_after_its_noun_is_that_year():
+    got = sides_of("How did the trump-era update to the pact differ from the changes made in 2024?")
+    assert got == ["trump-era", "2024"]  # "update" and "changes" are what both sides are
+    assert sides_of("the port vs the council on fares in 2024") == ["the port", "the council"]
