@@ -1,8 +1,8 @@
 """What a start needs to know of every passage, read without building them all: each passage's article, whether it
 is body text, where it starts, each article's passages and card, and the bulleted sections list questions may name.
 
-From a generation's sidecar these come from its column arrays and a scan of its texts file's bytes
-(``sidecar.Passages``): a start at 1M chunks then builds no Python object per passage.
+From a generation's sidecar these come from its column arrays and the sections saved with it
+(``sidecar.Passages``): a start at 1M chunks then builds no Python object per passage and reads no text.
 """
 
 from __future__ import annotations
@@ -42,6 +42,22 @@ def layout(passages) -> tuple[list[str], np.ndarray, np.ndarray]:
             np.array([p.start for p in passages], dtype=np.int64))
 
 
+def article_table(passages, docs: list[str]) -> dict[str, dict]:
+    """Each article's metadata (doc_id, title, outlet, authors, date, url), by article, in the order first met:
+    from a sidecar's table of articles, or from each article's first passage (``docs``: each passage's article).
+
+    >>> article_table([Passage("a:0", "a", "x", 0, 1, [], "T", "O", ["Ann"], "2024-01-02", "u")], ["a"])["a"]["title"]
+    'T'
+    """
+    if isinstance(passages, sidecar.Passages):
+        return {d["doc_id"]: {k: d[k] for k in sidecar.DOC_FIELDS} for d in passages.docs}
+    first: dict[str, int] = {}
+    for i, d in enumerate(docs):
+        first.setdefault(d, i)
+    return {d: {"doc_id": d, "title": passages[i].title, "outlet": passages[i].outlet, "authors": list(passages[i].authors),
+                "date": passages[i].date, "url": passages[i].url} for d, i in first.items()}
+
+
 def by_article(docs: list[str], body: np.ndarray) -> tuple[dict[str, list[int]], dict[str, int]]:
     """(each article's body passages, in index order; its byline card) by passage index.
 
@@ -58,9 +74,7 @@ def by_article(docs: list[str], body: np.ndarray) -> tuple[dict[str, list[int]],
     return bodies, cards
 
 
-def sections_of(passages, body: np.ndarray) -> list[tuple[str, int]]:
-    """``bulleted_sections`` of the passages whose text holds a subheading at all: in a sidecar, found by
-    scanning its texts file's bytes, so a start builds only those passages."""
-    if not isinstance(passages, sidecar.Passages):
-        return bulleted_sections(passages)
-    return [(m.group(1), i) for i in passages.holding(b"## ") if body[i] for m in BULLETED.finditer(passages.text(i))]
+def sections_of(passages) -> list[tuple[str, int]]:
+    """``bulleted_sections`` of the passages: a sidecar's saved with its generation (looking for them in every
+    text read 1 GB of a start at 1M chunks)."""
+    return passages.sections if isinstance(passages, sidecar.Passages) else bulleted_sections(passages)

@@ -108,11 +108,11 @@ class Pipeline:
         self.stale_notice = self._stale_notice() if check_stale else ""
         from rag.sources import opening_words
 
-        seen = {d: {"doc_id": d, "title": p.title, "outlet": p.outlet, "date": p.date, "url": p.url,
-                    "authors": p.authors, "opening": opening_words(p.text) if p.kind == "body" and p.start == 0 else ""}
-                for d, p in self.retriever.openings().items()}  # the opening is shown for an article without a headline
-        self.documents = sorted(seen.values(), key=lambda d: (d["date"] or "9999", d["title"]))
-        self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen.values() if not d["title"]})
+        seen = self.retriever.articles()  # an article without a headline is listed by its opening words
+        for a in seen:
+            a["opening"] = opening_words(a["opening"]) if a["opening"] else ""
+        self.documents = sorted(seen, key=lambda d: (d["date"] or "9999", d["title"]))
+        self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen if not d["title"]})
         self.load_seconds = time.perf_counter() - t0
 
     def _stale_notice(self) -> str:

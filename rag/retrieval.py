@@ -21,7 +21,7 @@ from rag import lexicon, sidecar, sparse
 from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
-from rag.layout import by_article, layout, sections_of
+from rag.layout import article_table, by_article, layout, sections_of
 from rag.neighbours import HEADING_MATCH, names_the_list
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
@@ -149,7 +149,7 @@ class Retriever:
         self._doc_of, body, self._starts = layout(self.passages)
         self.docs = sorted(set(self._doc_of))
         self._home = None
-        self._sections = sections_of(self.passages, body)
+        self._sections = sections_of(self.passages)
         self._body, self._cards = by_article(self._doc_of, body)
         self._body_mask = body
 
@@ -181,15 +181,16 @@ class Retriever:
         cards = (self.passages[self._cards[d]] for d in dict.fromkeys(doc_ids) if d in self._cards)
         return [c for c in cards if c.chunk_id not in exclude]
 
-    def openings(self) -> dict[str, Passage]:
-        """Each article's opening passage (its body from the start; its card if it has no body), for the list of
-        articles the page shows."""
-        out = {}
-        for d in self.docs:
+    def articles(self) -> list[dict]:
+        """Each article's metadata (``layout.article_table``) and, for one without a title, the text of its opening
+        passage (its body from the start), which the page's list of articles shows instead of a headline. Only
+        those are read: building every article's opening took 2.6 s of a start at 1M chunks (113k articles)."""
+        out = []
+        for d, meta in article_table(self.passages, self._doc_of).items():
             body = self._body.get(d, [])
-            first = next((i for i in body if self._starts[i] == 0), body[0] if body else self._cards.get(d))
-            if first is not None:
-                out[d] = self.passages[first]
+            first = next((i for i in body if self._starts[i] == 0), None)
+            opening = self.passages[first].text if first is not None and not meta["title"] else ""
+            out.append({**meta, "opening": opening})
         return out
 
     def typical(self, pool: list[Passage]) -> list[Passage]:

@@ -4,7 +4,7 @@ Reading every chunk's text and metadata back out of Chroma took ~12 s of a start
 and searching ~520k sentence vectors meant Chroma loading their HNSW graph (~0.8 GB). ``rag ingest``
 therefore writes, into the generation's folder before it is published:
 
-- ``passages.json``: each article's metadata once and every chunk's id;
+- ``passages.json``: each article's metadata once, every chunk's id, and the bulleted subheadings (``sections``);
 - ``columns.npz``: the chunks' numeric columns (article, offsets, kind, sentence spans, vector rows, and where
   each text starts in ``texts.jsonl``), loaded as arrays, not Python objects;
 - ``texts.jsonl``: their texts, one JSON string a line, read a passage at a time when a question needs it
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 import weakref
 import zipfile
@@ -36,10 +35,9 @@ import numpy as np
 from rag.index import id_order
 from rag.schema import Passage
 
-FORMAT = 5  # bump whenever what is saved, or how it is read, changes: older files are then ignored
+FORMAT = 6  # bump whenever what is saved, or how it is read, changes: older files are then ignored
 PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
 COLUMNS, HEADERS = "columns.npz", "headers.json"
-SCAN_BYTES = 1 << 24  # ``Passages.holding`` reads the texts file 16 MB at a time
 DOC_FIELDS = ("doc_id", "title", "outlet", "authors", "date", "url")
 _OPENING = threading.Lock()  # two questions at once open the vectors file once
 
@@ -119,8 +117,9 @@ class Passages(Sequence):
     passages a question touches are built again for the next (``lru_cache``: built passages are never changed,
     only copied with their scores by ``dataclasses.replace``)."""
 
-    def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path, offsets: np.ndarray):
-        self.docs, self.ids, self.kinds = docs, ids, kinds
+    def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path, offsets: np.ndarray,
+                 sections: list[tuple[str, int]]):
+        self.docs, self.ids, self.kinds, self.sections = docs, ids, kinds, sections
         self.doc, self.start, self.end, self.kind = cols["doc"], cols["start"], cols["end"], cols["kind"]
         # a passage has one sentence (two span numbers) per sentence-vector row: its spans start at twice its rows'
         self.spans, self.span_at, self.text_at = cols["spans"], 2 * offsets, cols["text_at"]
@@ -163,19 +162,6 @@ class Passages(Sequence):
                        list(zip(sp[::2], sp[1::2])), d["title"], d["outlet"], list(d["authors"]), d["date"], d["url"],
                        kind=self.kind_of(i))
 
-    def holding(self, needle: bytes) -> list[int]:
-        """The passages whose text (as saved: JSON, so a newline is ``\\n``) holds ``needle``, found by scanning
-        the file's bytes rather than building every passage (the bulleted-subheading scan at start)."""
-        hits, at, size = set(), 0, int(self.text_at[-1])
-        while at < size:
-            raw = os.pread(self._fd, min(SCAN_BYTES + len(needle), size - at), at)
-            if not raw:
-                break
-            starts = [at + m.start() for m in re.finditer(re.escape(needle), raw)]
-            hits.update(np.searchsorted(self.text_at, starts, side="right").tolist())
-            at += SCAN_BYTES
-        return sorted(h - 1 for h in hits)
-
 
 def _columns(passages: list[Passage], rows: list[int], counts: list[int]) -> tuple[dict, dict]:
     """(the JSON part: articles, chunk ids, kinds; the arrays) of the sidecar."""
@@ -195,11 +181,13 @@ def _columns(passages: list[Passage], rows: list[int], counts: list[int]) -> tup
     return {"format": FORMAT, "docs": doc_meta, "ids": [p.chunk_id for p in passages], "kinds": kinds}, arrays
 
 
-def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path) -> bool:
+def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path,
+         sections: list[tuple[str, int]]) -> bool:
     """Write the sidecar: the rows in the canonical order of ``sentence_ids`` (so an index updated in place
     and a clean build of the same corpus hold the same matrix, and score ties break alike), filled from
     ``sentence_pages``, an iterable of ``(ids, vectors)`` pages of the sentence collection. False, and
-    nothing is written, if a passage names a sentence the collection lacks."""
+    nothing is written, if a passage names a sentence the collection lacks. ``sections`` (the bulleted subheadings
+    list questions may name, ``layout.bulleted_sections``) are saved so a start need not look for them."""
     folder = Path(folder)
     sids = list(sentence_ids)
     sids = [sids[i] for i in id_order(sids)]
@@ -230,6 +218,7 @@ def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pag
             f.write(line)
             text_at.append(text_at[-1] + len(line))
     head, arrays = _columns(passages, rows, [len(ks) for ks in keys])
+    head["sections"] = [[name, i] for name, i in sections]
     with open(folder / COLUMNS, "wb") as f:
         np.savez(f, text_at=np.array(text_at, dtype=np.int64), **arrays)
     (folder / HEADERS).write_text(json.dumps(headers, ensure_ascii=False), encoding="utf-8")
@@ -258,7 +247,10 @@ def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar 
         for d in docs:
             d["authors"] = [a for a in d["authors"].split("; ") if a]
         offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS, offsets)
+        sections = [(str(name), int(i)) for name, i in c["sections"]]
+        if any(not 0 <= i < chunks for _, i in sections):
+            return None
+        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS, offsets, sections)
         return Sidecar(passages, None, vectors, cols["rows"], offsets, folder)
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile):
         return None

@@ -25,6 +25,7 @@ from rag.embedding import HashEmbedder
 from rag.generations import EmbeddedStore, Manifest
 from rag.index import Index, collection_name
 from rag.ingest import ingest
+from rag.layout import bulleted_sections
 from rag.live import LivePipeline
 from rag.pipeline import Pipeline, clean_question
 from rag.retrieval import build_lexicon, passages_from
@@ -209,9 +210,12 @@ def test_saved_generation_starts_from_its_sidecar_without_reading_chroma(hash_cf
 
     monkeypatch.setattr(Index, "all_records", no_read)
     monkeypatch.setattr(Index, "all_sentence_vectors", no_read)
-    r = Pipeline(hash_cfg).retriever
-    # a start builds no passage but each article's opening (for the page's list of articles): texts are read lazily
-    assert r.side is not None and r.passages._get.cache_info().currsize <= len(r.docs)
+    pipe = Pipeline(hash_cfg)
+    r = pipe.retriever
+    # a start builds no passage but the opening of each article without a title (the page lists it by its words),
+    # and finds the bulleted subheadings saved with the generation, not by reading the texts
+    assert r.side is not None and r.passages._get.cache_info().currsize <= sum(not d["title"] for d in pipe.documents)
+    assert r.passages.sections == bulleted_sections(from_chroma)
     assert list(r.passages) == from_chroma and r.passages[-1] == from_chroma[-1] and r.passages[1:3] == from_chroma[1:3]
     for i, p in enumerate(r.passages):  # each passage's rows hold its own sentences' vectors
         want = [vectors[sid] for sid in sentence_ids_of(p, vectors)]
@@ -223,6 +227,25 @@ def test_saved_generation_starts_from_its_sidecar_without_reading_chroma(hash_cf
     got = [[(p.chunk_id, round(p.score, 9)) for p in pipe.retriever.search(pipe.understand(q), 3)] for q in questions]
     assert got == expected
     assert "1979" in pipe.ask(Q).answer
+
+
+def test_a_start_reads_the_saved_subheadings_and_only_the_openings_of_untitled_articles(tmp_path, monkeypatch):
+    from conftest import TINY, write_tiny_corpus
+
+    from rag import sidecar
+
+    ports = ("", "", [], "", "Ports charge by the day.\n\n## Port Fees\n\n- Berths: by the day.\n- Cranes: by the hour.")
+    monkeypatch.setenv("RAG_CORPUS_DIR", str(write_tiny_corpus(tmp_path / "c2", {**TINY, "ports": ports})))
+    cfg = load_config(model="hash")
+    ingest(cfg, progress=False)
+    read = []
+    real_text = sidecar.Passages.text
+    monkeypatch.setattr(sidecar.Passages, "text", lambda self, i: read.append(i) or real_text(self, i))
+    pipe = Pipeline(cfg)
+    r = pipe.retriever
+    assert r.side is not None and [r.passages.doc_id(i) for i in read] == ["ports"]  # its opening, listed by its words
+    assert [d["opening"] for d in pipe.documents if d["doc_id"] == "ports"] == ["Ports charge by the day."]
+    assert [(name, r.passages.doc_id(i)) for name, i in r._sections] == [("Port Fees", "ports")]
 
 
 def sentence_ids_of(p, vectors: dict) -> list[str]:
@@ -245,7 +268,7 @@ def test_an_index_updated_in_place_holds_the_same_sidecar_as_a_clean_build(hash_
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("damage", ["format", "counts", "json", "texts", "columns", "vectors"])
+@pytest.mark.parametrize("damage", ["format", "counts", "json", "texts", "columns", "vectors", "sections"])
 def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_corpus, monkeypatch, damage):
     from rag import sidecar
 
@@ -265,6 +288,10 @@ def test_a_sidecar_of_another_format_count_or_damaged_is_ignored(hash_cfg, tiny_
         (folder / sidecar.TEXTS).write_text("".join(lines[:-1]), encoding="utf-8")
     elif damage == "columns":
         (folder / sidecar.COLUMNS).write_bytes((folder / sidecar.COLUMNS).read_bytes()[:100])
+    elif damage == "sections":  # a subheading said to be in a passage the index lacks
+        head = json.loads((folder / sidecar.PASSAGES).read_text(encoding="utf-8"))
+        head["sections"].append(["Port Fees", m.chunks])
+        (folder / sidecar.PASSAGES).write_text(json.dumps(head), encoding="utf-8")
     else:
         (folder / sidecar.VECTORS).write_bytes(b"\x93NUMPY broken")
     assert sidecar.load(folder, m.chunks, m.sentences, m.dim) is None

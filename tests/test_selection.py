@@ -680,7 +680,7 @@ def test_list_questions_fetch_the_passages_of_a_bulleted_section_named_by_their_
     passages = [first, after, other]
     docs, body, starts = layout(passages)
     fake = SimpleNamespace(passages=passages, lexicon=SimpleNamespace(idf=lambda t: 1.0), _starts=starts,
-                           _sections=sections_of(passages, body), _body=by_article(docs, body)[0])
+                           _sections=sections_of(passages), _body=by_article(docs, body)[0])
     q = _q("what are the main duties of the harbour master?")
     assert [p.chunk_id for p in Retriever.listed_sections(fake, q)] == ["a:0", "a:1"]
     assert Retriever.listed_sections(fake, q, exclude={"a:0"})[0].chunk_id == "a:1"
