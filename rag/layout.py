@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from rag import sidecar
-from rag.neighbours import BULLETED
+from rag.neighbours import BULLETED, SUBHEADING
 from rag.schema import Passage
 
 
@@ -64,3 +64,31 @@ def sections_of(passages, body: np.ndarray) -> list[tuple[str, int]]:
     if not isinstance(passages, sidecar.Passages):
         return bulleted_sections(passages)
     return [(m.group(1), i) for i in passages.holding(b"## ") if body[i] for m in BULLETED.finditer(passages.text(i))]
+
+
+def subheadings(passages, body: np.ndarray) -> dict[str, list[tuple[int, str]]]:
+    """Each article's subheadings, (where it starts in the body, its text) in reading order, from the passages whose
+    text holds one (in a sidecar, found by scanning its texts file's bytes, as ``sections_of`` does).
+
+    >>> subheadings([Passage("a:0", "a", "Intro.\\n\\n## Port Fees\\n\\nFees rose.", 10, 40, [])], np.array([True]))
+    {'a': [(18, 'Port Fees')]}
+    """
+    side = isinstance(passages, sidecar.Passages)
+    found: dict[str, set] = {}
+    for i in (passages.holding(b"## ") if side else range(len(passages))):
+        p = passages[i] if not side else None
+        if not body[i] or (p is not None and "## " not in p.text):
+            continue
+        text, doc, start = (passages.text(i), passages.docs[int(passages.doc[i])]["doc_id"], int(passages.start[i])) \
+            if side else (p.text, p.doc_id, p.start)
+        found.setdefault(doc, set()).update((start + m.start(), m.group(1).strip()) for m in SUBHEADING.finditer(text))
+    return {d: sorted(hs) for d, hs in found.items()}
+
+
+def heading_at(heads: list[tuple[int, str]], pos: int) -> str:
+    """The subheading in force at ``pos`` of an article's body: the last one starting before it ("" when none).
+
+    >>> heading_at([(18, "Port Fees"), (90, "Berths")], 40), heading_at([(18, "Port Fees")], 5)
+    ('Port Fees', '')
+    """
+    return next((h for at, h in reversed(heads) if at < pos), "")
