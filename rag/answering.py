@@ -24,7 +24,7 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
-                            reason_before, reason_beyond, reason_for_chosen, typed_follower, with_reason)
+                            reason_before, reason_beyond, reason_for_chosen, typed_follower, under_named_heading, with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
@@ -203,17 +203,30 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
+    chosen, why = _with_neighbours(query, cands, chosen, why, weights)
+    signals["chosen_because"] = why
+    return Decision(chosen, False, "", signals, prefix, disagree)
+
+
+def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why: list[str],
+                     weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
+    """The sentences that join the chosen ones for where they sit in their article: the example after a general
+    claim, the best of a section whose subheading states what is asked, a story's dated event, and the sentence
+    the leader points back to (``compose`` puts them all back in reading order)."""
     example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
     if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
+    section = under_named_heading(heard_from(query, cands), chosen, weights) \
+        if query.intent not in ("yes_no", "compare") and not query.about_articles and not query.more else None
+    if section is not None:  # the section its writer titled with what is asked ("## The Fee Dispute"), of the named article
+        chosen, why = chosen + [section], why + ["section"]
     event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]
     ante = antecedent(chosen[0], cands) if not query.about_articles else None
     if ante is not None and ante not in chosen:
         chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
-    signals["chosen_because"] = why
-    return Decision(chosen, False, "", signals, prefix, disagree)
+    return chosen, why
 
 
 def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:

@@ -1,7 +1,9 @@
 """What a start needs to know of every passage, read without building them all: each passage's article, whether it
-is body text, where it starts, each article's passages and card, and the bulleted sections list questions may name.
+is body text, where it starts, each article's passages and card, and the bulleted sections list questions may name
+and each article's subheadings.
 
-From a generation's sidecar these come from its column arrays and the sections saved with it
+From a generation's sidecar these come from its column arrays and the sections and subheadings
+saved with it
 (``sidecar.Passages``): a start at 1M chunks then builds no Python object per passage and reads no text.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rag import sidecar
-from rag.neighbours import BULLETED
+from rag.neighbours import BULLETED, SUBHEADING
 from rag.schema import Passage
 
 
@@ -78,3 +80,29 @@ def sections_of(passages) -> list[tuple[str, int]]:
     """``bulleted_sections`` of the passages: a sidecar's saved with its generation (looking for them in every
     text read 1 GB of a start at 1M chunks)."""
     return passages.sections if isinstance(passages, sidecar.Passages) else bulleted_sections(passages)
+
+
+def subheadings(passages) -> dict[str, list[tuple[int, str]]]:
+    """Each article's subheadings, (where it starts in the body, its text) in reading order: a sidecar's saved with
+    its generation, as ``sections_of``'s are.
+
+    >>> subheadings([Passage("a:0", "a", "Intro.\\n\\n## Port Fees\\n\\nFees rose.", 10, 40, [])])
+    {'a': [(18, 'Port Fees')]}
+    """
+    if isinstance(passages, sidecar.Passages):
+        return passages.heads
+    found: dict[str, set] = {}
+    for p in passages:
+        if p.kind == "body" and "## " in p.text:
+            found.setdefault(p.doc_id, set()).update((p.start + m.start(), m.group(1).strip())
+                                                     for m in SUBHEADING.finditer(p.text))
+    return {d: sorted(hs) for d, hs in found.items()}
+
+
+def heading_at(heads: list[tuple[int, str]], pos: int) -> str:
+    """The subheading in force at ``pos`` of an article's body: the last one starting before it ("" when none).
+
+    >>> heading_at([(18, "Port Fees"), (90, "Berths")], 40), heading_at([(18, "Port Fees")], 5)
+    ('Port Fees', '')
+    """
+    return next((h for at, h in reversed(heads) if at < pos), "")

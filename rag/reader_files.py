@@ -14,7 +14,7 @@ from rag import lexicon, sidecar, sparse
 from rag.config import Config
 from rag.generations import Manifest
 from rag.index import Index
-from rag.layout import bulleted_sections
+from rag.layout import bulleted_sections, subheadings
 from rag.retrieval import build_lexicon, passages_from
 
 READERS = "readers.json"  # written last: which formats of the files below this generation holds
@@ -47,7 +47,7 @@ def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: 
         passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
         lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
         sids, pages = sentences if sentences is not None else (w.sentence_ids(), w.sentence_pages)
-        if sidecar.save(passages, headers, sids, pages(), m.dim, folder, bulleted_sections(passages)):
+        if sidecar.save(passages, headers, sids, pages(), m.dim, folder, bulleted_sections(passages), subheadings(passages)):
             (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
 
 

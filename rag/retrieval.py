@@ -21,7 +21,7 @@ from rag import lexicon, sidecar, sparse
 from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
-from rag.layout import article_table, by_article, layout, sections_of
+from rag.layout import article_table, by_article, heading_at, layout, sections_of, subheadings
 from rag.neighbours import HEADING_MATCH, names_the_list
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
@@ -149,7 +149,7 @@ class Retriever:
         self._doc_of, body, self._starts = layout(self.passages)
         self.docs = sorted(set(self._doc_of))
         self._home = None
-        self._sections = sections_of(self.passages)
+        self._sections, self._heads = sections_of(self.passages), subheadings(self.passages)
         self._body, self._cards = by_article(self._doc_of, body)
         self._body_mask = body
 
@@ -392,5 +392,6 @@ class Retriever:
             ranked, dense_of = sorted(sims, key=lambda i: -sims[i])[:pool], sims.get
             sentence_sims = lambda i: ssims.get(i, {})  # noqa: E731
         fused = self._fuse(ranked, lexical)
-        return [replace(self.passages[i], score=fused[i], dense=dense_of(i), sims=sentence_sims(i))
+        return [replace(self.passages[i], score=fused[i], dense=dense_of(i), sims=sentence_sims(i),  # and its section
+                        section=heading_at(self._heads.get(self._doc_of[i], []), int(self._starts[i])))
                 for i in self._diversify(fused, k, extra, diversify)]

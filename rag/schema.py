@@ -79,6 +79,9 @@ class Passage:
     sims: dict[int, float] = field(default_factory=dict)
     # overviews: how typical of the whole collection each sentence is (``rag.typical``), keyed like ``sims``
     typical: dict[int, float] = field(default_factory=dict)
+    # the subheading in force where the passage begins ("## The Fee Dispute" in an earlier passage), "" when none:
+    # a passage opening mid-section does not show it (``rag.neighbours.section_heading``)
+    section: str = ""
 
 
 @dataclass

@@ -4,7 +4,7 @@ Reading every chunk's text and metadata back out of Chroma took ~12 s of a start
 and searching ~520k sentence vectors meant Chroma loading their HNSW graph (~0.8 GB). ``rag ingest``
 therefore writes, into the generation's folder before it is published:
 
-- ``passages.json``: each article's metadata once, every chunk's id, and the bulleted subheadings (``sections``);
+- ``passages.json``: each article's metadata once, every chunk's id, and the subheadings (``sections``, ``heads``);
 - ``columns.npz``: the chunks' numeric columns (article, offsets, kind, sentence spans, vector rows, and where
   each text starts in ``texts.jsonl``), loaded as arrays, not Python objects;
 - ``texts.jsonl``: their texts, one JSON string a line, read a passage at a time when a question needs it
@@ -35,7 +35,7 @@ import numpy as np
 from rag.index import id_order
 from rag.schema import Passage
 
-FORMAT = 6  # bump whenever what is saved, or how it is read, changes: older files are then ignored
+FORMAT = 7  # bump whenever what is saved, or how it is read, changes: older files are then ignored
 PASSAGES, TEXTS, VECTORS, SENTENCE_IDS = "passages.json", "texts.jsonl", "sentence_vectors.npy", "sentence_ids.json"
 COLUMNS, HEADERS = "columns.npz", "headers.json"
 DOC_FIELDS = ("doc_id", "title", "outlet", "authors", "date", "url")
@@ -118,8 +118,8 @@ class Passages(Sequence):
     only copied with their scores by ``dataclasses.replace``)."""
 
     def __init__(self, docs: list[dict], ids: list[str], kinds: list[str], cols, texts: Path, offsets: np.ndarray,
-                 sections: list[tuple[str, int]]):
-        self.docs, self.ids, self.kinds, self.sections = docs, ids, kinds, sections
+                 sections: list[tuple[str, int]], heads: dict[str, list[tuple[int, str]]]):
+        self.docs, self.ids, self.kinds, self.sections, self.heads = docs, ids, kinds, sections, heads
         self.doc, self.start, self.end, self.kind = cols["doc"], cols["start"], cols["end"], cols["kind"]
         # a passage has one sentence (two span numbers) per sentence-vector row: its spans start at twice its rows'
         self.spans, self.span_at, self.text_at = cols["spans"], 2 * offsets, cols["text_at"]
@@ -182,12 +182,13 @@ def _columns(passages: list[Passage], rows: list[int], counts: list[int]) -> tup
 
 
 def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pages, dim: int, folder: Path,
-         sections: list[tuple[str, int]]) -> bool:
+         sections: list[tuple[str, int]], heads: dict[str, list[tuple[int, str]]]) -> bool:
     """Write the sidecar: the rows in the canonical order of ``sentence_ids`` (so an index updated in place
     and a clean build of the same corpus hold the same matrix, and score ties break alike), filled from
     ``sentence_pages``, an iterable of ``(ids, vectors)`` pages of the sentence collection. False, and
     nothing is written, if a passage names a sentence the collection lacks. ``sections`` (the bulleted subheadings
-    list questions may name, ``layout.bulleted_sections``) are saved so a start need not look for them."""
+    list questions may name, ``layout.bulleted_sections``) and ``heads`` (each article's subheadings,
+    ``layout.subheadings``) are saved so a start need not look for them in every text."""
     folder = Path(folder)
     sids = list(sentence_ids)
     sids = [sids[i] for i in id_order(sids)]
@@ -219,6 +220,7 @@ def save(passages: list[Passage], headers: list[str], sentence_ids, sentence_pag
             text_at.append(text_at[-1] + len(line))
     head, arrays = _columns(passages, rows, [len(ks) for ks in keys])
     head["sections"] = [[name, i] for name, i in sections]
+    head["heads"] = {d: [[at, h] for at, h in hs] for d, hs in heads.items()}
     with open(folder / COLUMNS, "wb") as f:
         np.savez(f, text_at=np.array(text_at, dtype=np.int64), **arrays)
     (folder / HEADERS).write_text(json.dumps(headers, ensure_ascii=False), encoding="utf-8")
@@ -250,7 +252,8 @@ def load(folder: Path | None, chunks: int, sentences: int, dim: int) -> Sidecar 
         sections = [(str(name), int(i)) for name, i in c["sections"]]
         if any(not 0 <= i < chunks for _, i in sections):
             return None
-        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS, offsets, sections)
+        heads = {str(d): [(int(at), str(h)) for at, h in hs] for d, hs in c["heads"].items()}
+        passages = Passages(docs, c["ids"], c["kinds"], cols, folder / TEXTS, offsets, sections, heads)
         return Sidecar(passages, None, vectors, cols["rows"], offsets, folder)
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile):
         return None

@@ -25,7 +25,7 @@ from rag.embedding import HashEmbedder
 from rag.generations import EmbeddedStore, Manifest
 from rag.index import Index, collection_name
 from rag.ingest import ingest
-from rag.layout import bulleted_sections
+from rag.layout import bulleted_sections, subheadings
 from rag.live import LivePipeline
 from rag.pipeline import Pipeline, clean_question
 from rag.retrieval import build_lexicon, passages_from
@@ -215,7 +215,7 @@ def test_saved_generation_starts_from_its_sidecar_without_reading_chroma(hash_cf
     # a start builds no passage but the opening of each article without a title (the page lists it by its words),
     # and finds the bulleted subheadings saved with the generation, not by reading the texts
     assert r.side is not None and r.passages._get.cache_info().currsize <= sum(not d["title"] for d in pipe.documents)
-    assert r.passages.sections == bulleted_sections(from_chroma)
+    assert r.passages.sections == bulleted_sections(from_chroma) and r.passages.heads == subheadings(from_chroma)
     assert list(r.passages) == from_chroma and r.passages[-1] == from_chroma[-1] and r.passages[1:3] == from_chroma[1:3]
     for i, p in enumerate(r.passages):  # each passage's rows hold its own sentences' vectors
         want = [vectors[sid] for sid in sentence_ids_of(p, vectors)]
@@ -246,6 +246,7 @@ def test_a_start_reads_the_saved_subheadings_and_only_the_openings_of_untitled_a
     assert r.side is not None and [r.passages.doc_id(i) for i in read] == ["ports"]  # its opening, listed by its words
     assert [d["opening"] for d in pipe.documents if d["doc_id"] == "ports"] == ["Ports charge by the day."]
     assert [(name, r.passages.doc_id(i)) for name, i in r._sections] == [("Port Fees", "ports")]
+    assert r._heads == {"ports": [(26, "Port Fees")]}
 
 
 def sentence_ids_of(p, vectors: dict) -> list[str]:

@@ -1011,3 +1011,50 @@ def test_a_side_set_apart_by_the_year_after_its_noun_is_that_year():
     got = sides_of("How did the trump-era update to the pact differ from the changes made in 2024?")
     assert got == ["trump-era", "2024"]  # "update" and "changes" are what both sides are
     assert sides_of("the port vs the council on fares in 2024") == ["the port", "the council"]
+def test_a_prose_section_whose_subheading_states_the_question_is_heard():
+    from rag.neighbours import under_named_heading
+
+    text = ("Harbours changed a lot.\n\n## The Harbour Fee Dispute\n\nShips once paid little. "
+            "This creates a rift: the owners want low tolls and the council wants upkeep.\n\n"
+            "## Key Duties of the Harbour\n\n- Fees: charging each ship.\n\n- Berths: assigning quays.")
+    spans = [(0, 23), (53, 76), (77, 153)]
+    p = Passage(chunk_id="a:0", doc_id="a", text=text, start=0, end=len(text), sentences=spans, kind="body")
+    intro, once, rift = [Candidate(0, p, a, b, text[a:b], set(terms(text[a:b]))) for a, b in spans]
+    other = _cands("b", ["Harbour tolls are a clash over money for the quays."])[0]
+    weights = {"main": 1.0, "disput": 2.0, "harbour": 1.0, "toll": 2.0}
+    # the section's best sentence joins what the scores chose elsewhere (its subheading holds half the question's weight)
+    assert under_named_heading([other, rift, once, intro], [other], weights) is rift
+    assert under_named_heading([other, rift, once], [other, once], weights) is None  # the section is heard already
+    assert under_named_heading([other, rift], [other], {"ferri": 2.0, "toll": 1.0}) is None  # not what is asked
+    # a bulleted section is a list, not a section heard by one sentence (``listed_under_heading``)
+    items = _section_passage("a", text[text.index("## Key"):], start=text.index("## Key"))
+    assert under_named_heading(items, [other], {"duti": 2.0, "harbour": 1.0}) is None
+
+
+def test_a_passage_opening_mid_section_knows_its_subheading_from_the_article():
+    import numpy as np
+
+    from rag.layout import heading_at, subheadings
+    from rag.neighbours import section_heading
+
+    first = Passage("a:0", "a", "Intro.\n\n## The Fee Dispute\n\nShips paid.", 0, 40, [], kind="body")
+    card = Passage("a:c", "a", "## Not a heading of the body", -1, -1, [], kind="metadata")
+    heads = subheadings([first, card])
+    assert heads == {"a": [(8, "The Fee Dispute")]}
+    later = Passage("a:1", "a", "This creates a rift.", 41, 61, [], kind="body", section=heading_at(heads["a"], 41))
+    assert section_heading(Candidate(0, later, 0, 20, later.text, set())) == "The Fee Dispute"
+    assert heading_at(heads["a"], 3) == ""  # before the first subheading
+
+
+def test_a_titled_section_of_another_article_is_not_heard_when_the_question_names_one():
+    from rag.answering import _with_neighbours
+
+    text = "## The Harbour Fee Dispute\n\nThis creates a rift: owners want low tolls and the council wants upkeep."
+    p = Passage(chunk_id="a:0", doc_id="a", text=text, start=0, end=len(text), sentences=[(28, len(text))], kind="body")
+    rift = Candidate(0, p, 28, len(text), text[28:], set(terms(text[28:])))
+    other = _cands("b", ["Harbour tolls are a clash over money for the quays."])[0]
+    weights = {"main": 1.0, "disput": 2.0, "harbour": 1.0, "toll": 2.0}
+    q = _q("what is the main harbour dispute over tolls?", intent="overview")
+    assert _with_neighbours(q, [other, rift], [other], ["best"], weights) == ([other, rift], ["best", "section"])
+    named = _q("what is the main harbour dispute over tolls, per the b piece?", intent="overview", named_docs={"b"})
+    assert _with_neighbours(named, [other, rift], [other], ["best"], weights) == ([other], ["best"])
