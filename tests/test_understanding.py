@@ -150,6 +150,17 @@ def test_a_question_naming_only_another_article_asks_the_last_question_of_it(pre
     assert rewrite(q, [Turn(prev, [])]).text == expected
 
 
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("what did the US get out of the ferry pact?", "what about the chinese side?", "what did China get out of the ferry pact?"),
+    ("what did china get out of the ferry pact?", "and the us?", "what did the US get out of the ferry pact?"),
+    ("what did china get out of the ferry pact?", "and what did the us get?", "what did the US get out of the ferry pact?"),
+    ("what did the us and china sign?", "what about china?", "what did the us and china sign (china)?"),  # both named
+    ("what did china get out of the ferry pact?", "and what did the us sign?", "and what did the us sign?"),  # new verb
+])
+def test_a_follow_up_naming_the_other_country_asks_the_last_question_of_it(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
 def test_tell_me_more_continues_the_last_topic_without_repeating():
     r = rewrite("tell me more", [Turn("Why was it renewed?", [], [["doc", 10]])])
     assert r.more and r.text == "Why was it renewed?" and r.shown == [["doc", 10]]
