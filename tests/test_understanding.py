@@ -764,3 +764,15 @@ def test_a_why_question_naming_one_article_is_answered_from_it_whole():
     assert not heard_whole("fact", {"harbor"}, scene=False, about=False)
     assert heard_whole("compare", {"harbor", "dock"}, scene=False, about=False)
     assert not heard_whole("compare", {"harbor", "dock"}, scene=False, about=True)  # their bylines are asked
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("what did the port get out of the ferry pact?", "what did the port gain from the ferry pact?"),
+    ("so what is the town getting out of it?", "so what is the town gaining from it?"),
+    ("how does the port come out ahead from the lease?", "how does the port gain from the lease?"),
+    ("how did the port get out of the ferry pact?", "how did the port get out of the ferry pact?"),  # leaving it
+])
+def test_an_idiom_of_gaining_is_asked_as_the_articles_say_it(q, expected):
+    from rag.text import plain_gain
+    assert plain_gain(q) == expected
+
