@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rag.text import STOPWORDS, tokens
+from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
       "do", "can", "could", "will", "would", "has", "have", "had"}
@@ -300,3 +300,42 @@ def indefinite(word: str, last_question: str) -> bool:
     False
     """
     return word in ("it", "that", "this") and bool(_INDEFINITE.search(last_question))
+
+
+# One of the two countries, named in any of its forms, alone or as a side ("the chinese side", "china's side")
+_COUNTRY_WORD = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w.])([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*\.?)('s)?(?![\w.'])")
+_SIDE_TAIL = re.compile(r"\s+(?:side|government|end|part)\s*$", re.I)
+_COUNTRY_NOUN = {"us": "the US", "china": "China"}
+
+
+def _country(word: str, the: bool) -> str:
+    """The country a word names ("chinese", "U.S.", "the us"); a lower-case "us" only after "the" (else a pronoun)."""
+    plain = word.replace(".", "")
+    if plain == "us" and not the:
+        return ""
+    return PLACE_NAMES.get(stem(plain.lower()), "") if plain.lower() != "u" else ""
+
+
+def other_side(new: str, base: str) -> str:
+    """ "what about the chinese side?" after "what did the US get out of the pact?": the last question asked of the
+    other country ("what did China get out of the pact"), its one country swapped; "" when ``new`` names no country
+    or the last question names none, or both. Why: the question is the same, only the side changes; replacing
+    its last word instead ("…out of the the chinese side") loses the verb and keeps the wrong side.
+
+    >>> other_side("the chinese side", "what did the US get out of the pact"), other_side("America", "is China ahead")
+    ('what did China get out of the pact', 'is the US ahead')
+    >>> other_side("china's side", "what is China good at"), other_side("quantum", "what did the US get")
+    ('', '')
+    """
+    m = _COUNTRY_WORD.fullmatch(_SIDE_TAIL.sub("", new.strip()))
+    now = _country(m.group(1), m.group(0)[:3].lower() == "the") if m else ""
+    if not now:
+        return ""
+    found = [(x, _country(x.group(1), x.group(0)[:3].lower() == "the")) for x in _COUNTRY_WORD.finditer(base)]
+    found = [(x, c) for x, c in found if c]
+    if len({c for _, c in found}) != 1 or found[0][1] == now:
+        return ""
+    out = base
+    for x, _ in reversed(found):
+        out = out[:x.start()] + _COUNTRY_NOUN[now] + (x.group(2) or "") + out[x.end():]
+    return out

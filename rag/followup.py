@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, personal, pronoun,
-                             subject, writers)
+from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, other_side, personal,
+                             pronoun, subject, writers)
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 
@@ -171,6 +171,8 @@ def _ellipsis(question: str, last: str) -> str | None:
         return None  # "and from what date does it count?" is a question of its own, its pronoun resolved later
     new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
+    if other_side(new, base):  # "what about the chinese side?": the same question of the other country
+        return other_side(new, base) + "?"
     now = _named_article(new)
     # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article ("the
     # new one" names an article only where the last question named one: else it is the thing asked about)
@@ -183,6 +185,24 @@ def _ellipsis(question: str, last: str) -> str | None:
             or (_DO_QUESTION.match(base) and len(words) > 1 and words[-2].group(0).lower() not in STOPWORDS):
         return f"{base} ({new})?"
     return base[:last.start()] + new + "?"
+
+
+def parallel(question: str, last: str) -> str | None:
+    """ "and what did the US get?" after "what did China get out of the pact?": a question opening with "and" whose
+    every word but its country the last question used asks that question of the other country; None otherwise.
+    Why: its shortness is ellipsis (the rest is understood), and its own words would ask something vaguer.
+
+    >>> parallel("and what did the US get?", "what did China get out of the pact?")
+    'what did the US get out of the pact?'
+    >>> parallel("and what did the US sign?", "what did China get out of the pact?") is None
+    True
+    """
+    sides = [m.group(0) for m in re.finditer(r"(?:\bthe\s+)?[\w.']+", question, re.I) if other_side(m.group(0), last)]
+    had = {stem(w) for w in tokens(last)}
+    if len(sides) != 1 or not re.match(r"^\W*and\s", question, re.I) or not all(
+            stem(w) in had for w in tokens(question.replace(sides[0], " ")) if w not in STOPWORDS and w not in WH):
+        return None
+    return other_side(sides[0], last.strip().rstrip("?")) + "?"
 
 
 ANSWER_TERMS = 12  # the heaviest words of the last answer a follow-up about it is asked with
@@ -309,7 +329,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     ell = _ellipsis(question, last.question)
     if ell:
         return Resolved(ell)
-    switched = source_switch(question, last.question)
+    switched = source_switch(question, last.question) or parallel(question, last.question)
     if switched:
         return Resolved(switched)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"

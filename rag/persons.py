@@ -114,3 +114,28 @@ def actor(question: str, article_words=frozenset()) -> str:
     """
     m = _ACTOR.search(question.lower().replace("’", "'"))
     return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer
+
+
+# "the author of the SCMP piece (on the renewal)", "the RS writer": the writer of an article, spoken of as a person
+_WRITER = re.compile(r"\bthe\s+(?:author|writer)s?\s+of\s+(?:the|that|this)\s+(?:[\w.\-&']+\s+){0,4}?(?:piece|article|"
+                     r"op-ed|story|essay|report|column|one)\b(?:\s+(?:on|about)\s+(?:the\s+)?[\w.\-]+)?|\bthe\s+(?:[\w.\-&']+\s+){1,3}?(?:author|writer)s?\b", re.I)
+# ...asked about as a person: where they work or are based, whom they work for ("where does the RS writer work?")
+_WORKPLACE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?(?:where\s+(?:does|did|do|is|was|are|were)\b.*\b(?:work|works|"
+                        r"worked|based|employed|teach|teaches)|who\s+(?:does|did|do)\b.*\bwork\s+for)\b", re.I)
+
+
+def writer_as_person(question: str, names_of) -> str:
+    """ "where does the author of the Bay Times piece work?" -> "where does Ann Lee work?": a question asking where an
+    article's writer works is about that person, whom the articles name in their own words (a closing biography
+    "Dr Ann Lee is a professor at…"), never as "the author of the Bay Times piece"; ``names_of(text)`` gives the
+    writers of the article a text names. The question is returned unchanged when it asks no such thing.
+
+    >>> names = lambda s: ["Ann Lee"] if "bay times" in s.lower() else []
+    >>> writer_as_person("where does the author of the Bay Times piece work?", names)
+    'where does Ann Lee work?'
+    >>> writer_as_person("who does the Bay Times writer work for?", names), writer_as_person("who wrote the Bay Times piece?", names)
+    ('who does Ann Lee work for?', 'who wrote the Bay Times piece?')
+    """
+    m = _WRITER.search(question)
+    who = names_of(m.group(0)) if m and _WORKPLACE.match(question) else []
+    return question[:m.start()] + " and ".join(who) + question[m.end():] if who else question

@@ -19,6 +19,7 @@ from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
+from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
 from rag.text import drop_format_chars
@@ -131,8 +132,14 @@ class Pipeline:
         """The ``Query`` for a question: cleaned, follow-up resolved, spelling fixed, intent read; built once."""
         q = clean_question(question, self.cfg.max_question_chars)
         r = self._resolve(q.text, history or [])
+        r = replace(r, text=writer_as_person(r.text, self._writers_of))  # "where does the RS writer work?"
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
                           notice=q.notice)
+
+    def _writers_of(self, text: str) -> list[str]:
+        """The writers of the articles ``text`` names ("the RS piece"), in the order of the article table."""
+        named = self.retriever.lexicon.referenced_docs(text)
+        return [a for art in self.retriever.articles() if art["doc_id"] in named for a in art["authors"]]
 
     def _resolve(self, text: str, history: list[Turn]):
         """The follow-up rewrite, read on the spelling-corrected question ("what aboout the RS one" is an

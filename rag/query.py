@@ -25,7 +25,7 @@ from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asks_day, asks_ranking
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
-from rag.text import STOPWORDS, full_years, stem, terms, topic_text
+from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
 from rag.yesno import asks_value
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
@@ -178,6 +178,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
     text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
+    text = plain_gain(text)  # "what did X get out of it?": what X gained, as the articles say
     fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)

@@ -111,6 +111,29 @@ def topic_text(question: str) -> str:
     return _NO_TOPIC.sub(" ", question)
 
 
+# Idioms of gaining: "what did X get out of Y?" asks what X gained from Y, and "how does X come out ahead?" how X
+# gains; writers say "gained", "benefited". Only "get … out of" with the wh-word as its object: "how did X get out
+# of the deal?" is leaving it, and stays.
+_GAINED = {"get": "gain", "gets": "gains", "got": "gained", "gotten": "gained", "getting": "gaining"}
+_GAIN_IDIOMS = ((re.compile(r"^(\W*(?:(?:and|so|but|ok)\s+)?what\b(?:\s+[\w.'’\-]+){1,6}?\s+)(get|gets|got|gotten|getting)"
+                            r"\s+out\s+of\b", re.I), lambda m: m.group(1) + _GAINED[m.group(2).lower()] + " from"),
+                (re.compile(r"\b(?:come|comes|came|coming)\s+out\s+(?:ahead|on\s+top)\b((?:\s+(?:from|of|in)\b)?)", re.I),
+                 r"gain\1"))
+
+
+def plain_gain(question: str) -> str:
+    """The question with an idiom of gaining said plainly ("get out of" -> "gain from").
+
+    >>> plain_gain("what did the US get out of the ferry pact?"), plain_gain("how did the port come out ahead?")
+    ('what did the US gain from the ferry pact?', 'how did the port gain?')
+    >>> plain_gain("how did the US get out of the ferry pact?")
+    'how did the US get out of the ferry pact?'
+    """
+    for pattern, plain in _GAIN_IDIOMS:
+        question = pattern.sub(plain, question)
+    return question
+
+
 # The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
 # long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
 # corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is

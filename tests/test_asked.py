@@ -114,6 +114,19 @@ def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, e
     assert actor(q) == expected
 
 
+
+@pytest.mark.parametrize("q,expected", [
+    ("where does the author of the Bay Times op-ed on the lease work?", "where does Ann Lee work?"),
+    ("who does the Bay Times writer work for?", "who does Ann Lee work for?"),
+    ("where is the Bay Times author based?", "where is Ann Lee based?"),
+    ("who wrote the Bay Times piece?", "who wrote the Bay Times piece?"),  # a byline question stays one
+    ("what does the Bay Times author argue?", "what does the Bay Times author argue?"),  # what the article says
+    ("where does the author of the Dock News piece work?", "where does the author of the Dock News piece work?"),  # no byline
+])
+def test_where_an_articles_writer_works_is_asked_of_the_writer_by_name(q, expected):
+    from rag.persons import writer_as_person
+    assert writer_as_person(q, lambda s: ["Ann Lee"] if "bay times" in s.lower() else []) == expected
+
 def test_on_what_date_a_month_alone_narrows_it_down_and_the_day_wins():
     from rag.answering import _prefer_typed
     lex, ps = _lexicon(["In May 2015 the ferry lease was renewed by the port.", "Finally, on May 3, it was signed."])

@@ -76,6 +76,10 @@ def test_a_follow_up_with_a_typo_is_still_read_as_one_and_a_new_question_stays_a
         "How many researcers do the labs employ?"  # no rewrite: the question is kept as typed (spelling fixed later)
 
 
+
+def test_what_someone_got_out_of_it_is_asked_as_what_they_gained(pipe):
+    assert "gain" in pipe.understand("What did the labs get out of the Pact?").terms
+
 def test_cli_json_shape_and_errors(pipe, capsys, monkeypatch):
     monkeypatch.setenv("RAG_EMBEDDING_MODEL", "hash")
     assert main(["ask", "--json", "When was the Pact first signed?"]) == 0

@@ -150,6 +150,17 @@ def test_a_question_naming_only_another_article_asks_the_last_question_of_it(pre
     assert rewrite(q, [Turn(prev, [])]).text == expected
 
 
+
+@pytest.mark.parametrize("prev,q,expected", [
+    ("what did the US get out of the ferry pact?", "what about the chinese side?", "what did China get out of the ferry pact?"),
+    ("what did china get out of the ferry pact?", "and the us?", "what did the US get out of the ferry pact?"),
+    ("what did china get out of the ferry pact?", "and what did the us get?", "what did the US get out of the ferry pact?"),
+    ("what did the us and china sign?", "what about china?", "what did the us and china sign (china)?"),  # both named
+    ("what did china get out of the ferry pact?", "and what did the us sign?", "and what did the us sign?"),  # new verb
+])
+def test_a_follow_up_naming_the_other_country_asks_the_last_question_of_it(prev, q, expected):
+    assert rewrite(q, [Turn(prev, [])]).text == expected
+
 def test_tell_me_more_continues_the_last_topic_without_repeating():
     r = rewrite("tell me more", [Turn("Why was it renewed?", [], [["doc", 10]])])
     assert r.more and r.text == "Why was it renewed?" and r.shown == [["doc", 10]]
@@ -753,3 +764,15 @@ def test_a_why_question_naming_one_article_is_answered_from_it_whole():
     assert not heard_whole("fact", {"harbor"}, scene=False, about=False)
     assert heard_whole("compare", {"harbor", "dock"}, scene=False, about=False)
     assert not heard_whole("compare", {"harbor", "dock"}, scene=False, about=True)  # their bylines are asked
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("what did the port get out of the ferry pact?", "what did the port gain from the ferry pact?"),
+    ("so what is the town getting out of it?", "so what is the town gaining from it?"),
+    ("how does the port come out ahead from the lease?", "how does the port gain from the lease?"),
+    ("how did the port get out of the ferry pact?", "how did the port get out of the ferry pact?"),  # leaving it
+])
+def test_an_idiom_of_gaining_is_asked_as_the_articles_say_it(q, expected):
+    from rag.text import plain_gain
+    assert plain_gain(q) == expected
+
