@@ -49,6 +49,14 @@ _WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|
 # "how old is the SCMP article?", "how recent are those pieces?": an article's age is its date
 _HOW_OLD = re.compile(LEAD + r"how\s+(?:old|recent|new|current)\s+(?:is|are|was|were)\s+(?:the|that|this|these|those)\s+"
                       r"(?:[\w.\-&']+\s+){0,4}?(?:%s)s?\s*\??\s*$" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+# "where is the CSIS piece from?", "where did that article come from?": an article comes from its outlet, not a place
+_WHERE_FROM = re.compile(LEAD + r"where\s+(?:is|was|are|were|does|did|do)\s+(?:the|that|this|these|those)\s+"
+                         r"(?:(?!(?:in|of|at|on|by|for|with|about)\s)[\w.\-&']+\s+){0,5}?(?:%s)s?\s+"
+                         r"(?:come\s+|comes\s+|came\s+)?from\b"
+                         % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+# "which firms does the CSIS piece name?": an article naming things in its text, not the article's own name
+_ARTICLE_NAMES = re.compile(r"\b(?:does|do|did)\s+(?:the|that|this|each|both|either)\s+(?:[\w.\-&']+\s+){0,4}?"
+                            r"(?:%s)s?\s+name\b" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 # "when did <someone> write about …": the writing is what is dated; its subject says whether an article's writer
 _WHEN_WRITTEN = re.compile(LEAD + r"when\s+(?:did|does|do|was|were|had|has|have)\s+((?:[\w.\-&']+\s+){1,6}?)"
                            r"(?:write|wrote|written|publish|published|cover|covered)\b")
@@ -68,6 +76,17 @@ def writing_date(q: str, naming) -> bool:
     m = _WHEN_WRITTEN.match(asked_part(q).lower())
     who = set(terms(m.group(1))) if m else set()
     return bool(who) and who <= naming(m.group(1)) | META_STEMS
+
+
+def asks_where_from(q: str) -> bool:
+    """ "Where is the CSIS piece from?": asks an article's outlet (where it was published), not a place it names.
+
+    >>> asks_where_from("where is the harbor review piece from?"), asks_where_from("where did that article come from")
+    (True, True)
+    >>> asks_where_from("where do the researchers in the article come from?"), asks_where_from("where is the port?")
+    (False, False)
+    """
+    return bool(_WHERE_FROM.match(q.lower()))
 
 
 # "her job title", "his official title": a person's rank, not an article's headline
@@ -95,13 +114,19 @@ def is_about_articles(q: str) -> bool:
     (True, True)
     >>> is_about_articles("who wrote the piece on the new pier that argues it failed?")
     True
+    >>> is_about_articles("where is the pier piece from?"), is_about_articles("where is the pier from?")
+    (True, False)
+    >>> is_about_articles("which firms does the pier piece name?"), is_about_articles("what is the pier piece named?")
+    (False, True)
     """
     q = asked_part(q)
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", _WRITTEN_WHEN.sub(" ", q.lower()))))
-    if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()):
-        return True  # "who <did> the … article", "how old is the … piece": the article is what is asked about
+    if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()) or asks_where_from(q):
+        return True  # "who <did> the … article", "how old is the … piece", "where is it from": the article is asked about
     if counted_things(q) - META_STEMS:
         return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
+    if _ARTICLE_NAMES.search(q.lower()):
+        return False  # "what kinds of tech does the SCMP article name?": what it names is its content
     if CONTENT_VERBS.search(_DESCRIBED.sub(r"\1", q.lower())) \
             and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False

@@ -37,12 +37,15 @@ def is_yes_no(q: str) -> bool:
     (True, False, False)
     >>> is_yes_no("can you sum up the csis piece for me"), is_yes_no("can scientists still work together?")
     (False, True)
+    >>> is_yes_no("so is the pier finished or what, according to the review?"), is_yes_no("is it done or not yet?")
+    (True, True)
     """
     ql = q.lower().strip()
     m = re.match(LEAD + r"([a-z']+)\b", ql)
     if not m or m.group(1) not in AUX or _REQUEST.match(ql):
         return False
-    return not re.search(r"\bor\b(?!\s+not\b)", ql) or ql.rstrip("?").endswith(" or not")
+    # "…, or not?", "is it outdated or what?": an "or" offering no other answer leaves a yes/no question
+    return not re.search(r"\bor\b", re.sub(r"\bor\s+(?:not|what|no)\b", " ", ql))
 
 
 def is_more(q: str) -> bool:

@@ -20,6 +20,8 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date as _date
 
+from rag.about_articles import asks_where_from
+
 # Front matter field -> what a reader calls it.
 LABELS = {"title": "headline", "outlet": "outlet", "authors": "author", "date": "date", "url": "link"}
 # Every shipped article has these, or a metadata_note that says why the text does not state them.
@@ -42,6 +44,9 @@ def asked_field(text: str, qtype: str | None) -> str:
     ('outlet', '')
     >>> asked_field("when did the authors write it", "date"), asked_field("how old is the RS piece", "duration")
     ('date', 'date')
+    >>> asked_field("where is the RS piece from?", "place")
+    'outlet'
+
     """
     low = text.lower()
     if qtype == "date" and re.match(r"\W*when\b", low) or re.search(r"\bhow (?:old|recent|new|current) (?:is|are|was|were)\b", low):
@@ -49,6 +54,8 @@ def asked_field(text: str, qtype: str | None) -> str:
     for name, pattern in _ASKS:
         if pattern.search(low):
             return name
+    if asks_where_from(text):
+        return "outlet"  # "where is the RS piece from?": where it was published
     return "date" if qtype == "date" else ""
 
 
