@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
+from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
 from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
@@ -50,6 +51,9 @@ def sides_of(text: str) -> list[str]:
     one = _standing_for(after)
     if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
         a, b = _modifiers(before), one
+    elif possessed(before, after):  # "trump's update differ from biden's": the owners are the sides
+        owner, b = possessed(before, after)
+        a = " ".join(reversed(_side(list(reversed(owner))).split()))
     elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
         a, b = _modifiers(before), _dated(text[m.end():])
     return [a, b] if terms(a) and terms(b) else []
