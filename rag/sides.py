@@ -294,8 +294,25 @@ def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
     """
     xs, ys = _mentions(text, a, b), _mentions(text, b, a)
     words = text.split()
-    return any(abs(x - y) >= APART and _CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
-               for x in xs for y in ys)
+    return any(abs(x - y) >= APART and (_CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
+                                        or _opened_apart(words, min(x, y), max(x, y))) for x in xs for y in ys)
+
+
+# A subordinate clause opening the sentence with a marker of contrast or reply ("In response to the port's fees, the
+# council…", "Unlike the port, …", "While the port…, the council…") sets the side it names against the main clause's.
+_OPENER = re.compile(r"^\W*(?:while|whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)
+
+
+def _opened_apart(words: list[str], x: int, y: int) -> bool:
+    """Does the sentence open with a contrasting clause that holds word ``x`` and ends (at a comma) before ``y``?
+
+    >>> _opened_apart("Unlike the port's plan, the council raised fares".split(), 2, 5)
+    True
+    >>> _opened_apart("The port's plan, like the council's, raised fares".split(), 1, 4)
+    False
+    """
+    end = next((i for i, w in enumerate(words) if w.endswith(",")), -1)
+    return bool(_OPENER.match(" ".join(words))) and x <= end < y
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

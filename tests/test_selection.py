@@ -75,6 +75,16 @@ def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
     assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
 
 
+def test_an_opening_clause_of_reply_sets_its_side_against_the_main_clauses():
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "In response to the port's new fees on ferries, the council cut its berth rents."], [0.7, 0.6])
+    got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
+    assert got[0].text.startswith("In response")  # one side's act, the other's reply, each in its own clause
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "Unlike what was said, the port's fees on ferries matched the council's."], [0.7, 0.6])
+    assert pick_sides(_q("x", sides=[["port"], ["council"]]), cands)[0].text.startswith("The port and")
+
+
 def test_a_place_is_named_as_a_side_by_its_adjective():
     cands = _cands("a", ["Grain prices rose all year.",
                          "Freedonian farmers sold more grain abroad.", "Sylvania raised tariffs on grain."],
