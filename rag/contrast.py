@@ -96,3 +96,20 @@ def asks_two_times(text: str) -> bool:
     (False, False)
     """
     return len({m.group(0).lower() for m in _TIME_WORD.finditer(text)}) >= 2
+
+
+# A subordinate clause opening the sentence with a marker of contrast or reply ("In response to the port's fees, the
+# council…", "Unlike the port, …", "While the port…, the council…") sets the side it names against the main clause's.
+_OPENER = re.compile(r"^\W*(?:while|whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)
+
+
+def opened_apart(words: list[str], x: int, y: int) -> bool:
+    """Does the sentence open with a contrasting clause that holds word ``x`` and ends (at a comma) before ``y``?
+
+    >>> opened_apart("Unlike the port's plan, the council raised fares".split(), 2, 5)
+    True
+    >>> opened_apart("The port's plan, like the council's, raised fares".split(), 1, 4)
+    False
+    """
+    end = next((i for i, w in enumerate(words) if w.endswith(",")), -1)
+    return bool(_OPENER.match(" ".join(words))) and x <= end < y

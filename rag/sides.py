@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag.contrast import opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
@@ -15,6 +16,8 @@ from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
+# "…vs china when it comes to science": a side ends where a clause of its own begins
+_SUBORDINATORS = frozenset({"when", "if", "because", "since", "whenever", "once"})
 # "the port vs the council on fares": the topic both sides share follows one of these, and is no side's own
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
@@ -22,7 +25,7 @@ TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"
 def _side(words: list[str]) -> str:
     out, n = [], 0
     for w in words:
-        if re.fullmatch(r"[,:;?!]", w) or w.lower() in TOPIC_PREPOSITIONS:
+        if re.fullmatch(r"[,:;?!]", w) or w.lower() in TOPIC_PREPOSITIONS or w.lower() in _SUBORDINATORS:
             break  # "washington vs beijing: how…", "… vs beijing on chips": the side ends there
         out.append(w)
         n += w.lower() not in STOPWORDS
@@ -35,7 +38,7 @@ def sides_of(text: str) -> list[str]:
     """The two things a question sets against each other: the words right before and after "vs" (or "differ from").
 
     >>> sides_of("what do critics vs supporters say about the pact")
-    ['what do critics', 'supporters say']
+    ['critics', 'supporters say']
     >>> sides_of("washington vs beijing: how has each side hit back"), sides_of("When was it signed?")
     (['washington', 'beijing'], [])
     >>> sides_of("the port vs the council on raising fares")  # "raising fares" is what both sides speak to
@@ -48,6 +51,7 @@ def sides_of(text: str) -> list[str]:
     before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
     a = " ".join(reversed(_side(list(reversed(before))).split()))
     b = _side(after)
+    a = _subject_of(text[:m.start()], a)
     one = _standing_for(after)
     if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
         a, b = _modifiers(before), one
@@ -57,6 +61,18 @@ def sides_of(text: str) -> list[str]:
     elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
         a, b = _modifiers(before), _dated(text[m.end():])
     return [a, b] if terms(a) and terms(b) else []
+
+
+def _subject_of(before: str, side: str) -> str:
+    """The first side when it ends a wh-clause ("what is the port better at vs the council"): that clause's subject
+    ("port"), not the words after it that ask about both ("better"); else ``side`` unchanged.
+
+    >>> _subject_of("what is the port better at", "port better"), _subject_of("the old port", "old port")
+    ('port', 'old port')
+    """
+    ms = list(_WH_CLAUSE.finditer(before))
+    subject = ms[-1].group(1) if ms else ""
+    return subject if subject.lower() in side.lower().split() else side
 
 
 # "the changes made in 2024", "the pact signed in 1979": a noun phrase set apart by the year that follows it
@@ -295,24 +311,7 @@ def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
     xs, ys = _mentions(text, a, b), _mentions(text, b, a)
     words = text.split()
     return any(abs(x - y) >= APART and (_CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
-                                        or _opened_apart(words, min(x, y), max(x, y))) for x in xs for y in ys)
-
-
-# A subordinate clause opening the sentence with a marker of contrast or reply ("In response to the port's fees, the
-# council…", "Unlike the port, …", "While the port…, the council…") sets the side it names against the main clause's.
-_OPENER = re.compile(r"^\W*(?:while|whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)
-
-
-def _opened_apart(words: list[str], x: int, y: int) -> bool:
-    """Does the sentence open with a contrasting clause that holds word ``x`` and ends (at a comma) before ``y``?
-
-    >>> _opened_apart("Unlike the port's plan, the council raised fares".split(), 2, 5)
-    True
-    >>> _opened_apart("The port's plan, like the council's, raised fares".split(), 1, 4)
-    False
-    """
-    end = next((i for i, w in enumerate(words) if w.endswith(",")), -1)
-    return bool(_OPENER.match(" ".join(words))) and x <= end < y
+                                        or opened_apart(words, min(x, y), max(x, y))) for x in xs for y in ys)
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -55,6 +55,12 @@ def test_a_side_ends_where_the_topic_both_sides_share_begins():
     assert sides_of("ferry captains vs dock owners about the new timetable") == ["ferry captains", "dock owners"]
 
 
+def test_a_side_ending_a_wh_clause_is_its_subject_and_a_side_ends_where_a_clause_begins():
+    # "better at" asks about both sides; "when it comes to…" is the topic, a clause of its own
+    assert sides_of("what is the port better at vs the council when it comes to ferries?") == ["port", "the council"]
+    assert sides_of("the old port vs the council") == ["old port", "the council"]
+
+
 def test_two_parallel_questions_set_their_subjects_side_by_side():
     assert sides_of("what did the port get vs what the council got?") == ["port", "council"]
     assert sides_of("where is the port busier and where is the council busier?") == ["port", "council"]
