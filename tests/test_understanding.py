@@ -355,6 +355,12 @@ def test_contrast_with_joins_two_wh_clauses_into_two_sides():
     assert clause_sides("how does what the port charges relate to what it pays?") == []  # no second subject set beside it
 
 
+def test_what_the_articles_call_a_thing_is_their_content_not_their_headline():
+    assert not is_about_articles("do the pieces call the harbour plan by the same name?")
+    assert not is_about_articles("what do the articles call the ferry levy?")
+    assert is_about_articles("what is the dock piece called?") and is_about_articles("what's the name of the harbour article?")
+
+
 def test_x_and_y_each_sets_two_subjects_side_by_side_as_vs_does():
     from rag.pairs import each_sides
 
