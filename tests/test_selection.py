@@ -81,6 +81,19 @@ def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
     assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
 
 
+def test_a_short_side_sentence_naming_only_its_side_brings_the_listing_after_it():
+    port = _cands("a", ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."],
+                  [0.7, 0.2])
+    council = _cands("b", ["The council kept its old ferry rules for the islands."], [0.6])
+    q = _q("how does the port plan differ from the council's?", sides=[["port"], ["council"]], intent="compare")
+    got = [c.text for c in pick_compare(q, port + council)[0]]
+    assert got[:2] == ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."]
+    # a side sentence that already tells its content is left alone
+    port = _cands("a", ["The port plan lengthens hours and lowers fares for every ferry on the island routes this year.",
+                        "It entails longer hours, lower fares, and a new pier."], [0.7, 0.2])
+    assert len(pick_compare(q, port + council)[0]) == 2
+
+
 def test_an_opening_clause_of_reply_sets_its_side_against_the_main_clauses():
     cands = _cands("a", ["The port and the council traded fares for berths over the years.",
                          "In response to the port's new fees on ferries, the council cut its berth rents."], [0.7, 0.6])
