@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.contrast import opened_apart
+from rag.contrast import eras, in_era, opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
@@ -223,14 +223,15 @@ SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gain
 SIDE_FULL = 2  # ...reached at this many of the side's terms (a stance side has a dozen words, no sentence holds them all)
 
 
-def side_bonus(side: set[str], c: Candidate) -> float:
+def side_bonus(side: set[str], c: Candidate, era: frozenset = frozenset()) -> float:
     """How much a sentence gains for one side of a comparison: ``SIDE_BONUS`` at ``SIDE_FULL`` of its terms.
 
     A stance side ("supporters") is a dozen words that take it (benefit, vital, valuable…): a sentence
     holding two of them ("its benefits are vital") speaks for that side, and must outweigh a better-scoring
     sentence with one in passing ("it raised fears, though with one benefit").
     """
-    return SIDE_BONUS * min(1.0, len(side & as_named(c.terms, side)) / min(len(side), SIDE_FULL))
+    return SIDE_BONUS * min(1.0, len(side & as_named(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
+
 
 
 # A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
@@ -317,8 +318,9 @@ def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def of_its_year(side: set[str], cands: list[Candidate]) -> list[Candidate]:
-    """For a side named by a year ("the 2024 changes"), the sentences that name no other year, when any do.
+def of_its_year(side: set[str], cands: list[Candidate], other: frozenset = frozenset()) -> list[Candidate]:
+    """For a side named by a year ("the 2024 changes"), the sentences that name no other year, when any do; for a
+    side named otherwise ("the original charter") set against a year (``other``), those not naming that year.
 
     "In 2024 the port updated its 1979 charter" dates one time against another: it tells neither time's own
     state, and a sentence holding both years ranks high for every comparison of the two.
@@ -327,11 +329,14 @@ def of_its_year(side: set[str], cands: list[Candidate]) -> list[Candidate]:
     >>> cs = [S(text="In 2024 the port updated its 1979 charter."), S(text="The 2024 changes cut fares.")]
     >>> [c.text for c in of_its_year({"2024"}, cs)], len(of_its_year({"port"}, cs))
     (['The 2024 changes cut fares.'], 2)
+    >>> [c.text for c in of_its_year({"origin"}, cs + [S(text="The original charter set fares.")], frozenset({"2024"}))]
+    ['The original charter set fares.']
     """
     years = {t for t in side if _YEAR.fullmatch(t)}
-    if not years:
-        return cands
-    own = [c for c in cands if set(_YEAR.findall(c.text)) <= years]
+    if years:
+        own = [c for c in cands if set(_YEAR.findall(c.text)) <= years]
+    else:
+        own = [c for c in cands if not set(_YEAR.findall(c.text)) & {t for t in other if _YEAR.fullmatch(t)}]
     return own or cands
 
 
@@ -339,15 +344,16 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does),
     preferring one that names the side on its own, and one that sets both sides apart (it answers for each)."""
     chosen: list[Candidate] = []
-    sides = [set(s) for s in query.sides]
+    sides, times = [set(s) for s in query.sides], [frozenset(e) for e in eras(query.sides)]
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
-        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(c.terms, st) and _fresh(c, chosen)]
-        pool = of_its_year(st, pool)  # a year's own sentence, not one dating it against another year
-        own = [c for c in pool if _mentions(c.text, st, rest)] if rest else pool
+        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(in_era(c.terms, st, times[i]), st)
+                and _fresh(c, chosen)]
+        pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
+        own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if own or pool:
-            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c)
+            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c, times[i])
                               + (SIDE_BONUS if rest and sets_apart(c.text, st, rest) else 0.0)))
     return chosen
 

@@ -94,6 +94,14 @@ def test_a_short_side_sentence_naming_only_its_side_brings_the_listing_after_it(
     assert len(pick_compare(q, port + council)[0]) == 2
 
 
+def test_a_time_side_is_heard_in_the_words_for_its_era_and_not_where_the_other_years_named():
+    cands = _cands("a", ["In 2024 the port updated its charter, originally drawn up long ago.",
+                         "The first charter was the island's founding document.", "The 2024 charter cut ferry fares."],
+                   [0.8, 0.5, 0.6])
+    got = pick_sides(_q("x", sides=[["origin"], ["2024"]]), cands)
+    assert got[0].text.startswith("The first charter")  # "first" names the earlier time; the other dates 2024 against it
+
+
 def test_an_opening_clause_of_reply_sets_its_side_against_the_main_clauses():
     cands = _cands("a", ["The port and the council traded fares for berths over the years.",
                          "In response to the port's new fees on ferries, the council cut its berth rents."], [0.7, 0.6])
