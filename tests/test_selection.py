@@ -81,6 +81,14 @@ def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
     assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
 
 
+def test_members_of_a_kind_bring_the_sentence_that_named_the_kind():
+    cands = _cands("a", ["Island bakeries have been opening stalls at the ferry pier.",
+                         "Bakeries like Crumb, Loaf and Rye have hired bakers from the mainland."])
+    assert antecedent(cands[1], cands) is cands[0]  # "Bakeries like…" gives members of the kind just named
+    cands = _cands("a", ["The pier opened in May.", "Bakers from the mainland came in June."])
+    assert antecedent(cands[1], cands) is None
+
+
 def test_a_short_side_sentence_naming_only_its_side_brings_the_listing_after_it():
     port = _cands("a", ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."],
                   [0.7, 0.2])
