@@ -36,8 +36,8 @@ def next_of(c: Candidate, cands: list[Candidate]) -> Candidate | None:
 
 def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
-    if not leans_back(best.text) or best.passage.kind != "body":
-        return None
+    if not (leans_back(best.text) or _KIND_LIKE.match(best.text)) or best.passage.kind != "body":
+        return None  # "Companies like A, B and C…" gives members of a kind the sentence before named
     at = best.passage.start + best.start
     before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
               and 0 <= at - (c.passage.start + c.end) <= 3]

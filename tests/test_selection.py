@@ -55,6 +55,12 @@ def test_a_side_ends_where_the_topic_both_sides_share_begins():
     assert sides_of("ferry captains vs dock owners about the new timetable") == ["ferry captains", "dock owners"]
 
 
+def test_a_side_ending_a_wh_clause_is_its_subject_and_a_side_ends_where_a_clause_begins():
+    # "better at" asks about both sides; "when it comes to…" is the topic, a clause of its own
+    assert sides_of("what is the port better at vs the council when it comes to ferries?") == ["port", "the council"]
+    assert sides_of("the old port vs the council") == ["old port", "the council"]
+
+
 def test_two_parallel_questions_set_their_subjects_side_by_side():
     assert sides_of("what did the port get vs what the council got?") == ["port", "council"]
     assert sides_of("where is the port busier and where is the council busier?") == ["port", "council"]
@@ -73,6 +79,45 @@ def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
                          "The port gained fares, while the council lost berths in the deal."], [0.85, 0.6])
     got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
     assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
+
+
+def test_members_of_a_kind_bring_the_sentence_that_named_the_kind():
+    cands = _cands("a", ["Island bakeries have been opening stalls at the ferry pier.",
+                         "Bakeries like Crumb, Loaf and Rye have hired bakers from the mainland."])
+    assert antecedent(cands[1], cands) is cands[0]  # "Bakeries like…" gives members of the kind just named
+    cands = _cands("a", ["The pier opened in May.", "Bakers from the mainland came in June."])
+    assert antecedent(cands[1], cands) is None
+
+
+def test_a_short_side_sentence_naming_only_its_side_brings_the_listing_after_it():
+    port = _cands("a", ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."],
+                  [0.7, 0.2])
+    council = _cands("b", ["The council kept its old ferry rules for the islands."], [0.6])
+    q = _q("how does the port plan differ from the council's?", sides=[["port"], ["council"]], intent="compare")
+    got = [c.text for c in pick_compare(q, port + council)[0]]
+    assert got[:2] == ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."]
+    # a side sentence that already tells its content is left alone
+    port = _cands("a", ["The port plan lengthens hours and lowers fares for every ferry on the island routes this year.",
+                        "It entails longer hours, lower fares, and a new pier."], [0.7, 0.2])
+    assert len(pick_compare(q, port + council)[0]) == 2
+
+
+def test_a_time_side_is_heard_in_the_words_for_its_era_and_not_where_the_other_years_named():
+    cands = _cands("a", ["In 2024 the port updated its charter, originally drawn up long ago.",
+                         "The first charter was the island's founding document.", "The 2024 charter cut ferry fares."],
+                   [0.8, 0.5, 0.6])
+    got = pick_sides(_q("x", sides=[["origin"], ["2024"]]), cands)
+    assert got[0].text.startswith("The first charter")  # "first" names the earlier time; the other dates 2024 against it
+
+
+def test_an_opening_clause_of_reply_sets_its_side_against_the_main_clauses():
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "In response to the port's new fees on ferries, the council cut its berth rents."], [0.7, 0.6])
+    got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
+    assert got[0].text.startswith("In response")  # one side's act, the other's reply, each in its own clause
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "Unlike what was said, the port's fees on ferries matched the council's."], [0.7, 0.6])
+    assert pick_sides(_q("x", sides=[["port"], ["council"]]), cands)[0].text.startswith("The port and")
 
 
 def test_a_place_is_named_as_a_side_by_its_adjective():
