@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_before, reason_beyond, reason_for_chosen,
+from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, reason_after, reason_before, reason_beyond, reason_for_chosen,
                             typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -851,6 +851,20 @@ def test_a_question_asking_for_the_conclusion_is_answered_by_the_closing_stateme
     assert texts[4] in got and texts[5] in got and "It ends by urging a vote on the fares." in got
     plain = _q("sum up the harbor and dock pieces", named_docs={"a", "b"}, gist=True)
     assert texts[5] not in {c.text for c in pick_gist(plain, cands)[0]}  # a summary: the closing counts a little
+
+
+def test_an_overview_point_brings_the_listing_a_sentence_or_two_after_it():
+    cands = _cands("a", ["In 2020 the town revised its harbour plan to meet rising demand.",
+                         "The revised plan was agreed in the town hall after long talks.",
+                         "It now covers longer hours, lower fares, and a new pier.",
+                         "Boats also sail at night, on weekends, and in winter."])
+    assert listing_within([cands[0]], cands) == (0, cands[2])  # the listing one sentence further spells the point out
+    assert listing_within([cands[2]], cands) is None  # the chosen sentence lists already
+    assert listing_within([cands[0], cands[2]], cands) is None  # its listing is in the answer already
+    assert listing_within([cands[0]], cands, reach=1) is None  # beyond reach
+    far = _cands("b", ["The ferry pact was renewed last spring after a long wait for both towns.", "Nobody objected to it.",
+                       "The talks were long.", "It covers fares, piers, and hours."])
+    assert listing_within([far[0]], far) is None  # three sentences on: another point's listing
 
 
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
