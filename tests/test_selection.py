@@ -417,6 +417,17 @@ def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the
     assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
 
 
+def test_an_overview_with_room_left_hears_a_third_sentence_of_the_only_article_heard():
+    a = _cands("a", ["Ferries link the two islands daily.", "Ferries also carry freight on weekdays.",
+                     "Winter storms are the main worry for ferries."], [0.9, 0.85, 0.8])
+    b = _cands("b", ["The harbour opened in 1950."], [0.2])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    got, why = pick_spread(_q("what is the main worry over the ferries", intent="overview"), cands)
+    assert [c.text[:6] for c in got] == ["Ferrie", "Ferrie", "Winter"] and why[-1] == "heard_again"
+    got, _ = pick_spread(_q("why do the ferries matter", intent="why"), cands)
+    assert len(got) == 2  # not for a why-question: two of an article, so that others are heard
+
+
 def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares_few_words():
     a = _cands("a", ["Ferry fares rose because fuel costs rose.", "Ferry fares rose in the winter too.",
                      "Ferry fares rose for students.", "Operators face a basic squeeze between costs and prices."],
