@@ -250,7 +250,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
-        listed = listing_within(chosen, cands) if query.intent == "overview" else None
+        listed = listing_within(chosen, cands) if query.intent in ("overview", "list") else None
         if listed is not None:  # the listing that spells out a chosen point; compose() puts it in reading order
             chosen, why = chosen + [listed[1]], why + ["listing_within"]
         return chosen, why, "", False

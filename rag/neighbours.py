@@ -145,13 +145,14 @@ SPELLED_OUT_REACH = 2  # sentences after a chosen overview sentence in which its
 
 def listing_within(chosen: list[Candidate], cands: list[Candidate],
                    reach: int = SPELLED_OUT_REACH) -> tuple[int, Candidate] | None:
-    """Overviews: the first chosen sentence that lists nothing ("The 2020 plan changed the harbour.") and the first
+    """Overviews and lists: the first chosen sentence that lists nothing ("The 2020 plan changed the harbour.") and the first
     listing among the next ``reach`` sentences of its article ("It now covers piers, fares, and hours."), or None.
 
     An overview's sentences state points ("the update addresses the rivalry"); what each point consists of is named
     in a listing a sentence or two later (what the change covers and leaves out, what the work achieved), and that
     listing shares few words with a question put in general terms ("what's the big picture on the update?"), so it
-    is rarely chosen on its own. One per answer: it spells out a point, it does not replace the spread.
+    is rarely chosen on its own ("what safeguards are in the new deal?" over "the plan adds safeguards." and, a sentence
+    on, "They cover data, staff, and audits."). One per answer: it spells out a point, it does not replace the spread.
     """
     for i, c in enumerate(chosen):
         if is_enumeration(c.text):

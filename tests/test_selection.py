@@ -878,6 +878,16 @@ def test_an_overview_point_brings_the_listing_a_sentence_or_two_after_it():
     assert listing_within([far[0]], far) is None  # three sentences on: another point's listing
 
 
+def test_a_list_answer_brings_the_listing_two_sentences_after_its_point():
+    from rag.answering import _pick
+    cands = _cands("a", ["The new harbour plan adds safeguards for the ferry crews.",
+                         "The plan was agreed after long talks in the town hall.",
+                         "They cover life jackets, radios, and night lights."], [0.9, 0.3, 0.2])
+    q = _q("what safeguards are in the new harbour plan", intent="list")
+    chosen, why, _, _ = _pick(q, cands, {t: 1.0 for t in q.terms})
+    assert chosen[-1] is cands[2] and why[-1] == "listing_within"
+
+
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
     cands = _cands("a", ["The 2020 harbour plan marks a big change.",
                          "The new plan entails longer hours, lower fares, and a new pier.", "The pier opened in May."])
