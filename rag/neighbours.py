@@ -141,6 +141,33 @@ def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, C
     return None
 
 
+SPELLED_OUT_REACH = 2  # sentences after a chosen overview sentence in which its listing may come (3: dev the same)
+
+
+def listing_within(chosen: list[Candidate], cands: list[Candidate],
+                   reach: int = SPELLED_OUT_REACH) -> tuple[int, Candidate] | None:
+    """Overviews and lists: the first chosen sentence that lists nothing ("The 2020 plan changed the harbour.") and the first
+    listing among the next ``reach`` sentences of its article ("It now covers piers, fares, and hours."), or None.
+
+    An overview's sentences state points ("the update addresses the rivalry"); what each point consists of is named
+    in a listing a sentence or two later (what the change covers and leaves out, what the work achieved), and that
+    listing shares few words with a question put in general terms ("what's the big picture on the update?"), so it
+    is rarely chosen on its own ("what safeguards are in the new deal?" over "the plan adds safeguards." and, a sentence
+    on, "They cover data, staff, and audits."). One per answer: it spells out a point, it does not replace the spread.
+    """
+    for i, c in enumerate(chosen):
+        if is_enumeration(c.text):
+            continue  # the point is listed already
+        nxt = c
+        for _ in range(reach):
+            nxt = next_of(nxt, cands)
+            if nxt is None:
+                break
+            if is_enumeration(nxt.text) and fresh(nxt, chosen):
+                return i, nxt
+    return None
+
+
 # "For example, …", "For instance, …": general English markers by which a sentence gives the example of the one before
 _EXAMPLE = re.compile(r"^\W*(?:For example|For instance|Specifically|In particular|Namely)\b")
 

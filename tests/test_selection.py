@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_before, reason_beyond, reason_for_chosen,
+from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, reason_after, reason_before, reason_beyond, reason_for_chosen,
                             typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -462,6 +462,17 @@ def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the
     assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
 
 
+def test_an_overview_with_room_left_hears_a_third_sentence_of_the_only_article_heard():
+    a = _cands("a", ["Ferries link the two islands daily.", "Ferries also carry freight on weekdays.",
+                     "Winter storms are the main worry for ferries."], [0.9, 0.85, 0.8])
+    b = _cands("b", ["The harbour opened in 1950."], [0.2])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    got, why = pick_spread(_q("what is the main worry over the ferries", intent="overview"), cands)
+    assert [c.text[:6] for c in got] == ["Ferrie", "Ferrie", "Winter"] and why[-1] == "heard_again"
+    got, _ = pick_spread(_q("why do the ferries matter", intent="why"), cands)
+    assert len(got) == 2  # not for a why-question: two of an article, so that others are heard
+
+
 def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares_few_words():
     a = _cands("a", ["Ferry fares rose because fuel costs rose.", "Ferry fares rose in the winter too.",
                      "Ferry fares rose for students.", "Operators face a basic squeeze between costs and prices."],
@@ -896,6 +907,30 @@ def test_a_question_asking_for_the_conclusion_is_answered_by_the_closing_stateme
     assert texts[4] in got and texts[5] in got and "It ends by urging a vote on the fares." in got
     plain = _q("sum up the harbor and dock pieces", named_docs={"a", "b"}, gist=True)
     assert texts[5] not in {c.text for c in pick_gist(plain, cands)[0]}  # a summary: the closing counts a little
+
+
+def test_an_overview_point_brings_the_listing_a_sentence_or_two_after_it():
+    cands = _cands("a", ["In 2020 the town revised its harbour plan to meet rising demand.",
+                         "The revised plan was agreed in the town hall after long talks.",
+                         "It now covers longer hours, lower fares, and a new pier.",
+                         "Boats also sail at night, on weekends, and in winter."])
+    assert listing_within([cands[0]], cands) == (0, cands[2])  # the listing one sentence further spells the point out
+    assert listing_within([cands[2]], cands) is None  # the chosen sentence lists already
+    assert listing_within([cands[0], cands[2]], cands) is None  # its listing is in the answer already
+    assert listing_within([cands[0]], cands, reach=1) is None  # beyond reach
+    far = _cands("b", ["The ferry pact was renewed last spring after a long wait for both towns.", "Nobody objected to it.",
+                       "The talks were long.", "It covers fares, piers, and hours."])
+    assert listing_within([far[0]], far) is None  # three sentences on: another point's listing
+
+
+def test_a_list_answer_brings_the_listing_two_sentences_after_its_point():
+    from rag.answering import _pick
+    cands = _cands("a", ["The new harbour plan adds safeguards for the ferry crews.",
+                         "The plan was agreed after long talks in the town hall.",
+                         "They cover life jackets, radios, and night lights."], [0.9, 0.3, 0.2])
+    q = _q("what safeguards are in the new harbour plan", intent="list")
+    chosen, why, _, _ = _pick(q, cands, {t: 1.0 for t in q.terms})
+    assert chosen[-1] is cands[2] and why[-1] == "listing_within"
 
 
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
