@@ -31,7 +31,10 @@ CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|
                            r"discuss(?:es|ed)?|explain(?:s|ed)?|put it|(?:dis)?agree[sd]?|sum(?:s|med)? up|summari[sz]e[sd]?|"
                            # what a writer found out or looks for ("what did the writer hear in Oslo?"): content too
                            r"hears?|heard|learn(?:s|ed|t)?|find|finds|found|notice[sd]?|observe[sd]?|report(?:s|ed)?|"
-                           r"expect(?:s|ed)?|predict(?:s|ed)?|hope[sd]?|urge[sd]?|call(?:s|ed)? for)\b")
+                           r"expect(?:s|ed)?|predict(?:s|ed)?|hope[sd]?|urge[sd]?|call(?:s|ed)? for|"
+                           # "do the pieces call it by the same name?": the bare verb names a thing in the articles'
+                           # words ("what is the piece called?" asks its headline)
+                           r"call)\b")
 
 
 # "the article written before the renewal": the time picks the article out; its writing is not what is asked

@@ -24,7 +24,8 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
-                            reason_before, reason_beyond, reason_for_chosen, typed_follower, under_named_heading, with_reason)
+                            listing_within, reason_before, reason_beyond, reason_for_chosen, typed_follower, under_named_heading,
+                            with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
@@ -270,6 +271,9 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         if more is not None:  # one sentence beyond the spread's limit: it completes one already chosen
             i, c = more
             chosen, why = chosen[:i + 1] + [c] + chosen[i + 1:], why[:i + 1] + ["elaborates"] + why[i + 1:]
+        listed = listing_within(chosen, cands) if query.intent in ("overview", "list") else None
+        if listed is not None:  # the listing that spells out a chosen point; compose() puts it in reading order
+            chosen, why = chosen + [listed[1]], why + ["listing_within"]
         return chosen, why, "", False
     chosen, why = credited_first(query, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights)))
     return chosen, why, attribution(query, chosen), "disagrees" in why

@@ -11,6 +11,7 @@ import re
 from rag.contrast import in_time, sets_present_against_past, tells_change, thesis_first
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
+from rag.rules import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
 from rag.sides import pick_sides
@@ -19,6 +20,7 @@ from rag.text import terms
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 CHANGE_SHARE = 0.7  # compare "old vs new": a sentence telling the change leads down to this share of the best
+BARE_SIDE = 15  # compare: a side's sentence of at most this many words may only name the side ("the 2024 revision is a recalibration")
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 # compare of two or more named articles: each is heard at up to three sentences, six in all. The sentence that
 # states an article's own side often ranks second or third within it, below ones that restate the topic both
@@ -84,6 +86,21 @@ def present_after(query, cands: list[Candidate], chosen: list[Candidate], why: l
     return chosen, why
 
 
+def side_listing(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """A side's short sentence that only names it ("Notably, the 2024 revision is a recalibration.") and lists nothing, whose
+    next sentence in its article lists what that side holds ("The renewed agreement entails A, B and C"): the
+    listing joins right after it. A writer names the side in one sentence and tells its content in the next, in
+    words the question does not share."""
+    if not query.sides:
+        return chosen, why
+    for i, c in enumerate(chosen):
+        bare = len(c.text.split()) <= BARE_SIDE and not is_enumeration(c.text)
+        nxt = next_of(c, cands) if why[i] == "side" and bare else None
+        if nxt is not None and is_enumeration(nxt.text) and _fresh(nxt, chosen):
+            return chosen[:i + 1] + [nxt] + chosen[i + 1:], why[:i + 1] + ["side_listing"] + why[i + 1:]
+    return chosen, why
+
+
 def told_change(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
     """ "Old vs new", "1979 vs 2024": the best sentence telling the change ("shifted from X to Y", "no longer X")
     answers for both times at once; it leads, in place of the last sentence chosen when there are two or more."""
@@ -117,7 +134,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
-    return present_after(query, cands, *told_change(query, cands, *_pick_compare(query, cands)))
+    return present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *_pick_compare(query, cands))))
 
 
 def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

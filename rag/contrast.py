@@ -58,6 +58,46 @@ _TIME_WORD = re.compile(r"\b(?:now|today|then|before|after|back in the day|origi
                         r"(?:first|early|earliest|initial)\s+(?:days|months|years?|decades?)|\d{4})\b", re.I)
 
 
+# A later version of a thing is called "new", "updated", "revised", "renewed"…; an earlier one "original", "first", "old":
+# general English for the two times a comparison of versions sets apart, whichever way the question named them.
+_EARLIER = {stem(w) for w in ("old", "older", "original", "originally", "initial", "initially", "first", "early", "earlier",
+                              "former", "previous")}
+_LATER = {stem(w) for w in ("new", "newer", "current", "later", "recent", "latest", "updated", "revised", "renewed",
+                            "amended")}
+
+
+def _when(side: list[str]) -> float:
+    """Where a time side falls: its year, or far back for a word of an earlier time, far on for a later one."""
+    years = [int(t) for t in side if re.fullmatch(r"\d{4}", t)]
+    if years:
+        return float(max(years))
+    return float("-inf") if set(side) & _EARLIER else float("inf") if set(side) & _LATER else 0.0
+
+
+def eras(sides: list[list[str]]) -> list[set[str]]:
+    """For two time sides ("the 1979 deal vs the 2024 one", "original vs 2024"), the words that name each time
+    without its year: the earlier side is the "original", "first" one, the later the "new", "updated", "renewed"
+    one; else no words. A writer names the renewed deal by "the updated agreement…", seldom by its year.
+
+    >>> [sorted(e)[:2] for e in eras([["2024"], ["1979"]])], eras([["port"], ["council"]])
+    ([['amend', 'current'], ['earli', 'earlier']], [set(), set()])
+    """
+    if not in_time(sides) or _when(sides[0]) == _when(sides[1]):
+        return [set() for _ in sides]
+    later = int(_when(sides[1]) > _when(sides[0]))
+    return [set(_LATER if i == later else _EARLIER) for i in range(2)]
+
+
+def in_era(ts: set[str], side: set[str], era) -> set[str]:
+    """``ts`` with a word naming a time side's era ("the updated pact" for "2024", ``contrast.eras``) read as that
+    side's own time word.
+
+    >>> sorted(in_era({"updat", "pact"}, {"2024"}, {"updat"})), sorted(in_era({"pact"}, {"2024"}, {"updat"}))
+    (['2024', 'pact', 'updat'], ['pact'])
+    """
+    return ts | {t for t in side if t.isdigit() or t in era} if ts & era else ts
+
+
 def in_time(sides: list[list[str]]) -> bool:
     """Are the two sides two times ("old vs new", "1979 vs 2024")?
 
@@ -96,3 +136,20 @@ def asks_two_times(text: str) -> bool:
     (False, False)
     """
     return len({m.group(0).lower() for m in _TIME_WORD.finditer(text)}) >= 2
+
+
+# A subordinate clause opening the sentence with a marker of contrast or reply ("In response to the port's fees, the
+# council…", "Unlike the port, …", "While the port…, the council…") sets the side it names against the main clause's.
+_OPENER = re.compile(r"^\W*(?:while|whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)
+
+
+def opened_apart(words: list[str], x: int, y: int) -> bool:
+    """Does the sentence open with a contrasting clause that holds word ``x`` and ends (at a comma) before ``y``?
+
+    >>> opened_apart("Unlike the port's plan, the council raised fares".split(), 2, 5)
+    True
+    >>> opened_apart("The port's plan, like the council's, raised fares".split(), 1, 4)
+    False
+    """
+    end = next((i for i, w in enumerate(words) if w.endswith(",")), -1)
+    return bool(_OPENER.match(" ".join(words))) and x <= end < y

@@ -36,8 +36,8 @@ def next_of(c: Candidate, cands: list[Candidate]) -> Candidate | None:
 
 def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
-    if not leans_back(best.text) or best.passage.kind != "body":
-        return None
+    if not (leans_back(best.text) or _KIND_LIKE.match(best.text)) or best.passage.kind != "body":
+        return None  # "Companies like A, B and C…" gives members of a kind the sentence before named
     at = best.passage.start + best.start
     before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
               and 0 <= at - (c.passage.start + c.end) <= 3]
@@ -138,6 +138,33 @@ def elaboration(chosen: list[Candidate], cands: list[Candidate]) -> tuple[int, C
         nxt = next_of(c, cands)
         if nxt is not None and fresh(nxt, chosen):
             return i, nxt
+    return None
+
+
+SPELLED_OUT_REACH = 2  # sentences after a chosen overview sentence in which its listing may come (3: dev the same)
+
+
+def listing_within(chosen: list[Candidate], cands: list[Candidate],
+                   reach: int = SPELLED_OUT_REACH) -> tuple[int, Candidate] | None:
+    """Overviews and lists: the first chosen sentence that lists nothing ("The 2020 plan changed the harbour.") and the first
+    listing among the next ``reach`` sentences of its article ("It now covers piers, fares, and hours."), or None.
+
+    An overview's sentences state points ("the update addresses the rivalry"); what each point consists of is named
+    in a listing a sentence or two later (what the change covers and leaves out, what the work achieved), and that
+    listing shares few words with a question put in general terms ("what's the big picture on the update?"), so it
+    is rarely chosen on its own ("what safeguards are in the new deal?" over "the plan adds safeguards." and, a sentence
+    on, "They cover data, staff, and audits."). One per answer: it spells out a point, it does not replace the spread.
+    """
+    for i, c in enumerate(chosen):
+        if is_enumeration(c.text):
+            continue  # the point is listed already
+        nxt = c
+        for _ in range(reach):
+            nxt = next_of(nxt, cands)
+            if nxt is None:
+                break
+            if is_enumeration(nxt.text) and fresh(nxt, chosen):
+                return i, nxt
     return None
 
 

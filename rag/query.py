@@ -23,6 +23,7 @@ from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asks_day, asks_ranking
+from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
@@ -183,7 +184,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
-    sides, naming = sides_of(text), lexicon.naming_terms(text, named)
+    sides, naming = sides_of(text) or ([] if named else each_sides(text)), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = two_articles_compared(shape, named, about, bool(sides), core)
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)

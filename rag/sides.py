@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 
+from rag.contrast import eras, in_era, opened_apart
 from rag.evidence import Candidate
+from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
 from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
+# "…vs china when it comes to science": a side ends where a clause of its own begins
+_SUBORDINATORS = frozenset({"when", "if", "because", "since", "whenever", "once"})
 # "the port vs the council on fares": the topic both sides share follows one of these, and is no side's own
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
@@ -21,7 +25,7 @@ TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"
 def _side(words: list[str]) -> str:
     out, n = [], 0
     for w in words:
-        if re.fullmatch(r"[,:;?!]", w) or w.lower() in TOPIC_PREPOSITIONS:
+        if re.fullmatch(r"[,:;?!]", w) or w.lower() in TOPIC_PREPOSITIONS or w.lower() in _SUBORDINATORS:
             break  # "washington vs beijing: how…", "… vs beijing on chips": the side ends there
         out.append(w)
         n += w.lower() not in STOPWORDS
@@ -34,7 +38,7 @@ def sides_of(text: str) -> list[str]:
     """The two things a question sets against each other: the words right before and after "vs" (or "differ from").
 
     >>> sides_of("what do critics vs supporters say about the pact")
-    ['what do critics', 'supporters say']
+    ['critics', 'supporters say']
     >>> sides_of("washington vs beijing: how has each side hit back"), sides_of("When was it signed?")
     (['washington', 'beijing'], [])
     >>> sides_of("the port vs the council on raising fares")  # "raising fares" is what both sides speak to
@@ -47,12 +51,28 @@ def sides_of(text: str) -> list[str]:
     before, after = re.findall(tok, text[:m.start()]), re.findall(tok, text[m.end():])
     a = " ".join(reversed(_side(list(reversed(before))).split()))
     b = _side(after)
+    a = _subject_of(text[:m.start()], a)
     one = _standing_for(after)
     if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
         a, b = _modifiers(before), one
+    elif possessed(before, after):  # "trump's update differ from biden's": the owners are the sides
+        owner, b = possessed(before, after)
+        a = " ".join(reversed(_side(list(reversed(owner))).split()))
     elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
         a, b = _modifiers(before), _dated(text[m.end():])
     return [a, b] if terms(a) and terms(b) else []
+
+
+def _subject_of(before: str, side: str) -> str:
+    """The first side when it ends a wh-clause ("what is the port better at vs the council"): that clause's subject
+    ("port"), not the words after it that ask about both ("better"); else ``side`` unchanged.
+
+    >>> _subject_of("what is the port better at", "port better"), _subject_of("the old port", "old port")
+    ('port', 'old port')
+    """
+    ms = list(_WH_CLAUSE.finditer(before))
+    subject = ms[-1].group(1) if ms else ""
+    return subject if subject.lower() in side.lower().split() else side
 
 
 # "the changes made in 2024", "the pact signed in 1979": a noun phrase set apart by the year that follows it
@@ -203,14 +223,15 @@ SIDE_BONUS = 0.3  # compare: a sentence naming one side's terms ("critics") gain
 SIDE_FULL = 2  # ...reached at this many of the side's terms (a stance side has a dozen words, no sentence holds them all)
 
 
-def side_bonus(side: set[str], c: Candidate) -> float:
+def side_bonus(side: set[str], c: Candidate, era: frozenset = frozenset()) -> float:
     """How much a sentence gains for one side of a comparison: ``SIDE_BONUS`` at ``SIDE_FULL`` of its terms.
 
     A stance side ("supporters") is a dozen words that take it (benefit, vital, valuable…): a sentence
     holding two of them ("its benefits are vital") speaks for that side, and must outweigh a better-scoring
     sentence with one in passing ("it raised fears, though with one benefit").
     """
-    return SIDE_BONUS * min(1.0, len(side & as_named(c.terms, side)) / min(len(side), SIDE_FULL))
+    return SIDE_BONUS * min(1.0, len(side & as_named(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
+
 
 
 # A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
@@ -290,15 +311,16 @@ def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
     """
     xs, ys = _mentions(text, a, b), _mentions(text, b, a)
     words = text.split()
-    return any(abs(x - y) >= APART and _CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
-               for x in xs for y in ys)
+    return any(abs(x - y) >= APART and (_CONTRAST.search(" ".join(words[min(x, y) + 1:max(x, y)]))
+                                        or opened_apart(words, min(x, y), max(x, y))) for x in xs for y in ys)
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
-def of_its_year(side: set[str], cands: list[Candidate]) -> list[Candidate]:
-    """For a side named by a year ("the 2024 changes"), the sentences that name no other year, when any do.
+def of_its_year(side: set[str], cands: list[Candidate], other: frozenset = frozenset()) -> list[Candidate]:
+    """For a side named by a year ("the 2024 changes"), the sentences that name no other year, when any do; for a
+    side named otherwise ("the original charter") set against a year (``other``), those not naming that year.
 
     "In 2024 the port updated its 1979 charter" dates one time against another: it tells neither time's own
     state, and a sentence holding both years ranks high for every comparison of the two.
@@ -307,11 +329,14 @@ def of_its_year(side: set[str], cands: list[Candidate]) -> list[Candidate]:
     >>> cs = [S(text="In 2024 the port updated its 1979 charter."), S(text="The 2024 changes cut fares.")]
     >>> [c.text for c in of_its_year({"2024"}, cs)], len(of_its_year({"port"}, cs))
     (['The 2024 changes cut fares.'], 2)
+    >>> [c.text for c in of_its_year({"origin"}, cs + [S(text="The original charter set fares.")], frozenset({"2024"}))]
+    ['The original charter set fares.']
     """
     years = {t for t in side if _YEAR.fullmatch(t)}
-    if not years:
-        return cands
-    own = [c for c in cands if set(_YEAR.findall(c.text)) <= years]
+    if years:
+        own = [c for c in cands if set(_YEAR.findall(c.text)) <= years]
+    else:
+        own = [c for c in cands if not set(_YEAR.findall(c.text)) & {t for t in other if _YEAR.fullmatch(t)}]
     return own or cands
 
 
@@ -319,15 +344,16 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does),
     preferring one that names the side on its own, and one that sets both sides apart (it answers for each)."""
     chosen: list[Candidate] = []
-    sides = [set(s) for s in query.sides]
+    sides, times = [set(s) for s in query.sides], [frozenset(e) for e in eras(query.sides)]
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
-        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(c.terms, st) and _fresh(c, chosen)]
-        pool = of_its_year(st, pool)  # a year's own sentence, not one dating it against another year
-        own = [c for c in pool if _mentions(c.text, st, rest)] if rest else pool
+        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(in_era(c.terms, st, times[i]), st)
+                and _fresh(c, chosen)]
+        pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
+        own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if own or pool:
-            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c)
+            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c, times[i])
                               + (SIDE_BONUS if rest and sets_apart(c.text, st, rest) else 0.0)))
     return chosen
 

@@ -45,7 +45,34 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+    if query.intent == "overview" and not query.more:  # "tell me more" asks for what is not shown yet, whatever its source
+        more = heard_again(pool, chosen, per_doc, limit)
+        chosen, why = chosen + more, why + ["heard_again"] * len(more)
     return chosen, why
+
+
+def heard_again(pool: list[Candidate], chosen: list[Candidate], per_doc: dict[str, int], limit: int) -> list[Candidate]:
+    """Overviews with room left: further sentences of the articles already heard, beyond ``PER_ARTICLE``, best first
+    (``pool`` holds only sentences within the spread's ratio of the best).
+
+    The cap on one article's sentences is there so that other articles' views are heard; when none of them
+    scored close enough to be heard, it only cuts the answer short of a main point its article makes ("the main worry
+    over X?": two sentences of one article restating the topic, the third naming the worry).
+
+    >>> from types import SimpleNamespace as S
+    >>> a1, a2, a3, b1 = (S(doc_id=d, terms={t}) for d, t in (("a", "x"), ("a", "y"), ("a", "z"), ("b", "w")))
+    >>> [c.terms for c in heard_again([a2, b1, a3], [a1, a2], {"a": 2}, limit=4)]
+    [{'z'}]
+    >>> heard_again([a3], [a1, a2, b1], {"a": 2, "b": 1}, limit=3)
+    []
+    """
+    extra: list[Candidate] = []
+    for c in pool:
+        if len(chosen) + len(extra) >= limit:
+            break
+        if c.doc_id in per_doc and _fresh(c, chosen + extra):
+            extra.append(c)
+    return extra
 
 
 def weaker_view(c: Candidate, chosen: list[Candidate]) -> bool:

@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, reason_after, reason_before, reason_beyond, reason_for_chosen,
+from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, reason_after, reason_before, reason_beyond, reason_for_chosen,
                             typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -55,6 +55,12 @@ def test_a_side_ends_where_the_topic_both_sides_share_begins():
     assert sides_of("ferry captains vs dock owners about the new timetable") == ["ferry captains", "dock owners"]
 
 
+def test_a_side_ending_a_wh_clause_is_its_subject_and_a_side_ends_where_a_clause_begins():
+    # "better at" asks about both sides; "when it comes to…" is the topic, a clause of its own
+    assert sides_of("what is the port better at vs the council when it comes to ferries?") == ["port", "the council"]
+    assert sides_of("the old port vs the council") == ["old port", "the council"]
+
+
 def test_two_parallel_questions_set_their_subjects_side_by_side():
     assert sides_of("what did the port get vs what the council got?") == ["port", "council"]
     assert sides_of("where is the port busier and where is the council busier?") == ["port", "council"]
@@ -73,6 +79,45 @@ def test_a_sentence_setting_the_sides_apart_has_a_contrast_between_them():
                          "The port gained fares, while the council lost berths in the deal."], [0.85, 0.6])
     got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
     assert got[0].text.startswith("The port gained")  # says something of each; the other names both, says one thing
+
+
+def test_members_of_a_kind_bring_the_sentence_that_named_the_kind():
+    cands = _cands("a", ["Island bakeries have been opening stalls at the ferry pier.",
+                         "Bakeries like Crumb, Loaf and Rye have hired bakers from the mainland."])
+    assert antecedent(cands[1], cands) is cands[0]  # "Bakeries like…" gives members of the kind just named
+    cands = _cands("a", ["The pier opened in May.", "Bakers from the mainland came in June."])
+    assert antecedent(cands[1], cands) is None
+
+
+def test_a_short_side_sentence_naming_only_its_side_brings_the_listing_after_it():
+    port = _cands("a", ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."],
+                  [0.7, 0.2])
+    council = _cands("b", ["The council kept its old ferry rules for the islands."], [0.6])
+    q = _q("how does the port plan differ from the council's?", sides=[["port"], ["council"]], intent="compare")
+    got = [c.text for c in pick_compare(q, port + council)[0]]
+    assert got[:2] == ["Notably, the port plan marks a big change.", "It entails longer hours, lower fares, and a new pier."]
+    # a side sentence that already tells its content is left alone
+    port = _cands("a", ["The port plan lengthens hours and lowers fares for every ferry on the island routes this year.",
+                        "It entails longer hours, lower fares, and a new pier."], [0.7, 0.2])
+    assert len(pick_compare(q, port + council)[0]) == 2
+
+
+def test_a_time_side_is_heard_in_the_words_for_its_era_and_not_where_the_other_years_named():
+    cands = _cands("a", ["In 2024 the port updated its charter, originally drawn up long ago.",
+                         "The first charter was the island's founding document.", "The 2024 charter cut ferry fares."],
+                   [0.8, 0.5, 0.6])
+    got = pick_sides(_q("x", sides=[["origin"], ["2024"]]), cands)
+    assert got[0].text.startswith("The first charter")  # "first" names the earlier time; the other dates 2024 against it
+
+
+def test_an_opening_clause_of_reply_sets_its_side_against_the_main_clauses():
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "In response to the port's new fees on ferries, the council cut its berth rents."], [0.7, 0.6])
+    got = pick_sides(_q("x", sides=[["port"], ["council"]]), cands)
+    assert got[0].text.startswith("In response")  # one side's act, the other's reply, each in its own clause
+    cands = _cands("a", ["The port and the council traded fares for berths over the years.",
+                         "Unlike what was said, the port's fees on ferries matched the council's."], [0.7, 0.6])
+    assert pick_sides(_q("x", sides=[["port"], ["council"]]), cands)[0].text.startswith("The port and")
 
 
 def test_a_place_is_named_as_a_side_by_its_adjective():
@@ -415,6 +460,17 @@ def test_an_overview_hears_another_article_before_a_close_second_sentence_of_the
     b = _cands("b", ["Island trade depends on the crossing.", "The harbour opened in 1950."], [0.75, 0.2])
     got, _ = pick_spread(_q("why do the ferries matter", intent="overview"), sorted(a + b, key=lambda c: -c.score), limit=2)
     assert [c.doc_id for c in got] == ["a", "b"]  # 0.84 x 0.85 < 0.75: the other article's view comes first
+
+
+def test_an_overview_with_room_left_hears_a_third_sentence_of_the_only_article_heard():
+    a = _cands("a", ["Ferries link the two islands daily.", "Ferries also carry freight on weekdays.",
+                     "Winter storms are the main worry for ferries."], [0.9, 0.85, 0.8])
+    b = _cands("b", ["The harbour opened in 1950."], [0.2])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    got, why = pick_spread(_q("what is the main worry over the ferries", intent="overview"), cands)
+    assert [c.text[:6] for c in got] == ["Ferrie", "Ferrie", "Winter"] and why[-1] == "heard_again"
+    got, _ = pick_spread(_q("why do the ferries matter", intent="why"), cands)
+    assert len(got) == 2  # not for a why-question: two of an article, so that others are heard
 
 
 def test_a_why_answer_hears_the_sentence_far_closer_in_meaning_even_if_it_shares_few_words():
@@ -851,6 +907,30 @@ def test_a_question_asking_for_the_conclusion_is_answered_by_the_closing_stateme
     assert texts[4] in got and texts[5] in got and "It ends by urging a vote on the fares." in got
     plain = _q("sum up the harbor and dock pieces", named_docs={"a", "b"}, gist=True)
     assert texts[5] not in {c.text for c in pick_gist(plain, cands)[0]}  # a summary: the closing counts a little
+
+
+def test_an_overview_point_brings_the_listing_a_sentence_or_two_after_it():
+    cands = _cands("a", ["In 2020 the town revised its harbour plan to meet rising demand.",
+                         "The revised plan was agreed in the town hall after long talks.",
+                         "It now covers longer hours, lower fares, and a new pier.",
+                         "Boats also sail at night, on weekends, and in winter."])
+    assert listing_within([cands[0]], cands) == (0, cands[2])  # the listing one sentence further spells the point out
+    assert listing_within([cands[2]], cands) is None  # the chosen sentence lists already
+    assert listing_within([cands[0], cands[2]], cands) is None  # its listing is in the answer already
+    assert listing_within([cands[0]], cands, reach=1) is None  # beyond reach
+    far = _cands("b", ["The ferry pact was renewed last spring after a long wait for both towns.", "Nobody objected to it.",
+                       "The talks were long.", "It covers fares, piers, and hours."])
+    assert listing_within([far[0]], far) is None  # three sentences on: another point's listing
+
+
+def test_a_list_answer_brings_the_listing_two_sentences_after_its_point():
+    from rag.answering import _pick
+    cands = _cands("a", ["The new harbour plan adds safeguards for the ferry crews.",
+                         "The plan was agreed after long talks in the town hall.",
+                         "They cover life jackets, radios, and night lights."], [0.9, 0.3, 0.2])
+    q = _q("what safeguards are in the new harbour plan", intent="list")
+    chosen, why, _, _ = _pick(q, cands, {t: 1.0 for t in q.terms})
+    assert chosen[-1] is cands[2] and why[-1] == "listing_within"
 
 
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():

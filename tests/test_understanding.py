@@ -366,6 +366,28 @@ def test_contrast_with_joins_two_wh_clauses_into_two_sides():
     assert clause_sides("how does what the port charges relate to what it pays?") == []  # no second subject set beside it
 
 
+def test_what_the_articles_call_a_thing_is_their_content_not_their_headline():
+    assert not is_about_articles("do the pieces call the harbour plan by the same name?")
+    assert not is_about_articles("what do the articles call the ferry levy?")
+    assert is_about_articles("what is the dock piece called?") and is_about_articles("what's the name of the harbour article?")
+
+
+def test_x_and_y_each_sets_two_subjects_side_by_side_as_vs_does():
+    from rag.pairs import each_sides
+
+    assert each_sides("how do the port and the council each gain from the ferry?") == ["port", "council"]
+    assert each_sides("do the port and the council need each other?") == []  # what binds them, not each in turn
+    assert each_sides("how did they each gain?") == []
+
+
+def test_a_bare_possessive_after_differ_from_makes_the_two_owners_the_sides():
+    from rag.sides import sides_of
+    from rag.text import terms
+
+    assert [terms(s) for s in sides_of("how did the port's fare rule differ from the council's?")] == [["port"], ["council"]]
+    assert [terms(s) for s in sides_of("how did the port's fare rule differ from the council's rule?")] != [["port"], ["council"]]
+
+
 @pytest.mark.parametrize("q,core", [
     ("When the report came out, were the two ports still talking?", "were the two ports still talking?"),
     ("although it was agreed in May, from which date does it run?", "from which date does it run?"),
