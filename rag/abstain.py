@@ -24,7 +24,6 @@ from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 MIN_BEST_OVERLAP = 0.1
 SIM_OK = 0.45  # ...unless it is at least this close to the question in embedding space
 SIM_FLOOR = 0.3  # below this, no sentence is about the question at all...
-EVERYDAY_SIM = 0.25  # a question only of everyday words the articles don't use needs a sentence this close
 HARD_FLOOR = 0.2  # ...and below this no shared word makes it on topic ("how do I make banana bread")
 OFF_TOPIC_OVERLAP = 0.2  # ...unless a close sentence holds this share of all the question's terms (was 0.3)
 MOSTLY_UNKNOWN = 0.8  # unknown words carry more than this share of the question...
@@ -50,11 +49,6 @@ class Unknown:
         """The share of the question's weight these words carry."""
         total = sum(self.idf.values())
         return sum(self.idf.get(t, 0.0) for t in {*self.entities, *self.rare, *self.everyday}) / total if total > 0 else 0.0
-
-    @property
-    def only_everyday(self) -> bool:
-        """Every word of the question is common English the articles happen not to use ("tell me about the deal")."""
-        return bool(self.everyday) and not self.entities and not self.rare and set(self.idf) <= set(self.everyday)
 
 
 def unknown_terms(query, lexicon) -> Unknown:
@@ -258,7 +252,6 @@ class Evidence:
     ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
     precise: bool = False  # "which specific X…?": the question asks for one named instance (``asks_specifics``)
     score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
-    named: bool = False  # the question names an article of the collection ("…in the CSIS piece")
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -271,17 +264,9 @@ def abstain_reason(e: Evidence) -> str:
     'unknown_entity'
     >>> abstain_reason(Evidence(Unknown([], ["biosecurity"], []), 0.3, 0.5, 0.4, 0.6))
     ''
-    >>> abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.2, 0.1, 0.28)), abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.2, 0.1, 0.28, named=True))
-    ('off_topic', '')
     """
-    if e.unknown.only_everyday:
-        # "tell me about the deal", "why does the deal matter?": no word is the articles' own, so none can vouch for
-        # the topic or hold it; the closeness in meaning alone decides
-        return "off_topic" if e.sim < EVERYDAY_SIM else ""
-    if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP and not e.named):
-        # informal wording can sit far from every sentence: the shared terms vouch for the topic, and so does naming
-        # one of the articles (its name is in no sentence of it: "list the pillars in the CSIS piece")
-        return "off_topic"
+    if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP):
+        return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
     if e.unknown.entities:
         return "unknown_entity"
     if e.unknown_share > MOSTLY_UNKNOWN and e.sim < MOSTLY_UNKNOWN_SIM:

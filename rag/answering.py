@@ -135,13 +135,6 @@ def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
     return topic if topic and sum(topic.values()) > 0 else weights
 
 
-def everyday_only(full: dict[str, float]) -> dict[str, float]:
-    """The weights of a question made only of everyday words the articles don't use ("tell me about the deal",
-    "why does the deal matter?"): kept, rather than none. They match no sentence's words, so closeness in meaning
-    decides, as for any paraphrase; with none, the question was refused as having no content at all."""
-    return dict(full)
-
-
 def refused_unread(query, lexicon) -> str:
     """The refusal a question earns before any evidence is read, or "": what it counts or asks for is never
     mentioned. Close sentences about the rest of the question do not answer it.
@@ -173,7 +166,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
                             disagree=len({c.doc_id for c in chosen}) > 1)
     full = unknown.idf or weights_of(query, lexicon)  # unknown_terms already weighed every question term
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
-    weights = {t: w for t, w in full.items() if t not in unknown.everyday} or everyday_only(full)
+    weights = {t: w for t, w in full.items() if t not in unknown.everyday}
     weights = topic_weights(query, weights)
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     if not weights or sum(weights.values()) <= 0:
@@ -308,7 +301,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     cover = best_cover(cands, best)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score, bool(query.named_docs))
+                    query.specific, best.score)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

@@ -153,20 +153,3 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     assert refused_unread(q("how are treaty disputes settled - like, who arbitrates?"), lex) == "asked_act_unknown"
     assert refused_unread(q("how was the treaty made - like, who signed?"), lex) == ""  # an act the articles name
     assert refused_unread(q("who arbitrates treaty disputes?"), lex) == ""  # not the clause's closing word
-
-
-def test_a_question_naming_an_article_is_on_topic_however_far_its_informal_wording_sits():
-    e = dict(unknown=Unknown([], [], []), unknown_share=0.0, overlap=0.2, full_overlap=0.1, sim=0.28)
-    assert abstain_reason(Evidence(**e)) == "off_topic"
-    assert abstain_reason(Evidence(**e, named=True)) == ""  # "list the pillars in the CSIS piece"
-    assert abstain_reason(Evidence(**{**e, "sim": 0.1}, named=True)) == "off_topic"  # nothing close at all
-
-
-def test_a_question_only_of_everyday_words_the_articles_dont_use_is_judged_by_closeness_alone():
-    deal = Unknown([], [], ["deal"], idf={"deal": 3.0})
-    assert deal.only_everyday and not Unknown([], [], ["deal"], idf={"deal": 3.0, "treati": 2.0}).only_everyday
-    # "tell me about the deal": no word of it can hold the topic, so none is asked to (was: mostly_unknown)
-    assert abstain_reason(Evidence(deal, 1.0, 0.0, 0.0, 0.3)) == ""
-    assert abstain_reason(Evidence(Unknown([], [], ["bake", "bread"], idf={"bake": 3.0, "bread": 3.0}), 1.0, 0.0, 0.0, 0.06)) == "off_topic"
-    rare = Unknown([], ["biosecur"], ["deal"], idf={"deal": 3.0, "biosecur": 6.0})
-    assert not rare.only_everyday and abstain_reason(Evidence(rare, 1.0, 0.0, 0.0, 0.3)) == "mostly_unknown"
