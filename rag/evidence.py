@@ -16,7 +16,7 @@ from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
 from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
-                       proper_name)
+                       proper_name, tells_frequency)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
@@ -145,6 +145,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":
         c.typed = held_for_question(c.typed, c.text, query, target)
+    if query.frequency and p.kind == "body":
+        c.typed = float(tells_frequency(c.text))  # "how many times…?": "twice", not "the two governments"
     if query.intent == "why" and not query.qtype and asks_cause(query.text):
         c.typed = reason_strength(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
