@@ -45,6 +45,17 @@ def test_each_side_of_a_versus_question_gets_its_own_sentence():
     assert pick_sides(_q("x", sides=[["nobodi"], ["support"]]), cands)[0].text.startswith("Supporters")
 
 
+def test_a_side_whose_two_best_sentences_are_close_is_heard_in_both():
+    # the port's sentences tie: the one naming its fares and the one telling how the council answered them
+    q = _q("what did the port do vs how did the council answer?", sides=[["port"], ["council"]], intent="compare")
+    cands = _cands("a", ["The port raised its fares.", "The council lost berths this year.",
+                         "After the port levies, the council answered with cheaper tickets.", "The port was busy."],
+                   [0.6, 0.6, 0.59, 0.3])
+    chosen, why = pick_compare(q, cands)
+    assert [c.text for c in chosen][:2] == ["The port raised its fares.", "The council lost berths this year."]
+    assert why[2:] == ["side_second"] and chosen[2].text.startswith("After the port")  # far below: "was busy" is not heard
+
+
 def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
     assert sides_of("what did washington do?") == []
