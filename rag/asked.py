@@ -268,3 +268,19 @@ def asks_age_now(q: str) -> bool:
     (False, False)
     """
     return bool(_AGE_NOW.search(q))
+
+
+# "how many times did they extend it?": a count of occurrences of the act, answered by "twice" or "three times";
+# "times" is no thing the articles must name, and a sentence's other numbers ("the two governments") count nothing
+_HOW_MANY_TIMES = re.compile(r"\b(?:how many|(?:the )?number of)\s+times\b", re.I)
+
+
+def asks_frequency(q: str) -> bool:
+    """Does the question ask how many times something happened?
+
+    >>> asks_frequency("how many times did they push it back?"), asks_frequency("how many patents were filed?")
+    (True, False)
+    >>> asks_frequency("how often is it renewed?")  # a rate ("every five years"), not a count of occurrences
+    False
+    """
+    return bool(_HOW_MANY_TIMES.search(q))

@@ -14,12 +14,16 @@ from rag.neighbours import fresh as _fresh, next_of
 from rag.rules import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
-from rag.sides import pick_sides
+from rag.sides import side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 CHANGE_SHARE = 0.7  # compare "old vs new": a sentence telling the change leads down to this share of the best
+# compare "X vs Y": a side's second sentence is heard when worth this share of its best for that side and from an
+# article already heard (dev +2, d5-040 d8-002, at 0.95, 0.9, 0.8 and 0; 0.99 +0; from any article: +2 but 7 more
+# off-source citations and citation precision -0.0009)
+SIDE_SECOND = 0.9
 BARE_SIDE = 15  # compare: a side's sentence of at most this many words may only name the side ("the 2024 revision is a recalibration")
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
 # compare of two or more named articles: each is heard at up to three sentences, six in all. The sentence that
@@ -114,6 +118,28 @@ def told_change(query, cands: list[Candidate], chosen: list[Candidate], why: lis
     return [told[0]] + chosen[:keep], ["change"] + why[:keep]
 
 
+def side_seconds(orders: list[list[tuple[float, Candidate]]], chosen: list[Candidate]) -> list[Candidate]:
+    """Each side's second sentence, when it is worth ``SIDE_SECOND`` of that side's best for it (``side_orders``)
+    and comes from an article already heard (a new one is mostly another article restating the side).
+
+    A side's two best are often close, one naming it and the other telling what it did ("the port raised its
+    fares" beside "After the port's levies, the council answered…"): with one sentence a side, a near-tie decides.
+
+    >>> from types import SimpleNamespace as S
+    >>> a, b, c, d, e = (S(text=w, terms={w}, doc_id="x" if w < "e" else "y") for w in "abcde")
+    >>> [x.text for x in side_seconds([[(1.0, a), (0.96, b)], [(1.0, c), (0.8, d)], [(1.0, d), (0.99, b)]], [a, c, d])]
+    ['b']
+    >>> side_seconds([[(1.0, a), (0.96, e)]], [a])  # another article: not heard
+    []
+    """
+    seconds: list[Candidate] = []
+    for order in orders:
+        if len(order) > 1 and order[1][0] >= SIDE_SECOND * order[0][0] and _fresh(order[1][1], chosen + seconds) \
+                and order[1][1].doc_id in {c.doc_id for c in chosen}:
+            seconds.append(order[1][1])
+    return seconds
+
+
 def quota(query) -> tuple[int, int]:
     """How many sentences a comparison quotes of each article, and in all: more when it sets named articles
     side by side, whose reader asked for each one's own account (``NAMED_PER_ARTICLE``, ``NAMED_LIMIT``).
@@ -144,9 +170,11 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
     the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
     cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
-    sided = pick_sides(query, cands)
-    if len(sided) == len(query.sides) > 0:
-        return sided, ["side"] * len(sided)
+    orders = side_orders(query, cands)
+    if len(orders) == len(query.sides) > 0:
+        sided = [order[0][1] for order in orders]
+        seconds = side_seconds(orders, sided)
+        return sided + seconds, ["side"] * len(sided) + ["side_second"] * len(seconds)
     best = cands[0]
     lead: dict[str, float] = {}
     for c in cands:

@@ -16,7 +16,7 @@ from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
 from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
-                       proper_name)
+                       proper_name, tells_frequency)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day
 from rag.text import terms
@@ -28,6 +28,9 @@ REF_BONUS = 0.1  # sentences from an article the question names ("the ChinaFile 
 META_BONUS = 0.2  # for questions about an article, its byline card outranks sentences that merely mention it
 SIM_OK = 0.55  # a byline card counts as at least this close to a question about its article
 HEADING_FACTOR = 0.7
+# Word overlap counts in full only for a question whose weighted terms add up to this much idf ("science", "China" and
+# "agreement" weigh under 1 each): dev 4-5 +3 with no loss, 3 +2, 6 -1 net (``overlap_mass``)
+OVERLAP_MASS = 5.0
 THESIS_CREDIT = 0.025  # overview: a point stated by correction ("not X but Y"); 0.015-0.04 score alike on dev
 # overview: a sentence's score less this much per unit of cosine to the collection's centre above the mean (``rag.typical``):
 # the sentences every question about the collection comes close to crowd out the specific ones (dev: 0.03-0.05 +1, 0.06 +0)
@@ -145,6 +148,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":
         c.typed = held_for_question(c.typed, c.text, query, target)
+    if query.frequency and p.kind == "body":
+        c.typed = float(tells_frequency(c.text))  # "how many times…?": "twice", not "the two governments"
     if query.intent == "why" and not query.qtype and asks_cause(query.text):
         c.typed = reason_strength(c.text)  # a why-question asks for a cause or a purpose
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
@@ -157,7 +162,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = float(states_condition(c.text))  # "what will decide whether it works?": what it depends on
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
-    c.score = W_OVERLAP * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)
+    c.score = W_OVERLAP * overlap_mass(query.intent, total) * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)
     if p.kind == "metadata":
         c.score += META_BONUS
     if p.doc_id in query.named_docs:
@@ -174,6 +179,23 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
     elif p.kind == "body" and not ends_as_statement(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
+
+
+def overlap_mass(intent: str, total: float) -> float:
+    """How much a sentence's word overlap counts in its score: in full when the question's weighted terms add up
+    to ``OVERLAP_MASS`` (idf) or more, less for a question made only of a few words every article uses ("what are the
+    big worries about doing science with China?" weighs "science" and "China"). Most sentences hold all of those, so
+    overlap then sets apart only the sentences that spell them another way ("Chinese scientists…"), and the ones
+    closest in meaning among the rest fall behind sentences that merely name the topic. (``overlap`` itself, read by
+    the abstention rules, is unchanged.) A why-question's or a comparison's few words are its cause or its sides,
+    and they keep their full weight (dev: -2 for why, -1 for comparisons).
+
+    >>> overlap_mass("overview", 2.5), overlap_mass("fact", 6.0), overlap_mass("why", 2.5)
+    (0.5, 1.0, 1.0)
+    """
+    if intent in ("why", "compare"):
+        return 1.0
+    return min(1.0, total / OVERLAP_MASS)
 
 
 MAY_BE_FACTOR = 0.9

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_specifics, body_name, closing_act
-from rag.asked import asked_part, asks_age_now, asks_condition, count_target, counted_things, points_back, question_sentence, question_type, scene_of
+from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
-from rag.intent import LEAD, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
+from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
@@ -72,6 +72,8 @@ class Query:
     asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``)
     age_now: bool = False  # "how long has it been around?": a span up to now, which the year it began tells
     listed: str = ""  # "what are the main pillars…": the stem of the kind of things a list question asks for
+    frequency: bool = False  # "how many times did they extend it?": answered by "twice", not by any number
+    means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -192,10 +194,11 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
+    freq = asks_frequency(asked_part(text))  # "how many times…": "times" is no thing counted
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
-                 named_docs=named, naming=naming, count_target=count_target(text),
-                 counted=counted_things(text),
+                 named_docs=named, naming=naming, count_target=set() if freq else count_target(text),
+                 counted=set() if freq else counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
@@ -212,7 +215,9 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
-                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "")
+                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
+                 frequency=freq,
+                 means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

@@ -68,6 +68,20 @@ PERSON_NOUNS = frozenset(_PERSONS) | frozenset(plural(w) for w in _PERSONS)  # a
 GENERIC_BODIES = frozenset({"organization", "organisation", "institution", "body", "entity", "group", "outfit"})
 
 
+# A count of occurrences: "twice", "three times", "once again" (not "at the same time")
+_FREQUENCY = re.compile(r"\b(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+times)\b",
+                        re.I)
+
+
+def tells_frequency(text: str) -> bool:
+    """Does ``text`` say how many times something happened ("has twice received", "three times")?
+
+    >>> tells_frequency("It has twice received extensions."), tells_frequency("The two governments renewed it.")
+    (True, False)
+    """
+    return bool(_FREQUENCY.search(text))
+
+
 def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
     """Does ``text`` hold a thing of the asked type that the question does not already state?
 

@@ -233,7 +233,6 @@ def side_bonus(side: set[str], c: Candidate, era: frozenset = frozenset()) -> fl
     return SIDE_BONUS * min(1.0, len(side & as_named(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
 
 
-
 # A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
 # English forms them with, on the stem (a final vowel of the name dropped: "chin-es", "canad-ian").
 DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ean", "es", "ese", "ish"})
@@ -343,7 +342,12 @@ def of_its_year(side: set[str], cands: list[Candidate], other: frozenset = froze
 def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
     """ "critics vs supporters": for each side, the best sentence that names it (none if no sentence does),
     preferring one that names the side on its own, and one that sets both sides apart (it answers for each)."""
-    chosen: list[Candidate] = []
+    return [order[0][1] for order in side_orders(query, cands)]
+
+
+def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candidate]]]:
+    """Each side's sentences (not one heard for an earlier side) with their worth for it, best first, if any."""
+    chosen, orders = [], []
     sides, times = [set(s) for s in query.sides], [frozenset(e) for e in eras(query.sides)]
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
     for i, st in enumerate(sides):
@@ -352,10 +356,11 @@ def pick_sides(query, cands: list[Candidate]) -> list[Candidate]:
                 and _fresh(c, chosen)]
         pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
         own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
-        if own or pool:
-            chosen.append(max(own or pool, key=lambda c: c.score + side_bonus(st, c, times[i])
-                              + (SIDE_BONUS if rest and sets_apart(c.text, st, rest) else 0.0)))
-    return chosen
+        if order := sorted(((c.score + side_bonus(st, c, times[i]) + (SIDE_BONUS if rest and sets_apart(c.text, st, rest)
+                                                                       else 0.0), c) for c in own or pool), key=lambda x: -x[0]):
+            chosen.append(order[0][1])
+            orders.append(order)
+    return orders
 
 
 # Words that attribute what follows to a source: "per X", "according to X", "in X" ("in the harbour piece") before

@@ -177,3 +177,14 @@ def test_how_long_something_has_lasted_up_to_now_is_told_by_the_year_it_began():
         q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="duration", age_now=asks_age_now(text))
         typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
         assert typed == {"The ferry pool, fi": began, "The ferry pool run": 0.0}
+
+
+def test_how_many_times_counts_occurrences_answered_by_twice_not_by_any_number():
+    from rag.query import understand
+    lex, ps = _lexicon(["The two towns signed the ferry deal in 2015.", "The ferry deal was twice extended by six months."])
+    text = "how many times did they extend the ferry deal?"
+    q = understand(text, text, lex)
+    assert q.frequency and not q.count_target and not q.counted  # "times" is no thing the articles must name
+    cands = candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})
+    typed = {c.text: c.typed for c in cands}
+    assert typed == {ps[0].text: 0.0, ps[1].text: 1.0}  # "the two towns" counts no occurrence

@@ -45,6 +45,17 @@ def test_each_side_of_a_versus_question_gets_its_own_sentence():
     assert pick_sides(_q("x", sides=[["nobodi"], ["support"]]), cands)[0].text.startswith("Supporters")
 
 
+def test_a_side_whose_two_best_sentences_are_close_is_heard_in_both():
+    # the port's sentences tie: the one naming its fares and the one telling how the council answered them
+    q = _q("what did the port do vs how did the council answer?", sides=[["port"], ["council"]], intent="compare")
+    cands = _cands("a", ["The port raised its fares.", "The council lost berths this year.",
+                         "After the port levies, the council answered with cheaper tickets.", "The port was busy."],
+                   [0.6, 0.6, 0.59, 0.3])
+    chosen, why = pick_compare(q, cands)
+    assert [c.text for c in chosen][:2] == ["The port raised its fares.", "The council lost berths this year."]
+    assert why[2:] == ["side_second"] and chosen[2].text.startswith("After the port")  # far below: "was busy" is not heard
+
+
 def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
     assert sides_of("what did washington do?") == []
@@ -1138,3 +1149,15 @@ def test_a_titled_section_of_another_article_is_not_heard_when_the_question_name
     assert _with_neighbours(q, [other, rift], [other], ["best"], weights) == ([other, rift], ["best", "section"])
     named = _q("what is the main harbour dispute over tolls, per the b piece?", intent="overview", named_docs={"b"})
     assert _with_neighbours(named, [other, rift], [other], ["best"], weights) == ([other], ["best"])
+
+
+def test_a_how_does_it_work_answer_hears_another_article_stating_the_means_its_leader_lacks():
+    a = _cands("a", ["The ferry pact has linked the two towns since 1990."], [0.7])
+    b = _cands("b", ["It sets the terms for joint ferry routes."], [0.45])
+    a[0].score, b[0].score = 0.9, 0.8
+    a[0].overlap, b[0].overlap = 0.6, 0.3
+    a[0].typed, b[0].typed = 0.0, 1.0  # only b states a means or an arrangement
+    q = _q("how does the ferry pact work", intent="why", means=True)
+    assert [c.doc_id for c in pick_spread(q, [a[0], b[0]], limit=2)[0]] == ["a", "b"]
+    cause = _q("why does the ferry pact matter", intent="why")  # a cause asked: the other article's view is weaker
+    assert [c.doc_id for c in pick_spread(cause, [a[0], b[0]], limit=2)[0]] == ["a"]

@@ -1,0 +1,46 @@
+"""Sentence scoring on a tiny hand-made passage: how word overlap and closeness in meaning are weighed."""
+
+from rag.evidence import candidates
+from rag.query import Query
+from rag.schema import Passage
+from rag.text import terms
+
+
+class _Lexicon:
+    def sentence_terms(self, text: str) -> frozenset:
+        return frozenset(terms(text))
+
+    def common(self, word: str) -> bool:
+        return True
+
+
+def _passage(sentences: list[str], sims: list[float]) -> Passage:
+    text, spans, at = "", [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        text += s + " "
+        at += len(s) + 1
+    return Passage(chunk_id="a:0", doc_id="a", text=text, start=0, end=len(text), sentences=spans, title="",
+                   outlet="", authors=[], date="", url="", kind="body", score=1.0,
+                   sims={a: sim for (a, _), sim in zip(spans, sims)})
+
+
+def _ranked(question: str, intent: str, weights: dict[str, float]) -> list[str]:
+    p = _passage(["The ferry plan for the harbour was on the agenda again.",
+                  "Officials fear smuggling by visiting crews."], [0.3, 0.7])
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent=intent)
+    return [c.text for c in candidates(q, [p], _Lexicon(), set(), weights)]
+
+
+def test_a_question_of_only_common_words_is_ranked_by_meaning_more_than_by_its_words():
+    # "ferry" and "harbour" weigh little (every article names them): holding both says little of what is asked
+    light = {"ferri": 0.8, "harbour": 0.7}
+    assert _ranked("what are the big worries about the ferry harbour?", "overview", light)[0].startswith("Officials")
+    # a question of weightier terms keeps the sentence holding them first
+    heavy = {"ferri": 3.0, "harbour": 3.0}
+    assert _ranked("what are the big worries about the ferry harbour?", "overview", heavy)[0].startswith("The ferry")
+
+
+def test_why_questions_keep_full_word_overlap():
+    light = {"ferri": 0.8, "harbour": 0.7}
+    assert _ranked("why was the ferry harbour plan on the agenda?", "why", light)[0].startswith("The ferry")
