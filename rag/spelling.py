@@ -46,9 +46,23 @@ def in_dictionary(word: str) -> bool:
     return word in _dictionary
 
 
+def import_for_warming() -> None:
+    """Import, in the calling thread, what the warming threads use. Two threads importing at once can deadlock on
+    the import locks, and CPython then raises ``_DeadlockError`` in one of them: `rag serve` died at start when the
+    model's imports (huggingface_hub -> importlib.metadata -> importlib.abc) ran beside the dictionary's
+    (importlib.resources, symspellpy, wordfreq)."""
+    import importlib.abc  # noqa: F401
+    import importlib.metadata  # noqa: F401
+    import importlib.resources  # noqa: F401
+
+    import symspellpy  # noqa: F401
+    import wordfreq  # noqa: F401
+
+
 def warm_in_background() -> threading.Thread:
     """Build the English dictionaries in a daemon thread, so that a long-running server's first question with a
     slip does not wait ~1.3 s for them (a one-shot ``rag ask`` builds them only if its question needs them)."""
+    import_for_warming()
     t = threading.Thread(target=lambda: (in_dictionary("the"), _english_symspell()), name="spelling-warm", daemon=True)
     t.start()
     return t
@@ -206,6 +220,7 @@ class Speller:
 
     def warm(self) -> threading.Thread:
         """Build the English dictionary in the background, so a server's first misspelled question is not slow."""
+        import_for_warming()
         t = threading.Thread(target=_english_symspell, name="speller-warm", daemon=True)
         t.start()
         return t

@@ -36,3 +36,20 @@ def test_the_speller_undoes_the_slips_it_is_measured_with():
     words = ["agreement", "renewed", "protocols"] * 10
     back = sum(speller.correct(slip(w, rng))[0] == w for w in words)
     assert back >= 27
+
+
+def test_the_warming_threads_import_nothing_the_starting_thread_has_not():
+    """Two threads importing at once can deadlock (CPython's _DeadlockError killed `rag serve` at start while the
+    model's imports ran beside the dictionary warm-up): the warm-ups import in the calling thread first."""
+    import subprocess
+    import sys
+
+    code = ("import sys, threading\n"
+            "threading.Thread.start = lambda self: None  # the thread never runs: only the caller imports\n"
+            "from rag.spelling import Speller, warm_in_background\n"
+            "warm_in_background(); Speller(set()).warm()\n"
+            "need = ['importlib.abc', 'importlib.metadata', 'importlib.resources', 'symspellpy', 'wordfreq']\n"
+            "print(sorted(m for m in need if m not in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.strip() == "[]"
