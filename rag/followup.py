@@ -171,8 +171,8 @@ def _ellipsis(question: str, last: str) -> str | None:
         return None  # "and from what date does it count?" is a question of its own, its pronoun resolved later
     new = re.sub(r"\s+(?:too|also|as well)$", "", (m.group(1) or m.group(2)).strip(), flags=re.I)
     base = last.strip().rstrip("?")
-    if other_side(new, base):  # "what about the chinese side?": the same question of the other country
-        return other_side(new, base) + "?"
+    if swapped := other_side(new, base):  # "what about the chinese side?": the same question of the other country
+        return swapped + "?"
     now = _named_article(new)
     # "what about the CSIS one?" after "…according to the SCMP piece?": the same question, other article ("the
     # new one" names an article only where the last question named one: else it is the thing asked about)

@@ -112,6 +112,7 @@ class Pipeline:
         seen = self.retriever.articles()  # an article without a headline is listed by its opening words
         for a in seen:
             a["opening"] = opening_words(a["opening"]) if a["opening"] else ""
+        self._authors = {d["doc_id"]: d["authors"] for d in seen}  # in the article table's order
         self.documents = sorted(seen, key=lambda d: (d["date"] or "9999", d["title"]))
         self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen if not d["title"]})
         self.load_seconds = time.perf_counter() - t0
@@ -137,9 +138,9 @@ class Pipeline:
                           notice=q.notice)
 
     def _writers_of(self, text: str) -> list[str]:
-        """The writers of the articles ``text`` names ("the RS piece"), in the order of the article table."""
+        """The writers of the articles ``text`` names ("the RS piece"), from the list of articles made at start."""
         named = self.retriever.lexicon.referenced_docs(text)
-        return [a for art in self.retriever.articles() if art["doc_id"] in named for a in art["authors"]]
+        return [a for d, authors in self._authors.items() if d in named for a in authors]
 
     def _resolve(self, text: str, history: list[Turn]):
         """The follow-up rewrite, read on the spelling-corrected question ("what aboout the RS one" is an

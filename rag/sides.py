@@ -55,8 +55,8 @@ def sides_of(text: str) -> list[str]:
     one = _standing_for(after)
     if one:  # "the 1979 deal vs the 2024 one": "deal" is what both are, the years set them apart
         a, b = _modifiers(before), one
-    elif possessed(before, after):  # "trump's update differ from biden's": the owners are the sides
-        owner, b = possessed(before, after)
+    elif pair := possessed(before, after):  # "trump's update differ from biden's": the owners are the sides
+        owner, b = pair
         a = " ".join(reversed(_side(list(reversed(owner))).split()))
     elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
         a, b = _modifiers(before), _dated(text[m.end():])
