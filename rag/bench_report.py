@@ -71,7 +71,7 @@ def format_table(report: dict) -> str:
 
 def _server_notes(report: dict) -> list[str]:
     """One line per size built on a Chroma server or by copies: write rate, where the sentence vectors are,
-    the server's memory, and a recipe that was not run."""
+    the server's memory, ours and the recipe interleaved, and a recipe that was not run."""
     out = []
     for s in report.get("sizes", []):
         bits = []
@@ -81,6 +81,9 @@ def _server_notes(report: dict) -> list[str]:
         for when in ("server_after_build", "server_after_queries"):
             if s.get(when):
                 bits.append(f"{when.replace('_', ' ')}: RSS {s[when]['rss_mb']} MB (peak {s[when]['peak_rss_mb']} MB)")
+        if s.get("interleaved"):
+            bits.append("interleaved with the recipe: " + ", ".join(f"{k[12:]} {v}" for k, v in s["ratios"].items()
+                                                                    if k.startswith("interleaved ")))
         if "not_run" in s.get("recipe", {}):
             bits.append(f"recipe not run: {s['recipe']['not_run']}")
         if s.get("error"):

@@ -1,10 +1,9 @@
 """Hybrid retrieval: dense (Chroma) + lexical (BM25 via bm25s), fused by reciprocal rank.
 
-Article metadata (title, outlet, its acronym, authors) is part of every chunk's
-lexical text, so "the South China Morning Post piece" finds that article. A
-per-article penalty during selection keeps one article from crowding out the
-others when several answer. Query words missing from the corpus vocabulary are
-spell-corrected (``rag.spelling``) when the ``Query`` is built, before both rankings.
+Article metadata (title, outlet, its acronym, authors) is part of every chunk's lexical text, so "the South China
+Morning Post piece" finds that article. A per-article penalty during selection keeps one article from crowding out the
+others when several answer. Query words missing from the corpus vocabulary are spell-corrected (``rag.spelling``)
+when the ``Query`` is built, before both rankings.
 """
 
 from __future__ import annotations
@@ -29,12 +28,10 @@ from rag.text import terms
 from rag.typical import centre_of, sample_rows, with_typicality
 
 RRF_K = 60  # the standard constant from Cormack et al. (2009)
-# Rank-fusion weights: closest sentence (MaxSim) and BM25. The chunk's mean vector was tried as a third
-# ranking: a blurrier copy of the first, it lowered MRR and cost a Chroma query, so it is not used;
-# the chunk vectors stay in the index for clients that search chunks directly.
+# Rank-fusion weights: closest sentence (MaxSim) and BM25. The chunk's mean vector was tried as a third ranking:
+# a blurrier copy of the first, it lowered MRR; it only picks a large index's candidates (``_nearest_chunks``).
 W_MAXSIM, W_BM25 = 1.0, 1.0
-# Up to this many sentences, their vectors are searched in memory (30 MB at 384 dims); beyond, Chroma's HNSW.
-# (The in-memory search is exact, HNSW approximate; on the eval set both give the same answers.)
+# Up to this many sentences, their vectors are searched in memory (30 MB at 384 dims; exact, where HNSW is not).
 IN_MEMORY_SENTENCES = 20000
 # Score multiplier per passage already taken from the same article. RRF scores are compressed
 # (rank 1 = 1/61, rank 10 = 1/70), so a small factor already moves a passage several ranks.
@@ -299,16 +296,15 @@ class Retriever:
     def _side_dense(self, qvec, lexical: list[int], pool: int):
         """MaxSim from the sidecar: ``(the best pool passages by the cosine of their closest sentence, best first;
         passage -> that cosine (None if not scored); passage -> {sentence start: cosine})``, the last two asked
-        only of the passages returned (building them for every chunk was a third of a search at 1k chunks). A small index scores every sentence (vectors in memory); a large one only the sentences of
-        its candidates, the nearest chunks by Chroma's chunk HNSW (~150 MB at 100k chunks, where the sentences'
-        is ~0.8 GB) and BM25's best, read from the memory-mapped vectors."""
+        only of the passages returned (building them for every chunk was a third of a search at 1k chunks). A small
+        index scores every sentence (in memory); a large one only its candidates' (``_nearest_chunks`` and BM25's
+        best), read from the memory-mapped vectors (~0.8 GB at 100k chunks)."""
         q, side = np.asarray(qvec, dtype=np.float32), self.side
         if self._svecs is not None:
             cands, offs, flat = np.arange(self.n), side.offsets, side.rows
             per = (self._svecs @ q)[flat]
         else:
-            hits = self.index.query(qvec, min(self.n, max(3 * pool, 60)))
-            cands = np.array(sorted({self.by_id[c] for c in hits["ids"][0] if c in self.by_id} | set(lexical)),
+            cands = np.array(sorted(set(self._nearest_chunks(q, min(self.n, max(3 * pool, 60)))) | set(lexical)),
                              dtype=np.int64)
             firsts = side.offsets[cands]
             counts = side.offsets[cands + 1] - firsts
@@ -332,6 +328,13 @@ class Retriever:
             return {s: float(c) for (s, _), c in zip(self.passages[i].sentences, seg)}
 
         return ranked, dense_of, sentence_sims
+
+    def _nearest_chunks(self, q: np.ndarray, m: int) -> list[int]:
+        """The ``m`` chunks closest to ``q``: by the sidecar's chunk vectors (exact), else Chroma's (HTTP on a server)."""
+        if self.side.chunk_vectors is not None:
+            return top_indices(self.side.chunk_vectors @ q, m).tolist()
+        hits = self.index.query(q, m)
+        return [self.by_id[c] for c in hits["ids"][0] if c in self.by_id]
 
     def _diversify(self, fused: dict[int, float], k: int, extra: int, diversify: bool) -> list[int]:
         """The ``k`` best of ``fused``, each score discounted by ``SAME_DOC_PENALTY`` per passage already taken from

@@ -70,6 +70,9 @@ def test_bench_smoke(hash_cfg, tmp_path, capsys):
     for row in report["sizes"]:
         assert row["ours"]["chunks"] == row["chunks"]  # the probe served the whole synthetic index
         assert row["ours"]["answer_cached"]["n"] == 3 and row["recipe"]["search_fresh"]["p95_ms"] > 0
+        # and ours timed beside the recipe, question by question, in the bench's own process
+        assert row["interleaved"]["answer_fresh"]["n"] == row["interleaved"]["recipe_fresh"]["n"] == 3
+        assert row["ratios"]["interleaved answer_fresh/recipe_fresh_p95"] > 0
     assert report["cold"]["ask"][0]["answered"]
     assert not (hash_cfg.index_dir).exists()  # the real index dir is never touched
 
@@ -156,7 +159,8 @@ def test_bench_builds_synthetic_sizes_on_a_chroma_server(hash_cfg, tmp_path, mon
     assert small["recipe"]["search_fresh"]["p95_ms"] > 0 and "not_run" in big["recipe"]
     assert big["server_after_queries"]["peak_rss_mb"] > 0
     assert [m.chunks for m in on_server.values()] == [big["chunks"]]
-    assert "| synthetic 150 (server) |" in format_table(report)
+    assert small["interleaved"]["answer_fresh"]["n"] == 2 and "interleaved" not in big  # no recipe above its limit
+    assert "| synthetic 150 (server) |" in format_table(report) and "interleaved with the recipe:" in format_table(report)
 
 
 # --- the ONNX Runtime backend ---------------------------------------------------

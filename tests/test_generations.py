@@ -249,6 +249,32 @@ def test_a_start_reads_the_saved_subheadings_and_only_the_openings_of_untitled_a
     assert r._heads == {"ports": [(26, "Port Fees")]}
 
 
+def test_a_large_index_finds_its_candidates_by_the_saved_chunk_vectors_without_asking_chroma(hash_cfg, tiny_corpus,
+                                                                                            monkeypatch):
+    from rag import sidecar
+
+    ingest(hash_cfg, progress=False)
+    ix = Index(hash_cfg, "hash")
+    got = ix.collection().get(include=["embeddings"])
+    stored = dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+    monkeypatch.setattr("rag.retrieval.IN_MEMORY_SENTENCES", 0)
+    questions = [Q, "ocean labs", "who signed it and when", "telescope galaxies"]
+    monkeypatch.setattr(sidecar, "LOCAL_CHUNKS", 0)  # read as too large to hold them: Chroma's HNSW, as before
+    pipe = Pipeline(hash_cfg)
+    assert pipe.retriever.side.chunk_vectors is None
+    expected = [[(p.chunk_id, round(p.score, 9)) for p in pipe.retriever.search(pipe.understand(q), 3)] for q in questions]
+    monkeypatch.undo()
+    monkeypatch.setattr("rag.retrieval.IN_MEMORY_SENTENCES", 0)
+    monkeypatch.setattr(Index, "query", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked Chroma")))
+    pipe = Pipeline(hash_cfg)
+    side = pipe.retriever.side
+    assert side.chunk_vectors is not None and side.chunk_vectors.shape == (len(stored), side.vectors.shape[1])
+    for i, cid in enumerate(side.passages.ids):  # the same vectors ingest wrote to Chroma
+        assert np.allclose(side.chunk_vectors[i], stored[cid], atol=1e-5), cid
+    got = [[(p.chunk_id, round(p.score, 9)) for p in pipe.retriever.search(pipe.understand(q), 3)] for q in questions]
+    assert got == expected
+
+
 def sentence_ids_of(p, vectors: dict) -> list[str]:
     from rag.sidecar import passage_keys, sentence_key
 
@@ -265,7 +291,8 @@ def test_an_index_updated_in_place_holds_the_same_sidecar_as_a_clean_build(hash_
     clean = load_config(model="hash", index_dir=str(tmp_path / "clean"))
     ingest(clean, progress=False)
     a, b = Index(hash_cfg, "hash").bm25_dir(), Index(clean, "hash").bm25_dir()
-    for name in (sidecar.VECTORS, sidecar.SENTENCE_IDS, sidecar.PASSAGES, sidecar.COLUMNS, sidecar.TEXTS):  # same rows, same order: ties break alike
+    for name in (sidecar.VECTORS, sidecar.SENTENCE_IDS, sidecar.PASSAGES, sidecar.COLUMNS, sidecar.TEXTS,
+                 sidecar.CHUNK_VECTORS):  # same rows, same order: ties break alike
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
