@@ -49,6 +49,10 @@ def has_quantity(text: str) -> bool:
 # "which ports handle the most ferries?", "who gained the most": a ranking, not a description; but "the most
 # pressing issue" only describes (an adjective follows "the most").
 _RANKING_ASK = re.compile(r"\bthe\s+(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
+# ...and after a verb of having or getting "the most" is an amount whatever follows ("which ports have the most
+# modern berths?"): nothing is pressing or urgent in degree after "have"
+_HAVING_MOST = re.compile(r"\b(?:ha(?:ve|s|d)|gets?|got|gain(?:s|ed)?|receive[sd]?|run(?:s)?|hold(?:s)?|held|win(?:s)?|won)"
+                          r"\s+the\s+(?:most|fewest)\b")
 _RANKED = re.compile(r"\b(?:most|least|fewest|leading|top|largest|biggest|greatest|highest|lowest|more than any|"
                      r"first among|ahead of)\b", re.I)
 
@@ -60,8 +64,11 @@ def asks_ranking(question: str) -> bool:
     (True, True)
     >>> asks_ranking("what are the most pressing issues?"), asks_ranking("what do most sailors think?")
     (False, False)
+    >>> asks_ranking("which ports have the most modern berths?")
+    True
     """
-    return bool(_RANKING_ASK.search(question.lower().strip()))
+    q = question.lower().strip()
+    return bool(_RANKING_ASK.search(q) or _HAVING_MOST.search(q))
 
 
 def ranks(text: str) -> bool:

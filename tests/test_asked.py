@@ -80,6 +80,9 @@ def test_for_a_role_a_place_is_no_answer_and_a_titled_name_from_another_year_is_
     ("what did the port's harbour officials say about the lease?", "offici"), ("how did the mayor react to it?", "mayor"),
     ("what did the ministry actually say?", "ministri"), ("what does it say about ferries?", ""),
     ("what did the article argue?", ""), ("what is the lease about?", ""),
+    # a body named with "of": its head is the body, before the words completing its name
+    ("what did norway's ministry of sea works say about the lease?", "ministri"),
+    ("what did the head of the port say?", "port"),
 ])
 def test_the_speaker_of_a_what_did_they_say_question(q, expected):
     from rag.about_articles import META_STEMS
@@ -102,6 +105,12 @@ def test_a_ranking_question_needs_a_sentence_that_ranks():
     assert ranks("Bergen is the busiest port, ahead of Oslo.") and not ranks("Bergen and Oslo get ferries.")
     ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, ranked=False)
     assert abstain_reason(ev) == "no_ranking"
+
+
+def test_the_most_after_a_verb_of_having_asks_a_ranking_whatever_follows():
+    from rag.scope import asks_ranking
+    assert asks_ranking("which harbours have the most modern berths under the lease?")
+    assert asks_ranking("which port has the most big ferries?") and not asks_ranking("what are the most modern berths?")
 
 
 @pytest.mark.parametrize("q,expected", [
