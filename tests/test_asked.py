@@ -45,6 +45,17 @@ def test_a_sentence_dated_to_another_year_tells_of_another_event():
     assert not dated_elsewhere("who signed it?", "It was first signed in 1990 by Mayor Berg.")
 
 
+def test_a_sentence_on_the_other_version_tells_of_another_event():
+    from rag.evidence import held_for_question
+    from rag.query import Query
+    from rag.scope import era_of
+    text = "where was the original lease signed?"
+    q = Query(asked=text, resolved=text, text=text, terms=[], qtype="place", era=era_of(text))
+    assert held_for_question(1.0, "The revised lease was signed in Oslo.", q, set()) == 0.0
+    assert held_for_question(1.0, "The lease, first drafted in 1990, was signed in Oslo.", q, set()) == 1.0
+    assert era_of("where was the renewed lease signed?") == "later" and era_of("where was it signed?") == ""
+
+
 def test_a_year_or_a_date_is_no_amount():
     assert not has_quantity("The 2015 revision was signed on March 3, 2016.")
     assert has_quantity("The council voted 7 to 2.") and has_quantity("Nine ferries were added in 2015.")
