@@ -18,7 +18,7 @@ from rag.reasons import corrective_contrast, gives_means, names_argument, reason
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
-from rag.scope import dated_elsewhere, has_quantity, names_day
+from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era
 from rag.text import terms
 
 # Sentence score weights. Similarity weighs as much as word overlap: a sentence answering a paraphrased question
@@ -125,7 +125,7 @@ def held_for_question(typed: float, text: str, query, target: set[str]) -> float
         typed = PARTIAL_DATE
     if query.qtype == "number" and not target and typed and not has_quantity(text):
         typed = 0.0
-    if typed and dated_elsewhere(query.text, text):
+    if typed and (dated_elsewhere(query.text, text) or of_other_era(query.era, text)):
         typed = 0.0
     return typed
 

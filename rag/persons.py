@@ -71,7 +71,7 @@ def names_person(text: str) -> bool:
 
 # "what did <someone> say / think about…": the one whose words are asked for
 _SPEAKER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:what|how)\s+(?:did|do|does|has|have|had)\s+"
-                      r"((?:[a-z\-']+\s+){1,4}?)(?:(?:publicly|officially|actually|really)\s+)?(?:say|said|think|argue|"
+                      r"((?:[a-z\-']+\s+){1,6}?)(?:(?:publicly|officially|actually|really)\s+)?(?:say|said|think|argue|"
                       r"claim|warn|react|respond|comment|feel|believe|announce)\b")
 _DOCUMENTS = {"agreement", "deal", "pact", "treaty", "accord", "law", "bill", "text", "document", "version", "update"}
 _NO_SPEAKER = {"it", "they", "he", "she", "you", "we", "i", "this", "that", "these", "those", "people", "everyone"}
@@ -91,10 +91,24 @@ def speaker(question: str, article_words=frozenset()) -> str:
     m = _SPEAKER.search(question.lower().replace("’", "'"))
     if not m:
         return ""
-    head = re.sub(r"'s?$", "", m.group(1).split()[-1])
+    head = re.sub(r"'s?$", "", of_head(m.group(1).split()))
     if head in _NO_SPEAKER or head in _DOCUMENTS or head in STOPWORDS or stem(head) in article_words:
         return ""
     return stem(head)
+
+
+def of_head(words: list[str]) -> str:
+    """The head noun of a subject: its last word, or in "the ministry of science and technology" the body or person
+    before "of", whose name the words after it complete (the last word, "technology", is no speaker).
+
+    >>> of_head(["the", "ministry", "of", "harbour", "works"]), of_head(["the", "head", "of", "the", "port"])
+    ('ministry', 'port')
+    """
+    if "of" in words[1:]:
+        before = words[words.index("of", 1) - 1]
+        if before in PERSON_NOUNS:
+            return before
+    return words[-1]
 
 
 # "did <someone> … ?": a person or body right after the auxiliary, as the subject

@@ -22,7 +22,7 @@ from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, i
 from rag.narrative import asks_narrative
 from rag.persons import actor, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
-from rag.scope import asks_day, asks_ranking
+from rag.scope import asks_day, asks_ranking, era_of
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -58,6 +58,7 @@ class Query:
     speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
     day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
+    era: str = ""  # "the original lease" ("earlier") or "the revised lease" ("later"): the version asked about
     within: bool = False  # "old vs new fares, per the harbour piece": a comparison read inside its one named article
     specific: bool = False  # "which specific berths…", "the very first ferry": one named instance, not the topic
     narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
@@ -209,6 +210,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
+                 era=era_of(text),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  asserts_count=asks_value(text), done=asks_done(text),

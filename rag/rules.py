@@ -97,7 +97,7 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
     for frag, m in typed_fragments(qtype, text):
         if not frag or f" {frag} " in f" {qn} ":
             continue
-        if qtype == "place" and _place_in_question(frag, qn):
+        if qtype == "place" and (_place_in_question(frag, qn) or _common_place(m.group(0), common)):
             continue
         if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
                                                            and not _institution(m, m.string))):
@@ -117,6 +117,17 @@ def typed_fragments(qtype: str, text: str) -> tuple[tuple[str, re.Match], ...]:
     if qtype == "name":
         text = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)  # "U.S. State Department": no sentence break
     return tuple((normalize(m.group(0)).strip(), m) for m in TYPE_PATTERNS[qtype].finditer(text))
+
+
+def _common_place(match: str, common=None) -> bool:
+    """"in X" names no place when the articles also write X in lower case: "Cooperation in Science" is a title's
+    word, capitalised as a title's words are; "in Bergen" is a place.
+
+    >>> _common_place("in Science", {"science"}.__contains__), _common_place("in Bergen", {"science"}.__contains__)
+    (True, False)
+    """
+    words = match.split()
+    return len(words) == 2 and common is not None and common(words[1].lower())
 
 
 def _place_in_question(frag: str, question: str) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rag.conflicts import same_year, years_in
 from rag.rules import MONTH, TYPE_PATTERNS
+from rag.text import stem
 
 _DATES = re.compile(TYPE_PATTERNS["date"].pattern + r"|\b\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b")
 
@@ -28,6 +29,36 @@ def dated_elsewhere(question: str, text: str) -> bool:
     """
     q_years, s_years = _years(question), _years(text)
     return bool(q_years and s_years) and not any(same_year(a, b) for a in q_years for b in s_years)
+
+
+# The words naming a version of a thing: a later one is "updated", "revised", "renewed", an earlier one "original",
+# "initial" (not "new" or "first": "a new rule", "the first major agreement" name no version of it)
+_LATER_VERSION = {stem(w) for w in ("updated", "revised", "renewed", "amended")}
+_EARLIER_VERSION = {stem(w) for w in ("original", "originally", "initial", "initially")}
+
+
+def era_of(text: str) -> str:
+    """Which version of a thing the text speaks of: "earlier", "later", or "" (none, or both).
+
+    >>> era_of("where was the original lease signed?"), era_of("The revised lease was signed in Oslo.")
+    ('earlier', 'later')
+    >>> era_of("The lease, originally signed in 1990, was renewed."), era_of("Berg signed it.")
+    ('', '')
+    """
+    words = {stem(w) for w in re.findall(r"[a-z]+", text.lower())}
+    early, late = bool(words & _EARLIER_VERSION), bool(words & _LATER_VERSION)
+    return "earlier" if early and not late else "later" if late and not early else ""
+
+
+def of_other_era(era: str, text: str) -> bool:
+    """The question asks of one version ("the original lease") and the sentence speaks only of the other ("the
+    revised lease, signed in Oslo"): the place or name it holds belongs to another event, as another year's does.
+
+    >>> of_other_era("earlier", "The revised lease was signed in Oslo."), of_other_era("earlier", "It was signed in Oslo.")
+    (True, False)
+    """
+    other = era_of(text)
+    return bool(era and other) and other != era
 
 
 @lru_cache(maxsize=65536)  # a question's years are read once per candidate sentence, a sentence's per question
@@ -49,6 +80,10 @@ def has_quantity(text: str) -> bool:
 # "which ports handle the most ferries?", "who gained the most": a ranking, not a description; but "the most
 # pressing issue" only describes (an adjective follows "the most").
 _RANKING_ASK = re.compile(r"\bthe\s+(?:most|least|fewest)\s*(?:[?.!]|$|[a-z]+s\b(?!\s+[a-z]+s\b))")
+# ...and after a verb of having or getting "the most" is an amount whatever follows ("which ports have the most
+# modern berths?"): nothing is pressing or urgent in degree after "have"
+_HAVING_MOST = re.compile(r"\b(?:ha(?:ve|s|d)|gets?|got|gain(?:s|ed)?|receive[sd]?|run(?:s)?|hold(?:s)?|held|win(?:s)?|won)"
+                          r"\s+the\s+(?:most|fewest)\b")
 _RANKED = re.compile(r"\b(?:most|least|fewest|leading|top|largest|biggest|greatest|highest|lowest|more than any|"
                      r"first among|ahead of)\b", re.I)
 
@@ -60,8 +95,11 @@ def asks_ranking(question: str) -> bool:
     (True, True)
     >>> asks_ranking("what are the most pressing issues?"), asks_ranking("what do most sailors think?")
     (False, False)
+    >>> asks_ranking("which ports have the most modern berths?")
+    True
     """
-    return bool(_RANKING_ASK.search(question.lower().strip()))
+    q = question.lower().strip()
+    return bool(_RANKING_ASK.search(q) or _HAVING_MOST.search(q))
 
 
 def ranks(text: str) -> bool:

@@ -45,6 +45,17 @@ def test_a_sentence_dated_to_another_year_tells_of_another_event():
     assert not dated_elsewhere("who signed it?", "It was first signed in 1990 by Mayor Berg.")
 
 
+def test_a_sentence_on_the_other_version_tells_of_another_event():
+    from rag.evidence import held_for_question
+    from rag.query import Query
+    from rag.scope import era_of
+    text = "where was the original lease signed?"
+    q = Query(asked=text, resolved=text, text=text, terms=[], qtype="place", era=era_of(text))
+    assert held_for_question(1.0, "The revised lease was signed in Oslo.", q, set()) == 0.0
+    assert held_for_question(1.0, "The lease, first drafted in 1990, was signed in Oslo.", q, set()) == 1.0
+    assert era_of("where was the renewed lease signed?") == "later" and era_of("where was it signed?") == ""
+
+
 def test_a_year_or_a_date_is_no_amount():
     assert not has_quantity("The 2015 revision was signed on March 3, 2016.")
     assert has_quantity("The council voted 7 to 2.") and has_quantity("Nine ferries were added in 2015.")
@@ -80,6 +91,9 @@ def test_for_a_role_a_place_is_no_answer_and_a_titled_name_from_another_year_is_
     ("what did the port's harbour officials say about the lease?", "offici"), ("how did the mayor react to it?", "mayor"),
     ("what did the ministry actually say?", "ministri"), ("what does it say about ferries?", ""),
     ("what did the article argue?", ""), ("what is the lease about?", ""),
+    # a body named with "of": its head is the body, before the words completing its name
+    ("what did norway's ministry of sea works say about the lease?", "ministri"),
+    ("what did the head of the port say?", "port"),
 ])
 def test_the_speaker_of_a_what_did_they_say_question(q, expected):
     from rag.about_articles import META_STEMS
@@ -102,6 +116,12 @@ def test_a_ranking_question_needs_a_sentence_that_ranks():
     assert ranks("Bergen is the busiest port, ahead of Oslo.") and not ranks("Bergen and Oslo get ferries.")
     ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, ranked=False)
     assert abstain_reason(ev) == "no_ranking"
+
+
+def test_the_most_after_a_verb_of_having_asks_a_ranking_whatever_follows():
+    from rag.scope import asks_ranking
+    assert asks_ranking("which harbours have the most modern berths under the lease?")
+    assert asks_ranking("which port has the most big ferries?") and not asks_ranking("what are the most modern berths?")
 
 
 @pytest.mark.parametrize("q,expected", [
