@@ -209,14 +209,42 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     return Decision(chosen, False, "", signals, prefix, disagree)
 
 
+def spells_out(query) -> bool:
+    """Does a comparison's or an untyped fact's answer take the listing that spells out one of its points
+    (``listing_within``, as overviews and lists do in ``_pick``)?
+
+    A writer states a point ("the revised pact narrows the scope of cooperation") and names what it consists of in a
+    listing a sentence or two later ("it now covers A and B, excluding C"); that listing shares few words with a
+    question put in general terms ("how is the old deal different from the new one?", "what is X about?"), so it is
+    seldom chosen on its own. Not for a fact of an asked type (a date, a number, a name: the listing adds nothing
+    to it), a yes/no verdict, a question about an article's byline, or "tell me more".
+
+    >>> from types import SimpleNamespace as Q
+    >>> spells_out(Q(intent="compare", qtype=None, about_articles=False, more=False))
+    True
+    >>> spells_out(Q(intent="fact", qtype=None, about_articles=False, more=False))
+    True
+    >>> spells_out(Q(intent="fact", qtype="date", about_articles=False, more=False))
+    False
+    >>> spells_out(Q(intent="yes_no", qtype=None, about_articles=False, more=False))
+    False
+    """
+    if query.about_articles or query.more:
+        return False
+    return query.intent == "compare" or (query.intent == "fact" and not query.qtype)
+
+
 def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why: list[str],
                      weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
     """The sentences that join the chosen ones for where they sit in their article: the example after a general
-    claim, the best of a section whose subheading states what is asked, a story's dated event, and the sentence
+    claim, the listing that spells out a comparison's or an untyped fact's point (``spells_out``), the best of a section whose subheading states what is asked, a story's dated event, and the sentence
     the leader points back to (``compose`` puts them all back in reading order)."""
     example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
     if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
+    listed = listing_within(chosen, cands) if spells_out(query) else None
+    if listed is not None:  # "the revised pact narrows the scope." -> "It now covers A, B and C"; reading order in compose()
+        chosen, why = chosen + [listed[1]], why + ["listing_within"]
     section = under_named_heading(heard_from(query, cands), chosen, weights) \
         if query.intent not in ("yes_no", "compare") and not query.about_articles and not query.more else None
     if section is not None:  # the section its writer titled with what is asked ("## The Fee Dispute"), of the named article

@@ -944,6 +944,22 @@ def test_a_list_answer_brings_the_listing_two_sentences_after_its_point():
     assert chosen[-1] is cands[2] and why[-1] == "listing_within"
 
 
+def test_a_comparison_or_untyped_fact_brings_the_listing_that_spells_out_its_point():
+    from rag.answering import _with_neighbours
+    cands = _cands("a", ["The revised harbour plan narrows the scope of the ferry service.",
+                         "It was agreed after long talks in the town hall.",
+                         "It now covers the north pier, night sailings, and winter fares."], [0.9, 0.3, 0.2])
+    weights = {"harbour": 1.0, "plan": 1.0}
+    for q in (_q("how is the old harbour plan different from the new one", intent="compare"),
+              _q("what does the harbour plan do these days", intent="fact")):
+        chosen, why = _with_neighbours(q, cands, [cands[0]], ["best"], weights)
+        assert chosen[-1] is cands[2] and why[-1] == "listing_within"
+    dated = _q("when was the harbour plan revised", intent="fact", qtype="date")  # a date asked: the listing adds nothing
+    assert _with_neighbours(dated, cands, [cands[0]], ["best"], weights)[0] == [cands[0]]
+    assert _with_neighbours(_q("does the harbour plan cover piers", intent="yes_no"), cands, [cands[0]], ["best"],
+                            weights)[0] == [cands[0]]
+
+
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
     cands = _cands("a", ["The 2020 harbour plan marks a big change.",
                          "The new plan entails longer hours, lower fares, and a new pier.", "The pier opened in May."])
