@@ -24,8 +24,8 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
-                            listing_within, reason_before, reason_beyond, reason_for_chosen, typed_follower, under_named_heading,
-                            with_reason)
+                            listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
+                            under_named_heading, with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
@@ -210,8 +210,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
 
 
 def spells_out(query) -> bool:
-    """Does a comparison's or an untyped fact's answer take the listing that spells out one of its points
-    (``listing_within``, as overviews and lists do in ``_pick``)?
+    """Does a comparison's or an untyped fact's answer take the listings that spell out its points, one for each
+    article it quotes (``listings_within``; overviews and lists take one in all, ``listing_within`` in ``_pick``)?
 
     A writer states a point ("the revised pact narrows the scope of cooperation") and names what it consists of in a
     listing a sentence or two later ("it now covers A and B, excluding C"); that listing shares few words with a
@@ -237,14 +237,15 @@ def spells_out(query) -> bool:
 def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why: list[str],
                      weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
     """The sentences that join the chosen ones for where they sit in their article: the example after a general
-    claim, the listing that spells out a comparison's or an untyped fact's point (``spells_out``), the best of a section whose subheading states what is asked, a story's dated event, and the sentence
-    the leader points back to (``compose`` puts them all back in reading order)."""
+    claim, the listings that spell out a comparison's or an untyped fact's points (``spells_out``), the best of a
+    section whose subheading states what is asked, a story's dated event, and the sentence the leader points back to
+    (``compose`` puts them all back in reading order)."""
     example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
     if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
-    listed = listing_within(chosen, cands) if spells_out(query) else None
-    if listed is not None:  # "the revised pact narrows the scope." -> "It now covers A, B and C"; reading order in compose()
-        chosen, why = chosen + [listed[1]], why + ["listing_within"]
+    listed = listings_within(chosen, cands) if spells_out(query) else []
+    # "the revised pact narrows the scope." -> "It now covers A, B and C", for each article; reading order in compose()
+    chosen, why = chosen + listed, why + ["listing_within"] * len(listed)
     section = under_named_heading(heard_from(query, cands), chosen, weights) \
         if query.intent not in ("yes_no", "compare") and not query.about_articles and not query.more else None
     if section is not None:  # the section its writer titled with what is asked ("## The Fee Dispute"), of the named article

@@ -3,8 +3,8 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, reason_after, reason_before, reason_beyond, reason_for_chosen,
-                            typed_follower, with_reason)
+from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
+                            reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
@@ -958,6 +958,18 @@ def test_a_comparison_or_untyped_fact_brings_the_listing_that_spells_out_its_poi
     assert _with_neighbours(dated, cands, [cands[0]], ["best"], weights)[0] == [cands[0]]
     assert _with_neighbours(_q("does the harbour plan cover piers", intent="yes_no"), cands, [cands[0]], ["best"],
                             weights)[0] == [cands[0]]
+
+
+def test_each_article_quoted_brings_the_listing_that_spells_out_its_point():
+    harbour = _cands("a", ["The harbour piece says the plan narrows the ferry service.", "Talks were long.",
+                           "It now covers the north pier, night sailings, and winter fares."])
+    dock = _cands("b", ["The dock column calls the plan a compromise.",
+                        "It keeps the south pier, day sailings, and summer fares."], start=500)
+    cands = harbour + dock
+    assert listings_within([harbour[0], dock[0]], cands) == [harbour[2], dock[1]]  # one for each side, not the first only
+    assert listing_within([harbour[0], dock[0]], cands) == (0, harbour[2])
+    assert listings_within([harbour[0], harbour[1], dock[1]], cands) == [harbour[2]]  # the dock side lists already
+    assert listings_within([harbour[0], harbour[2]], cands) == []  # its listing is in the answer already
 
 
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
