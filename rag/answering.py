@@ -237,12 +237,17 @@ def spells_out(query) -> bool:
 def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why: list[str],
                      weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
     """The sentences that join the chosen ones for where they sit in their article: the example after a general
-    claim, the listings that spell out a comparison's or an untyped fact's points (``spells_out``), the best of a
-    section whose subheading states what is asked, a story's dated event, and the sentence the leader points back to
-    (``compose`` puts them all back in reading order)."""
+    claim, the sentence spelling out a comparison's short one, the listings that spell out a comparison's or an
+    untyped fact's points (``spells_out``), the best of a section whose subheading states what is asked, a story's
+    dated event, and the sentence the leader points back to (``compose`` puts them all back in reading order)."""
     example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
     if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
+    # A comparison's short sentence ("Do both sides have the will to sign?", "The plan is a big shift.") and the one
+    # after it, which spells it out, as for overviews in ``_pick`` (``elaboration``)
+    more = elaboration(chosen, cands) if query.intent == "compare" and not query.about_articles and not query.more else None
+    if more is not None:
+        chosen, why = chosen + [more[1]], why + ["elaborates"]
     listed = listings_within(chosen, cands) if spells_out(query) else []
     # "the revised pact narrows the scope." -> "It now covers A, B and C", for each article; reading order in compose()
     chosen, why = chosen + listed, why + ["listing_within"] * len(listed)

@@ -972,6 +972,17 @@ def test_each_article_quoted_brings_the_listing_that_spells_out_its_point():
     assert listings_within([harbour[0], harbour[2]], cands) == []  # its listing is in the answer already
 
 
+def test_a_comparisons_short_sentence_brings_the_one_that_spells_it_out():
+    from rag.answering import _with_neighbours
+    cands = _cands("a", ["Will the two towns sign the ferry pact?",
+                         "After talks last week, both towns are still at the table and expect a deal by May."], [0.9, 0.2])
+    q = _q("how did the harbour piece and the dock column see the ferry pact", intent="compare")
+    chosen, why = _with_neighbours(q, cands, [cands[0]], ["side"], {"ferri": 1.0, "pact": 1.0})
+    assert chosen[-1] is cands[1] and why[-1] == "elaborates"
+    fact = _q("will the towns sign the ferry pact", intent="yes_no")  # a verdict's evidence is not spelled out
+    assert _with_neighbours(fact, cands, [cands[0]], ["evidence"], {"ferri": 1.0, "pact": 1.0})[0] == [cands[0]]
+
+
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
     cands = _cands("a", ["The 2020 harbour plan marks a big change.",
                          "The new plan entails longer hours, lower fares, and a new pier.", "The pier opened in May."])
