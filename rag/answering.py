@@ -24,8 +24,8 @@ from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
-                            listing_within, reason_before, reason_beyond, reason_for_chosen, typed_follower, under_named_heading,
-                            with_reason)
+                            listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
+                            under_named_heading, with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
@@ -209,14 +209,48 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     return Decision(chosen, False, "", signals, prefix, disagree)
 
 
+def spells_out(query) -> bool:
+    """Does a comparison's or an untyped fact's answer take the listings that spell out its points, one for each
+    article it quotes (``listings_within``; overviews and lists take one in all, ``listing_within`` in ``_pick``)?
+
+    A writer states a point ("the revised pact narrows the scope of cooperation") and names what it consists of in a
+    listing a sentence or two later ("it now covers A and B, excluding C"); that listing shares few words with a
+    question put in general terms ("how is the old deal different from the new one?", "what is X about?"), so it is
+    seldom chosen on its own. Not for a fact of an asked type (a date, a number, a name: the listing adds nothing
+    to it), a yes/no verdict, a question about an article's byline, or "tell me more".
+
+    >>> from types import SimpleNamespace as Q
+    >>> spells_out(Q(intent="compare", qtype=None, about_articles=False, more=False))
+    True
+    >>> spells_out(Q(intent="fact", qtype=None, about_articles=False, more=False))
+    True
+    >>> spells_out(Q(intent="fact", qtype="date", about_articles=False, more=False))
+    False
+    >>> spells_out(Q(intent="yes_no", qtype=None, about_articles=False, more=False))
+    False
+    """
+    if query.about_articles or query.more:
+        return False
+    return query.intent == "compare" or (query.intent == "fact" and not query.qtype)
+
+
 def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why: list[str],
                      weights: dict[str, float]) -> tuple[list[Candidate], list[str]]:
     """The sentences that join the chosen ones for where they sit in their article: the example after a general
-    claim, the best of a section whose subheading states what is asked, a story's dated event, and the sentence
-    the leader points back to (``compose`` puts them all back in reading order)."""
+    claim, the sentence spelling out a comparison's short one, the listings that spell out a comparison's or an
+    untyped fact's points (``spells_out``), the best of a section whose subheading states what is asked, a story's
+    dated event, and the sentence the leader points back to (``compose`` puts them all back in reading order)."""
     example = example_after(chosen, cands) if query.intent != "yes_no" and not query.about_articles else None
     if example is not None:  # "X and Y have complementary strengths." -> "For example, X leads in A, while Y…"
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
+    # A comparison's short sentence ("Do both sides have the will to sign?", "The plan is a big shift.") and the one
+    # after it, which spells it out, as for overviews in ``_pick`` (``elaboration``)
+    more = elaboration(chosen, cands) if query.intent == "compare" and not query.about_articles and not query.more else None
+    if more is not None:
+        chosen, why = chosen + [more[1]], why + ["elaborates"]
+    listed = listings_within(chosen, cands) if spells_out(query) else []
+    # "the revised pact narrows the scope." -> "It now covers A, B and C", for each article; reading order in compose()
+    chosen, why = chosen + listed, why + ["listing_within"] * len(listed)
     section = under_named_heading(heard_from(query, cands), chosen, weights) \
         if query.intent not in ("yes_no", "compare") and not query.about_articles and not query.more else None
     if section is not None:  # the section its writer titled with what is asked ("## The Fee Dispute"), of the named article

@@ -168,6 +168,22 @@ def listing_within(chosen: list[Candidate], cands: list[Candidate],
     return None
 
 
+def listings_within(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """``listing_within`` for each article the answer quotes: the first listing that spells out a point of that article's
+    chosen sentences, one per article, in the order the articles are heard.
+
+    Two articles set side by side each state their point and each name what it holds a sentence or two later ("the
+    harbour piece: the plan narrows the service. It now covers A and B" beside "the dock column: the plan is a
+    compromise. It keeps C and D"); one listing per answer spells out one side only.
+    """
+    found: list[Candidate] = []
+    for doc in dict.fromkeys(c.doc_id for c in chosen):
+        listed = listing_within([c for c in chosen if c.doc_id == doc], cands)
+        if listed is not None and fresh(listed[1], chosen + found):
+            found.append(listed[1])
+    return found
+
+
 # "For example, …", "For instance, …": general English markers by which a sentence gives the example of the one before
 _EXAMPLE = re.compile(r"^\W*(?:For example|For instance|Specifically|In particular|Namely)\b")
 

@@ -3,8 +3,8 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, reason_after, reason_before, reason_beyond, reason_for_chosen,
-                            typed_follower, with_reason)
+from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
+                            reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
@@ -942,6 +942,45 @@ def test_a_list_answer_brings_the_listing_two_sentences_after_its_point():
     q = _q("what safeguards are in the new harbour plan", intent="list")
     chosen, why, _, _ = _pick(q, cands, {t: 1.0 for t in q.terms})
     assert chosen[-1] is cands[2] and why[-1] == "listing_within"
+
+
+def test_a_comparison_or_untyped_fact_brings_the_listing_that_spells_out_its_point():
+    from rag.answering import _with_neighbours
+    cands = _cands("a", ["The revised harbour plan narrows the scope of the ferry service.",
+                         "It was agreed after long talks in the town hall.",
+                         "It now covers the north pier, night sailings, and winter fares."], [0.9, 0.3, 0.2])
+    weights = {"harbour": 1.0, "plan": 1.0}
+    for q in (_q("how is the old harbour plan different from the new one", intent="compare"),
+              _q("what does the harbour plan do these days", intent="fact")):
+        chosen, why = _with_neighbours(q, cands, [cands[0]], ["best"], weights)
+        assert chosen[-1] is cands[2] and why[-1] == "listing_within"
+    dated = _q("when was the harbour plan revised", intent="fact", qtype="date")  # a date asked: the listing adds nothing
+    assert _with_neighbours(dated, cands, [cands[0]], ["best"], weights)[0] == [cands[0]]
+    assert _with_neighbours(_q("does the harbour plan cover piers", intent="yes_no"), cands, [cands[0]], ["best"],
+                            weights)[0] == [cands[0]]
+
+
+def test_each_article_quoted_brings_the_listing_that_spells_out_its_point():
+    harbour = _cands("a", ["The harbour piece says the plan narrows the ferry service.", "Talks were long.",
+                           "It now covers the north pier, night sailings, and winter fares."])
+    dock = _cands("b", ["The dock column calls the plan a compromise.",
+                        "It keeps the south pier, day sailings, and summer fares."], start=500)
+    cands = harbour + dock
+    assert listings_within([harbour[0], dock[0]], cands) == [harbour[2], dock[1]]  # one for each side, not the first only
+    assert listing_within([harbour[0], dock[0]], cands) == (0, harbour[2])
+    assert listings_within([harbour[0], harbour[1], dock[1]], cands) == [harbour[2]]  # the dock side lists already
+    assert listings_within([harbour[0], harbour[2]], cands) == []  # its listing is in the answer already
+
+
+def test_a_comparisons_short_sentence_brings_the_one_that_spells_it_out():
+    from rag.answering import _with_neighbours
+    cands = _cands("a", ["Will the two towns sign the ferry pact?",
+                         "After talks last week, both towns are still at the table and expect a deal by May."], [0.9, 0.2])
+    q = _q("how did the harbour piece and the dock column see the ferry pact", intent="compare")
+    chosen, why = _with_neighbours(q, cands, [cands[0]], ["side"], {"ferri": 1.0, "pact": 1.0})
+    assert chosen[-1] is cands[1] and why[-1] == "elaborates"
+    fact = _q("will the towns sign the ferry pact", intent="yes_no")  # a verdict's evidence is not spelled out
+    assert _with_neighbours(fact, cands, [cands[0]], ["evidence"], {"ferri": 1.0, "pact": 1.0})[0] == [cands[0]]
 
 
 def test_a_list_announced_by_the_leading_sentence_is_read_in_the_next_one():
