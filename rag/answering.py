@@ -58,6 +58,9 @@ def typed_window(query, share: float) -> float:
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3
+# Sentences that spell out the chosen ones (``_with_neighbours``) join an answer only up to this many: beyond, a
+# comparison reads as a wall of quotes on a phone
+MAX_SPELLED = 6
 
 
 @dataclass
@@ -245,10 +248,11 @@ def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why
         chosen, why = chosen + [example[1]], why + ["example"]  # compose() puts it back in reading order
     # A comparison's short sentence ("Do both sides have the will to sign?", "The plan is a big shift.") and the one
     # after it, which spells it out, as for overviews in ``_pick`` (``elaboration``)
-    more = elaboration(chosen, cands) if query.intent == "compare" and not query.about_articles and not query.more else None
+    more = elaboration(chosen, cands) if query.intent == "compare" and not query.about_articles and not query.more \
+        and len(chosen) < MAX_SPELLED else None
     if more is not None:
         chosen, why = chosen + [more[1]], why + ["elaborates"]
-    listed = listings_within(chosen, cands) if spells_out(query) else []
+    listed = listings_within(chosen, cands)[:max(0, MAX_SPELLED - len(chosen))] if spells_out(query) else []
     # "the revised pact narrows the scope." -> "It now covers A, B and C", for each article; reading order in compose()
     chosen, why = chosen + listed, why + ["listing_within"] * len(listed)
     section = under_named_heading(heard_from(query, cands), chosen, weights) \

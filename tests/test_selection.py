@@ -972,6 +972,19 @@ def test_each_article_quoted_brings_the_listing_that_spells_out_its_point():
     assert listings_within([harbour[0], harbour[2]], cands) == []  # its listing is in the answer already
 
 
+def test_an_answer_of_max_spelled_sentences_takes_no_more_spelling_out():
+    from rag.answering import MAX_SPELLED, _with_neighbours
+    harbour = _cands("a", ["The harbour piece says the plan narrows the ferry service.", "Talks were long.",
+                           "It now covers the north pier, night sailings, and winter fares."])
+    others = [_cands(d, [f"The {d} column weighs the ferry plan."], start=500)[0] for d in "bcdefgh"]
+    q = _q("what does the ferry plan do these days", intent="fact")
+    weights = {"ferri": 1.0, "plan": 1.0}
+    room = [harbour[0]] + others[:MAX_SPELLED - 2]
+    assert _with_neighbours(q, harbour + others, room, ["side"] * len(room), weights)[0][-1] is harbour[2]
+    full = [harbour[0]] + others[:MAX_SPELLED - 1]  # a wall of quotes on a phone already: nothing joins it
+    assert _with_neighbours(q, harbour + others, full, ["side"] * len(full), weights)[0] == full
+
+
 def test_a_comparisons_short_sentence_brings_the_one_that_spells_it_out():
     from rag.answering import _with_neighbours
     cands = _cands("a", ["Will the two towns sign the ferry pact?",
