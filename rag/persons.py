@@ -33,6 +33,26 @@ _PERSONAL_ACT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?(?:signed|sign|led|leads|ne
 _TITLED = re.compile(rf"\b(?i:{_ROLE}|{'|'.join(MEMBERS)}|rep|sen|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
 
 
+# ...the role itself: "who was the port's harbour minister?" asks the holder of a "minister"
+_ROLE_OF = re.compile(rf"\b(?:which|what|whose|name\s+of|who(?:'s|\s+(?:is|are|was|were)))\s+(?:(?:the|a|an)\s+)?"
+                      rf"(?:[a-z\-.']+\s+){{0,3}}?({'|'.join(ROLES)})(?:s|es)?\b(?!')")
+
+
+def asked_role(question: str) -> str:
+    """The stem of the role whose holder a person question asks for ("who was the port's ferry minister?":
+    "minist"). Articles that never mention such a role name no one holding it, however close their sentences
+    on the rest of the question (a bio line naming the writer's own post is no answer), as a "which ministry"
+    the articles never mention is no body they name (``query.asked_thing``).
+
+    >>> asked_role("who was the port's ferry minister when it opened?"), asked_role("which us official signed it?")
+    ('minist', 'offici')
+    >>> asked_role("who signed it?"), asked_role("which official's plan was it?")
+    ('', '')
+    """
+    m = _ROLE_OF.search(question.lower().replace("’", "'"))
+    return stem(m.group(1)) if m else ""
+
+
 def asks_person(question: str) -> bool:
     """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
 

@@ -20,7 +20,7 @@ from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, 
 from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
-from rag.persons import actor, asks_person, speaker
+from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asks_day, asks_ranking, era_of
 from rag.pairs import each_sides
@@ -203,7 +203,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
-                 asked_thing=asked_thing(text),
+                 asked_thing=asked_thing(text) or (asked_role(asked_part(core)) if person else ""),  # "who was X's minister?"
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",

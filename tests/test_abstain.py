@@ -153,3 +153,21 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     assert refused_unread(q("how are treaty disputes settled - like, who arbitrates?"), lex) == "asked_act_unknown"
     assert refused_unread(q("how was the treaty made - like, who signed?"), lex) == ""  # an act the articles name
     assert refused_unread(q("who arbitrates treaty disputes?"), lex) == ""  # not the clause's closing word
+
+
+def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
+    from rag.persons import asked_role
+
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), person=True, qtype="name",
+                     asked_thing=asked_role(text))
+
+    lex = _Lexicon()
+    # "who was the port's ferry minister?": no article mentions a minister, so none names one (a bio line naming
+    # the writer's own post is no answer)
+    assert refused_unread(q("who was the treaty port's ferry minister when it was signed?"), lex) == "asked_thing_unknown"
+
+    class Knows(_Lexicon):
+        KNOWN = {**_Lexicon.KNOWN, "presid": 3.0}
+
+    assert refused_unread(q("who was the president that signed the treaty?"), Knows()) == ""  # a role they mention
