@@ -143,11 +143,18 @@ def actor(question: str, article_words=frozenset()) -> str:
 
     >>> actor("did the harbour committee approve it?"), actor("did the mayor's office sign it?"), actor("was it signed?")
     ('committe', '', '')
-    >>> actor("does the author argue it failed?", {"author"})
-    ''
+    >>> actor("does the author argue it failed?", {"author"}), actor("did the two countries renew it?")
+    ('', '')
     """
     m = _ACTOR.search(question.lower().replace("’", "'"))
+    if m and _PAIR.search(m.group(0)):
+        return ""  # "did the two ports renew it?": the pair of parties, whom the articles name by their names
     return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer
+
+
+# "the two ports", "both towns": a subject counted as a pair is the two parties to what is asked about. The articles
+# name them by their own names ("Oslo and Bergen renewed it"), seldom by the noun the asker chose for them
+_PAIR = re.compile(r"\b(?:two|both)\s+(?:[a-z\-']+\s+)?[a-z\-']+$")
 
 
 # "the author of the SCMP piece (on the renewal)", "the RS writer": the writer of an article, spoken of as a person

@@ -128,6 +128,8 @@ def test_the_most_after_a_verb_of_having_asks_a_ranking_whatever_follows():
     ("did the harbour committee approve the lease?", "committe"), ("have the city's lawmakers voted on it?", "lawmak"),
     ("did the mayor's office sign it?", ""), ("was the lease signed in 2015?", ""),
     ("does the lease require port agencies to share boats?", ""),  # the agencies are the object, not the subject
+    # a pair of parties, which the articles name by their own names ("Oslo and Bergen renewed it")
+    ("did the two companies renew the lease?", ""), ("did both ministries sign it?", ""),
 ])
 def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, expected):
     from rag.persons import actor
