@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
+from rag.rules import has_new
 from rag.spelling import in_dictionary, zipf
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
@@ -238,6 +239,32 @@ def asks_specifics(text: str) -> bool:
     return bool(_SPECIFICS.search(text.lower()))
 
 
+# "what's the name of the clause they added?": the one thing's own name. Not "the name for X", the articles' word for X
+_NAME_OF = re.compile(r"\bthe\s+name\s+of\b")
+# a term the sentence puts in double quotes ("the “de-risking” of ties"): a name it gives, capitalised or not
+_QUOTED = re.compile(r"[“\"]\s*([^”\"]{2,60}?)\s*[”\"]")
+
+
+def asks_name_of(text: str) -> bool:
+    """Does the question ask for a thing's name ("what's the name of the clause…")?
+
+    >>> asks_name_of("what's the name of the clause they added?"), asks_name_of("what's the name for cutting ties?")
+    (True, False)
+    """
+    return bool(_NAME_OF.search(text.lower()))
+
+
+def gives_name(text: str, question: str, common=None) -> bool:
+    """Does the sentence give a name the question lacks: a capitalised one ("the Harbor Accord") or a term it quotes?
+    A sentence telling that "a new clause was added" names no clause, however close it is to the question.
+
+    >>> gives_name('It is called the “berth rule”.', "what's the name of the rule?"), gives_name("A clause was added.", "x")
+    (True, False)
+    """
+    quoted = [q.lower() for q in _QUOTED.findall(text)]
+    return has_new("name", text, question, common) or any(q not in question.lower() for q in quoted)
+
+
 @dataclass
 class Evidence:
     """What the abstention decision reads: how well the best evidence covers the question."""
@@ -252,6 +279,7 @@ class Evidence:
     ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
     precise: bool = False  # "which specific X…?": the question asks for one named instance (``asks_specifics``)
     score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
+    named: bool = True  # "what's the name of X?": some close sentence gives a name the question lacks (``gives_name``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -279,6 +307,8 @@ def abstain_reason(e: Evidence) -> str:
         return "speaker_absent"  # the topic is there, but not a word from the one asked about
     if not e.ranked:
         return "no_ranking"  # the things are named, but nothing says which comes first
+    if not e.named:
+        return "no_name_given"  # "what's the name of the clause…?": the clause is told of, its name is not
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:

@@ -171,3 +171,16 @@ def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
         KNOWN = {**_Lexicon.KNOWN, "presid": 3.0}
 
     assert refused_unread(q("who was the president that signed the treaty?"), Knows()) == ""  # a role they mention
+
+
+def test_a_things_name_asked_for_needs_a_close_sentence_giving_a_name_the_question_lacks():
+    from rag.abstain import asks_name_of, gives_name
+
+    q = "what's the name of the berth clause the port added in 2015?"
+    assert asks_name_of(q) and not asks_name_of("what's the name for sharing berths?")  # the articles' word for it
+    assert not gives_name("In 2015 the port added a new clause on berths.", q)  # tells of the clause, names none
+    assert gives_name("In 2015 the port added the Harbor Berth Rule.", q)
+    assert gives_name('The port calls it “berth pooling”.', q)  # a term the sentence quotes
+    u = Unknown([], [], [])
+    assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6, named=False)) == "no_name_given"
+    assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6)) == ""
