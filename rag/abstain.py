@@ -198,8 +198,10 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
     return "" if not m or m.group(1) in kind_words else stem(m.group(1))
 
 
-# "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark
-_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)\s*\?\s*$")
+# "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark, or
+# before a clause that only says on what occasion ("under the lease, who decides when ports disagree?" asks as
+# "when ports disagree, who decides?" does: the verb has no object, the act is all that is asked)
+_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)(?:\s*\?\s*$|\s+(?:when|whenever|if|once)\s)")
 
 
 def closing_act(text: str) -> str:
@@ -211,6 +213,8 @@ def closing_act(text: str) -> str:
     ('arbitr', '')
     >>> closing_act("so who decides?"), closing_act("and then, who else?")
     ('', '')
+    >>> closing_act("under the new lease, who decides when ports disagree?"), closing_act("who led when talks began?")
+    ('decid', 'led')
     """
     m = _CLOSING_ACT.search(text.lower())
     word = m.group(1) if m else ""

@@ -153,6 +153,9 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     assert refused_unread(q("how are treaty disputes settled - like, who arbitrates?"), lex) == "asked_act_unknown"
     assert refused_unread(q("how was the treaty made - like, who signed?"), lex) == ""  # an act the articles name
     assert refused_unread(q("who arbitrates treaty disputes?"), lex) == ""  # not the clause's closing word
+    # a clause of occasion after the verb leaves the act all that is asked, as at the clause's end
+    assert refused_unread(q("under the treaty, who arbitrates when ports disagree?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("under the treaty, who signed when ports disagreed?"), lex) == ""
 
 
 def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
