@@ -249,6 +249,21 @@ _NAME_OF = re.compile(r"\bthe\s+name\s+of\b")
 _QUOTED = re.compile(r"[“\"]\s*([^”\"]{2,60}?)\s*[”\"]")
 
 
+# "which scientists warned…? names please": the asker wants names, not the group a sentence tells of ("prominent
+# scientists warned…", which may answer the question without the request)
+_NAMES_PLEASE = re.compile(r"\bnames?,?\s+(?:please|pls)\b|\b(?:give|list|tell)\s+(?:me\s+|us\s+)?(?:the|their)\s+names\b|"
+                           r"\bby\s+name\b")
+
+
+def asks_names(text: str) -> bool:
+    """Does the question ask outright for names ("…? names please", "give me their names")?
+
+    >>> asks_names("which captains warned it would sink? names please"), asks_names("who put their names on it?")
+    (True, False)
+    """
+    return bool(_NAMES_PLEASE.search(text.lower()))
+
+
 def asks_name_of(text: str) -> bool:
     """Does the question ask for a thing's name ("what's the name of the clause…")?
 

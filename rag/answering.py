@@ -303,6 +303,8 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # "what's the name of the clause…?": a close sentence must give a name the question lacks, not only tell of the clause
     named = not query.name_of or query.person or query.about_articles or \
         any(gives_name(c.text, query.text, common) for c in close)
+    # "which scientists warned…? names please": a leader telling what "prominent scientists" warned names none of them
+    named = named and not (query.names and not query.about_articles and not gives_name(best.text, query.text, common))
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
                     query.specific, best.score, named)
 

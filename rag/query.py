@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
-from rag.abstain import asks_name_of, asks_specifics, body_name, closing_act
+from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
@@ -76,6 +76,7 @@ class Query:
     frequency: bool = False  # "how many times did they extend it?": answered by "twice", not by any number
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
     name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
+    names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -219,7 +220,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  bodies=body_name(text), asked_act=closing_act(text),
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
-                 frequency=freq, name_of=asks_name_of(text),
+                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 

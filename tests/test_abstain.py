@@ -187,3 +187,25 @@ def test_a_things_name_asked_for_needs_a_close_sentence_giving_a_name_the_questi
     u = Unknown([], [], [])
     assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6, named=False)) == "no_name_given"
     assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6)) == ""
+
+
+def test_names_asked_outright_need_a_leading_sentence_that_gives_one():
+    from rag.abstain import asks_names
+
+    assert asks_names("which captains warned the ferry would sink? names please")
+    assert not asks_names("which two mayors put their names on the treaty?")  # the names signed, not asked for
+    from rag.answering import select
+    from rag.lexicon import Lexicon
+    from rag.schema import Passage
+
+    texts = ["Prominent captains warned that the old ferry would sink in a storm.", "The ferry sails from the harbour."]
+    ps = [Passage(chunk_id=f"d{i}:0", doc_id=f"d{i}", text=t, start=0, end=len(t), sentences=[(0, len(t))], title="",
+                  outlet="", authors=[], date="", url="", kind="body", score=1.0) for i, t in enumerate(texts)]
+    lex = Lexicon.build(ps, [""] * len(ps))
+    text = "which captains warned the ferry would sink? names please"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="list", qtype="name", names=True)
+    for p in ps:
+        p.sims = {0: 0.6}
+    assert select(q, ps, lex).reason == "no_name_given"  # the leader tells what the captains warned, not who they are
+    q.names = False
+    assert not select(q, ps, lex).abstained  # without the request, the group may answer "which captains…?"
