@@ -299,6 +299,7 @@ class Evidence:
     precise: bool = False  # "which specific X…?": the question asks for one named instance (``asks_specifics``)
     score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
     named: bool = True  # "what's the name of X?": some close sentence gives a name the question lacks (``gives_name``)
+    told: bool = True  # "does the pact say anything about X?": a close sentence names the document and X
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -328,6 +329,8 @@ def abstain_reason(e: Evidence) -> str:
         return "no_ranking"  # the things are named, but nothing says which comes first
     if not e.named:
         return "no_name_given"  # "what's the name of the clause…?": the clause is told of, its name is not
+    if not e.told:
+        return "not_in_document"  # "does the pact say anything about X?": X is named, never as the pact's
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:

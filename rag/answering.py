@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name
+from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
@@ -305,8 +306,10 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
         any(gives_name(c.text, query.text, common) for c in close)
     # "which scientists warned…? names please": a leader telling what "prominent scientists" warned names none of them
     named = named and not (query.names and not query.about_articles and not gives_name(best.text, query.text, common))
+    # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
+    told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score, named)
+                    query.specific, best.score, named, told)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

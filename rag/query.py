@@ -22,7 +22,7 @@ from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, i
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
-from rag.scope import asks_day, asks_ranking, era_of
+from rag.scope import asks_day, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -77,6 +77,7 @@ class Query:
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
     name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
+    told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -221,6 +222,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
+                 told=lexicon.concepts(terms(told_in_document(text))),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 

@@ -210,3 +210,13 @@ def test_how_many_times_counts_occurrences_answered_by_twice_not_by_any_number()
     cands = candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})
     typed = {c.text: c.typed for c in cands}
     assert typed == {ps[0].text: 0.0, ps[1].text: 1.0}  # "the two towns" counts no occurrence
+
+
+def test_whether_the_document_tells_of_a_thing_needs_a_sentence_naming_both():
+    from rag.abstain import Evidence, Unknown, abstain_reason
+    from rag.scope import DOCUMENT_STEMS, told_in_document
+    assert told_in_document("does the harbour pact say anything about ferries?") == "ferries"
+    assert told_in_document("does the lease mention berths?") == ""  # not a word the articles call their document by
+    assert {"pact", "agreement"} <= DOCUMENT_STEMS
+    ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, told=False)  # "ferries and fares were the talks' issues"
+    assert abstain_reason(ev) == "not_in_document"
