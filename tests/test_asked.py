@@ -171,6 +171,22 @@ def test_what_a_sentence_holds_for_this_question():
     assert held_for_question(1.0, "In 1990 the council voted 7 to 2 for the lease.", q, set()) == 0.0  # another lease
 
 
+def test_a_sentence_opening_with_a_pronoun_is_dated_by_the_one_before_it():
+    text = "First signed in 1990, the lease set up a board. It has approved nearly 100 berths. The port grew."
+    spans = [(0, 47), (48, 82), (83, len(text))]
+    ps = [Passage(chunk_id="d0:0", doc_id="d0", text=text, start=0, end=len(text), sentences=spans, title="",
+                  outlet="", authors=[], date="", url="", kind="body")]
+    lex = Lexicon.build(ps, [""])
+    q = "how many berths came out of the 2015 renewal?"
+    query = Query(asked=q, resolved=q, text=q, terms=terms(q), qtype="number", count_target={"berth"})
+    cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
+    assert cands["It has approved nearly 100 berths."].typed == 0.0  # berths since 1990, not the 2015 renewal's
+    q = "how many berths has the lease approved?"
+    query = Query(asked=q, resolved=q, text=q, terms=terms(q), qtype="number", count_target={"berth"})
+    cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
+    assert cands["It has approved nearly 100 berths."].typed == 1.0
+
+
 def test_how_it_works_credits_the_sentence_telling_the_means_not_the_one_telling_a_cause():
     lex, ps = _lexicon(["The ferry pool works by sharing boats between the islands.",
                         "The ferry pool was founded amid fears of a glut."])
