@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
 from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
@@ -136,12 +137,12 @@ _PRONOUN_OPENER = re.compile(r"^(?:It|Its|They|Their|This|These|That|Those)\b")
 
 
 def dating_text(c: Candidate) -> str:
-    """The words that date a sentence: its own, and for one opening with a pronoun the sentence before it in its
-    passage too. "First signed in 1990, the lease set up a board. It has approved nearly 100 berths" counts berths
+    """The words that date a sentence: its own, and for one opening with a pronoun and naming no year the sentence
+    before it in its passage too. "First signed in 1990, the lease set up a board. It has approved nearly 100 berths" counts berths
     since 1990, no answer to "how many berths came out of the 2015 renewal?", though it names no year itself.
     """
-    if not _PRONOUN_OPENER.match(c.text):
-        return c.text
+    if not _PRONOUN_OPENER.match(c.text) or years_in(c.text):
+        return c.text  # a year of its own dates it
     before = [(s, e) for s, e in c.passage.sentences if e <= c.start]
     return c.passage.text[before[-1][0]:before[-1][1]] + " " + c.text if before else c.text
 

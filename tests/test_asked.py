@@ -185,6 +185,10 @@ def test_a_sentence_opening_with_a_pronoun_is_dated_by_the_one_before_it():
     query = Query(asked=q, resolved=q, text=q, terms=terms(q), qtype="number", count_target={"berth"})
     cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
     assert cands["It has approved nearly 100 berths."].typed == 1.0
+    from types import SimpleNamespace
+    from rag.evidence import dating_text
+    own = SimpleNamespace(text="It approved 40 berths in 2015.", start=48, passage=ps[0])
+    assert dating_text(own) == own.text  # a year of its own dates it
 
 
 def test_how_it_works_credits_the_sentence_telling_the_means_not_the_one_telling_a_cause():
