@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
+from rag.rules import has_new
 from rag.spelling import in_dictionary, zipf
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
@@ -197,8 +198,10 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
     return "" if not m or m.group(1) in kind_words else stem(m.group(1))
 
 
-# "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark
-_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)\s*\?\s*$")
+# "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark, or
+# before a clause that only says on what occasion ("under the lease, who decides when ports disagree?" asks as
+# "when ports disagree, who decides?" does: the verb has no object, the act is all that is asked)
+_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)(?:\s*\?\s*$|\s+(?:when|whenever|if|once)\s)")
 
 
 def closing_act(text: str) -> str:
@@ -210,6 +213,8 @@ def closing_act(text: str) -> str:
     ('arbitr', '')
     >>> closing_act("so who decides?"), closing_act("and then, who else?")
     ('', '')
+    >>> closing_act("under the new lease, who decides when ports disagree?"), closing_act("who led when talks began?")
+    ('decid', 'led')
     """
     m = _CLOSING_ACT.search(text.lower())
     word = m.group(1) if m else ""
@@ -238,6 +243,47 @@ def asks_specifics(text: str) -> bool:
     return bool(_SPECIFICS.search(text.lower()))
 
 
+# "what's the name of the clause they added?": the one thing's own name. Not "the name for X", the articles' word for X
+_NAME_OF = re.compile(r"\bthe\s+name\s+of\b")
+# a term the sentence puts in double quotes ("the “de-risking” of ties"): a name it gives, capitalised or not
+_QUOTED = re.compile(r"[“\"]\s*([^”\"]{2,60}?)\s*[”\"]")
+
+
+# "which scientists warned…? names please": the asker wants names, not the group a sentence tells of ("prominent
+# scientists warned…", which may answer the question without the request)
+_NAMES_PLEASE = re.compile(r"\bnames?,?\s+(?:please|pls)\b|\b(?:give|list|tell)\s+(?:me\s+|us\s+)?(?:the|their)\s+names\b|"
+                           r"\bby\s+name\b")
+
+
+def asks_names(text: str) -> bool:
+    """Does the question ask outright for names ("…? names please", "give me their names")?
+
+    >>> asks_names("which captains warned it would sink? names please"), asks_names("who put their names on it?")
+    (True, False)
+    """
+    return bool(_NAMES_PLEASE.search(text.lower()))
+
+
+def asks_name_of(text: str) -> bool:
+    """Does the question ask for a thing's name ("what's the name of the clause…")?
+
+    >>> asks_name_of("what's the name of the clause they added?"), asks_name_of("what's the name for cutting ties?")
+    (True, False)
+    """
+    return bool(_NAME_OF.search(text.lower()))
+
+
+def gives_name(text: str, question: str, common=None) -> bool:
+    """Does the sentence give a name the question lacks: a capitalised one ("the Harbor Accord") or a term it quotes?
+    A sentence telling that "a new clause was added" names no clause, however close it is to the question.
+
+    >>> gives_name('It is called the “berth rule”.', "what's the name of the rule?"), gives_name("A clause was added.", "x")
+    (True, False)
+    """
+    quoted = [q.lower() for q in _QUOTED.findall(text)]
+    return has_new("name", text, question, common) or any(q not in question.lower() for q in quoted)
+
+
 @dataclass
 class Evidence:
     """What the abstention decision reads: how well the best evidence covers the question."""
@@ -252,6 +298,8 @@ class Evidence:
     ranked: bool = True  # "which ports handle the most ferries?": some close sentence ranks something
     precise: bool = False  # "which specific X…?": the question asks for one named instance (``asks_specifics``)
     score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
+    named: bool = True  # "what's the name of X?": some close sentence gives a name the question lacks (``gives_name``)
+    told: bool = True  # "does the pact say anything about X?": a close sentence names the document and X
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -279,6 +327,10 @@ def abstain_reason(e: Evidence) -> str:
         return "speaker_absent"  # the topic is there, but not a word from the one asked about
     if not e.ranked:
         return "no_ranking"  # the things are named, but nothing says which comes first
+    if not e.named:
+        return "no_name_given"  # "what's the name of the clause…?": the clause is told of, its name is not
+    if not e.told:
+        return "not_in_document"  # "does the pact say anything about X?": X is named, never as the pact's
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name
+from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
@@ -194,8 +195,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
     ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None,
-                   sum(weights.values()) / (sum(full.values()) or 1.0))
-    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked,
+                   sum(weights.values()) / (sum(full.values()) or 1.0), lexicon.common)
+    signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked, named=ev.named,
                    full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
     if reason and not query.more:
@@ -326,7 +327,7 @@ def best_cover(cands: list[Candidate], best: Candidate) -> float:
     return max([best.overlap] + [c.overlap for c in cands if c.score >= bar])
 
 
-def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share) -> Evidence:
+def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share, common=None) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
@@ -338,8 +339,15 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
     cover = best_cover(cands, best)
+    # "what's the name of the clause…?": a close sentence must give a name the question lacks, not only tell of the clause
+    named = not query.name_of or query.person or query.about_articles or \
+        any(gives_name(c.text, query.text, common) for c in close)
+    # "which scientists warned…? names please": a leader telling what "prominent scientists" warned names none of them
+    named = named and not (query.names and not query.about_articles and not gives_name(best.text, query.text, common))
+    # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
+    told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score)
+                    query.specific, best.score, named, told)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

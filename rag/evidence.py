@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
 from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
@@ -112,12 +113,13 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     return out
 
 
-def held_for_question(typed: float, text: str, query, target: set[str]) -> float:
+def held_for_question(typed: float, text: str, query, target: set[str], dated: str = "") -> float:
     """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
 
     "Which official signed it?" wants a person ("Mayor Ann Berg"), not the countries a sentence capitalises;
     "on what date…?" a day ("May 3"; "in May 2015" only narrows it down); "what was the ballot count?" an
-    amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one.
+    amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one
+    (``dated``: the words that date it, ``dating_text``).
     """
     if query.person:
         typed = float(names_person(text))
@@ -125,9 +127,24 @@ def held_for_question(typed: float, text: str, query, target: set[str]) -> float
         typed = PARTIAL_DATE
     if query.qtype == "number" and not target and typed and not has_quantity(text):
         typed = 0.0
-    if typed and (dated_elsewhere(query.text, text) or of_other_era(query.era, text)):
+    if typed and (dated_elsewhere(query.text, dated or text) or of_other_era(query.era, text)):
         typed = 0.0
     return typed
+
+
+# A sentence speaking of what the one before it named: "It has…", "They…", "This…"
+_PRONOUN_OPENER = re.compile(r"^(?:It|Its|They|Their|This|These|That|Those)\b")
+
+
+def dating_text(c: Candidate) -> str:
+    """The words that date a sentence: its own, and for one opening with a pronoun and naming no year the sentence
+    before it in its passage too. "First signed in 1990, the lease set up a board. It has approved nearly 100 berths" counts berths
+    since 1990, no answer to "how many berths came out of the 2015 renewal?", though it names no year itself.
+    """
+    if not _PRONOUN_OPENER.match(c.text) or years_in(c.text):
+        return c.text  # a year of its own dates it
+    before = [(s, e) for s, e in c.passage.sentences if e <= c.start]
+    return c.passage.text[before[-1][0]:before[-1][1]] + " " + c.text if before else c.text
 
 
 def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, target, lexicon) -> None:
@@ -147,7 +164,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":
-        c.typed = held_for_question(c.typed, c.text, query, target)
+        c.typed = held_for_question(c.typed, c.text, query, target, dating_text(c))
     if query.frequency and p.kind == "body":
         c.typed = float(tells_frequency(c.text))  # "how many times…?": "twice", not "the two governments"
     if query.intent == "why" and not query.qtype and asks_cause(query.text):

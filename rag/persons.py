@@ -33,6 +33,26 @@ _PERSONAL_ACT = re.compile(r"\bwho\s+(?:[a-z]+ly\s+)?(?:signed|sign|led|leads|ne
 _TITLED = re.compile(rf"\b(?i:{_ROLE}|{'|'.join(MEMBERS)}|rep|sen|dr|mr|mrs|ms|prof)\.?\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+")
 
 
+# ...the role itself: "who was the port's harbour minister?" asks the holder of a "minister"
+_ROLE_OF = re.compile(rf"\b(?:which|what|whose|name\s+of|who(?:'s|\s+(?:is|are|was|were)))\s+(?:(?:the|a|an)\s+)?"
+                      rf"(?:[a-z\-.']+\s+){{0,3}}?({'|'.join(ROLES)})(?:s|es)?\b(?!')")
+
+
+def asked_role(question: str) -> str:
+    """The stem of the role whose holder a person question asks for ("who was the port's ferry minister?":
+    "minist"). Articles that never mention such a role name no one holding it, however close their sentences
+    on the rest of the question (a bio line naming the writer's own post is no answer), as a "which ministry"
+    the articles never mention is no body they name (``query.asked_thing``).
+
+    >>> asked_role("who was the port's ferry minister when it opened?"), asked_role("which us official signed it?")
+    ('minist', 'offici')
+    >>> asked_role("who signed it?"), asked_role("which official's plan was it?")
+    ('', '')
+    """
+    m = _ROLE_OF.search(question.lower().replace("’", "'"))
+    return stem(m.group(1)) if m else ""
+
+
 def asks_person(question: str) -> bool:
     """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
 
@@ -123,11 +143,18 @@ def actor(question: str, article_words=frozenset()) -> str:
 
     >>> actor("did the harbour committee approve it?"), actor("did the mayor's office sign it?"), actor("was it signed?")
     ('committe', '', '')
-    >>> actor("does the author argue it failed?", {"author"})
-    ''
+    >>> actor("does the author argue it failed?", {"author"}), actor("did the two countries renew it?")
+    ('', '')
     """
     m = _ACTOR.search(question.lower().replace("’", "'"))
+    if m and _PAIR.search(m.group(0)):
+        return ""  # "did the two ports renew it?": the pair of parties, whom the articles name by their names
     return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer
+
+
+# "the two ports", "both towns": a subject counted as a pair is the two parties to what is asked about. The articles
+# name them by their own names ("Oslo and Bergen renewed it"), seldom by the noun the asker chose for them
+_PAIR = re.compile(r"\b(?:two|both)\s+(?:[a-z\-']+\s+)?[a-z\-']+$")
 
 
 # "the author of the SCMP piece (on the renewal)", "the RS writer": the writer of an article, spoken of as a person

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
-from rag.abstain import asks_specifics, body_name, closing_act
+from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
 from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
 from rag.narrative import asks_narrative
-from rag.persons import actor, asks_person, speaker
+from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
-from rag.scope import asks_day, asks_ranking, era_of
+from rag.scope import asks_day, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -75,6 +75,9 @@ class Query:
     listed: str = ""  # "what are the main pillars…": the stem of the kind of things a list question asks for
     frequency: bool = False  # "how many times did they extend it?": answered by "twice", not by any number
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
+    name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
+    names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
+    told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -203,7 +206,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
-                 asked_thing=asked_thing(text),
+                 asked_thing=asked_thing(text) or (asked_role(asked_part(core)) if person else ""),  # "who was X's minister?"
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
@@ -218,7 +221,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  bodies=body_name(text), asked_act=closing_act(text),
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
-                 frequency=freq,
+                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
+                 told=lexicon.concepts(terms(told_in_document(text))),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 

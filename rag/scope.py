@@ -132,3 +132,23 @@ def names_day(text: str) -> bool:
     (True, True, False)
     """
     return bool(_DAY.search(text))
+
+
+# "does the pact say anything about ferries?", "does the agreement mention X?": whether the document itself tells of X
+_TOLD_IN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does|did|do|will|would)\s+(?:[a-z\-]+\s+){0,3}?"
+                      r"(?:agreement|deal|pact|treaty|accord|sta|text|document)\s+(?:(?:say|said)\s+(?:anything|something|much)\s+"
+                      r"(?:about|on|regarding)|mention|address)\s+(.+?)\s*\??\s*$")
+# ...and the words the articles call such a document by
+DOCUMENT_STEMS = frozenset(stem(w) for w in ("agreement", "deal", "pact", "treaty", "accord", "sta", "text", "document"))
+
+
+def told_in_document(question: str) -> str:
+    """What a question asks whether the document itself tells of ("does the pact say anything about ferries?":
+    "ferries"), or "". A sentence naming ferries beside the talks ("ferries and fares were the main issues") says
+    they were discussed, not that the pact says anything of them: one naming the document and the thing must answer.
+
+    >>> told_in_document("does the harbour pact say anything about ferries?"), told_in_document("does the pact cover ferries?")
+    ('ferries', '')
+    """
+    m = _TOLD_IN.match(question.lower())
+    return m.group(1) if m else ""

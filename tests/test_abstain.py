@@ -153,3 +153,59 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     assert refused_unread(q("how are treaty disputes settled - like, who arbitrates?"), lex) == "asked_act_unknown"
     assert refused_unread(q("how was the treaty made - like, who signed?"), lex) == ""  # an act the articles name
     assert refused_unread(q("who arbitrates treaty disputes?"), lex) == ""  # not the clause's closing word
+    # a clause of occasion after the verb leaves the act all that is asked, as at the clause's end
+    assert refused_unread(q("under the treaty, who arbitrates when ports disagree?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("under the treaty, who signed when ports disagreed?"), lex) == ""
+
+
+def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
+    from rag.persons import asked_role
+
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), person=True, qtype="name",
+                     asked_thing=asked_role(text))
+
+    lex = _Lexicon()
+    # "who was the port's ferry minister?": no article mentions a minister, so none names one (a bio line naming
+    # the writer's own post is no answer)
+    assert refused_unread(q("who was the treaty port's ferry minister when it was signed?"), lex) == "asked_thing_unknown"
+
+    class Knows(_Lexicon):
+        KNOWN = {**_Lexicon.KNOWN, "presid": 3.0}
+
+    assert refused_unread(q("who was the president that signed the treaty?"), Knows()) == ""  # a role they mention
+
+
+def test_a_things_name_asked_for_needs_a_close_sentence_giving_a_name_the_question_lacks():
+    from rag.abstain import asks_name_of, gives_name
+
+    q = "what's the name of the berth clause the port added in 2015?"
+    assert asks_name_of(q) and not asks_name_of("what's the name for sharing berths?")  # the articles' word for it
+    assert not gives_name("In 2015 the port added a new clause on berths.", q)  # tells of the clause, names none
+    assert gives_name("In 2015 the port added the Harbor Berth Rule.", q)
+    assert gives_name('The port calls it “berth pooling”.', q)  # a term the sentence quotes
+    u = Unknown([], [], [])
+    assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6, named=False)) == "no_name_given"
+    assert abstain_reason(Evidence(u, 0.0, 0.5, 0.5, 0.6)) == ""
+
+
+def test_names_asked_outright_need_a_leading_sentence_that_gives_one():
+    from rag.abstain import asks_names
+
+    assert asks_names("which captains warned the ferry would sink? names please")
+    assert not asks_names("which two mayors put their names on the treaty?")  # the names signed, not asked for
+    from rag.answering import select
+    from rag.lexicon import Lexicon
+    from rag.schema import Passage
+
+    texts = ["Prominent captains warned that the old ferry would sink in a storm.", "The ferry sails from the harbour."]
+    ps = [Passage(chunk_id=f"d{i}:0", doc_id=f"d{i}", text=t, start=0, end=len(t), sentences=[(0, len(t))], title="",
+                  outlet="", authors=[], date="", url="", kind="body", score=1.0) for i, t in enumerate(texts)]
+    lex = Lexicon.build(ps, [""] * len(ps))
+    text = "which captains warned the ferry would sink? names please"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="list", qtype="name", names=True)
+    for p in ps:
+        p.sims = {0: 0.6}
+    assert select(q, ps, lex).reason == "no_name_given"  # the leader tells what the captains warned, not who they are
+    q.names = False
+    assert not select(q, ps, lex).abstained  # without the request, the group may answer "which captains…?"

@@ -128,6 +128,8 @@ def test_the_most_after_a_verb_of_having_asks_a_ranking_whatever_follows():
     ("did the harbour committee approve the lease?", "committe"), ("have the city's lawmakers voted on it?", "lawmak"),
     ("did the mayor's office sign it?", ""), ("was the lease signed in 2015?", ""),
     ("does the lease require port agencies to share boats?", ""),  # the agencies are the object, not the subject
+    # a pair of parties, which the articles name by their own names ("Oslo and Bergen renewed it")
+    ("did the two companies renew the lease?", ""), ("did both ministries sign it?", ""),
 ])
 def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, expected):
     from rag.persons import actor
@@ -169,6 +171,26 @@ def test_what_a_sentence_holds_for_this_question():
     assert held_for_question(1.0, "In 1990 the council voted 7 to 2 for the lease.", q, set()) == 0.0  # another lease
 
 
+def test_a_sentence_opening_with_a_pronoun_is_dated_by_the_one_before_it():
+    text = "First signed in 1990, the lease set up a board. It has approved nearly 100 berths. The port grew."
+    spans = [(0, 47), (48, 82), (83, len(text))]
+    ps = [Passage(chunk_id="d0:0", doc_id="d0", text=text, start=0, end=len(text), sentences=spans, title="",
+                  outlet="", authors=[], date="", url="", kind="body")]
+    lex = Lexicon.build(ps, [""])
+    q = "how many berths came out of the 2015 renewal?"
+    query = Query(asked=q, resolved=q, text=q, terms=terms(q), qtype="number", count_target={"berth"})
+    cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
+    assert cands["It has approved nearly 100 berths."].typed == 0.0  # berths since 1990, not the 2015 renewal's
+    q = "how many berths has the lease approved?"
+    query = Query(asked=q, resolved=q, text=q, terms=terms(q), qtype="number", count_target={"berth"})
+    cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
+    assert cands["It has approved nearly 100 berths."].typed == 1.0
+    from types import SimpleNamespace
+    from rag.evidence import dating_text
+    own = SimpleNamespace(text="It approved 40 berths in 2015.", start=48, passage=ps[0])
+    assert dating_text(own) == own.text  # a year of its own dates it
+
+
 def test_how_it_works_credits_the_sentence_telling_the_means_not_the_one_telling_a_cause():
     lex, ps = _lexicon(["The ferry pool works by sharing boats between the islands.",
                         "The ferry pool was founded amid fears of a glut."])
@@ -208,3 +230,13 @@ def test_how_many_times_counts_occurrences_answered_by_twice_not_by_any_number()
     cands = candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})
     typed = {c.text: c.typed for c in cands}
     assert typed == {ps[0].text: 0.0, ps[1].text: 1.0}  # "the two towns" counts no occurrence
+
+
+def test_whether_the_document_tells_of_a_thing_needs_a_sentence_naming_both():
+    from rag.abstain import Evidence, Unknown, abstain_reason
+    from rag.scope import DOCUMENT_STEMS, told_in_document
+    assert told_in_document("does the harbour pact say anything about ferries?") == "ferries"
+    assert told_in_document("does the lease mention berths?") == ""  # not a word the articles call their document by
+    assert {"pact", "agreement"} <= DOCUMENT_STEMS
+    ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, told=False)  # "ferries and fares were the talks' issues"
+    assert abstain_reason(ev) == "not_in_document"
