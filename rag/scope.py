@@ -136,10 +136,10 @@ def names_day(text: str) -> bool:
 
 # "does the pact say anything about ferries?", "does the agreement mention X?": whether the document itself tells of X
 _TOLD_IN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does|did|do|will|would)\s+(?:[a-z\-]+\s+){0,3}?"
-                      r"(?:agreement|deal|pact|treaty|accord|sta|text|document)\s+(?:(?:say|said)\s+(?:anything|something|much)\s+"
+                      r"(?:agreement|deal|pact|treaty|accord|text|document)\s+(?:(?:say|said)\s+(?:anything|something|much)\s+"
                       r"(?:about|on|regarding)|mention|address)\s+(.+?)\s*\??\s*$")
 # ...and the words the articles call such a document by
-DOCUMENT_STEMS = frozenset(stem(w) for w in ("agreement", "deal", "pact", "treaty", "accord", "sta", "text", "document"))
+DOCUMENT_STEMS = frozenset(stem(w) for w in ("agreement", "deal", "pact", "treaty", "accord", "text", "document"))
 
 
 def told_in_document(question: str) -> str:
