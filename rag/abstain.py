@@ -44,6 +44,7 @@ class Unknown:
     rare: list[str]  # rare words the corpus never uses ("budget" is everyday; "biosecurity" is rare)
     everyday: list[str]  # common English words the corpus happens not to use
     idf: dict = field(default_factory=dict)  # every question term's weight
+    unlisted: list[str] = field(default_factory=list)  # rare words no English dictionary lists: names, mostly ("70s" is a decade)
 
     @property
     def share(self) -> float:
@@ -81,8 +82,9 @@ def unknown_terms(query, lexicon) -> Unknown:
     # "the rs piece" names an article, not a body; "the justice department": a body's name (``Query.bodies``)
     initials = (the_initials(query.text) - set(query.naming)) | set(query.bodies)
     ents += [t for t in everyday if t in initials] + [t for t in rare if t in initials and t not in named]
-    return Unknown(ents, [t for t in rare if t not in named and t not in initials],
-                   [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms})
+    rare = [t for t in rare if t not in named and t not in initials]
+    return Unknown(ents, rare, [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms},
+                   [t for t in rare if surface.get(t, t).isalpha() and not in_dictionary(surface.get(t, t))])
 
 
 def name_run(text: str, rare: set[str]) -> set[str]:
@@ -284,6 +286,24 @@ def gives_name(text: str, question: str, common=None) -> bool:
     return has_new("name", text, question, common) or any(q not in question.lower() for q in quoted)
 
 
+def unjudgeable(query, unknown: Unknown) -> bool:
+    """A yes/no question naming a rare word that neither the articles nor an English dictionary list, a name
+    typed in lower case mostly ("do the articles talk about tiktok?", "did rubio back it?"): a "Yes —" or "No —"
+    would rest on a sentence that never names the thing asked about. A rare word the dictionary lists ("was it
+    backdated?", "a stopgap") is a paraphrase the embedding may vouch for, and an everyday one weighs nothing.
+
+    >>> from types import SimpleNamespace as Q
+    >>> u = Unknown([], ["tiktok"], [], unlisted=["tiktok"])
+    >>> unjudgeable(Q(intent="yes_no", about_articles=False), u), unjudgeable(Q(intent="fact", about_articles=False), u)
+    (True, False)
+    >>> unjudgeable(Q(intent="yes_no", about_articles=False), Unknown([], ["stopgap"], []))
+    False
+    >>> unjudgeable(Q(intent="yes_no", about_articles=False), Unknown([], [], ["deal"]))
+    False
+    """
+    return query.intent == "yes_no" and not query.about_articles and bool(unknown.unlisted)
+
+
 @dataclass
 class Evidence:
     """What the abstention decision reads: how well the best evidence covers the question."""
@@ -300,6 +320,7 @@ class Evidence:
     score: float = 1.0  # the best sentence's score (``evidence.Candidate.score``)
     named: bool = True  # "what's the name of X?": some close sentence gives a name the question lacks (``gives_name``)
     told: bool = True  # "does the pact say anything about X?": a close sentence names the document and X
+    judged: bool = True  # a yes/no question names no rare word the articles never use (``unjudgeable``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -331,6 +352,8 @@ def abstain_reason(e: Evidence) -> str:
         return "no_name_given"  # "what's the name of the clause…?": the clause is told of, its name is not
     if not e.told:
         return "not_in_document"  # "does the pact say anything about X?": X is named, never as the pact's
+    if not e.judged:
+        return "unknown_in_yes_no"  # "do the articles talk about tiktok?": no sentence names it, to affirm or deny
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:

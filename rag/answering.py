@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
 from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
@@ -347,7 +347,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
     told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score, named, told)
+                    query.specific, best.score, named, told, not unjudgeable(query, unknown))
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

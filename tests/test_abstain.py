@@ -209,3 +209,17 @@ def test_names_asked_outright_need_a_leading_sentence_that_gives_one():
     assert select(q, ps, lex).reason == "no_name_given"  # the leader tells what the captains warned, not who they are
     q.names = False
     assert not select(q, ps, lex).abstained  # without the request, the group may answer "which captains…?"
+
+
+def test_a_yes_no_question_naming_a_word_no_dictionary_lists_is_not_affirmed_or_denied():
+    from dataclasses import replace
+
+    from rag.abstain import unjudgeable
+
+    u = unknown_terms(_q("was the zorblat treaty signed"), _Lexicon())
+    assert u.unlisted == ["zorblat"]  # a name typed in lower case, as far as any dictionary can tell
+    yes_no = replace(_q("was the zorblat treaty signed"), intent="yes_no")
+    assert unjudgeable(yes_no, u) and not unjudgeable(replace(yes_no, intent="fact"), u)
+    assert abstain_reason(Evidence(u, u.share, 0.5, 0.3, 0.6, judged=not unjudgeable(yes_no, u))) == "unknown_in_yes_no"
+    listed = unknown_terms(_q("was the treaty backdated in the 70s"), _Lexicon())  # a dictionary word; a decade
+    assert listed.unlisted == [] and not unjudgeable(replace(yes_no, intent="yes_no"), listed)
