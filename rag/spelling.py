@@ -19,6 +19,10 @@ import threading
 from rag.text import stem
 
 MIN_ZIPF = 3.3  # a token neither the corpus nor the dictionary knows is a word only if this frequent
+# A non-word that English text writes this often is a name or a borrowed word ("jinping" 2.8, "huawei" 3.3) unless
+# one edit away from a word: a slip of two edits is rarer than a name the corpus lacks ("jinping" is not "finding"),
+# while common misspellings sit one edit away ("goverment" 2.7)
+NAME_ZIPF = 2.5
 ENGLISH_WORDS = 60000  # the most frequent English words that SymSpell may correct towards
 QUESTION_WORDS = ("what", "when", "where", "which", "who", "why", "how")
 _lock = threading.RLock()
@@ -204,7 +208,7 @@ class Speller:
         corpus = self._corpus_symspell().lookup(w, Verbosity.CLOSEST, cut)
         english = [] if corpus_only else _english_symspell().lookup(w, Verbosity.CLOSEST, 1)
         best = min([s.distance for s in corpus + english], default=None)
-        if best is None:
+        if best is None or (best > 1 and zipf(w) >= NAME_ZIPF):
             return None
         near = {x.term for x in corpus if x.distance == best}
         pool = near | {x.term for x in english if x.distance == best}

@@ -58,6 +58,14 @@ def test_a_word_of_the_corpus_family_wins_a_tie_and_question_words_follow_the_or
     assert speller.fix_question_word("whee") == "where"  # a dropped letter, not a wrong one ("when")
 
 
+def test_a_name_english_text_writes_is_not_taken_for_a_slip_two_edits_from_a_corpus_word():
+    # "jinping" (wordfreq 2.8) is two edits from "finding": a name the articles lack, not a double slip; a common
+    # misspelling one edit away ("goverment", 2.7) is still fixed, as is a rare slip two edits away
+    assert Speller({"finding", "government", "agreement"}).fix_token("jinping") is None
+    assert Speller({"finding", "government", "agreement"}).fix_token("goverment") == "government"
+    assert Speller({"finding", "government", "agreement"}).fix_token("agremnet") == "agreement"
+
+
 def test_a_possessive_is_corrected_as_its_word(speller):
     assert speller.correct("was the agreemetn's text signed?") == ("was the agreement's text signed?",
                                                                     {"agreemetn": "agreement"})
