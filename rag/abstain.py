@@ -301,7 +301,9 @@ def unjudgeable(query, unknown: Unknown) -> bool:
     >>> unjudgeable(Q(intent="yes_no", about_articles=False), Unknown([], [], ["deal"]))
     False
     """
-    return query.intent == "yes_no" and not query.about_articles and bool(unknown.unlisted)
+    if query.intent != "yes_no" or query.about_articles:
+        return False
+    return bool(unknown.unlisted) or bool(set(query.mentions) & {*unknown.rare, *unknown.everyday})
 
 
 @dataclass

@@ -152,3 +152,39 @@ def told_in_document(question: str) -> str:
     """
     m = _TOLD_IN.match(question.lower())
     return m.group(1) if m else ""
+
+
+# "does the harbour piece mention ferries?", "did the update say anything about fares?", "was ferry work part of the
+# pact?": a yes/no question asking whether a text tells of a thing at all
+_MENTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does|did|do|was|were|is|are)\s+.*?\b"
+                      r"(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|br(?:ing|ings|ought)\s+up|(?:say|says|said)\s+"
+                      r"(?:anything|something|much)\s+(?:about|on|regarding)|cover(?:s|ed)?|includ(?:e|es|ed)|"
+                      r"discuss(?:es|ed)?|touch(?:es|ed)?\s+on)\s+(.+?)\s*\??\s*$")
+_PART_OF = re.compile(r"^\W*(?:was|were|is|are)\s+(.+?)\s+(?:(?:a\s+)?part\s+of|included\s+in|covered\s+(?:by|in)|"
+                      r"mentioned\s+in|in)\s+(?:the|it|this|that)\b")
+
+
+# ...the thing itself, not the clause that places it ("space as one of the fields the pact covered")
+_CLAUSE_CUT = re.compile(r"\s+(?:as|that|which|who|when|where|because|since|while|to|for|in|from|among|with|within)\s")
+
+
+def asked_mention(question: str) -> str:
+    """The thing a yes/no question asks whether a text tells of at all ("does the harbour piece mention ferries?":
+    "ferries"; "was ferry work part of the pact?": "ferry work"), or "". When the articles never use one of its
+    words, even an everyday one, they cannot tell of it: the everyday word is then the thing asked about, not a
+    paraphrase of the rest of the question.
+
+    >>> asked_mention("does the harbour piece mention night ferries?"), asked_mention("was ferry work part of the pact?")
+    ('night ferries', 'ferry work')
+    >>> asked_mention("did the 2020 update say anything about fares"), asked_mention("did the pact let them fish?")
+    ('fares', '')
+    >>> asked_mention("does the harbour piece mention ferries as one of the services it covered?")
+    'ferries'
+    >>> asked_mention("is there anything in the new pact about settling rows?")
+    ''
+    """
+    q = question.lower()
+    m = _MENTION.match(q) or _PART_OF.match(q)
+    thing = _CLAUSE_CUT.split(m.group(1), maxsplit=1)[0] if m else ""
+    # "is there anything in the pact about X?" asks of X in other words, which a paraphrase may answer
+    return "" if re.match(r"(?:there|anything|something)\b", thing) else thing

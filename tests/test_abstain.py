@@ -223,3 +223,17 @@ def test_a_yes_no_question_naming_a_word_no_dictionary_lists_is_not_affirmed_or_
     assert abstain_reason(Evidence(u, u.share, 0.5, 0.3, 0.6, judged=not unjudgeable(yes_no, u))) == "unknown_in_yes_no"
     listed = unknown_terms(_q("was the treaty backdated in the 70s"), _Lexicon())  # a dictionary word; a decade
     assert listed.unlisted == [] and not unjudgeable(replace(yes_no, intent="yes_no"), listed)
+
+
+def test_a_yes_no_question_asking_whether_a_text_tells_of_a_thing_it_never_names_is_not_answered():
+    from dataclasses import replace
+
+    from rag.abstain import unjudgeable
+    from rag.scope import asked_mention
+
+    text = "does the treaty piece mention fishing quotas?"
+    q = replace(_q(text), intent="yes_no", mentions=terms(asked_mention(text)))
+    u = unknown_terms(q, _Lexicon())
+    assert "fish" in u.everyday + u.rare and unjudgeable(q, u)  # an everyday word, but the very thing asked about
+    plain = replace(_q("was the treaty signed fishing for votes"), intent="yes_no")  # no "mention": a paraphrase, maybe
+    assert not unjudgeable(plain, unknown_terms(plain, _Lexicon()))
