@@ -294,11 +294,12 @@ def unjudgeable(query, unknown: Unknown) -> bool:
 
     >>> from types import SimpleNamespace as Q
     >>> u = Unknown([], ["tiktok"], [], unlisted=["tiktok"])
-    >>> unjudgeable(Q(intent="yes_no", about_articles=False), u), unjudgeable(Q(intent="fact", about_articles=False), u)
+    >>> yes_no, fact = Q(intent="yes_no", about_articles=False, mentions=[]), Q(intent="fact", about_articles=False)
+    >>> unjudgeable(yes_no, u), unjudgeable(fact, u)
     (True, False)
-    >>> unjudgeable(Q(intent="yes_no", about_articles=False), Unknown([], ["stopgap"], []))
+    >>> unjudgeable(Q(intent="yes_no", about_articles=False, mentions=[]), Unknown([], ["stopgap"], []))
     False
-    >>> unjudgeable(Q(intent="yes_no", about_articles=False), Unknown([], [], ["deal"]))
+    >>> unjudgeable(Q(intent="yes_no", about_articles=False, mentions=[]), Unknown([], [], ["deal"]))
     False
     """
     if query.intent != "yes_no" or query.about_articles:
