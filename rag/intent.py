@@ -61,6 +61,11 @@ def is_more(q: str) -> bool:
                              r"|what else do they say|and then)(?:\s+please)?", ql))
 
 
+# "does A list any X that B doesn't?": what one has and the other lacks, asked in an elliptical negative clause
+# closing the question; answered by what each says, not by a verdict
+_LACKS = re.compile(r"\b(?:that|which)\b[^?]*\b(?:doesn't|don't|didn't|does not|do not|did not)\s*\??\s*$")
+
+
 def intent_of(q: str) -> str:
     """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
 
@@ -68,7 +73,8 @@ def intent_of(q: str) -> str:
     ('list', 'fact', 'compare')
     """
     ql = q.lower()
-    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql):
+    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql) \
+            and not _LACKS.search(ql):
         return "yes_no"
     cues = _COMPARE.findall(ql)
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):

@@ -276,6 +276,14 @@ def test_a_yes_no_question_setting_two_things_against_each_other_is_a_comparison
     assert intent_of("would the ferry ban have mattered in fares?") == "yes_no"
 
 
+def test_a_yes_no_question_asking_what_one_has_that_another_lacks_is_no_verdict():
+    """"does A name any X that B doesn't?" asks what each names; named two articles, it compares them."""
+    q = "does the harbour piece name any routes that the dock column doesn't?"
+    assert intent_of(q) != "yes_no"
+    assert two_articles_compared(intent_of(q), {"a", "b"}, False) == "compare"
+    assert intent_of("is there anything that it doesn't cover?") == "yes_no"  # the clause goes on: a verdict asked
+
+
 def test_an_article_without_a_headline_is_named_by_its_opening_words():
     from rag.lexicon import Lexicon
     from rag.naming import title_reference
