@@ -25,7 +25,7 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
                 r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
-                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down")
+                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left)\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
 _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
@@ -43,6 +43,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     1
     >>> negations("Are they pulling their night crews out of the harbour?", verbs_only=True)
     1
+    >>> negations("did the new permit leave out barges?", verbs_only=True), negations("It omits barges.")
+    (1, 1)
     """
     t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"

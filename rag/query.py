@@ -22,7 +22,7 @@ from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, i
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
-from rag.scope import asked_mention, asks_day, asks_ranking, era_of, told_in_document
+from rag.scope import asked_mention, asks_day, asks_if_told, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -79,6 +79,7 @@ class Query:
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
     told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
+    if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -224,7 +225,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
-                 mentions=terms(asked_mention(text)) if intent == "yes_no" else [],
+                 mentions=terms(asked_mention(text)) if intent == "yes_no" else [], if_told=asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 

@@ -161,7 +161,20 @@ _MENTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does
                       r"(?:anything|something|much)\s+(?:about|on|regarding)|cover(?:s|ed)?|includ(?:e|es|ed)|"
                       r"discuss(?:es|ed)?|touch(?:es|ed)?\s+on)\s+(.+?)\s*\??\s*$")
 _PART_OF = re.compile(r"^\W*(?:was|were|is|are)\s+(.+?)\s+(?:(?:a\s+)?part\s+of|included\s+in|covered\s+(?:by|in)|"
-                      r"mentioned\s+in|in)\s+(?:the|it|this|that)\b")
+                      r"mentioned\s+in)\s+(?:the|it|this|that)\b")
+# ...and of those, the ones asking whether a text speaks of it, not whether what it sets up covers it
+_TELLING = re.compile(r"\b(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|br(?:ing|ings|ought)\s+up|(?:say|says|said)\s+"
+                      r"(?:anything|something|much)\s+(?:about|on|regarding)|discuss(?:es|ed)?|touch(?:es|ed)?\s+on)\b")
+
+
+def asks_if_told(question: str) -> bool:
+    """Does a question ask whether a text speaks of a thing ("does the piece mention ferries?"), rather than whether
+    what it sets up covers it ("does the pact cover ferries?", which a sentence excluding ferries answers "no")?
+
+    >>> asks_if_told("does the harbour piece bring up ferries?"), asks_if_told("does the new pact cover ferries?")
+    (True, False)
+    """
+    return bool(asked_mention(question)) and bool(_TELLING.search(question.lower()))
 
 
 # ...the thing itself, not the clause that places it ("space as one of the fields the pact covered")

@@ -95,15 +95,30 @@ def asks_value(question: str) -> bool:
     return bool(counts_in(question))
 
 
+def names_asked(query, c: Candidate) -> bool:
+    """Does the sentence name what a "does the piece mention X? / was X part of it?" question asks about
+    (``Query.mentions``, all its words)? Then the answer is yes whatever the sentence says of X: "X is not
+    the point" still mentions X, which is all that is asked.
+
+    >>> from types import SimpleNamespace as Q
+    >>> names_asked(Q(mentions=["ferri"], if_told=True), Q(terms={"ferri", "ban"}))
+    True
+    >>> names_asked(Q(mentions=["ferri"], if_told=False), Q(terms={"ferri"})), names_asked(Q(mentions=[], if_told=True), Q(terms={"ferri"}))
+    (False, False)
+    """
+    return query.if_told and bool(query.mentions) and set(query.mentions) <= c.terms
+
+
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
     best = claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count)
-    v = verdict(query.text, best.text)
+    told = names_asked(query, best)
+    v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
     floor = DENIAL_SHARE * cands[0].score
-    no = denial(query.text, weights, pool, floor, terms_of) if v == "yes" and terms_of else None
-    if no is None and v == "yes" and terms_of:
+    no = denial(query.text, weights, pool, floor, terms_of) if v == "yes" and terms_of and not told else None
+    if no is None and v == "yes" and terms_of and not told:
         no = denial(query.text, weights, leaned_on(pool, floor), 0.0, terms_of)
     if no is not None:
         return (*named_heard(query, cands, [no], ["denial"]), "No — ", False)

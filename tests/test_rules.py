@@ -9,7 +9,8 @@ from rag.rules import byline_note, continues, has_count_of, has_new, is_enumerat
 
 @pytest.mark.parametrize("q,sentence,expected", [
     ("Does the new deal cover AI?", "The updated agreement focuses on basic research, explicitly excluding AI.", "no"),
-    ("Does the deal leave out AI?", "It focuses on basic research, excluding AI and quantum computing.", "no"),
+    # "leave out" asks about leaving out, as "exclude" does (this case once pinned "no": the verb went unread)
+    ("Does the deal leave out AI?", "It focuses on basic research, excluding AI and quantum computing.", "yes"),
     ("Does the deal exclude AI?", "It focuses on basic research, excluding AI and quantum computing.", "yes"),
     ("Does the STA require cooperation?", "The STA does not mandate any cooperation.", "no"),
     ("Is the cooperation a zero-sum game?", "Cooperation is not a zero-sum game but a partnership.", "no"),
