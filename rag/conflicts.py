@@ -113,8 +113,42 @@ def conflicting_value(question: str, text: str) -> bool:
     q_years -= {str(y) for _, y in bounds}
     if q_years and s_years and not any(same_year(a, b) for a in q_years for b in s_years):
         return True  # "built in the 1990s?" vs "built in 1962"
-    q_vals, s_vals = stated_values(question) - years_in(question), stated_values(text) - s_years
+    q_vals, s_vals = (stated_values(question) | only_one(question)) - years_in(question), stated_values(text) - s_years
+    if few_asserted(question) and any(_number(v) >= MANY for v in s_vals):
+        return True  # "only a handful of berths?" vs "nearly 100 berths"
     return bool(q_vals) and bool(s_vals) and not (q_vals & s_vals)  # a year is no count: "the 2031 lease" vs "five years"
+
+
+# "just one extension", "only a single permit": after a word that limits an amount, "one" is a count (alone it may be
+# "the CSIS one"); "only a handful / a few / a couple of" asserts a small count, which a stated dozen or more denies
+_ONLY_ONE = re.compile(r"\b(?:only|just|merely)\s+(?:[a-z]+\s+){0,2}?(?:one|a\s+single)\b")
+_ONLY_FEW = re.compile(r"\b(?:only|just|merely)\s+(?:[a-z]+\s+){0,3}?a\s+(?:handful|few|couple)\b")
+MANY = 12  # a count this large is no "handful"
+
+
+def only_one(question: str) -> set[str]:
+    """ "1" when the question limits a count to one ("just one extension?"), else nothing.
+
+    >>> only_one("did it get just one extension?"), only_one("was it the CSIS one?")
+    ({'1'}, set())
+    """
+    return {"1"} if _ONLY_ONE.search(question.lower()) else set()
+
+
+def few_asserted(question: str) -> bool:
+    """Does the question assert a small count ("only a handful of protocols?")?
+
+    >>> few_asserted("did it only lead to a handful of berths?"), few_asserted("did a few ports sign?")
+    (True, False)
+    """
+    return bool(_ONLY_FEW.search(question.lower()))
+
+
+def _number(v: str) -> float:
+    try:
+        return float(v.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 # The relations a question can assert of an act, each with the word that asserts the other side.

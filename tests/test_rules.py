@@ -12,6 +12,11 @@ from rag.rules import byline_note, continues, has_count_of, has_new, is_enumerat
     # "leave out" asks about leaving out, as "exclude" does (this case once pinned "no": the verb went unread)
     ("Does the deal leave out AI?", "It focuses on basic research, excluding AI and quantum computing.", "yes"),
     ("Does the deal exclude AI?", "It focuses on basic research, excluding AI and quantum computing.", "yes"),
+    # a count limited by "just"/"only" is denied by another count of the thing: "one" is a count there
+    ("Did the pier get just one upgrade?", "The pier received two upgrades.", "no"),
+    ("Did the pier get just one upgrade?", "The pier received one upgrade.", "yes"),
+    ("Did the lease only lead to a handful of berths?", "It has enabled nearly 100 berths.", "no"),
+    ("Did the lease only lead to a handful of berths?", "It has enabled five berths.", "yes"),
     ("Does the STA require cooperation?", "The STA does not mandate any cooperation.", "no"),
     ("Is the cooperation a zero-sum game?", "Cooperation is not a zero-sum game but a partnership.", "no"),
     ("Was it first signed in 1979?", "First signed in 1979 between Carter and Deng.", "yes"),
