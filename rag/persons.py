@@ -159,7 +159,11 @@ _PAIR = re.compile(r"\b(?:two|both)\s+(?:[a-z\-']+\s+)?[a-z\-']+$")
 
 # "the author of the SCMP piece (on the renewal)", "the RS writer": the writer of an article, spoken of as a person
 _WRITER = re.compile(r"\bthe\s+(?:author|writer)s?\s+of\s+(?:the|that|this)\s+(?:[\w.\-&']+\s+){0,4}?(?:piece|article|"
-                     r"op-ed|story|essay|report|column|one)\b(?:\s+(?:on|about)\s+(?:the\s+)?[\w.\-]+)?|\bthe\s+(?:[\w.\-&']+\s+){1,3}?(?:author|writer)s?\b", re.I)
+                     r"op-ed|story|essay|report|column|one)\b(?:\s+(?:on|about)\s+(?:the\s+)?[\w.\-]+)?|\bthe\s+(?:[\w.\-&']+\s+){1,3}?(?:author|writer)s?\b"
+                     # "the woman who wrote the SCMP piece": a writer described by what they wrote, not called one
+                     r"|\bthe\s+(?:wom[ae]n|m[ae]n|person|people|one|guy|lady|scholar|academic|expert)\s+(?:who|that)\s+"
+                     r"(?:wrote|authored|penned)\s+(?:the|that|this)\s+(?:[\w.\-&']+\s+){0,4}?(?:piece|article|op-ed|story|"
+                     r"essay|report|column)\b", re.I)
 # ...asked about as a person: where they work or are based, whom they work for ("where does the RS writer work?")
 _WORKPLACE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?(?:where\s+(?:does|did|do|is|was|are|were)\b.*\b(?:work|works|"
                         r"worked|based|employed|teach|teaches)|who\s+(?:does|did|do)\b.*\bwork\s+for)\b", re.I)

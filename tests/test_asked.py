@@ -141,6 +141,8 @@ def test_the_actor_of_a_yes_no_question_is_the_person_or_body_it_opens_with(q, e
     ("where does the author of the Bay Times op-ed on the lease work?", "where does Ann Lee work?"),
     ("who does the Bay Times writer work for?", "who does Ann Lee work for?"),
     ("where is the Bay Times author based?", "where is Ann Lee based?"),
+    ("where does the woman who wrote the Bay Times piece work", "where does Ann Lee work"),  # described, not called one
+    ("where is the man that penned the Bay Times op-ed based?", "where is Ann Lee based?"),
     ("who wrote the Bay Times piece?", "who wrote the Bay Times piece?"),  # a byline question stays one
     ("what does the Bay Times author argue?", "what does the Bay Times author argue?"),  # what the article says
     ("where does the author of the Dock News piece work?", "where does the author of the Dock News piece work?"),  # no byline
