@@ -22,7 +22,7 @@ from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, i
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
-from rag.scope import asked_mention, asks_day, asks_if_told, asks_ranking, era_of, told_in_document
+from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
@@ -196,7 +196,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = two_articles_compared(shape, named, about, bool(sides), core)
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
-    every = lexicon.concepts(terms(topic_text(text)))  # "per the X piece", "used to be": no topic
+    every = lexicon.concepts(in_own_words(terms(topic_text(text)), lexicon.known))  # "per the X piece": no topic
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"

@@ -140,6 +140,29 @@ _TOLD_IN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does
                       r"(?:about|on|regarding)|mention|address)\s+(.+?)\s*\??\s*$")
 # ...and the words the articles call such a document by
 DOCUMENT_STEMS = frozenset(stem(w) for w in ("agreement", "deal", "pact", "treaty", "accord", "text", "document"))
+# The nouns for an agreement between parties, one another's synonyms in everyday English
+_AGREEMENT_NOUNS = tuple(stem(w) for w in ("agreement", "pact", "deal", "treaty", "accord"))
+
+
+def in_own_words(ts: list[str], known) -> list[str]:
+    """A question with no word the articles use but a noun for an agreement they never use ("tell me about the
+    deal") put in the words they do use for one ("agreement", "pact"): everyday synonyms, so it asks about what the
+    articles call the agreement rather than about nothing they know. Beside a word they know, the question's own
+    terms are kept: that word says what is asked, and "deal" weighs nothing there.
+
+    >>> in_own_words(["deal"], {"agreement", "pact", "renew"}.__contains__)
+    ['agreement', 'pact']
+    >>> in_own_words(["deal", "renew"], {"agreement", "renew"}.__contains__), in_own_words(["deal"], set().__contains__)
+    (['deal', 'renew'], ['deal'])
+    """
+    own = [w for w in _AGREEMENT_NOUNS if known(w)]
+    if any(known(t) for t in ts):
+        return ts  # the rest of the question says what is asked: "deal" weighs nothing beside it (dev: -8 otherwise)
+    out: list[str] = []
+    for t in ts:
+        new = [w for w in own if w not in ts] if t in _AGREEMENT_NOUNS and not known(t) and own else [t]
+        out += [w for w in new if w not in out]
+    return out
 
 
 def told_in_document(question: str) -> str:
