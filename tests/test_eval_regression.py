@@ -4,7 +4,8 @@ The floors pin what ``rag eval --split test`` measured when they were set (2026-
 "Evaluating": accuracy 0.645, hit@5 1.00, abstention 0.85, citation precision 0.75, false
 abstention 0.04; stop 29: the same but citation precision 0.756 and false abstention 0.045, lists 0.8,
 typos 0.6 — the typo floor was not lowered, so it sits at its measured score; end of stop 29: accuracy
-0.655, why/how 0.5; stop 30: accuracy 0.682, comparison 0.6, why/how 0.6, yes/no 0.8), a little below so noise in a refactor does not trip them but a real
+0.655, why/how 0.5; stop 30: accuracy 0.682, comparison 0.6, why/how 0.6, yes/no 0.8; stop 32: accuracy 0.691,
+abstention 0.90, paraphrase 0.7, on-topic unanswerable 0.9), a little below so noise in a refactor does not trip them but a real
 regression does. They are far under the goals of issue #12 (0.90 accuracy, 0.80 in every
 category): these guard what exists, the README reports the gap. Every category has its own
 floor, one question (0.1) below its measured score, so a gain in one kind of question cannot
@@ -20,11 +21,11 @@ from rag.metrics import breakdown, summarize
 
 pytestmark = pytest.mark.slow
 
-FLOORS = {"answer_accuracy": 0.65, "hit@5": 0.95, "abstention_recall": 0.8, "citation_precision": 0.73}
+FLOORS = {"answer_accuracy": 0.65, "hit@5": 0.95, "abstention_recall": 0.85, "citation_precision": 0.73}
 CEILINGS = {"false_abstention": 0.08}
 # measured accuracy (abstention for the unanswerable categories) minus one question in ten
 CATEGORY_FLOORS = {"about_articles": 0.5, "comparison": 0.5, "followup": 0.6, "list": 0.7, "numbers_dates": 0.7,
-                   "off_topic": 0.8, "overview": 0.4, "paraphrase": 0.5, "typo": 0.6, "unanswerable_on_topic": 0.7,
+                   "off_topic": 0.8, "overview": 0.4, "paraphrase": 0.6, "typo": 0.6, "unanswerable_on_topic": 0.8,
                    "who_said": 0.8, "why_how": 0.5, "yes_no": 0.7}
 
 
