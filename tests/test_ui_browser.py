@@ -96,8 +96,12 @@ def test_ask_follow_citation_read_article_copy_and_feedback(sized_page, servers)
     if page.size == "phone":  # the question box and the examples are on the first screen
         for sel in ("#question textarea", "#send", "#examples button >> nth=0", "#examples button >> nth=3"):
             assert in_viewport(page, page.locator(sel)), sel
-    page.evaluate("""() => { window.__frames = 0; new MutationObserver(() => {
-        if (document.querySelector('#chat .cursor')) window.__frames++; })
+    # A frame streamed is a cursor put into the page: read from the mutation records, not from the page as it is
+    # when the observer's callback runs (on a busy machine that can be after the last frame replaced it)
+    page.evaluate("""() => { window.__frames = 0; new MutationObserver(records => {
+        const put = records.some(r => [...r.addedNodes].some(n => n.nodeType === 1 &&
+            (n.matches('.cursor') || n.querySelector('.cursor'))));
+        if (put || document.querySelector('#chat .cursor')) window.__frames++; })
         .observe(document.body, {subtree: true, childList: true, characterData: true}); }""")
     ask(page, "When was the STA first signed?", 1)
     assert page.evaluate("window.__frames") > 0, "the answer did not stream"
