@@ -201,6 +201,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     freq = asks_frequency(asked_part(text))  # "how many times…": "times" is no thing counted
+    mention = asked_mention(text) if intent == "yes_no" else ""  # "does the piece mention X?": X
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=naming, count_target=set() if freq else count_target(text),
@@ -225,7 +226,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
-                 mentions=terms(asked_mention(text)) if intent == "yes_no" else [], if_told=asks_if_told(text),
+                 mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
 
 

@@ -138,10 +138,10 @@ def names_day(text: str) -> bool:
 _TOLD_IN = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does|did|do|will|would)\s+(?:[a-z\-]+\s+){0,3}?"
                       r"(?:agreement|deal|pact|treaty|accord|text|document)\s+(?:(?:say|said)\s+(?:anything|something|much)\s+"
                       r"(?:about|on|regarding)|mention|address)\s+(.+?)\s*\??\s*$")
-# ...and the words the articles call such a document by
-DOCUMENT_STEMS = frozenset(stem(w) for w in ("agreement", "deal", "pact", "treaty", "accord", "text", "document"))
-# The nouns for an agreement between parties, one another's synonyms in everyday English
+# The nouns for an agreement between parties, one another's synonyms in everyday English...
 _AGREEMENT_NOUNS = tuple(stem(w) for w in ("agreement", "pact", "deal", "treaty", "accord"))
+# ...and the words the articles call such a document by
+DOCUMENT_STEMS = frozenset(_AGREEMENT_NOUNS) | {stem("text"), stem("document")}
 
 
 def in_own_words(ts: list[str], known) -> list[str]:
@@ -191,13 +191,14 @@ _TELLING = re.compile(r"\b(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|br(?:ing|ing
 
 
 def asks_if_told(question: str) -> bool:
-    """Does a question ask whether a text speaks of a thing ("does the piece mention ferries?"), rather than whether
-    what it sets up covers it ("does the pact cover ferries?", which a sentence excluding ferries answers "no")?
+    """Does a question asking of a thing (``asked_mention``) ask whether a text speaks of it ("does the piece mention
+    ferries?"), rather than whether what it sets up covers it ("does the pact cover ferries?", which a sentence
+    excluding ferries answers "no")?
 
     >>> asks_if_told("does the harbour piece bring up ferries?"), asks_if_told("does the new pact cover ferries?")
     (True, False)
     """
-    return bool(asked_mention(question)) and bool(_TELLING.search(question.lower()))
+    return bool(_TELLING.search(question.lower()))
 
 
 # ...the thing itself, not the clause that places it ("space as one of the fields the pact covered")
