@@ -23,7 +23,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_
 from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import W_TYPE, Candidate, asks_speaker, candidates, weights_of
+from rag.evidence import W_TYPE, Candidate, asked_weights, asks_speaker, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -171,7 +171,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     full = unknown.idf or weights_of(query, lexicon)  # unknown_terms already weighed every question term
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
-    weights = topic_weights(query, weights)
+    weights = asked_weights(query, topic_weights(query, weights))
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)

@@ -88,6 +88,19 @@ def weights_of(query, lexicon, ignore: set[str] = frozenset()) -> dict[str, floa
     return {t: lexicon.idf(t) for t in query.terms if t not in ignore}
 
 
+SET_ASIDE_WEIGHT = 0.0  # a term of what the question sets aside ("not just X") weighs this share of its idf
+
+
+def asked_weights(query, weights: dict[str, float]) -> dict[str, float]:
+    """Without the weight of the terms naming what the question sets aside (``Query.set_aside``: "not just between
+    the two countries", "instead of renewing it"), when others remain: a sentence holding those words speaks of what
+    the question is not asking about ("the renewal of the two countries' agreement" for "how could it help science
+    worldwide and not just between the two countries?"), and their weight would rank it above the answer.
+    """
+    kept = {t: w * (SET_ASIDE_WEIGHT if t in query.set_aside else 1.0) for t, w in weights.items()}
+    return kept if sum(kept.values()) > 0 else weights
+
+
 def candidates(query, passages: list[Passage], lexicon, target: set[str], weights: dict[str, float]) -> list[Candidate]:
     """Every sentence of ``passages`` once (chunk overlap repeats some), scored and sorted best first."""
     total = sum(weights.values()) or 1.0

@@ -231,6 +231,27 @@ def two_articles_compared(intent: str, named: set, about: bool, sided: bool = Fa
     return "compare" if (len(named) >= 2 or sided) and not about and asks else intent
 
 
+# "…worldwide and not just between the two countries", "why shrink it instead of renewing it?", "besides X, what…":
+# the words after these name what the question sets aside, not what it asks (general English, no topic); the phrase
+# ends at a comma, a full stop, a question mark or "but" ("not just X but Y" asks for Y)
+_SET_ASIDE = re.compile(r"\b(?:not (?:just|only|merely|simply)|rather than|instead of|besides|apart from|other than)\s+"
+                        r"(.+?)(?=\s*(?:[,;.?!]|\bbut\b|$))", re.I)
+
+
+def set_aside_text(q: str) -> str:
+    """The words setting aside what the question does not ask ("not just X", "instead of X", "besides X"), or "":
+    the connective's own words ("instead", "besides") are no topic either.
+
+    >>> set_aside_text("how could it help science worldwide and not just between the two countries")
+    'not just between the two countries'
+    >>> set_aside_text("besides data sharing, which provisions changed?"), set_aside_text("why was it renewed?")
+    ('besides data sharing', '')
+    >>> set_aside_text("is it not just X but Y?")
+    'not just X'
+    """
+    return " ".join(m.group(0) for m in _SET_ASIDE.finditer(q))
+
+
 # "when the report came out, …", "according to the port report, …", "although it was agreed, …": a clause
 # setting the scene before the question proper (never one that is itself a question: "when was it signed, and…")
 _SCENE = re.compile(r"^\s*(?:when|after|before|once|while|whilst|as of|by the time|according to|per|in|although|though|"

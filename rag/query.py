@@ -18,7 +18,8 @@ from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
-from rag.intent import LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause, two_articles_compared
+from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause,
+                        set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
@@ -80,6 +81,7 @@ class Query:
     told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
+    set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -227,7 +229,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
-                 means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text))
+                 means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
+                 set_aside=terms(set_aside_text(text)))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

@@ -1213,3 +1213,18 @@ def test_a_how_does_it_work_answer_hears_another_article_stating_the_means_its_l
     assert [c.doc_id for c in pick_spread(q, [a[0], b[0]], limit=2)[0]] == ["a", "b"]
     cause = _q("why does the ferry pact matter", intent="why")  # a cause asked: the other article's view is weaker
     assert [c.doc_id for c in pick_spread(cause, [a[0], b[0]], limit=2)[0]] == ["a"]
+
+
+def test_what_the_question_sets_aside_weighs_nothing_in_matching_sentences():
+    """ "how could it help science worldwide and not just between the two countries?": a sentence on the two
+    countries' agreement speaks of what is set aside; its words (and the connective's own) must not rank it first."""
+    from rag.evidence import asked_weights
+    from rag.intent import set_aside_text
+    from rag.text import terms
+
+    aside = terms(set_aside_text("how could it help science worldwide and not just between the two countries"))
+    assert "countri" in aside and "scienc" not in aside
+    w = {"help": 3.0, "scienc": 1.0, "two": 1.3, "countri": 1.8}
+    assert asked_weights(_q("q", set_aside=aside), w) == {"help": 3.0, "scienc": 1.0, "two": 0.0, "countri": 0.0}
+    assert asked_weights(_q("q", set_aside=["countri"]), {"countri": 1.8}) == {"countri": 1.8}  # nothing else: kept
+    assert "instead" in terms(set_aside_text("why shrink it instead of renewing it?"))
