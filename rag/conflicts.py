@@ -165,15 +165,41 @@ _RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
 _PHRASE_END = re.compile(r"[,;:()—–]|\.\s")
 
 
+# "was Ann Berg the one who signed it?", "was it Ann Berg who signed it?": the asked doer of an act, put as who
+# did it rather than "signed by"; the one or two words before "the one / the man who" (or after "was it") are the name
+_WHO_DID = re.compile(r"\b(?:was|is|were|wasn't|isn't)\s+(?:it\s+)?([a-z][\w\-']*(?:\s+[a-z][\w\-']*)?)\s+"
+                      r"(?:the\s+(?:one|[a-z]+)\s+)?(?:who|that)\s+([a-z]+)")
+
+
+def asked_doer(question: str) -> list[tuple[str, str, str]]:
+    """(act stem, "by", name) when a question asks whether someone was the one who did an act.
+
+    WHY: "was Ann Berg the one who signed it?" asserts the signer as surely as "was it signed by Ann Berg?";
+    a sentence telling of the signing by other named people answers no (``_other_agent``).
+
+    >>> asked_doer("was ann berg the one who signed it"), asked_doer("was it ann berg who signed the lease?")
+    ([('sign', 'by', 'ann berg')], [('sign', 'by', 'ann berg')])
+    >>> asked_doer("was the lease signed by ann berg?"), asked_doer("is it the one that lapsed?")
+    ([], [])
+    """
+    q = question.lower().replace("’", "'")
+    out = []
+    for m in _WHO_DID.finditer(q):
+        words = [w for w in m.group(1).split() if w not in STOPWORDS]
+        if words and len(words) == len(m.group(1).split()):
+            out.append((stem(m.group(2)), "by", " ".join(words)))
+    return out
+
+
 def _details(question: str) -> list[tuple[str, str, str]]:
     """(act stem, relation, detail words) for each detail the question asserts of an act.
 
-    >>> _details("was the lease signed by ann berg?")
-    [('sign', 'by', 'ann berg')]
+    >>> _details("was the lease signed by ann berg?"), _details("was ann berg the one who signed it")
+    ([('sign', 'by', 'ann berg')], [('sign', 'by', 'ann berg')])
     """
     q = question.lower().replace("’", "'")
     return [(stem(m.group(1)), m.group(2), m.group(3).strip()) for m in _DETAIL.finditer(q)
-            if m.group(1) not in STOPWORDS]
+            if m.group(1) not in STOPWORDS] + asked_doer(question)
 
 
 def _tells_of(act: str, sentence: str) -> bool:

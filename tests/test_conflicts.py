@@ -19,6 +19,11 @@ from rag.polarity import denial, verdict
     ("Was the charter signed by Olga Brandt?", "Governor Pia Holm praised the charter.", ""),  # another act
     ("Was the charter signed by officials?", "The charter was signed by Governor Pia Holm.", ""),  # a role, no name
     ("Was the charter signed by Olga Brandt?", "The charter was signed by the two towns.", ""),  # no one named
+    # agent asked as who did it: "was X the one who signed it?" names the signer as "signed by X?" does
+    ("was olga brandt the one who signed it", "The charter was signed by Governor Pia Holm in 1931.", "agent"),
+    ("was it olga brandt who signed the charter?", "The charter was signed by Governor Pia Holm in 1931.", "agent"),
+    ("was pia holm the one who signed it", "The charter was signed by Governor Pia Holm in 1931.", ""),
+    ("was it the governor who signed it", "The charter was signed by Governor Pia Holm in 1931.", ""),  # a role
     # order: the other side of the same event
     ("Was the dam built before the town was founded?", "The dam was built after the founding of the town.", "order"),
     ("Was the dam built after the town was founded?", "The dam was built after the founding of the town.", ""),
