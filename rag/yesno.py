@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.conflicts import stated_values, years_in
+from rag.conflicts import place_told, stated_values, years_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.polarity import denial, is_modal, verdict
@@ -74,7 +74,9 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
              and (best.doc_id not in named or c.doc_id in named)]
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
     told = (lambda c: len(counts_in(c.text))) if counts else (lambda c: 0)
-    return max(close, key=lambda c: (cover(c), told(c), asks_fact and not is_modal(c.text), c.score), default=best)
+    # "was it wrapped up in Oslo?": of equal coverage, the sentence telling the act done there ("finalized in Oslo")
+    return max(close, key=lambda c: (cover(c), place_told(question, c.text), told(c), asks_fact and not is_modal(c.text),
+                                     c.score), default=best)
 
 
 def counts_in(text: str) -> set[str]:

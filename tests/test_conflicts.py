@@ -91,3 +91,11 @@ def test_a_yes_no_asserting_where_an_act_was_done_is_denied_by_the_act_told_in_a
     assert conflict("was the ferry pact finalized in secret?", told) == ""  # a manner, not a place
     assert conflict("was the ferry pact finalized in december?", told) == ""  # a time, not a place
     assert conflict("does it allow cooperation in barges?", "The Agreement on Cooperation in Harbours holds.") == ""
+
+
+def test_an_asked_act_of_concluding_put_as_a_phrasal_verb_is_the_told_act_of_concluding():
+    # "wrapped up in X?" asks where the deal was concluded, as "finalized in Y" tells it
+    told = "The ferry pact, finalized in Oslo after long talks, narrows the routes."
+    assert conflict("was the ferry pact wrapped up in bergen?", told) == "place"
+    assert verdict("was the ferry pact wrapped up in oslo?", told) == "yes"
+    assert conflict("was the ferry pact discussed in bergen?", told) == ""  # another act

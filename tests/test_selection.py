@@ -1228,3 +1228,13 @@ def test_what_the_question_sets_aside_weighs_nothing_in_matching_sentences():
     assert asked_weights(_q("q", set_aside=aside), w) == {"help": 3.0, "scienc": 1.0, "two": 0.0, "countri": 0.0}
     assert asked_weights(_q("q", set_aside=["countri"]), {"countri": 1.8}) == {"countri": 1.8}  # nothing else: kept
     assert "instead" in terms(set_aside_text("why shrink it instead of renewing it?"))
+
+
+def test_yes_no_evidence_of_equal_coverage_is_the_sentence_telling_the_act_done_in_the_asked_place():
+    # "talks in Oslo" shares only the place word; "finalized in Oslo" tells where the deal was wrapped up
+    cands = _cands("a", ["Based on talks in Oslo last week, the two ports are still at the table.",
+                         "The ferry pact, finalized in Oslo after long talks, narrows the routes."], [0.60, 0.59])
+    for c in cands:
+        c.overlap = 0.3
+    assert claim_evidence(cands, "was the ferry pact wrapped up in oslo?") is cands[1]
+    assert claim_evidence(cands, "was the ferry pact discussed by the ports?") is cands[0]  # no place asked
