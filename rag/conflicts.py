@@ -340,7 +340,28 @@ def act_conflict(question: str, sentence: str) -> str:
             return "agent"
         if relation in _OPPOSITE and _other_side(relation, detail, sentence):
             return "order"
-        if relation in ("from", "since", "starting") and re.search(_ONLY, question.lower()) \
-                and _RETRO.search(sentence) and not _RETRO.search(question):
-            return "onset"
-    return ""
+    return "onset" if reached_back(question, sentence) else ""
+
+
+_ONSET = re.compile(r"\b(?:from|since|starting)\b")
+
+
+def reached_back(question: str, sentence: str) -> bool:
+    """The question asserts an act held only from a time, and the sentence, telling of that act, says it reached back.
+
+    WHY: the act may be put as a phrasal verb the articles never use ("did the renewal only kick in starting May?"),
+    so the sentence tells of it when it holds a stem of any content word of the question before the time
+    ("renewal": "renewed … retroactively effective from March").
+
+    >>> reached_back("did the lease only kick in starting may 3?", "The lease was renewed in May, retroactively from March.")
+    True
+    >>> reached_back("did the lease kick in starting may 3?", "The lease was renewed retroactively.")
+    False
+    >>> reached_back("did the lease only kick in starting may 3?", "The fee was paid retroactively.")
+    False
+    """
+    q = question.lower().replace("’", "'")
+    m = _ONSET.search(q)
+    if not m or not re.search(_ONLY, q) or not _RETRO.search(sentence) or _RETRO.search(q):
+        return False
+    return any(_tells_of(stem(w), sentence) for w in re.findall(r"[a-z]+", q[:m.start()]) if w not in STOPWORDS)

@@ -99,3 +99,11 @@ def test_an_asked_act_of_concluding_put_as_a_phrasal_verb_is_the_told_act_of_con
     assert conflict("was the ferry pact wrapped up in bergen?", told) == "place"
     assert verdict("was the ferry pact wrapped up in oslo?", told) == "yes"
     assert conflict("was the ferry pact discussed in bergen?", told) == ""  # another act
+
+
+def test_an_onset_asked_with_a_phrasal_verb_is_denied_by_the_sentence_telling_the_act_reached_back():
+    # "kick in" is no word of the sentence; "renewal" / "renewed" tells it is the same act
+    told = "The lease was renewed on May 3, retroactively effective from March 1."
+    assert conflict("did the renewal only kick in starting may 3", told) == "onset"
+    assert conflict("did the renewal kick in starting may 3", told) == ""  # no "only": nothing asserted against
+    assert conflict("did the fee only kick in starting may 3", "The fee rose in May, effective at once.") == ""
