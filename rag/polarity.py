@@ -134,7 +134,7 @@ def left_out(question_weights: dict[str, float], sentence: str, terms_of) -> set
         return set()
     # the (lower) median, not the mean: a few rare modifiers ("cutting edge") lift the mean over the thing asked about
     middle = statistics.median_low(question_weights.values())
-    telling = {t for t, w in question_weights.items() if w >= middle}
+    telling = {t for t, w in question_weights.items() if w >= middle} | {last_term(question_weights)}
     out: set[str] = set()
     for clause in _CLAUSE.split(sentence):
         m = _LEAVES_OUT.search(clause or "")
@@ -142,6 +142,18 @@ def left_out(question_weights: dict[str, float], sentence: str, terms_of) -> set
             before = terms_of(sentence[:sentence.find(clause)] + clause[:m.start()])
             out |= (telling & terms_of(clause[m.end():])) - before
     return out
+
+
+def last_term(question_weights: dict[str, float]) -> str:
+    """The question's last weighed term (the weights keep the question's order): the thing a yes/no question ends on.
+
+    WHY: "does the pact let them work together on AI?" asks about AI, though everyday words of the claim ("work",
+    "together") weigh more; a sentence leaving out the thing the question ends on answers it.
+
+    >>> last_term({"work": 2.7, "togeth": 2.7, "ai": 2.1}), last_term({})
+    ('ai', '')
+    """
+    return next(reversed(question_weights), "")
 
 
 def duty_denied(question: str, sentence: str) -> bool:

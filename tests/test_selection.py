@@ -1238,3 +1238,11 @@ def test_yes_no_evidence_of_equal_coverage_is_the_sentence_telling_the_act_done_
         c.overlap = 0.3
     assert claim_evidence(cands, "was the ferry pact wrapped up in oslo?") is cands[1]
     assert claim_evidence(cands, "was the ferry pact discussed by the ports?") is cands[0]  # no place asked
+
+
+def test_yes_no_hears_a_sentence_leaving_out_the_thing_the_question_ends_on_though_everyday_words_weigh_more():
+    w = {"new": 2.4, "let": 1.4, "work": 2.7, "togeth": 2.7, "barg": 2.1}  # the thing asked weighs below the median
+    said = "The new permit covers day ferries, excluding barges and tugs."
+    terms_of = lambda t: set(terms(t))  # noqa: E731
+    assert left_out(w, said, terms_of) == {"barg"}
+    assert left_out(w, "The new permit covers barges, excluding tugs.", terms_of) == set()
