@@ -45,7 +45,22 @@ def is_yes_no(q: str) -> bool:
     if not m or m.group(1) not in AUX or _REQUEST.match(ql):
         return False
     # "…, or not?", "is it outdated or what?": an "or" offering no other answer leaves a yes/no question
-    return not re.search(r"\bor\b", re.sub(r"\bor\s+(?:not|what|no)\b", " ", ql))
+    return not re.search(r"\bor\b", examples_joined(re.sub(r"\bor\s+(?:not|what|no)\b", " ", ql)))
+
+
+# "companies like A or B", "areas such as A or B": an "or" joining examples offers no choice between them
+_EXAMPLES_OR = re.compile(r"\b(?:like|such\s+as|including)\s+[a-z0-9\-']+(?:\s+[a-z0-9\-']+)?\s+or\b")
+
+
+def examples_joined(ql: str) -> str:
+    """The question without the "or" that joins examples ("do they mention firms like A or B?" asks whether any is).
+
+    WHY: "was it signed in A or B?" asks which; "do they mention firms like A or B?" asks yes or no of the examples.
+
+    >>> examples_joined("do they mention firms like acme or zeta?"), examples_joined("was it signed in oslo or bergen?")
+    ('do they mention firms like acme  zeta?', 'was it signed in oslo or bergen?')
+    """
+    return _EXAMPLES_OR.sub(lambda m: m.group(0)[:-2], ql)
 
 
 def is_more(q: str) -> bool:

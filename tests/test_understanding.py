@@ -814,3 +814,10 @@ def test_an_idiom_of_gaining_is_asked_as_the_articles_say_it(q, expected):
     from rag.text import plain_gain
     assert plain_gain(q) == expected
 
+
+
+def test_an_or_joining_examples_leaves_a_yes_no_question():
+    # "firms like A or B" asks whether any of the examples is mentioned; "in A or B" asks which
+    assert intent_of("do the pieces mention ferry firms like acme or zeta?") == "yes_no"
+    assert intent_of("do they cover ports such as oslo or bergen?") == "yes_no"
+    assert intent_of("was the ferry pact signed in oslo or bergen?") != "yes_no"
