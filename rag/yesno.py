@@ -79,6 +79,25 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
                                      c.score), default=best)
 
 
+PARAPHRASED = 0.35  # yes/no: evidence holding less than this share of the question's weight shares only incidental words
+PARAPHRASE_NEAR = 0.85  # ...then a sentence scoring this near it and clearly closer in meaning settles the claim
+MEANING_MARGIN = 0.05  # ...closer in meaning by at least this much similarity
+
+
+def closer_paraphrase(best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence clearly closer in meaning, when the evidence shares only incidental words with the question.
+
+    WHY: a question in everyday words ("a safety net to keep the two sides talking?") shares with the articles only
+    incidental words ("the two sides are still at the table"); the sentence stating the claim in the articles' own
+    terms ("a diplomatic guardrail against a collapse of communication") holds none of them, but is closer in meaning.
+    """
+    if best.overlap >= PARAPHRASED:
+        return best
+    near = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= PARAPHRASE_NEAR * best.score
+            and c.sim >= best.sim + MEANING_MARGIN and (best.doc_id not in named or c.doc_id in named)]
+    return max(near, key=lambda c: c.sim, default=best)
+
+
 def counts_in(text: str) -> set[str]:
     """The numbers a text states that are not years ("five years", "a decade" -> 10; not "in 1979")."""
     return stated_values(text) - years_in(text)
@@ -114,7 +133,8 @@ def names_asked(query, c: Candidate) -> bool:
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
-    best = claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count)
+    best = closer_paraphrase(claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count), cands,
+                             query.named_docs)
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]

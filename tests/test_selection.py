@@ -1246,3 +1246,16 @@ def test_yes_no_hears_a_sentence_leaving_out_the_thing_the_question_ends_on_thou
     terms_of = lambda t: set(terms(t))  # noqa: E731
     assert left_out(w, said, terms_of) == {"barg"}
     assert left_out(w, "The new permit covers barges, excluding tugs.", terms_of) == set()
+
+
+def test_yes_no_evidence_sharing_only_incidental_words_gives_way_to_the_near_sentence_closer_in_meaning():
+    from rag.yesno import closer_paraphrase
+    cands = _cands("a", ["The two ports are still at the table over fares.",
+                         "The ferry pact works as a guardrail against a breakdown of contact."], [0.35, 0.42])
+    cands[0].score, cands[1].score = 0.60, 0.55
+    cands[0].overlap, cands[1].overlap = 0.2, 0.1
+    assert closer_paraphrase(cands[0], cands) is cands[1]
+    cands[0].overlap = 0.6  # the evidence holds the question's words: it stays
+    assert closer_paraphrase(cands[0], cands) is cands[0]
+    cands[0].overlap, cands[1].score = 0.2, 0.4  # the closer sentence scores far below: it stays
+    assert closer_paraphrase(cands[0], cands) is cands[0]
