@@ -53,10 +53,14 @@ _WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|
 _HOW_OLD = re.compile(LEAD + r"how\s+(?:old|recent|new|current)\s+(?:is|are|was|were)\s+(?:the|that|this|these|those)\s+"
                       r"(?:[\w.\-&']+\s+){0,4}?(?:%s)s?\s*\??\s*$" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 # "where is the CSIS piece from?", "where did that article come from?": an article comes from its outlet, not a place
-_WHERE_FROM = re.compile(LEAD + r"where\s+(?:is|was|are|were|does|did|do)\s+(?:the|that|this|these|those)\s+"
+_WHERE_FROM = re.compile(LEAD + r"where\s+(?:is|was|are|were|does|did|do)\s+(?:(?:the|that|this|these|those)\s+|"
+                         r"(?:[a-z]+\s+){0,2}[a-z]+'s\s+)"
                          r"(?:(?!(?:in|of|at|on|by|for|with|about)\s)[\w.\-&']+\s+){0,5}?(?:%s)s?\s+"
-                         r"(?:come\s+|comes\s+|came\s+)?from\b"
+                         r"(?:(?:come\s+|comes\s+|came\s+)?from|run|appear)\b"
                          % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
+# "which site is the pier one from?", "what outlet was that from?": the place a text comes from, named as a publisher
+_OUTLET_FROM = re.compile(LEAD + r"(?:which|what)\s+(?:web\s*)?(?:site|website|outlet|publication|newspaper|magazine)s?\s+"
+                          r"(?:is|was|are|were|does|did|do)\s+[^?]*\bfrom\s*\??\s*$")
 # "which firms does the CSIS piece name?": an article naming things in its text, not the article's own name
 _ARTICLE_NAMES = re.compile(r"\b(?:does|do|did)\s+(?:the|that|this|each|both|either)\s+(?:[\w.\-&']+\s+){0,4}?"
                             r"(?:%s)s?\s+name\b" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
@@ -82,14 +86,17 @@ def writing_date(q: str, naming) -> bool:
 
 
 def asks_where_from(q: str) -> bool:
-    """ "Where is the CSIS piece from?": asks an article's outlet (where it was published), not a place it names.
+    """ "Where is the CSIS piece from?", "where did her article run?", "which site is the CSIS one from?": asks an
+    article's outlet (where it was published), not a place it names.
 
     >>> asks_where_from("where is the harbor review piece from?"), asks_where_from("where did that article come from")
     (True, True)
     >>> asks_where_from("where do the researchers in the article come from?"), asks_where_from("where is the port?")
     (False, False)
+    >>> asks_where_from("which site is the pier one from"), asks_where_from("where did ann lee's article run?")
+    (True, True)
     """
-    return bool(_WHERE_FROM.match(q.lower()))
+    return bool(_WHERE_FROM.match(q.lower()) or _OUTLET_FROM.match(q.lower()))
 
 
 # "her job title", "his official title": a person's rank, not an article's headline

@@ -201,6 +201,15 @@ def test_an_articles_age_is_asked_about_the_article_and_a_when_clause_only_dates
     assert is_about_articles(q) is meta
 
 
+@pytest.mark.parametrize("q,meta", [
+    ("which site is the harbour fees one from", True), ("what outlet was the pier piece from?", True),
+    ("where did ann lee's article run?", True), ("where did the harbour piece appear?", True),
+    ("where did ann lee's ferry run?", False), ("where do the people in the piece come from?", False),
+])
+def test_the_site_or_place_an_article_is_from_or_ran_in_is_its_outlet(q, meta):
+    assert is_about_articles(q) is meta
+
+
 @pytest.mark.parametrize("q,dated", [
     ("when did the Harbour Post write about the levy?", True), ("when did Ann Lee write about the ferries?", True),
     ("when did the writers cover the strike?", True),
