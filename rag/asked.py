@@ -270,6 +270,24 @@ def asks_age_now(q: str) -> bool:
     return bool(_AGE_NOW.search(q))
 
 
+# "what year did it all start?", "when did this begin?": the start of the whole matter, whose subject is a bare pronoun
+# (not "when did the renewed deal start?", a start date of one version of it); answered by the year the thing began
+_ORIGIN = re.compile(LEAD + r"(?:when|(?:what|which)\s+(?:year|date|day|month))\s+(?:did|does|do|had|has)\s+"
+                     r"(?:it|this|that|it\s+all|this\s+all|all\s+this|all\s+of\s+this|everything|the\s+whole\s+thing)\s+"
+                     r"(?:all\s+)?(?:first\s+)?(?:start|begin|get\s+started|kick\s+off)\b", re.I)
+
+
+def asks_origin(q: str) -> bool:
+    """Does a date question ask when the whole matter began, its subject a bare pronoun ("what year did it all start?")?
+
+    >>> asks_origin("what year did it all start"), asks_origin("when did this begin?")
+    (True, True)
+    >>> asks_origin("when did the renewed deal start?"), asks_origin("when did it end?")
+    (False, False)
+    """
+    return bool(_ORIGIN.match(q.strip()))
+
+
 # "how many times did they extend it?": a count of occurrences of the act, answered by "twice" or "three times";
 # "times" is no thing the articles must name, and a sentence's other numbers ("the two governments") count nothing
 _HOW_MANY_TIMES = re.compile(r"\b(?:how many|(?:the )?number of)\s+times\b", re.I)

@@ -174,6 +174,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
     if query.age_now and query.qtype == "duration" and not c.typed and dates_start(c.text):
         c.typed = 1.0  # "how long has it been around?": the year it began ("signed in 1979") tells its age
+    if query.origin and p.kind == "body" and c.typed:
+        c.typed = float(dates_start(c.text))  # "when did it all start?": a renewal's date is no answer, the signing's is
     if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
         c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
     if query.qtype and p.kind == "body":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
-from rag.asked import asked_part, asks_age_now, asks_condition, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
+from rag.asked import asked_part, asks_age_now, asks_condition, asks_origin, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
 from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
@@ -82,6 +82,7 @@ class Query:
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
+    origin: bool = False  # "what year did it all start?": when the whole matter began (``asked.asks_origin``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -230,7 +231,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
-                 set_aside=terms(set_aside_text(text)))
+                 set_aside=terms(set_aside_text(text)),
+                 origin=qtype == "date" and asks_origin(asked_part(core)))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

@@ -223,6 +223,17 @@ def test_how_long_something_has_lasted_up_to_now_is_told_by_the_year_it_began():
         assert typed == {"The ferry pool, fi": began, "The ferry pool run": 0.0}
 
 
+def test_when_it_all_started_is_told_by_the_year_it_began_not_by_a_later_date():
+    from rag.query import understand
+    lex, ps = _lexicon(["The ferry pool was renewed in May 2015.", "The ferry pool, first signed in 1990, runs daily."])
+    q = understand("what year did it all start?", "what year did it all start?", lex)
+    assert q.qtype == "date" and q.origin
+    typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
+    assert typed == {"The ferry pool was": 0.0, "The ferry pool, fi": 1.0}  # a renewal's date is a later event's
+    named = understand("when did the renewed ferry pool start?", "when did the renewed ferry pool start?", lex)
+    assert not named.origin  # the start of one version of it, which its own date tells
+
+
 def test_how_many_times_counts_occurrences_answered_by_twice_not_by_any_number():
     from rag.query import understand
     lex, ps = _lexicon(["The two towns signed the ferry deal in 2015.", "The ferry deal was twice extended by six months."])
