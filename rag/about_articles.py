@@ -99,6 +99,27 @@ def asks_where_from(q: str) -> bool:
     return bool(_WHERE_FROM.match(q.lower()) or _OUTLET_FROM.match(q.lower()))
 
 
+def asks_their_account(q: str) -> bool:
+    """Does the question ask what an article or its writer says, sees or uses (a verb of saying or thinking, or "use":
+    "what word does Ann Lee use…", "what risk does she see…"), rather than who the writer is or where she works?
+
+    >>> asks_their_account("what risk does Ann Lee see in it?"), asks_their_account("what word does Ann Lee use?")
+    (True, True)
+    >>> asks_their_account("where does Ann Lee work?"), asks_their_account("what's Ann Lee's job title?")
+    (False, False)
+    >>> asks_their_account("what did Ann Lee hope for that the final plan left out?")  # set against another's act
+    False
+    """
+    low = q.lower()
+    return bool(CONTENT_VERBS.search(low) or _USES.search(low)) and not _OTHERS_CLAUSE.search(low)
+
+
+# "what word does she use for it?", "what term is used…": the writer's own wording is asked for
+_USES = re.compile(r"\bus(?:e|es|ed|ing)\b")
+# "…that the final plan left out": a clause with a subject of its own sets the account against what another did or said
+_OTHERS_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:the|a|an|this|these|those|their|its)\s+")
+
+
 # "her job title", "his official title": a person's rank, not an article's headline
 _PERSONS_TITLE = re.compile(r"\b(?:job|official|academic|professional|formal|work)\s+titles?\b")
 

@@ -307,6 +307,8 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         if listed is not None:  # the listing that spells out a chosen point; compose() puts it in reading order
             chosen, why = chosen + [listed[1]], why + ["listing_within"]
         return chosen, why, "", False
+    if query.account:  # "what risk does Ann Lee see…": another article's risk is not hers
+        cands = heard_from(query, cands)
     chosen, why = credited_first(query, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights)))
     return chosen, why, attribution(query, chosen), "disagrees" in why
 

@@ -203,7 +203,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score += THESIS_CREDIT  # "what is the main point?" is often answered by a correction ("not X but Y")
     if query.intent == "overview" and p.kind == "body":
         c.score -= TYPICAL_DISCOUNT * p.typical.get(c.start, 0.0)  # it says what every article says (``rag.typical``)
-    if p.kind == "body" and query.intent in SPREAD_INTENTS and not query.about_articles and byline_note(c.text, p.authors):
+    if p.kind == "body" and (query.intent in SPREAD_INTENTS or query.account) and not query.about_articles \
+            and byline_note(c.text, p.authors):
         c.score *= BYLINE_FACTOR  # "Dr Ann Lee is a professor at…" tells where she works, not what her article argues
     if query.done and p.kind == "body" and _MAY_BE.search(c.text):
         c.score *= MAY_BE_FACTOR  # "what has it achieved?" is answered by what it did, not by what it could do

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.about_articles import META_STEMS, is_about_articles, writing_date
+from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, asks_origin, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
@@ -82,6 +82,7 @@ class Query:
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
+    account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
     origin: bool = False  # "what year did it all start?": when the whole matter began (``asked.asks_origin``)
 
 
@@ -199,6 +200,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = two_articles_compared(shape, named, about, bool(sides), core)
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
+    # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
+    account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
     every = lexicon.concepts(in_own_words(terms(topic_text(text)), lexicon.known))  # "per the X piece": no topic
     ts = topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
@@ -226,13 +229,14 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
-                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) else "",
+                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)),
-                 origin=qtype == "date" and asks_origin(asked_part(core)))
+                 origin=qtype == "date" and asks_origin(asked_part(core)),
+                 account=account)
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

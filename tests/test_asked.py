@@ -253,3 +253,26 @@ def test_whether_the_document_tells_of_a_thing_needs_a_sentence_naming_both():
     assert {"pact", "agreement"} <= DOCUMENT_STEMS
     ev = Evidence(Unknown([], [], []), 0.0, 0.6, 0.6, 0.6, told=False)  # "ferries and fares were the talks' issues"
     assert abstain_reason(ev) == "not_in_document"
+
+
+def test_what_a_named_writer_sees_is_heard_from_her_article_and_not_from_her_bio():
+    from rag.about_articles import asks_their_account
+    from rag.answering import select
+    texts = [("d0", "Dr Ann Lee is a professor of harbour studies at the Bay Institute.", ["Ann Lee"]),
+             ("d0", "Walling the ferries off from the barges risks splitting the harbour into rival camps.", ["Ann Lee"]),
+             ("d1", "The main risk Bo Park sees for the harbour is a ferry strike.", ["Bo Park"])]
+    ps = [Passage(chunk_id=f"{d}:{i}", doc_id=d, text=t, start=100 * i, end=100 * i + len(t), sentences=[(0, len(t))],
+                  title="", outlet="", authors=a, date="", url="", kind="body") for i, (d, t, a) in enumerate(texts)]
+    lex = Lexicon.build(ps, [""] * len(ps))
+    text = "what risk does ann lee see in walling off the ferries?"
+    assert asks_their_account(text) and not asks_their_account("where does ann lee work?")
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), named_docs={"d0"}, account=True)
+    for p in ps:
+        p.sims = {0: 0.5}  # alike in meaning: the words and the article decide
+    d = select(q, ps, lex)
+    assert [c.text[:10] for c in d.sentences] == ["Walling th"]  # not the other writer's risk
+    w = {t: lex.idf(t) for t in q.terms}
+    bio = {a: [c.score for c in candidates(Query(asked=text, resolved=text, text=text, terms=terms(text),
+                                                 named_docs={"d0"}, account=a), ps, lex, set(), w)
+               if c.text.startswith("Dr")][0] for a in (True, False)}
+    assert bio[True] < 0.6 * bio[False]  # her bio tells who she is, not what she sees
