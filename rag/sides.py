@@ -129,10 +129,10 @@ def _modifiers(before: list[str]) -> str:
     return " ".join(words[start:-1])
 
 
-# "where is X stronger and where is Y stronger", "what did X do vs how did Y hit back": two parallel questions,
+# "where is X stronger and where is Y stronger", "what's X good at vs what's Y good at": two parallel questions,
 # each asking about its own subject. "which"/"who" are left out: "which leaders…" asks for the noun after it; a
 # wh-word is no subject ("how does what the port charges…": the clause is "what the port charges").
-_WH_CLAUSE = re.compile(r"\b(?:what|where|how)\s+(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
+_WH_CLAUSE = re.compile(r"\b(?:what|where|how)(?:'s\s+|\s+)(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
                         r"(?!(?:what|where|how)\b)([\w.\-']+)", re.I)
 # ...joined by a word that sets them side by side ("and", "vs", "contrast with": "how does what X does contrast with
 # what Y does")

@@ -391,6 +391,14 @@ def test_contrast_with_joins_two_wh_clauses_into_two_sides():
     assert clause_sides("how does what the port charges relate to what it pays?") == []  # no second subject set beside it
 
 
+def test_contracted_wh_words_open_two_side_by_side_clauses():
+    """ "what's X good at vs what's Y good at": each contracted clause names its own side (was [])."""
+    from rag.sides import sides_of
+
+    assert sides_of("what's the port good at vs what's the council good at, fares wise") == ["port", "council"]
+    assert sides_of("where's the port busier vs where's the council busier?") == ["port", "council"]
+
+
 def test_what_the_articles_call_a_thing_is_their_content_not_their_headline():
     assert not is_about_articles("do the pieces call the harbour plan by the same name?")
     assert not is_about_articles("what do the articles call the ferry levy?")
