@@ -365,10 +365,10 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
 
 # Words that attribute what follows to a source: "per X", "according to X", "in X" ("in the harbour piece") before
 # its name, or a verb of saying right after it ("does the harbour piece say…", "how does the port column describe…").
-# General English for reporting speech: a name framed so is where the whole comparison is to be read.
+# General English for reporting or portraying speech: a name framed so is where the whole comparison is to be read.
 _FRAMING_BEFORE = {"per", "in", "according"}
-_SAYING = {"say", "says", "said", "describe", "describes", "described", "argue", "argues", "argued", "think", "thinks",
-           "put", "puts", "see", "sees", "claim", "claims", "write", "writes", "wrote", "suggest", "suggests"}
+_SAYING = set("say says said describe describes described argue argues argued think thinks put puts see sees frame frames "
+              "framed portray portrays portrayed claim claims write writes wrote suggest suggests".split())
 # ...and the words that may stand between such a word and the name ("per the harbour piece", "the port column says")
 _BETWEEN = {"the", "to", "this", "that", "s", "piece", "article", "op", "ed", "column", "story", "report", "essay",
             "writer", "writers", "author", "authors", "one", "analysis"}

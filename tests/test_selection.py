@@ -292,6 +292,8 @@ def test_an_article_frames_a_question_when_attributed_not_when_compared():
     assert framed_by("in the harbor piece, how did fares change?", {"harbor"})
     assert framed_by("what does the harbor column say is fine to share vs not?", {"harbor"})
     assert framed_by("according to the harbor piece, old vs new fares?", {"harbor"})
+    assert framed_by("fares vs berths, how does the harbor article frame the clash?", {"harbor"})  # a verb of portraying
+    assert framed_by("how does the harbor piece portray the port?", {"harbor"})
     assert not framed_by("the harbor piece vs the new law on fares", {"harbor"})
     assert not framed_by("how is the harbor article different from the others?", {"harbor"})
 
