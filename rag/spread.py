@@ -10,6 +10,7 @@ from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
 from rag.reasons import corrective_contrast
 from rag.rules import byline_note, is_enumeration
+from rag.text import terms
 
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 MAX_SPREAD = 4
@@ -34,6 +35,8 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
                                                                    and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
+    kind = next((c for c in pool if query.intent == "list" and lists_kind(c.text, query.listed)), None)
+    closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
         pool.insert(0, closest)
@@ -49,6 +52,29 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
     return chosen, why
+
+
+# The cue that opens a list's items ("events such as A, B and C", "technologies including A and B")
+_ITEMS_CUE = re.compile(r"\b(?:such as|including|like|e\.g\.)", re.I)
+
+
+def lists_kind(text: str, kind: str) -> bool:
+    """Does a sentence list things of the asked kind: the kind's noun among the three words before the cue of its
+    items ("Events such as A, B and C" for "what events…")? Such a sentence is the list asked for, though it shares
+    few other words with the question, while sentences restating the topic outscore it on them.
+
+    >>> lists_kind("Events such as the flood, the fire and the strike deepened it.", "event")
+    True
+    >>> lists_kind("Ports such as Oslo and Bergen grew.", "event"), lists_kind("Events grew, such as it was.", "event")
+    (False, False)
+    """
+    if not kind:
+        return False
+    for m in _ITEMS_CUE.finditer(text):
+        before = text[:m.start()].split()[-3:]
+        if kind in {t for w in before for t in terms(w)} and is_enumeration(text[m.start():]):
+            return True
+    return False
 
 
 def heard_again(pool: list[Candidate], chosen: list[Candidate], per_doc: dict[str, int], limit: int) -> list[Candidate]:

@@ -1261,3 +1261,16 @@ def test_yes_no_evidence_sharing_only_incidental_words_gives_way_to_the_near_sen
     assert closer_paraphrase(cands[0], cands) is cands[0]
     cands[0].overlap, cands[1].score = 0.2, 0.4  # the closer sentence scores far below: it stays
     assert closer_paraphrase(cands[0], cands) is cands[0]
+
+
+def test_a_list_question_hears_first_the_sentence_listing_the_asked_kind():
+    # "what events…": the sentence listing events ("Events such as…") is the list, though others outscore it
+    a = _cands("a", ["The ferries suffered a long decline.", "Events such as the flood, the fire and the strike deepened it."],
+               [0.9, 0.8])
+    b = _cands("b", ["Ferry fares rose across the region."], [0.85])
+    q = _q("what events hurt the ferries", intent="list", listed="event")
+    got, _ = pick_spread(q, sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert [c.text for c in got] == [a[0].text, a[1].text]
+    got, _ = pick_spread(_q("what ports hurt the ferries", intent="list", listed="port"), sorted(a + b, key=lambda c: -c.score),
+                         limit=2)
+    assert got[1] is b[0]  # no listing of the asked kind: the spread as before
