@@ -20,6 +20,7 @@ SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at t
 # ...unless the sentence scores this close to the best: it is as good an answer as the one already heard, and the
 # discount would let weaker sentences of other articles push it out (dev: 0.95-0.98 all +2, 0.93 +1, 0.99 +1)
 SAME_ARTICLE_TIE = 0.97
+KIND_SHARE = 0.65  # list: a sentence listing the asked kind (``lists_kind``) is heard first down to this share of the best
 
 
 def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
@@ -35,7 +36,9 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
                                                                    and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
-    kind = next((c for c in pool if query.intent == "list" and lists_kind(c.text, query.listed)), None)
+    kind = next((c for c in cands[1:] if query.intent == "list" and c.score >= KIND_SHARE * best.score
+                 and c.passage.kind == "body" and lists_kind(c.text, query.listed)), None)
+    pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
@@ -67,12 +70,16 @@ def lists_kind(text: str, kind: str) -> bool:
     True
     >>> lists_kind("Ports such as Oslo and Bergen grew.", "event"), lists_kind("Events grew, such as it was.", "event")
     (False, False)
+    >>> lists_kind("Technologies such as radar and sonar were cut.", "tech")  # "which techs…"
+    True
     """
     if not kind:
         return False
     for m in _ITEMS_CUE.finditer(text):
         before = text[:m.start()].split()[-3:]
-        if kind in {t for w in before for t in terms(w)} and is_enumeration(text[m.start():]):
+        # a clipped noun ("techs", "stats") names the kind whose full word starts with it ("technologies")
+        named = any(t == kind or (len(kind) >= 4 and t.startswith(kind)) for w in before for t in terms(w))
+        if named and is_enumeration(text[m.start():]):
             return True
     return False
 

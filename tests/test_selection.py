@@ -1274,3 +1274,17 @@ def test_a_list_question_hears_first_the_sentence_listing_the_asked_kind():
     got, _ = pick_spread(_q("what ports hurt the ferries", intent="list", listed="port"), sorted(a + b, key=lambda c: -c.score),
                          limit=2)
     assert got[1] is b[0]  # no listing of the asked kind: the spread as before
+
+
+def test_a_listing_of_the_asked_kind_is_heard_below_the_spread_and_by_a_clipped_noun():
+    # "which techs…": "technologies such as…" lists that kind, at 0.7 of the best (below the spread's 0.8)
+    a = _cands("a", ["The ferries got a new version of the pact.", "Technologies such as radar, sonar and lidar were cut."],
+               [0.9, 0.63])
+    b = _cands("b", ["Ferry fares rose across the region."], [0.85])
+    got, _ = pick_spread(_q("which techs got cut", intent="list", listed="tech"), sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert got[1] is a[1]
+    low = _cands("a", ["The ferries got a new version of the pact.", "Technologies such as radar, sonar and lidar were cut."],
+                 [0.9, 0.5])
+    got, _ = pick_spread(_q("which techs got cut", intent="list", listed="tech"), sorted(low + b, key=lambda c: -c.score),
+                         limit=2)
+    assert got[1] is b[0]  # far below the best: not heard
