@@ -66,9 +66,10 @@ def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate 
 
 
 def two_times(query) -> bool:
-    """Does the comparison set two times against each other, by its sides ("old vs new") or, with no sides, by
-    its words ("before the renewal vs after", "back in the day vs 2024")?"""
-    return in_time(query.sides) or (not query.sides and query.two_times)
+    """Does the comparison set two times against each other, by its sides ("old vs new") or by its words ("before
+    the renewal vs after", "back in the day vs 2024", "the old way of doing X versus the new way", whose sides the
+    question parse reads as "doing X" and "new way")?"""
+    return in_time(query.sides) or query.two_times
 
 
 def present_after(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:

@@ -54,7 +54,7 @@ _BUT_NOW = re.compile(r"^\W*(?:but|yet)\s+(?:now|today)\b", re.I)
 # Words by which a question with no sides of its own still asks about two times ("before the renewal vs after",
 # "its early years vs how it's seen now", "back in the day vs 2024"): general English, no topic; an opening span of
 # time ("the first/early/initial days, years or decades") is one such word.
-_TIME_WORD = re.compile(r"\b(?:now|today|then|before|after|back in the day|originally|original|old|early|earlier|"
+_TIME_WORD = re.compile(r"\b(?:now|today|then|before|after|back in the day|originally|original|old|new|early|earlier|"
                         r"(?:first|early|earliest|initial)\s+(?:days|months|years?|decades?)|\d{4})\b", re.I)
 
 

@@ -70,7 +70,7 @@ def test_change_sentence_far_below_the_best_or_sides_not_in_time_are_left_alone(
     q = S(sides=[["old"], ["new"]], named_docs={"a"}, within=True, intent="compare")
     assert "change" not in pick_compare(q, cands)[1]
     cands[2].score = 0.45
-    q2 = S(sides=[["port"], ["council"]], named_docs={"a"}, within=True, intent="compare")
+    q2 = S(sides=[["port"], ["council"]], named_docs={"a"}, within=True, intent="compare", two_times=False)
     assert "change" not in pick_compare(q2, cands)[1]
 
 

@@ -1288,3 +1288,15 @@ def test_a_listing_of_the_asked_kind_is_heard_below_the_spread_and_by_a_clipped_
     got, _ = pick_spread(_q("which techs got cut", intent="list", listed="tech"), sorted(low + b, key=lambda c: -c.score),
                          limit=2)
     assert got[1] is b[0]  # far below the best: not heard
+
+
+def test_old_and_new_set_two_times_apart_even_when_the_sides_are_not_read_as_times():
+    from types import SimpleNamespace as Q
+
+    from rag.compare import two_times
+    from rag.contrast import asks_two_times
+
+    q = "how does the harbor piece describe the old way of running ferries versus the new way"
+    assert asks_two_times(q)  # "old" and "new" are two time words
+    assert two_times(Q(sides=[["run", "ferri"], ["new", "way"]], two_times=True))
+    assert not two_times(Q(sides=[["port"], ["council"]], two_times=False))
