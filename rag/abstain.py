@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
 from rag.rules import has_new
-from rag.spelling import in_dictionary, zipf
+from rag.spelling import common_slip, in_dictionary, zipf
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 # Share of the question's weighted terms the best-covering close sentence must hold... (0.25 until the d2/d3
@@ -106,15 +106,16 @@ def lower_acronym(word: str) -> bool:
 
     >>> lower_acronym("nato"), lower_acronym("ok"), lower_acronym("wasnt"), lower_acronym("deal")
     (True, False, False, False)
-    >>> lower_acronym("nih"), lower_acronym("dont"), lower_acronym("reserch")
-    (True, False, False)
+    >>> lower_acronym("nih"), lower_acronym("dont"), lower_acronym("reserch"), lower_acronym("manny")
+    (True, False, False, False)
     """
     # a short one (three or four letters) is an acronym at a lower frequency ("nih", "nsf"): English text writes
     # few such letter runs that are not initials, while a slip of typing is rarer still (zipf ~0)
     floor = ACRONYM_ZIPF if len(word) <= 4 else EVERYDAY_ZIPF
     if len(word) < 3 or not word.isalpha() or zipf(word) < floor or in_dictionary(word):
         return False
-    return not any(in_dictionary(word[:i] + "'" + word[i:]) for i in range(1, len(word)))
+    # a slip of a far commoner word ("manny" for "many") is that word mistyped, not initials
+    return not any(in_dictionary(word[:i] + "'" + word[i:]) for i in range(1, len(word))) and not common_slip(word)
 
 
 # "the eu", "the un's": two letters after "the", not the first part of a compound ("the op-ed")

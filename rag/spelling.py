@@ -134,6 +134,29 @@ def slip_class(typo: str, cand: str) -> float:
     return 0 if doubled else 3
 
 
+SLIP_MARGIN = 2.0  # a word is a slip of one this much more frequent (Zipf): a hundred times as common in English
+
+
+def common_slip(word: str) -> str:
+    """The far commoner dictionary word that ``word`` is an ordinary slip of (a letter doubled, two swapped, a
+    neighbouring key: ``slip_class`` 0), or "". English text writes some slips often enough to pass as words
+    ("manny" 3.5, a name too), yet beside a word a hundred times as common ("many" 5.9) a question means that
+    word; initials typed in lower case ("nato", "nih") are no such slip of any word. Three or four letters are
+    too short to tell: many initials are one slip from a word ("wto" of "two", "dod" of "did").
+
+    >>> common_slip("manny"), common_slip("nato"), common_slip("many"), common_slip("wto")
+    ('many', '', '', '')
+    """
+    from symspellpy import Verbosity
+
+    if len(word) < 5:
+        return ""
+    for s in _english_symspell().lookup(word, Verbosity.CLOSEST, 1):
+        if s.distance == 1 and slip_class(word, s.term) == 0 and zipf(s.term) >= zipf(word) + SLIP_MARGIN:
+            return s.term
+    return ""
+
+
 def _likelihood(typo: str, cand: str, corpus: int) -> tuple:
     """Sort key among corrections at the same edit distance, most likely first: the corpus's own words
     (``corpus`` 0), which are what the articles can answer about ("vally" → "valley"), then words of

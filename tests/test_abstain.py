@@ -237,3 +237,9 @@ def test_a_yes_no_question_asking_whether_a_text_tells_of_a_thing_it_never_names
     assert "fish" in u.everyday + u.rare and unjudgeable(q, u)  # an everyday word, but the very thing asked about
     plain = replace(_q("was the treaty signed fishing for votes"), intent="yes_no")  # no "mention": a paraphrase, maybe
     assert not unjudgeable(plain, unknown_terms(plain, _Lexicon()))
+
+
+def test_a_slip_of_a_far_commoner_word_is_no_lower_case_acronym():
+    u = unknown_terms(_q("how manny treaties were signed"), _Lexicon())  # "manny": "many" with a letter doubled
+    assert u.entities == [] and "manni" in u.everyday
+    assert unknown_terms(_q("did the nato sign the treaty"), _Lexicon()).entities == ["nato"]  # initials stay a name
