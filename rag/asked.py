@@ -232,7 +232,27 @@ def counted_things(question: str) -> set[str]:
     """
     m = re.search(_COUNT + r"(?:\s+or\s+([a-z][a-z\-]+))?", question.lower())
     words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w] if m else []
-    return {stem(w) for w in words if w not in _NOT_COUNTED}
+    head = modified_head(question)
+    return {stem(w) for w in ([head] if head else words) if w not in _NOT_COUNTED}
+
+
+# "how many stopgap extensions did…": a singular word, then a plural one the clause's verb follows
+_MODIFIED = re.compile(_COUNT + r"\s+([a-z]+[^s\W]s)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|would|could|"
+                       r"can)\b|\s*\?|\s*$)")
+
+
+def modified_head(question: str) -> str:
+    """The plural noun a "how many X Ys…" question counts when X only qualifies it ("how many stopgap extensions
+    did it get?" counts extensions, of a kind), or "". Only when X is singular and Y plural with the verb right
+    after: "how many ferries sailed" has a verb second, "how many pages long is it" a word that is no plural noun.
+
+    >>> modified_head("how many stopgap extensions did it get?"), modified_head("how many ferries sailed?")
+    ('extensions', '')
+    >>> modified_head("how many pages long is it?"), modified_head("how many government agencies?")
+    ('', 'agencies')
+    """
+    m = _MODIFIED.search(question.lower())
+    return m.group(2) if m and not m.group(1).endswith("s") and m.group(1) not in _NOT_COUNTED else ""
 
 
 # A question for what something depends on: "what will decide whether the plan works?", "what does its success

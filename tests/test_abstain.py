@@ -243,3 +243,10 @@ def test_a_slip_of_a_far_commoner_word_is_no_lower_case_acronym():
     u = unknown_terms(_q("how manny treaties were signed"), _Lexicon())  # "manny": "many" with a letter doubled
     assert u.entities == [] and "manni" in u.everyday
     assert unknown_terms(_q("did the nato sign the treaty"), _Lexicon()).entities == ["nato"]  # initials stay a name
+
+
+def test_a_count_of_a_known_plural_qualified_by_an_unknown_word_counts_the_plural():
+    lex = _Lexicon()
+    assert refused_unread(_count("how many zorblat treaties did they sign?"), lex) == ""  # treaties, of a kind
+    assert refused_unread(_count("how many zorblats signed the treaty?"), lex) == "count_of_unknown"
+    assert refused_unread(_count("how many treaty zorblats were signed?"), lex) == "count_of_unknown"
