@@ -322,3 +322,21 @@ def asks_frequency(q: str) -> bool:
     False
     """
     return bool(_HOW_MANY_TIMES.search(q))
+
+
+# "what's this 'de-risking' thing people mention?", "what is reciprocity?", "what does decoupling mean?"
+_DEFINITION = re.compile(LEAD + r"what(?:'s|’s|\s+is|\s+are)\s+(?:this|that|the)?\s*(?:term\s+|word\s+)?"
+                         r"(?:[\"'“‘][^\"'”’]{2,40}[\"'”’]|[a-z\-]+)(?:\s+(?:thing|term|concept|idea|stuff)\b[^?]*)?\s*\?*\s*$|"
+                         + LEAD + r"what\s+does\s+[^?]{2,40}\s+mean\s*\?*\s*$", re.I)
+
+
+def asks_definition(question: str) -> bool:
+    """Does the question ask what one named thing is? Its answer defines the thing, so a follow-up's bare "that"
+    ("which administration pushed that?") points at the thing named, not at the words of its definition.
+
+    >>> asks_definition("what's this 'de-risking' thing people mention?"), asks_definition("what does decoupling mean?")
+    (True, True)
+    >>> asks_definition("what did the ferry deal change?"), asks_definition("what is the fine for speeding?")
+    (False, False)
+    """
+    return bool(_DEFINITION.search(question.strip()))

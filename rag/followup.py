@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, other_side, personal,
                              pronoun, subject, writers)
+from rag.asked import asks_definition
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 
@@ -337,6 +338,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if _DONE_OR_AFTER.search(question):  # "why'd they do that?": asked together with the last question
         return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
+        if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
+            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
         return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together

@@ -838,3 +838,11 @@ def test_an_or_joining_examples_leaves_a_yes_no_question():
     assert intent_of("do the pieces mention ferry firms like acme or zeta?") == "yes_no"
     assert intent_of("do they cover ports such as oslo or bergen?") == "yes_no"
     assert intent_of("was the ferry pact signed in oslo or bergen?") != "yes_no"
+
+
+def test_a_bare_that_after_a_question_asking_what_a_thing_is_points_at_the_thing_not_its_definition():
+    said = "A shift away from total separation toward reducing harbour risks."
+    r = rewrite("which council pushed that", [Turn("what's this 'ferry-pooling' thing people mention?", [], said=said)])
+    assert "ferry-pooling" in r.text and "separation" not in r.text
+    r = rewrite("what did that lead to?", [Turn("how did the fares change?", [], said="Fares doubled after the strike.")])
+    assert "doubled" in r.text  # a question asking how something changed: "that" is what its answer said
