@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
 from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
@@ -153,7 +154,8 @@ def refused_unread(query, lexicon) -> str:
     if not all(lexicon.known(t) for t in query.counted):
         return "count_of_unknown"
     thing = query.asked_thing or closing_thing(query.text, KIND_WORDS)
-    if thing and not lexicon.known(thing) and REQUIRE_ASKED_THING:
+    # ...but an outlet or author asked of the articles themselves is read from their bylines, not their bodies
+    if thing and not lexicon.known(thing) and not (query.about_articles and thing in META_STEMS) and REQUIRE_ASKED_THING:
         return "asked_thing_unknown"
     if query.asked_act and not lexicon.known(query.asked_act):
         return "asked_act_unknown"  # "…, like, who arbitrates?" over articles that never name arbitration

@@ -130,9 +130,10 @@ def names_a_word(head: str) -> bool:
     return any(head.endswith(k) and len(head) - len(k) >= 3 for k in _WORD_HEADS)
 
 
-# "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb
-_WH_HEAD = re.compile(LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:is|are|was|were|do|does|did|has|"
-                      r"have|had|can|could|will|would|should)\b")
+# "which (adjective) ministry is…", "what agency did…": the noun the wh-word asks about, right before its verb (an
+# auxiliary, or a verb in -s or -ed whose object's determiner follows: "which ministry handles the pact")
+_WH_HEAD = re.compile(LEAD + r"(?:which|what)\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\s+(?:(?:is|are|was|were|do|does|did|has|"
+                      r"have|had|can|could|will|would|should)\b|[a-z]+(?:s|ed)\s+(?:the|a|an|its|their|this|that)\b)")
 
 
 def asked_thing(text: str) -> str:
@@ -142,6 +143,9 @@ def asked_thing(text: str) -> str:
     ('budget', '')
     >>> asked_thing("which harbour ministry is in charge?"), asked_thing("which problems are covered?")
     ('ministri', '')
+    >>> asked_thing("which harbour ministry handles the pact?")
+    'ministri'
+
     >>> asked_thing("what's the line the port draws between ferries and barges?")
     ''
     >>> asked_thing("what is the port better at than the dock?"), asked_thing("what's the bigger picture of the ferry war?")

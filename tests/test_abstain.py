@@ -4,7 +4,7 @@ refused before any evidence is read."""
 from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, body_name, closing_act, unknown_terms
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
-from rag.query import Query
+from rag.query import Query, asked_thing
 from rag.text import terms
 
 
@@ -250,3 +250,16 @@ def test_a_count_of_a_known_plural_qualified_by_an_unknown_word_counts_the_plura
     assert refused_unread(_count("how many zorblat treaties did they sign?"), lex) == ""  # treaties, of a kind
     assert refused_unread(_count("how many zorblats signed the treaty?"), lex) == "count_of_unknown"
     assert refused_unread(_count("how many treaty zorblats were signed?"), lex) == "count_of_unknown"
+
+
+def _thing(text: str, about_articles: bool = False) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text), asked_thing=asked_thing(text),
+                 about_articles=about_articles)
+
+
+def test_a_body_asked_for_before_a_verb_and_its_object_must_be_one_the_articles_name():
+    lex = _Lexicon()
+    assert refused_unread(_thing("which harbour ministry handles the treaty on their end"), lex) == "asked_thing_unknown"
+    assert refused_unread(_thing("which harbour ministry is in charge of the treaty?"), lex) == "asked_thing_unknown"
+    # an outlet asked of the articles themselves is read from their bylines, which the bodies never name
+    assert refused_unread(_thing("which outlets published the treaty piece?", about_articles=True), lex) == ""
