@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.abstain import spells_out
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
@@ -108,6 +109,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     all_sims = [v for p in passages for v in p.sims.values()]
     floor = min(all_sims) if all_sims else 0.0
     shown = {tuple(s) for s in query.shown}
+    # initials the articles never write ("nsf"): a sentence spelling them out ("National Science Foundation") holds them
+    initials = [t for t in query.terms if 2 <= len(t) <= 6 and t.isalpha() and not lexicon.known(t)]
     seen, out = set(), []
     for rank, p in enumerate(passages):
         if p.kind == "metadata" and not query.about_articles:
@@ -119,7 +122,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
                 continue
             seen.add(key)
             text = p.text[s:e]
-            c = Candidate(rank, p, s, e, text, lexicon.sentence_terms(text))
+            spelled = {t for t in initials if spells_out(t, text)}
+            c = Candidate(rank, p, s, e, text, lexicon.sentence_terms(text) | spelled if spelled else lexicon.sentence_terms(text))
             _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)

@@ -13,6 +13,9 @@ class _Lexicon:
     def common(self, word: str) -> bool:
         return True
 
+    def known(self, term: str) -> bool:
+        return True
+
 
 def _passage(sentences: list[str], sims: list[float]) -> Passage:
     text, spans, at = "", [], 0

@@ -1300,3 +1300,18 @@ def test_old_and_new_set_two_times_apart_even_when_the_sides_are_not_read_as_tim
     assert asks_two_times(q)  # "old" and "new" are two time words
     assert two_times(Q(sides=[["run", "ferri"], ["new", "way"]], two_times=True))
     assert not two_times(Q(sides=[["port"], ["council"]], two_times=False))
+
+
+def test_a_sentence_spelling_out_initials_the_articles_never_write_holds_them():
+    a, b = "The port's own board was modeled after the Oslo Harbor Research Authority.", "Ferry fares rose again."
+    text = f"{a} {b}"
+    p = Passage(chunk_id="d:0", doc_id="d", text=text, start=0, end=len(text), sentences=[(0, len(a)), (len(a) + 1, len(text))],
+                title="", outlet="", authors=[], date="", url="", kind="body", sims={0: 0.4, len(a) + 1: 0.4})
+    from rag.evidence import candidates
+    from rag.lexicon import Lexicon
+
+    lex = Lexicon.build([p], [""])
+    q = _q("the port's own version of the hra, was that copied?")
+    cands = candidates(q, [p], lex, set(), {t: lex.idf(t) for t in q.terms})
+    assert cands[0].text == a and "hra" in cands[0].terms
+    assert "hra" not in [c for c in cands if c.text == b][0].terms
