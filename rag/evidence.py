@@ -122,8 +122,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
                 continue
             seen.add(key)
             text = p.text[s:e]
-            spelled = {t for t in initials if spells_out(t, text)}
-            c = Candidate(rank, p, s, e, text, lexicon.sentence_terms(text) | spelled if spelled else lexicon.sentence_terms(text))
+            said, spelled = lexicon.sentence_terms(text), {t for t in initials if spells_out(t, text)}
+            c = Candidate(rank, p, s, e, text, said | spelled if spelled else said)  # the remembered set when unchanged
             _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
