@@ -198,6 +198,12 @@ GIST_CLOSING = 0.15  # ...and so, less surely, is the writer's conclusion (0: de
 _CONCLUSION = re.compile(r"\bconclu(?:de|des|ded|ding|sion|sions)\b|\bclosing (?:words?|points?|thoughts?)\b|"
                          r"\bfinal (?:words?|points?|thoughts?)\b", re.I)
 CLOSING_ASKED = 1.0  # the closing statements lead when the question asks for the conclusion
+GIST_VERDICT = 0.3  # gist: a sentence saying what its subject amounts to ("X reflects a Y") states the writer's verdict
+# A verdict: a short subject (after an opening phrase) said to be or stand for something, "a/an <noun phrase>"; the
+# verbs are general English for characterising a thing, no topic word
+_VERDICT = re.compile(r"^(?:[^,;:]{0,80},\s+)?(?:the|this|that|it|its|these)\b[\w\s\-.’'&]{0,60}?\b"
+                      r"(?:represents?|reflects?|marks?|constitutes?|remains?|amounts? to|serves? as|is|was)\s+"
+                      r"(?:not\s+)?(?:a|an)\s+\w+", re.I)
 
 
 def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
@@ -230,9 +236,25 @@ def closing(mine: list[Candidate], n: int = 2) -> set:
 
 def thesis_bonus(c: Candidate, ends: set, asked_end: bool = False) -> float:
     """How much more a sentence is worth as an article's main point than its typicality (``sim``) says; a
-    closing statement's worth is ``CLOSING_ASKED`` when the question asks for the conclusion (``asked_end``)."""
+    closing statement's worth is ``CLOSING_ASKED`` when the question asks for the conclusion (``asked_end``), and
+    then a verdict stated elsewhere in the article (``states_verdict``) is not what is asked: the closing statements are."""
     closing_worth = CLOSING_ASKED if asked_end else GIST_CLOSING
-    return GIST_CORRECTIVE * corrective_contrast(c.text) + closing_worth * (c.abs_key in ends)
+    return GIST_CORRECTIVE * corrective_contrast(c.text) + closing_worth * (c.abs_key in ends) \
+        + GIST_VERDICT * (not asked_end and states_verdict(c.text) and not byline_note(c.text, c.passage.authors))
+
+
+def states_verdict(text: str) -> bool:
+    """Does a sentence say what its subject amounts to ("The new deal reflects a pragmatic truce", "this marks a
+    turning point")? Such a sentence is the writer's judgement of the matter, the article's central claim, while the
+    sentences most typical of the article (``sim``) often restate its topic or narrate; it shares no words
+    with a "what's the gist" question, so only its form can raise it.
+
+    >>> states_verdict("The updated plan reflects a careful truce between the towns."), states_verdict("Overall, this marks a turning point.")
+    (True, True)
+    >>> states_verdict("The plan reflects growing costs."), states_verdict("Ferries sailed daily from the port, a new route.")
+    (False, False)
+    """
+    return bool(_VERDICT.search(text.strip()))
 
 
 MEANING_SHARE = 0.7  # fact: the sentence closest in meaning is heard down to this share of the best score...

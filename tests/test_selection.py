@@ -690,6 +690,20 @@ def test_a_gist_prefers_a_point_made_by_correction_and_the_writers_conclusion():
     assert texts[6] not in closing_texts(cands)  # the closing bio line argues nothing
 
 
+def test_a_gist_hears_the_sentence_judging_what_its_subject_amounts_to():
+    # the verdict ("the plan reflects a careful truce") is less typical of the article than its narration
+    texts = ["The harbor plan doubles the number of night ferries.", "Fares for islanders will stay frozen until 2031.",
+             "Critics on the council fear the dock cannot take the extra traffic.",
+             "The plan's authors answer that a second pier is already funded.",
+             "The updated plan reflects a careful truce between the island crews and the council.",
+             "Both crews will share the winter timetable from next year.",
+             "The next council vote on the timetable is due in the spring."]
+    cands = _cands("a", texts, sims=[0.9, 0.88, 0.86, 0.85, 0.7, 0.6, 0.5])
+    assert texts[4] in {c.text for c in pick_gist(_q("sum up the harbor piece", named_docs={"a"}, gist=True), cands)[0]}
+    ends = _q("what does the harbor piece conclude?", named_docs={"a"}, gist=True)  # the closing lines are asked
+    assert texts[4] not in {c.text for c in pick_gist(ends, cands)[0]}
+
+
 def closing_texts(cands):
     from rag.spread import closing
     return {c.text for c in cands if c.abs_key in closing(cands)}
