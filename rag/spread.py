@@ -198,6 +198,7 @@ GIST_CLOSING = 0.15  # ...and so, less surely, is the writer's conclusion (0: de
 _CONCLUSION = re.compile(r"\bconclu(?:de|des|ded|ding|sion|sions)\b|\bclosing (?:words?|points?|thoughts?)\b|"
                          r"\bfinal (?:words?|points?|thoughts?)\b", re.I)
 CLOSING_ASKED = 1.0  # the closing statements lead when the question asks for the conclusion
+GIST_QUESTION = 0.2  # gist: a question the writer puts frames the article's issue (0.2 and 0.3: dev +1, no loss on gists)
 GIST_VERDICT = 0.3  # gist: a sentence saying what its subject amounts to ("X reflects a Y") states the writer's verdict
 # A verdict: a short subject (after an opening phrase) said to be or stand for something, "a/an <noun phrase>"; the
 # verbs are general English for characterising a thing, no topic word
@@ -240,7 +241,19 @@ def thesis_bonus(c: Candidate, ends: set, asked_end: bool = False) -> float:
     then a verdict stated elsewhere in the article (``states_verdict``) is not what is asked: the closing statements are."""
     closing_worth = CLOSING_ASKED if asked_end else GIST_CLOSING
     return GIST_CORRECTIVE * corrective_contrast(c.text) + closing_worth * (c.abs_key in ends) \
-        + GIST_VERDICT * (not asked_end and states_verdict(c.text) and not byline_note(c.text, c.passage.authors))
+        + GIST_VERDICT * (not asked_end and states_verdict(c.text) and not byline_note(c.text, c.passage.authors)) \
+        + GIST_QUESTION * poses_question(c.text)
+
+
+def poses_question(text: str) -> bool:
+    """Is a statement of the article a question its writer puts ("can the truce last while both towns compete?")?
+    A writer asks in the body the question the article turns on; the sentences around it answer or narrate it, so
+    it is less typical of the article than they are, and no words of a "sum it up" question match it.
+
+    >>> poses_question("Yet a hard question remains: can the truce last?"), poses_question("The truce held.")
+    (True, False)
+    """
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def states_verdict(text: str) -> bool:

@@ -704,6 +704,17 @@ def test_a_gist_hears_the_sentence_judging_what_its_subject_amounts_to():
     assert texts[4] not in {c.text for c in pick_gist(ends, cands)[0]}
 
 
+def test_a_gist_hears_the_question_its_writer_puts():
+    texts = ["The harbor plan doubles the number of night ferries.", "Fares for islanders will stay frozen until 2031.",
+             "Critics on the council fear the dock cannot take the extra traffic.",
+             "The plan's authors answer that a second pier is already funded.",
+             "Yet a hard question remains: can the islands keep their ferries if the council keeps cutting?",
+             "Both crews will share the winter timetable from next year.",
+             "The next council vote on the timetable is due in the spring."]
+    cands = _cands("a", texts, sims=[0.9, 0.88, 0.86, 0.85, 0.7, 0.6, 0.5])
+    assert texts[4] in {c.text for c in pick_gist(_q("sum up the harbor piece", named_docs={"a"}, gist=True), cands)[0]}
+
+
 def closing_texts(cands):
     from rag.spread import closing
     return {c.text for c in cands if c.abs_key in closing(cands)}
