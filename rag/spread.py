@@ -200,9 +200,10 @@ _CONCLUSION = re.compile(r"\bconclu(?:de|des|ded|ding|sion|sions)\b|\bclosing (?
 CLOSING_ASKED = 1.0  # the closing statements lead when the question asks for the conclusion
 GIST_QUESTION = 0.2  # gist: a question the writer puts frames the article's issue (0.2 and 0.3: dev +1, no loss on gists)
 GIST_VERDICT = 0.3  # gist: a sentence saying what its subject amounts to ("X reflects a Y") states the writer's verdict
-# A verdict: a short subject (after an opening phrase) said to be or stand for something, "a/an <noun phrase>"; the
-# verbs are general English for characterising a thing, no topic word
-_VERDICT = re.compile(r"^(?:[^,;:]{0,80},\s+)?(?:the|this|that|it|its|these)\b[\w\s\-.’'&]{0,60}?\b"
+# A verdict: a short named subject (a determiner and a noun, after an opening phrase) said to be or stand for
+# something, "a/an <noun phrase>"; the verbs are general English for characterising a thing, no topic word. An
+# opening phrase of up to 120 characters ("By doing A while B, the plan represents…"; 80 missed such a verdict)
+_VERDICT = re.compile(r"^(?:[^,;:]{0,120},\s+)?(?:the|this|that|its|these)\s+[\w\-.’'&][\w\s\-.’'&]{0,60}?\b"
                       r"(?:represents?|reflects?|marks?|constitutes?|remains?|amounts? to|serves? as|is|was)\s+"
                       r"(?:not\s+)?(?:a|an)\s+\w+", re.I)
 
@@ -257,14 +258,20 @@ def poses_question(text: str) -> bool:
 
 
 def states_verdict(text: str) -> bool:
-    """Does a sentence say what its subject amounts to ("The new deal reflects a pragmatic truce", "this marks a
-    turning point")? Such a sentence is the writer's judgement of the matter, the article's central claim, while the
-    sentences most typical of the article (``sim``) often restate its topic or narrate; it shares no words
-    with a "what's the gist" question, so only its form can raise it.
+    """Does a sentence say what its named subject amounts to ("The new deal reflects a pragmatic truce", "by
+    sharing the pier, the plan represents a fair split")? Such a sentence is the writer's judgement of the matter,
+    the article's central claim, while the sentences most typical of the article (``sim``) often restate its topic
+    or narrate; it shares no words with a "what's the gist" question, so only its form can raise it.
 
-    >>> states_verdict("The updated plan reflects a careful truce between the towns."), states_verdict("Overall, this marks a turning point.")
+    >>> states_verdict("The updated plan reflects a careful truce between the towns."), states_verdict("Overall, this deal marks a turning point.")
     (True, True)
     >>> states_verdict("The plan reflects growing costs."), states_verdict("Ferries sailed daily from the port, a new route.")
+    (False, False)
+
+    A bare pronoun ("It reflects a careful truce", "This marks a turning point") judges what the sentence before
+    it said: quoted alone, the reader does not learn what is judged, and it took the place of the named verdict.
+
+    >>> states_verdict("It reflects a careful truce."), states_verdict("This marks a turning point.")
     (False, False)
     """
     return bool(_VERDICT.search(text.strip()))

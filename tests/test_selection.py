@@ -704,6 +704,14 @@ def test_a_gist_hears_the_sentence_judging_what_its_subject_amounts_to():
     assert texts[4] not in {c.text for c in pick_gist(ends, cands)[0]}
 
 
+def test_a_verdict_names_what_it_judges():
+    from rag.spread import states_verdict
+    assert not states_verdict("It reflects a careful truce between the island crews and the council.")
+    assert not states_verdict("This represents a critical step for the islands.")  # judges the sentence before it
+    assert states_verdict("By sharing the pier on alternate days while keeping the winter fares frozen for the islanders, "
+                          "the plan represents a fair split of the harbour.")
+
+
 def test_a_gist_hears_the_question_its_writer_puts():
     texts = ["The harbor plan doubles the number of night ferries.", "Fares for islanders will stay frozen until 2031.",
              "Critics on the council fear the dock cannot take the extra traffic.",
