@@ -108,3 +108,19 @@ def test_shipped_question_files_are_valid_and_split():
     assert {q.split for q in dev} == {"dev"} and {q.split for q in test} == {"test"}
     assert len(dev) + len(test) >= 200 and not {q.id for q in dev} & {q.id for q in test}
     assert sum(not q.answerable for q in test) >= 15
+
+
+def test_every_shipped_answer_group_can_match_an_article():
+    """Answers are matched whole-word, so a key written as a stem ('renew' for 'renewal') can never be met.
+
+    Each group needs one alias that occurs whole-word in an article (its text or metadata block, quotes dropped)
+    or is the yes/no word a polar answer starts with.
+    """
+    from conftest import ROOT
+
+    texts = [p.read_text().replace("'", " ").replace('"', " ") for p in sorted((ROOT / "corpus").glob("*.md"))]
+    dead = [(q.id, group)
+            for q in load_many([ROOT / "evals" / "dev.jsonl", ROOT / "evals" / "test.jsonl"])
+            for group in q.answers
+            if not any(a.lower() in ("yes", "no") or any(contains_alias(t, a) for t in texts) for a in group)]
+    assert dead == []
