@@ -179,6 +179,16 @@ def _assemble(questions, models, k, summary, per_q) -> dict:
     return report
 
 
+def _unmatchable(cfg, questions: list[Question]) -> list[tuple[str, list[str]]]:
+    from rag.corpus import load_corpus
+    from rag.metrics import dead_groups
+
+    docs = load_corpus(cfg.corpus_dir).documents
+    # quotes dropped: a title is quoted in the front matter but an answer shows it bare
+    texts = [" ".join([d.body, *map(str, d.meta().values())]).replace("'", " ").replace('"', " ") for d in docs]
+    return dead_groups(questions, texts)
+
+
 def questions_for(args) -> list[Question]:
     """``--questions FILE`` (repeatable), else the shipped dev and test files; ``--split`` filters."""
     paths = [Path(p) for p in (args.questions or [])] or list(SPLIT_FILES.values())
@@ -189,6 +199,9 @@ def run_eval_cli(args, cfg) -> int:
     from rag.evalreport import format_breakdown, format_table, write_report
 
     questions = questions_for(args)
+    for qid, group in _unmatchable(cfg, questions):
+        print(f"warning: {qid}: no alias of {group} occurs whole-word in any article, so no answer can match it "
+              "(answers are matched whole-word: write the word the article uses, e.g. 'renewal' not 'renew')")
     models = [m.strip() for m in (args.models or cfg.model).split(",") if m.strip()]
     llms = [x.strip() for x in (getattr(args, "llm", None) or "").split(",") if x.strip()]
     report = evaluate(cfg, questions, models, cfg.k, baselines=not args.no_baselines, llms=tuple(llms),

@@ -29,6 +29,20 @@ def matched_groups(text: str, groups: list[list[str]]) -> list[bool]:
     return [any(contains_alias(text, a) for a in g) for g in groups]
 
 
+def dead_groups(questions: list[Question], texts: list[str]) -> list[tuple[str, list[str]]]:
+    """Answer groups no answer drawn from ``texts`` can meet: no alias occurs there whole-word, nor is a yes/no word.
+
+    WHY: answers are matched whole-word, so a key written as a stem ("renew" for "renewal") silently scores
+    every answer wrong; an evaluator's own questions file is checked before it is trusted.
+
+    >>> q = Question("q1", "Renewed?", [["renew"], ["renewal"], ["Yes"]], ["d"], True)
+    >>> dead_groups([q], ["The renewal came late."])
+    [('q1', ['renew'])]
+    """
+    return [(q.id, g) for q in questions for g in q.answers
+            if not any(normalize(a) in ("yes", "no") or any(contains_alias(t, a) for t in texts) for a in g)]
+
+
 def dedupe(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
