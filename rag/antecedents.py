@@ -87,7 +87,7 @@ def subjects(question: str) -> list[str]:
                 break
             continue
         run.append(w)
-    if run and len(run) > 1 and _DO_SUPPORT.match(q) and len(run) == _verb_at(q, run):
+    if run and len(run) > 1 and _DO_SUPPORT.match(q) and len(run) == _verb_at(q, run) and not is_plural(run[-1]):
         run = run[:-1]  # "what did house republicans think of…": after do-support the run closes with the verb
     if run:
         out.append("the " + " ".join(run[:4]))
@@ -100,7 +100,8 @@ _DO_SUPPORT = re.compile(r"^\W*(?:what|why|how|when|where)\s+(?:do|does|did)\s",
 
 def _verb_at(q: str, run: list[str]) -> int:
     """How many words of ``run`` follow the do-support directly (the run is right after it, so its last word is the
-    verb), else 0.
+    verb), else 0. (The caller keeps a last word in -s: do-support takes the bare verb, so "what did house
+    republicans say…", whose verb is a stop word, ends its run on the plural noun.)
 
     >>> _verb_at("what did house republicans think of it", ["house", "republicans", "think"])
     3

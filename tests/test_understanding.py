@@ -308,6 +308,8 @@ def test_an_article_without_a_headline_is_named_by_its_opening_words():
      "who are the bakeries poaching people from?"),  # "they": the plural thing the last question asked about
     ("What have Harbor Democrats said about the OBA?", "what do they want done with it?",
      "what do Harbor Democrats want done with it?"),  # plural pronoun, plural antecedent (not "the OBA")
+    ("what did harbor democrats say about the oba?", "what do they want done with it?",
+     "what do the harbor democrats want done with it?"),  # "say" is a stop word: the run ends on the plural noun
     ("When was the OBA renewed?", "why was it renewed?", "why was the OBA renewed?"),
 ])
 def test_pronouns_agree_in_number_with_what_they_stand_for(prev, q, expected):
