@@ -54,6 +54,27 @@ def negations(text: str, verbs_only: bool = False) -> int:
 _CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")
 
 
+# An aside set off by a pair of dashes: "the pact — renewed twice — is due to lapse"
+_ASIDE = re.compile(r"\s*[—–]\s*([^—–]+?)\s*[—–]\s*")
+
+
+def without_aside(sentence: str) -> tuple[str, str]:
+    """The sentence with an aside between a pair of dashes taken out, and that aside ("" when there is none).
+
+    WHY: the dashes enclose a parenthesis; the clause they interrupt goes on after it ("But today the pact — which was
+    extended twice — is due to lapse"), and split at each dash its subject and its verb would be two clauses.
+
+    >>> without_aside("Today the pact — extended twice last year — is due to lapse.")
+    ('Today the pact is due to lapse.', 'extended twice last year')
+    >>> without_aside("It covers ferries — and barges.")
+    ('It covers ferries — and barges.', '')
+    """
+    m = _ASIDE.search(sentence)
+    if not m:
+        return sentence, ""
+    return sentence[:m.start()] + " " + sentence[m.end():], m.group(1)
+
+
 def focus_clause(question: str, sentence: str) -> str:
     """The clause of ``sentence`` that shares most content words with the question.
 
@@ -63,7 +84,8 @@ def focus_clause(question: str, sentence: str) -> str:
     >>> focus_clause("does it include night ferries?", "It covers day routes; the exclusion of night ferries")
     'the exclusion of night ferries'
     """
-    parts = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    main, aside = without_aside(sentence)
+    parts = [p for p in _CLAUSE.split(main) + [aside] if p and p.strip()]
     if len(parts) < 2:
         return sentence
     q = set(terms(question))

@@ -28,7 +28,7 @@ from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
-from rag.yesno import asks_value
+from rag.yesno import as_written, asks_value
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -65,6 +65,7 @@ class Query:
     narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
+    as_written: bool = False  # "had it lapsed when the harbour piece was written?": a yes/no claim as of an article's writing
     done: bool = False  # "what has it achieved?", "what did it do?": what happened, not what may
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
     meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
@@ -229,7 +230,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  era=era_of(text),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
-                 asserts_count=asks_value(text), done=asks_done(text),
+                 asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),
                  age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",

@@ -1348,3 +1348,29 @@ def test_a_sentence_spelling_out_initials_the_articles_never_write_holds_them():
     cands = candidates(q, [p], lex, set(), {t: lex.idf(t) for t in q.terms})
     assert cands[0].text == a and "hra" in cands[0].terms
     assert "hra" not in [c for c in cands if c.text == b][0].terms
+
+
+def test_a_dashed_aside_is_no_clause_of_its_own():
+    sentence = "But today the pact — which was extended twice last year — is due to lapse yet again."
+    assert focus_clause("had the pact been renewed?", sentence) == "But today the pact is due to lapse yet again."
+    assert verdict("had the pact been renewed?", sentence) == "no"  # the subject's clause goes on after the aside
+
+
+def test_a_yes_no_claim_dated_by_an_articles_writing_is_read_in_what_it_says_of_its_present():
+    from rag.yesno import as_written
+    text = "had the pact already been renewed when the harbour piece was written?"
+    assert as_written(text) and not as_written("was the pact renewed?")
+    cands = _cands("a", ["Earlier versions of the pact had already added port rules.", "Today the pact is due to lapse."],
+                   [0.6, 0.45])
+    for c in cands:
+        c.overlap = 0.5
+    w, terms_of = {t: 1.0 for t in terms(text)}, lambda t: set(terms(t))
+    chosen, _, prefix, _ = pick_yes_no(_q(text, intent="yes_no", as_written=True), cands, w, terms_of)
+    assert prefix == "No — " and chosen[0].text.startswith("Today")
+    chosen, _, prefix, _ = pick_yes_no(_q(text, intent="yes_no"), cands, w, terms_of)
+    assert prefix == "Yes — " and chosen[0].text.startswith("Earlier")  # undated: the sentence holding the claim
+    far = _cands("a", ["Earlier versions of the pact had already added port rules.", "Today the pact is due to lapse."],
+                 [0.6, 0.3])
+    for c in far:
+        c.overlap = 0.5
+    assert pick_yes_no(_q(text, intent="yes_no", as_written=True), far, w, terms_of)[0][0].text.startswith("Earlier")
