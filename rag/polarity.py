@@ -194,6 +194,29 @@ def duty_denied(question: str, sentence: str) -> bool:
     return bool(re.search(rf"\b(?:{_OBLIGES})\b", question, re.I)) and bool(_DENIED_DUTY.search(said))
 
 
+# A claim that something is acceptable ("is it fine to let…", "is it a good idea to…"), and a verdict that it is not
+# ("it would be a mistake", "it is wrong to…"): general English words of judgement, no corpus phrase
+_APPROVED = re.compile(r"\b(?:is|it's|it is|was|be|are|were)\s+(?:\w+\s+)?(?:fine|ok|okay|acceptable|alright|all right|"
+                       r"a good idea|wise|sensible|right)\b", re.I)
+_JUDGED_WRONG = re.compile(r"\b(?:mistake|mistaken|wrong|misguided|unwise|foolish|ill-advised|short-sighted|shortsighted|"
+                           r"a bad idea|an error)\b", re.I)
+
+
+def judged_wrong(question: str, sentence: str) -> bool:
+    """Does the question ask whether something is acceptable, and the sentence judge it a mistake?
+
+    WHY: "does the writer think it's fine to let the feud wreck the pact?" shares its topic with every sentence on
+    the feud; none negates anything, so each reads as a yes. The one that judges the outcome ("it would be a
+    mistake for the pact to be damaged") answers the question asked, and answers no.
+
+    >>> judged_wrong("is it fine to let the feud wreck the pact?", "It would be a mistake to let the pact fail.")
+    True
+    >>> judged_wrong("is it fine to let the feud wreck the pact?", "The feud risks the pact."), judged_wrong("did it fail?", "a mistake")
+    (False, False)
+    """
+    return bool(_APPROVED.search(question.replace("’", "'"))) and bool(_JUDGED_WRONG.search(sentence))
+
+
 def denial(question: str, weights: dict[str, float], cands: list, floor: float, terms_of):
     """The best sentence scoring at least ``floor`` that leaves out what the question asks about, says the
     duty it asks about is none, or contradicts a detail it asserts of the act ("signed by X?" / "signed by Y");
@@ -209,6 +232,7 @@ def denial(question: str, weights: dict[str, float], cands: list, floor: float, 
             break
         if c.passage.kind != "body" or c.overlap <= 0:
             continue  # a byline card, or a sentence sharing no term with the question, says nothing of the claim
-        if left_out(weights, c.text, terms_of) or duty_denied(question, c.text) or act_conflict(question, c.text):
+        if left_out(weights, c.text, terms_of) or duty_denied(question, c.text) or act_conflict(question, c.text) \
+                or judged_wrong(question, c.text):
             return c
     return None

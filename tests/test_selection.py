@@ -1374,3 +1374,16 @@ def test_a_yes_no_claim_dated_by_an_articles_writing_is_read_in_what_it_says_of_
     for c in far:
         c.overlap = 0.5
     assert pick_yes_no(_q(text, intent="yes_no", as_written=True), far, w, terms_of)[0][0].text.startswith("Earlier")
+
+
+def test_a_yes_no_question_asking_if_something_is_acceptable_is_denied_by_a_sentence_judging_it_a_mistake():
+    text = "does the harbour writer think it's fine to let the feud wreck the ferry pact?"
+    cands = _cands("a", ["The feud puts all the benefits of the ferry pact at stake.",
+                         "It would be a mistake for the ferry pact to be damaged by the feud."], [0.6, 0.45])
+    for c in cands:
+        c.overlap = 0.5
+    w, terms_of = {t: 1.0 for t in terms(text)}, lambda t: set(terms(t))
+    chosen, why, prefix, _ = pick_yes_no(_q(text, intent="yes_no"), cands, w, terms_of)
+    assert prefix == "No — " and chosen[0].text.startswith("It would be a mistake") and why == ["denial"]
+    plain = "does the harbour writer think the feud could wreck the ferry pact?"  # no judgement asked: the claim decides
+    assert pick_yes_no(_q(plain, intent="yes_no"), cands, {t: 1.0 for t in terms(plain)}, terms_of)[0][0] is cands[0]
