@@ -13,7 +13,7 @@ Thresholds are calibrated on the ``dev`` split only (``evals/calibrate.py``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
 from rag.rules import has_new
@@ -181,7 +181,8 @@ def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:
     spelled = {t for t in unknown.entities if t in caps and any(spells_out(t, p.text) for p in passages)}
     if not spelled:
         return unknown
-    return Unknown([t for t in unknown.entities if t not in spelled], unknown.rare, unknown.everyday, unknown.idf)
+    # only the entities change: the rare words no dictionary lists (``unlisted``) still make a yes/no unjudgeable
+    return replace(unknown, entities=[t for t in unknown.entities if t not in spelled])
 
 
 # "…, what's the fine?": the noun a clause's "what is the X?" asks for, the question mark right after it

@@ -120,6 +120,16 @@ def test_an_acronym_the_articles_spell_out_is_no_unknown_name():
     assert spelled_out(unknown, "was it modeled on the hra?", passages) is unknown  # only a capitalised acronym
 
 
+def test_spelling_out_an_acronym_keeps_the_unlisted_words():
+    """The rare words no dictionary lists still make a yes/no question unjudgeable after an acronym is spelled out."""
+    from rag.abstain import Unknown, spelled_out
+
+    passages = [type("P", (), {"text": "It copied the Harbor Research Authority."})()]
+    unknown = Unknown(["hra"], ["zorblat"], [], {"hra": 2.0, "zorblat": 3.0}, unlisted=["zorblat"])
+    kept = spelled_out(unknown, "did the HRA back zorblat?", passages)
+    assert kept.entities == [] and kept.unlisted == ["zorblat"] and kept.idf == unknown.idf
+
+
 def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_asked_thing_lasts():
     from rag.rules import durations_of_other
 
