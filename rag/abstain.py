@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
+from rag.places import is_place
 from rag.rules import has_new
 from rag.spelling import common_slip, in_dictionary, zipf
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
@@ -71,7 +72,8 @@ def unknown_terms(query, lexicon) -> Unknown:
         # "usa" is no unknown name when the corpus writes "U.S.": another name of a country it speaks of
         if lexicon.known(t) or lexicon.known(PLACE_NAMES.get(t, t)) or (query.about_articles and t in META_STEMS):
             continue
-        if t.isdigit() or t in caps or t in ORDINALS or lower_acronym(surface.get(t, t)):  # "third" is a number, "fbi" a name
+        # "third" is a number, "fbi" a name, and "paris" a place, however often English writes it
+        if t.isdigit() or t in caps or t in ORDINALS or lower_acronym(surface.get(t, t)) or is_place(surface.get(t, t)):
             ents.append(t)
         elif zipf(surface.get(t, t)) >= EVERYDAY_ZIPF:
             everyday.append(t)

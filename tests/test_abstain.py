@@ -36,6 +36,13 @@ def test_a_rare_unknown_word_carrying_much_of_the_question_is_not_a_refusal_by_i
     assert abstain_reason(Evidence(u, u.share, 0.05, 0.03, 0.3)) == "weak_evidence"  # nothing close holds it
 
 
+def test_a_city_typed_in_lower_case_is_an_unknown_name_not_an_everyday_word():
+    # "paris" is as common in English as "deal", but it names a place: the articles never mentioning it cannot answer
+    u = unknown_terms(_q("was the paris treaty signed"), _Lexicon())
+    assert u.entities == ["pari"] and u.everyday == []
+    assert abstain_reason(Evidence(u, u.share, 1.0, 0.6, 0.5)) == "unknown_entity"
+
+
 def _count(text: str) -> Query:
     return Query(asked=text, resolved=text, text=text, terms=terms(text), count_target=count_target(text),
                  counted=counted_things(text))
