@@ -135,15 +135,19 @@ def the_initials(text: str) -> set[str]:
     return {w for w in _THE_TWO.findall(text.lower()) if zipf(w) >= EVERYDAY_ZIPF and not in_dictionary(w)}
 
 
-# "the justice department's", "the commerce ministry": a word naming which body, typed in lower case
-_BODY = re.compile(r"\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission)s?\b")
+# "the justice department's", "the commerce ministry": a word naming which body, typed in lower case; and so does a
+# word before the noun of an institution English names with a proper name ("confucius institutes", "the yale
+# university", "the wellcome foundation"), which the noun alone never says
+_BODY = re.compile(r"\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission|institute|universit(?:y|ie)|foundation|"
+                   r"academ(?:y|ie)|council|college|laborator(?:y|ie)|lab)s?\b")
 # ...not a word that only points at or qualifies one ("which agency", "the federal agency")
 _NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
-               "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant"}
+               "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant",
+               "elite", "prestigious", "major", "big", "public", "private", "partner", "foreign", "local", "joint"}
 
 
 def body_name(text: str) -> set[str]:
-    """The stems of words that say which body a lower-case "X department / ministry / agency" is. Its words are
+    """The stems of words that say which body a lower-case "X department / ministry / agency / institute" is. Its words are
     a body's name, as "Justice Department" is in capitals: when the articles never use the word, they never
     mention that body, however everyday the word ("justice", "energy") is. Only unknown words count (the caller
     keeps them): "the state department" the articles name; "which department" or "the same agency" name none,
@@ -153,6 +157,8 @@ def body_name(text: str) -> set[str]:
     (['energi'], set())
     >>> body_name("is its main funding agency modeled on another?")
     set()
+    >>> sorted(body_name("was anything about confucius institutes in it?")), body_name("did elite universities join?")
+    (['confucius'], set())
     """
     return {stem(w) for w in _BODY.findall(text.lower()) if w not in _NOT_A_NAME and not w.endswith("ing")}
 

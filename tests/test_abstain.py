@@ -152,6 +152,16 @@ def test_a_word_naming_a_body_in_lower_case_is_a_name_the_articles_must_mention(
     assert unknown_terms(q("which agency signed the treaty"), _Lexicon()).entities == []  # no name at all
 
 
+def test_a_word_naming_an_institute_in_lower_case_is_a_name_the_articles_must_mention():
+    # "was anything about confucius institutes in the treaty": which institutes, as "Confucius Institutes" in capitals
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), bodies=body_name(text))
+
+    u = unknown_terms(q("was anything about zorblat institutes in the treaty"), _Lexicon())
+    assert u.entities == ["zorblat"] and abstain_reason(Evidence(u, u.share, 0.5, 0.5, 0.6)) == "unknown_entity"
+    assert unknown_terms(q("did prestigious universities sign the treaty"), _Lexicon()).entities == []  # a qualifier
+
+
 def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     def q(text):
         return Query(asked=text, resolved=text, text=text, terms=terms(text), asked_act=closing_act(text))
