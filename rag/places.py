@@ -1,9 +1,10 @@
-"""Place names of the world, from the time-zone database every system ships (IANA tz, read through ``zoneinfo``).
+"""Place names of the world, from the time-zone database every system ships (IANA tz, found through ``zoneinfo``).
 
 A question typed in lower case ("what's the paris climate agreement about") names a city the articles never
 mention with a word English also writes often ("paris" is as common as "deal"): its frequency alone makes it look
-like an everyday paraphrase. The tz database lists the world's countries (``iso3166.tab``) and the cities that name
-its zones ("Europe/Paris"), so such a word is known to be a place name, which English writes with a capital.
+like an everyday paraphrase. The tz database lists the world's countries (``iso3166.tab``) and, in ``zone.tab``, the
+cities that name each country's zones ("Europe/Paris"), so such a word is known to be a place name, which English
+writes with a capital.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ import zoneinfo
 from functools import lru_cache
 from pathlib import Path
 
-# the areas whose zones are named after a city ("Europe/Paris"); not "US/Central" or "Etc/UTC"
-_AREAS = {"Europe", "Asia", "Africa", "America", "Australia", "Pacific", "Atlantic", "Indian", "Antarctica", "Arctic"}
 
-
-def _country_names() -> set[str]:
-    """The country names of the tz database's ``iso3166.tab``, wherever the system or the tzdata package keeps it."""
+def _tz_table(name: str) -> list[list[str]]:
+    """The rows (tab-separated fields) of one of the tz database's tables, from the system's zoneinfo directory or
+    the tzdata package; none without either."""
     dirs = [Path(p) for p in zoneinfo.TZPATH]
     try:
         import tzdata
@@ -27,24 +26,32 @@ def _country_names() -> set[str]:
     except ImportError:
         pass
     for d in dirs:
-        tab = d / "iso3166.tab"
+        tab = d / name
         if tab.is_file():
-            rows = tab.read_text(encoding="utf-8").splitlines()
-            return {r.split("\t")[1].strip() for r in rows if r and not r.startswith("#") and "\t" in r}
-    return set()
+            return [r.split("\t") for r in tab.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    return []
+
+
+def _city(row: list[str]) -> str:
+    """The city a ``zone.tab`` row's zone is named after ("Europe/Paris": "Paris"), or "". Not an Antarctic station
+    (named after people: "Casey", "Davis"), nor an island group, whose one word names it only with "Islands"
+    ("Pacific/Midway": "Midway Islands"), nor a zone within a state ("America/North_Dakota/Center": a county's)."""
+    if len(row) < 3 or row[2].startswith("Antarctica/") or (len(row) > 3 and "Island" in row[3]) or row[2].count("/") != 1:
+        return ""
+    return row[2].split("/")[1]
 
 
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """One-word city and country names, in lower case ("paris", "tokyo", "japan"); empty without a tz database."""
-    cities = {z.split("/")[1] for z in zoneinfo.available_timezones() if z.count("/") == 1 and z.split("/")[0] in _AREAS}
-    return frozenset(p.lower() for p in cities | _country_names() if re.fullmatch(r"[A-Za-z]+", p))
+    names = {_city(r) for r in _tz_table("zone.tab")} | {r[1].strip() for r in _tz_table("iso3166.tab") if len(r) > 1}
+    return frozenset(p.lower() for p in names if re.fullmatch(r"[A-Za-z]+", p))
 
 
 def is_place(word: str) -> bool:
     """Is ``word`` (lower case) the one-word name of a city or country?
 
-    >>> is_place("paris"), is_place("tokyo"), is_place("deal")
-    (True, True, False)
+    >>> is_place("paris"), is_place("tokyo"), is_place("japan"), is_place("deal"), is_place("midway")
+    (True, True, True, False, False)
     """
     return word in world_places()

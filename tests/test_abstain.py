@@ -43,6 +43,14 @@ def test_a_city_typed_in_lower_case_is_an_unknown_name_not_an_everyday_word():
     assert abstain_reason(Evidence(u, u.share, 1.0, 0.6, 0.5)) == "unknown_entity"
 
 
+def test_place_names_come_from_the_tz_database_without_its_everyday_words():
+    from rag.places import is_place
+
+    assert is_place("paris") and is_place("tokyo") and is_place("japan")
+    # "Pacific/Midway" is the Midway Islands, "Antarctica/Casey" a station, "America/North_Dakota/Center" a county's
+    assert not is_place("midway") and not is_place("casey") and not is_place("center") and not is_place("deal")
+
+
 def _count(text: str) -> Query:
     return Query(asked=text, resolved=text, text=text, terms=terms(text), count_target=count_target(text),
                  counted=counted_things(text))
