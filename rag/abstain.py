@@ -138,8 +138,9 @@ def the_initials(text: str) -> set[str]:
 # "the justice department's", "the commerce ministry": a word naming which body, typed in lower case; and so does a
 # word before the noun of an institution English names with a proper name ("confucius institutes", "the yale
 # university", "the wellcome foundation"), which the noun alone never says
+# (not "lab" or "council": "a biotech lab", "a research council" say what kind, as often as which one)
 _BODY = re.compile(r"\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission|institute|universit(?:y|ie)|foundation|"
-                   r"academ(?:y|ie)|council|college|laborator(?:y|ie)|lab)s?\b")
+                   r"academ(?:y|ie)|college)s?\b")
 # ...not a word that only points at or qualifies one ("which agency", "the federal agency")
 _NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
                "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant",
