@@ -16,15 +16,16 @@ from pathlib import Path
 
 
 def _tz_table(name: str) -> list[list[str]]:
-    """The rows (tab-separated fields) of one of the tz database's tables, from the system's zoneinfo directory or
-    the tzdata package; none without either."""
-    dirs = [Path(p) for p in zoneinfo.TZPATH]
+    """The rows (tab-separated fields) of one of the tz database's tables, from the tzdata package (a pinned
+    dependency, so every machine reads the same list) or else the system's zoneinfo directory; none without either."""
+    dirs = []
     try:
         import tzdata
 
         dirs.append(Path(tzdata.__file__).parent / "zoneinfo")
     except ImportError:
         pass
+    dirs += [Path(p) for p in zoneinfo.TZPATH]
     for d in dirs:
         tab = d / name
         if tab.is_file():
