@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.naming import TITLE_REF_NOUNS, NameIndex, words_before, article_names
+from rag.naming import TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, article_names, same_family, words_before
 from rag.schema import Passage
 from rag.spelling import Speller
 from rag.text import normalize, stem, terms, tokens
@@ -94,13 +94,16 @@ class Lexicon:
     _variants: dict = field(repr=False, default_factory=dict)
     _sentence_terms: dict = field(repr=False, compare=False, default_factory=dict)
     _naming: NameIndex | None = field(repr=False, compare=False, default=None)
+    # articles with no headline / no byline (``name_untitled``): "the untitled piece", "the unsigned article"
+    untitled: frozenset = field(repr=False, compare=False, default=frozenset())
+    unsigned: frozenset = field(repr=False, compare=False, default=frozenset())
     _sorted_stems: list[str] | None = field(repr=False, compare=False, default=None)  # sorted(df), made on first use
 
     @property
     def naming(self) -> NameIndex:
         """The names and headlines indexed by word, built on first use (and again after ``name_untitled``)."""
         if self._naming is None:
-            self._naming = NameIndex(self.names, self.titles)
+            self._naming = NameIndex(self.names, self.titles, self.untitled, self.unsigned)
         return self._naming
 
     @classmethod
@@ -207,9 +210,11 @@ class Lexicon:
         """Content-term stems of the names the articles ``doc_ids`` go by ("csis", "respons", "statecraft")."""
         return {t for d in doc_ids for n in self.names.get(d, []) for t in terms(n)}
 
-    def name_untitled(self, openings: dict[str, str]) -> None:
+    def name_untitled(self, openings: dict[str, str], unsigned=frozenset()) -> None:
         """An article with no headline goes by its opening words ("the December 2024 piece" for one opening
-        "In December 2024, …"): they stand in for its headline in ``title_reference``."""
+        "In December 2024, …"): they stand in for its headline in ``title_reference``. It, and an article with
+        no byline (``unsigned``), also go by what they lack: "the untitled piece", "the unsigned one"."""
+        self.untitled, self.unsigned, self._naming = frozenset(openings), frozenset(unsigned), None
         for d, words in openings.items():
             if not self.titles.get(d) and terms(words):
                 self.titles[d] = sorted(set(terms(words)))
@@ -224,10 +229,20 @@ class Lexicon:
         for i, w in enumerate(toks):
             if w not in TITLE_REF_NOUNS:
                 continue
-            before = words_before(toks, i)
+            before = [t for t in words_before(toks, i) if t not in self.naming.lacking]  # "the unsigned May piece"
             if before and any(set(before) <= set(self.titles.get(d, [])) for d in doc_ids):
                 out |= set(before)
             out |= set(terms(" ".join(toks[i:i + 2]))) if w == "op" else set(terms(w))  # "op ed"
+        return out | self.naming.lacks_words(toks) | self.described_by(toks, doc_ids)
+
+    def described_by(self, toks: list[str], doc_ids) -> set[str]:
+        """Stems of a description after the word for an article that echo the headline (or opening words) of one
+        of ``doc_ids`` ("the piece on the harbour levies": "harbour", "levi"): they say which article, not what."""
+        out: set[str] = set()
+        for i, w in enumerate(toks):
+            if w in TITLE_REF_NOUNS and self.naming.title_after_noun(toks[i:]) & set(doc_ids):
+                said = {t for x in toks[i + 2:i + 2 + TITLE_AFTER_WORDS] for t in terms(x)}
+                out |= {s for s in said for d in doc_ids if any(same_family(t, s) for t in self.titles.get(d, []))}
         return out
 
     def referenced_docs(self, text: str) -> set[str]:

@@ -51,10 +51,19 @@ _DESCRIBES = frozenset(("on", "about", "asking", "arguing", "saying", "claiming"
 TITLE_AFTER_WORDS = 12  # words after such a description's first word that may echo a title
 TITLE_AFTER_MIN = 2  # distinctive headline terms a description must echo
 _YEAR = re.compile(r"(?:1[89]|2[01])\d\d")  # a year: a date many articles share, whatever one headline or opening holds
+# Words describing an article by what it lacks ("the untitled piece", "the unsigned December 2024 article"): general
+# English for "no headline" and "no byline". They name the one article that lacks it, alone or with headline words.
+UNTITLED_WORDS = ("untitled", "headlineless")
+UNSIGNED_WORDS = ("unsigned", "anonymous", "uncredited", "authorless", "bylineless")
+# ...and the same said after the word for an article: "the one without a title", "the piece with no author"
+_LACKS = re.compile(r"^(?:that |which )?(?:has |had |comes |came |is |was )?(?:with no|without|no|lacking|missing) "
+                    r"(?:a |an |any )?(?:named )?(title|headline|author|byline|writer)s?\b")
+_LACKED = {"title": "untitled", "headline": "untitled", "author": "unsigned",
+           "byline": "unsigned", "writer": "unsigned"}
 FAMILY = 4  # letters two stems of five or more letters share to be one word family ("evolut"/"evolv")
 
 
-def _same_start(a: str, b: str) -> bool:
+def same_family(a: str, b: str) -> bool:
     """Two stems of one word family: equal, or sharing their first ``FAMILY`` letters when both are longer
     ("evolut"/"evolv"); a short stem ("us") must match whole."""
     return a == b or (min(len(a), len(b)) > FAMILY and a[:FAMILY] == b[:FAMILY])
@@ -75,8 +84,12 @@ class NameIndex:
     a word with the question. ``names``: doc_id -> normalized names, each padded with spaces (" port post ");
     ``titles``: doc_id -> content-term stems of its headline."""
 
-    def __init__(self, names: dict[str, list[str]], titles: dict[str, list[str]]):
+    def __init__(self, names: dict[str, list[str]], titles: dict[str, list[str]],
+                 untitled: frozenset = frozenset(), unsigned: frozenset = frozenset()):
         self.n_titles = len(titles)
+        # stem of a word for what an article lacks -> the articles lacking it (``UNTITLED_WORDS``)
+        self.lacking = {t: set(docs) for words, docs in ((UNTITLED_WORDS, untitled), (UNSIGNED_WORDS, unsigned))
+                        for t in terms(" ".join(words))}
         self.by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first word -> (name, doc_id)
         for d, ns in names.items():
             for n in ns:
@@ -116,13 +129,35 @@ class NameIndex:
         for i, w in enumerate(toks):
             if w not in TITLE_REF_NOUNS:
                 continue
-            before = set(words_before(toks, i))
-            if all(_YEAR.fullmatch(t) for t in before):
+            before = {t for t in words_before(toks, i) if t not in self.lacking}
+            pool = self.lacks(toks, i)
+            if pool is None and all(_YEAR.fullmatch(t) for t in before):
                 continue  # "the 2024 one" is the year's agreement or any article of that year, not a headline's
             hits = set.intersection(*(self.with_term.get(t, set()) for t in before)) if before else set()
+            hits = (hits & pool if before else pool) if pool is not None else hits
             if len(hits) == 1:
                 out |= hits
         return out | self.title_after_noun(toks)
+
+    def lacks(self, toks: list[str], i: int) -> set[str] | None:
+        """The articles lacking what the words around the article noun ``toks[i]`` say it lacks ("the untitled
+        piece", "the one without a byline"), or None when they say nothing of the kind. Only what an article's
+        front matter leaves empty is read: the reader cannot call an article by a headline or a byline it has not."""
+        said = [t for t in words_before(toks, i) if t in self.lacking]
+        m = _LACKS.match(" ".join(toks[i + 1:i + 8]))
+        if m:
+            said += terms(_LACKED[m.group(1)])
+        return set.intersection(*(self.lacking[t] for t in said)) if said else None
+
+    def lacks_words(self, toks: list[str]) -> set[str]:
+        """Stems of the words describing an article by what it lacks (``lacks``): they name it, asking nothing."""
+        out: set[str] = set()
+        for i, w in enumerate(toks):
+            if w in TITLE_REF_NOUNS and self.lacks(toks, i) is not None:
+                out |= {t for t in words_before(toks, i) if t in self.lacking}
+                m = _LACKS.match(" ".join(toks[i + 1:i + 8]))
+                out |= set(terms(m.group(0))) if m else set()
+        return out
 
     def _family(self, term: str) -> set[str]:
         """Articles whose headline has a stem of ``term``'s word family."""
@@ -141,7 +176,7 @@ class NameIndex:
                 continue
             said = {t for x in toks[j + 1:j + 1 + TITLE_AFTER_WORDS] for t in terms(x)}
             cands = set().union(*(self._family(s) | self.with_term.get(s, set()) for s in said)) if said else set()
-            echo = {d: sum(any(_same_start(t, s) for s in said) and self._rare(t) for t in self.titles[d])
+            echo = {d: sum(any(same_family(t, s) for s in said) and self._rare(t) for t in self.titles[d])
                     for d in cands}
             best = max(echo.values(), default=0)
             top = [d for d, n in echo.items() if n == best]

@@ -114,7 +114,8 @@ class Pipeline:
             a["opening"] = opening_words(a["opening"]) if a["opening"] else ""
         self._authors = {d["doc_id"]: d["authors"] for d in seen}  # in the article table's order
         self.documents = sorted(seen, key=lambda d: (d["date"] or "9999", d["title"]))
-        self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen if not d["title"]})
+        self.retriever.lexicon.name_untitled({d["doc_id"]: d["opening"] for d in seen if not d["title"]},
+                                             unsigned={d["doc_id"] for d in seen if not d["authors"]})
         self.load_seconds = time.perf_counter() - t0
 
     def _stale_notice(self) -> str:

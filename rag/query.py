@@ -85,6 +85,7 @@ class Query:
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
     origin: bool = False  # "what year did it all start?": when the whole matter began (``asked.asks_origin``)
+    coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -92,7 +93,7 @@ GIST_STEMS = {stem(w) for w in ("sum", "summary", "summarize", "summarise", "gis
                                 "conclude", "conclusion", "argue", "argument", "say", "main", "point", "points",
                                 "takeaway", "take", "thesis", "differ", "difference", "compare", "contrast", "view",
                                 "position", "stance", "overall", "basically", "short", "brief", "briefly", "key",
-                                "message", "idea", "ideas", "think", "make", "thing", "things", "stuff")} | META_STEMS
+                                "message", "idea", "ideas", "think", "make", "thing", "things", "stuff", "cover", "covering", "topics", "subjects", "themes", "touch")} | META_STEMS
 
 
 def asks_gist(ts: list[str], name_terms: set[str]) -> bool:
@@ -217,7 +218,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=naming, count_target=set() if freq else count_target(text),
                  counted=set() if freq else counted_things(text),
-                 gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named))
+                 gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
                  asked_thing=asked_thing(text) or (asked_role(asked_part(core)) if person else ""),  # "who was X's minister?"
@@ -240,7 +241,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)),
-                 origin=qtype == "date" and asks_origin(asked_part(core)),
+                 origin=qtype == "date" and asks_origin(asked_part(core)), coverage=asks_coverage(core),
                  account=account)
 
 
@@ -286,6 +287,20 @@ def named_in_scene(text: str, referenced) -> bool:
     scene = scene_of(text)
     asked = text.strip()[len(scene):]
     return bool(scene) and bool(referenced(scene)) and not referenced(asked) and points_back(asked)
+
+
+# Words asking which subjects a text takes up ("what does it cover", "what topics does it touch on"): general English
+_COVERAGE = re.compile(r"\bcover(?:s|ed|ing)?\b|\b(?:topics|subjects|themes)\b|\btouch(?:es|ed|ing)? on\b", re.I)
+
+
+def asks_coverage(text: str) -> bool:
+    """Does the question ask what subjects a text takes up, not its main point ("what's the port piece covering?")?
+    Read with ``gist``: only of a named article, then answered by its outline (``spread.outline``).
+
+    >>> asks_coverage("what's the port piece covering overall?"), asks_coverage("what's the port piece arguing?")
+    (True, False)
+    """
+    return bool(_COVERAGE.search(text))
 
 
 # "what has it achieved", "what did the pact do", "what have they accomplished": a question about what happened

@@ -221,12 +221,27 @@ def pick_gist(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
         mine = [c for c in cands if c.doc_id == doc and c.passage.kind == "body" and ENDS.search(c.text)
                 and len(c.text.split()) >= MIN_STATEMENT_WORDS]
         ends = closing(mine)
-        for c in sorted(mine, key=lambda c: -(c.sim + thesis_bonus(c, ends, asked_end))):
+        ranked = sorted(mine, key=lambda c: -(c.sim + thesis_bonus(c, ends, asked_end)))
+        for c in outline(mine) if query.coverage and len(query.named_docs) == 1 else ranked:
             if sum(x.doc_id == doc for x in chosen) >= cap:
                 break
             if _fresh(c, chosen):
                 chosen.append(c)
     return chosen, ["gist"] * len(chosen)
+
+
+def paragraph_lead(c: Candidate) -> bool:
+    """Does the sentence open a paragraph of its article (its passage starts the article, or a blank line precedes it)?"""
+    return c.passage.text[:c.start].endswith("\n\n") or (c.start == 0 and c.passage.start == 0)
+
+
+def outline(mine: list[Candidate]) -> list[Candidate]:
+    """An article's paragraph leads in reading order: what it covers ("what's the harbour piece covering?"). A
+    writer takes up one subject a paragraph and says which in its first sentence; a side story told in a
+    paragraph of its own is part of what the article covers, though least typical of it (``sim``), so the gist's
+    most typical statements leave it out."""
+    leads = {c.abs_key: c for c in mine if paragraph_lead(c)}
+    return [leads[k] for k in sorted(leads, key=lambda k: k[-1])]
 
 
 def closing(mine: list[Candidate], n: int = 2) -> set:

@@ -4,7 +4,7 @@ which read every article's names and headline for each question (the oracles bel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rag.naming import TITLE_AFTER_MIN, TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, _same_start, words_before
+from rag.naming import TITLE_AFTER_MIN, TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, same_family, words_before
 from rag.text import normalize, terms
 
 STEMS = ["harbour", "harbo", "levi", "levies", "ferri", "ferry", "strike", "town", "quiet", "quay", "tidal", "tides",
@@ -35,7 +35,7 @@ def oracle_after(toks, titles):
     from rag.naming import _DESCRIBES
 
     def rare(t):
-        return 2 * sum(any(_same_start(t, u) for u in ts) for ts in titles.values()) <= len(titles)
+        return 2 * sum(any(same_family(t, u) for u in ts) for ts in titles.values()) <= len(titles)
 
     out = set()
     for i, w in enumerate(toks):
@@ -43,7 +43,7 @@ def oracle_after(toks, titles):
         if w not in TITLE_REF_NOUNS or j >= len(toks) or toks[j] not in _DESCRIBES:
             continue
         said = {t for x in toks[j + 1:j + 1 + TITLE_AFTER_WORDS] for t in terms(x)}
-        echo = {d: sum(any(_same_start(t, s) for s in said) and rare(t) for t in ts) for d, ts in titles.items()}
+        echo = {d: sum(any(same_family(t, s) for s in said) and rare(t) for t in ts) for d, ts in titles.items()}
         best = sorted(echo.values(), reverse=True)
         top = [d for d, n in echo.items() if n == best[0]]
         if best and best[0] >= TITLE_AFTER_MIN and len(top) == 1:
@@ -95,3 +95,27 @@ def test_lexicon_rebuilds_its_index_after_naming_untitled_articles():
     assert lex.referenced_docs("what does the quiet harbour piece say") == set()
     lex.name_untitled({"a": "Quiet harbour"})
     assert lex.referenced_docs("what does the quiet harbour piece say") == {"a"}
+
+
+def test_an_article_is_named_by_what_it_lacks():
+    # "the untitled piece" names the one article with no headline; "unsigned" picks among those with no byline,
+    # alone only when one fits, else with headline (or opening) words that narrow them to one.
+    titles = {"a": ["2021", "harbour", "may"], "b": ["ferri", "strike"], "c": ["harbour", "town"]}
+    index = NameIndex({}, titles, untitled=frozenset({"a"}), unsigned=frozenset({"a", "c"}))
+    assert index.title_reference("what is the untitled piece saying?") == {"a"}
+    assert index.title_reference("sum up the unsigned piece") == set()  # two fit: none is named
+    assert index.title_reference("what does the unsigned town article cover?") == {"c"}
+    assert index.title_reference("what does the one without a headline say?") == {"a"}
+    assert index.title_reference("what does the one without an author say about towns?") == set()
+
+
+def test_words_naming_an_article_by_what_it_lacks_or_by_its_description_are_naming_terms():
+    from collections import Counter
+
+    from rag.lexicon import Lexicon
+
+    lex = Lexicon(Counter(), 0, set(), set(), {}, {"a": [], "b": []}, titles={"b": ["ferri", "strike"]})
+    lex.name_untitled({"a": "In May 2021, the harbour levies rose"}, unsigned={"a", "b"})
+    assert lex.referenced_docs("what is the untitled piece covering?") == {"a"}
+    assert lex.naming_terms("what is the untitled piece covering?", {"a"}) == {"untitl"}
+    assert {"may", "2021", "harbour"} <= lex.naming_terms("the unsigned piece on the may 2021 harbour levies", {"a"})

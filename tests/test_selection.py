@@ -1387,3 +1387,30 @@ def test_a_yes_no_question_asking_if_something_is_acceptable_is_denied_by_a_sent
     assert prefix == "No — " and chosen[0].text.startswith("It would be a mistake") and why == ["denial"]
     plain = "does the harbour writer think the feud could wreck the ferry pact?"  # no judgement asked: the claim decides
     assert pick_yes_no(_q(plain, intent="yes_no"), cands, {t: 1.0 for t in terms(plain)}, terms_of)[0][0] is cands[0]
+
+
+def test_a_coverage_question_hears_the_articles_outline():
+    # "what's the harbour piece covering?": each paragraph's lead in reading order, the side story's too, though
+    # the gist's most typical statements (by sim) would leave that paragraph out
+    paras = [["The harbour board raised the night ferry fares in May.", "The rise was the first in ten years."],
+             ["The new fares apply only to the island routes for now.", "Commuters on the mainland pay as before."],
+             ["In a related development, a shipyard in the north has opened a new dock for the ferries.",
+              "It employs some forty welders from the town."],
+             ["The board says that the fares will be reviewed again next spring."]]
+    text, spans = "", []
+    for para in paras:
+        for s in para:
+            spans.append((len(text), len(text) + len(s)))
+            text += s + " "
+        text = text[:-1] + "\n\n"
+    p = Passage(chunk_id="a:0", doc_id="a", text=text, start=0, end=len(text), sentences=spans, title="", outlet="",
+                authors=[], date="", url="", kind="body")
+    cands = []
+    for i, (a, b) in enumerate(spans):
+        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
+        c.sim = c.score = [0.9, 0.88, 0.87, 0.86, 0.3, 0.2, 0.85][i]
+        cands.append(c)
+    leads = [para[0] for para in paras]
+    covering = _q("what's the harbour piece covering?", named_docs={"a"}, gist=True, coverage=True)
+    assert [c.text for c in pick_gist(covering, cands)[0]] == leads
+    assert leads[2] not in {c.text for c in pick_gist(_q("sum up the harbour piece", named_docs={"a"}, gist=True), cands)[0]}
