@@ -16,7 +16,7 @@ from rag.abstain import spells_out
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
-from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition
+from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition, states_shift
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -192,6 +192,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = float(gives_means(c.text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "why" and not query.qtype and query.worth:
         c.typed = float(names_argument(c.text))  # "why is it worth keeping?": the argument for it states its worth
+    elif query.trend and not query.qtype:
+        c.typed = float(states_shift(c.text))  # "where is it heading?": a sentence saying it changed course
     elif query.intent == "list" and not query.qtype:
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if query.condition and not query.qtype and query.intent in ("fact", "why"):

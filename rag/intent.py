@@ -307,3 +307,17 @@ def listed_kind(q: str) -> str:
     """
     m = _LISTED.search(q.lower())
     return stem(m.group(1)) if m else ""
+
+
+# Words asking where a matter is heading ("the overall direction of the ties", "where is it heading?"): general
+# English for a course; "lately", "these days" only date a state ("how are ties these days?"), "trend" names one
+_TREND = re.compile(r"\b(?:direction|heading|headed|trajector(?:y|ies))\b|\bwhere\b.{0,60}\bgoing\b", re.I)
+
+
+def asks_trend(text: str) -> bool:
+    """Does the question ask which way a matter is moving ("what's the overall direction of port ties lately?")?
+
+    >>> asks_trend("where is the port cooperation heading overall?"), asks_trend("what is the port's budget?")
+    (True, False)
+    """
+    return bool(_TREND.search(text))

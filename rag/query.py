@@ -18,7 +18,7 @@ from rag.about_articles import META_STEMS, asks_their_account, is_about_articles
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import asked_part, asks_age_now, asks_condition, asks_origin, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
 from rag.contrast import asks_two_times
-from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_worth, intent_of, listed_kind, main_clause,
+from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
@@ -85,6 +85,7 @@ class Query:
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
     origin: bool = False  # "what year did it all start?": when the whole matter began (``asked.asks_origin``)
+    trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
 
 
@@ -178,6 +179,10 @@ CAUSE_CUES = {stem(w) for w in ("made", "make", "makes", "caused", "cause", "led
                                 "motivated", "prompted", "triggered", "pushed", "behind", "spurred", "sparked", "reason",
                                 "reasons")}
 _CUES = {"compare": COMPARE_CUES, "why": CAUSE_CUES}
+# ...and the words asking which way a matter moves ("the overall direction lately"): "direct technology transfer" is
+# no answer to them (``intent.asks_trend``)
+TREND_STEMS = {stem(w) for w in ("direction", "heading", "headed", "trend", "trends", "trending", "trajectory", "lately",
+                                 "days", "nowadays", "going", "overall")}
 
 
 def topic_terms(ts: list[str], intent: str) -> list[str]:
@@ -205,11 +210,13 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     sides, naming = sides_of(text) or ([] if named else each_sides(text)), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = two_articles_compared(shape, named, about, bool(sides), core)
+    trend = intent in ("fact", "overview") and not about and not named and asks_trend(core)
+    intent = "overview" if trend else intent  # "where are port ties heading?": the matter's course, as an overview
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
     account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
     every = lexicon.concepts(in_own_words(terms(topic_text(text)), lexicon.known))  # "per the X piece": no topic
-    ts = topic_terms(every, intent)
+    ts = [t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     freq = asks_frequency(asked_part(text))  # "how many times…": "times" is no thing counted
@@ -242,6 +249,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)),
                  origin=qtype == "date" and asks_origin(asked_part(core)), coverage=asks_coverage(core),
+                 trend=trend,
                  account=account)
 
 

@@ -154,3 +154,21 @@ def states_condition(text: str) -> bool:
     (True, False)
     """
     return bool(_CONDITION.search(text))
+
+
+# A change of course stated: "a shift away from X toward Y", "moved towards targeted ties", "no longer open", "a
+# transition", "has increasingly scrutinised": general English for a turn, no topic word
+_SHIFT = re.compile(r"\bshift(?:s|ed|ing)?\b|\bmov(?:e|es|ed|ing) (?:away|toward|towards)\b|\btransition(?:s|ed|ing)?\b|"
+                    r"\bno longer\b|\bincreasingly\b|\bevolv(?:e|es|ed|ing) (?:from|into|toward|towards)\b|"
+                    r"\bturn(?:s|ed|ing)? (?:away|toward|towards)\b", re.I)
+
+
+def states_shift(text: str) -> bool:
+    """Does a sentence say that something changed course ("the talks shifted from open exchange to guarded ties")?
+    It answers where a matter is heading (``intent.asks_trend``), though it shares no word with "what's the direction
+    of the port's ties lately?".
+
+    >>> states_shift("The port has shifted from open trade toward guarded deals."), states_shift("The port trades fish.")
+    (True, False)
+    """
+    return bool(_SHIFT.search(text))

@@ -276,3 +276,18 @@ def test_what_a_named_writer_sees_is_heard_from_her_article_and_not_from_her_bio
                                                  named_docs={"d0"}, account=a), ps, lex, set(), w)
                if c.text.startswith("Dr")][0] for a in (True, False)}
     assert bio[True] < 0.6 * bio[False]  # her bio tells who she is, not what she sees
+
+
+
+def test_where_a_matter_is_heading_is_told_by_a_sentence_saying_it_changed_course():
+    from rag.query import understand
+    lex, ps = _lexicon(["The port ties have shifted from open trade toward guarded deals.",
+                        "The port ties have direct links to the ferry crews."])
+    text = "what's the overall direction of the port ties?"
+    q = understand(text, text, lex)
+    assert q.trend and q.intent == "overview"  # the matter's course, not a fact about it
+    assert "direct" not in q.terms and "overal" not in q.terms  # "direct links" is no answer to "direction"
+    typed = {c.text: c.typed for c in candidates(q, ps, lex, set(), {t: lex.idf(t) for t in q.terms})}
+    assert typed == {ps[0].text: 1.0, ps[1].text: 0.0}
+    plain = understand("how are the port ties these days?", "how are the port ties these days?", lex)
+    assert not plain.trend  # "these days" dates a state; it asks no course
