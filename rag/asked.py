@@ -273,6 +273,21 @@ def asks_condition(q: str) -> bool:
     return bool(_CONDITION_ASK.search(q))
 
 
+# A question for what something is confined to: "what kind of research is it limited to?", "what is the deal
+# restricted to now?" (general English, no topic). Its answer says so ("focuses exclusively on X", "only X"), a
+# sentence that merely names the thing ("recent versions of the deal…") does not.
+_LIMIT_ASK = re.compile(r"\b(?:limited|restricted|confined|limit|restrict|confine)\s+(?:it\s+|them\s+)?to\b", re.I)
+
+
+def asks_limit(q: str) -> bool:
+    """Does the question ask what something is limited to?
+
+    >>> asks_limit("what kind of work is the new lease limited to?"), asks_limit("is the ferry limited?")
+    (True, False)
+    """
+    return bool(_LIMIT_ASK.search(q))
+
+
 # "how long has it been around?", "how old is the pact?": a span counted up to now, which the year the thing began
 # tells as surely as a length does ("signed in 1979"); not "how old was it when…" nor "how long did it last", spans
 # that ended at another time

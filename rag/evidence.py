@@ -16,7 +16,7 @@ from rag.abstain import spells_out
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_means
 from rag.persons import names_person
-from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition, states_shift
+from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition, states_limit, states_shift
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -198,6 +198,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
     if query.condition and not query.qtype and query.intent in ("fact", "why"):
         c.typed = float(states_condition(c.text))  # "what will decide whether it works?": what it depends on
+    if query.limit and not query.qtype and query.intent == "fact":
+        c.typed = float(states_limit(c.text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
     c.score = W_OVERLAP * overlap_mass(query.intent, total) * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)

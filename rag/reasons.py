@@ -172,3 +172,18 @@ def states_shift(text: str) -> bool:
     (True, False)
     """
     return bool(_SHIFT.search(text))
+
+
+# What states that something is confined to one thing: "focuses exclusively on X", "solely", "only X", "limited
+# to X". "Not only X but also Y" adds rather than confines; a "narrowed focus on X" tells a change, not a bound.
+_LIMIT = re.compile(r"\b(?:exclusively|solely|(?<!not )only|(?:limited|restricted|confined)\s+to)\b", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def states_limit(text: str) -> bool:
+    """Does a sentence say what something is confined to?
+
+    >>> states_limit("The lease covers cargo ferries exclusively."), states_limit("It is not only cheap but fast.")
+    (True, False)
+    """
+    return bool(_LIMIT.search(text))

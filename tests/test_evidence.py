@@ -47,3 +47,13 @@ def test_a_question_of_only_common_words_is_ranked_by_meaning_more_than_by_its_w
 def test_why_questions_keep_full_word_overlap():
     light = {"ferri": 0.8, "harbour": 0.7}
     assert _ranked("why was the ferry harbour plan on the agenda?", "why", light)[0].startswith("The ferry")
+
+
+def test_a_limited_to_question_ranks_the_sentence_confining_the_thing_over_one_naming_it():
+    # "recent versions of the lease…" holds the question's words; the answer confines the lease in its own words
+    p = _passage(["Recent versions of the lease have raised the fees.",
+                  "The updated lease covers cargo ferries exclusively."], [0.45, 0.42])
+    question = "what kind of boats is the new version of the lease limited to?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", limit=True)
+    weights = {"boat": 1.0, "new": 1.0, "version": 2.0, "leas": 1.0, "limit": 1.5}
+    assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The updated lease")

@@ -287,3 +287,15 @@ def test_such_a_thing_points_back_to_the_sentence_before():
     assert leans_back("Such an extension was granted twice.")
     assert not leans_back("The pier was rebuilt in such a way that ferries could dock.")  # points forward
     assert not leans_back("Routes such as the north loop stayed open.")
+
+
+def test_what_something_is_limited_to_is_answered_by_the_sentence_confining_it():
+    from rag.asked import asks_limit
+    from rag.reasons import states_limit
+    assert asks_limit("what kind of cargo is the new lease limited to?")
+    assert asks_limit("so what is the ferry restricted to now")
+    assert not asks_limit("is the ferry limited?") and not asks_limit("when was the lease renewed?")
+    assert states_limit("The new lease covers cargo ferries exclusively.")
+    assert states_limit("Boats may now dock at the north pier only.")
+    assert not states_limit("It is not only cheap but also fast.")  # adds, does not confine
+    assert not states_limit("The lease entails a narrowed focus on cargo.")  # a change, not a bound
