@@ -18,6 +18,9 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"in order to|aims? to|aimed to|to address|" + _PURPOSE_TO + r"|fear(?:s|ing|ed)?|concerns?|"
                      r"worr(?:y|ies|ied)|threat|risks?|amid|given|"
                      r"driven by|fuell?ed by|"
+                     # a participle after a comma giving the grounds of the act before it ("it was extended twice,
+                     # reflecting both sides' wish to keep it"); "it reflects a compromise" tells what it shows
+                     r"(?<=, )reflecting|"
                      # connectives of consequence and grounds ("thereby", "is rooted in"), and the counterfactual
                      # consequence "would have sent / lost": why something would be bad is what it would have done
                      r"thereby|hence|therefore|consequently|rooted in|stem(?:s|med)? from|would have(?= \w+(?:ed|en|t)\b)|"

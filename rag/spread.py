@@ -47,7 +47,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
         if len(chosen) >= limit:
             break
         if _fresh(c, chosen) and per_doc.get(c.doc_id, 0) < per_article(query, c.doc_id, limit) \
-                and (c is closest or c.doc_id in per_doc or not weaker_view(c, chosen, query.means)):
+                and (c is closest or c.doc_id in per_doc or not weaker_view(c, chosen, query.intent == "why" and not query.qtype)):
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
@@ -108,7 +108,7 @@ def heard_again(pool: list[Candidate], chosen: list[Candidate], per_doc: dict[st
     return extra
 
 
-def weaker_view(c: Candidate, chosen: list[Candidate], means: bool = False) -> bool:
+def weaker_view(c: Candidate, chosen: list[Candidate], asks_kind: bool = False) -> bool:
     """Is ``c`` beaten on both counts by what is already chosen: farther in meaning than every chosen sentence
     (by ``CLOSEST_MARGIN``, the margin by which a far closer sentence is always heard) and holding less of the
     question's terms than the best? Another article is heard first to bring its own view of what is asked; such a
@@ -121,15 +121,17 @@ def weaker_view(c: Candidate, chosen: list[Candidate], means: bool = False) -> b
     >>> weaker_view(S(sim=0.4, overlap=0.6), chosen)  # it holds more of the question's words: heard
     False
 
-    A how-does-it-work question (``means``) whose leader states no means or arrangement (``typed`` 0) hears a
-    sentence that does state one: it brings what is asked, not only its article ("how does the pact work?": the
-    leader restates what the pact is, another article says it "sets the terms" for joint projects).
+    A why- or how-question (``asks_kind``: its sentences are typed by the cause, the means or the worth they state)
+    whose leader states none (``typed`` 0) hears a sentence that does: it brings what is asked, not only its article
+    ("how does the pact work?": the leader restates what the pact is, another article says it "sets the terms" for
+    joint projects; "how come it kept getting extensions?": the leader restates the extensions, another article
+    gives them "reflecting" both sides' wish to keep it).
 
-    >>> weaker_view(S(sim=0.4, overlap=0.3, typed=1.0), [S(sim=0.6, overlap=0.5, typed=0.0)], means=True)
+    >>> weaker_view(S(sim=0.4, overlap=0.3, typed=1.0), [S(sim=0.6, overlap=0.5, typed=0.0)], asks_kind=True)
     False
     """
     return c.sim < max(x.sim for x in chosen) - CLOSEST_MARGIN and c.overlap < chosen[0].overlap \
-        and not (means and not chosen[0].typed and c.typed >= 1)
+        and not (asks_kind and not chosen[0].typed and c.typed >= 1)
 
 
 def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> float:

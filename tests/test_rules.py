@@ -299,3 +299,10 @@ def test_what_something_is_limited_to_is_answered_by_the_sentence_confining_it()
     assert states_limit("Boats may now dock at the north pier only.")
     assert not states_limit("It is not only cheap but also fast.")  # adds, does not confine
     assert not states_limit("The lease entails a narrowed focus on cargo.")  # a change, not a bound
+
+
+def test_a_participle_after_a_comma_gives_the_grounds_of_the_act_before_it():
+    from rag.reasons import reason_strength
+    assert reason_strength("The lease was extended twice, reflecting both sides' wish to keep it.") == 1.0
+    assert reason_strength("The new lease reflects a careful compromise.") == 0.0  # what it shows, no cause
+    assert reason_strength("Reflecting on the lease, the mayor left.") == 0.0

@@ -12,6 +12,7 @@ from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_sp
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
 from rag.rules import names_people
+from rag.reasons import reason_strength
 from rag.schema import Passage
 from rag.text import terms
 
@@ -1246,8 +1247,19 @@ def test_a_how_does_it_work_answer_hears_another_article_stating_the_means_its_l
     a[0].typed, b[0].typed = 0.0, 1.0  # only b states a means or an arrangement
     q = _q("how does the ferry pact work", intent="why", means=True)
     assert [c.doc_id for c in pick_spread(q, [a[0], b[0]], limit=2)[0]] == ["a", "b"]
-    cause = _q("why does the ferry pact matter", intent="why")  # a cause asked: the other article's view is weaker
-    assert [c.doc_id for c in pick_spread(cause, [a[0], b[0]], limit=2)[0]] == ["a"]
+    b[0].typed = 0.0  # states nothing of what is asked: the other article's view is weaker
+    assert [c.doc_id for c in pick_spread(q, [a[0], b[0]], limit=2)[0]] == ["a"]
+
+
+def test_a_why_answer_hears_another_article_giving_the_reason_its_leader_lacks():
+    # the leader restates the extensions in the question's words; the other article gives them with their grounds
+    a = _cands("a", ["Today the ferry pact, twice extended for six months, is due to lapse again."], [0.7])
+    b = _cands("b", ["The pact was extended twice, reflecting both towns' wish to keep it."], [0.35])
+    a[0].score, b[0].score = 0.6, 0.5
+    a[0].overlap, b[0].overlap = 0.56, 0.3
+    a[0].typed, b[0].typed = reason_strength(a[0].text), reason_strength(b[0].text)
+    q = _q("how come the ferry pact kept getting short extensions?", intent="why")
+    assert [c.doc_id for c in pick_spread(q, [a[0], b[0]], limit=2)[0]] == ["a", "b"]
 
 
 def test_what_the_question_sets_aside_weighs_nothing_in_matching_sentences():
