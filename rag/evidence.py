@@ -14,9 +14,10 @@ from functools import lru_cache
 
 from rag.abstain import spells_out
 from rag.conflicts import years_in
-from rag.intent import asks_cause, asks_means
+from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person
-from rag.reasons import corrective_contrast, gives_means, names_argument, reason_strength, states_condition, states_limit, states_shift
+from rag.reasons import (corrective_contrast, gives_means, names_argument, names_difficulty, reason_strength,
+                         states_condition, states_limit, states_shift)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -186,20 +187,7 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = held_for_question(c.typed, c.text, query, target, dating_text(c))
     if query.frequency and p.kind == "body":
         c.typed = float(tells_frequency(c.text))  # "how many times…?": "twice", not "the two governments"
-    if query.intent == "why" and not query.qtype and asks_cause(query.text):
-        c.typed = reason_strength(c.text)  # a why-question asks for a cause or a purpose
-    elif query.intent == "why" and not query.qtype and asks_means(query.text):
-        c.typed = float(gives_means(c.text))  # "how does it work?" asks for the means or the arrangement
-    elif query.intent == "why" and not query.qtype and query.worth:
-        c.typed = float(names_argument(c.text))  # "why is it worth keeping?": the argument for it states its worth
-    elif query.trend and not query.qtype:
-        c.typed = float(states_shift(c.text))  # "where is it heading?": a sentence saying it changed course
-    elif query.intent == "list" and not query.qtype:
-        c.typed = is_enumeration(c.text)  # "which areas…" asks for several things named together
-    if query.condition and not query.qtype and query.intent in ("fact", "why"):
-        c.typed = float(states_condition(c.text))  # "what will decide whether it works?": what it depends on
-    if query.limit and not query.qtype and query.intent == "fact":
-        c.typed = float(states_limit(c.text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
+    c.typed = shape_typed(query, c.text, c.typed)
     if p.kind == "metadata":  # only reached for questions about an article: its byline card is the answer
         c.typed, c.overlap, c.sim = True, max(c.overlap, 0.5 + 0.5 * c.overlap), max(c.sim, SIM_OK)
     c.score = W_OVERLAP * overlap_mass(query.intent, total) * c.overlap + W_SIM * c.sim + W_RANK * (p.score / top_score) + W_TYPE * type_credit(query, c)
@@ -220,6 +208,29 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score *= 0.5  # fragments and subheads ("Conclusion") are poor answers
     elif p.kind == "body" and not ends_as_statement(c.text):
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
+
+
+def shape_typed(query, text: str, typed: float) -> float:
+    """How surely a sentence holds what a question's *shape* asks for, when no type of thing is asked (``typed``
+    unchanged otherwise): a why-question a cause (a difficulty for "why is it so hard to…"), a how-question a means,
+    "where is it heading?" a change of course, a list several things named together, "what will decide it?" a condition, "what is it limited to?" a bound."""
+    if query.intent == "why" and not query.qtype and asks_cause(query.text):
+        typed = reason_strength(text)  # a why-question asks for a cause or a purpose
+        if asks_difficulty(query.text):  # "why is it so hard to…?": what makes it hard is its cause
+            typed = max(typed, float(names_difficulty(text)))
+    elif query.intent == "why" and not query.qtype and asks_means(query.text):
+        typed = float(gives_means(text))  # "how does it work?" asks for the means or the arrangement
+    elif query.intent == "why" and not query.qtype and query.worth:
+        typed = float(names_argument(text))  # "why is it worth keeping?": the argument for it states its worth
+    elif query.trend and not query.qtype:
+        typed = float(states_shift(text))  # "where is it heading?": a sentence saying it changed course
+    elif query.intent == "list" and not query.qtype:
+        typed = is_enumeration(text)  # "which areas…" asks for several things named together
+    if query.condition and not query.qtype and query.intent in ("fact", "why"):
+        typed = float(states_condition(text))  # "what will decide whether it works?": what it depends on
+    if query.limit and not query.qtype and query.intent == "fact":
+        typed = float(states_limit(text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
+    return typed
 
 
 def overlap_mass(intent: str, total: float) -> float:

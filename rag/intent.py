@@ -156,6 +156,20 @@ def asks_means(q: str) -> bool:
 _FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
 
 
+# "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
+_HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
+
+
+def asks_difficulty(q: str) -> bool:
+    """Does a why-question ask why something is hard? The sentence naming the difficulty answers it ("the
+    challenge of telling A from B"), as a sentence linking a cause does.
+
+    >>> asks_difficulty("why is it so hard to tell which boats are safe?"), asks_difficulty("why did the port close?")
+    (True, False)
+    """
+    return bool(_HARD_ASK.search(q))
+
+
 _WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
 
 

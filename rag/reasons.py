@@ -190,3 +190,19 @@ def states_limit(text: str) -> bool:
     (True, False)
     """
     return bool(_LIMIT.search(text))
+
+
+# A sentence naming a difficulty: "the challenge of telling A from B", "a dilemma", "hard / difficult to", "a tension
+# between / :", "a trade-off" (general English; "global challenges" names problems, not a difficulty of doing something)
+_DIFFICULTY = re.compile(r"\b(?:dilemmas?|(?:challenge|difficulty|problem)\s+of\s+\w+ing|(?:hard|difficult|tricky)\s+to|"
+                         r"more\s+difficult|tensions?\s+between|trade-?offs?)\b|\btensions?:", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def names_difficulty(text: str) -> bool:
+    """Does a sentence name what makes something hard?
+
+    >>> names_difficulty("The challenge of telling cargo from contraband remains."), names_difficulty("Global challenges abound.")
+    (True, False)
+    """
+    return bool(_DIFFICULTY.search(text))

@@ -57,3 +57,12 @@ def test_a_limited_to_question_ranks_the_sentence_confining_the_thing_over_one_n
     q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", limit=True)
     weights = {"boat": 1.0, "new": 1.0, "version": 2.0, "leas": 1.0, "limit": 1.5}
     assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The updated lease")
+
+
+def test_a_why_is_it_hard_question_credits_the_sentence_naming_the_difficulty():
+    p = _passage(["Cargo checks at the harbour were tightened last year.",
+                  "The harbour faces the ongoing challenge of telling food from contraband."], [0.45, 0.42])
+    question = "why is it so hard to tell which harbour cargo is safe?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="why")
+    weights = {"hard": 1.0, "tell": 1.0, "harbour": 1.0, "cargo": 2.0, "safe": 1.5}
+    assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The harbour faces")

@@ -306,3 +306,15 @@ def test_a_participle_after_a_comma_gives_the_grounds_of_the_act_before_it():
     assert reason_strength("The lease was extended twice, reflecting both sides' wish to keep it.") == 1.0
     assert reason_strength("The new lease reflects a careful compromise.") == 0.0  # what it shows, no cause
     assert reason_strength("Reflecting on the lease, the mayor left.") == 0.0
+
+
+def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty():
+    from rag.intent import asks_difficulty
+    from rag.reasons import names_difficulty
+    assert asks_difficulty("why is it so hard to tell which cargo is safe to ship?")
+    assert asks_difficulty("why is open harbour access difficult to square with customs?")
+    assert not asks_difficulty("why did the port close?") and not asks_difficulty("is the pier hard to reach?")
+    assert names_difficulty("Cargo Dilemma: the ongoing challenge of telling food from contraband.")
+    assert names_difficulty("This creates a tension: open piers are at odds with customs.")
+    assert not names_difficulty("Ports must work together to meet global challenges.")  # problems, not a difficulty
+    assert not names_difficulty("The pier closed amid tensions.")
