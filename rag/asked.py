@@ -288,6 +288,21 @@ def asks_limit(q: str) -> bool:
     return bool(_LIMIT_ASK.search(q))
 
 
+# A question for what set something apart: "what was special / unique / notable about the pact when it was signed?"
+_DISTINCTION_ASK = re.compile(r"\bwhat\s+(?:was|is|were|are|made)\s+(?:so\s+|historically\s+)?(?:special|unique|notable|"
+                              r"remarkable|significant|distinctive|new)\s+about\b", re.I)
+
+
+def asks_distinction(q: str) -> bool:
+    """Does the question ask what set something apart? A sentence saying it was "the first" or "the only" of its
+    kind, or "unprecedented", answers it; one telling its later history does not.
+
+    >>> asks_distinction("what was special about the lease when it was signed?"), asks_distinction("what was the lease about?")
+    (True, False)
+    """
+    return bool(_DISTINCTION_ASK.search(q))
+
+
 # "how long has it been around?", "how old is the pact?": a span counted up to now, which the year the thing began
 # tells as surely as a length does ("signed in 1979"); not "how old was it when…" nor "how long did it last", spans
 # that ended at another time

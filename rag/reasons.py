@@ -206,3 +206,22 @@ def names_difficulty(text: str) -> bool:
     (True, False)
     """
     return bool(_DIFFICULTY.search(text))
+
+
+# A sentence setting something apart: "was the first (major) lease", "is the only pier", "unprecedented", "a landmark"
+# (not "during the first term": a rank in time said in passing, with no verb making it the thing's distinction; not
+# "it was first signed in…": an adverb of time)
+_DISTINCTION = re.compile(r"\b(?:is|was|are|were|became|remains?)\s+the\s+(?:first|only|earliest|sole)\b|"
+                          r"\b(?:unique|unprecedented|landmark|milestone|pioneering|groundbreaking)\b", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def claims_distinction(text: str) -> bool:
+    """Does a sentence say what sets something apart (the first or only one of its kind)?
+
+    >>> claims_distinction("The lease was the first deal of its kind."), claims_distinction("It was renewed during the first term.")
+    (True, False)
+    >>> claims_distinction("The lease was first signed in 1990.")
+    False
+    """
+    return bool(_DISTINCTION.search(text))

@@ -66,3 +66,12 @@ def test_a_why_is_it_hard_question_credits_the_sentence_naming_the_difficulty():
     q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="why")
     weights = {"hard": 1.0, "tell": 1.0, "harbour": 1.0, "cargo": 2.0, "safe": 1.5}
     assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The harbour faces")
+
+
+def test_a_what_was_special_question_ranks_the_sentence_calling_it_the_first_of_its_kind_first():
+    p = _passage(["The lease, first signed long ago, was renewed in the first term of each mayor.",
+                  "The lease was the first major deal after the war."], [0.45, 0.42])
+    question = "what was special about the harbour lease back when it was first signed?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", distinction=True)
+    weights = {"special": 1.0, "harbour": 1.0, "leas": 1.0, "back": 1.0, "first": 1.0, "sign": 1.0}
+    assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The lease was the first")

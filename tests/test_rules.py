@@ -318,3 +318,15 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
     assert names_difficulty("This creates a tension: open piers are at odds with customs.")
     assert not names_difficulty("Ports must work together to meet global challenges.")  # problems, not a difficulty
     assert not names_difficulty("The pier closed amid tensions.")
+
+
+def test_what_set_something_apart_is_answered_by_the_sentence_calling_it_the_first_of_its_kind():
+    from rag.asked import asks_distinction
+    from rag.reasons import claims_distinction
+    assert asks_distinction("what was special about this lease back when it was first signed?")
+    assert asks_distinction("What was historically significant about the pier when it opened?")
+    assert not asks_distinction("what was the lease about?") and not asks_distinction("when was it signed?")
+    assert claims_distinction("The harbour lease was the first major deal after the war.")
+    assert claims_distinction("It remains the only pier open at night.")
+    assert not claims_distinction("It was renewed during the first term of the mayor.")  # a rank in time, said in passing
+    assert not claims_distinction("The lease was first signed in 1990.")  # an adverb of time
