@@ -318,17 +318,21 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
 COVER_CLOSE = 0.95  # a sentence scoring this close to the leading one vouches for the question's terms as well
 
 
-def best_cover(cands: list[Candidate], best: Candidate) -> float:
+def best_cover(cands: list[Candidate], best: Candidate, shaped: bool = False) -> float:
     """The share of the question's terms held by the leading sentence or by one scoring about as well.
 
     The leading sentence may be there for its type, not its words: for "which town hosted the last round of the
     ferry talks?" the sentence "They met in Oslo in March" (a place, no question word) leads, and the one scoring
     just below it ("the last round of ferry talks settled the fares") shows the articles are about the topic.
     A leader surer of its type than a plain one (``reasons.STATED_REASON``) lowers the bar by that surplus: its
-    extra credit says nothing of the question's words, so the sentences it overtook still vouch for them.
+    extra credit says nothing of the question's words, so the sentences it overtook still vouch for them. So does
+    the whole credit of a leader typed by the question's shape (``shaped``: no thing asked, but a cause, a bound or a
+    feared outcome, ``evidence.shape_typed``): the sentence it overtook is still about the question's words.
     """
-    bar = COVER_CLOSE * best.score - W_TYPE * max(0.0, best.typed - 1.0)
-    return max([best.overlap] + [c.overlap for c in cands if c.score >= bar])
+    def bar(c: Candidate) -> float:
+        surplus = max(0.0, best.typed - 1.0, best.typed - c.typed if shaped else 0.0)
+        return COVER_CLOSE * best.score - W_TYPE * surplus
+    return max([best.overlap] + [c.overlap for c in cands if c.score >= bar(c)])
 
 
 def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share, common=None) -> Evidence:
@@ -342,7 +346,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # must name that speaker or actor, or rank something; the topic alone does not answer.
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
     ranked = not query.ranking or any(ranks(c.text) for c in close)
-    cover = best_cover(cands, best)
+    cover = best_cover(cands, best, shaped=not query.qtype)
     # "what's the name of the clause…?": a close sentence must give a name the question lacks, not only tell of the clause
     named = not query.name_of or query.person or query.about_articles or \
         any(gives_name(c.text, query.text, common) for c in close)

@@ -303,6 +303,21 @@ def asks_distinction(q: str) -> bool:
     return bool(_DISTINCTION_ASK.search(q))
 
 
+# A question for a feared outcome: "what does the harbour piece fear the plan could split the port into?", "what
+# do critics worry it might lead to?" (a verb of fearing, then a modal of what may come)
+_FEARED_ASK = re.compile(r"^\W*(?:what|which)\b.{0,60}\b(?:fear|fears|feared|worr(?:y|ies|ied)|warn|warns|warned)\b"
+                         r".{0,60}\b(?:could|might|would|will|may)\b", re.I)
+
+
+def asks_feared(q: str) -> bool:
+    """Does the question ask what someone fears something may bring about?
+
+    >>> asks_feared("what does the harbour piece fear the plan could split the port into?"), asks_feared("what's the worry?")
+    (True, False)
+    """
+    return bool(_FEARED_ASK.search(q))
+
+
 # "how long has it been around?", "how old is the pact?": a span counted up to now, which the year the thing began
 # tells as surely as a length does ("signed in 1979"); not "how old was it when…" nor "how long did it last", spans
 # that ended at another time

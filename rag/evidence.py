@@ -17,7 +17,7 @@ from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
-                         reason_strength, states_condition, states_limit, states_shift)
+                         reason_strength, states_condition, states_limit, states_shift, tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -232,6 +232,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_limit(text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
     if query.distinction and not query.qtype and query.intent == "fact":
         typed = float(claims_distinction(text))  # "what was special about it?": "it was the first…"
+    if query.feared and not query.qtype and query.intent == "fact":
+        typed = float(tells_risked(text))  # "what does X fear it could split into?": "it risks splitting…"
     return typed
 
 

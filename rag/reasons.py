@@ -225,3 +225,19 @@ def claims_distinction(text: str) -> bool:
     False
     """
     return bool(_DISTINCTION.search(text))
+
+
+# A sentence telling a bad outcome that may come: "it risks splitting the port", "threatens to", "the danger of",
+# "could lead to / end up", "at risk of" (a worry named as a noun, "security risks", tells no outcome)
+_RISKED = re.compile(r"\b(?:risk(?:s|ed|ing)?\s+\w+ing|threaten(?:s|ed|ing)?\s+to|danger\s+of|at\s+risk\s+of|"
+                     r"(?:could|might|may|would)\s+(?:\w+\s+)?(?:lead\s+to|result\s+in|end\s+up))\b", re.I)
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def tells_risked(text: str) -> bool:
+    """Does a sentence tell a bad outcome that something may bring about?
+
+    >>> tells_risked("The plan risks splitting the port in two."), tells_risked("Security risks abound.")
+    (True, False)
+    """
+    return bool(_RISKED.search(text))

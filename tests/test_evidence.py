@@ -75,3 +75,12 @@ def test_a_what_was_special_question_ranks_the_sentence_calling_it_the_first_of_
     q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", distinction=True)
     weights = {"special": 1.0, "harbour": 1.0, "leas": 1.0, "back": 1.0, "first": 1.0, "sign": 1.0}
     assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("The lease was the first")
+
+
+def test_a_feared_outcome_question_ranks_the_sentence_telling_what_may_come_first():
+    p = _passage(["The picky approach was set last year.",
+                  "It also risks hardening rival camps across the harbour."], [0.45, 0.42])
+    question = "what does the harbour piece fear this picky approach could split the port into?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", feared=True)
+    weights = {"harbour": 1.0, "fear": 1.0, "picki": 1.0, "approach": 1.0, "split": 1.0, "port": 1.0}
+    assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("It also risks")

@@ -330,3 +330,14 @@ def test_what_set_something_apart_is_answered_by_the_sentence_calling_it_the_fir
     assert claims_distinction("It remains the only pier open at night.")
     assert not claims_distinction("It was renewed during the first term of the mayor.")  # a rank in time, said in passing
     assert not claims_distinction("The lease was first signed in 1990.")  # an adverb of time
+
+
+def test_a_feared_outcome_is_answered_by_the_sentence_telling_what_may_come():
+    from rag.asked import asks_feared
+    from rag.reasons import tells_risked
+    assert asks_feared("what does the harbour piece fear this plan could split the port into?")
+    assert asks_feared("What do critics worry the toll might lead to?")
+    assert not asks_feared("what's the worry?") and not asks_feared("who feared the toll?")
+    assert tells_risked("While the plan keeps some routes, it also risks splitting the port into rival camps.")
+    assert tells_risked("The toll could eventually lead to fewer ferries.")
+    assert not tells_risked("Security risks abound in the port.")  # a worry named, no outcome told

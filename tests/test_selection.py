@@ -539,6 +539,17 @@ def test_best_cover_is_not_raised_by_a_stated_argument_leading():
     assert best_cover(cands, cands[0]) == 0.5
 
 
+def test_best_cover_hears_the_sentence_a_leader_typed_by_the_question_shape_overtook():
+    from rag.evidence import W_TYPE
+    # "what does the piece fear it could split the port into?": the leader tells the risk in its own words and leads
+    # by its type credit alone; the sentence just below it holds the question's words and vouches for them
+    cands = _cands("a", ["It also risks hardening rival camps.", "The picky approach splits the port."], [0.4, 0.4])
+    cands[0].typed, cands[0].overlap, cands[1].typed, cands[1].overlap = 1.0, 0.06, 0.0, 0.37
+    cands[0].score, cands[1].score = 0.51, 0.51 - W_TYPE + 0.02
+    assert best_cover(cands, cands[0], shaped=True) == 0.37
+    assert best_cover(cands, cands[0]) == 0.06  # a thing asked (a date, a name): the typed leader's words count alone
+
+
 def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility():
     cands = _cands("a", ["It may again get another short ferry permit.", "The ferry pact twice got short permits."],
                    [0.6, 0.58])
