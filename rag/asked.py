@@ -306,13 +306,18 @@ def asks_distinction(q: str) -> bool:
 # A question for a feared outcome: "what does the harbour piece fear the plan could split the port into?", "what
 # do critics worry it might lead to?" (a verb of fearing, then a modal of what may come)
 _FEARED_ASK = re.compile(r"^\W*(?:what|which)\b.{0,60}\b(?:fear|fears|feared|worr(?:y|ies|ied)|warn|warns|warned)\b"
-                         r".{0,60}\b(?:could|might|would|will|may)\b", re.I)
+                         r".{0,60}\b(?:could|might|would|will|may)\b|"
+                         # ...or why something may turn out badly ("why could the plan backfire?"): the risk it runs
+                         r"\bwhy\b.{0,80}\b(?:could|might|would|will|may)\s+(?:\w+\s+)?(?:backfire|go\s+wrong|hurt|"
+                         r"harm|fail|damage|undermine)\b", re.I)
 
 
 def asks_feared(q: str) -> bool:
     """Does the question ask what someone fears something may bring about?
 
     >>> asks_feared("what does the harbour piece fear the plan could split the port into?"), asks_feared("what's the worry?")
+    (True, False)
+    >>> asks_feared("why does Ann Lee think the toll could backfire?"), asks_feared("why did the toll fail?")
     (True, False)
     """
     return bool(_FEARED_ASK.search(q))

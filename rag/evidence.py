@@ -218,6 +218,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = reason_strength(text)  # a why-question asks for a cause or a purpose
         if asks_difficulty(query.text):  # "why is it so hard to…?": what makes it hard is its cause
             typed = max(typed, float(names_difficulty(text)))
+        if query.feared:  # "why could it backfire?": the bad outcome it risks is why
+            typed = max(typed, float(tells_risked(text)))
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
         typed = float(gives_means(text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "why" and not query.qtype and query.worth:

@@ -84,3 +84,12 @@ def test_a_feared_outcome_question_ranks_the_sentence_telling_what_may_come_firs
     q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", feared=True)
     weights = {"harbour": 1.0, "fear": 1.0, "picki": 1.0, "approach": 1.0, "split": 1.0, "port": 1.0}
     assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("It also risks")
+
+
+def test_a_why_could_it_backfire_question_credits_the_sentence_telling_the_risked_outcome():
+    p = _passage(["Amid security worries, the timetable was adopted by the port.",
+                  "It also risks hardening rival camps across the harbour."], [0.42, 0.45])
+    question = "why does Ann Lee think the walled-off timetable could backfire?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="why", feared=True)
+    weights = {"ann": 1.0, "lee": 1.0, "think": 1.0, "wall": 1.0, "timet": 1.0, "backfir": 1.0}
+    assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("It also risks")

@@ -341,3 +341,10 @@ def test_a_feared_outcome_is_answered_by_the_sentence_telling_what_may_come():
     assert tells_risked("While the plan keeps some routes, it also risks splitting the port into rival camps.")
     assert tells_risked("The toll could eventually lead to fewer ferries.")
     assert not tells_risked("Security risks abound in the port.")  # a worry named, no outcome told
+
+
+def test_why_something_could_backfire_asks_for_the_outcome_it_risks():
+    from rag.asked import asks_feared
+    assert asks_feared("Why does Ann Lee think the walled-off timetable could backfire?")
+    assert asks_feared("why might it go wrong for the islanders?")
+    assert not asks_feared("why did the toll fail?")  # what happened, not what may
