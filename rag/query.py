@@ -27,6 +27,7 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
+from rag.status import written_apart
 from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
 from rag.yesno import as_written, asks_value
 
@@ -79,6 +80,7 @@ class Query:
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
     name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
+    written_apart: bool = False  # "was the A piece written before the vote and the B one after?": each one's word on where things stood (``rag.status``)
     told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
@@ -209,10 +211,11 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
-    about = is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s)))
+    apart = written_apart(text, named)  # named articles set apart by their writing: what each says, not its byline
+    about = not apart and (is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s))))
     sides, naming = sides_of(text) or ([] if named else each_sides(text)), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
-    intent = two_articles_compared(shape, named, about, bool(sides), core)
+    intent = "compare" if apart else two_articles_compared(shape, named, about, bool(sides), core)
     trend = intent in ("fact", "overview") and not about and not named and asks_trend(core)
     intent = "overview" if trend else intent  # "where are port ties heading?": the matter's course, as an overview
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
@@ -254,7 +257,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  origin=qtype == "date" and asks_origin(asked_part(core)), coverage=asks_coverage(core),
                  trend=trend,
                  account=account, limit=asks_limit(asked_part(text)),
-                 distinction=asks_distinction(text), feared=asks_feared(text))
+                 distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart)
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

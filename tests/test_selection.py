@@ -8,6 +8,7 @@ from rag.neighbours import (antecedent, elaboration, listing_after, listing_with
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
+from rag.status import pick_status
 from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article, weaker_view
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
@@ -1437,3 +1438,21 @@ def test_a_coverage_question_hears_the_articles_outline():
     covering = _q("what's the harbour piece covering?", named_docs={"a"}, gist=True, coverage=True)
     assert [c.text for c in pick_gist(covering, cands)[0]] == leads
     assert leads[2] not in {c.text for c in pick_gist(_q("sum up the harbour piece", named_docs={"a"}, gist=True), cands)[0]}
+
+
+def test_articles_set_apart_by_their_writing_are_answered_by_where_things_stood_in_each():
+    """"Was A written before the vote and B after?": each named article's sentence opening on the time of its writing
+    or on the day of the event, though sentences restating the topic outrank them."""
+    q = _q("was the harbor piece written before the vote and the dock one after?", intent="compare",
+           named_docs={"a", "b"}, written_apart=True)
+    a = _cands("a", ["The ferry vote matters for the harbor.", "But today the ferry plan is due to lapse again.",
+                     "The harbor has long relied on ferries."], [0.6, 0.2, 0.5])
+    b = _cands("b", ["The vote on ferries was long awaited.", "Finally, on May 3, the council passed the ferry plan."],
+               [0.55, 0.1], start=1000)
+    other = _cands("c", ["Today the ferry plan is popular."], [0.9], start=2000)
+    cands = sorted(a + b + other, key=lambda c: -c.score)
+    chosen, why = pick_status(q, cands)
+    assert [c.text for c in chosen] == ["But today the ferry plan is due to lapse again.",
+                                        "Finally, on May 3, the council passed the ferry plan."]
+    assert why == ["status", "status"]
+    assert pick_status(_q("x", named_docs={"d"}), cands) is None  # no sentence of the named article: compared as before

@@ -848,3 +848,18 @@ def test_a_bare_that_after_a_question_asking_what_a_thing_is_points_at_the_thing
     assert "ferry-pooling" in r.text and "separation" not in r.text
     r = rewrite("what did that lead to?", [Turn("how did the fares change?", [], said="Fares doubled after the strike.")])
     assert "doubled" in r.text  # a question asking how something changed: "that" is what its answer said
+
+
+def test_named_articles_set_apart_by_their_writing_are_compared_not_read_for_bylines():
+    """"Was A written before the vote and B after?" asks what each says of the vote, which a byline seldom dates."""
+    from rag.lexicon import Lexicon
+    from rag.query import understand
+
+    names = {"a": [" harbor review "], "b": [" dock weekly "]}
+    lex = Lexicon(df={}, n=1, vocab=set(), lower_words=set(), expansions={}, names=names, titles={},
+                  speller=Speller({"harbor", "review", "dock", "weekly", "vote"}))
+    text = "was the harbor review piece written before the vote and the dock weekly one after?"
+    q = understand(text, text, lex)
+    assert q.written_apart and q.intent == "compare" and not q.about_articles and q.named_docs == {"a", "b"}
+    one = understand("when was the harbor review piece written?", "when was the harbor review piece written?", lex)
+    assert not one.written_apart and one.about_articles

@@ -1,0 +1,72 @@
+"""Named articles set apart by when they were written: where the matter stood as each one was written.
+
+"Was the A piece written before the vote and the B one after?", "A and B were written at different times —
+where did the plan stand in each?": the asker wants each article's own word on the state of things at its
+writing ("But today the plan is due to lapse again.", "Finally, on May 3, the council passed it."). Those
+sentences share few words with the question, which names the articles and their writing, so they rank low;
+and a byline card only tells a date when the article states one. ``rag.query`` reads the question
+(``written_apart``); ``rag.answering`` answers it with ``pick_status``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence import Candidate
+
+# The articles' writing set against a time or against each other: "written before the renewal", "published
+# after it", "written at different times" (general English, no topic)
+_WRITTEN_APART = re.compile(r"\b(?:written|published|penned)\b[^?.]*?\b(?:before|after|earlier|later|"
+                            r"at different times|at different points)\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A sentence opening on the time of writing ("But today…", "Now…", "Currently…") or on the very day something
+# happened ("Finally, on May 3, …"): it tells where things stood when its writer wrote it
+_STATUS = re.compile(r"^\W*(?:(?:but|yet|and|so|finally|still|now)\b,?\s+)?(?:today|now|currently|at present|"
+                     r"(?:on\s+)?" + _MONTH + r"\s+\d{1,2}\b)", re.I)
+STATUS_PER_ARTICLE = 2  # an article's first two such sentences: a writer may set the scene before saying what is at stake
+
+
+def written_apart(text: str, named: set) -> bool:
+    """Does the question set two or more named articles apart by when they were written?
+
+    >>> written_apart("was the A piece written before the vote and the B one after?", {"a", "b"})
+    True
+    >>> written_apart("A and B were written at different times: where did the plan stand?", {"a", "b"})
+    True
+    >>> written_apart("was the A piece written before the vote?", {"a"})  # one article: when it was written
+    False
+    >>> written_apart("what did A and B write about the vote?", {"a", "b"})
+    False
+    """
+    return len(named) >= 2 and bool(_WRITTEN_APART.search(text))
+
+
+def tells_status(text: str) -> bool:
+    """Does the sentence open on the time of its writing or on the day of an event, telling where things stood?
+
+    >>> tells_status("But today the plan is due to lapse yet again."), tells_status("Finally, on May 3, the council passed it.")
+    (True, True)
+    >>> tells_status("The plan was signed in 1979."), tells_status("In today's world, ports compete.")
+    (False, False)
+    """
+    return bool(_STATUS.match(text))
+
+
+def pick_status(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]] | None:
+    """For each named article, in the order it ranks: its first ``STATUS_PER_ARTICLE`` sentences that tell where
+    things stood (``tells_status``), in reading order, else its best sentence; each article is cited for its own.
+    None when no named article has a sentence among ``cands``."""
+    chosen: list[Candidate] = []
+    why: list[str] = []
+    body = [c for c in cands if c.passage.kind == "body" and c.doc_id in query.named_docs]
+    for doc in dict.fromkeys(c.doc_id for c in body):
+        seen: dict = {}
+        for c in body:
+            if c.doc_id == doc and tells_status(c.text):
+                seen.setdefault(c.abs_key, c)
+        own = [seen[k] for k in sorted(seen)][:STATUS_PER_ARTICLE]
+        if own:
+            chosen, why = chosen + own, why + ["status"] * len(own)
+        else:
+            chosen, why = chosen + [next(c for c in body if c.doc_id == doc)], why + ["side"]
+    return (chosen, why) if chosen else None
