@@ -27,7 +27,7 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
-from rag.status import written_apart
+from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
 from rag.yesno import as_written, asks_value
 
@@ -80,6 +80,7 @@ class Query:
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
     name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
+    state: bool = False  # "how does A's outlook differ from B's?": how things stand is asked (``status.asks_state``)
     written_apart: bool = False  # "was the A piece written before the vote and the B one after?": each one's word on where things stood (``rag.status``)
     told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
@@ -257,7 +258,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  origin=qtype == "date" and asks_origin(asked_part(core)), coverage=asks_coverage(core),
                  trend=trend,
                  account=account, limit=asks_limit(asked_part(text)),
-                 distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart)
+                 distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart,
+                 state=asks_state(text))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

@@ -23,6 +23,9 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # happened ("Finally, on May 3, …"): it tells where things stood when its writer wrote it
 _STATUS = re.compile(r"^\W*(?:(?:but|yet|and|so|finally|still|now)\b,?\s+)?(?:today|now|currently|at present|"
                      r"(?:on\s+)?" + _MONTH + r"\s+\d{1,2}\b)", re.I)
+# Words asking how things stand rather than what was done: "the mood", "their outlook", "its standing", "where it
+# stood", "the pact's health" (general English, no topic; "health" only as a thing's condition, not a field of work)
+_STATE = re.compile(r"\b(?:mood|outlook|standing|stand|stood|status)\b|\w's health\b|\bhealth of (?:the|its|this|that)\b", re.I)
 STATUS_PER_ARTICLE = 2  # an article's first two such sentences: a writer may set the scene before saying what is at stake
 
 
@@ -41,6 +44,17 @@ def written_apart(text: str, named: set) -> bool:
     return len(named) >= 2 and bool(_WRITTEN_APART.search(text))
 
 
+def asks_state(text: str) -> bool:
+    """Does the question ask how things stand (a mood, an outlook, a standing, a thing's health)?
+
+    >>> asks_state("how does the A piece's outlook differ from B's?"), asks_state("how did its standing compare then and now?")
+    (True, True)
+    >>> asks_state("how do A and B describe public health work?"), asks_state("what did A and B say about fares?")
+    (False, False)
+    """
+    return bool(_STATE.search(text))
+
+
 def tells_status(text: str) -> bool:
     """Does the sentence open on the time of its writing or on the day of an event, telling where things stood?
 
@@ -52,6 +66,32 @@ def tells_status(text: str) -> bool:
     return bool(_STATUS.match(text))
 
 
+def status_of(query, cands: list[Candidate], doc: str) -> list[Candidate]:
+    """The named article's first ``STATUS_PER_ARTICLE`` sentences among ``cands`` that tell where things stood, in
+    reading order."""
+    seen: dict = {}
+    for c in cands:
+        if c.passage.kind == "body" and c.doc_id == doc and tells_status(c.text):
+            seen.setdefault(c.abs_key, c)
+    return [seen[k] for k in sorted(seen)][:STATUS_PER_ARTICLE]
+
+
+def with_status(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """A comparison of named articles asking how things stand ("how does A's outlook differ from B's?", "its standing
+    back then vs in 2024, per A"): each named article's sentences telling where things stood (``status_of``) join
+    the sentences chosen for the topic, which seldom hold them: a writer states the mood of the moment in words of
+    time ("But now…, it is under threat"), not in the question's."""
+    if not (query.state and query.intent == "compare" and query.named_docs):
+        return chosen, why
+    keys = {c.abs_key for c in chosen}
+    add = [c for doc in sorted(query.named_docs) for c in status_of(query, cands, doc) if c.abs_key not in keys]
+    for c in add:  # in place of its article's last topic sentence, when it has two or more: the answer stays short
+        mine = [i for i, x in enumerate(chosen) if x.doc_id == c.doc_id and why[i] == "side"]
+        if len(mine) > 1:
+            chosen, why = chosen[:mine[-1]] + chosen[mine[-1] + 1:], why[:mine[-1]] + why[mine[-1] + 1:]
+    return chosen + add, why + ["status"] * len(add)
+
+
 def pick_status(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]] | None:
     """For each named article, in the order it ranks: its first ``STATUS_PER_ARTICLE`` sentences that tell where
     things stood (``tells_status``), in reading order, else its best sentence; each article is cited for its own.
@@ -60,11 +100,7 @@ def pick_status(query, cands: list[Candidate]) -> tuple[list[Candidate], list[st
     why: list[str] = []
     body = [c for c in cands if c.passage.kind == "body" and c.doc_id in query.named_docs]
     for doc in dict.fromkeys(c.doc_id for c in body):
-        seen: dict = {}
-        for c in body:
-            if c.doc_id == doc and tells_status(c.text):
-                seen.setdefault(c.abs_key, c)
-        own = [seen[k] for k in sorted(seen)][:STATUS_PER_ARTICLE]
+        own = status_of(query, body, doc)
         if own:
             chosen, why = chosen + own, why + ["status"] * len(own)
         else:

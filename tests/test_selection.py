@@ -8,7 +8,7 @@ from rag.neighbours import (antecedent, elaboration, listing_after, listing_with
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
-from rag.status import pick_status
+from rag.status import pick_status, with_status
 from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article, weaker_view
 from rag.conflicts import stated_values
 from rag.polarity import duty_denied, focus_clause, left_out, verdict
@@ -1456,3 +1456,19 @@ def test_articles_set_apart_by_their_writing_are_answered_by_where_things_stood_
                                         "Finally, on May 3, the council passed the ferry plan."]
     assert why == ["status", "status"]
     assert pick_status(_q("x", named_docs={"d"}), cands) is None  # no sentence of the named article: compared as before
+
+
+def test_a_comparison_asking_how_things_stand_hears_each_named_articles_words_of_the_moment():
+    """"How does A's outlook differ from B's?": A's "But now…, it is under threat" joins, in place of A's last topic
+    sentence; a comparison asking nothing of the kind is left as chosen."""
+    q = _q("how does the harbor piece's outlook differ from the dock one?", intent="compare",
+           named_docs={"a", "b"}, state=True)
+    a = _cands("a", ["The ferry plan brought many benefits.", "But now after ten years, the ferry plan is under threat.",
+                     "Ferries carry cars."], [0.6, 0.1, 0.5])
+    b = _cands("b", ["The dock plan is popular."], [0.55], start=1000)
+    chosen, why = with_status(q, a + b, [a[0], a[2], b[0]], ["side", "side", "side"])
+    assert [c.text for c in chosen] == ["The ferry plan brought many benefits.", "The dock plan is popular.",
+                                        "But now after ten years, the ferry plan is under threat."]
+    assert why[-1] == "status"
+    q.state = False
+    assert with_status(q, a + b, [a[0]], ["side"]) == ([a[0]], ["side"])
