@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
+from rag.neighbours import next_of
 
 # The articles' writing set against a time or against each other: "written before the renewal", "published
 # after it", "written at different times" (general English, no topic)
@@ -27,6 +28,9 @@ _STATUS = re.compile(r"^\W*(?:(?:but|yet|and|so|finally|still|now)\b,?\s+)?(?:to
 # stood", "the pact's health" (general English, no topic; "health" only as a thing's condition, not a field of work)
 _STATE = re.compile(r"\b(?:mood|outlook|standing|stand|stood|status)\b|\w's health\b|\bhealth of (?:the|its|this|that)\b", re.I)
 STATUS_PER_ARTICLE = 2  # an article's first two such sentences: a writer may set the scene before saying what is at stake
+# A sentence opening on a demonstrative that stands for the event just told ("This marks a turning point."): the
+# writer's judgement of where things stood, which a question about the mood asks for
+_JUDGES = re.compile(r"^(?:This|That)\s")
 
 
 def written_apart(text: str, named: set) -> bool:
@@ -68,12 +72,14 @@ def tells_status(text: str) -> bool:
 
 def status_of(query, cands: list[Candidate], doc: str) -> list[Candidate]:
     """The named article's first ``STATUS_PER_ARTICLE`` sentences among ``cands`` that tell where things stood, in
-    reading order."""
+    reading order, each followed by the next sentence when that one judges it (``_JUDGES``)."""
     seen: dict = {}
     for c in cands:
         if c.passage.kind == "body" and c.doc_id == doc and tells_status(c.text):
             seen.setdefault(c.abs_key, c)
-    return [seen[k] for k in sorted(seen)][:STATUS_PER_ARTICLE]
+    own = [seen[k] for k in sorted(seen)][:STATUS_PER_ARTICLE]
+    judged = [(c, next_of(c, cands)) for c in own]  # "Finally, on May 3, it passed." -> "This marks a turning point."
+    return [x for c, nxt in judged for x in (c, nxt) if x is not None and (x is c or _JUDGES.match(x.text))]
 
 
 def with_status(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:

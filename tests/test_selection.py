@@ -1472,3 +1472,15 @@ def test_a_comparison_asking_how_things_stand_hears_each_named_articles_words_of
     assert why[-1] == "status"
     q.state = False
     assert with_status(q, a + b, [a[0]], ["side"]) == ([a[0]], ["side"])
+
+
+def test_where_things_stood_comes_with_the_writers_judgement_of_it_right_after():
+    """"Finally, on May 3, the council passed the plan." -> "This marks a turning point for the port.": the mood asked."""
+    q = _q("how does the mood of the harbor piece differ from the dock one?", intent="compare", named_docs={"a", "b"},
+           state=True)
+    a = _cands("a", ["Finally, on May 3, the council passed the plan.", "This marks a turning point for the port.",
+                     "Ferries carry cars."], [0.1, 0.1, 0.6])
+    b = _cands("b", ["But today the plan is in doubt.", "Ferries are slow."], [0.1, 0.5], start=1000)
+    chosen, _ = with_status(q, a + b, [a[2], b[1]], ["side", "side"])
+    assert [c.text for c in chosen][2:] == ["Finally, on May 3, the council passed the plan.",
+                                            "This marks a turning point for the port.", "But today the plan is in doubt."]
