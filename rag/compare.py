@@ -41,6 +41,30 @@ _REGARDS = re.compile(r"\b(?:see|sees|saw|seen|seem|seems|seemed|talks? about|ta
                       r"portray(?:s|ed)?|depict(?:s|ed)?|characteri[sz]e[sd]?|frame[sd]?|regard(?:s|ed)?)\b")
 
 
+# A sentence reporting how some party regards the thing: "critics see all exchange as a risk", "they view it as…"
+# (general English verbs of regarding, then "as")
+_SEEN_AS = re.compile(r"\b(?:see|sees|saw|seen|view|views|viewed|regard|regards|regarded|treat|treats|treated)\b"
+                      r"[^.;]*?\bas\b", re.I)
+# Openers by which a sentence backs the one before it ("Indeed, critics…", "In fact, …"): general English
+_BACKS = re.compile(r"^\W*(?:indeed|in fact)\b", re.I)
+
+
+def rejoinder(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """A chosen sentence reporting how a party regards the thing and backing the sentence before it ("Indeed, critics
+    seem to see all exchange as a risk"): that sentence before joins right ahead of it. A writer states their own
+    view ("Ending it risks abandoning the distinction between…") and backs it with the view they set it against, so
+    the writer's side sits in a sentence naming neither side, which a comparison of the two views seldom reaches."""
+    for i, c in enumerate(chosen):
+        if c.passage.kind != "body" or not (_BACKS.match(c.text) and _SEEN_AS.search(c.text)):
+            continue
+        at = c.passage.start + c.start
+        before = [x for x in cands if x.doc_id == c.doc_id and x.passage.kind == "body"
+                  and 0 <= at - (x.passage.start + x.end) <= 3 and _fresh(x, chosen)]
+        if before:
+            return chosen[:i] + [before[0]] + chosen[i:], why[:i] + ["rejoinder"] + why[i:]
+    return chosen, why
+
+
 def frame_terms(question: str, ts: list[str]) -> set[str]:
     """The terms of ``ts`` that only ask what each article says or thinks, not what about.
 
@@ -161,7 +185,8 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
-    return present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *_pick_compare(query, cands))))
+    picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *_pick_compare(query, cands))))
+    return rejoinder(query, cands, *picked)
 
 
 def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

@@ -1,7 +1,7 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
 from rag.answering import best_cover
-from rag.compare import pick_compare, second_source
+from rag.compare import pick_compare, rejoinder, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
 from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
                             reason_beyond, reason_for_chosen, typed_follower, with_reason)
@@ -1484,3 +1484,15 @@ def test_where_things_stood_comes_with_the_writers_judgement_of_it_right_after()
     chosen, _ = with_status(q, a + b, [a[2], b[1]], ["side", "side"])
     assert [c.text for c in chosen][2:] == ["Finally, on May 3, the council passed the plan.",
                                             "This marks a turning point for the port.", "But today the plan is in doubt."]
+
+
+def test_a_reported_view_backing_the_sentence_before_brings_the_writers_own_view_in_ahead_of_it():
+    """"Indeed, critics see every ferry as a risk." backs the writer's "Cutting it risks losing the link between
+    towns.": the writer's side joins right ahead; a reported view that backs nothing is left alone."""
+    cands = _cands("a", ["Cutting the ferry risks losing the link between towns.",
+                         "Indeed, critics see every ferry as a risk to the port.", "Ferries carry cars."])
+    chosen, why = rejoinder(None, cands, [cands[1], cands[2]], ["side", "side"])
+    assert [c.text[:12] for c in chosen] == ["Cutting the ", "Indeed, crit", "Ferries carr"]
+    assert why == ["rejoinder", "side", "side"]
+    plain = _cands("b", ["Ferries are slow.", "Critics see every ferry as a risk to the port."])
+    assert rejoinder(None, plain, [plain[1]], ["side"]) == ([plain[1]], ["side"])
