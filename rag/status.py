@@ -26,7 +26,8 @@ _STATUS = re.compile(r"^\W*(?:(?:but|yet|and|so|finally|still|now)\b,?\s+)?(?:to
                      r"(?:on\s+)?" + _MONTH + r"\s+\d{1,2}\b)", re.I)
 # Words asking how things stand rather than what was done: "the mood", "their outlook", "its standing", "where it
 # stood", "the pact's health" (general English, no topic; "health" only as a thing's condition, not a field of work)
-_STATE = re.compile(r"\b(?:mood|outlook|standing|stand|stood|status)\b|\w's health\b|\bhealth of (?:the|its|this|that)\b", re.I)
+_STATE = re.compile(r"\b(?:mood|outlook|standing|status)\b|\b(?:stands?|stood)\b(?!\s+(?:on|for|with|against|by|behind)\b)|"
+                    r"\w's health\b|\bhealth of (?:the|its|this|that)\b", re.I)
 STATUS_PER_ARTICLE = 2  # an article's first two such sentences: a writer may set the scene before saying what is at stake
 # A sentence opening on a demonstrative that stands for the event just told ("This marks a turning point."): the
 # writer's judgement of where things stood, which a question about the mood asks for
@@ -55,6 +56,8 @@ def asks_state(text: str) -> bool:
     (True, True)
     >>> asks_state("how do A and B describe public health work?"), asks_state("what did A and B say about fares?")
     (False, False)
+    >>> asks_state("where does A stand on fares vs B?")  # a position taken, not how things stand
+    False
     """
     return bool(_STATE.search(text))
 
