@@ -12,6 +12,7 @@ from rag.contrast import eras, in_era, opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
+from rag.stances import stance_of_clause
 from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
@@ -182,25 +183,6 @@ _WORTH = ("benefit", "advantage", "value", "valuable", "gain", "vital", "essenti
 STANCES = {**{stem(w): {stem(x) for x in _FAULT} for w in ("critics", "opponents", "skeptics", "sceptics", "detractors")},
            **{stem(w): {stem(x) for x in _WORTH} for w in ("supporters", "proponents", "advocates", "backers",
                                                              "defenders")}}
-
-
-# "the folks who back the ferry plan", "those opposed to it": a stance named by a clause, not a noun.
-_BACKERS = re.compile(r"\b(?:people|folks|those|ones|groups?|anyone|everyone)\s+(?:who|that)\s+(?:\w+\s+)?"
-                      r"(?:back|backs|support|supports|favou?rs?|defend|defends|endorse|endorses|champion|like|likes)\b")
-_OPPOSERS = re.compile(r"\b(?:people|folks|those|ones|groups?|anyone|everyone)\s+(?:who|that)\s+(?:\w+\s+)?"
-                       r"(?:oppose|opposes|object|objects|criticize|criticizes|criticise|criticises|attack|attacks|"
-                       r"dislike|dislikes)\b|\b(?:those|people)\s+opposed\b")
-
-
-def stance_of_clause(phrase: str) -> str:
-    """The stance noun a side names by a relative clause ("the folks who back the ferry plan" are its
-    supporters), or "".
-
-    >>> stance_of_clause("folks who back the plan"), stance_of_clause("those who oppose it"), stance_of_clause("the port")
-    ('supporters', 'critics', '')
-    """
-    p = phrase.lower()
-    return "supporters" if _BACKERS.search(p) else "critics" if _OPPOSERS.search(p) else ""
 
 
 def stance_side(side: list[str], phrase: str = "") -> list[str]:

@@ -1496,3 +1496,11 @@ def test_a_reported_view_backing_the_sentence_before_brings_the_writers_own_view
     assert why == ["rejoinder", "side", "side"]
     plain = _cands("b", ["Ferries are slow.", "Critics see every ferry as a risk to the port."])
     assert rejoinder(None, plain, [plain[1]], ["side"]) == ([plain[1]], ["side"])
+
+
+def test_a_side_wanting_the_thing_gone_is_its_critics():
+    """"those who want it gone", "people who want to scrap the plan": critics named by what they want done with it."""
+    assert stance_of_clause("those who want it gone") == "critics"
+    assert stance_of_clause("the people who want to scrap the ferry plan") == "critics"
+    assert "concern" in stance_side(["want", "gone"], "those who want it gone")
+    assert stance_of_clause("those who want it renewed") == ""  # wanting it kept names no critic
