@@ -281,7 +281,8 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
     if query.intent == "yes_no":
         return pick_yes_no(query, cands, weights, terms_of)
     if query.intent == "compare":  # named articles set apart by their writing: where things stood in each (``rag.status``)
-        chosen, why = (query.written_apart and pick_status(query, cands)) or with_status(query, cands, *pick_compare(query, cands))
+        chosen, why = (query.written_apart and pick_status(query, cands)) \
+            or with_status(query, cands, *pick_compare(query, cands))
         return chosen, why, "", len({c.doc_id for c in chosen}) > 1
     items = listed_under_heading(cands, weights, query.listed) if query.intent in ("list", "overview") else []
     if items:  # a bulleted section whose subheading states what is asked: its items are the list

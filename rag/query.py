@@ -81,7 +81,7 @@ class Query:
     name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
     state: bool = False  # "how does A's outlook differ from B's?": how things stand is asked (``status.asks_state``)
-    written_apart: bool = False  # "was the A piece written before the vote and the B one after?": each one's word on where things stood (``rag.status``)
+    written_apart: bool = False  # "was A written before the vote and B after?": where things stood in each (``rag.status``)
     told: list = field(default_factory=list)  # "does the pact say anything about X?": X's terms (``scope.told_in_document``)
     mentions: list = field(default_factory=list)  # "does the piece mention X?", "was X part of it?": X's terms (``asked_mention``)
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
