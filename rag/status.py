@@ -19,6 +19,10 @@ from rag.neighbours import next_of
 # after it", "written at different times" (general English, no topic)
 _WRITTEN_APART = re.compile(r"\b(?:written|published|penned)\b[^?.]*?\b(?:before|after|earlier|later|"
                             r"at different times|at different points)\b", re.I)
+# The articles set in order against each other ("later than the B one", "before the A piece", "which came first"),
+# not against an event: their bylines' dates answer that, not what each says of its day
+_ORDERS_ARTICLES = re.compile(r"\b(?:earlier|later|sooner)\s+than\b|\b(?:before|after)\s+(?:the\s+)?(?:[\w'-]+\s+)?"
+                              r"(?:one|piece|article|op-?ed|story|report)\b|\bfirst\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A sentence opening on the time of writing ("But today…", "Now…", "Currently…") or on the very day something
 # happened ("Finally, on May 3, …"): it tells where things stood when its writer wrote it
@@ -45,8 +49,10 @@ def written_apart(text: str, named: set) -> bool:
     False
     >>> written_apart("what did A and B write about the vote?", {"a", "b"})
     False
+    >>> written_apart("was the A piece published later than the B one?", {"a", "b"})  # the bylines' dates
+    False
     """
-    return len(named) >= 2 and bool(_WRITTEN_APART.search(text))
+    return len(named) >= 2 and bool(_WRITTEN_APART.search(text)) and not _ORDERS_ARTICLES.search(text)
 
 
 def asks_state(text: str) -> bool:
