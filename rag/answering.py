@@ -32,7 +32,7 @@ from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
-from rag.scope import ranks
+from rag.scope import ranked_near_top
 from rag.status import pick_status, with_status
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
@@ -347,7 +347,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
     # must name that speaker or actor, or rank something; the topic alone does not answer.
     spoken = not query.speaker or any(query.speaker in c.terms for c in close)
-    ranked = not query.ranking or any(ranks(c.text) for c in close)
+    ranked = not query.ranking or ranked_near_top(cands, typed_window(query, TYPED_SHARE))
     cover = best_cover(cands, best, shaped=not query.qtype)
     # "what's the name of the clause…?": a close sentence must give a name the question lacks, not only tell of the clause
     named = not query.name_of or query.person or query.about_articles or \

@@ -111,6 +111,34 @@ def _asks_something(stripped: str, q: str) -> str:
     return q if set(re.findall(r"[a-z]+", stripped.lower())) <= _LEAD_ONLY else stripped
 
 
+# Kinds of bodies a country is one of: "which country / government / party…?" is answered by a country's name
+_PLACE_KINDS = {"country", "countries", "government", "governments", "party", "parties"}
+# "who in the US government…", "who at the ministry…": a person or office inside a named body, not the body itself
+_WHO_INSIDE = re.compile(LEAD + r"who\s+(?:(?:exactly|else)\s+)?(?:in|within|inside|at)\s+(?:the\s+)?[a-z]")
+
+
+def asks_member(q: str) -> bool:
+    """Does the question ask for a body or person of a kind no country or city is ("which universities…?", "which
+    agency…?", "who in the US government…?")? A sentence naming only China or the United States names whose they
+    are, not which one; "which country…?" or a bare "who benefits?" may be answered by a country.
+
+    >>> asks_member("which us universities take part?"), asks_member("who in the us government talked it up?")
+    (True, True)
+    >>> asks_member("which country gains more?"), asks_member("who benefits?"), asks_member("what did the president say?")
+    (False, False, False)
+    """
+    ql = q.lower().strip()
+    if _WHO_INSIDE.match(ql):
+        return True
+    m = re.search(LEAD + r"(?:(?:and|so|but|in|on|at|from|by|for|with|to|of)\s+){0,2}(?:which|what)((?:\s+[a-z\-'.]+){0,4})", ql)
+    for w in (m.group(1).split() if m else []):
+        if w in AUX:
+            break
+        if w in PERSON_NOUNS:
+            return w not in _PLACE_KINDS
+    return False
+
+
 def question_type(q: str) -> str | None:
     """What kind of thing the question asks for, from its question word (not one inside a clause).
 

@@ -22,7 +22,7 @@ from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_c
                        proper_name, tells_frequency)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era
-from rag.text import terms
+from rag.text import PLACE_NAMES, terms
 
 # Sentence score weights. Similarity weighs as much as word overlap: a sentence answering a paraphrased question
 # shares few of its words (W_SIM 0.35 -> 0.4: dev +2 with no loss, citation precision -0.002; 0.38, 0.42: +1).
@@ -172,7 +172,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
     hit += 0.5 * sum(w for t, w in weights.items() if t not in c.terms and t in hdr_terms)
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
-    c.typed = float(has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common))
+    c.typed = float(has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common,
+                                                                                  not query.member))
     if query.qtype == "name" and c.typed and not proper_name(c.text, query.text, lexicon.common):
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
@@ -181,8 +182,12 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = 1.0  # "how long has it been around?": the year it began ("signed in 1979") tells its age
     if query.origin and p.kind == "body" and c.typed:
         c.typed = float(dates_start(c.text))  # "when did it all start?": a renewal's date is no answer, the signing's is
-    if not c.typed and query.qtype == "name" and names_people(c.text, query.text):
-        c.typed = PEOPLE_TYPED  # "prominent scientists noted…" answers "who said…?", less surely than a name
+    if query.member and c.typed and not shares_beyond_places(c.terms, weights):
+        c.typed = 0.0  # "which US universities…?": a name in a sentence sharing only "US" with the question is another thing's
+    # "prominent scientists noted…" answers "who said…?", less surely than a name; "government agencies" does not say
+    # which universities "which universities…?" asks for
+    if not c.typed and query.qtype == "name" and not query.member and names_people(c.text, query.text):
+        c.typed = PEOPLE_TYPED
     if query.qtype and p.kind == "body":
         c.typed = held_for_question(c.typed, c.text, query, target, dating_text(c))
     if query.frequency and p.kind == "body":
@@ -237,6 +242,16 @@ def shape_typed(query, text: str, typed: float) -> float:
     if query.feared and not query.qtype and query.intent == "fact":
         typed = float(tells_risked(text))  # "what does X fear it could split into?": "it risks splitting…"
     return typed
+
+
+def shares_beyond_places(sentence_terms, weights: dict[str, float]) -> bool:
+    """Does a sentence hold a weighted question term other than a country's name ("us", "chines")? A sentence
+    sharing only the country with "which US universities take part?" speaks of something else of that country.
+
+    >>> shares_beyond_places({"us", "congress"}, {"us": 1.0, "universiti": 2.0}), shares_beyond_places({"us", "universiti"}, {"us": 1.0, "universiti": 2.0})
+    (False, True)
+    """
+    return any(t in sentence_terms and t not in PLACE_NAMES and w > 0 for t, w in weights.items())
 
 
 def overlap_mass(intent: str, total: float) -> float:

@@ -56,3 +56,50 @@ def is_place(word: str) -> bool:
     (True, True, True, False, False)
     """
     return word in world_places()
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """The world's regions that name the tz database's areas ("Europe/Paris": "europe", "Asia/Tokyo": "asia")."""
+    return frozenset(r[2].split("/")[0].lower() for r in _tz_table("zone.tab") if len(r) > 2 and "/" in r[2])
+
+
+# The endings English forms a place's adjective with, and what the place's name ends with instead ("Chin-ese":
+# "Chin-a", "Ind-ian": "Ind-ia", "Ital-ian": "Ital-y", "Mexic-an": "Mexic-o", "Swed-ish": "Swed-en", "Europe-an": "Europe")
+_DEMONYM_ENDINGS = ("ese", "ian", "ean", "an", "ish", "i", "n")
+_NAME_ENDINGS = ("", "a", "ia", "y", "e", "o", "en")
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Is ``word`` (any case) the adjective of a country or a world region ("Chinese", "Japanese", "European")?
+    It tells whose a thing is, not which one: "Chinese universities" names no university.
+
+    >>> is_demonym("Chinese"), is_demonym("japanese"), is_demonym("Canadian"), is_demonym("European")
+    (True, True, True, True)
+    >>> is_demonym("Carter"), is_demonym("Japan"), is_demonym("Brian"), is_demonym("Milan")
+    (False, False, False, False)
+    """
+    w = word.lower()
+    places = world_places() | _regions()
+    for end in _DEMONYM_ENDINGS:
+        base = w[:-len(end)]
+        if w.endswith(end) and len(base) >= 3 and any(base + e in places for e in _NAME_ENDINGS if base + e != w):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names of any length, in lower case ("united states", "korea" of "Korea (South)")."""
+    names = {re.sub(r"\s*\(.*\)", "", r[1]).strip().lower() for r in _tz_table("iso3166.tab") if len(r) > 1}
+    return frozenset(n for n in names if n)
+
+
+def names_place(words: str) -> bool:
+    """Are ``words`` (normalized: lower case, spaced) the name of a country or a city ("united states", "tokyo")?
+
+    >>> names_place("united states"), names_place("china"), names_place("state department")
+    (True, True, False)
+    """
+    return words in world_places() or words in _countries()

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
-from rag.asked import asked_part, asks_age_now, asks_condition, asks_distinction, asks_feared, asks_limit, asks_origin, asks_frequency, count_target, counted_things, points_back, question_sentence, question_type, scene_of
+from rag.asked import (asked_part, asks_age_now, asks_condition, asks_distinction, asks_feared, asks_frequency,
+                       asks_limit, asks_member, asks_origin, count_target, counted_things, points_back,
+                       question_sentence, question_type, scene_of)
 from rag.contrast import asks_two_times
 from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
@@ -92,6 +94,7 @@ class Query:
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
+    member: bool = False  # "which universities…", "who in the US government…": no country's name answers (``asks_member``)
     limit: bool = False  # "what kind of research is it limited to?": what confines it is the asked thing (``asks_limit``)
 
 
@@ -259,7 +262,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  trend=trend,
                  account=account, limit=asks_limit(asked_part(text)),
                  distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart,
-                 state=asks_state(text))
+                 state=asks_state(text),
+                 member=qtype == "name" and asks_member(asked_part(core)))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

@@ -10,6 +10,7 @@ import os
 import re
 from functools import lru_cache
 
+from rag.places import is_demonym, names_place
 from rag.text import normalize, stem
 
 _YEAR = r"\b(?:1[89]\d\d|20\d\d)\b"
@@ -82,13 +83,18 @@ def tells_frequency(text: str) -> bool:
     return bool(_FREQUENCY.search(text))
 
 
-def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
+def has_new(qtype: str | None, text: str, question: str, common=None, places: bool = True) -> bool:
     """Does ``text`` hold a thing of the asked type that the question does not already state?
 
     ``common(word)`` tells words the corpus also writes in lower case: "Cooperation" opening
-    a title is not a name; "Carter" or "ByteDance" is.
+    a title is not a name; "Carter" or "ByteDance" is. Without ``places`` a country's or a city's name is none
+    either: it does not answer "which universities…?" (``asked.asks_member``).
 
     >>> has_new("date", "It was signed in 1979.", "When was it signed?"), has_new("date", "In 2024 it was renewed.", "What happened in 2024?")
+    (True, False)
+    >>> has_new("name", "It joined Japanese and Canadian ports.", "which ports joined?", places=False)
+    False
+    >>> has_new("name", "It was Japan.", "which port joined?"), has_new("name", "It was Japan.", "which port joined?", places=False)
     (True, False)
     """
     if not qtype:
@@ -102,6 +108,8 @@ def has_new(qtype: str | None, text: str, question: str, common=None) -> bool:
         if qtype == "name" and (_known_name(frag, qn) or (common is not None and all(common(w) for w in frag.split())
                                                            and not _institution(m, m.string))):
             continue
+        if qtype == "name" and not places and (names_place(frag) or (" " not in frag and is_demonym(frag))):
+            continue  # "Chinese universities" says whose they are, not which: a nationality names no one asked for
         return True
     return False
 

@@ -111,6 +111,21 @@ def ranks(text: str) -> bool:
     return bool(_RANKED.search(text))
 
 
+def ranked_near_top(cands, share: float) -> bool:
+    """Does a sentence scoring at least ``share`` of the top score rank something? Close to the top-scoring sentence,
+    not to a named one preferred from below it (``answering._prefer_typed``): "which ports get the most ferries?" is not
+    answered by a sentence far down ranking something else ("the leading ferry firms") because a name led from there.
+
+    >>> from types import SimpleNamespace as C
+    >>> ranked_near_top([C(score=1.0, text="Ports get ferries."), C(score=0.7, text="The leading firms.")], 0.8)
+    False
+    >>> ranked_near_top([C(score=1.0, text="Ports get ferries."), C(score=0.9, text="The leading firms.")], 0.8)
+    True
+    """
+    top = max((c.score for c in cands), default=0.0)
+    return any(ranks(c.text) for c in cands if c.score >= share * top)
+
+
 _ASKS_DAY = re.compile(r"\b(?:what|which)\s+(?:exact\s+|specific\s+|precise\s+)?(?:day|date)s?\b")
 _DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}\b(?!\d)|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}")
 

@@ -291,3 +291,31 @@ def test_where_a_matter_is_heading_is_told_by_a_sentence_saying_it_changed_cours
     assert typed == {ps[0].text: 1.0, ps[1].text: 0.0}
     plain = understand("how are the port ties these days?", "how are the port ties these days?", lex)
     assert not plain.trend  # "these days" dates a state; it asks no course
+
+
+def test_which_kind_of_body_is_not_answered_by_a_country_or_its_adjective():
+    """"which US universities…?" asks for universities by name: "China", "the United States" or "Chinese universities"
+    name whose they are, not which ones; a "which country…?" question is still answered by a country."""
+    from rag.asked import asks_member
+    from rag.evidence import shares_beyond_places
+    from rag.places import is_demonym, names_place
+    from rag.rules import has_new
+    assert asks_member("which us universities take part?") and asks_member("who in the harbour government praised it?")
+    assert not asks_member("which country gains more?") and not asks_member("who benefits?")
+    assert is_demonym("Chinese") and is_demonym("European") and not is_demonym("Carter") and not is_demonym("Japan")
+    assert names_place("united states") and not names_place("state department")
+    s = "It ties Japanese universities to the United States and Japan."
+    assert has_new("name", s, "which universities joined?")
+    assert not has_new("name", s, "which universities joined?", places=False)
+    assert has_new("name", "It ties Japan to the Oslo Institute of Ports.", "which universities joined?", places=False)
+    assert not shares_beyond_places({"us", "congress"}, {"us": 1.0, "universiti": 2.0})
+    assert shares_beyond_places({"us", "universiti"}, {"us": 1.0, "universiti": 2.0})
+
+
+def test_a_ranking_sentence_must_be_close_to_the_top_sentence_not_to_a_name_led_from_below():
+    from types import SimpleNamespace as C
+    from rag.scope import ranked_near_top
+    cands = [C(score=0.55, text="Oslo opened a port."), C(score=0.65, text="Ports get ferries."),
+             C(score=0.5, text="The leading firms hire.")]
+    assert not ranked_near_top(cands, 0.8)  # within 0.8 of the named leader (0.55), not of the top (0.65)
+    assert ranked_near_top(cands[:2] + [C(score=0.6, text="The leading firms hire.")], 0.8)
