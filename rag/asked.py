@@ -368,6 +368,15 @@ def asks_age_now(q: str) -> bool:
     return bool(_AGE_NOW.search(q))
 
 
+def asks_age(q: str) -> bool:
+    """Does the question ask how old something is or was ("how old was the pact when…")?
+
+    >>> asks_age("how old was the lease when the piece was written?"), asks_age("how long did the talks last?")
+    (True, False)
+    """
+    return bool(re.search(r"\bhow\s+old\b", q, re.I))
+
+
 # "what year did it all start?", "when did this begin?": the start of the whole matter, whose subject is a bare pronoun
 # (not "when did the renewed deal start?", a start date of one version of it); answered by the year the thing began
 _ORIGIN = re.compile(LEAD + r"(?:when|(?:what|which)\s+(?:year|date|day|month))\s+(?:did|does|do|had|has)\s+"

@@ -21,7 +21,7 @@ from rag.reasons import (claims_distinction, corrective_contrast, gives_means, n
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
-from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era
+from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era, tells_age
 from rag.text import PLACE_NAMES, terms
 
 # Sentence score weights. Similarity weighs as much as word overlap: a sentence answering a paraphrased question
@@ -178,6 +178,8 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.typed = INSTITUTION_TYPED  # "the PRC Agreement", "the State Department": a name, but not a person's or firm's
     if query.qtype == "duration" and c.typed and durations_of_other(c.text, query.text):
         c.typed = OTHER_DURATION_TYPED  # "two three-week permits" is not how long the deal runs
+    if query.age and c.typed and not tells_age(c.text) and not dates_start(c.text):
+        c.typed = OTHER_DURATION_TYPED  # "how old…?": "over four decades of the pact" spans what was done under it
     if query.age_now and query.qtype == "duration" and not c.typed and dates_start(c.text):
         c.typed = 1.0  # "how long has it been around?": the year it began ("signed in 1979") tells its age
     if query.origin and p.kind == "body" and c.typed:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
-from rag.asked import (asked_part, asks_age_now, asks_condition, asks_distinction, asks_feared, asks_frequency,
-                       asks_limit, asks_member, asks_origin, count_target, counted_things, points_back,
-                       question_sentence, question_type, scene_of)
+from rag.asked import (asked_part, asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
+                       asks_frequency, asks_limit, asks_member, asks_origin, count_target, counted_things,
+                       points_back, question_sentence, question_type, scene_of)
 from rag.contrast import asks_two_times
 from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
@@ -96,6 +96,7 @@ class Query:
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
     member: bool = False  # "which universities…", "who in the US government…": no country's name answers (``asks_member``)
     limit: bool = False  # "what kind of research is it limited to?": what confines it is the asked thing (``asks_limit``)
+    age: bool = False  # "how old was the pact when…": an age ("a 45-year-old pact") answers, not any span (``asks_age``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -263,7 +264,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  account=account, limit=asks_limit(asked_part(text)),
                  distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart,
                  state=asks_state(text),
-                 member=qtype == "name" and asks_member(asked_part(core)))
+                 member=qtype == "name" and asks_member(asked_part(core)),
+                 age=asks_age(asked_part(core)))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

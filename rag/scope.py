@@ -111,6 +111,20 @@ def ranks(text: str) -> bool:
     return bool(_RANKED.search(text))
 
 
+# "a 45-year-old pact", "the pact, now 45 years old": a thing's age, stated as one
+_AGE = re.compile(r"\b\w+[\s\-]years?[\s\-]old\b", re.I)
+
+
+def tells_age(text: str) -> bool:
+    """Does a sentence state something's age ("a 45-year-old cornerstone")? "how old was the lease?" asks for that;
+    "over four decades of the lease, trade grew" spans something done under it, which may be shorter than its age.
+
+    >>> tells_age("It is a 45-year-old cornerstone."), tells_age("It is ten years old."), tells_age("Over four decades of it, trade grew.")
+    (True, True, False)
+    """
+    return bool(_AGE.search(text))
+
+
 def ranked_near_top(cands, share: float) -> bool:
     """Does a sentence scoring at least ``share`` of the top score rank something? Close to the top-scoring sentence,
     not to a named one preferred from below it (``answering._prefer_typed``): "which ports get the most ferries?" is not

@@ -319,3 +319,11 @@ def test_a_ranking_sentence_must_be_close_to_the_top_sentence_not_to_a_name_led_
              C(score=0.5, text="The leading firms hire.")]
     assert not ranked_near_top(cands, 0.8)  # within 0.8 of the named leader (0.55), not of the top (0.65)
     assert ranked_near_top(cands[:2] + [C(score=0.6, text="The leading firms hire.")], 0.8)
+
+
+def test_how_old_is_answered_by_an_age_not_by_a_span_of_what_was_done_under_it():
+    from rag.asked import asks_age
+    from rag.scope import tells_age
+    assert asks_age("how old was the lease when the harbour piece was written?") and not asks_age("how long did talks last?")
+    assert tells_age("The lease is a 45-year-old cornerstone of the port.") and tells_age("It is now ten years old.")
+    assert not tells_age("Over the initial four decades of the lease, trade grew.")
