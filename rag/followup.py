@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, other_side, personal,
                              pronoun, subject, writers)
-from rag.asked import asks_definition
+from rag.wants import asks_definition
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 

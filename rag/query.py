@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
-from rag.asked import (asked_part, asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
-                       asks_frequency, asks_limit, asks_member, asks_origin, count_target, counted_things,
-                       points_back, question_sentence, question_type, scene_of)
+from rag.asked import (asked_part, asks_member, count_target, counted_things, points_back, question_sentence,
+                       question_type, scene_of)
 from rag.contrast import asks_two_times
 from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
@@ -31,6 +30,8 @@ from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
+from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
+                       asks_frequency, asks_limit, asks_origin)
 from rag.yesno import as_written, asks_value
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
@@ -89,7 +90,7 @@ class Query:
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
-    origin: bool = False  # "what year did it all start?": when the whole matter began (``asked.asks_origin``)
+    origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers

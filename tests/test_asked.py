@@ -215,7 +215,7 @@ def test_the_body_a_person_is_from_is_where_they_work_not_any_name():
 
 
 def test_how_long_something_has_lasted_up_to_now_is_told_by_the_year_it_began():
-    from rag.asked import asks_age_now
+    from rag.wants import asks_age_now
     lex, ps = _lexicon(["The ferry pool, first signed in 1990, was renewed in 2015.", "The ferry pool runs daily."])
     for text, began in (("how long has the ferry pool been around?", 1.0), ("how long did the ferry pool last?", 0.0)):
         q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="duration", age_now=asks_age_now(text))
@@ -322,7 +322,7 @@ def test_a_ranking_sentence_must_be_close_to_the_top_sentence_not_to_a_name_led_
 
 
 def test_how_old_is_answered_by_an_age_not_by_a_span_of_what_was_done_under_it():
-    from rag.asked import asks_age
+    from rag.wants import asks_age
     from rag.scope import tells_age
     assert asks_age("how old was the lease when the harbour piece was written?") and not asks_age("how long did talks last?")
     assert tells_age("The lease is a 45-year-old cornerstone of the port.") and tells_age("It is now ten years old.")

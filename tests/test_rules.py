@@ -262,7 +262,7 @@ def test_one_example_after_such_as_is_no_listing():
 
 
 def test_what_something_depends_on_answers_what_will_decide_it():
-    from rag.asked import asks_condition
+    from rag.wants import asks_condition
     from rag.reasons import states_condition
     assert asks_condition("What's going to decide whether the ferry plan works?")
     assert asks_condition("what does the new timetable's success hinge on?")
@@ -290,7 +290,7 @@ def test_such_a_thing_points_back_to_the_sentence_before():
 
 
 def test_what_something_is_limited_to_is_answered_by_the_sentence_confining_it():
-    from rag.asked import asks_limit
+    from rag.wants import asks_limit
     from rag.reasons import states_limit
     assert asks_limit("what kind of cargo is the new lease limited to?")
     assert asks_limit("so what is the ferry restricted to now")
@@ -321,7 +321,7 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
 
 
 def test_what_set_something_apart_is_answered_by_the_sentence_calling_it_the_first_of_its_kind():
-    from rag.asked import asks_distinction
+    from rag.wants import asks_distinction
     from rag.reasons import claims_distinction
     assert asks_distinction("what was special about this lease back when it was first signed?")
     assert asks_distinction("What was historically significant about the pier when it opened?")
@@ -333,7 +333,7 @@ def test_what_set_something_apart_is_answered_by_the_sentence_calling_it_the_fir
 
 
 def test_a_feared_outcome_is_answered_by_the_sentence_telling_what_may_come():
-    from rag.asked import asks_feared
+    from rag.wants import asks_feared
     from rag.reasons import tells_risked
     assert asks_feared("what does the harbour piece fear this plan could split the port into?")
     assert asks_feared("What do critics worry the toll might lead to?")
@@ -344,7 +344,7 @@ def test_a_feared_outcome_is_answered_by_the_sentence_telling_what_may_come():
 
 
 def test_why_something_could_backfire_asks_for_the_outcome_it_risks():
-    from rag.asked import asks_feared
+    from rag.wants import asks_feared
     assert asks_feared("Why does Ann Lee think the walled-off timetable could backfire?")
     assert asks_feared("why might it go wrong for the islanders?")
     assert not asks_feared("why did the toll fail?")  # what happened, not what may
