@@ -25,7 +25,7 @@ from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import W_TYPE, Candidate, asked_weights, asks_speaker, candidates, weights_of
-from rag.neighbours import (TYPED_SHARE, antecedent, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
+from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
 from rag.narrative import dated_event
@@ -266,9 +266,8 @@ def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why
     event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]
-    ante = antecedent(chosen[0], cands) if not query.about_articles else None
-    if ante is not None and ante not in chosen:
-        chosen, why = [ante] + chosen, ["antecedent"] + why  # compose() puts it back in reading order
+    antes = [a for a in antecedents(chosen[0], cands) if a not in chosen] if not query.about_articles else []
+    chosen, why = antes + chosen, ["antecedent"] * len(antes) + why  # compose() puts them back in reading order
     return chosen, why
 
 

@@ -34,14 +34,35 @@ def next_of(c: Candidate, cands: list[Candidate]) -> Candidate | None:
     return nxt[0] if nxt else None
 
 
+# "This selective engagement…", "These measures…": a demonstrative opening a sentence names what the sentence
+# before set out, which the reader needs to know what "this" is.
+_DEMONSTRATIVE = re.compile(r"^(?:This|These|Those)\s+[a-z]")
+
+
 def antecedent(best: Candidate, cands: list[Candidate]) -> Candidate | None:
     """The sentence just before ``best`` in its article, when ``best`` points back to it ("these challenges")."""
-    if not (leans_back(best.text) or _KIND_LIKE.match(best.text)) or best.passage.kind != "body":
+    if not (leans_back(best.text) or _KIND_LIKE.match(best.text) or _DEMONSTRATIVE.match(best.text)) \
+            or best.passage.kind != "body":
         return None  # "Companies like A, B and C…" gives members of a kind the sentence before named
     at = best.passage.start + best.start
     before = [c for c in cands if c.doc_id == best.doc_id and c.passage.kind == "body"
               and 0 <= at - (c.passage.start + c.end) <= 3]
     return before[0] if before else None
+
+
+def antecedents(best: Candidate, cands: list[Candidate], depth: int = 2) -> list[Candidate]:
+    """The sentences ``best`` leans back on, nearest last: its ``antecedent``, and that one's when it too points
+    back ("Rather than …, the focus is now on …" -> "This selective engagement …"), up to ``depth`` steps.
+    Why: what "this" names may itself be a turn against the sentence before it, which names the thing.
+    """
+    out: list[Candidate] = []
+    c = best
+    while len(out) < depth:
+        c = antecedent(c, cands)
+        if c is None or c is best or c in out:
+            break
+        out.insert(0, c)
+    return out
 
 
 def reason_after(best: Candidate, cands: list[Candidate], chosen: list[Candidate]) -> Candidate | None:

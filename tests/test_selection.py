@@ -3,7 +3,7 @@
 from rag.answering import best_cover
 from rag.compare import pick_compare, rejoinder, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
-from rag.neighbours import (antecedent, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
+from rag.neighbours import (antecedent, antecedents, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
                             reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.evidence import Candidate
 from rag.query import Query, asks_gist
@@ -183,6 +183,20 @@ def test_gist_needs_a_word_asking_for_the_main_point():
     assert asks_gist(["sum", "csis"], {"csis"})
     assert not asks_gist(["csis"], {"csis"})  # "who is CSIS?" is not "sum up CSIS"
     assert not asks_gist(["budget", "csis"], {"csis"})  # a topic word: an ordinary question about that article
+
+
+def test_a_demonstrative_opening_a_sentence_brings_the_sentence_it_names():
+    cands = _cands("a", ["The board set a new fare plan.", "This plan keeps ferries running.", "Thiswise is no word."])
+    assert antecedent(cands[1], cands) is cands[0]  # "This plan" is the plan the sentence before set out
+    assert antecedent(cands[2], cands) is None
+
+
+def test_antecedents_follow_a_chain_of_sentences_leaning_back():
+    cands = _cands("a", ["The port chose a narrower plan.", "Rather than all routes, it now funds the safe ones.",
+                         "This selective plan saves the ferries.", "Tolls rose in 1990."])
+    assert antecedents(cands[2], cands) == [cands[0], cands[1]]  # "This plan" leans on a turn leaning on the first
+    assert antecedents(cands[2], cands, depth=1) == [cands[1]]
+    assert antecedents(cands[3], cands) == []
 
 
 def test_a_sentence_pointing_back_brings_its_antecedent():
