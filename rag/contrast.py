@@ -138,6 +138,31 @@ def asks_two_times(text: str) -> bool:
     return len({m.group(0).lower() for m in _TIME_WORD.finditer(text)}) >= 2
 
 
+# A question asking when things happened ("how does the date they signed it compare to when it kicked in?"): general
+# English words asking a time ("when it comes to X" asks none)
+_ASKS_WHEN = re.compile(r"\b(?:dates?|timing)\b|\bwhen\b(?!\s+it\s+comes\b)", re.I)
+# A day of a month ("December 13", "Aug. 27"): a month's name (three letters at least) and a day number
+_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!,?\s*\d{3})", re.I)
+
+
+def asks_when(text: str) -> bool:
+    """Does a question ask when something happened (a date, its timing)?
+
+    >>> asks_when("how does the date it was signed compare to when it began?"), asks_when("port vs council when it comes to fares")
+    (True, False)
+    """
+    return bool(_ASKS_WHEN.search(text))
+
+
+def two_days(text: str) -> bool:
+    """Does a sentence name two days ("signed on May 3, in force from April 1"), dating two moments of one matter?
+
+    >>> two_days("Signed on May 3, it took effect from April 1."), two_days("Signed on May 3, 2024 in the port.")
+    (True, False)
+    """
+    return len(_DAY.findall(text)) >= 2
+
+
 # A subordinate clause opening the sentence with a marker of contrast or reply ("In response to the port's fees, the
 # council…", "Unlike the port, …", "While the port…, the council…") sets the side it names against the main clause's.
 _OPENER = re.compile(r"^\W*(?:while|whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)

@@ -18,7 +18,7 @@ from rag.about_articles import META_STEMS, asks_their_account, is_about_articles
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
 from rag.asked import (asked_part, asks_member, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
-from rag.contrast import asks_two_times
+from rag.contrast import asks_two_times, asks_when
 from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
@@ -68,6 +68,7 @@ class Query:
     specific: bool = False  # "which specific berths…", "the very first ferry": one named instance, not the topic
     narrative: bool = False  # "walk me through the saga": a course of events, answered with dated events
     two_times: bool = False  # "fares back in the day vs now": two time words set against each other
+    when: bool = False  # "how does the date it was signed compare to when it began?": when things happened is asked
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
     as_written: bool = False  # "had it lapsed when the harbour piece was written?": a yes/no claim as of an article's writing
     done: bool = False  # "what has it achieved?", "what did it do?": what happened, not what may
@@ -250,6 +251,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  era=era_of(text),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
+                 when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
                  scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),

@@ -1518,3 +1518,13 @@ def test_a_side_wanting_the_thing_gone_is_its_critics():
     assert stance_of_clause("the people who want to scrap the ferry plan") == "critics"
     assert "concern" in stance_side(["want", "gone"], "those who want it gone")
     assert stance_of_clause("those who want it renewed") == ""  # wanting it kept names no critic
+
+
+def test_a_comparison_asking_when_is_led_by_the_sentence_naming_both_days():
+    from rag.compare import dated_pair
+    q = _q("how does the date they signed the lease compare to when it began?", intent="compare", when=True)
+    cands = _cands("a", ["The port signed the lease after long talks.", "The port signed it on May 3, in force from April 1.",
+                         "The lease covers ferries."], [0.7, 0.42, 0.3])
+    chosen, why = dated_pair(q, cands, cands[:1], ["side"])
+    assert chosen[0].text.startswith("The port signed it on May 3") and why[0] == "two_days"
+    assert dated_pair(_q("what does the lease cover?", intent="compare"), cands, cands[:1], ["side"])[0] == cands[:1]
