@@ -33,9 +33,10 @@ from dataclasses import dataclass, field
 
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, other_side, personal,
                              pronoun, subject, writers)
-from rag.wants import asks_definition
+from rag.fragments import FILLER, is_fragment, no_known_subject
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
+from rag.wants import asks_definition
 
 _ARTICLE_REF = re.compile(r"\b(that|this|the same|the last|the first|the previous) (one|article|piece|story|op-ed|essay|source)\b"
                           r"|\bthat one\b", re.I)
@@ -125,44 +126,6 @@ _OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one
 # "so what happened after that?", "what came next": what the articles tell after the last answer
 _NEXT = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\s+)*(?:then\s+what\s+happened|what\s+happened\s+(?:next|then|"
                    r"after(?:wards|\s+that)?)|what\s+came\s+(?:next|after))\W*$", re.I)
-_HOW_X = re.compile(r"\bhow\s+[a-z]+", re.I)  # "how come", "how soon": a question word, not the subject
-_FILLER = re.compile(r"^(?:ok|okay|then|exactly|really|actually|again|now|else|\w+ly)$", re.I)
-
-
-def is_fragment(question: str) -> bool:
-    """A question with no subject of its own ("until when?", "how come?", "what then?"): it only makes
-    sense with the last question, so it is asked together with it. A name, a number or any content word
-    makes it a question of its own ("what is de-risking?").
-
-    >>> is_fragment("until when?"), is_fragment("and how come, then?"), is_fragment("what then?")
-    (True, True, True)
-    >>> is_fragment("what is de-risking?"), is_fragment("and Oslo?"), is_fragment("in 1990?")
-    (False, False, False)
-    """
-    words = re.findall(r"[A-Za-z][\w\-']*", question)
-    if any(w[0].isupper() for w in words[1:]) or re.search(r"\d", question):
-        return False
-    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in WH
-               and not _FILLER.match(w)]
-    return not content
-
-
-def no_known_subject(question: str, known) -> bool:
-    """In a conversation, a short question none of whose content words the articles use ("what's the worry
-    exactly?" after a question about port fees) names no topic of its own: its words are a paraphrase of the
-    thing just discussed, so it is asked together with the last question. ``known`` is None: never.
-
-    >>> no_known_subject("what's the worry exactly?", lambda t: False), no_known_subject("what's the fee?", lambda t: True)
-    (True, False)
-    >>> no_known_subject("any good recipes for banana bread with walnuts?", lambda t: False)
-    False
-    """
-    if known is None or re.search(r"\d", question) or any(w[0].isupper() for w in re.findall(r"[A-Za-z]\w*", question)[1:]):
-        return False
-    content = [w for w in tokens(question) if w not in STOPWORDS and w not in WH and not _FILLER.match(w)]
-    return 0 < len(content) <= 2 and not any(known(stem(w)) for w in content)
-
-
 def _ellipsis(question: str, last: str) -> str | None:
     """ "what about X?" after a question: the last question with its final content words replaced by X."""
     m = _ELLIPSIS.match(question)
@@ -312,7 +275,7 @@ def source_switch(question: str, last: str) -> str | None:
     if not m or _OTHER_ONE.fullmatch(m.group(0)) or _ONE.search(m.group(0)):
         return None
     rest = question[:m.start()] + " " + question[m.end():]
-    if any(w not in STOPWORDS and w not in WH and w not in _REPORTING and not _FILLER.match(w) for w in tokens(rest)):
+    if any(w not in STOPWORDS and w not in WH and w not in _REPORTING and not FILLER.match(w) for w in tokens(rest)):
         return None
     return with_source(last.strip().rstrip("?"), m.group(0))
 

@@ -1,0 +1,49 @@
+"""Follow-ups with no topic of their own: they only make sense together with the last question.
+
+``rag.followup`` asks such a question together with the last one; these helpers tell it apart from a question
+that stands on its own (a name, a number or a content word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.antecedents import WH
+from rag.text import STOPWORDS, stem, tokens
+
+_HOW_X = re.compile(r"\bhow\s+[a-z]+", re.I)  # "how come", "how soon": a question word, not the subject
+FILLER = re.compile(r"^(?:ok|okay|then|exactly|really|actually|again|now|else|\w+ly)$", re.I)
+
+
+def is_fragment(question: str) -> bool:
+    """A question with no subject of its own ("until when?", "how come?", "what then?"): it only makes
+    sense with the last question, so it is asked together with it. A name, a number or any content word
+    makes it a question of its own ("what is de-risking?").
+
+    >>> is_fragment("until when?"), is_fragment("and how come, then?"), is_fragment("what then?")
+    (True, True, True)
+    >>> is_fragment("what is de-risking?"), is_fragment("and Oslo?"), is_fragment("in 1990?")
+    (False, False, False)
+    """
+    words = re.findall(r"[A-Za-z][\w\-']*", question)
+    if any(w[0].isupper() for w in words[1:]) or re.search(r"\d", question):
+        return False
+    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in WH
+               and not FILLER.match(w)]
+    return not content
+
+
+def no_known_subject(question: str, known) -> bool:
+    """In a conversation, a short question none of whose content words the articles use ("what's the worry
+    exactly?" after a question about port fees) names no topic of its own: its words are a paraphrase of the
+    thing just discussed, so it is asked together with the last question. ``known`` is None: never.
+
+    >>> no_known_subject("what's the worry exactly?", lambda t: False), no_known_subject("what's the fee?", lambda t: True)
+    (True, False)
+    >>> no_known_subject("any good recipes for banana bread with walnuts?", lambda t: False)
+    False
+    """
+    if known is None or re.search(r"\d", question) or any(w[0].isupper() for w in re.findall(r"[A-Za-z]\w*", question)[1:]):
+        return False
+    content = [w for w in tokens(question) if w not in STOPWORDS and w not in WH and not FILLER.match(w)]
+    return 0 < len(content) <= 2 and not any(known(stem(w)) for w in content)
