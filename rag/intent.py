@@ -81,15 +81,34 @@ def is_more(q: str) -> bool:
 _LACKS = re.compile(r"\b(?:that|which)\b[^?]*\b(?:doesn't|don't|didn't|does not|do not|did not)\s*\??\s*$")
 
 
+# "does the port piece agree (that) fares should rise?": one party (singular "does") agreeing with a claim is that
+# party's stance, asked yes or no; "do A and B agree?", "does A agree with B?" set two accounts side by side.
+_STANCE = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?does\s+(?!.*\b(?:and|both|each)\b.*\bagree)[^?]{1,60}?\b(?:agree|disagree)"
+                     r"\s+(?!with\b|on\b|about\b|over\b|\?|$)\w")
+
+
+def asks_stance(q: str) -> bool:
+    """Does a yes/no question ask whether one party agrees with a claim ("does the port piece agree fares should rise?")?
+
+    >>> asks_stance("does the port piece agree fares should rise?"), asks_stance("does the port piece agree with the review?")
+    (True, False)
+    >>> asks_stance("do the articles agree?"), asks_stance("does the port piece and the review agree that fares rose?")
+    (False, False)
+    """
+    return bool(_STANCE.search(q.lower()))
+
+
 def intent_of(q: str) -> str:
     """What shape of answer the question wants: yes_no, why, compare, overview, list or fact.
 
     >>> intent_of("which routes are still allowed"), intent_of("what happens next"), intent_of("do the articles agree?")
     ('list', 'fact', 'compare')
+    >>> intent_of("does the port piece agree fares should rise?"), intent_of("does the port piece agree with the review?")
+    ('yes_no', 'compare')
     """
     ql = q.lower()
-    if is_yes_no(q) and not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql) \
-            and not _LACKS.search(ql):
+    if is_yes_no(q) and (not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql)
+                         or asks_stance(ql)) and not _LACKS.search(ql):
         return "yes_no"
     cues = _COMPARE.findall(ql)
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):

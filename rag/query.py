@@ -19,7 +19,7 @@ from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, clo
 from rag.asked import (asked_part, asks_member, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
-from rag.intent import (LEAD, asks_cause, asks_means, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
+from rag.intent import (LEAD, asks_cause, asks_means, asks_stance, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, speaker
@@ -99,6 +99,7 @@ class Query:
     member: bool = False  # "which universities…", "who in the US government…": no country's name answers (``asks_member``)
     limit: bool = False  # "what kind of research is it limited to?": what confines it is the asked thing (``asks_limit``)
     age: bool = False  # "how old was the pact when…": an age ("a 45-year-old pact") answers, not any span (``asks_age``)
+    stance: bool = False  # "does the port piece agree fares should rise?": that one article's view (``intent.asks_stance``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -268,7 +269,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart,
                  state=asks_state(text),
                  member=qtype == "name" and asks_member(asked_part(core)),
-                 age=asks_age(asked_part(core)))
+                 age=asks_age(asked_part(core)),
+                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:

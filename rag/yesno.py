@@ -165,6 +165,8 @@ def names_asked(query, c: Candidate) -> bool:
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:
     """Evidence and verdict; two articles pointing different ways are both shown; a near sentence that
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
+    # "does the port piece agree…?" asks that piece's view: another article's sentence is no evidence of it
+    cands = ([c for c in cands if c.doc_id in query.named_docs] or cands) if query.stance else cands
     best = closer_paraphrase(claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count), cands,
                              query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best

@@ -169,6 +169,15 @@ def test_a_yes_no_question_naming_two_articles_hears_each_of_them():
     assert [c.doc_id for c in pick_yes_no(one, cands)[0]] == ["a"]  # one article named: only its evidence
 
 
+def test_a_stance_question_hears_only_its_named_article():
+    # "does the harbor piece agree…?" asks that piece's view: another article's sentence closer to the claim is no evidence
+    q = _q("does the harbor piece agree night ferries should be excluded?", named_docs={"a"}, intent="yes_no", stance=True)
+    cands = (_cands("b", ["The new plan explicitly excludes night ferries."], [0.9])
+             + _cands("a", ["Both towns can expand night ferries by working together."], [0.6]))
+    chosen, _, lead, _ = pick_yes_no(q, cands)
+    assert [c.doc_id for c in chosen] == ["a"] and lead == "No — "
+
+
 def test_gist_takes_each_named_articles_most_typical_statements():
     q = _q("sum up the csis piece", named_docs={"a"}, gist=True)
     cands = _cands("a", ["Heading without a stop", "Cooperation remains necessary for both sides of the relationship.",

@@ -863,3 +863,12 @@ def test_named_articles_set_apart_by_their_writing_are_compared_not_read_for_byl
     assert q.written_apart and q.intent == "compare" and not q.about_articles and q.named_docs == {"a", "b"}
     one = understand("when was the harbor review piece written?", "when was the harbor review piece written?", lex)
     assert not one.written_apart and one.about_articles
+
+
+def test_one_article_agreeing_with_a_claim_is_asked_yes_or_no():
+    # "does X agree (that)…" asks X's stance on a claim; "agree with B" or two parties agreeing is a comparison
+    assert intent_of("does the harbor piece agree fares should rise?") == "yes_no"
+    assert intent_of("does the harbor piece agree that the ferry is a lifeline?") == "yes_no"
+    assert intent_of("does the harbor piece agree with the dock column?") == "compare"
+    assert intent_of("do the harbor piece and the dock column agree?") == "compare"
+
