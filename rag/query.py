@@ -29,7 +29,7 @@ from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
-from rag.text import STOPWORDS, full_years, plain_gain, stem, terms, topic_text
+from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin)
 from rag.yesno import as_written, asks_value
@@ -216,6 +216,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     text, fixes = lexicon.speller.correct(resolved)
     text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
     text = plain_gain(text)  # "what did X get out of it?": what X gained, as the articles say
+    text = plain_excluded(text)  # "should X be off the table?": excluded, as the articles say
     fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)

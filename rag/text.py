@@ -134,6 +134,20 @@ def plain_gain(question: str) -> str:
     return question
 
 
+# Idioms of exclusion (general English): "off the table", "out of bounds" mean excluded, the word writers use; read
+# literally, "table" or "bounds" would match a sentence about negotiators "at the table".
+_EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.I)
+
+
+def plain_excluded(question: str) -> str:
+    """The question with an idiom of exclusion said plainly.
+
+    >>> plain_excluded("should ferries be off the table?"), plain_excluded("are the docks out of bounds now?")
+    ('should ferries be excluded?', 'are the docks excluded now?')
+    """
+    return _EXCLUDED_IDIOM.sub("excluded", question)
+
+
 # The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
 # long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
 # corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is

@@ -872,3 +872,10 @@ def test_one_article_agreeing_with_a_claim_is_asked_yes_or_no():
     assert intent_of("does the harbor piece agree with the dock column?") == "compare"
     assert intent_of("do the harbor piece and the dock column agree?") == "compare"
 
+
+def test_an_idiom_of_exclusion_is_asked_as_the_articles_say_it():
+    from rag.text import plain_excluded
+    assert plain_excluded("should night ferries be off the table?") == "should night ferries be excluded?"
+    assert plain_excluded("are the docks out of bounds?") == "are the docks excluded?"
+    assert plain_excluded("who sat at the table?") == "who sat at the table?"
+
