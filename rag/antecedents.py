@@ -303,6 +303,36 @@ def indefinite(word: str, last_question: str) -> bool:
     return word in ("it", "that", "this") and bool(_INDEFINITE.search(last_question))
 
 
+# "ports such as A and B", "tools including A, B and C", "techs (e.g. A": the examples a sentence lists and the noun
+# naming their kind (general English list markers)
+_ENUMERATION = re.compile(r"\b([A-Za-z][\w\-]*)\s*\(?\s*(?:such\s+as|including|e\.g\.,?)\s+([^.;:()]+?)\s*(?=[.;:()]|$)", re.I)
+KIND_PREFIX = 4  # letters the asked noun and a list's kind share to be one word ("techs"/"technologies")
+
+
+def listed_things(last_question: str, said: str) -> str:
+    """What "those"/"these" stand for after a question asking for several things ("which ports were closed?"): the
+    things the answer listed as of that kind ("…closed small ports such as Dover and Hull." -> "Dover and Hull"), else "".
+
+    Why: the question's noun ("ports") only names their kind; a follow-up about "those" asks about the ones named.
+    A list of another kind in the answer ("…kept routes such as X") is not what was asked for.
+
+    >>> listed_things("which ports were closed?", "It closed small ports such as Dover and Hull. Others stayed.")
+    'Dover and Hull'
+    >>> listed_things("which ports were closed?", "It kept routes such as X and Y.")
+    ''
+    >>> listed_things("why was the port closed?", "It closed small ports such as Dover and Hull.")
+    ''
+    """
+    wh = _WH_PLURAL.match(last_question.strip())
+    if not wh:
+        return ""
+    kind = stem((wh.group(1) or wh.group(2)).split()[-1].lower())[:KIND_PREFIX]
+    for m in _ENUMERATION.finditer(said):
+        if stem(m.group(1).lower())[:KIND_PREFIX] == kind:
+            return m.group(2).strip(" ,")
+    return ""
+
+
 # One of the two countries, named in any of its forms, alone or as a side ("the chinese side", "china's side")
 _COUNTRY_WORD = re.compile(r"(?:\b[Tt]he\s+)?(?<![\w.])([A-Za-z](?:[A-Za-z]|\.(?=[A-Za-z]))*\.?)('s)?(?![\w.'])")
 _SIDE_TAIL = re.compile(r"\s+(?:side|government|end|part)\s*$", re.I)

@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, no_antecedent, other_side, personal,
-                             pronoun, subject, writers)
+from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, listed_things, no_antecedent,
+                             other_side, personal, pronoun, subject, writers)
 from rag.fragments import FILLER, is_fragment, no_known_subject
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
@@ -328,6 +328,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     word = p.group(0).split()[0].lower() if p else ""
     subj = subject(last.question, True if word in ("they", "them", "their", "these", "those") else
                    False if word in ("it", "its") else None)
+    if word in ("these", "those"):  # "should those be cut?" after "which ports were cut?": the ports the answer named
+        subj = listed_things(last.question, last.said) or subj
     if indefinite(word, last.question):  # "what was it?" after "did they copy anything?": the last question's find
         return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
     if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):

@@ -879,3 +879,10 @@ def test_an_idiom_of_exclusion_is_asked_as_the_articles_say_it():
     assert plain_excluded("are the docks out of bounds?") == "are the docks excluded?"
     assert plain_excluded("who sat at the table?") == "who sat at the table?"
 
+
+def test_those_after_a_list_question_are_the_things_the_answer_listed():
+    # the question's noun ("ports") names only their kind; the answer named which ones
+    last = Turn("which ports were closed last winter?", [], [], "The board closed small ports such as Dover and Hull.")
+    assert rewrite("should those have stayed open?", [last]).text == "should Dover and Hull have stayed open?"
+    other = Turn("which ports were closed last winter?", [], [], "It kept routes such as Oslo and Bergen.")
+    assert rewrite("should those have stayed open?", [other]).text == "should the ports have stayed open?"
