@@ -211,6 +211,17 @@ def topic_terms(ts: list[str], intent: str) -> list[str]:
     return [t for t in ts if t not in cues] or ts
 
 
+def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: set) -> dict:
+    """The ``Query`` flags read from the question's shape alone (``rag.wants`` and kin): what it wants of its answer
+    beyond a kind of thing, each a general-English pattern of the asking part."""
+    asking, core_asking = asked_part(text), asked_part(core)
+    return dict(condition=asks_condition(asking), age_now=asks_age_now(core_asking), age=asks_age(core_asking),
+                origin=qtype == "date" and asks_origin(core_asking), limit=asks_limit(asking),
+                distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
+                member=qtype == "name" and asks_member(core_asking),
+                stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
+
+
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
@@ -255,23 +266,19 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
-                 scene_named=scene, condition=asks_condition(asked_part(text)), worth=asks_worth(text),
+                 scene_named=scene, worth=asks_worth(text),
                  bodies=body_name(text), asked_act=closing_act(text),
-                 age_now=asks_age_now(asked_part(core)), listed=listed_kind(core) if intent in ("list", "overview") else "",
+                 listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)),
-                 origin=qtype == "date" and asks_origin(asked_part(core)), coverage=asks_coverage(core),
+                 coverage=asks_coverage(core),
                  trend=trend,
-                 account=account, limit=asks_limit(asked_part(text)),
-                 distinction=asks_distinction(text), feared=asks_feared(text), written_apart=apart,
-                 state=asks_state(text),
-                 member=qtype == "name" and asks_member(asked_part(core)),
-                 age=asks_age(asked_part(core)),
-                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
+                 account=account, written_apart=apart,
+                 **wanted_shapes(text, core, qtype, intent, named))
 
 
 def heard_whole(intent: str, named: set, scene: bool, about: bool) -> bool:
