@@ -119,7 +119,7 @@ def intent_of(q: str) -> str:
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  r"gist|nutshell|in short|big picture|background|explain|what changed|"
-                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|"
+                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
@@ -131,6 +131,12 @@ def intent_of(q: str) -> str:
     if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
         return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
     return "fact"
+
+
+# "what should I know about the fees?", "what do we need to know about the pact?": a reader asking what matters
+# about a thing as a whole, as "tell me about" does, not one fact of it (general English, no topic word)
+_KNOW_ASK = (r"what (?:(?:should|must|would) (?:i|we|you|one|someone|people) (?:really )?|(?:do|does) (?:i|we|you|one|someone|"
+             r"people) (?:really )?(?:need|have) to )(?:know|understand)")
 
 
 # "what is this agreement?", "so what is this U.S.-China science pact, basically?": what the articles' subject

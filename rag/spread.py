@@ -8,7 +8,7 @@ import re
 
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
-from rag.reasons import corrective_contrast
+from rag.reasons import claims_distinction, corrective_contrast
 from rag.rules import byline_note, is_enumeration
 from rag.text import terms
 
@@ -43,6 +43,10 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     if closest is not None:  # heard first, whatever its words
         pool.remove(closest)
         pool.insert(0, closest)
+    apart = sets_apart(query, pool)
+    if apart is not None:  # an overview's "it was the first…": heard right after what is heard first
+        pool.remove(apart)
+        pool.insert(1 if closest is not None else 0, apart)
     for c in pool:
         if len(chosen) >= limit:
             break
@@ -55,6 +59,23 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
     return chosen, why
+
+
+def sets_apart(query, pool: list[Candidate]) -> Candidate | None:
+    """An overview of a thing as a whole: the sentence within the spread saying what sets it apart (the first or
+    only one of its kind, ``claims_distinction``). What a thing is, in brief, is first what makes it notable; such a
+    sentence shares no more of the question's words than those restating the topic, which outrank it on them.
+    A summary of named articles, a list of an asked kind, a trend and "tell me more" ask for something else.
+
+    >>> from types import SimpleNamespace as S
+    >>> q = S(intent="overview", listed="", trend=False, more=False, gist=False)
+    >>> pool = [S(text="The pact helps labs."), S(text="The pact was the first accord of its kind.")]
+    >>> sets_apart(q, pool).text, sets_apart(S(**{**vars(q), "intent": "why"}), pool)
+    ('The pact was the first accord of its kind.', None)
+    """
+    if query.intent != "overview" or query.listed or query.trend or query.more or query.gist:
+        return None
+    return next((c for c in pool if claims_distinction(c.text)), None)
 
 
 # The cue that opens a list's items ("events such as A, B and C", "technologies including A and B")

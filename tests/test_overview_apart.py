@@ -1,0 +1,54 @@
+"""An overview of a thing as a whole hears the sentence saying what sets it apart (``spread.sets_apart``);
+"what should I know about X?" asks for that overview (``intent._KNOW_ASK``)."""
+
+from rag.evidence import Candidate
+from rag.intent import intent_of, main_clause
+from rag.query import Query
+from rag.schema import Passage
+from rag.spread import pick_spread
+from rag.text import terms
+
+
+def _cands(doc: str, sentences: list[str], scores: list[float]) -> list[Candidate]:
+    text, spans, at = "", [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        text += s + " "
+        at += len(s) + 1
+    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=0, end=len(text), sentences=spans,
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    out = []
+    for (a, b), sc in zip(spans, scores):
+        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
+        c.sim = c.score = sc
+        out.append(c)
+    return out
+
+
+def _q(text: str, **kw) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
+
+
+def _ferry_cands() -> list[Candidate]:
+    a = _cands("a", ["The ferry pact links the two islands daily.", "The ferry pact was the first accord of its kind."],
+               [0.9, 0.82])
+    b = _cands("b", ["Ferry pact fares rose for students last spring."], [0.86])
+    return sorted(a + b, key=lambda c: -c.score)
+
+
+def test_an_overview_of_a_thing_hears_what_sets_it_apart():
+    got, _ = pick_spread(_q("tell me about the ferry pact", intent="overview"), _ferry_cands(), limit=2)
+    assert got[1].text.startswith("The ferry pact was the first")
+
+
+def test_other_shapes_and_kinds_keep_the_usual_order():
+    got, _ = pick_spread(_q("why does the ferry pact matter", intent="why"), _ferry_cands(), limit=2)
+    assert got[1].text.startswith("Ferry pact fares")
+    got, _ = pick_spread(_q("where is the ferry pact heading", intent="overview", trend=True), _ferry_cands(), limit=2)
+    assert got[1].text.startswith("Ferry pact fares")
+
+
+def test_what_should_i_know_about_a_thing_asks_for_its_overview():
+    assert intent_of(main_clause("what should i know about the ferry pact?")) == "overview"
+    assert intent_of(main_clause("what do we need to know about the fees")) == "overview"
+    assert intent_of(main_clause("what do i know about ferries?")) == "fact"  # no modal: not asking what matters
