@@ -241,3 +241,24 @@ def tells_risked(text: str) -> bool:
     (True, False)
     """
     return bool(_RISKED.search(text))
+
+
+# A word naming a worry ("fearing", "concerns", "wariness"), general English, then what is feared, two or more
+# things joined by "and"/"or" before the clause ends: "concerns regarding IP theft and forced transfer",
+# "fearing espionage or theft" (not "concerns that it could be exploited": a worry told, not worries named)
+_WORRIES_NAMED = re.compile(r"\b(?:fear(?:s|ed|ing)?|concerns?|worr(?:y|ies|ied)|wariness|wary|anxiet(?:y|ies)|"
+                            r"suspicions?)\s+(?:(?:about|over|regarding|around|of)\s+)?[^.;:]{0,70}?\b(?:and|or)\b", re.I)
+# The nouns a question uses for the worries it asks for ("what are the big worries…", "the main risks…")
+WORRY_KINDS = {"worri", "concern", "fear", "risk", "danger", "threat"}
+
+
+def names_worries(text: str) -> bool:
+    """Does a sentence name what is feared, several things after a word of worry? For "what are the worries
+    about X?" it is the list asked for, though it shares few of the question's words.
+
+    >>> names_worries("Officials grew wary of smuggling, fraud and theft."), names_worries("Fears grew that it could fail.")
+    (True, False)
+    >>> names_worries("Ferries carry cars and bikes.")
+    False
+    """
+    return bool(_WORRIES_NAMED.search(text))

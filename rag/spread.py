@@ -8,7 +8,7 @@ import re
 
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
-from rag.reasons import claims_distinction, corrective_contrast
+from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
 from rag.text import terms
 
@@ -36,8 +36,8 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
                                                                    and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
-    kind = next((c for c in cands[1:] if query.intent == "list" and c.score >= KIND_SHARE * best.score
-                 and c.passage.kind == "body" and lists_kind(c.text, query.listed)), None)
+    kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= KIND_SHARE * best.score
+                 and c.passage.kind == "body" and names_kind(c, query)), None)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
@@ -76,6 +76,15 @@ def sets_apart(query, pool: list[Candidate]) -> Candidate | None:
     if query.intent != "overview" or query.listed or query.trend or query.more or query.gist:
         return None
     return next((c for c in pool if claims_distinction(c.text)), None)
+
+
+def names_kind(c: Candidate, query) -> bool:
+    """Does the sentence name things of the kind asked for: a list's items of its kind (``lists_kind``), or, for
+    worries asked for in a list or an overview ("what are the big worries about X?"), what is feared
+    (``reasons.names_worries``)? An overview's other kinds ("the main points") are no things named in a sentence."""
+    if query.listed in WORRY_KINDS and names_worries(c.text):
+        return True
+    return query.intent == "list" and lists_kind(c.text, query.listed)
 
 
 # The cue that opens a list's items ("events such as A, B and C", "technologies including A and B")

@@ -52,3 +52,20 @@ def test_what_should_i_know_about_a_thing_asks_for_its_overview():
     assert intent_of(main_clause("what should i know about the ferry pact?")) == "overview"
     assert intent_of(main_clause("what do we need to know about the fees")) == "overview"
     assert intent_of(main_clause("what do i know about ferries?")) == "fact"  # no modal: not asking what matters
+
+
+def test_an_overview_of_worries_hears_the_sentence_naming_what_is_feared():
+    a = _cands("a", ["The ferry pact is under review.", "The ferry pact talks resumed in May."], [0.9, 0.85])
+    b = _cands("b", ["Officials grew wary of smuggling, fraud and theft on the crossing."], [0.7])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    q = _q("what are the big worries about the ferry pact", intent="overview", listed="worri")
+    got, _ = pick_spread(q, cands, limit=2)
+    assert got[1].text.startswith("Officials grew wary")
+    got, _ = pick_spread(_q("what are the main points on the ferry pact", intent="overview", listed="point"), cands, limit=2)
+    assert got[1].text.startswith("The ferry pact talks")  # no worries asked: the usual order
+
+
+def test_a_word_of_worry_before_several_things_names_worries():
+    from rag.reasons import names_worries
+    assert names_worries("Critics voiced concerns about leaks and theft.")
+    assert not names_worries("Concerns grew that it could fail.") and not names_worries("Ferries carry cars and bikes.")
