@@ -118,7 +118,8 @@ def intent_of(q: str) -> str:
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
-                 r"gist|nutshell|in short|big picture|background|explain|what changed|"
+                 # "a quick history of the deal": a thing's record told in several points, like its background
+                 r"gist|nutshell|in short|big picture|background|history|explain|what changed|"
                  r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"

@@ -69,3 +69,8 @@ def test_a_word_of_worry_before_several_things_names_worries():
     from rag.reasons import names_worries
     assert names_worries("Critics voiced concerns about leaks and theft.")
     assert not names_worries("Concerns grew that it could fail.") and not names_worries("Ferries carry cars and bikes.")
+
+
+def test_a_history_of_a_thing_asks_for_its_overview():
+    assert intent_of(main_clause("can you give me a quick history of the ferry pact since it started")) == "overview"
+    assert intent_of(main_clause("why does the harbour's history matter to the fees?")) == "why"  # a why-question still
