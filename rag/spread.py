@@ -47,11 +47,15 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     if apart is not None:  # an overview's "it was the first…": heard right after what is heard first
         pool.remove(apart)
         pool.insert(1 if closest is not None else 0, apart)
+    other = other_worries(query, cands, kind, best)
+    if other is not None:  # another article's worries, heard right after the first article's
+        pool = [c for c in pool if c is not other]
+        pool.insert(pool.index(kind) + 1 if kind in pool else 0, other)
     for c in pool:
         if len(chosen) >= limit:
             break
         if _fresh(c, chosen) and per_doc.get(c.doc_id, 0) < per_article(query, c.doc_id, limit) \
-                and (c is closest or c.doc_id in per_doc or not weaker_view(c, chosen, query.intent == "why" and not query.qtype)):
+                and (c is closest or c is other or c.doc_id in per_doc or not weaker_view(c, chosen, query.intent == "why" and not query.qtype)):
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
@@ -59,6 +63,19 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
     return chosen, why
+
+
+WORRY_SHARE = 0.5  # worries asked for: another article's sentence naming them is heard down to this share of the best
+
+
+def other_worries(query, cands: list[Candidate], kind: Candidate | None, best: Candidate) -> Candidate | None:
+    """Worries asked for ("what are the big worries about X?"), one article's named already (``kind``): another
+    article's sentence naming what it fears (``reasons.names_worries``), down to ``WORRY_SHARE`` of the best. Each
+    article names its own worries; one sentence naming two of them seldom names all the articles raise."""
+    if kind is None or query.listed not in WORRY_KINDS:
+        return None
+    return next((c for c in cands[1:] if c.doc_id != kind.doc_id and c.score >= WORRY_SHARE * best.score
+                 and c.passage.kind == "body" and names_worries(c.text)), None)
 
 
 def sets_apart(query, pool: list[Candidate]) -> Candidate | None:

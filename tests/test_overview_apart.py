@@ -74,3 +74,15 @@ def test_a_word_of_worry_before_several_things_names_worries():
 def test_a_history_of_a_thing_asks_for_its_overview():
     assert intent_of(main_clause("can you give me a quick history of the ferry pact since it started")) == "overview"
     assert intent_of(main_clause("why does the harbour's history matter to the fees?")) == "why"  # a why-question still
+
+
+def test_worries_asked_for_are_heard_from_a_second_article_too():
+    a = _cands("a", ["The ferry pact is under review.", "The ferry pact talks resumed in May."], [0.9, 0.85])
+    b = _cands("b", ["Officials grew wary of smuggling, fraud and theft on the crossing."], [0.7])
+    c = _cands("c", ["Critics voiced concerns about leaks and piracy on the route."], [0.5])
+    cands = sorted(a + b + c, key=lambda x: -x.score)
+    q = _q("what are the big worries about the ferry pact", intent="overview", listed="worri")
+    got, _ = pick_spread(q, cands)
+    assert [x.doc_id for x in got][:3] == ["a", "b", "c"]
+    got, _ = pick_spread(_q("what are the main points on the ferry pact", intent="overview", listed="point"), cands)
+    assert "c" not in [x.doc_id for x in got]  # no worries asked: below the spread's share, not heard
