@@ -66,7 +66,10 @@ _FEARED_ASK = re.compile(r"^\W*(?:what|which)\b.{0,60}\b(?:fear|fears|feared|wor
                          r".{0,60}\b(?:could|might|would|will|may)\b|"
                          # ...or why something may turn out badly ("why could the plan backfire?"): the risk it runs
                          r"\bwhy\b.{0,80}\b(?:could|might|would|will|may)\s+(?:\w+\s+)?(?:backfire|go\s+wrong|hurt|"
-                         r"harm|fail|damage|undermine)\b", re.I)
+                         r"harm|fail|damage|undermine)\b|"
+                         # ...or what may go badly ("what could still go wrong?"): the outcome risked is the answer
+                         r"^\W*(?:\w+\W+){0,6}?what\b.{0,40}\b(?:could|might|may)\s+(?:still\s+|yet\s+)?"
+                         r"(?:go\s+wrong|backfire)\b", re.I)
 
 
 def asks_feared(q: str) -> bool:

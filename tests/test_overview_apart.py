@@ -86,3 +86,19 @@ def test_worries_asked_for_are_heard_from_a_second_article_too():
     assert [x.doc_id for x in got][:3] == ["a", "b", "c"]
     got, _ = pick_spread(_q("what are the main points on the ferry pact", intent="overview", listed="point"), cands)
     assert "c" not in [x.doc_id for x in got]  # no worries asked: below the spread's share, not heard
+
+
+def test_what_could_still_go_wrong_asks_for_a_feared_outcome():
+    from rag.wants import asks_feared
+    assert asks_feared("even with the new lease, what could still go wrong") and asks_feared("what might backfire?")
+    assert not asks_feared("what went wrong with the lease?")
+
+
+def test_a_feared_outcome_asked_for_leads_when_close_to_the_best():
+    from rag.answering import _prefer_typed
+    cands = _cands("a", ["The lease was renewed for the harbour.", "It risks splitting the port into rival camps."],
+                   [0.9, 0.8])
+    cands[1].typed = 1.0
+    q = _q("what could still go wrong with the lease", feared=True)
+    assert _prefer_typed(list(cands), q).text.startswith("It risks")
+    assert _prefer_typed(list(cands), _q("what happened to the lease")).text.startswith("The lease")
