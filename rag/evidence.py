@@ -217,6 +217,11 @@ def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, tar
         c.score *= HEADING_FACTOR  # a line with no closing punctuation is a heading or standfirst, not a statement
 
 
+# "why is it so hard / why did it drag on?": the sentence naming the difficulty or the obstacles answers it more surely
+# than one giving some cause of the matter ("…to address concerns"), which a why-question's words also draw
+DIFFICULTY_NAMED = 1.5
+
+
 def shape_typed(query, text: str, typed: float) -> float:
     """How surely a sentence holds what a question's *shape* asks for, when no type of thing is asked (``typed``
     unchanged otherwise): a why-question a cause (a difficulty for "why is it so hard to…"), a how-question a means,
@@ -224,7 +229,7 @@ def shape_typed(query, text: str, typed: float) -> float:
     if query.intent == "why" and not query.qtype and asks_cause(query.text):
         typed = reason_strength(text)  # a why-question asks for a cause or a purpose
         if asks_difficulty(query.text):  # "why is it so hard to…?": what makes it hard is its cause
-            typed = max(typed, float(names_difficulty(text)))
+            typed = max(typed, DIFFICULTY_NAMED * names_difficulty(text))
         if query.feared:  # "why could it backfire?": the bad outcome it risks is why
             typed = max(typed, float(tells_risked(text)))
     elif query.intent == "why" and not query.qtype and asks_means(query.text):

@@ -184,16 +184,20 @@ _FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matc
 
 # "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
 _HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
+# "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
+_DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
+                        r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up)\b", re.I)
 
 
 def asks_difficulty(q: str) -> bool:
-    """Does a why-question ask why something is hard? The sentence naming the difficulty answers it ("the
-    challenge of telling A from B"), as a sentence linking a cause does.
+    """Does a why-question ask why something is hard, or why it dragged on (``_DELAY_ASK``)? The sentence naming
+    the difficulty or the obstacles answers it ("the challenge of telling A from B", "the obstacles to X are
+    significant given…"), as a sentence linking a cause does.
 
     >>> asks_difficulty("why is it so hard to tell which boats are safe?"), asks_difficulty("why did the port close?")
     (True, False)
     """
-    return bool(_HARD_ASK.search(q))
+    return bool(_HARD_ASK.search(q) or _DELAY_ASK.search(q))
 
 
 _WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")

@@ -193,9 +193,11 @@ def states_limit(text: str) -> bool:
 
 
 # A sentence naming a difficulty: "the challenge of telling A from B", "a dilemma", "hard / difficult to", "a tension
-# between / :", "a trade-off" (general English; "global challenges" names problems, not a difficulty of doing something)
+# between / :", "a trade-off", "the obstacles to X" (general English; "global challenges" names problems, not a difficulty of doing something)
 _DIFFICULTY = re.compile(r"\b(?:dilemmas?|(?:challenge|difficulty|problem)\s+of\s+\w+ing|(?:hard|difficult|tricky)\s+to|"
-                         r"more\s+difficult|tensions?\s+between|trade-?offs?)\b|\btensions?:", re.I)
+                         r"more\s+difficult|tensions?\s+between|trade-?offs?|"
+                         # what stands in the way of something: "the obstacles / hurdles / barriers to the new lease"
+                         r"(?:obstacles?|hurdles?|barriers?|impediments?|stumbling\s+blocks?)\s+to)\b|\btensions?:", re.I)
 
 
 @lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question

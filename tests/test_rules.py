@@ -320,6 +320,21 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
     assert not names_difficulty("The pier closed amid tensions.")
 
 
+def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacles():
+    from types import SimpleNamespace
+    from rag.evidence import shape_typed
+    from rag.intent import asks_difficulty
+    from rag.reasons import names_difficulty
+    assert asks_difficulty("why did the lease talks drag on so long?") and asks_difficulty("why was the ferry delayed?")
+    assert not asks_difficulty("why did the lease last so long?")  # a duration, not a delay
+    obstacles = "The obstacles to a new lease are large given the port's debts."
+    assert names_difficulty(obstacles) and not names_difficulty("The pier is a barrier against waves.")
+    q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False,
+                        condition=False, limit=False, distinction=False)
+    # named obstacles outrank a sentence merely giving some cause ("…to address concerns")
+    assert shape_typed(q, obstacles, 0.0) > shape_typed(q, "The lease was changed to address concerns.", 0.0) >= 1.0
+
+
 def test_what_set_something_apart_is_answered_by_the_sentence_calling_it_the_first_of_its_kind():
     from rag.wants import asks_distinction
     from rag.reasons import claims_distinction
