@@ -8,6 +8,7 @@ import re
 
 from rag.evidence import ENDS, Candidate
 from rag.neighbours import fresh as _fresh
+from rag.period import asks_now, characterises_period
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
 from rag.text import terms
@@ -37,7 +38,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
                                                                    and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= KIND_SHARE * best.score
-                 and c.passage.kind == "body" and names_kind(c, query)), None)
+                 and c.passage.kind == "body" and names_kind(c, query)), None) or present_period(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
@@ -63,6 +64,16 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
     return chosen, why
+
+
+def present_period(query, cands: list[Candidate]) -> Candidate | None:
+    """An overview of how things stand now ("what's the relationship like now?"): the sentence, down to
+    ``KIND_SHARE`` of the best, naming the present period and what defines it (``period.characterises_period``).
+    It answers what the present is like, while sentences restating the question's topic outscore it on its words."""
+    if query.intent != "overview" or query.listed or query.more or query.gist or not asks_now(query.text):
+        return None
+    return next((c for c in cands[1:] if c.score >= KIND_SHARE * cands[0].score and c.passage.kind == "body"
+                 and characterises_period(c.text)), None)
 
 
 WORRY_SHARE = 0.5  # worries asked for: another article's sentence naming them is heard down to this share of the best

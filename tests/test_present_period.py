@@ -1,0 +1,52 @@
+"""An overview of how things stand now hears the sentence naming the present period and what defines it
+(``spread.present_period``, ``period.asks_now``, ``period.characterises_period``)."""
+
+from rag.evidence import Candidate
+from rag.period import asks_now, characterises_period
+from rag.query import Query
+from rag.schema import Passage
+from rag.spread import pick_spread
+from rag.text import terms
+
+
+def _cands(doc: str, sentences: list[str], scores: list[float]) -> list[Candidate]:
+    text, spans, at = "", [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        text += s + " "
+        at += len(s) + 1
+    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=0, end=len(text), sentences=spans,
+                title="", outlet="", authors=[], date="", url="", kind="body")
+    out = []
+    for (a, b), sc in zip(spans, scores):
+        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
+        c.sim = c.score = sc
+        out.append(c)
+    return out
+
+
+def _q(text: str, **kw) -> Query:
+    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
+
+
+def _ferry_cands() -> list[Candidate]:
+    a = _cands("a", ["The ferry ties between the islands are old.", "Ferry ties were renewed in May."], [0.9, 0.85])
+    b = _cands("b", ["The renewal comes in an era defined by rivalry over the crossing."], [0.7])
+    return sorted(a + b, key=lambda c: -c.score)
+
+
+def test_an_overview_of_the_present_hears_the_sentence_characterising_it():
+    got, _ = pick_spread(_q("what are the ferry ties like now", intent="overview"), _ferry_cands(), limit=2)
+    assert got[1].text.startswith("The renewal comes in an era")
+
+
+def test_an_overview_not_asking_about_now_keeps_the_usual_order():
+    got, _ = pick_spread(_q("what are the ferry ties like", intent="overview"), _ferry_cands(), limit=2)
+    assert got[1].text.startswith("Ferry ties were renewed")
+
+
+def test_the_present_asked_and_characterised():
+    assert asks_now("how are ties these days?") and asks_now("what's it like right now")
+    assert not asks_now("now that it lapsed, what next?")
+    assert characterises_period("It came at a moment marked by distrust.")
+    assert not characterises_period("The moment passed quickly.")
