@@ -250,8 +250,9 @@ def tells_risked(text: str) -> bool:
 # "fearing espionage or theft" (not "concerns that it could be exploited": a worry told, not worries named)
 _WORRIES_NAMED = re.compile(r"\b(?:fear(?:s|ed|ing)?|concerns?|worr(?:y|ies|ied)|wariness|wary|anxiet(?:y|ies)|"
                             r"suspicions?)\s+(?:(?:about|over|regarding|around|of)\s+)?[^.;:]{0,70}?\b(?:and|or)\b", re.I)
-# The nouns a question uses for the worries it asks for ("what are the big worries…", "the main risks…")
-WORRY_KINDS = {"worri", "concern", "fear", "risk", "danger", "threat"}
+# The nouns a question uses for the worries it asks for ("what are the big worries…", "the main risks…"); the
+# tensions between two sides are named by what each fears of the other ("fearing espionage or theft")
+WORRY_KINDS = {"worri", "concern", "fear", "risk", "danger", "threat", "tension"}
 
 
 def names_worries(text: str) -> bool:

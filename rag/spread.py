@@ -37,7 +37,9 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     pool.sort(key=lambda c: (-(c.score * same_article(c, best, per_doc)) - (0.05 if query.intent == "list"
                                                                    and is_enumeration(c.text) else 0)))
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
-    kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= KIND_SHARE * best.score
+    # worries asked for: what is feared is named in few of the question's words, as another article's are (WORRY_SHARE)
+    share = WORRY_SHARE if query.listed in WORRY_KINDS else KIND_SHARE
+    kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= share * best.score
                  and c.passage.kind == "body" and names_kind(c, query)), None) or present_period(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first

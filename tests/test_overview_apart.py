@@ -102,3 +102,13 @@ def test_a_feared_outcome_asked_for_leads_when_close_to_the_best():
     q = _q("what could still go wrong with the lease", feared=True)
     assert _prefer_typed(list(cands), q).text.startswith("It risks")
     assert _prefer_typed(list(cands), _q("what happened to the lease")).text.startswith("The lease")
+
+
+def test_tensions_asked_hear_the_sentence_naming_what_is_feared_down_to_worry_share():
+    a = _cands("a", ["The ferry pact faces tensions.", "Ferry pact tensions rose in May.",
+                     "Officials grew wary of smuggling, fraud and theft on the crossing."], [0.9, 0.85, 0.56])
+    cands = sorted(a, key=lambda c: -c.score)
+    got, _ = pick_spread(_q("what tensions does the ferry piece describe", intent="list", listed="tension"), cands, limit=2)
+    assert got[1].text.startswith("Officials grew wary")
+    got, _ = pick_spread(_q("what events does the ferry piece describe", intent="list", listed="event"), cands, limit=2)
+    assert got[1].text.startswith("Ferry pact tensions")  # no worries asked: the usual order
