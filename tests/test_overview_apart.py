@@ -1,32 +1,11 @@
 """An overview of a thing as a whole hears the sentence saying what sets it apart (``spread.sets_apart``);
 "what should I know about X?" asks for that overview (``intent._KNOW_ASK``)."""
 
+from candkit import cands as _cands
+from candkit import query as _q
 from rag.evidence import Candidate
 from rag.intent import intent_of, main_clause
-from rag.query import Query
-from rag.schema import Passage
 from rag.spread import pick_spread
-from rag.text import terms
-
-
-def _cands(doc: str, sentences: list[str], scores: list[float]) -> list[Candidate]:
-    text, spans, at = "", [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        text += s + " "
-        at += len(s) + 1
-    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=0, end=len(text), sentences=spans,
-                title="", outlet="", authors=[], date="", url="", kind="body")
-    out = []
-    for (a, b), sc in zip(spans, scores):
-        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
-        c.sim = c.score = sc
-        out.append(c)
-    return out
-
-
-def _q(text: str, **kw) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
 
 
 def _ferry_cands() -> list[Candidate]:

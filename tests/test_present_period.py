@@ -1,32 +1,11 @@
 """An overview of how things stand now hears the sentence naming the present period and what defines it
 (``spread.present_period``, ``period.asks_now``, ``period.characterises_period``)."""
 
+from candkit import cands as _cands
+from candkit import query as _q
 from rag.evidence import Candidate
 from rag.period import asks_now, characterises_period
-from rag.query import Query
-from rag.schema import Passage
 from rag.spread import pick_spread
-from rag.text import terms
-
-
-def _cands(doc: str, sentences: list[str], scores: list[float]) -> list[Candidate]:
-    text, spans, at = "", [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        text += s + " "
-        at += len(s) + 1
-    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=0, end=len(text), sentences=spans,
-                title="", outlet="", authors=[], date="", url="", kind="body")
-    out = []
-    for (a, b), sc in zip(spans, scores):
-        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
-        c.sim = c.score = sc
-        out.append(c)
-    return out
-
-
-def _q(text: str, **kw) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
 
 
 def _ferry_cands() -> list[Candidate]:

@@ -1,12 +1,14 @@
 """Selection rules on tiny hand-made candidates: each rule alone, with the case it exists for and one it must leave."""
 
+from candkit import cands as _cands
+from candkit import query as _q
 from rag.answering import best_cover
 from rag.compare import pick_compare, rejoinder, second_source
 from rag.yesno import asked_detail_next, claim_evidence, leaned_on, pick_yes_no
 from rag.neighbours import (antecedent, antecedents, elaboration, listing_after, listing_within, listings_within, reason_after, reason_before,
                             reason_beyond, reason_for_chosen, typed_follower, with_reason)
 from rag.evidence import Candidate
-from rag.query import Query, asks_gist
+from rag.query import asks_gist
 from rag.sides import framed_by, pick_sides, sides_of, stance_of_clause, stance_side, unnamed_sides
 from rag.status import pick_status, with_status
 from rag.spread import closer_in_meaning, closest_in_meaning, pick_gist, pick_spread, same_article, weaker_view
@@ -16,27 +18,6 @@ from rag.rules import names_people
 from rag.reasons import reason_strength
 from rag.schema import Passage
 from rag.text import terms
-
-
-def _cands(doc: str, sentences: list[str], sims: list[float] | None = None, start: int = 0) -> list[Candidate]:
-    text, spans, at = "", [], 0
-    for s in sentences:
-        spans.append((at, at + len(s)))
-        text += s + " "
-        at += len(s) + 1
-    p = Passage(chunk_id=f"{doc}:0", doc_id=doc, text=text, start=start, end=start + len(text), sentences=spans,
-                title="", outlet="", authors=[], date="", url="", kind="body")
-    out = []
-    for i, (a, b) in enumerate(spans):
-        c = Candidate(0, p, a, b, text[a:b], set(terms(text[a:b])))
-        c.sim = (sims or [0.5] * len(spans))[i]
-        c.score = c.sim
-        out.append(c)
-    return out
-
-
-def _q(text: str, **kw) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
 
 
 def test_each_side_of_a_versus_question_gets_its_own_sentence():
