@@ -132,17 +132,24 @@ def side_listing(query, cands: list[Candidate], chosen: list[Candidate], why: li
     return chosen, why
 
 
+def lead_with(cands: list[Candidate], chosen: list[Candidate], why: list[str], share: float, holds, label: str
+              ) -> tuple[list, list]:
+    """The best body sentence holding what ``holds`` tests, within ``share`` of the best score, leads the answer, in
+    place of the last sentence chosen when there are two or more (the shared step of ``told_change``, ``dated_pair``)."""
+    bar = share * cands[0].score
+    found = [c for c in cands if c.passage.kind == "body" and c.score >= bar and holds(c.text)]
+    if not found or found[0] in chosen:
+        return chosen, why
+    keep = len(chosen) - 1 if len(chosen) >= 2 else len(chosen)
+    return [found[0]] + chosen[:keep], [label] + why[:keep]
+
+
 def told_change(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
     """ "Old vs new", "1979 vs 2024": the best sentence telling the change ("shifted from X to Y", "no longer X")
     answers for both times at once; it leads, in place of the last sentence chosen when there are two or more."""
     if not cands or not two_times(query):
         return chosen, why
-    bar = CHANGE_SHARE * cands[0].score
-    told = [c for c in cands if c.passage.kind == "body" and c.score >= bar and tells_change(c.text)]
-    if not told or told[0] in chosen:
-        return chosen, why
-    keep = len(chosen) - 1 if len(chosen) >= 2 else len(chosen)
-    return [told[0]] + chosen[:keep], ["change"] + why[:keep]
+    return lead_with(cands, chosen, why, CHANGE_SHARE, tells_change, "change")
 
 
 def dated_pair(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
@@ -152,12 +159,7 @@ def dated_pair(query, cands: list[Candidate], chosen: list[Candidate], why: list
     in the question's words and outrank it."""
     if not cands or not getattr(query, "when", False):  # a bare namespace (tests) asks no time
         return chosen, why
-    bar = DAYS_SHARE * cands[0].score
-    dated = [c for c in cands if c.passage.kind == "body" and c.score >= bar and two_days(c.text)]
-    if not dated or dated[0] in chosen:
-        return chosen, why
-    keep = len(chosen) - 1 if len(chosen) >= 2 else len(chosen)
-    return [dated[0]] + chosen[:keep], ["two_days"] + why[:keep]
+    return lead_with(cands, chosen, why, DAYS_SHARE, two_days, "two_days")
 
 
 def side_seconds(orders: list[list[tuple[float, Candidate]]], chosen: list[Candidate]) -> list[Candidate]:
