@@ -14,7 +14,7 @@ from rag.neighbours import fresh as _fresh, next_of
 from rag.rules import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
-from rag.sides import side_orders
+from rag.sides import SIDE_WORDS, as_named, side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
 
@@ -184,6 +184,23 @@ def side_seconds(orders: list[list[tuple[float, Candidate]]], chosen: list[Candi
     return seconds
 
 
+def party_and_writer(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]] | None:
+    """A party set against one named article's writer ("how do the pilots see the fee vs the harbour piece's
+    writer?", ``Query.party``): the best sentence naming the party (all its words), then the
+    article's best two that do not name it. The article often reports the party too, and read article by article
+    its two best are both about the party, so the writer's own view is never heard. None when no sentence names it."""
+    party = set(getattr(query, "party", []))  # a bare namespace (tests) names no party
+    if not party or len(party) > SIDE_WORDS or len(query.named_docs) != 1 or query.within:
+        return None  # a stance party ("critics") is a dozen words of attitude: it names no one
+    body = [c for c in cands if c.passage.kind == "body"]
+    named = [c for c in body if party <= as_named(c.terms, party)]
+    if not named:
+        return None
+    own = [c for c in body if c.doc_id in query.named_docs and not party & as_named(c.terms, party)
+           and _fresh(c, named[:1])][:2]
+    return [named[0]] + own, ["party"] + ["writer"] * len(own)
+
+
 def quota(query) -> tuple[int, int]:
     """How many sentences a comparison quotes of each article, and in all: more when it sets named articles
     side by side, whose reader asked for each one's own account (``NAMED_PER_ARTICLE``, ``NAMED_LIMIT``).
@@ -215,6 +232,9 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
     the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
     cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
+    voiced = party_and_writer(query, cands)
+    if voiced is not None:
+        return voiced
     orders = side_orders(query, cands)
     if len(orders) == len(query.sides) > 0:
         sided = [order[0][1] for order in orders]

@@ -27,6 +27,7 @@ from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
+from rag.voices import party_side
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, terms, topic_text
@@ -52,6 +53,7 @@ class Query:
     count_target: set[str] = field(default_factory=set)  # "how many patents were filed": {"patent", "file"}
     counted: set[str] = field(default_factory=set)  # ...of which the thing counted: {"patent"} (``counted_things``)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
+    party: list = field(default_factory=list)  # "the pilots vs the harbour piece's writer": the side no article names
     asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
     gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
     negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
@@ -253,7 +255,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  counted=set() if freq else counted_things(text),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
                                                       or (shape == "overview" and asks_summary(core))),
-                 sides=unnamed_sides([stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
+                 sides=unnamed_sides(sided := [stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
+                 party=party_side(sided, naming) if len(named) == 1 else [],
                  asked_thing=asked_thing(text) or (asked_role(asked_part(core)) if person else ""),  # "who was X's minister?"
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",

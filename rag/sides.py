@@ -12,7 +12,7 @@ from rag.contrast import eras, in_era, opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
-from rag.stances import stance_of_clause
+from rag.stances import regarding_subject, stance_of_clause
 from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
@@ -70,10 +70,14 @@ def _subject_of(before: str, side: str) -> str:
 
     >>> _subject_of("what is the port better at", "port better"), _subject_of("the old port", "old port")
     ('port', 'old port')
+    >>> _subject_of("how do harbour pilots see the fee", "see fee")  # whose view is asked: ``regarding_subject``
+    'harbour pilots'
     """
     ms = list(_WH_CLAUSE.finditer(before))
     subject = ms[-1].group(1) if ms else ""
-    return subject if subject.lower() in side.lower().split() else side
+    if subject.lower() in side.lower().split():
+        return subject
+    return (ms and regarding_subject(before[ms[-1].start(1):])) or side
 
 
 # "the changes made in 2024", "the pact signed in 1979": a noun phrase set apart by the year that follows it

@@ -26,3 +26,30 @@ def stance_of_clause(phrase: str) -> str:
     """
     p = phrase.lower()
     return "supporters" if _BACKERS.search(p) else "critics" if _OPPOSERS.search(p) else ""
+
+
+# Verbs by which a question asks for a party's view of the thing ("how do the pilots see the fee", "what do critics
+# in the harbour piece say about it"): general English for regarding, saying and wanting.
+_REGARDING = frozenset("see sees view views regard regards say says think thinks describe describes feel feels "
+                       "consider considers want wants".split())
+# ...and the words that end the party's noun phrase before such a verb ("critics in the harbour piece")
+_COMPLEMENT = frozenset({"in", "of", "at", "from", "on", "for", "with", "about", "by"})
+
+
+def regarding_subject(clause: str) -> str:
+    """The party whose view a clause asks for, when a verb of regarding follows it ("harbour pilots see the fee":
+    "harbour pilots"), up to its first preposition ("critics in the harbour piece say": "critics"); else "".
+
+    >>> regarding_subject("harbour pilots see the fee"), regarding_subject("critics in the harbour piece say about it")
+    ('harbour pilots', 'critics')
+    >>> regarding_subject("port charges"), regarding_subject("see the fee")
+    ('', '')
+    """
+    words = re.findall(r"[\w.\-']+", clause)
+    verb = next((i for i, w in enumerate(words) if w.lower() in _REGARDING), 0)
+    party = []
+    for w in words[:verb]:
+        if w.lower() in _COMPLEMENT:
+            break
+        party.append(w)
+    return " ".join(party)

@@ -143,3 +143,32 @@ def test_but_now_sentence_after_a_chosen_past_one_joins_a_two_times_comparison()
     ask2 = "how does the port piece describe the ferry?"
     q2 = S(sides=[], named_docs={"a"}, within=True, intent="compare", text=ask2, two_times=asks_two_times(ask2))
     assert "present" not in pick_compare(q2, cands)[1]
+
+
+# --- a party set against one named article's writer (rag.voices.party_side, rag.compare.party_and_writer) ---
+
+def test_the_first_side_is_the_party_whose_view_is_asked_not_the_words_after_its_verb():
+    from rag.sides import sides_of
+    assert sides_of("how do harbour pilots see the fee versus the writer of the dock piece?")[0] == "harbour pilots"
+    assert sides_of("what do the critics in the dock piece say about it compared with the port?")[0] == "critics"
+
+
+def test_a_named_party_is_heard_where_named_and_the_article_in_its_own_voice():
+    from rag.compare import pick_compare
+    q = S(sides=[], party=["pilot"], named_docs={"dock"}, within=False, intent="compare", two_times=False,
+          when=False)
+    cands = [_cp("Pilots called the fee a tax on safety.", 0.80, "dock"),
+             _cp("Pilots have lobbied the board for years.", 0.75, "dock"),
+             _cp("The fee should be renewed with a cap.", 0.40, "dock"),
+             _cp("Fees rose in May.", 0.70, "port")]
+    chosen, why = pick_compare(q, cands)
+    assert [c.text for c in chosen] == ["Pilots called the fee a tax on safety.", "The fee should be renewed with a cap."]
+    assert why == ["party", "writer"]
+
+
+def test_a_stance_party_or_two_named_articles_are_read_as_before():
+    from rag.compare import party_and_writer
+    cands = [_cp("Critics fear the fee.", 0.8, "dock")]
+    stance = S(party=["concern", "fear", "risk", "threat"], named_docs={"dock"}, within=False)
+    assert party_and_writer(stance, cands) is None
+    assert party_and_writer(S(party=["critic"], named_docs={"dock", "port"}, within=False), cands) is None
