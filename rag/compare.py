@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.contrast import in_time, sets_present_against_past, tells_change, thesis_first, two_days
+from rag.contrast import in_time, opens_apart, sets_present_against_past, tells_change, thesis_first, two_days
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
 from rag.rules import is_enumeration
@@ -105,11 +105,26 @@ def present_after(query, cands: list[Candidate], chosen: list[Candidate], why: l
     and the now in two sentences, and the now one shares few words with the question."""
     if not two_times(query):
         return chosen, why
+    return next_joins(query, cands, chosen, why, sets_present_against_past, "present")
+
+
+def reply_after(query, cands: list[Candidate], chosen: list[Candidate], why: list[str]) -> tuple[list, list]:
+    """A chosen sentence whose next sentence in its article opens by setting one party against another ("In response
+    to the port's fees, the council…", "While the port…, the council…", ``contrast.opens_apart``): that one joins right
+    after it. A writer names a rivalry in general terms ("a tit-for-tat contest of retaliation") and tells what each
+    side did in the next sentence, in words the question does not share."""
+    return next_joins(query, cands, chosen, why, opens_apart, "reply")
+
+
+def next_joins(query, cands: list[Candidate], chosen: list[Candidate], why: list[str], holds, label: str
+               ) -> tuple[list, list]:
+    """The first chosen sentence that ``holds`` does not test true for, whose next sentence in its article it does:
+    that next one joins right after it, in place of the last other sentence when the comparison's limit is reached
+    (the shared step of ``present_after`` and ``reply_after``)."""
     for i, c in enumerate(chosen):
         nxt = next_of(c, cands)
-        if nxt is not None and not sets_present_against_past(c.text) and sets_present_against_past(nxt.text) \
-                and _fresh(nxt, chosen):
-            new, ways = chosen[:i + 1] + [nxt] + chosen[i + 1:], why[:i + 1] + ["present"] + why[i + 1:]
+        if nxt is not None and not holds(c.text) and holds(nxt.text) and _fresh(nxt, chosen):
+            new, ways = chosen[:i + 1] + [nxt] + chosen[i + 1:], why[:i + 1] + [label] + why[i + 1:]
             if len(new) > quota(query)[1]:  # over the comparison's limit: the last sentence other than these two gives way
                 drop = max(x for x in range(len(new)) if x not in (i, i + 1))
                 new, ways = new[:drop] + new[drop + 1:], ways[:drop] + ways[drop + 1:]
@@ -222,7 +237,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *_pick_compare(query, cands))))
-    return dated_pair(query, cands, *rejoinder(query, cands, *picked))
+    return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
 
 def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

@@ -178,3 +178,19 @@ def opened_apart(words: list[str], x: int, y: int) -> bool:
     """
     end = next((i for i, w in enumerate(words) if w.endswith(",")), -1)
     return bool(_OPENER.match(" ".join(words))) and x <= end < y
+
+# ...of which those that always set one party against another: "while" also concedes ("While trust has waned, the
+# need remains"), saying one side's two things
+_PARTY_OPENER = re.compile(r"^\W*(?:whereas|unlike|in response to|in contrast to|as opposed to)\b", re.I)
+
+
+def opens_apart(text: str) -> bool:
+    """Does a sentence open with a clause setting one party against the main clause's ("In response to the port's
+    fees, the council…", "Unlike the port, …")?
+
+    >>> opens_apart("In response to the port's fees, the council cut fares."), opens_apart("The port raised fees.")
+    (True, False)
+    >>> opens_apart("While trust has waned, the need remains."), opens_apart("Unlike in May nothing sailed.")
+    (False, False)
+    """
+    return bool(_PARTY_OPENER.match(text)) and "," in text

@@ -172,3 +172,25 @@ def test_a_stance_party_or_two_named_articles_are_read_as_before():
     stance = S(party=["concern", "fear", "risk", "threat"], named_docs={"dock"}, within=False)
     assert party_and_writer(stance, cands) is None
     assert party_and_writer(S(party=["critic"], named_docs={"dock", "port"}, within=False), cands) is None
+
+
+# --- a rivalry named in general terms, then what each side did (rag.compare.reply_after) ---
+
+def _rivalry(second: str):
+    from tests.candkit import cands
+    return cands("a", ["The port and the council are locked in a tit-for-tat contest.", second], [0.6, 0.2]) + \
+        cands("b", ["Ferry fares rose again in May."], [0.58])
+
+
+def test_the_sentence_opening_with_one_partys_reply_joins_the_rivalry_it_follows():
+    from rag.compare import pick_compare
+    q = S(sides=[], named_docs=set(), within=False, intent="compare", two_times=False)
+    chosen, why = pick_compare(q, _rivalry("In response to the port's fees, the council cut its berths."))
+    assert [c.text[:14] for c in chosen] == ["The port and t", "In response to", "Ferry fares ro"]
+    assert why[1] == "reply"
+
+
+def test_a_conceding_while_is_no_reply():
+    from rag.compare import pick_compare
+    q = S(sides=[], named_docs=set(), within=False, intent="compare", two_times=False)
+    assert "reply" not in pick_compare(q, _rivalry("While trust has waned, the need for the ferry remains."))[1]
