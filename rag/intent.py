@@ -105,12 +105,16 @@ def intent_of(q: str) -> str:
     ('list', 'fact', 'compare')
     >>> intent_of("does the port piece agree fares should rise?"), intent_of("does the port piece agree with the review?")
     ('yes_no', 'compare')
+    >>> intent_of("what dangers do the articles say face both ports?"), intent_of("which danger do the articles say is worst?")
+    ('list', 'compare')
     """
     ql = q.lower()
     if is_yes_no(q) and (not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql)
                          or asks_stance(ql)) and not _LACKS.search(ql):
         return "yes_no"
     cues = _COMPARE.findall(ql)
+    # "what problems do the articles say need both?" asks for the things they name, together: a list, not their views
+    cues = [c for c in cues if not (c in ("the articles say", "do the articles") and _PLURAL_ASK.search(ql))]
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if _SUMMARY_ASK.search(ql):

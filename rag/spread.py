@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from rag.evidence import ENDS, Candidate
-from rag.neighbours import fresh as _fresh
+from rag.gather import same_list_elsewhere
+from rag.neighbours import antecedents, fresh as _fresh
 from rag.period import asks_now, characterises_period
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
@@ -21,6 +22,7 @@ SAME_ARTICLE = 0.85  # why/overview/list: an article already heard competes at t
 # ...unless the sentence scores this close to the best: it is as good an answer as the one already heard, and the
 # discount would let weaker sentences of other articles push it out (dev: 0.95-0.98 all +2, 0.93 +1, 0.99 +1)
 SAME_ARTICLE_TIE = 0.97
+GATHER_SHARE = 0.5  # list: another article's examples of a chosen listing's kind are heard down to this share of the best
 KIND_SHARE = 0.65  # list: a sentence listing the asked kind (``lists_kind``) is heard first down to this share of the best
 
 
@@ -65,6 +67,11 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     if query.intent == "overview" and not query.more:  # "tell me more" asks for what is not shown yet, whatever its source
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
+    # the chosen sentences and what the leader points back to ("to address these challenges" -> "issues such as A, B")
+    told = same_list_elsewhere(chosen + antecedents(best, cands), cands, GATHER_SHARE * best.score) \
+        if query.intent == "list" and not query.more else None
+    if told is not None:  # another writer's examples of the same list: the items this answer lacks, one beyond the limit
+        chosen, why = chosen + [told], why + ["same_list"]
     return chosen, why
 
 
