@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rag.abstain import spells_out
+from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person
@@ -240,6 +241,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_shift(text))  # "where is it heading?": a sentence saying it changed course
     elif query.intent == "list" and not query.qtype:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
+    elif query.done and not query.qtype and query.intent in ("fact", "overview"):
+        typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
     if query.condition and not query.qtype and query.intent in ("fact", "why"):
         typed = float(states_condition(text))  # "what will decide whether it works?": what it depends on
     if query.limit and not query.qtype and query.intent == "fact":

@@ -342,8 +342,9 @@ def asks_coverage(text: str) -> bool:
     return bool(_COVERAGE.search(text))
 
 
-# "what has it achieved", "what did the pact do", "what have they accomplished": a question about what happened
-_DONE = re.compile(r"\b(?:has|have|had|did)\s+(?:\w+\s+){0,4}?(?:achiev\w*|accomplish\w*|done|do|delivered|produced|"
+# "what has it achieved", "what did the pact do", "what have they accomplished": a question about what happened; the
+# subject between may be hyphenated or abbreviated ("what good has east-west ferry work done?", "has the U.S. done")
+_DONE = re.compile(r"\b(?:has|have|had|did)\s+(?:[\w\-.]+\s+){0,4}?(?:achiev\w*|accomplish\w*|done|do|delivered|produced|"
                    r"yielded|brought|changed)\b|\b(?:achievements?|accomplishments?|track\s+record)\b", re.I)
 
 

@@ -363,3 +363,18 @@ def test_why_something_could_backfire_asks_for_the_outcome_it_risks():
     assert asks_feared("Why does Ann Lee think the walled-off timetable could backfire?")
     assert asks_feared("why might it go wrong for the islanders?")
     assert not asks_feared("why did the toll fail?")  # what happened, not what may
+
+
+def test_what_something_has_done_is_answered_by_the_sentence_telling_a_result_it_brought_about():
+    from types import SimpleNamespace
+    from rag.achieved import tells_achieved
+    from rag.evidence import shape_typed
+    from rag.query import asks_done
+    assert asks_done("what has the ferry pact actually done?") and asks_done("what good has east-west ferry work done?")
+    assert not asks_done("what could the ferry pact do?")
+    assert tells_achieved("The pact facilitated the founding of forty harbour boards.")
+    assert not tells_achieved("The pact is a cornerstone of harbour ties.")  # what it is, not what it did
+    q = SimpleNamespace(intent="fact", qtype=None, text="what has the ferry pact actually done?", done=True, trend=False,
+                        feared=False, condition=False, limit=False, distinction=False)
+    assert shape_typed(q, "The pact has delivered two new piers.", 0.0) == 1.0
+    assert shape_typed(q, "The pact is a cornerstone of harbour ties.", 0.0) == 0.0
