@@ -28,7 +28,9 @@ _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\
                 r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left)\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
-_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b", re.I)
+# ("end up" / "ended up" means "in the end", "did it end up renewed?": the act came about, nothing ended)
+_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b|"
+                     r"\bend(?:s|ed|ing)? up\b", re.I)
 
 
 

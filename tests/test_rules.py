@@ -34,6 +34,13 @@ def test_negations_ignore_affirming_idioms():
     assert negations("It is not obsolete.") == 1
 
 
+def test_end_up_is_no_ending():
+    # "did it end up renewed?" asks whether the renewal came about: "end up" denies nothing, "ended" still does
+    assert negations("Did the ferry permit end up getting renewed?", verbs_only=True) == 0
+    assert verdict("Did the ferry permit end up getting renewed?", "In May the port renewed the ferry permit.") == "yes"
+    assert negations("The ferry permit ended in May.") == 1
+
+
 def test_exclusively_affirms_what_it_names():
     # "focuses exclusively on X" says yes to X; only the excluding clause denies
     assert negations("The fund pays exclusively for ferries, excluding buses.") == 1
