@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from rag.about_articles import META_STEMS
 from rag.conflicts import place_told, stated_values, years_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
+from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, verdict
+from rag.settles import act_told, subject_held
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -169,6 +172,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     cands = ([c for c in cands if c.doc_id in query.named_docs] or cands) if query.stance else cands
     best = closer_paraphrase(claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count), cands,
                              query.named_docs)
+    best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),
+                    cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
@@ -195,6 +200,12 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     if nxt is not None:
         chosen, why = chosen + [nxt], why + ["asked_detail"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+def settled_skip(query) -> frozenset:
+    """Terms that are no subject a sentence must name: the words for the document ("the pact": sentences call it
+    "it"), for an article ("the piece") and those naming the asked article ("the CSIS piece")."""
+    return DOCUMENT_STEMS | META_STEMS | frozenset(query.naming)
 
 
 def asked_detail_next(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate]) -> Candidate | None:

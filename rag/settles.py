@@ -1,0 +1,103 @@
+"""Yes/no evidence that settles the question: the sentence about what is asked, not one that only shares its words.
+
+``rag.yesno.pick_yes_no`` reads these after choosing the sentence that best holds the question's terms: a sentence can
+hold them all and still not speak of the asked thing (the question's subject) or of the asked act as done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.evidence import Candidate
+from rag.polarity import is_modal
+from rag.text import stem
+
+SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this share of the best sentence's score
+
+# "did it end up getting renewed?", "has the pier been rebuilt?", "was the pact signed in May?": the asked act as a
+# regular past participle after a verb of being or getting, or after the subject of a question opening with one
+_ASKED_ACT = re.compile(r"\b(?:get|gets|got|gotten|getting|be|been|being)\s+(?:\w+ly\s+)?([a-z]{3,}ed)\b|"
+                        r"^\W*(?:so\s+|and\s+|but\s+)?(?:was|were|is|are)\s+(?:the|this|that|it|they)\s+"
+                        r"(?:[a-z0-9'’-]+\s+){0,3}?([a-z]{3,}ed)\b", re.I)
+# Words by which a sentence speaks of what will, may or must be: not of an act done (in lower case: "in May" is a month)
+_NOT_DONE = re.compile(r"\b(?:will|shall|must|may|might|could|can|would|should)\b|^(?:Will|Shall|Must|May|Might|Could|Can|"
+                       r"Would|Should)\b")
+
+
+def asked_act(question: str) -> str:
+    """The past participle a yes/no question asks about as done ("renewed"), lower case, or "".
+
+    >>> asked_act("did the pact end up getting renewed?"), asked_act("Was the ferry pact signed in Oslo?")
+    ('renewed', 'signed')
+    >>> asked_act("does the renewed pact cover ferries?"), asked_act("did they renew it?")
+    ('', '')
+    """
+    m = _ASKED_ACT.search(question)
+    return (m.group(1) or m.group(2)).lower() if m else ""
+
+
+def tells_done(act: str, sentence: str) -> bool:
+    """Does the sentence tell the act as done: its past participle, in a sentence not of what will or may be?
+
+    >>> tells_done("renewed", "In May the port renewed the ferry pact."), tells_done("renewed", "It will need another renewal.")
+    (True, False)
+    >>> tells_done("renewed", "A renewed pact could cover barges.")
+    False
+    """
+    return bool(re.search(rf"\b{re.escape(act)}\b", sentence, re.I)) and not _NOT_DONE.search(sentence)
+
+
+def act_told(question: str, best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence telling the asked act as done, when the evidence speaks only of what will or may be.
+
+    WHY: "did the pact end up getting renewed?" asks whether the act came about; "keeping it will require another
+    renewal" holds the question's words but tells of a renewal to come, whichever way it went. The close sentence
+    telling the act done in the question's own verb ("in May the ports renewed the pact") settles it.
+    """
+    act = asked_act(question)
+    if not act or not _NOT_DONE.search(best.text) or tells_done(act, best.text):
+        return best
+    near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
+            and tells_done(act, c.text) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
+
+
+# "did the renewal only last a year?", "was the 2024 update done under X?": the subject, one noun after the article,
+# known to be the whole subject by what follows it: an adverb, or after "was/were" a past participle ("the two
+# countries renew…" has no such mark, and its first word is no subject)
+_SUBJECT = re.compile(r"^\W*(?:so\s+|and\s+|but\s+)?(?:(?:do|does|did|has|have|had|will|would|can|could)\s+(?:the|this|that)\s+"
+                      r"(?:\d{4}\s+)?([a-z]+)\s+(?:only|just|still|really|actually|ever|even|also|already|finally|[a-z]+ly)\b|"
+                      r"(?:is|are|was|were)\s+(?:the|this|that)\s+(?:\d{4}\s+)?([a-z]+)\s+(?:only\s+|just\s+|still\s+|"
+                      r"[a-z]+ly\s+)?(?:[a-z]+ed|done|made|given|taken|seen|kept|set|put)\b)", re.I)
+
+
+def subject_of(question: str) -> str:
+    """The stem of the one-word subject of a yes/no question ("the renewal"), "" for a participle ("the renewed
+    pact": ``yesno.subject_participle``) or none.
+
+    >>> subject_of("did the renewal only last a year?"), subject_of("was the 2024 update done in May?")
+    ('renew', 'updat')
+    >>> subject_of("does the renewed pact cover ferries?"), subject_of("is it done?"), subject_of("was the end of it near?")
+    ('', '', '')
+    >>> subject_of("did the two ports renew it?"), subject_of("does the pact require pilots?")
+    ('', '')
+    """
+    m = _SUBJECT.match(question)
+    word = (m.group(1) or m.group(2)).lower() if m else ""
+    return "" if not word or word.endswith("ed") else stem(word)
+
+
+def subject_held(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate],
+                 skip=frozenset(), named=frozenset()) -> Candidate:
+    """The near sentence naming the question's subject, when the evidence does not.
+
+    WHY: "did the renewal only last a year?" asks about the renewal; "its last term expired last year" holds "last"
+    and "year" in other senses and says nothing of it, while "they renewed it for five years" does. Words that
+    name the document itself (``skip``: "the pact", which sentences call "it") or an article are no such subject.
+    """
+    subj = subject_of(question)
+    if not subj or subj in skip or weights.get(subj, 0.0) <= 0 or subj in best.terms:
+        return best
+    near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
+            and subj in c.terms and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best

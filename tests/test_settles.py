@@ -1,0 +1,38 @@
+"""Yes/no evidence that settles the question (``rag.settles``): tiny hand-made candidates, the case each rule exists
+for and one it must leave."""
+
+from candkit import cands as _cands
+from candkit import query as _q
+from rag.settles import act_told, subject_held
+from rag.yesno import pick_yes_no
+
+
+def test_a_sentence_of_what_will_be_does_not_settle_whether_it_was_done():
+    # "will require another renewal" holds the question's words; "renewed the permit" tells the act done
+    q = "did the ferry permit end up getting renewed?"
+    cands = _cands("a", ["Keeping the ferry running will require another renewal of the permit.",
+                         "The harbour is busy in summer.",
+                         "In May the port renewed the ferry permit for two years."], [0.9, 0.85, 0.8])
+    assert act_told(q, cands[0], cands) is cands[2]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert chosen[0] is cands[2] and lead == "Yes — "
+
+
+def test_a_statement_of_the_act_stays_the_evidence():
+    q = "did the ferry permit end up getting renewed?"
+    stated = _cands("a", ["The permit's renewal in May kept the ferry running.",
+                          "In May the port renewed the ferry permit for two years."], [0.9, 0.85])
+    assert act_told(q, stated[0], stated) is stated[0]  # a statement of fact already settles it
+    far = _cands("a", ["Keeping the ferry running will require another renewal.",
+                       "In May the port renewed the ferry permit."], [0.9, 0.5])
+    assert act_told(q, far[0], far) is far[0]  # the telling sentence is too far down to be heard
+
+
+def test_the_evidence_names_the_subject_asked_about():
+    # "last" and "year" of "its last term ran out last year" are other senses; the renewal is the subject
+    q = "did the renewal only last for one year?"
+    w = {"renew": 1.0, "last": 2.0, "year": 2.0}
+    cands = _cands("a", ["Its last term ran out last year.", "The port renewed the permit for five years."], [0.9, 0.8])
+    assert subject_held(q, w, cands[0], cands) is cands[1]
+    assert subject_held("did the ports only last for one year?", w, cands[0], cands) is cands[0]  # no subject held
+    assert subject_held(q, w, cands[0], cands, skip={"renew"}) is cands[0]  # a word for the document is no subject
