@@ -134,6 +134,22 @@ def slip_class(typo: str, cand: str) -> float:
     return 0 if doubled else 3
 
 
+_VOWEL_LETTERS = re.compile(r"[aeiouwy]")  # "w" and "y" write vowels too: "ew", "ay"
+
+
+def by_ear(typo: str, cand: str) -> bool:
+    """Is ``typo`` ``cand`` spelled by ear: only its vowel letters differ, its consonants all there in order?
+
+    WHY: a word spelled as it sounds ("renued" for "renewed", "definately") is two edits from it, while an unusual
+    one-edit slip reaches some other word ("rented"); two edits of vowels alone keep the word's sound, and when
+    that word is the articles' own it is the likelier meaning (``Speller._closest``).
+
+    >>> by_ear("renued", "renewed"), by_ear("renued", "rented"), by_ear("renued", "renewal")
+    (True, False, False)
+    """
+    return typo != cand and _VOWEL_LETTERS.sub("", typo) == _VOWEL_LETTERS.sub("", cand)
+
+
 SLIP_MARGIN = 2.0  # a word is a slip of one this much more frequent (Zipf): a hundred times as common in English
 
 
@@ -235,6 +251,9 @@ class Speller:
             return None
         near = {x.term for x in corpus if x.distance == best}
         pool = near | {x.term for x in english if x.distance == best}
+        heard = {x.term for x in corpus if x.distance == 2 and by_ear(w, x.term)}
+        if heard and (best == 2 or all(slip_class(w, t) >= 2 and t not in near and not self.in_family(t) for t in pool)):
+            near = pool = heard  # "renued" → "renewed" (the articles' word, spelled by ear), not "rented"; "artical" → "article"
         # A word of the corpus's family counts as the corpus's own: "rened" → "renew" (the articles say
         # "renewed"), not "rented".
         return min(pool, key=lambda t: _likelihood(w, t, 0 if t in near else 1 if self.in_family(t) else 2)) if pool else None

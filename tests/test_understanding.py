@@ -48,6 +48,13 @@ def test_a_corpus_word_reached_only_by_an_unusual_slip_is_not_the_guess(typo, un
     assert fix != unusual and slip_class(typo, fix) <= 1.5
 
 
+def test_a_corpus_word_spelled_by_ear_beats_an_unusual_slip_to_another_word():
+    # "renued" is "renewed" spelled as it sounds (two edits, vowel letters only), not "rented" (one far letter)
+    assert Speller({"renewed", "harbour"}).fix_token("renued") == "renewed"
+    assert Speller({"article", "critical"}).fix_token("artical") == "article"  # of two-edit corpus words, the one by ear
+    assert Speller({"renewed", "signed"}).fix_token("sined") == "signed"  # an ordinary one-edit slip still wins
+
+
 def test_a_vowel_for_a_vowel_is_likelier_than_a_far_key_but_not_than_a_dropped_letter():
     assert Speller({"many"}).fix_token("meny") == "many"  # not "menu" (a neighbouring key, but not a corpus word)
     assert Speller({"been", "biden"}).fix_token("bien") == "biden"  # a dropped letter before a vowel for a vowel
