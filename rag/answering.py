@@ -32,7 +32,7 @@ from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
-from rag.scope import ranked_near_top
+from rag.scope import ranked_near_top, typed_among_named
 from rag.status import pick_status, with_status
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
@@ -312,7 +312,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
             chosen, why = chosen + [listed[1]], why + ["listing_within"]
         return chosen, why, "", False
     if query.account:  # "what risk does Ann Lee see…": another article's risk is not hers
-        cands = heard_from(query, cands)
+        cands = typed_among_named(cands, heard_from(query, cands), TYPED_PREFERENCE)
     chosen, why = credited_first(query, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights)))
     return chosen, why, attribution(query, chosen), "disagrees" in why
 

@@ -254,3 +254,17 @@ def asked_mention(question: str) -> str:
     thing = _CLAUSE_CUT.split(m.group(1), maxsplit=1)[0] if m else ""
     # "is there anything in the pact about X?" asks of X in other words, which a paraphrase may answer
     return "" if re.match(r"(?:there|anything|something)\b", thing) else thing
+
+
+def typed_among_named(cands: list, kept: list, share: float) -> list:
+    """The named article's sentences (``kept``, best first), its sentence of the asked kind leading (down to ``share``
+    of its best) when another article's sentence led all of them for being of that kind.
+
+    WHY: for "what does the harbour piece say the plan's success hinges on?" another article's condition led; the
+    named article's own condition ("will depend on its upkeep") shares no word with the question, and without this
+    the sentence holding the words that name the piece would lead. It leads as the kind led among all.
+    """
+    if kept is cands or not kept or not cands[0].typed or kept[0].typed >= cands[0].typed:
+        return kept
+    typed = [c for c in kept if c.typed >= cands[0].typed and c.score >= share * kept[0].score]
+    return typed[:1] + [c for c in kept if c is not typed[0]] if typed else kept
