@@ -17,8 +17,8 @@ SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this sh
 # "did it end up getting renewed?", "has the pier been rebuilt?", "was the pact signed in May?": the asked act as a
 # regular past participle after a verb of being or getting, or after the subject of a question opening with one
 _ASKED_ACT = re.compile(r"\b(?:get|gets|got|gotten|getting|be|been|being)\s+(?:\w+ly\s+)?([a-z]{3,}ed)\b|"
-                        r"^\W*(?:so\s+|and\s+|but\s+)?(?:was|were|is|are)\s+(?:the|this|that|it|they)\s+"
-                        r"(?:[a-z0-9'’-]+\s+){0,3}?([a-z]{3,}ed)\b", re.I)
+                        r"^\W*(?:so\s+|and\s+|but\s+)?(?:was|were|is|are)\s+(?:(?:the|this|that)\s+(?:[a-z0-9'’-]+\s+){1,3}?|"
+                        r"(?:it|they)\s+(?:[a-z]+ly\s+)?)([a-z]{3,}ed)\b", re.I)  # ("the updated pact": a participle naming the subject)
 # Words by which a sentence speaks of what will, may or must be: not of an act done (in lower case: "in May" is a month)
 _NOT_DONE = re.compile(r"\b(?:will|shall|must|may|might|could|can|would|should)\b|^(?:Will|Shall|Must|May|Might|Could|Can|"
                        r"Would|Should)\b")
@@ -29,8 +29,10 @@ def asked_act(question: str) -> str:
 
     >>> asked_act("did the pact end up getting renewed?"), asked_act("Was the ferry pact signed in Oslo?")
     ('renewed', 'signed')
-    >>> asked_act("does the renewed pact cover ferries?"), asked_act("did they renew it?")
-    ('', '')
+    >>> asked_act("does the renewed pact cover ferries?"), asked_act("did they renew it?"), asked_act("was it signed?")
+    ('', '', 'signed')
+    >>> asked_act("was the updated pact wrapped up in Oslo?"), asked_act("was the STA ever extended?")
+    ('wrapped', 'extended')
     """
     m = _ASKED_ACT.search(question)
     return (m.group(1) or m.group(2)).lower() if m else ""

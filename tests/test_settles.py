@@ -3,7 +3,7 @@ for and one it must leave."""
 
 from candkit import cands as _cands
 from candkit import query as _q
-from rag.settles import act_told, subject_held
+from rag.settles import act_told, asked_act, subject_held
 from rag.yesno import pick_yes_no
 
 
@@ -36,3 +36,9 @@ def test_the_evidence_names_the_subject_asked_about():
     assert subject_held(q, w, cands[0], cands) is cands[1]
     assert subject_held("did the ports only last for one year?", w, cands[0], cands) is cands[0]  # no subject held
     assert subject_held(q, w, cands[0], cands, skip={"renew"}) is cands[0]  # a word for the document is no subject
+
+
+def test_the_participle_naming_the_subject_is_not_the_asked_act():
+    # "the updated pact" names which pact; the act asked about is the one done to it
+    assert asked_act("was the updated ferry pact wrapped up in Oslo?") == "wrapped"
+    assert asked_act("was it quietly extended?") == "extended"
