@@ -24,7 +24,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_
 from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import W_TYPE, Candidate, asked_weights, asks_speaker, candidates, weights_of
+from rag.evidence import W_TYPE, Candidate, asked_weights, asks_speaker, bound_asked, candidates, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -77,9 +77,10 @@ class Decision:
 
 
 def _prefer_typed(cands: list[Candidate], query) -> Candidate:
-    # "what could still go wrong?" (feared): the sentence telling the risked outcome leads as a date or a name would
+    # "what could still go wrong?" (feared): the sentence telling the risked outcome leads as a date or a name would, as
+    # do a bound and a rate (``bound_asked``)
     best = cands[0]
-    if (query.qtype or query.feared) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
+    if (query.qtype or query.feared or bound_asked(query)) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= typed_window(query, TYPED_PREFERENCE) * best.score]
         if typed:  # the surest of them: "on May 3" before "in May" for "on what date…?"
             surest = max(typed, key=lambda c: (c.typed, c.score))

@@ -18,7 +18,7 @@ from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
-                         reason_strength, states_condition, states_limit, states_shift, tells_risked)
+                         reason_strength, states_condition, states_limit, states_rate, states_shift, tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -247,11 +247,20 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_condition(text))  # "what will decide whether it works?": what it depends on
     if query.limit and not query.qtype and query.intent == "fact":
         typed = float(states_limit(text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
+    if query.rate and not query.qtype and query.intent == "fact":
+        typed = float(states_rate(text))  # "how often is it renewed?": "every five years", not "the renewal in 2024"
     if query.distinction and not query.qtype and query.intent == "fact":
         typed = float(claims_distinction(text))  # "what was special about it?": "it was the first…"
     if query.feared and not query.qtype and query.intent == "fact":
         typed = float(tells_risked(text))  # "what does X fear it could split into?": "it risks splitting…"
     return typed
+
+
+def bound_asked(query) -> bool:
+    """Does a fact question ask for a bound or a rate ("what is it limited to?", "how often is it renewed?")? Its answer
+    is the sentence stating one ("focuses exclusively on X", "every five years"), which often shares fewer of the
+    question's words than one restating the topic ("recent versions of the deal…"), so it leads within the typed window."""
+    return query.intent == "fact" and not query.qtype and (query.limit or query.rate)
 
 
 def shares_beyond_places(sentence_terms, weights: dict[str, float]) -> bool:

@@ -192,6 +192,22 @@ def states_limit(text: str) -> bool:
     return bool(_LIMIT.search(text))
 
 
+# What states how often something recurs: "every five years", "every other year", "annually", "once a year", "each
+# year" (general English). "Five years" alone is a span, not a recurrence.
+_RATE = re.compile(r"\b(?:every\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)|annually|yearly|biennially|"
+                   r"(?:once|twice)\s+(?:a|per|each)\s+(?:year|month|week|day|decade)|each\s+year)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def states_rate(text: str) -> bool:
+    """Does a sentence say how often something recurs?
+
+    >>> states_rate("The lease is renewed roughly every five years."), states_rate("The lease runs for five years.")
+    (True, False)
+    """
+    return bool(_RATE.search(text))
+
+
 # A sentence naming a difficulty: "the challenge of telling A from B", "a dilemma", "hard / difficult to", "a tension
 # between / :", "a trade-off", "the obstacles to X" (general English; "global challenges" names problems, not a difficulty of doing something)
 _DIFFICULTY = re.compile(r"\b(?:dilemmas?|(?:challenge|difficulty|problem)\s+of\s+\w+ing|(?:hard|difficult|tricky)\s+to|"

@@ -143,6 +143,20 @@ def asks_frequency(q: str) -> bool:
     return bool(_HOW_MANY_TIMES.search(q))
 
 
+# A question for how often something recurs: "how often is it renewed?", "how frequently do they meet?" (general
+# English). Its answer states a recurrence ("every five years"), not a count of times ("twice": ``asks_frequency``).
+_RATE_ASK = re.compile(r"\bhow\s+(?:often|frequently|regularly)\b", re.I)
+
+
+def asks_rate(q: str) -> bool:
+    """Does the question ask how often something recurs?
+
+    >>> asks_rate("how often do they renew the lease?"), asks_rate("how many times was it renewed?")
+    (True, False)
+    """
+    return bool(_RATE_ASK.search(q))
+
+
 # "what's this 'de-risking' thing people mention?", "what is reciprocity?", "what does decoupling mean?"
 _DEFINITION = re.compile(LEAD + r"what(?:'s|’s|\s+is|\s+are)\s+(?:this|that|the)?\s*(?:term\s+|word\s+)?"
                          r"(?:[\"'“‘][^\"'”’]{2,40}[\"'”’]|[a-z\-]+)(?:\s+(?:thing|term|concept|idea|stuff)\b[^?]*)?\s*\?*\s*$|"

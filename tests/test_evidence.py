@@ -93,3 +93,15 @@ def test_a_why_could_it_backfire_question_credits_the_sentence_telling_the_riske
     q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="why", feared=True)
     weights = {"ann": 1.0, "lee": 1.0, "think": 1.0, "wall": 1.0, "timet": 1.0, "backfir": 1.0}
     assert candidates(q, [p], _Lexicon(), set(), weights)[0].text.startswith("It also risks")
+
+
+def test_a_how_often_question_credits_the_sentence_stating_a_recurrence():
+    # the first holds "often" and "historically"; the answer states the recurrence in its own words
+    p = _passage(["Ferries have historically often crossed in storms.",
+                  "The two towns have renewed the lease roughly every five years."], [0.3, 0.45])
+    question = "how often have they been renewing the lease historically?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact", rate=True)
+    weights = {"often": 3.0, "renew": 1.0, "leas": 1.0, "histor": 3.0}
+    got = candidates(q, [p], _Lexicon(), set(), weights)
+    assert [c.typed for c in got if c.text.startswith("The two towns")] == [1.0]
+    assert [c.typed for c in got if c.text.startswith("Ferries")] == [0.0]

@@ -337,7 +337,7 @@ def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacl
     obstacles = "The obstacles to a new lease are large given the port's debts."
     assert names_difficulty(obstacles) and not names_difficulty("The pier is a barrier against waves.")
     q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False,
-                        condition=False, limit=False, distinction=False)
+                        condition=False, limit=False, distinction=False, rate=False)
     # named obstacles outrank a sentence merely giving some cause ("…to address concerns")
     assert shape_typed(q, obstacles, 0.0) > shape_typed(q, "The lease was changed to address concerns.", 0.0) >= 1.0
 
@@ -385,3 +385,14 @@ def test_what_something_has_done_is_answered_by_the_sentence_telling_a_result_it
                         feared=False, condition=False, limit=False, distinction=False)
     assert shape_typed(q, "The pact has delivered two new piers.", 0.0) == 1.0
     assert shape_typed(q, "The pact is a cornerstone of harbour ties.", 0.0) == 0.0
+
+
+def test_how_often_is_answered_by_a_sentence_stating_a_recurrence():
+    from rag.reasons import states_rate
+    from rag.wants import asks_rate
+    assert asks_rate("how often have they been renewing the lease?") and asks_rate("How frequently do the boards meet")
+    assert not asks_rate("how many times was it renewed?") and not asks_rate("is it often renewed?")
+    assert states_rate("The two towns have renewed the lease roughly every five years.")
+    assert states_rate("The board meets annually.") and states_rate("Fees are reviewed once a year.")
+    assert not states_rate("The lease runs for five years.")  # a span, not a recurrence
+    assert not states_rate("The towns have often argued over the lease.")  # the question's word, no recurrence

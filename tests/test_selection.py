@@ -1518,3 +1518,21 @@ def test_a_comparison_asking_when_is_led_by_the_sentence_naming_both_days():
     chosen, why = dated_pair(q, cands, cands[:1], ["side"])
     assert chosen[0].text.startswith("The port signed it on May 3") and why[0] == "two_days"
     assert dated_pair(_q("what does the lease cover?", intent="compare"), cands, cands[:1], ["side"])[0] == cands[:1]
+
+
+def test_the_sentence_stating_a_bound_or_a_rate_leads_when_it_scores_near_the_best():
+    from rag.answering import _prefer_typed
+    from rag.evidence import bound_asked
+
+    topic, bound = _cands("a", ["Recent versions of the lease raised the fees.",
+                                "The updated lease covers cargo ferries exclusively."], sims=[0.5, 0.42])
+    topic.typed, bound.typed = 0.0, 1.0
+    limited = _q("what kind of boats is the new version of the lease limited to?", intent="fact", limit=True)
+    assert bound_asked(limited) and _prefer_typed([topic, bound], limited) is bound
+    often = _q("how often is the lease renewed?", intent="fact", rate=True)
+    assert bound_asked(often) and _prefer_typed([topic, bound], often) is bound
+    plain = _q("what did recent versions of the lease change?", intent="fact")
+    assert not bound_asked(plain) and _prefer_typed([topic, bound], plain) is topic
+    far = _cands("a", ["The updated lease covers cargo ferries exclusively."], sims=[0.3])[0]
+    far.typed = 1.0
+    assert _prefer_typed([topic, far], limited) is topic  # too far below the best to lead
