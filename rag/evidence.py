@@ -17,7 +17,7 @@ from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person
-from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
+from rag.reasons import (claims_distinction, coins_word, corrective_contrast, gives_means, names_argument, names_difficulty,
                          reason_strength, states_condition, states_limit, states_rate, states_shift, tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
@@ -249,6 +249,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_limit(text))  # "what is it limited to?": a sentence saying "exclusively X", "only X"
     if query.rate and not query.qtype and query.intent == "fact":
         typed = float(states_rate(text))  # "how often is it renewed?": "every five years", not "the renewal in 2024"
+    if query.word_used and not query.qtype and query.intent == "fact":
+        typed = float(coins_word(text))  # "what word does she use for it?": the sentence holding the coinage
     if query.distinction and not query.qtype and query.intent == "fact":
         typed = float(claims_distinction(text))  # "what was special about it?": "it was the first…"
     if query.feared and not query.qtype and query.intent == "fact":
@@ -257,10 +259,11 @@ def shape_typed(query, text: str, typed: float) -> float:
 
 
 def bound_asked(query) -> bool:
-    """Does a fact question ask for a bound or a rate ("what is it limited to?", "how often is it renewed?")? Its answer
-    is the sentence stating one ("focuses exclusively on X", "every five years"), which often shares fewer of the
-    question's words than one restating the topic ("recent versions of the deal…"), so it leads within the typed window."""
-    return query.intent == "fact" and not query.qtype and (query.limit or query.rate)
+    """Does a fact question ask for a bound, a rate or a word used ("what is it limited to?", "how often is it
+    renewed?", "what word does she use for it?")? Its answer is the sentence stating one ("focuses exclusively on X",
+    "every five years", "a compartmentalised approach"), which often shares fewer of the question's words than one
+    restating the topic ("recent versions of the deal…"), so it leads within the typed window."""
+    return query.intent == "fact" and not query.qtype and (query.limit or query.rate or query.word_used)
 
 
 def shares_beyond_places(sentence_terms, weights: dict[str, float]) -> bool:

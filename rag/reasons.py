@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag.spelling import zipf
+
 
 # An infinitive of purpose: what an act is done for ("…screening to prevent leaks"); "to address" is one too, but
 # only of a reason: "…guardrails to address concerns" names the worry, not the means (as a means: dev -1)
@@ -206,6 +208,22 @@ def states_rate(text: str) -> bool:
     (True, False)
     """
     return bool(_RATE.search(text))
+
+
+# A word rarer than this in general English (wordfreq's Zipf scale: "compartmentalised" 1.6, "recalibration" 2.1,
+# "geopolitical" 3.2, "safeguards" 3.4) is a coinage or a term of art: the word a question about someone's word asks for.
+RARE_ZIPF = 2.0
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z\-]{5,}\b")  # names (capitalised) and short words are no coinage
+
+
+@lru_cache(maxsize=65536)
+def coins_word(text: str) -> bool:
+    """Does a sentence use a word rare in general English (a coinage or a term of art)?
+
+    >>> coins_word("The lease takes a compartmentalised approach."), coins_word("The lease takes a careful approach.")
+    (True, False)
+    """
+    return any(zipf(w) < RARE_ZIPF for w in _LOWER_WORD.findall(text))
 
 
 # A sentence naming a difficulty: "the challenge of telling A from B", "a dilemma", "hard / difficult to", "a tension

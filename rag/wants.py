@@ -157,6 +157,21 @@ def asks_rate(q: str) -> bool:
     return bool(_RATE_ASK.search(q))
 
 
+# A question for the word a writer uses: "what word does she use for the new setup?", "which term did the piece
+# apply to it?" (general English). Its answer is the sentence holding that word, a coinage rarer than the words
+# restating the topic (``reasons.coins_word``).
+_WORD_ASK = re.compile(r"\b(?:what|which)\s+(?:word|term|phrase|label|adjective)s?\s+(?:does|do|did|is|was)\b", re.I)
+
+
+def asks_word_used(q: str) -> bool:
+    """Does the question ask which word someone uses for something?
+
+    >>> asks_word_used("what word does the harbour piece use for the new lease?"), asks_word_used("what does the word mean?")
+    (True, False)
+    """
+    return bool(_WORD_ASK.search(q))
+
+
 # "what's this 'de-risking' thing people mention?", "what is reciprocity?", "what does decoupling mean?"
 _DEFINITION = re.compile(LEAD + r"what(?:'s|’s|\s+is|\s+are)\s+(?:this|that|the)?\s*(?:term\s+|word\s+)?"
                          r"(?:[\"'“‘][^\"'”’]{2,40}[\"'”’]|[a-z\-]+)(?:\s+(?:thing|term|concept|idea|stuff)\b[^?]*)?\s*\?*\s*$|"

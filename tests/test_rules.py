@@ -337,7 +337,8 @@ def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacl
     obstacles = "The obstacles to a new lease are large given the port's debts."
     assert names_difficulty(obstacles) and not names_difficulty("The pier is a barrier against waves.")
     q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False,
-                        condition=False, limit=False, distinction=False, rate=False)
+                        condition=False, limit=False, distinction=False, rate=False,
+                        word_used=False)
     # named obstacles outrank a sentence merely giving some cause ("…to address concerns")
     assert shape_typed(q, obstacles, 0.0) > shape_typed(q, "The lease was changed to address concerns.", 0.0) >= 1.0
 
@@ -396,3 +397,14 @@ def test_how_often_is_answered_by_a_sentence_stating_a_recurrence():
     assert states_rate("The board meets annually.") and states_rate("Fees are reviewed once a year.")
     assert not states_rate("The lease runs for five years.")  # a span, not a recurrence
     assert not states_rate("The towns have often argued over the lease.")  # the question's word, no recurrence
+
+
+def test_what_word_someone_uses_is_answered_by_the_sentence_holding_a_rare_word():
+    from rag.reasons import coins_word
+    from rag.wants import asks_word_used
+    assert asks_word_used("what word does the harbour piece use for the new lease?")
+    assert asks_word_used("Which term did the mayor apply to the ferry plan?")
+    assert not asks_word_used("what does the word 'lease' mean?") and not asks_word_used("what did the mayor say?")
+    assert coins_word("The new lease is a compartmentalised arrangement.")
+    assert not coins_word("The new lease is a careful arrangement.")  # every word common in English
+    assert not coins_word("Mayor Quarrington signed the lease.")  # a rare name is no coinage

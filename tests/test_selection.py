@@ -1533,6 +1533,8 @@ def test_the_sentence_stating_a_bound_or_a_rate_leads_when_it_scores_near_the_be
     assert bound_asked(often) and _prefer_typed([topic, bound], often) is bound
     plain = _q("what did recent versions of the lease change?", intent="fact")
     assert not bound_asked(plain) and _prefer_typed([topic, bound], plain) is topic
+    word = _q("what word does the harbour piece use for the new lease?", intent="fact", word_used=True)
+    assert bound_asked(word) and _prefer_typed([topic, bound], word) is bound
     far = _cands("a", ["The updated lease covers cargo ferries exclusively."], sims=[0.3])[0]
     far.typed = 1.0
     assert _prefer_typed([topic, far], limited) is topic  # too far below the best to lead
