@@ -511,6 +511,15 @@ def test_then_what_happened_goes_on_from_the_last_answer():
     assert not rewrite("what happened to the ferry lease?", [Turn("who owns the port?", [])]).more
 
 
+@pytest.mark.parametrize("q", ["so what happened in the meantime?", "what happened meanwhile?",
+                               "what happened after that before it was finally signed again?"])
+def test_the_meantime_or_a_later_bound_still_goes_on_from_the_last_answer(q):
+    """ "in the meantime" is "next" too, and "…before it was signed again" only bounds how far the story goes."""
+    r = rewrite(q, [Turn("when did the ferry lease run out?", [], [["doc", 40]])])
+    assert r.more and r.text == "when did the ferry lease run out?"
+    assert not rewrite("what happened in the meantime to the ferry crews?", [Turn("when did the lease end?", [])]).more
+
+
 def test_the_other_one_then_named_is_the_named_article():
     r = rewrite("what about the other one, the dock piece?", [Turn("how many ships per the bay piece?", [])])
     assert r.text == "how many ships per the dock piece?"
