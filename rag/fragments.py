@@ -47,3 +47,28 @@ def no_known_subject(question: str, known) -> bool:
         return False
     content = [w for w in tokens(question) if w not in STOPWORDS and w not in WH and not FILLER.match(w)]
     return 0 < len(content) <= 2 and not any(known(stem(w)) for w in content)
+
+
+# A relational noun with "the" and no complement of its own ("the alternative", "the catch", "the difference"): it
+# needs one ("the alternative to X"), and in a conversation X is what was just discussed (bridging reference).
+_RELATIONAL = re.compile(r"\bthe\s+(?:(?:main|real|big|only)\s+)?(?:alternatives?|difference|downsides?|upside|drawbacks?|"
+                         r"catch|upshot|consequences?|outcome|result|response|reaction|opposite|counterpart|equivalent)\b"
+                         r"(?!\s+(?:of|to|for|from|between|on|in|with|about)\b)", re.I)
+
+
+def bridged(question: str) -> bool:
+    """A question whose only topic is a relational noun without its complement ("so what's the alternative they
+    describe?" after a question about decoupling: the alternative to decoupling): it is asked with the last
+    question, whose topic is the missing complement. A complement or any other content word makes it a
+    question of its own ("what's the alternative to tolls?", "what's the catch with the ferry fares?").
+
+    >>> bridged("so what's the alternative they describe?"), bridged("and the catch?")
+    (True, True)
+    >>> bridged("what's the alternative to tolls?"), bridged("what's the difference in fares?"), bridged("what's the fee?")
+    (False, False, False)
+    """
+    m = _RELATIONAL.search(question)
+    if not m or re.search(r"\d", question):
+        return False
+    rest = question[:m.start()] + " " + question[m.end():]
+    return not [w for w in tokens(rest) if w not in STOPWORDS and w not in WH and not FILLER.match(w)]

@@ -902,3 +902,11 @@ def test_those_after_a_list_question_are_the_things_the_answer_listed():
     assert rewrite("should those have stayed open?", [last]).text == "should Dover and Hull have stayed open?"
     other = Turn("which ports were closed last winter?", [], [], "It kept routes such as Oslo and Bergen.")
     assert rewrite("should those have stayed open?", [other]).text == "should the ports have stayed open?"
+
+
+def test_a_relational_noun_without_its_complement_is_asked_with_the_last_question():
+    """ "the alternative" needs "to X": in a conversation X is the last question's topic (bridging reference)."""
+    last = Turn("what did the bay piece say about the toll plan?", [])
+    assert rewrite("so what's the alternative they describe?", [last]).text == \
+        "so what's the alternative they describe (what did the bay piece say about the toll plan)?"
+    assert rewrite("what's the alternative to tolls?", [last]).text == "what's the alternative to tolls?"
