@@ -282,6 +282,22 @@ def source_switch(question: str, last: str) -> str | None:
     return with_source(last.strip().rstrip("?"), m.group(0))
 
 
+def together(question: str, last: Turn) -> str:
+    """The follow-up asked with the last question, and with the things its answer listed when it asked for several
+    ("which ports were closed?" -> "…such as Dover and Hull"): "why did they do that?" is about those things.
+
+    Why: the last question only names their kind ("ports"); the answer's sentence that lists them is the one
+    whose reason or sequel is asked, and it may share no word with the question ("kept out" / "excluded").
+
+    >>> together("why did they do that?", Turn("which ports were closed?", said="It closed ports such as Dover and Hull."))
+    'why did they do that (which ports were closed: Dover and Hull)?'
+    >>> together("how come?", Turn("when was the port closed?", said="It closed ports such as Dover and Hull."))
+    'how come (when was the port closed)?'
+    """
+    listed = listed_things(last.question, last.said) if last.said else ""
+    return f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')}{': ' + listed if listed else ''})?"
+
+
 def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Resolved:
     """The follow-up as a question of its own; ``weight`` (a stem's corpus idf) picks the last answer's heaviest
     words when the question points at what that answer said; ``known`` (does the corpus use a stem?) tells a
@@ -301,16 +317,16 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if _DONE_OR_AFTER.search(question) or bridged(question):  # "why'd they do that?", "and the alternative?": its event
-        return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+        return Resolved(together(question, last))
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
-            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+            return Resolved(together(question, last))
         return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
-            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+            return Resolved(together(question, last))
         if no_known_subject(question, known):  # asks the last question again, for what its answer did not say
-            return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?", shown=list(last.shown))
+            return Resolved(together(question, last), shown=list(last.shown))
         return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:
@@ -320,7 +336,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
             return Resolved(question[:m.start()] + ref + question[m.end():])
     event = _EVENT_REF.match(question)
     if event:  # "and when was that?": "that" is the whole event the last question asked about
-        return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+        return Resolved(together(question, last))
     person = personal(question, last)
     if person is None:
         person = writers(question, last)
@@ -333,7 +349,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if word in ("these", "those"):  # "should those be cut?" after "which ports were cut?": the ports the answer named
         subj = listed_things(last.question, last.said) or subj
     if indefinite(word, last.question):  # "what was it?" after "did they copy anything?": the last question's find
-        return Resolved(f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')})?")
+        return Resolved(together(question, last))
     if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):
         return Resolved(_with_answer(question, last, weight))  # "what did they find?" after a question about one writer
     if not subj or not p:

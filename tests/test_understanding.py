@@ -910,3 +910,12 @@ def test_a_relational_noun_without_its_complement_is_asked_with_the_last_questio
     assert rewrite("so what's the alternative they describe?", [last]).text == \
         "so what's the alternative they describe (what did the bay piece say about the toll plan)?"
     assert rewrite("what's the alternative to tolls?", [last]).text == "what's the alternative to tolls?"
+
+
+def test_a_follow_up_asked_with_a_which_question_carries_the_things_its_answer_listed():
+    """ "why did they do that?" after "which ports were shut?" is about the ports the answer named, whose sentence
+    may share no word with the question ("shut" / "closed")."""
+    last = Turn("which ports were shut?", [], [], "The plan closed small ports such as Dover and Hull. Fares rose.")
+    assert rewrite("why did they do that?", [last]).text == "why did they do that (which ports were shut: Dover and Hull)?"
+    assert rewrite("why did they do that?", [Turn("when were the ports shut?", [], [], last.said)]).text == \
+        "why did they do that (when were the ports shut)?"
