@@ -357,25 +357,33 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if determiner(question, p):  # "when did that change happen?": the noun names the thing, "that" only points
         return Resolved(question[:p.start()] + "the" + question[p.end():])
     out = question[:p.start()] + subj + ("'s" if word in ("its", "their") else "") + question[p.end():]
-    return Resolved(_with_cause_context(out, last.question))
+    return Resolved(_with_event_context(out, last.question))
 
 
 _WHY = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(?:why|how come)\b", re.I)
+# "which article says the pact is dead?", "who argues that…": the last question asked whose claim something is
+_CLAIM_SOURCE = re.compile(r"^\W*(?:(?:which|what)\s+(?:article|piece|op-ed|story|essay|report|outlet|source|writer|author|"
+                           r"expert|analyst)s?|who)\s+(?:says?|said|argues?|argued|claims?|claimed|thinks?|contends?|"
+                           r"suggests?|writes?|wrote|insists?|believes?)\b", re.I)
 
 
-def _with_cause_context(question: str, last_question: str) -> str:
+def _with_event_context(question: str, last_question: str) -> str:
     """A "why" follow-up asks the reason for the event the last question asked about, which its pronoun alone
     does not carry ("why did they leave the ports out?" after "which ports were dropped from the plan?"), so
-    it is asked together with that question.
+    it is asked together with that question. So is a follow-up after a question asking whose claim something
+    is ("which piece says the ferry isn't dead?" -> "so what is it becoming?"): it asks about the thing in that
+    account, and the claim's words find the passage that makes it.
 
-    >>> _with_cause_context("why did they leave the ports out?", "which ports were dropped?")
+    >>> _with_event_context("why did they leave the ports out?", "which ports were dropped?")
     'why did they leave the ports out (which ports were dropped)?'
-    >>> _with_cause_context("who signed the plan?", "when was it dropped?")
+    >>> _with_event_context("who signed the plan?", "when was it dropped?")
     'who signed the plan?'
-    >>> _with_cause_context("why was the plan dropped?", "when was the plan dropped?")
+    >>> _with_event_context("why was the plan dropped?", "when was the plan dropped?")
     'why was the plan dropped?'
+    >>> _with_event_context("what is the ferry becoming?", "which piece says the ferry isn't dead?")
+    "what is the ferry becoming (which piece says the ferry isn't dead)?"
     """
     have = {stem(w) for w in tokens(question)}
-    if not _WHY.match(question) or all(stem(w) in have for w in tokens(last_question) if w not in STOPWORDS and w not in WH):
+    if not (_WHY.match(question) or _CLAIM_SOURCE.match(last_question)) or all(stem(w) in have for w in tokens(last_question) if w not in STOPWORDS and w not in WH):
         return question  # "why was the pact renewed?" after "when was the pact renewed?" already says it all
     return f"{question.strip().rstrip('?')} ({last_question.strip().rstrip('?')})?"

@@ -919,3 +919,12 @@ def test_a_follow_up_asked_with_a_which_question_carries_the_things_its_answer_l
     assert rewrite("why did they do that?", [last]).text == "why did they do that (which ports were shut: Dover and Hull)?"
     assert rewrite("why did they do that?", [Turn("when were the ports shut?", [], [], last.said)]).text == \
         "why did they do that (when were the ports shut)?"
+
+
+def test_a_follow_up_after_asking_whose_claim_something_is_keeps_the_claim():
+    """ "so what's it becoming?" after "which piece says the ferry isn't dead?" asks it in that piece's account."""
+    last = Turn("which piece says the ferry service isn't dead?", [])
+    assert rewrite("so what's it turning into then?", [last]).text == \
+        "so what's the ferry service turning into then (which piece says the ferry service isn't dead)?"
+    assert rewrite("so what's it turning into then?", [Turn("when did the ferry service start?", [])]).text == \
+        "so what's the ferry service turning into then?"
