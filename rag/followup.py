@@ -123,10 +123,10 @@ def _named_article(new: str) -> str:
 
 
 _OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one|article|piece)", re.I)
-# "so what happened after that?", "what came next", "…in the meantime": what the articles tell after the last answer;
+# "so what happened after that?", "what came next": what the articles tell after the last answer;
 # a closing "before/until …" only bounds how far the story goes ("…after that before it was renewed?")
 _NEXT = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\s+)*(?:then\s+what\s+happened|what\s+happened\s+(?:next|then|"
-                   r"after(?:wards|\s+that)?|in\s+the\s+meantime|meanwhile)|what\s+came\s+(?:next|after))"
+                   r"after(?:wards|\s+that)?)|what\s+came\s+(?:next|after))"
                    r"(?:\s+(?:before|until|till)\s+[^?]*)?\W*$", re.I)
 def _ellipsis(question: str, last: str) -> str | None:
     """ "what about X?" after a question: the last question with its final content words replaced by X."""

@@ -511,10 +511,10 @@ def test_then_what_happened_goes_on_from_the_last_answer():
     assert not rewrite("what happened to the ferry lease?", [Turn("who owns the port?", [])]).more
 
 
-@pytest.mark.parametrize("q", ["so what happened in the meantime?", "what happened meanwhile?",
-                               "what happened after that before it was finally signed again?"])
-def test_the_meantime_or_a_later_bound_still_goes_on_from_the_last_answer(q):
-    """ "in the meantime" is "next" too, and "…before it was signed again" only bounds how far the story goes."""
+@pytest.mark.parametrize("q", ["what happened after that before it was finally signed again?",
+                               "so what happened next until they signed it again?"])
+def test_a_later_bound_still_goes_on_from_the_last_answer(q):
+    """ "…before it was signed again" only bounds how far the story goes."""
     r = rewrite(q, [Turn("when did the ferry lease run out?", [], [["doc", 40]])])
     assert r.more and r.text == "when did the ferry lease run out?"
     assert not rewrite("what happened in the meantime to the ferry crews?", [Turn("when did the lease end?", [])]).more
