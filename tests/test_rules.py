@@ -383,7 +383,8 @@ def test_what_something_has_done_is_answered_by_the_sentence_telling_a_result_it
     assert tells_achieved("The pact facilitated the founding of forty harbour boards.")
     assert not tells_achieved("The pact is a cornerstone of harbour ties.")  # what it is, not what it did
     q = SimpleNamespace(intent="fact", qtype=None, text="what has the ferry pact actually done?", done=True, trend=False,
-                        feared=False, condition=False, limit=False, distinction=False)
+                        feared=False, condition=False, limit=False, distinction=False,
+                        rate=False, word_used=False)
     assert shape_typed(q, "The pact has delivered two new piers.", 0.0) == 1.0
     assert shape_typed(q, "The pact is a cornerstone of harbour ties.", 0.0) == 0.0
 
