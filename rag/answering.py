@@ -24,7 +24,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_
 from rag.scope import DOCUMENT_STEMS
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import W_TYPE, Candidate, asked_weights, asks_speaker, bound_asked, candidates, weights_of
+from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -347,7 +347,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed for c in close))
     # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
     # must name that speaker or actor, or rank something; the topic alone does not answer.
-    spoken = not query.speaker or any(query.speaker in c.terms for c in close)
+    spoken = not query.speaker or any(voiced(query, c) for c in close)
     ranked = not query.ranking or ranked_near_top(cands, typed_window(query, TYPED_SHARE))
     cover = best_cover(cands, best, shaped=not query.qtype)
     # "what's the name of the clause…?": a close sentence must give a name the question lacks, not only tell of the clause

@@ -16,7 +16,7 @@ from rag.abstain import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
-from rag.persons import names_person
+from rag.persons import names_person, reports_words
 from rag.reasons import (claims_distinction, coins_word, corrective_contrast, gives_means, names_argument, names_difficulty,
                          reason_strength, states_condition, states_limit, states_rate, states_shift, tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
@@ -297,6 +297,13 @@ MAY_BE_FACTOR = 0.9
 # What a sentence says may or could be: modal verbs and "has the potential to", "is likely to"
 _MAY_BE = re.compile(r"\b(?:may|might|could|would|can|has\s+the\s+potential|have\s+the\s+potential|"
                      r"(?:is|are)\s+(?:likely|expected)\s+to)\b", re.I)
+
+
+def voiced(query, c: Candidate) -> bool:
+    """Does the sentence give the asked speaker's say: it names them and, when their words are asked for ("what did
+    the mayor say…?", ``Query.words``), tells what someone said? "Signed by the mayor in 1979" names the mayor and
+    tells nothing the mayor said."""
+    return query.speaker in c.terms and (not query.words or reports_words(c.text))
 
 
 def asks_speaker(query) -> bool:

@@ -117,6 +117,36 @@ def speaker(question: str, article_words=frozenset()) -> str:
     return stem(head)
 
 
+# the verbs of "what did <someone> say / claim / announce…?": the words spoken are asked for, not a view or a reaction
+# ("what did X think / how did X react?" may be answered by what X did or wanted)
+_WORDS_VERBS = {"say", "said", "claim", "announce", "comment"}
+# a sentence telling someone's words: a verb of saying (``rules.SAID``), one of announcing or reproaching, or a quotation
+_REPORTED = re.compile(r"[“”\"]|\baccording to\b|\b(?:announc|declar|castigat|criticis|criticiz|prais|urg|told|tell|"
+                       r"comment|remark|state[sd]\b|stating|acknowledg|caution|condemn|welcom|hail)")
+
+
+def asks_words(question: str) -> bool:
+    """Does "what did <someone> say…?" ask for the words a speaker spoke (``speaker``), not what they thought?
+
+    >>> asks_words("what did the mayor say at the opening?"), asks_words("what did the mayor think of it?")
+    (True, False)
+    """
+    m = _SPEAKER.search(question.lower().replace("’", "'"))
+    return bool(m) and m.group(0).split()[-1] in _WORDS_VERBS
+
+
+def reports_words(text: str) -> bool:
+    """Does the sentence tell what someone said? A sentence that only names the speaker ("signed in 1979 by the
+    mayor and the governor") tells nothing they said, however close it is to the question.
+
+    >>> reports_words("The mayor warned that fares will rise."), reports_words("It was signed by the mayor in 1979.")
+    (True, False)
+    >>> reports_words('The mayor called it “a new dawn”.'), reports_words("The mayor announced a new ferry.")
+    (True, True)
+    """
+    return bool(SAID.search(text.lower()) or _REPORTED.search(text.lower()))
+
+
 def of_head(words: list[str]) -> str:
     """The head noun of a subject: its last word, or in "the ministry of science and technology" the body or person
     before "of", whose name the words after it complete (the last word, "technology", is no speaker).

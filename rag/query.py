@@ -22,7 +22,7 @@ from rag.contrast import asks_two_times, asks_when
 from rag.intent import (LEAD, asks_cause, asks_means, asks_stance, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
-from rag.persons import actor, asked_role, asks_person, speaker
+from rag.persons import actor, asked_role, asks_person, asks_words, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
@@ -63,6 +63,7 @@ class Query:
     asked_field: str = ""  # a question about an article: the detail it asks for (authors, title, outlet, date)
     person: bool = False  # "which official signed it?", "who led the talks?": a person's name answers, not a place's
     speaker: str = ""  # "what did the ministry say…", "did the council vote…?": whose words or acts are asked for
+    words: bool = False  # "what did the ministry say…": its spoken words, told by a sentence reporting them (``persons.asks_words``)
     ranking: bool = False  # "which ports handle the most ferries?": asks which one ranks first
     day: bool = False  # "on what date…", "what day in May…": a month or a year alone does not answer
     era: str = ""  # "the original lease" ("earlier") or "the revised lease" ("later"): the version asked about
@@ -276,7 +277,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  bodies=body_name(text), asked_act=closing_act(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
-                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text),
+                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),

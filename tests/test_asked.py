@@ -327,3 +327,16 @@ def test_how_old_is_answered_by_an_age_not_by_a_span_of_what_was_done_under_it()
     assert asks_age("how old was the lease when the harbour piece was written?") and not asks_age("how long did talks last?")
     assert tells_age("The lease is a 45-year-old cornerstone of the port.") and tells_age("It is now ten years old.")
     assert not tells_age("Over the initial four decades of the lease, trade grew.")
+
+
+def test_a_sentence_that_only_names_the_speaker_does_not_tell_what_they_said():
+    from rag.evidence import voiced
+    from rag.persons import asks_words
+    from candkit import cands, query
+    named, quoted = cands("port", ["The lease was signed in 1979 by the mayor and the governor.",
+                                   "The mayor said the lease would bring ferries back."])
+    said = query("what did the mayor say at the signing?", speaker="mayor", words=asks_words("what did the mayor say?"))
+    assert said.words and not voiced(said, named) and voiced(said, quoted)
+    # "what did the mayor think…": a view, which a sentence naming the mayor may tell without a verb of saying
+    thought = query("what did the mayor think of the lease?", speaker="mayor", words=asks_words("what did the mayor think?"))
+    assert not thought.words and voiced(thought, named)
