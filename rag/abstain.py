@@ -213,8 +213,10 @@ def closing_thing(text: str, kind_words=frozenset()) -> str:
 
 # "…, like, who arbitrates?": a clause asking who does an act, its verb the last word before the question mark, or
 # before a clause that only says on what occasion ("under the lease, who decides when ports disagree?" asks as
-# "when ports disagree, who decides?" does: the verb has no object, the act is all that is asked)
-_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)who\s+([a-z]+)(?:\s*\?\s*$|\s+(?:when|whenever|if|once)\s)")
+# "when ports disagree, who decides?" does: the verb has no object, the act is all that is asked), or before the
+# object the act is done to ("…, like who settles the quarrels?": the act on them is still all that is asked)
+_CLOSING_ACT = re.compile(r"(?:^|[,;:]\s*)(?:like,?\s+)?who\s+([a-z]+)(?:\s+(?:the|any|such|these|those)\s+[a-z]+)?"
+                          r"(?:\s*\?\s*$|\s+(?:when|whenever|if|once)\s)")
 
 
 def closing_act(text: str) -> str:
@@ -228,6 +230,8 @@ def closing_act(text: str) -> str:
     ('', '')
     >>> closing_act("under the new lease, who decides when ports disagree?"), closing_act("who led when talks began?")
     ('decid', 'led')
+    >>> closing_act("how do appeals work, like who hears the appeals?"), closing_act("who signed the pact for Oslo?")
+    ('hear', '')
     """
     m = _CLOSING_ACT.search(text.lower())
     word = m.group(1) if m else ""

@@ -160,7 +160,7 @@ def refused_unread(query, lexicon) -> str:
     # ...but an outlet or author asked of the articles themselves is read from their bylines, not their bodies
     if thing and not lexicon.known(thing) and not (query.about_articles and thing in META_STEMS) and REQUIRE_ASKED_THING:
         return "asked_thing_unknown"
-    if query.asked_act and not lexicon.known(query.asked_act):
+    if query.asked_act and not query.about_articles and not lexicon.known(query.asked_act):  # "who wrote the piece?": bylines
         return "asked_act_unknown"  # "…, like, who arbitrates?" over articles that never name arbitration
     return ""
 

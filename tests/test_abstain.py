@@ -181,6 +181,13 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     # a clause of occasion after the verb leaves the act all that is asked, as at the clause's end
     assert refused_unread(q("under the treaty, who arbitrates when ports disagree?"), lex) == "asked_act_unknown"
     assert refused_unread(q("under the treaty, who signed when ports disagreed?"), lex) == ""
+    # ...and so does the object the act is done to, after a "like" that puts the clause as an example
+    assert refused_unread(q("how do treaty disputes work, like who arbitrates the quarrels?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("how was the treaty made, like who signed the text?"), lex) == ""
+    # ...but writing the articles themselves is told by their bylines, not by the words of their bodies
+    written = q("who wrote the piece?")
+    written.about_articles = True
+    assert written.asked_act and refused_unread(written, lex) == ""
 
 
 def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
