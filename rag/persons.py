@@ -175,11 +175,19 @@ def actor(question: str, article_words=frozenset()) -> str:
     ('committe', '', '')
     >>> actor("does the author argue it failed?", {"author"}), actor("did the two countries renew it?")
     ('', '')
+    >>> actor("did the mayor's people want to cut ties?")
+    'mayor'
     """
     m = _ACTOR.search(question.lower().replace("’", "'"))
     if m and _PAIR.search(m.group(0)):
         return ""  # "did the two ports renew it?": the pair of parties, whom the articles name by their names
-    return stem(m.group(1)) if m and stem(m.group(1)) not in article_words else ""  # "did the author argue…": the writer
+    head = m and (_FOLLOWERS.search(m.group(0)) or m).group(1)  # "did the mayor's people…": the mayor
+    return stem(head) if m and stem(head) not in article_words else ""  # "did the author argue…": the writer
+
+
+# "the mayor's people / team / camp": those acting for someone, whom the articles name by that someone ("the mayor's
+# office", "the Lee administration"), seldom by the loose word the asker chose for them
+_FOLLOWERS = re.compile(r"\b([a-z\-]+)'s?\s+(?:people|folks|team|staff|camp|aides|guys|crowd)$")
 
 
 # "the two ports", "both towns": a subject counted as a pair is the two parties to what is asked about. The articles

@@ -340,3 +340,10 @@ def test_a_sentence_that_only_names_the_speaker_does_not_tell_what_they_said():
     # "what did the mayor think…": a view, which a sentence naming the mayor may tell without a verb of saying
     thought = query("what did the mayor think of the lease?", speaker="mayor", words=asks_words("what did the mayor think?"))
     assert not thought.words and voiced(thought, named)
+
+
+def test_the_people_acting_for_someone_are_asked_about_by_that_someone():
+    from rag.persons import actor
+    # "the mayor's people" are named by the mayor in the articles ("the mayor's office"), not by "people"
+    assert actor("did the mayor's people want to cut ties?") == "mayor"
+    assert actor("did the harbour committee approve it?") == "committe"  # a body, its own actor
