@@ -70,7 +70,8 @@ def unknown_terms(query, lexicon) -> Unknown:
     ents, rare, everyday = [], [], []
     for t in query.terms:
         # "usa" is no unknown name when the corpus writes "U.S.": another name of a country it speaks of
-        if lexicon.known(t) or lexicon.known(PLACE_NAMES.get(t, t)) or (query.about_articles and t in META_STEMS):
+        if lexicon.known(t) or lexicon.known(PLACE_NAMES.get(t, t)) or (query.about_articles and t in META_STEMS) \
+                or within_told_years(t, lexicon.known):
             continue
         # "third" is a number, "fbi" a name, and "paris" a place, however often English writes it
         if t.isdigit() or t in caps or t in ORDINALS or lower_acronym(surface.get(t, t)) or is_place(surface.get(t, t)):
@@ -87,6 +88,21 @@ def unknown_terms(query, lexicon) -> Unknown:
     rare = [t for t in rare if t not in named and t not in initials]
     return Unknown(ents, rare, [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms},
                    [t for t in rare if surface.get(t, t).isalpha() and not in_dictionary(surface.get(t, t))])
+
+
+def within_told_years(term: str, known) -> bool:
+    """Is the term a year between two years the articles write ("2023" between "2018" and "2024")? A story the
+    articles tell across those years passes through it, told without its number ("its term expired last August"),
+    so it is no unknown name; a year before the first or after the last they write is outside their story.
+
+    >>> known = {"1979", "2024"}.__contains__
+    >>> within_told_years("2023", known), within_told_years("2025", known), within_told_years("fbi", known)
+    (True, False, False)
+    """
+    if not (len(term) == 4 and term.isdigit() and term[:2] in ("19", "20")):
+        return False
+    year = int(term)
+    return any(known(str(y)) for y in range(1900, year)) and any(known(str(y)) for y in range(year + 1, 2100))
 
 
 def name_run(text: str, rare: set[str]) -> set[str]:

@@ -104,6 +104,25 @@ def asked_weights(query, weights: dict[str, float]) -> dict[str, float]:
     return kept if sum(kept.values()) > 0 else weights
 
 
+# a year named from the writer's own: "last year", "this year", "next year" (not "the past year": twelve months back)
+_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
+_YEAR_OFFSET = {"last": -1, "previous": -1, "this": 0, "next": 1}
+
+
+def relative_years(text: str, date: str) -> set[str]:
+    """The years a sentence names relative to its article's date: "its term expired in August last year" in a piece
+    dated 2024-12-20 tells of 2023, which a question asks by its number; an undated article's "last year" is no year.
+
+    >>> sorted(relative_years("Its term expired last year; talks resume next year.", "2024-12-20"))
+    ['2023', '2025']
+    >>> relative_years("Its term expired last year.", "")
+    set()
+    """
+    if not re.match(r"(?:19|20)\d\d\b", date or ""):
+        return set()
+    return {str(int(date[:4]) + _YEAR_OFFSET[w.lower()]) for w in _RELATIVE_YEAR.findall(text)}
+
+
 def candidates(query, passages: list[Passage], lexicon, target: set[str], weights: dict[str, float]) -> list[Candidate]:
     """Every sentence of ``passages`` once (chunk overlap repeats some), scored and sorted best first."""
     total = sum(weights.values()) or 1.0
@@ -125,6 +144,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             seen.add(key)
             text = p.text[s:e]
             said, spelled = lexicon.sentence_terms(text), {t for t in initials if spells_out(t, text)}
+            spelled |= relative_years(text, p.date) & set(query.terms)  # "last year" holds the asked "2023"
             c = Candidate(rank, p, s, e, text, said | spelled if spelled else said)  # the remembered set when unchanged
             _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
             out.append(c)

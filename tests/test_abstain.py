@@ -295,3 +295,13 @@ def test_a_body_asked_for_before_a_verb_and_its_object_must_be_one_the_articles_
     assert refused_unread(_thing("which harbour ministry is in charge of the treaty?"), lex) == "asked_thing_unknown"
     # an outlet asked of the articles themselves is read from their bylines, which the bodies never name
     assert refused_unread(_thing("which outlets published the treaty piece?", about_articles=True), lex) == ""
+
+
+def test_a_year_inside_the_span_the_articles_tell_of_is_no_unknown_name():
+    from rag.abstain import within_told_years
+
+    class _Years(_Lexicon):
+        KNOWN = {**_Lexicon.KNOWN, "1979": 3.0, "2024": 3.0}
+    u = unknown_terms(_q("did the treaty lapse in 2023?"), _Years())
+    assert "2023" not in u.entities and within_told_years("2023", _Years().known)
+    assert unknown_terms(_q("did the treaty lapse in 2031?"), _Years()).entities == ["2031"]  # after their story

@@ -105,3 +105,10 @@ def test_a_how_often_question_credits_the_sentence_stating_a_recurrence():
     got = candidates(q, [p], _Lexicon(), set(), weights)
     assert [c.typed for c in got if c.text.startswith("The two towns")] == [1.0]
     assert [c.typed for c in got if c.text.startswith("Ferries")] == [0.0]
+
+
+def test_last_year_in_a_dated_article_holds_the_year_before_its_date():
+    from rag.evidence import relative_years
+    assert relative_years("Its term expired in August last year.", "2024-12-20") == {"2023"}
+    assert relative_years("Its term expired in August last year.", "") == set()  # an undated piece: no year
+    assert relative_years("Over the past year talks stalled.", "2024-12-20") == set()  # twelve months, not a year
