@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rag.about_articles import META_STEMS
 from rag.places import is_place
@@ -191,12 +192,21 @@ def spells_out(acronym: str, text: str) -> bool:
     >>> spells_out("hra", "the harbor's Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
     (True, True)
     """
-    for m in _CAP_RUN.finditer(text):
-        words = [w for w in m.group(0).split() if w[0].isupper()]
-        for i in range(len(words) - len(acronym) + 1):
-            if "".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower():
-                return True
-    return False
+    a = acronym.lower()
+    return any(a in run for run in run_initials(text))
+
+
+@lru_cache(maxsize=65536)
+def run_initials(text: str) -> tuple[str, ...]:
+    """The initials of each run of capitalised words in ``text``, lower-cased ("oslo harbor research authority" ->
+    "ohra"): an acronym is spelled out when it is a stretch of one. Remembered per text: every question with initials
+    the articles never write checks each sentence of its passages, and the same sentences come back question after
+    question (it was the costliest step of scoring them).
+
+    >>> run_initials("It copied the Oslo Harbor Research Authority and the Bay of Bengal.")
+    ('ohra', 'bb')
+    """
+    return tuple("".join(w[0] for w in m.group(0).split() if w[0].isupper()).lower() for m in _CAP_RUN.finditer(text))
 
 
 def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:

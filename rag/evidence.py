@@ -137,6 +137,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
         if p.kind == "metadata" and not query.about_articles:
             continue  # a byline card answers questions about the article, not about the agreement
         hdr_terms = set(terms(" ".join([p.title, p.outlet, " ".join(p.authors)])))
+        hdr_weights = [(t, w) for t, w in weights.items() if t in hdr_terms]  # in ``weights``' order, as summed
         for s, e in p.sentences:
             key = abs_key(p, s)
             if key in seen or key in shown:
@@ -146,7 +147,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             said, spelled = lexicon.sentence_terms(text), {t for t in initials if spells_out(t, text)}
             spelled |= relative_years(text, p.date) & set(query.terms)  # "last year" holds the asked "2023"
             c = Candidate(rank, p, s, e, text, said | spelled if spelled else said)  # the remembered set when unchanged
-            _score(c, query, weights, total, hdr_terms, floor, top_score, target, lexicon)
+            _score(c, query, weights, total, hdr_weights, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
     return out
@@ -186,11 +187,11 @@ def dating_text(c: Candidate) -> str:
     return c.passage.text[before[-1][0]:before[-1][1]] + " " + c.text if before else c.text
 
 
-def _score(c: Candidate, query, weights, total, hdr_terms, floor, top_score, target, lexicon) -> None:
-    p = c.passage
-    # Terms naming the article (outlet, title) count half: they pick the article, not the sentence.
-    hit = sum(w for t, w in weights.items() if t in c.terms)
-    hit += 0.5 * sum(w for t, w in weights.items() if t not in c.terms and t in hdr_terms)
+def _score(c: Candidate, query, weights, total, hdr_weights, floor, top_score, target, lexicon) -> None:
+    p, said = c.passage, c.terms
+    # Terms naming the article (outlet, title: ``hdr_weights``) count half: they pick the article, not the sentence.
+    hit = sum([w for t, w in weights.items() if t in said])
+    hit += 0.5 * sum([w for t, w in hdr_weights if t not in said])
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
     c.typed = float(has_count_of(c.text, target) if target else has_new(query.qtype, c.text, query.text, lexicon.common,

@@ -191,14 +191,16 @@ def _institution(m: re.Match, text: str) -> bool:
 
 
 def byline_note(text: str, authors: list[str]) -> bool:
-    """Does an article's sentence name its own writer (a bio line, an editor's note)? It then speaks about
-    the article, not its subject.
+    """Does an article's sentence name its own writer (a bio line, an editor's note)? It then speaks about the article.
 
-    >>> byline_note("Dr Ann Lee is a professor at the Harbor Institute.", ["Ann Lee"])
-    True
-    >>> byline_note("The following is an excerpt from Bo Park's essay.", ["Bo Park"]), byline_note("Ferries run daily.", ["Ann Lee"])
-    (True, False)
+    >>> [byline_note(t, ["Ann Lee", "Bo Park"]) for t in ("Dr Ann Lee is a professor.", "From Bo Park's essay.", "Ferries run.")]
+    [True, True, False]
     """
+    return _names_writer(text, tuple(authors))
+
+
+@lru_cache(maxsize=65536)  # remembered: a spread-out answer asks it of each sentence it scores, question after question
+def _names_writer(text: str, authors: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(a.split()[-1])}\b", text) for a in authors if a.split())
 
 
@@ -360,7 +362,6 @@ def _joined_after_cue(text: str) -> bool:
 # around an aside ("a reminder that, with controls in place, cooperation…") or before a clause ("In 2015, after
 # talks, the two boards signed and…", whose "item" runs four words) make no list.
 _LAST_ITEMS = re.compile(r",\s+(?:[^\s,.;:]+\s+){0,2}[^\s,.;:]+,?\s+(?:and|or)\s")
-
 
 
 _UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|week|day|decade)[\s\-]([a-z]+)", re.I)

@@ -54,3 +54,31 @@ def test_typed_fragments_keep_the_match_against_the_text_searched():
 
 def test_ends_as_statement_tells_statements_from_headings():
     assert ends_as_statement("The dock reopened.") and not ends_as_statement("What comes next for the docks")
+
+
+def _spells_out_letter_by_letter(acronym: str, text: str) -> bool:
+    """The acronym check as first written: each window of capitalised words of each run, its initials compared."""
+    import re
+
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+", text):
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        if any("".join(w[0] for w in words[i:i + len(acronym)]).lower() == acronym.lower()
+               for i in range(len(words) - len(acronym) + 1)):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("acronym", ["hra", "HRA", "ohr", "ra", "oba", "bb", "hrab", "x", ""])
+@pytest.mark.parametrize("text", ["It copied the Oslo Harbor Research Authority.", "Harbor rules.",
+                                  "Oslo and Bergen Alliance met the Bay of Bengal Board.", "no capitals here"])
+def test_spells_out_from_remembered_run_initials_agrees_with_the_window_check(acronym, text):
+    from rag.abstain import spells_out
+
+    assert spells_out(acronym, text) == _spells_out_letter_by_letter(acronym, text)
+
+
+def test_byline_note_remembers_by_text_and_writers():
+    from rag.rules import byline_note
+
+    assert byline_note("Dr Ann Lee is a professor.", ["Ann Lee"]) and byline_note("Dr Ann Lee is a professor.", ["Ann Lee"])
+    assert not byline_note("Dr Ann Lee is a professor.", ["Bo Park"])  # another article's writers: asked afresh
