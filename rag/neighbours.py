@@ -7,6 +7,7 @@ Each rule is about how sentences lean on each other, never about one wording of 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.evidence import Candidate
 from rag.schema import Passage  # noqa: F401  (doctest)
@@ -348,8 +349,19 @@ def section_heading(c: Candidate) -> str:
     """
     if c.passage.kind != "body":
         return ""
-    found = list(SUBHEADING.finditer(c.passage.text, 0, c.start))
-    return found[-1].group(1).strip() if found else c.passage.section
+    last = None  # the last subheading line before the sentence, read up to its start as a search stopping there would
+    for s, e, heading in subheadings(c.passage.text):
+        if s + 3 >= c.start:
+            break
+        last = heading if e <= c.start else c.passage.text[s + 3:c.start]
+    return last.strip() if last is not None else c.passage.section
+
+
+@lru_cache(maxsize=16384)
+def subheadings(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each subheading line of a passage: (start, end, its words). Remembered per passage text: answers read the
+    section of many of its sentences, question after question."""
+    return tuple((m.start(), m.end(), m.group(1)) for m in SUBHEADING.finditer(text))
 
 
 def under_named_heading(cands: list[Candidate], chosen: list[Candidate], weights: dict[str, float]) -> Candidate | None:

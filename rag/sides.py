@@ -7,6 +7,7 @@ reads the question.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.contrast import eras, in_era, opened_apart
 from rag.evidence import Candidate
@@ -274,12 +275,23 @@ def _mentions(text: str, one: set[str], other: set[str]) -> list[int]:
     >>> _mentions("port-council talks; the port won", {"port"}, {"council"})
     [3]
     """
-    out = []
+    out, names = [], tuple(one | other)  # iterated in the order ``as_named`` always saw them
     for i, w in enumerate(text.split()):
-        ts = as_named(set(terms(w)), one | other)
+        ts = named_word(w, names)
         if ts & one and not ("-" in w and ts & other):
             out.append(i)
     return out
+
+
+@lru_cache(maxsize=65536)
+def named_word(word: str, names: tuple[str, ...]) -> frozenset[str]:
+    """A word's terms, places read as the place they name among ``names`` (``as_named``). Remembered: a comparison
+    reads each word of each candidate sentence for each side, and the same sentences and sides come back.
+
+    >>> sorted(named_word("Chinese-American", ("china", "america")))
+    ['america', 'china']
+    """
+    return frozenset(as_named(set(terms(word)), names))
 
 
 def sets_apart(text: str, a: set[str], b: set[str]) -> bool:

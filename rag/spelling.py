@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 from rag.text import stem
 
@@ -29,6 +30,7 @@ _lock = threading.RLock()
 _english = None  # SymSpell over English words, built once per process on the first non-word
 
 
+@lru_cache(maxsize=65536)  # remembered: wordfreq tokenizes the word on every call, and questions repeat their words
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 

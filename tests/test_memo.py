@@ -82,3 +82,33 @@ def test_byline_note_remembers_by_text_and_writers():
 
     assert byline_note("Dr Ann Lee is a professor.", ["Ann Lee"]) and byline_note("Dr Ann Lee is a professor.", ["Ann Lee"])
     assert not byline_note("Dr Ann Lee is a professor.", ["Bo Park"])  # another article's writers: asked afresh
+
+
+def _section_heading_searched(c) -> str:
+    """The section check as first written: a subheading search stopping where the sentence starts."""
+    from rag.neighbours import SUBHEADING
+
+    if c.passage.kind != "body":
+        return ""
+    found = list(SUBHEADING.finditer(c.passage.text, 0, c.start))
+    return found[-1].group(1).strip() if found else c.passage.section
+
+
+def test_section_heading_from_remembered_subheadings_agrees_with_the_search_at_every_offset():
+    from rag.evidence import Candidate
+    from rag.neighbours import section_heading
+    from rag.schema import Passage
+
+    text = "Fees rose.\n\n## Port Fees\n\nFees rose. Berths fell.\n##  \n## Berths. Docks\nThey fell."
+    for section in ("", "Earlier"):
+        p = Passage("a:0", "a", text, 0, len(text), [], section=section)
+        for at in range(len(text) + 1):
+            c = Candidate(0, p, at, len(text), text[at:], set())
+            assert section_heading(c) == _section_heading_searched(c), at
+
+
+def test_mentions_reads_remembered_words_as_the_sides_name_them():
+    from rag.sides import named_word
+
+    assert named_word("Chinese", ("china", "america")) == {"china"}
+    assert named_word("port-council", ("port",)) == {"port", "council"}
