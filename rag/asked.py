@@ -9,6 +9,7 @@ a number, a name, a place, a duration (``question_type``); "how many X" counts X
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.intent import AUX, LEAD
 from rag.rules import PERSON_NOUNS, plural
@@ -73,6 +74,7 @@ def points_back(q: str) -> bool:
     return bool(_POINTS_BACK.search(q))
 
 
+@lru_cache(maxsize=4096)  # read by several steps of understanding one question
 def asked_part(q: str) -> str:
     """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,
     without a trailing "when…" clause that only dates what is asked (in a yes/no question too, unless the clause

@@ -193,6 +193,7 @@ _DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|take
                         r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up)\b", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one why-question
 def asks_difficulty(q: str) -> bool:
     """Does a why-question ask why something is hard, or why it dragged on (``_DELAY_ASK``)? The sentence naming
     the difficulty or the obstacles answers it ("the challenge of telling A from B", "the obstacles to X are

@@ -324,8 +324,8 @@ class Retriever:
 
         def sentence_sims(i: int) -> dict[int, float]:
             j = int(np.searchsorted(cands, i))
-            seg = per[offs[j]:offs[j + 1]] if j < len(cands) and cands[j] == i else []
-            return {s: float(c) for (s, _), c in zip(self.passages[i].sentences, seg)}
+            seg = per[offs[j]:offs[j + 1]].tolist() if j < len(cands) and cands[j] == i else []  # floats at once
+            return {s: c for (s, _), c in zip(self.passages[i].sentences, seg)}
 
         return ranked, dense_of, sentence_sims
 
