@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from rag.about_articles import META_STEMS
+from rag.initials import spells_out
 from rag.places import is_place
 from rag.rules import has_new
 from rag.spelling import common_slip, in_dictionary, zipf
@@ -179,34 +179,6 @@ def body_name(text: str) -> set[str]:
     (['confucius'], set())
     """
     return {stem(w) for w in _BODY.findall(text.lower()) if w not in _NOT_A_NAME and not w.endswith("ing")}
-
-
-_CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|&)?\s*[A-Z][a-z]+)+")
-
-
-def spells_out(acronym: str, text: str) -> bool:
-    """Does ``text`` write out the words an acronym stands for ("Harbor Research Authority" for "HRA")?
-
-    >>> spells_out("hra", "It copied the Oslo Harbor Research Authority."), spells_out("hra", "Harbor rules.")
-    (True, False)
-    >>> spells_out("hra", "the harbor's Harbor Research Authority"), spells_out("oba", "Oslo and Bergen Alliance")
-    (True, True)
-    """
-    a = acronym.lower()
-    return any(a in run for run in run_initials(text))
-
-
-@lru_cache(maxsize=65536)
-def run_initials(text: str) -> tuple[str, ...]:
-    """The initials of each run of capitalised words in ``text``, lower-cased ("oslo harbor research authority" ->
-    "ohra"): an acronym is spelled out when it is a stretch of one. Remembered per text: every question with initials
-    the articles never write checks each sentence of its passages, and the same sentences come back question after
-    question (it was the costliest step of scoring them).
-
-    >>> run_initials("It copied the Oslo Harbor Research Authority and the Bay of Bengal.")
-    ('ohra', 'bb')
-    """
-    return tuple("".join(w[0] for w in m.group(0).split() if w[0].isupper()).lower() for m in _CAP_RUN.finditer(text))
 
 
 def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:

@@ -72,7 +72,7 @@ def _spells_out_letter_by_letter(acronym: str, text: str) -> bool:
 @pytest.mark.parametrize("text", ["It copied the Oslo Harbor Research Authority.", "Harbor rules.",
                                   "Oslo and Bergen Alliance met the Bay of Bengal Board.", "no capitals here"])
 def test_spells_out_from_remembered_run_initials_agrees_with_the_window_check(acronym, text):
-    from rag.abstain import spells_out
+    from rag.initials import spells_out
 
     assert spells_out(acronym, text) == _spells_out_letter_by_letter(acronym, text)
 

@@ -117,7 +117,7 @@ def test_values_conflict_only_with_values_of_their_own_kind(q, sentence, conflic
 
 def test_an_acronym_the_articles_spell_out_is_no_unknown_name():
     from rag.abstain import Unknown, spelled_out
-    from rag.abstain import spells_out
+    from rag.initials import spells_out
 
     assert spells_out("hra", "It copied the Harbor Research Authority of Oslo.")
     assert not spells_out("hra", "Harbor rules apply.")
