@@ -66,6 +66,17 @@ _LATER = {stem(w) for w in ("new", "newer", "current", "later", "recent", "lates
                             "amended")}
 
 
+def version_words(side: list[str]) -> set[str]:
+    """The words naming a version side's time ("the original deal": "first", "old"…; "the renewed one": "new",
+    "updated"…), when the side itself is named by one; else none.
+
+    >>> sorted(version_words(["origin"]))[:2], sorted(version_words(["renew", "agreement"]))[:2], version_words(["port"])
+    (['earli', 'earlier'], ['amend', 'current'], set())
+    """
+    ts = set(side)
+    return set(_EARLIER) if ts & _EARLIER else set(_LATER) if ts & _LATER else set()
+
+
 def _when(side: list[str]) -> float:
     """Where a time side falls: its year, or far back for a word of an earlier time, far on for a later one."""
     years = [int(t) for t in side if re.fullmatch(r"\d{4}", t)]

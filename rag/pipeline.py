@@ -22,6 +22,7 @@ from rag.index import Index
 from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
+from rag.sidepool import side_pool
 from rag.text import drop_format_chars
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
@@ -164,6 +165,7 @@ class Pipeline:
         passages = pool[:k]
         if (query.meant or (query.intent == "compare" and query.within)) and not query.about_articles:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
+        pool = pool + side_pool(self.retriever, self.embedder, query, pool)  # comparisons: each side searched on its own
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]

@@ -1,0 +1,51 @@
+"""Comparison questions: candidates retrieved for each side on its own.
+
+One retrieval for the whole question ("how is the 1979 deal different from the 2024 one?") ranks best the passages
+restating what both sides share ("the deal"); the passage describing one side ("First signed in 1979, the pact's broad
+mandate…") may not be among the candidates at all. Each side is searched once more, by its own words (its vector) and
+those plus the shared frame (the question's words of no side, for BM25), and its few best passages join the pool;
+``rag.sides.side_orders`` then picks per side from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rag.contrast import eras, version_words
+
+SIDE_PASSAGES = 3  # passages each side's own search adds: one extra retrieval per side, only for comparisons
+
+
+def side_terms(query) -> list[list[str]]:
+    """Each side's search words, or none when the question is no two-sided comparison. A side named by a word of
+    its time ("the original", "the renewed one") is searched by the other words of that time too ("first", "new"):
+    writers seldom repeat the question's word; a side named by its year is searched by the year alone.
+
+    >>> from types import SimpleNamespace as S
+    >>> q = S(intent="compare", about_articles=False, sides=[["origin"], ["2024"]], terms=["origin", "deal", "2024"])
+    >>> ts = side_terms(q); ts[0][:2] + ts[0][-1:], ts[1]
+    (['origin', 'earli', 'deal'], ['2024', 'deal'])
+    >>> side_terms(S(intent="fact", about_articles=False, sides=[], terms=["deal"]))
+    []
+    """
+    if query.intent != "compare" or query.about_articles or len(query.sides) != 2:
+        return []
+    times = [set() if any(re.fullmatch(r"\d{4}", t) for t in side) else (e or version_words(side))
+             for e, side in zip(eras(query.sides), query.sides)]
+    own = set().union(*map(set, query.sides), *eras(query.sides), *map(version_words, query.sides))
+    frame = [t for t in query.terms if t not in own]  # "renewed" in "the 1979 deal vs the one renewed" is no frame
+    return [list(dict.fromkeys([*side, *sorted(times[i]), *frame])) for i, side in enumerate(query.sides)]
+
+
+def side_pool(retriever, embedder, query, pool: list) -> list:
+    """The passages each side's own search ranks best that ``pool`` lacks (ranked without spreading over articles:
+    the side's best passages may share one)."""
+    seen, out = {p.chunk_id for p in pool}, []
+    for side, ts in zip(query.sides, side_terms(query)):
+        qvec = embedder.embed_query(" ".join(side))
+        for p in retriever.search(replace(query, terms=ts), SIDE_PASSAGES, qvec=qvec, diversify=False):
+            if p.chunk_id not in seen:
+                seen.add(p.chunk_id)
+                out.append(p)
+    return out
