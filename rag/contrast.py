@@ -77,6 +77,46 @@ def version_words(side: list[str]) -> set[str]:
     return set(_EARLIER) if ts & _EARLIER else set(_LATER) if ts & _LATER else set()
 
 
+# A sentence telling a version's history narrates what was done ("the two governments renewed it", "it was the first
+# agreement"): its main clause (after an opening phrase such as "In 2024," or "First signed in 1979,") has a past-tense
+# verb, "was/were the first", or "have/has/had" + past participle. One describing the version says what it is or does
+# ("the pact's broad mandate provides…"). General English: an -ed word after a determiner is an adjective ("the renewed
+# pact"), and so is one after a present-tense verb ("introduces enhanced safeguards").
+_OPENING = re.compile(r"^(?:(?:since|in|after|over|when|first|originally|once|following|during)\b[^,]{0,120},\s*)", re.I)
+_NARRATES = re.compile(r"\b(?:was|were)\s+the\s+first\b|\b(?:have|has|had)\s+(?:\w+ly\s+)?\w+ed\b|"
+                       r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!,\s)\b(?!(?:the|a|an|its|their)\b)(?-i:(?![a-z]+s\b))[a-z]+\s+\w+ed\b", re.I)
+
+
+def tells_history(text: str) -> bool:
+    """Does a sentence narrate its subject's history rather than describe it?
+
+    >>> tells_history("Since its signing, the two governments have renewed it every five years.")
+    True
+    >>> tells_history("First signed in 1979, the pact's broad mandate provides a stable framework.")
+    False
+    >>> tells_history("The port charter, signed in 1979, was the first such charter."), tells_history("The renewed pact narrows the scope.")
+    (True, False)
+    """
+    return bool(_NARRATES.search(_OPENING.sub("", text, count=1)))
+
+
+HISTORY_DISCOUNT = 0.1  # compare two times: a sentence telling the version's history, not what the version is
+_ASKS_PAST = re.compile(r"\b(?:was|were|did|had|history)\b", re.I)  # "what was its place in history?" asks the story
+
+
+def narrated(text: str, era, question: str) -> float:
+    """How "how is the new deal different from the old one?" hears a time side (``era``: its time's words): by a
+    sentence describing that version ("its broad mandate provides…"), not one narrating its history ("it was
+    signed…, renewed every five years"), unless the question itself asks in the past ("what did it cover?").
+
+    >>> narrated("The charter was the first one.", {"old"}, "how is the new charter different?")
+    0.1
+    >>> narrated("The charter was the first one.", {"old"}, "what was the old charter?"), narrated("The charter was the first one.", set(), "x")
+    (0.0, 0.0)
+    """
+    return HISTORY_DISCOUNT if era and not _ASKS_PAST.search(question) and tells_history(text) else 0.0
+
+
 def _when(side: list[str]) -> float:
     """Where a time side falls: its year, or far back for a word of an earlier time, far on for a later one."""
     years = [int(t) for t in side if re.fullmatch(r"\d{4}", t)]

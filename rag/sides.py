@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.contrast import eras, in_era, opened_apart
+from rag.contrast import eras, in_era, narrated, opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
@@ -47,6 +47,8 @@ def sides_of(text: str) -> list[str]:
     ['the port', 'the council']
     """
     m = _VERSUS.search(text)
+    if m and _ITS_PAST.match(text[m.end():]):  # "how is the new deal different from how it used to be?"
+        return _against_its_past(text[:m.start()])
     if not m or re.match(r"\s*(?:what|where|how)\b", text[m.end():], re.I):
         return clause_sides(text)  # "what did X get vs what Y got": each side is the subject of its own clause
     tok = r"[\w'\-.]+|[,:;?!]"
@@ -63,6 +65,16 @@ def sides_of(text: str) -> list[str]:
     elif _dated(text[m.end():]) and terms(_modifiers(before)):  # "the trump-era update vs the changes made in 2024"
         a, b = _modifiers(before), _dated(text[m.end():])
     return [a, b] if terms(a) and terms(b) else []
+
+
+# "different from how it used to be / what it was": the thing set against its own earlier self; general English
+_ITS_PAST = re.compile(r"\s*(?:how|what)\s+(?:it|they|things|this|that)\s+(?:used\s+to\s+be|was|were)\b", re.I)
+
+
+def _against_its_past(before: str) -> list[str]:
+    """The sides of a thing set against its past: the thing as named now ("the new deal": "new"), and "old"."""
+    a = _subject_of(before, " ".join(reversed(_side(list(reversed(re.findall(r"[\w'\-.]+|[,:;?!]", before)))).split())))
+    return [a, "old"] if terms(a) else []
 
 
 def _subject_of(before: str, side: str) -> str:
@@ -355,7 +367,8 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
         pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
         own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if order := sorted(((c.score + side_bonus(st, c, times[i]) + (SIDE_BONUS if rest and sets_apart(c.text, st, rest)
-                                                                       else 0.0), c) for c in own or pool), key=lambda x: -x[0]):
+                                                                       else 0.0) - narrated(c.text, times[i], query.text), c)
+                            for c in own or pool), key=lambda x: -x[0]):
             chosen.append(order[0][1])
             orders.append(order)
     return orders

@@ -48,3 +48,33 @@ def test_side_passages_join_the_pool_once_and_only_for_comparisons():
     assert len(r.calls) == 2 and SIDE_PASSAGES >= 1
     r2 = _Retriever()
     assert side_pool(r2, _Embedder(), _q(intent="fact"), []) == [] and r2.calls == []
+
+
+def test_a_thing_set_against_how_it_used_to_be_has_its_past_as_the_other_side():
+    from rag.sides import sides_of
+
+    assert sides_of("how is the new charter different from how it used to be?") == ["new", "old"]
+    assert sides_of("how is it different from what it was?") == []
+
+
+def test_a_sentence_narrating_a_version_s_history_is_no_description_of_it():
+    from rag.contrast import tells_history
+
+    assert tells_history("Since its signing, the two ports have renewed it every five years.")
+    assert tells_history("The harbour charter, signed in 1979, was the first such charter.")
+    assert not tells_history("First signed in 1979, the charter's broad mandate provides a stable framework.")
+    assert not tells_history("The revised charter, finalized in Oslo, narrows the scope and introduces enhanced checks.")
+
+
+def test_a_time_side_is_heard_by_its_description_unless_the_question_asks_the_past():
+    from candkit import cands
+
+    from rag.sides import side_orders
+
+    cs = cands("a", ["The harbour charter, signed in 1979, was the first such charter.",
+                     "First signed in 1979, the charter's broad mandate provides a stable framework.",
+                     "The 2024 charter narrows the scope of the fares."], sims=[0.52, 0.5, 0.5])
+    now = replace(query("how is the 1979 charter different from the 2024 one?"), sides=[["1979"], ["2024"]])
+    assert "broad mandate" in side_orders(now, cs)[0][0][1].text
+    then = replace(query("what was the 1979 charter compared to the 2024 one?"), sides=[["1979"], ["2024"]])
+    assert "was the first" in side_orders(then, cs)[0][0][1].text
