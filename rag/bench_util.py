@@ -235,6 +235,9 @@ class MeteredEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self.inner.embed_query(text)
 
+    def embed_queries(self, texts: list[str]) -> list[np.ndarray]:
+        return self.inner.embed_queries(texts)
+
 
 
 @dataclass

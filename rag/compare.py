@@ -14,7 +14,8 @@ from rag.neighbours import fresh as _fresh, next_of
 from rag.rules import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
-from rag.sides import SIDE_WORDS, as_named, side_orders
+from rag.places import as_named
+from rag.sides import SIDE_WORDS, side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
 

@@ -14,6 +14,8 @@ import zoneinfo
 from functools import lru_cache
 from pathlib import Path
 
+from rag.text import PLACE_NAMES
+
 
 def _tz_table(name: str) -> list[list[str]]:
     """The rows (tab-separated fields) of one of the tz database's tables, from the tzdata package (a pinned
@@ -103,3 +105,44 @@ def names_place(words: str) -> bool:
     (True, True, False)
     """
     return words in world_places() or words in _countries()
+
+
+# --- the sides' place names, as stems: which of a comparison's named places a word names ---
+# A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
+# English forms them with, on the stem (a final vowel of the name dropped: "chin-es", "canad-ian").
+DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ean", "es", "ese", "ish"})
+
+
+def demonym_of(term: str, name: str) -> bool:
+    """Is a stemmed word the adjective of a stemmed place name?
+
+    >>> demonym_of("chines", "china"), demonym_of("canadian", "canada"), demonym_of("chinatown", "china")
+    (True, True, False)
+    """
+    if len(name) < 4 or term == name:
+        return False
+    bases = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
+
+
+def same_place(term: str, name: str) -> bool:
+    """Do two stems name the same country?
+
+    >>> same_place("us", "america"), same_place("america", "usa"), same_place("chines", "us"), same_place("port", "port")
+    (True, True, False, False)
+    """
+    return term != name and PLACE_NAMES.get(term, term) == PLACE_NAMES.get(name, name) and term in PLACE_NAMES
+
+
+def as_named(ts: set[str], names: set[str]) -> set[str]:
+    """``ts`` with each place adjective, or other name of a place, read as the place it names among ``names``.
+
+    >>> sorted(as_named({"chines", "firm"}, {"china"})), sorted(as_named({"us", "chines"}, {"america", "china"}))
+    (['china', 'firm'], ['america', 'china'])
+    """
+    # Only a term sharing a name's first three letters (an adjective starts with its place's stem, four letters at
+    # least) or itself a place name can name one: the rest are kept without trying each name (a comparison asked
+    # this ~500 times a question, of every word of every candidate sentence).
+    heads = {n[:3] for n in names}
+    return {next((n for n in names if demonym_of(t, n) or same_place(t, n)), t)
+            if t[:3] in heads or t in PLACE_NAMES else t for t in ts}

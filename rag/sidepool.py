@@ -42,8 +42,9 @@ def side_pool(retriever, embedder, query, pool: list) -> list:
     """The passages each side's own search ranks best that ``pool`` lacks (ranked without spreading over articles:
     the side's best passages may share one)."""
     seen, out = {p.chunk_id for p in pool}, []
-    for side, ts in zip(query.sides, side_terms(query)):
-        qvec = embedder.embed_query(" ".join(side))
+    terms = side_terms(query)
+    vecs = embedder.embed_queries([" ".join(side) for side in query.sides]) if terms else []  # one model call for both
+    for ts, qvec in zip(terms, vecs):
         for p in retriever.search(replace(query, terms=ts), SIDE_PASSAGES, qvec=qvec, diversify=False):
             if p.chunk_id not in seen:
                 seen.add(p.chunk_id)

@@ -14,7 +14,8 @@ from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
 from rag.stances import regarding_subject, stance_of_clause
-from rag.text import PLACE_NAMES, STOPWORDS, stem, terms
+from rag.places import as_named
+from rag.text import STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
 SIDE_WORDS = 2  # content words on each side of "vs" that name that side
@@ -230,46 +231,6 @@ def side_bonus(side: set[str], c: Candidate, era: frozenset = frozenset()) -> fl
     sentence with one in passing ("it raised fears, though with one benefit").
     """
     return SIDE_BONUS * min(1.0, len(side & as_named(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
-
-
-# A place's adjective names it as a side ("Chinese firms" for "China", "American labs" for "America"): the endings
-# English forms them with, on the stem (a final vowel of the name dropped: "chin-es", "canad-ian").
-DEMONYM_ENDINGS = frozenset({"n", "an", "ian", "ean", "es", "ese", "ish"})
-
-
-def demonym_of(term: str, name: str) -> bool:
-    """Is a stemmed word the adjective of a stemmed place name?
-
-    >>> demonym_of("chines", "china"), demonym_of("canadian", "canada"), demonym_of("chinatown", "china")
-    (True, True, False)
-    """
-    if len(name) < 4 or term == name:
-        return False
-    bases = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
-    return any(term.startswith(b) and term[len(b):] in DEMONYM_ENDINGS for b in bases)
-
-
-def same_place(term: str, name: str) -> bool:
-    """Do two stems name the same country?
-
-    >>> same_place("us", "america"), same_place("america", "usa"), same_place("chines", "us"), same_place("port", "port")
-    (True, True, False, False)
-    """
-    return term != name and PLACE_NAMES.get(term, term) == PLACE_NAMES.get(name, name) and term in PLACE_NAMES
-
-
-def as_named(ts: set[str], names: set[str]) -> set[str]:
-    """``ts`` with each place adjective, or other name of a place, read as the place it names among ``names``.
-
-    >>> sorted(as_named({"chines", "firm"}, {"china"})), sorted(as_named({"us", "chines"}, {"america", "china"}))
-    (['china', 'firm'], ['america', 'china'])
-    """
-    # Only a term sharing a name's first three letters (an adjective starts with its place's stem, four letters at
-    # least) or itself a place name can name one: the rest are kept without trying each name (a comparison asked
-    # this ~500 times a question, of every word of every candidate sentence).
-    heads = {n[:3] for n in names}
-    return {next((n for n in names if demonym_of(t, n) or same_place(t, n)), t)
-            if t[:3] in heads or t in PLACE_NAMES else t for t in ts}
 
 
 # "the port gained fares, while the council lost berths": general English markers of contrast or of a reply, one of

@@ -123,7 +123,7 @@ def test_a_terms_variant_is_the_first_sorted_stem_one_or_two_letters_off():
 
 
 def test_as_named_skips_only_terms_no_name_can_match():
-    from rag.sides import as_named, demonym_of, same_place
+    from rag.places import as_named, demonym_of, same_place
     from rag.text import PLACE_NAMES
 
     names = [{"china"}, {"america", "china"}, {"canada", "us"}, {"port", "council"}, {"japan", "europ"}]

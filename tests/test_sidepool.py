@@ -26,8 +26,8 @@ class _Retriever:
 
 
 class _Embedder:
-    def embed_query(self, text):
-        return text
+    def embed_queries(self, texts):
+        return list(texts)
 
 
 def test_year_sides_search_the_year_and_the_shared_frame():
