@@ -34,6 +34,25 @@ _AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|long
 
 
 
+# Alternatives offered, not asserted: "whether to extend, amend, or terminate", "either renew it or let it lapse",
+# "if they renew or scrap it": the span from the opener to the last choice after "or" (within one clause)
+_CHOICES = re.compile(r"\b(?:whether|either|if)\b[^.;:!?—–()]*?\bor\s+(?:not\b|(?:to\s+|if\s+|whether\s+)?\w+)", re.I)
+
+
+def without_choices(text: str) -> str:
+    """The text with its offered alternatives taken out ("whether to extend, amend, or terminate the pact" -> " the pact").
+
+    WHY: choices after "whether", "either" or "if … or" are no claims: "the decision on whether to extend or terminate
+    the pact" neither says it was terminated nor that it was extended, so its "terminate" is no denial.
+
+    >>> without_choices("The decision on whether to extend, amend, or terminate the pact matters.")
+    'The decision on   the pact matters.'
+    >>> without_choices("They did not renew it."), without_choices("If it lapses, ferries stop.")
+    ('They did not renew it.', 'If it lapses, ferries stop.')
+    """
+    return _CHOICES.sub(" ", text)
+
+
 def negations(text: str, verbs_only: bool = False) -> int:
     """How many negations a text holds ("not only", "no doubt" affirm, so they don't count).
 
@@ -47,8 +66,10 @@ def negations(text: str, verbs_only: bool = False) -> int:
     1
     >>> negations("did the new permit leave out barges?", verbs_only=True), negations("It omits barges.")
     (1, 1)
+    >>> negations("They must decide whether to renew or end the permit."), negations("Either renew it or not.")
+    (0, 0)
     """
-    t = _AFFIRM.sub(" ", text.lower().replace("’", "'"))
+    t = _AFFIRM.sub(" ", without_choices(text).lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
     return len(re.findall(rf"(?:\b(?:{pat})\b)|n't\b", t)) if not verbs_only else len(re.findall(rf"\b(?:{pat})\b", t))
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
-from rag.polarity import is_modal
-from rag.text import stem
+from rag.polarity import is_modal, without_choices
+from rag.text import stem, terms
 
 SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this share of the best sentence's score
 
@@ -103,3 +103,42 @@ def subject_held(question: str, weights: dict[str, float], best: Candidate, cand
     near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
             and subj in c.terms and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best
+
+
+# Words by which a sentence tells what someone hopes, wishes or expects: general English, not a corpus phrase
+_WISHED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|hopefully|wish(?:es|ed|ing)?|would\s+like|(?:want|expect|anticipat)\w*)\b", re.I)
+
+
+def unsettled(question: str, asked: str, sentence: str) -> bool:
+    """Does the sentence only wish for what is asked, or offer it as one choice among others?
+
+    WHY: "one hopes the renewal will serve as a bridge" or "X would like it renewed" tells a wish, and "whether to
+    extend, amend or terminate it" a choice; neither says what came about, whichever way it went. A question asking
+    about a wish itself ("did they want it renewed?") is answered by the wish. ``asked``: the question's heaviest term.
+
+    >>> unsettled("was it renewed?", "renew", "One hopes the renewal will last."), unsettled("was it renewed?", "renew", "It was renewed.")
+    (True, False)
+    >>> unsettled("was it extended?", "extend", "They must decide whether to extend or end it.")
+    True
+    >>> unsettled("did they want it renewed?", "renew", "They hoped it would be renewed.")
+    False
+    """
+    if _WISHED.search(question):
+        return False
+    return bool(_WISHED.search(sentence)) or (asked in terms(sentence) and asked not in terms(without_choices(sentence)))
+
+
+def settling(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence that settles the claim, when the evidence only wishes for it or offers it as a choice
+    (``unsettled``); the evidence itself when none near does.
+
+    WHY: "has the pact been renewed?" is answered by what happened ("despite the pact's renewal…"), not by "one
+    hopes the pact's renewal serves as a bridge", which holds every word of the question.
+    """
+    asked = max(weights, key=weights.get, default="")
+    if not asked or not unsettled(question, asked, best.text):
+        return best
+    near = [c for c in cands[:4] if c is not best and c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
+            and c.terms & set(weights) and not unsettled(question, asked, c.text) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
+

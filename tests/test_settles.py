@@ -42,3 +42,29 @@ def test_the_participle_naming_the_subject_is_not_the_asked_act():
     # "the updated pact" names which pact; the act asked about is the one done to it
     assert asked_act("was the updated ferry pact wrapped up in Oslo?") == "wrapped"
     assert asked_act("was it quietly extended?") == "extended"
+
+
+def test_choices_after_whether_neither_affirm_nor_deny():
+    # "terminate" offered as one choice is no denial that the permit was extended
+    from rag.polarity import verdict
+    assert verdict("was the ferry permit ever extended?",
+                   "The decision on whether to extend, amend, or terminate the permit matters.") == "yes"
+    assert verdict("was the ferry permit ever extended?", "The port terminated the permit.") == "no"
+
+
+def test_a_wish_or_a_choice_does_not_settle_what_came_about():
+    from rag.settles import settling
+    q = "has the ferry permit been renewed?"
+    w = {"ferri": 1.0, "permit": 1.0, "renew": 2.0}
+    hoped = _cands("a", ["One hopes the permit's renewal keeps the ferry running.",
+                         "Despite the permit's renewal, the ferry stopped in May."], [0.9, 0.85])
+    assert settling(q, w, hoped[0], hoped) is hoped[1]
+    chosen, _, _, _ = pick_yes_no(_q(q, intent="yes_no"), hoped, w)
+    assert chosen[0] is hoped[1]
+    offered = _cands("a", ["The port must decide whether to renew or scrap the ferry permit.",
+                           "The port renewed the ferry permit in May."], [0.9, 0.85])
+    assert settling(q, w, offered[0], offered) is offered[1]
+    stated = _cands("a", ["The port renewed the ferry permit in May.", "One hopes the renewal lasts."], [0.9, 0.85])
+    assert settling(q, w, stated[0], stated) is stated[0]  # a statement already settles it
+    wished = "did the port want the ferry permit renewed?"  # a question asking the wish is answered by it
+    assert settling(wished, w, hoped[0], hoped) is hoped[0]
