@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from rag.months import other_month
+
 from rag.persons import ROLES, names_person
 from rag.rules import MONTH, PERSON_NOUNS
 from rag.text import STOPWORDS, stem, terms
@@ -315,7 +317,7 @@ def conflict(question: str, sentence: str) -> str:
     >>> conflict("was the lease signed by ann berg?", "It was signed in 1990 by Mayor Tor Lund.")
     'agent'
     """
-    return "value" if conflicting_value(question, sentence) else act_conflict(question, sentence)
+    return "value" if conflicting_value(question, sentence) or other_month(question, sentence) else act_conflict(question, sentence)
 
 
 def act_conflict(question: str, sentence: str) -> str:

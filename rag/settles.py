@@ -141,4 +141,3 @@ def settling(question: str, weights: dict[str, float], best: Candidate, cands: l
     near = [c for c in cands[:4] if c is not best and c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
             and c.terms & set(weights) and not unsettled(question, asked, c.text) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best
-

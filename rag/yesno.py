@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from rag.about_articles import META_STEMS
-from rag.conflicts import place_told, stated_values, years_in
+from rag.conflicts import conflict, place_told, stated_values, years_in
+from rag.months import months_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.scope import DOCUMENT_STEMS
@@ -193,7 +194,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
                 and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
-                and verdict(query.text, c.text) != v and _fresh(c, chosen):
+                and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
@@ -201,6 +202,24 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     if nxt is not None:
         chosen, why = chosen + [nxt], why + ["asked_detail"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+def silent_on_denied(question: str, best: Candidate, other: Candidate) -> bool:
+    """Is the evidence's no a detail stated otherwise ("renewed in December" for "renewed in November?") and the
+    other sentence silent on that detail?
+
+    WHY: a sentence that names no month, year or number of the question ("it was renewed every five years" for "was
+    it renewed in November?") says nothing of the detail the evidence denies, so it is no other view of it.
+
+    >>> from types import SimpleNamespace as C
+    >>> silent_on_denied("was it renewed in November?", C(text="Renewed on December 13."), C(text="It is renewed often."))
+    True
+    >>> silent_on_denied("was it renewed in November?", C(text="Renewed on December 13."), C(text="Renewed in November."))
+    False
+    """
+    if not conflict(question, best.text):
+        return False
+    return not (stated_values(question) & stated_values(other.text) or months_in(question) & months_in(other.text))
 
 
 def settled_skip(query) -> frozenset:

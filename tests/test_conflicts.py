@@ -107,3 +107,10 @@ def test_an_onset_asked_with_a_phrasal_verb_is_denied_by_the_sentence_telling_th
     assert conflict("did the renewal only kick in starting may 3", told) == "onset"
     assert conflict("did the renewal kick in starting may 3", told) == ""  # no "only": nothing asserted against
     assert conflict("did the fee only kick in starting may 3", "The fee rose in May, effective at once.") == ""
+
+
+def test_another_month_denies_the_asked_month():
+    # "backdated to January?" against a sentence dating it "from August 27": the month asked is not the one told
+    assert verdict("was the ferry lease backdated to january?", "The lease was renewed, backdated to August 27.") == "no"
+    assert verdict("was the ferry lease backdated to august?", "The lease was renewed, backdated to August 27.") == "yes"
+    assert verdict("may the lease be renewed?", "The lease was renewed in June.") == "yes"  # "may" is no month here

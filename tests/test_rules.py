@@ -409,3 +409,15 @@ def test_what_word_someone_uses_is_answered_by_the_sentence_holding_a_rare_word(
     assert coins_word("The new lease is a compartmentalised arrangement.")
     assert not coins_word("The new lease is a careful arrangement.")  # every word common in English
     assert not coins_word("Mayor Quarrington signed the lease.")  # a rare name is no coinage
+
+
+def test_a_sentence_silent_on_the_denied_detail_is_no_other_view():
+    from candkit import cands as _c, query as _qq
+    from rag.yesno import pick_yes_no
+    q = "was the ferry lease renewed in november?"
+    a = _c("a", ["The ports renewed the ferry lease on December 13."], [0.8])
+    b = _c("b", ["The ports have renewed the ferry lease every five years."], [0.78])
+    for c in a + b:
+        c.overlap = 0.8
+    _, why, lead, differ = pick_yes_no(_qq(q, intent="yes_no"), a + b)
+    assert lead == "No — " and not differ and why == ["evidence"]
