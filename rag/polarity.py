@@ -137,8 +137,29 @@ def verdict(question: str, sentence: str) -> str:
     if conflict(question, sentence):
         return "no"
     neg = negations(focus_clause(question, sentence)) % 2 == 1
-    q_neg = negations(question, verbs_only=True) % 2 == 1
+    q_neg = (negations(question, verbs_only=True) + claimed_negators(question)) % 2 == 1
     return "no" if neg != q_neg else "yes"
+
+
+# The opening of a question in the negative ("isn't it…", "did it not…"): it asks the plain claim
+_NEGATIVE_OPENING = re.compile(r"^\W*(?:\w+n['’]t\b|\w+\s+(?:it|they|he|she|we|you|this|that|there)\s+not\b)", re.I)
+
+
+def claimed_negators(question: str) -> int:
+    """How many "not"/"never" the claim of a yes/no question holds, past a negative opening ("isn't it…?").
+
+    WHY: "does the piece say cooperation is not zero-sum?" claims the negative, and "it is not a zero-sum game"
+    affirms it; "isn't it zero-sum?" asks the plain claim, which the same sentence denies.
+
+    >>> claimed_negators("does the piece say it is not zero-sum?"), claimed_negators("isn't it zero-sum?")
+    (1, 0)
+    >>> claimed_negators("did it not lapse?"), claimed_negators("was it never renewed?")
+    (0, 1)
+    >>> claimed_negators("is it a big deal or not really?")
+    0
+    """
+    rest = _NEGATIVE_OPENING.sub(" ", question, count=1)
+    return len(re.findall(r"(?<!\bor )\b(?:not|never)\b", rest, re.I))  # "…a big deal or not?" offers both
 
 
 _MODAL = re.compile(r"\b(?:may|might|could|can|would|should)\b", re.I)

@@ -411,6 +411,14 @@ def test_what_word_someone_uses_is_answered_by_the_sentence_holding_a_rare_word(
     assert not coins_word("Mayor Quarrington signed the lease.")  # a rare name is no coinage
 
 
+def test_a_not_inside_the_claim_asks_the_negative():
+    # "say it is not zero-sum?" claims the negative, which "it is not a zero-sum game" affirms
+    s = "Research shows ferry trade is not a zero-sum game."
+    assert verdict("does the piece say ferry trade is not zero-sum?", s) == "yes"
+    assert verdict("isn't ferry trade zero-sum?", s) == "no"  # a negative opening asks the plain claim
+    assert verdict("is ferry trade zero-sum or not?", s) == "no"  # "or not" offers both
+
+
 def test_a_sentence_silent_on_the_denied_detail_is_no_other_view():
     from candkit import cands as _c, query as _qq
     from rag.yesno import pick_yes_no
