@@ -29,7 +29,9 @@ _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
 # ("end up" / "ended up" means "in the end", "did it end up renewed?": the act came about, nothing ended)
-_AFFIRM = re.compile(r"\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b|"
+# (a sentence opening "Instead," / "Rather," completes the negation of the sentence before it and affirms what it says:
+# "It does not mandate cooperation. Instead, it is an umbrella agreement.")
+_AFFIRM = re.compile(r"^\W*(?:instead|rather)\s*,|\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b|"
                      r"\bend(?:s|ed|ing)? up\b", re.I)
 
 
@@ -68,6 +70,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (1, 1)
     >>> negations("They must decide whether to renew or end the permit."), negations("Either renew it or not.")
     (0, 0)
+    >>> negations("Instead, it is an umbrella permit."), negations("Rather than a lease, it is a permit.")
+    (0, 1)
     """
     t = _AFFIRM.sub(" ", without_choices(text).lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
@@ -261,20 +265,22 @@ def judged_wrong(question: str, sentence: str) -> bool:
     return bool(_APPROVED.search(question.replace("’", "'"))) and bool(_JUDGED_WRONG.search(sentence))
 
 
-def denial(question: str, weights: dict[str, float], cands: list, floor: float, terms_of):
+def denial(question: str, weights: dict[str, float], cands: list, floor: float, terms_of, leaned: bool = False):
     """The best sentence scoring at least ``floor`` that leaves out what the question asks about, says the
     duty it asks about is none, or contradicts a detail it asserts of the act ("signed by X?" / "signed by Y");
     None when there is none, or the question asks about the negative itself.
 
     A sentence close to "is the night ferry covered?" that only says what is covered ("it covers harbour
     routes") says less than one that names the night ferry as excluded: the exclusion answers the question.
+    ``leaned``: the sentences are ones that close sentences lean on ("It does not oblige anyone. Instead, it sets
+    terms for agencies…"): the sentence leaning on one holds the question's words, so it need share none itself.
     """
     if negations(question):  # "does it exclude barges?", "isn't it…?": the plain verdict reads these
         return None
     for c in cands:
         if c.score < floor:
             break
-        if c.passage.kind != "body" or c.overlap <= 0:
+        if c.passage.kind != "body" or (c.overlap <= 0 and not leaned):
             continue  # a byline card, or a sentence sharing no term with the question, says nothing of the claim
         if left_out(weights, c.text, terms_of) or duty_denied(question, c.text) or act_conflict(question, c.text) \
                 or judged_wrong(question, c.text):

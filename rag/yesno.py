@@ -183,9 +183,11 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     floor = DENIAL_SHARE * cands[0].score
     no = denial(query.text, weights, pool, floor, terms_of) if v == "yes" and terms_of and not told else None
     if no is None and v == "yes" and terms_of and not told:
-        no = denial(query.text, weights, leaned_on(pool, floor), 0.0, terms_of)
+        no = denial(query.text, weights, leaned_on(pool, floor), 0.0, terms_of, leaned=True)
     if no is not None:
-        return (*named_heard(query, cands, [no], ["denial"]), "No — ", False)
+        leaner = leaning_on(no, pool)
+        shown, why = ([no, leaner], ["denial", "leaning"]) if leaner is not None else ([no], ["denial"])
+        return (*named_heard(query, cands, shown, why), "No — ", False)
     chosen, why = [best], ["evidence"]
     for c in cands[1:4]:
         # Another article pointing the other way must be as good evidence: about as close (in score and in
@@ -243,6 +245,16 @@ def asked_detail_next(question: str, weights: dict[str, float], best: Candidate,
     if (telling & nxt.terms) - best.terms and verdict(question, nxt.text) == verdict(question, best.text):
         return nxt
     return None
+
+
+def leaning_on(denied: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence right after a denial that leans back on it ("It does not oblige anyone. Instead, it sets terms…").
+
+    WHY: the denial says what the thing is not; the sentence completing it says what it is instead, which the
+    answer needs so as not to leave the reader with a bare "no".
+    """
+    nxt = next_of(denied, cands)
+    return nxt if nxt is not None and antecedent(nxt, cands) is denied else None
 
 
 def leaned_on(cands: list[Candidate], floor: float) -> list[Candidate]:

@@ -411,6 +411,12 @@ def test_what_word_someone_uses_is_answered_by_the_sentence_holding_a_rare_word(
     assert not coins_word("Mayor Quarrington signed the lease.")  # a rare name is no coinage
 
 
+def test_a_sentence_opening_instead_affirms_what_it_says():
+    # "Instead," completes the negation of the sentence before; the sentence itself states what is
+    assert verdict("is the permit an umbrella permit?", "Instead, it is an umbrella permit for agencies.") == "yes"
+    assert verdict("is the permit a lease?", "Rather than a lease, it is a permit.") == "no"
+
+
 def test_a_not_inside_the_claim_asks_the_negative():
     # "say it is not zero-sum?" claims the negative, which "it is not a zero-sum game" affirms
     s = "Research shows ferry trade is not a zero-sum game."

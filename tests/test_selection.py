@@ -1069,7 +1069,8 @@ def test_yes_no_hears_a_denial_that_a_close_sentence_leans_on():
     ranked = [pillar[0], cands[1], cands[0]]  # the best says nothing against; the denial sits before the second
     assert leaned_on(ranked, 0.5) == [cands[0]]
     chosen, why, prefix, _ = pick_yes_no(q, ranked, {t: 1.0 for t in q.terms}, lambda t: set(terms(t)))
-    assert prefix == "No — " and chosen == [cands[0]] and why == ["denial"]
+    # the sentence leaning on the denial follows it: it says what the pact does instead
+    assert prefix == "No — " and chosen == [cands[0], cands[1]] and why == ["denial", "leaning"]
     plain = _cands("b", ["The pact was signed in May.", "It sets terms for agencies that share boats."], [0.3, 0.6])
     assert leaned_on([plain[1], plain[0]], 0.5) == []  # the close sentence leans on nothing
 
@@ -1538,3 +1539,17 @@ def test_the_sentence_stating_a_bound_or_a_rate_leads_when_it_scores_near_the_be
     far = _cands("a", ["The updated lease covers cargo ferries exclusively."], sims=[0.3])[0]
     far.typed = 1.0
     assert _prefer_typed([topic, far], limited) is topic  # too far below the best to lead
+
+
+def test_a_leaned_on_denial_needs_no_word_of_the_question():
+    # "does not oblige anyone" shares no word with the question; the sentence leaning on it holds them all
+    q = _q("does the pact force agencies to share boats", intent="yes_no")
+    cands = _cands("a", ["The pact does not mandate anything.", "Instead, it sets terms for agencies that share boats."],
+                   [0.3, 0.6])
+    for c, overlap in zip(cands, (0.0, 0.8)):
+        c.overlap = overlap
+    pillar = _cands("c", ["The pact has long been a pillar for agencies that share boats."], [0.7])
+    pillar[0].overlap = 0.8
+    chosen, why, prefix, _ = pick_yes_no(q, [pillar[0], cands[1], cands[0]], {t: 1.0 for t in q.terms},
+                                         lambda t: set(terms(t)))
+    assert prefix == "No — " and chosen == [cands[0], cands[1]] and why == ["denial", "leaning"]
