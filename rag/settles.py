@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
-from rag.polarity import is_modal, without_choices
+from rag.polarity import is_modal, left_out, negations, without_choices
 from rag.text import stem, terms
 
 SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this share of the best sentence's score
@@ -140,4 +140,20 @@ def settling(question: str, weights: dict[str, float], best: Candidate, cands: l
         return best
     near = [c for c in cands[:4] if c is not best and c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
             and c.terms & set(weights) and not unsettled(question, asked, c.text) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
+
+
+def exclusion_told(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate], terms_of,
+                   named=frozenset()) -> Candidate:
+    """The near sentence naming the asked thing as left out, when the question asks whether it is left out and the
+    evidence does not say so.
+
+    WHY: "does the new permit leave out barges?" asks about an exclusion; "barge traffic grew in May" holds "barges"
+    and no negation, so against the question's "leave out" it reads as a no, while "it covers ferries, excluding
+    barges", a little further down, answers it.
+    """
+    if terms_of is None or not negations(question, verbs_only=True) or left_out(weights, best.text, terms_of):
+        return best
+    near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
+            and left_out(weights, c.text, terms_of) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best

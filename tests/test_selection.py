@@ -1553,3 +1553,16 @@ def test_a_leaned_on_denial_needs_no_word_of_the_question():
     chosen, why, prefix, _ = pick_yes_no(q, [pillar[0], cands[1], cands[0]], {t: 1.0 for t in q.terms},
                                          lambda t: set(terms(t)))
     assert prefix == "No — " and chosen == [cands[0], cands[1]] and why == ["denial", "leaning"]
+
+
+def test_a_question_asking_what_is_left_out_hears_the_near_exclusion():
+    from rag.settles import exclusion_told
+    q = "does the new permit leave out barges?"
+    w = {"new": 1.0, "barg": 1.0}
+    cands = _cands("a", ["Barge traffic on the river grew in May.", "The new permit covers ferries, excluding barges."],
+                   [0.9, 0.85])
+    of = lambda t: set(terms(t))  # noqa: E731
+    assert exclusion_told(q, w, cands[0], cands, of) is cands[1]
+    chosen, _, prefix, _ = pick_yes_no(_q(q, intent="yes_no"), cands, w, of)
+    assert chosen[0] is cands[1] and prefix == "Yes — "
+    assert exclusion_told("does the new permit cover barges?", w, cands[0], cands, of) is cands[0]  # asks no exclusion
