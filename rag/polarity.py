@@ -12,6 +12,7 @@ import re
 import statistics
 
 from rag.conflicts import act_conflict, conflict
+from rag.counts import counted_otherwise
 from rag.text import terms
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
@@ -138,7 +139,7 @@ def verdict(question: str, sentence: str) -> str:
     >>> verdict("did they want it gone", "They called for its cancellation.")
     'yes'
     """
-    if conflict(question, sentence):
+    if conflict(question, sentence) or counted_otherwise(question, sentence):  # a count stated otherwise
         return "no"
     neg = negations(focus_clause(question, sentence)) % 2 == 1
     q_neg = (negations(question, verbs_only=True) + claimed_negators(question)) % 2 == 1

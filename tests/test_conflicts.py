@@ -114,3 +114,10 @@ def test_another_month_denies_the_asked_month():
     assert verdict("was the ferry lease backdated to january?", "The lease was renewed, backdated to August 27.") == "no"
     assert verdict("was the ferry lease backdated to august?", "The lease was renewed, backdated to August 27.") == "yes"
     assert verdict("may the lease be renewed?", "The lease was renewed in June.") == "yes"  # "may" is no month here
+
+
+def test_a_thing_counted_otherwise_denies_the_asked_count():
+    # the shared "two" of the ports does not make five years ten
+    s = "The two ports have renewed the ferry lease every five years."
+    assert verdict("did the two ports renew the ferry lease every ten years?", s) == "no"
+    assert verdict("did the two ports renew the ferry lease every five years?", s) == "yes"
