@@ -182,6 +182,10 @@ def personal(question: str, last) -> str | None:
 
 
 _PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
+# "who wrote the piece?", "who are the authors?": a question about a byline. Only after one are "they" its writers;
+# after "who in the council opposed the plan?" they are the people asked about, whoever wrote the cited article.
+_AUTHORSHIP = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?who\s+(?:wrote|writes|authored|penned|co-?wrote|"
+                         r"(?:is|are|was|were)\s+(?:the\s+)?(?:author|writer|co-?author|byline)s?)\b", re.I)
 
 
 def writers(question: str, last) -> str | None:
@@ -196,12 +200,30 @@ def writers(question: str, last) -> str | None:
     """
     p = _PLURAL_PERSONAL.search(question)
     authors = next((c["authors"] for c in last.cited if c.get("authors")), [])
-    if not p or len(authors) < 2 or not re.match(r"^\W*(?:and\s+|so\s+)?who\b", last.question.lower()):
+    if not p or len(authors) < 2 or not _AUTHORSHIP.match(last.question):
         return None
     who = " and ".join(authors)
     return question[:p.start()] + who + ("'s" if p.group(0).lower() == "their" else "") + question[p.end():]
 
 
+_WHO_ASKED = re.compile(r"^\W*(?:(?:and|so|ok|but)\s+)?who(?:m|se)?\b", re.I)
+_PEOPLE_PRONOUN = re.compile(r"\b(?:they|them|their|he|him|his|she|her)\b", re.I)
+
+
+def asked_people(question: str, last) -> bool:
+    """Does the follow-up's "they"/"he"/"she" stand for the people a "who …?" question asked for ("who in the
+    council opposed the plan?" -> "what do they want instead?")? So when the last question asked "who", not about a
+    byline, and named no person itself. Why: those people are the last question's answer, not the cited article's
+    writers nor a thing that question named ("the plan"); the question that asked for them is what finds them.
+
+    >>> from rag.followup import Turn as T
+    >>> asked_people("what do they want?", T("who in the council opposed it?")), asked_people("and he?", T("who wrote it?"))
+    (True, False)
+    >>> asked_people("where does she work?", T("who did Ann Lee meet?")), asked_people("when was it?", T("who signed?"))
+    (False, False)
+    """
+    q = last.question.strip()
+    return bool(_PEOPLE_PRONOUN.search(question) and _WHO_ASKED.match(q)) and not (_AUTHORSHIP.match(q) or _PERSON_NAME.search(q))
 
 
 def no_antecedent(word: str, last_question: str) -> bool:
@@ -230,8 +252,6 @@ def pronoun(question: str):
     'they'
     """
     return _POINTING.search(question) or PRONOUN.search(question)
-
-
 
 
 def determiner(question: str, p) -> bool:
@@ -270,10 +290,15 @@ def _verb_slot(after: str | None) -> bool:
     return w in STOPWORDS or w in WH
 
 
+# Particles of phrasal verbs ("leave out", "set up", "cut off"): after a run of content words they end its verb
+_PARTICLE = re.compile(r"(?:out|up|off|down|away|back|aside)\b", re.I)
+
+
 def _verb_closes(q: str, m, np_: list[str]) -> bool:
     """After "did/does/will the …" the subject needs a verb of its own, so when the run of content words ends the
-    question ("when did the ferry pact lapse?") its last word is that verb, not part of the subject. (A run ending
-    before a preposition is left whole: "did the ferry pact with Oslo lapse?" puts the verb later.)
+    question ("when did the ferry pact lapse?") or a verb particle follows it ("…leave out of…"), its last word is that
+    verb, not part of the subject. (A run ending before a preposition is left whole: "did the ferry pact with Oslo
+    lapse?" puts the verb later.)
 
     >>> q = "when did the ferry pact lapse"; _verb_closes(q, _NP.search(q), ["ferry", "pact", "lapse"])
     True
@@ -281,10 +306,13 @@ def _verb_closes(q: str, m, np_: list[str]) -> bool:
     False
     >>> q = "did the old ferry pact deal lapse"; _verb_closes(q, _NP.search(q), ["old", "ferry", "pact", "deal"])
     False
+    >>> q = "what did the 2020 plan leave out of the pact"; _verb_closes(q, _NP.search(q), ["2020", "plan", "leave"])
+    True
     """
     if len(np_) < 2 or not _DO_BEFORE.search(q[:m.start()]):
         return False
-    return not (" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]).strip(" ?!.")  # the group holds four words at most
+    rest = (" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]).strip(" ?!.")  # the group holds four words at most
+    return not rest or bool(_PARTICLE.match(rest))  # "…keep out of X": a particle closes a phrasal verb
 
 
 # "anything", "something", "any X": a thing the last question asked after without naming it

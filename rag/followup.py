@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, determiner, indefinite, listed_things, no_antecedent,
-                             other_side, personal, pronoun, subject, writers)
+from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, determiner, indefinite, listed_things,
+                             no_antecedent, other_side, personal, pronoun, subject, writers)
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
@@ -316,7 +316,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(switched)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
-    if _DONE_OR_AFTER.search(question) or bridged(question):  # "why'd they do that?", "and the alternative?": its event
+    if _DONE_OR_AFTER.search(question) or bridged(question) or asked_people(question, last):  # the event done; the people a "who?" asked for
         return Resolved(together(question, last))
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it

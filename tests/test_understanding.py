@@ -338,6 +338,21 @@ def test_they_after_who_wrote_a_piece_by_several_writers_are_the_writers():
     assert "Ann Lee" not in rewrite("when were they renewed?", [Turn("what did the ports sign?", byline.cited)]).text
 
 
+def test_they_after_a_who_question_not_about_a_byline_are_the_people_it_asked_for():
+    """ "who in the council opposed the toll?" -> "what do they want instead?": they are the opponents, not the
+    writers of the cited piece nor "the toll"; the question that asked for them is asked along."""
+    last = Turn("who in the council opposed the toll?", [{"title": "Harbour news", "authors": ["Ann Lee", "Bo Park"]}])
+    assert rewrite("what do they want instead?", [last]).text == \
+        "what do they want instead (who in the council opposed the toll)?"
+    assert rewrite("where is she from?", [last]).text == "where is she from (who in the council opposed the toll)?"
+
+
+def test_a_particle_after_the_subject_closes_its_phrasal_verb():
+    """ "what did the 2020 plan leave out of the pact?": "leave out" is the verb, so "it" is the 2020 plan."""
+    last = Turn("what did the 2020 plan leave out of the pact?", [])
+    assert rewrite("who in the town talked it up?", [last]).text == "who in the town talked the 2020 plan up?"
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
