@@ -47,10 +47,11 @@ def noun_phrase(words: list[str]) -> list[str]:
     return out
 
 
-# "which ports were…", "what tech areas got…", "what tech does X leave out": the thing the question asks about
-# (a passive with "got", or the object of "does/did", is still the asked thing).
+# "which ports were…", "what tech areas got…", "what tech does X leave out", "which ports trade…" (a bare verb, not a
+# preposition, article or pronoun): the thing asked about (a passive with "got", or the object of "does/did", is too).
 _WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
-                        r"(?:are|were|have|had|do|did|can|could|will|would|has|got|get)\b"
+                        r"(?:are|were|have|had|do|did|can|could|will|would|has|got|get|(?!(?:of|in|on|at|for|to|with|"
+                        r"from|by|about|under|between|and|or|if|is|the|a|an|it|they|we|you|he|she|i)\b)[a-z]+(?<!s))\b"
                         r"|^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,})\s+(?:do|does|did)\b", re.I)
 # A compound of names joined by a hyphen ("Oslo-Bergen", "Franco-Prussian") modifies the noun after it.
 _NAME_COMPOUND = re.compile(r"^(?:the\s+)?[A-Z][\w.]*-[A-Z][\w.\-]*$", re.I)
@@ -182,8 +183,7 @@ def personal(question: str, last) -> str | None:
 
 
 _PLURAL_PERSONAL = re.compile(r"\b(they|them|their)\b", re.I)
-# "who wrote the piece?", "who are the authors?": a question about a byline. Only after one are "they" its writers;
-# after "who in the council opposed the plan?" they are the people asked about, whoever wrote the cited article.
+# "who wrote the piece?", "who are the authors?": a byline question, after which "they" are its writers (asked_people)
 _AUTHORSHIP = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?who\s+(?:wrote|writes|authored|penned|co-?wrote|"
                          r"(?:is|are|was|were)\s+(?:the\s+)?(?:author|writer|co-?author|byline)s?)\b", re.I)
 

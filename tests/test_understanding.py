@@ -353,6 +353,12 @@ def test_a_particle_after_the_subject_closes_its_phrasal_verb():
     assert rewrite("who in the town talked it up?", [last]).text == "who in the town talked the 2020 plan up?"
 
 
+def test_which_plural_noun_before_a_bare_verb_is_what_they_stand_for():
+    """ "which ports trade with Oslo?" -> "what do they sell?": they are the ports ("which" + plural noun + verb),
+    not Oslo; a preposition after the noun is no verb ("what areas of trade…" keeps its other reading)."""
+    assert rewrite("what do they sell?", [Turn("which ports trade with Oslo?", [])]).text == "what do the ports sell?"
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
