@@ -154,21 +154,19 @@ _PERSON_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
 def person_of(last) -> str:
-    """Whom "she"/"he" stands for: a person the last question named ("What did Ann Lee argue?"), else the
-    writer of the article its answer cited (after "who wrote the piece?"); "" when there is none.
+    """Whom "she"/"he" stands for: a person the last question named ("What did Ann Lee argue?", or "what did ann
+    lee argue?" as the answer spells her), else the writer of the article its answer cited (after "who wrote the
+    piece?"); "" when there is none. Why: readers type names in lower case; the answer quoting them capitalises them.
 
-    >>> from rag.followup import Turn
-    >>> person_of(Turn("What did Ann Lee argue?", [])), person_of(Turn("who wrote it?", [{"authors": ["Bo Park"]}]))
-    ('Ann Lee', 'Bo Park')
+    >>> from rag.followup import Turn as T
+    >>> person_of(T("What did Ann Lee argue?")), person_of(T("what did ann lee say?", [{"authors": ["Bo"]}], said="So Ann Lee said."))
+    ('Ann Lee', 'Ann Lee')
     """
-    sources = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower()
-    for m in _PERSON_NAME.finditer(last.question.strip()):
-        if m.group(0).lower() not in sources:  # "the Harbor Daily Times piece" names an outlet, not a person
+    sources, asked = " ".join(f"{c.get('outlet') or ''} {c.get('title') or ''}" for c in last.cited).lower(), last.question.lower()
+    for m in [*_PERSON_NAME.finditer(last.question.strip()), *_PERSON_NAME.finditer(last.said or "")]:
+        if m.group(0).lower() not in sources and m.group(0).lower() in asked:  # "the Harbor Daily Times piece" names an outlet, not a person
             return m.group(0)
-    for c in last.cited:
-        if c.get("authors"):
-            return c["authors"][0]
-    return ""
+    return next((c["authors"][0] for c in last.cited if c.get("authors")), "")
 
 
 def personal(question: str, last) -> str | None:

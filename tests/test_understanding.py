@@ -359,6 +359,14 @@ def test_which_plural_noun_before_a_bare_verb_is_what_they_stand_for():
     assert rewrite("what do they sell?", [Turn("which ports trade with Oslo?", [])]).text == "what do the ports sell?"
 
 
+def test_he_or_she_is_a_person_named_in_lower_case_as_the_answer_spells_them():
+    """ "what did ann lee sign?" -> "who did she sign it with?": she is Ann Lee (the answer spells the name), not the
+    writer of the cited article."""
+    last = Turn("what did ann lee sign in 1990?", [{"title": "Harbour news", "authors": ["Bo Park"]}], [],
+                "In 1990 the mayor Ann Lee signed the ferry accord.")
+    assert rewrite("who did she sign it with?", [last]).text == "who did Ann Lee sign it with?"
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
