@@ -24,6 +24,8 @@ heaviest words. A question that stands on its own is never merged with earlier w
 'and from what date does the pact count?'
 >>> rewrite("and when was that", [Turn("what did Trump change in the pact?", [])]).text
 'and when was that (what did Trump change in the pact)?'
+>>> rewrite("what about its backers?", [Turn("what do critics think of the pact?", [])]).text
+'what do critics think of the pact (its backers)?'
 """
 
 from __future__ import annotations
@@ -128,6 +130,10 @@ _OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one
 _NEXT = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\s+)*(?:then\s+what\s+happened|what\s+happened\s+(?:next|then|"
                    r"after(?:wards|\s+that)?)|what\s+came\s+(?:next|after))"
                    r"(?:\s+(?:before|until|till)\s+[^?]*)?\W*$", re.I)
+# "what about its backers?": a thing owned by the last question's thing, so that thing is no word to replace
+_OWNED = re.compile(r"(?:its|their|his|her)\b", re.I)
+
+
 def _ellipsis(question: str, last: str) -> str | None:
     """ "what about X?" after a question: the last question with its final content words replaced by X."""
     m = _ELLIPSIS.match(question)
@@ -147,7 +153,7 @@ def _ellipsis(question: str, last: str) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
     # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
     last = words[-1] if words else None
-    if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)) \
+    if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)) or _OWNED.match(new) \
             or (_DO_QUESTION.match(base) and len(words) > 1 and words[-2].group(0).lower() not in STOPWORDS):
         return f"{base} ({new})?"
     return base[:last.start()] + new + "?"

@@ -367,6 +367,13 @@ def test_he_or_she_is_a_person_named_in_lower_case_as_the_answer_spells_them():
     assert rewrite("who did she sign it with?", [last]).text == "who did Ann Lee sign it with?"
 
 
+def test_what_about_a_thing_owned_by_the_last_questions_thing_keeps_that_thing():
+    """ "what about its backers?" after "what do critics think of the pact?": "its" is the pact, so the pact stays in
+    the question and the backers are added, not put in its place ("think of the its backers")."""
+    assert rewrite("what about its backers?", [Turn("what do critics think of the pact?", [])]).text == \
+        "what do critics think of the pact (its backers)?"
+
+
 def test_and_before_a_full_question_is_no_ellipsis():
     r = rewrite("and who signed it?", [Turn("When was the Oslo-Bergen ferry accord first signed?", [])])
     assert r.text == "and who signed the Oslo-Bergen ferry accord?"
