@@ -13,6 +13,7 @@ from rag.period import asks_now, characterises_period
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
 from rag.text import terms
+from rag.wording import richer_in_words
 
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
 MAX_SPREAD = 4
@@ -64,6 +65,11 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+    rich = richer_in_words(pool, chosen) if query.intent == "overview" and not query.more and limit > 1 \
+        else None
+    if rich is not None:  # the question's own words the meaning-led picks lack: heard, cap or limit notwithstanding
+        chosen, why = chosen[:limit - 1] + [rich], why[:limit - 1] + ["richer_in_words"]
+        per_doc[rich.doc_id] = per_doc.get(rich.doc_id, 0) + 1
     if query.intent == "overview" and not query.more:  # "tell me more" asks for what is not shown yet, whatever its source
         more = heard_again(pool, chosen, per_doc, limit)
         chosen, why = chosen + more, why + ["heard_again"] * len(more)
