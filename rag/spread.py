@@ -12,6 +12,7 @@ from rag.neighbours import antecedents, fresh as _fresh
 from rag.period import asks_now, characterises_period
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
+from rag.room import fill_room
 from rag.text import terms
 from rag.wording import richer_in_words
 
@@ -65,6 +66,9 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
             chosen.append(c)
             why.append("spread")
             per_doc[c.doc_id] = per_doc.get(c.doc_id, 0) + 1
+    if query.intent == "overview" and not query.more:  # room left: a point just below the spread's line (``room``)
+        room = fill_room(cands, chosen, per_doc, limit, ratio * best.score, lambda d: per_article(query, d, limit))
+        chosen, why = chosen + room, why + ["room"] * len(room)
     rich = richer_in_words(pool, chosen) if query.intent == "overview" and not query.more and limit > 1 \
         else None
     if rich is not None:  # the question's own words the meaning-led picks lack: heard, cap or limit notwithstanding
