@@ -188,6 +188,13 @@ def test_words_asking_for_a_comparison_or_a_cause_are_not_topic_terms():
     assert topic_terms(["differ"], "compare") == ["differ"]  # nothing else left: keep what there is
 
 
+def test_verbs_asking_only_for_a_list_to_be_set_out_are_not_topic_terms():
+    # "the pillars the port piece lays out": a sentence saying "laid" is not about the pillars
+    from rag.text import terms
+    assert topic_terms(terms("list the pillars the harbour piece lays out"), "list") == ["pillar", "harbour"]
+    assert topic_terms(["laid", "keel"], "fact") == ["laid", "keel"]  # a fact asked of laying keeps the verb
+
+
 @pytest.mark.parametrize("q,meta", [
     ("How big was the fund when the harbour report was written?", False),  # "written" only dates the asked thing
     ("the two columns were written years apart — where did the plan stand in each?", False),
