@@ -196,7 +196,10 @@ COMPARE_CUES = {stem(w) for w in ("vs", "versus", "compare", "comparison", "diff
 CAUSE_CUES = {stem(w) for w in ("made", "make", "makes", "caused", "cause", "led", "drove", "drives", "driving",
                                 "motivated", "prompted", "triggered", "pushed", "behind", "spurred", "sparked", "reason",
                                 "reasons")}
-_CUES = {"compare": COMPARE_CUES, "why": CAUSE_CUES}
+# ...and the verbs that only ask for a list to be set out ("the pillars it lays out", "the steps it outlines"): a
+# sentence saying "laid" or "outlined" is not about the things listed (general English, no topic word)
+LIST_CUES = {stem(w) for w in ("lay", "lays", "laid", "outline", "outlines", "outlined", "enumerate", "enumerates")}
+_CUES = {"compare": COMPARE_CUES, "why": CAUSE_CUES, "list": LIST_CUES}
 # ...and the words asking which way a matter moves ("the overall direction lately"): "direct technology transfer" is
 # no answer to them (``intent.asks_trend``)
 TREND_STEMS = {stem(w) for w in ("direction", "heading", "headed", "trend", "trends", "trending", "trajectory", "lately",

@@ -531,6 +531,8 @@ def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why
     ("a short summary of the dock weekly report about ferries, please", True),
     ("what does the harbour times piece say about the new fees?", False),
     ("why did the dock weekly column criticise the fees?", False),
+    ("give me the short version of what the dock weekly report says", True),  # "the short version": a summary
+    ("what does the new version of the permit say?", False),  # a version of a thing is no summary
 ])
 def test_a_summary_asked_in_so_many_words_is_recognised_whatever_topic_names_the_article(q, summary):
     from rag.intent import asks_summary
