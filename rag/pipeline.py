@@ -19,6 +19,7 @@ from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
+from rag.parts import unwritten_parts
 from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
@@ -177,6 +178,7 @@ class Pipeline:
         if query.intent == "overview" and not query.gist:  # its sentences are discounted by how typical they are
             pool = self.retriever.typical(pool)
         unknown = spelled_out(unknown, query.text, pool)  # an acronym the passages write out is known after all
+        unknown = unwritten_parts(unknown, query.text, pool)  # "article 3" that no passage writes is an unknown name
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)
         return _Prepared(query, decision, passages, t0, t1)

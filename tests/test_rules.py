@@ -435,3 +435,18 @@ def test_a_sentence_silent_on_the_denied_detail_is_no_other_view():
         c.overlap = 0.8
     _, why, lead, differ = pick_yes_no(_qq(q, intent="yes_no"), a + b)
     assert lead == "No — " and not differ and why == ["evidence"]
+
+
+def test_a_numbered_part_no_passage_writes_is_an_unknown_name():
+    """"What does article 3 say?" over passages that never write "article 3": an unknown name, so abstain."""
+    from rag.abstain import Unknown, abstain_reason, Evidence
+    from rag.parts import unwritten_parts
+
+    passages = [type("P", (), {"text": "The revised agreement narrows the scope of cooperation."})()]
+    unknown = unwritten_parts(Unknown([], [], []), "what exactly does article 3 of the agreement say", passages)
+    assert unknown.entities == ["article 3"]
+    assert abstain_reason(Evidence(unknown, 0.0, 1.0, 1.0, 0.6)) == "unknown_entity"
+    written = [type("P", (), {"text": "Article 3 sets out the terms of\nexchange."})()]
+    kept = Unknown([], [], [])
+    assert unwritten_parts(kept, "what does Article 3 say?", written) is kept
+    assert unwritten_parts(kept, "which articles say it was renewed?", passages) is kept
