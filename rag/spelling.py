@@ -203,6 +203,23 @@ def _likelihood(typo: str, cand: str, corpus: int) -> tuple:
     return cls >= 2 and corpus != 1, corpus, cls, -zipf(cand), cand
 
 
+DROPPED_G_MARGIN = 1.0  # "doin" (3.8) is written often enough to pass as a word, yet "doing" (5.6) is far commoner
+
+
+def dropped_g(word: str) -> str:
+    """The "-ing" word that ``word`` writes with its g dropped, as speech does ("doin" for "doing"), or "".
+    Such spellings are common enough in English text to pass the frequency test for a word, so they are
+    never corrected, and a question's "doin" turns into an unknown name; only a non-word is read so
+    ("thin" is a word, not "thing"; "kevin" is a name, and "keving" no word).
+
+    >>> dropped_g("doin"), dropped_g("lookin"), dropped_g("thin"), dropped_g("jin")
+    ('doing', 'looking', '', '')
+    """
+    if len(word) < 4 or not word.endswith("in") or in_dictionary(word) or not in_dictionary(word + "g"):
+        return ""
+    return word + "g" if zipf(word + "g") >= zipf(word) + DROPPED_G_MARGIN else ""
+
+
 class Speller:
     """Corrects non-words against English plus the corpus vocabulary (``vocab``: normalized words)."""
 
@@ -234,8 +251,8 @@ class Speller:
         key = (w, name)
         if key in self._cache:
             return self._cache[key]
-        out = None
-        if len(w) >= 3 and not self.is_word(w):
+        out = None if name or w in self.vocab else dropped_g(w) or None  # "doin" is frequent enough to pass as a word
+        if out is None and len(w) >= 3 and not self.is_word(w):
             out = self._closest(w, name)
         if len(self._cache) > 20000:
             self._cache.clear()

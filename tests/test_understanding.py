@@ -973,3 +973,12 @@ def test_a_follow_up_after_asking_whose_claim_something_is_keeps_the_claim():
         "so what's the ferry service turning into then (which piece says the ferry service isn't dead)?"
     assert rewrite("so what's it turning into then?", [Turn("when did the ferry service start?", [])]).text == \
         "so what's the ferry service turning into then?"
+
+
+def test_a_dropped_g_is_read_as_the_ing_word():
+    """"doin" is common enough in English text to pass as a word, so it was never corrected and became an
+    unknown name; a non-word that is an "-ing" word without its g is that word."""
+    fixed, fixes = Speller({"companies"}).correct("what are the companies doin there")
+    assert fixed == "what are the companies doing there" and fixes == {"doin": "doing"}
+    assert Speller({"kevin"}).fix_token("thin") is None  # a word, not "thing"
+    assert Speller(set()).fix_token("Jin", name=True) is None
