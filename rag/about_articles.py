@@ -61,6 +61,9 @@ _WHERE_FROM = re.compile(LEAD + r"where\s+(?:is|was|are|were|does|did|do)\s+(?:(
 # "which site is the pier one from?", "what outlet was that from?": the place a text comes from, named as a publisher
 _OUTLET_FROM = re.compile(LEAD + r"(?:which|what)\s+(?:web\s*)?(?:site|website|outlet|publication|newspaper|magazine)s?\s+"
                           r"(?:is|was|are|were|does|did|do)\s+[^?]*\bfrom\s*\??\s*$")
+# "which paper ran her article?", "what paper published the pier piece?": "paper" is a newspaper when it runs or
+# publishes something (alone it may be a research paper: "how many papers do scientists publish?")
+_PAPER_RAN = re.compile(LEAD + r"(?:which|what)\s+paper\s+(?:ran|runs|carried|carries|printed|prints|published|publishes)\b")
 # "which firms does the CSIS piece name?": an article naming things in its text, not the article's own name
 _ARTICLE_NAMES = re.compile(r"\b(?:does|do|did)\s+(?:the|that|this|each|both|either)\s+(?:[\w.\-&']+\s+){0,4}?"
                             r"(?:%s)s?\s+name\b" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
@@ -95,8 +98,10 @@ def asks_where_from(q: str) -> bool:
     (False, False)
     >>> asks_where_from("which site is the pier one from"), asks_where_from("where did ann lee's article run?")
     (True, True)
+    >>> asks_where_from("which paper ran ann lee's article?"), asks_where_from("which paper found the port unsafe?")
+    (True, False)
     """
-    return bool(_WHERE_FROM.match(q.lower()) or _OUTLET_FROM.match(q.lower()))
+    return bool(_WHERE_FROM.match(q.lower()) or _OUTLET_FROM.match(q.lower()) or _PAPER_RAN.match(q.lower()))
 
 
 def asks_their_account(q: str) -> bool:

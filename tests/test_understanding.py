@@ -982,3 +982,12 @@ def test_a_dropped_g_is_read_as_the_ing_word():
     assert fixed == "what are the companies doing there" and fixes == {"doin": "doing"}
     assert Speller({"kevin"}).fix_token("thin") is None  # a word, not "thing"
     assert Speller(set()).fix_token("Jin", name=True) is None
+
+
+@pytest.mark.parametrize("q, meta", [
+    ("which paper ran ann lee's article?", True),  # a paper that runs an article is a newspaper: its outlet
+    ("what paper published the pier piece", True),
+    ("which paper found the port unsafe?", False),  # a research paper's finding is content
+])
+def test_a_paper_that_ran_an_article_is_its_outlet(q, meta):
+    assert is_about_articles(q) is meta
