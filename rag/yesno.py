@@ -197,7 +197,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
         if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
                 and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
-                and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c):
+                and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c) \
+                and not merely_possible(query.text, best.text, c.text):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
@@ -205,6 +206,25 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     if nxt is not None:
         chosen, why = chosen + [nxt], why + ["asked_detail"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+# what may or could be ("both sides can gain in X", "it might cover Y"): general English modal verbs
+_MODAL = re.compile(r"\b(?:may|might|could|can|would)\b", re.I)
+
+
+def merely_possible(question: str, best: str, other: str) -> bool:
+    """Is the other sentence only telling what could be, where the question and the evidence tell what is?
+
+    WHY: "does the pact include X?" answered by "the pact excludes X" has no other view in "both countries can
+    advance X by working together": what cooperation could achieve says nothing of what the pact does hold.
+
+    >>> merely_possible("does the pact cover ports?", "It excludes ports.", "Both sides can gain in ports.")
+    True
+    >>> merely_possible("could it cover ports?", "It excludes ports.", "Both sides can gain in ports."), \
+    ...     merely_possible("does it cover ports?", "It excludes ports.", "It covers ports.")
+    (False, False)
+    """
+    return bool(_MODAL.search(other)) and not _MODAL.search(question) and not _MODAL.search(best)
 
 
 def silent_on_denied(question: str, best: Candidate, other: Candidate) -> bool:

@@ -450,3 +450,14 @@ def test_a_numbered_part_no_passage_writes_is_an_unknown_name():
     kept = Unknown([], [], [])
     assert unwritten_parts(kept, "what does Article 3 say?", written) is kept
     assert unwritten_parts(kept, "which articles say it was renewed?", passages) is kept
+
+
+def test_what_could_be_is_no_other_view_of_what_is():
+    """"Does the pact include X?": a sentence on what cooperation *can* achieve in X does not contradict
+    "the pact excludes X", so the answer is a plain no, not "the articles differ"."""
+    from rag.yesno import merely_possible
+
+    assert merely_possible("does the new pact include ports?", "The pact excludes ports.",
+                           "Working together, both sides can advance ports.")
+    assert not merely_possible("does the new pact include ports?", "The pact excludes ports.", "The pact covers ports.")
+    assert not merely_possible("could the pact include ports?", "The pact excludes ports.", "It can advance ports.")
