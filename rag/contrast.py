@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from rag.evidence import Candidate
 from rag.reasons import corrective_contrast
-from rag.text import stem
+from rag.text import stem, terms
 
 # compare: what a sentence stating its point by correction gains (dev: 0.05 +1 on its own, 0.07 -1, 0.1 +0,
 # 0.2 -1; the same bonus on a sentence naming a shift "from X to Y" +0; a small margin only breaks near-ties)
@@ -117,6 +117,74 @@ def narrated(text: str, era, question: str) -> float:
     return HISTORY_DISCOUNT if era and not _ASKS_PAST.search(question) and tells_history(text) else 0.0
 
 
+def of_its_time(era, other_era, cands: list[Candidate], question: str = "") -> list[Candidate]:
+    """For a time side (its own and its era's words ``era``), the sentences naming no word of the other side's era
+    (``other_era``), when any do. "Since its first signing it was renewed every five years" and "the port updated
+    its original charter" name both times: they tell how one time led to the other, not what either version is,
+    and rank high for both sides of every "new vs old" question. Not when the question asks in the past ("what did
+    it cover over the decades?" asks the story, as ``narrated`` hears it); a time word's stem in another word
+    ("renewable", "initiatives") or an age ("45-year-old") names no time.
+
+    >>> from types import SimpleNamespace as S
+    >>> cs = [S(terms={"first", "renew"}, text="First signed, it was renewed."), S(terms={"revis", "narrow"}, text="The revised pact narrows it.")]
+    >>> [c.text for c in of_its_time({"renew", "revis"}, {"first"}, cs)], len(of_its_time(set(), {"first"}, cs))
+    (['The revised pact narrows it.'], 2)
+    >>> [c.text for c in of_its_time({"old"}, {"new"}, [S(terms={"old"}, text="A 45-year-old pact."), S(terms={"old"}, text="The old pact.")])]
+    ['The old pact.']
+    >>> [c.text for c in of_its_time({"new", "renew"}, {"old"}, [S(terms={"renew"}, text="Renewable energy."), S(terms={"renew"}, text="The renewed pact.")])]
+    ['The renewed pact.']
+    >>> len(of_its_time({"renew", "revis"}, {"first"}, cs, "what did it cover?"))
+    2
+    """
+    if not era or not other_era or _ASKS_PAST.search(question):
+        return cands
+    own = [c for c in cands if _time_terms(c.text) & era]  # "a 45-year-old pact", "renewable energy": no time
+    return [c for c in own if not c.terms & other_era] or own or cands
+
+
+# "a 45-year-old pact": an age, not the earlier version ("old") a time side names
+_AGE = re.compile(r"\b[\w.]+-(?:year|month|decade|century)s?-old\b", re.I)
+# ...and a word sharing a time word's stem names that time only in its own forms ("renewed", "renewal", "initially"),
+# not in another word's ("renewable", "initiatives"): general English inflections and derivations
+_FORM = re.compile(r"(?:|e|s|es|d|ed|ing|al|als|ally|ly|er|est|ion|ions|ment|ments)")
+
+
+def _time_terms(text: str) -> set[str]:
+    """A sentence's terms, a time word's stem kept only where a word is one of its forms (``_FORM``).
+
+    >>> sorted(_time_terms("The renewed pact funds renewable energy initiatives")), sorted(_time_terms("A 45-year-old pact"))
+    (['energi', 'fund', 'pact', 'renew'], ['pact'])
+    """
+    out = set()
+    for w in re.findall(r"[\w'\-]+", _AGE.sub(" ", text)):
+        for t in terms(w):
+            if t not in _TIMED or _FORM.fullmatch(w.lower().replace(t, "", 1)) or w.lower() in _FORMS:
+                out.add(t)
+    return out
+
+
+_FORMS = {"earlier", "earliest", "older", "newer", "newest", "later", "latest"}
+# General English for how far a thing reaches ("its broad mandate", "narrows the scope", "excluding AI"): what sets
+# one version of a thing apart from another when a question asks how the new one differs from the old.
+_EXTENT = {stem(w) for w in ("broad", "broader", "broaden", "wide", "wider", "widen", "narrow", "narrower", "scope",
+                             "limit", "restrict", "exclude", "excluding", "exclusively", "exclusion", "expand",
+                             "expansion")}
+EXTENT_BONUS = 0.1  # compare two times: a sentence saying how far a version reaches
+
+
+def of_extent(text_terms: set[str], era, question: str) -> float:
+    """What a sentence saying how far a version reaches gains for a time side (``era``: its time's words):
+    "how is the new deal different from the old one?" asks what each covers; not when the question asks in the past
+    ("what was its place in history?" asks the story, as ``narrated`` hears it).
+
+    >>> of_extent({"pact", "narrow", "scope"}, {"new"}, "how is it different?"), of_extent({"pact", "narrow"}, set(), "x")
+    (0.1, 0.0)
+    >>> of_extent({"pact"}, {"new"}, "x"), of_extent({"narrow"}, {"old"}, "what was the old pact's place in history?")
+    (0.0, 0.0)
+    """
+    return EXTENT_BONUS if era and text_terms & _EXTENT and not _ASKS_PAST.search(question) else 0.0
+
+
 def _when(side: list[str]) -> float:
     """Where a time side falls: its year, or far back for a word of an earlier time, far on for a later one."""
     years = [int(t) for t in side if re.fullmatch(r"\d{4}", t)]
@@ -154,8 +222,14 @@ def in_time(sides: list[list[str]]) -> bool:
 
     >>> in_time([["old"], ["new"]]), in_time([["1990"], ["now"]]), in_time([["port"], ["council"]])
     (True, True, False)
+    >>> in_time([["renew", "agreement"], ["origin"]])
+    True
     """
-    return len(sides) == 2 and all(any(t in _WHEN or re.fullmatch(r"\d{4}", t) for t in s) for s in sides)
+    return len(sides) == 2 and all(any(t in _TIMED or re.fullmatch(r"\d{4}", t) for t in s) for s in sides)
+
+
+# ...and the words naming a version's time ("the renewed deal vs the original one" sets two times apart too)
+_TIMED = _WHEN | _EARLIER | _LATER
 
 
 def tells_change(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.contrast import eras, in_era, narrated, opened_apart
+from rag.contrast import eras, in_era, narrated, of_extent, of_its_time, opened_apart
 from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
@@ -326,9 +326,12 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
         pool = [c for c in cands if c.passage.kind == "body" and st & as_named(in_era(c.terms, st, times[i]), st)
                 and _fresh(c, chosen)]
         pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
+        if pool and len(times) == 2:  # ...nor one leading to the other
+            pool = of_its_time(times[i] and st | times[i], times[1 - i], pool, query.text)
         own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if order := sorted(((c.score + side_bonus(st, c, times[i]) + (SIDE_BONUS if rest and sets_apart(c.text, st, rest)
-                                                                       else 0.0) - narrated(c.text, times[i], query.text), c)
+                                                                       else 0.0) - narrated(c.text, times[i], query.text)
+                             + of_extent(c.terms, times[i], query.text), c)
                             for c in own or pool), key=lambda x: -x[0]):
             chosen.append(order[0][1])
             orders.append(order)
