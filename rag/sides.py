@@ -47,6 +47,7 @@ def sides_of(text: str) -> list[str]:
     >>> sides_of("the port vs the council on raising fares")  # "raising fares" is what both sides speak to
     ['the port', 'the council']
     """
+    text = _VICE_VERSA.sub("", text)  # "X compared to Y and vice versa": the two sides each way round
     m = _VERSUS.search(text)
     if m and _ITS_PAST.match(text[m.end():]):  # "how is the new deal different from how it used to be?"
         return _against_its_past(text[:m.start()])
@@ -68,6 +69,8 @@ def sides_of(text: str) -> list[str]:
     return [a, b] if terms(a) and terms(b) else []
 
 
+_AUX = re.compile(r"\b(?:is|are|was|were|did|does|do|has|have|had)\b", re.I)
+_VICE_VERSA = re.compile(r",?\s*(?:and|or)\s+vice\s+versa\b", re.I)
 # "different from how it used to be / what it was": the thing set against its own earlier self; general English
 _ITS_PAST = re.compile(r"\s*(?:how|what)\s+(?:it|they|things|this|that)\s+(?:used\s+to\s+be|was|were)\b", re.I)
 
@@ -86,12 +89,18 @@ def _subject_of(before: str, side: str) -> str:
     ('port', 'old port')
     >>> _subject_of("how do harbour pilots see the fee", "see fee")  # whose view is asked: ``regarding_subject``
     'harbour pilots'
+    >>> _subject_of("what is the port better at in fares", "better at in fares"), _subject_of("how long were the waits", "waits")
+    ('port', 'waits')
     """
     ms = list(_WH_CLAUSE.finditer(before))
     subject = ms[-1].group(1) if ms else ""
     if subject.lower() in side.lower().split():
         return subject
-    return (ms and regarding_subject(before[ms[-1].start(1):])) or side
+    # "what is the port better at in fares vs…": the side's words all ask about the clause's subject after its verb
+    # (not "how long were the extensions": "long" follows no verb and is no subject)
+    after = (subject and _AUX.search(ms[-1].group(0)) and subject.lower() not in STOPWORDS
+             and set(terms(before[ms[-1].end(1):])) >= set(terms(side)))
+    return (ms and regarding_subject(before[ms[-1].start(1):])) or (subject if after else side)
 
 
 # "the changes made in 2024", "the pact signed in 1979": a noun phrase set apart by the year that follows it

@@ -1,5 +1,6 @@
 """'How is the new deal different from the old one?': each time side is heard by a sentence describing that version
-(rag.contrast.of_its_time, of_extent, in_time), picked by rag.sides.pick_sides."""
+(rag.contrast.of_its_time, of_extent, in_time), picked by rag.sides.pick_sides; and the sides a question names
+(rag.sides.sides_of)."""
 
 from candkit import cands, query
 
@@ -38,3 +39,9 @@ def test_a_sentence_saying_how_far_a_version_reaches_wins_a_near_tie_unless_the_
 
 def test_a_version_named_by_its_renewal_or_origin_is_a_time():
     assert in_time([["renew", "agreement"], ["origin"]]) and not in_time([["port"], ["council"]])
+
+
+def test_a_wh_clause_subject_is_the_side_its_predicate_asks_about_and_vice_versa_names_no_side():
+    from rag.sides import sides_of
+    assert sides_of("what is the port better at in fares compared to the council and vice versa") == ["port", "the council"]
+    assert sides_of("how long were the stopgap waits vs the actual crossing?")[0] == "stopgap waits"
