@@ -109,6 +109,19 @@ def reason_for_chosen(chosen: list[Candidate], cands: list[Candidate], limit: in
     return None
 
 
+# The sentence holding the most of the question's words is heard as the fact asked about a little below the spread's
+# line (this share of it): sentences giving some incidental reason ("…to ensure safety") outscore the plain fact by
+# their type, and an everyday question ("why did they cut X out") meets few of the fact's words in meaning
+WORDIEST_FLOOR = 0.9
+
+
+def heard_as_fact(c: Candidate, cands: list[Candidate], floor: float) -> bool:
+    """Is ``c`` close enough to be the fact a why-question asks about: at the spread's ``floor``, or holding the most
+    of the question's words of all sentences (its overlap, when any) and within ``WORDIEST_FLOOR`` of the floor?"""
+    top = max((x.overlap for x in cands), default=0.0)
+    return c.score >= floor or (0 < top <= c.overlap and c.score >= WORDIEST_FLOOR * floor)
+
+
 def reason_beyond(chosen: list[Candidate], cands: list[Candidate], limit: int, floor: float) -> tuple[Candidate, Candidate] | None:
     """Why-questions, when no chosen sentence that leaves room has its reason next (``reason_for_chosen``): a
     sentence close enough to be heard (``floor``) but not chosen, or chosen last, whose next sentence points back
@@ -118,7 +131,7 @@ def reason_beyond(chosen: list[Candidate], cands: list[Candidate], limit: int, f
     the spread passes over to hear other articles; its reason, saying "this decision", shares none and is never
     heard on its own. A fact with its reason answers "why" better than a further sentence without one.
     """
-    facts = chosen[limit - 1:] + [c for c in cands if c.score >= floor and c not in chosen and fresh(c, chosen)]
+    facts = chosen[limit - 1:] + [c for c in cands if heard_as_fact(c, cands, floor) and c not in chosen and fresh(c, chosen)]
     for c in facts:
         reason = reason_after(c, cands, chosen)
         if reason is not None and (continues(reason.text) or leans_back(reason.text)) \

@@ -1566,3 +1566,14 @@ def test_a_question_asking_what_is_left_out_hears_the_near_exclusion():
     chosen, _, prefix, _ = pick_yes_no(_q(q, intent="yes_no"), cands, w, of)
     assert chosen[0] is cands[1] and prefix == "Yes — "
     assert exclusion_told("does the new permit cover barges?", w, cands[0], cands, of) is cands[0]  # asks no exclusion
+
+
+def test_a_why_answer_hears_the_fact_holding_most_question_words_just_below_the_spread_line():
+    other = _cands("a", ["Storms worry the harbour.", "The pier was painted blue."], sims=[0.9, 0.8])
+    fact = _cands("b", ["The new timetable drops the night ferry.",
+                        "This decision aims to prevent crossings in poor visibility."], sims=[0.58, 0.1], start=1000)
+    fact[0].overlap, other[0].overlap = 0.5, 0.3
+    cands = other + fact
+    assert reason_beyond(other, cands, limit=4, floor=0.6) == (fact[0], fact[1])  # most words, 0.58 >= 0.9 * 0.6
+    fact[0].overlap = 0.2
+    assert reason_beyond(other, cands, limit=4, floor=0.6) is None  # another sentence holds more of the words
