@@ -190,7 +190,10 @@ _FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matc
 _HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
 # "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
 _DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
-                        r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up)\b", re.I)
+                        r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up|"
+                        # ...or a long contest: "why did it turn into such a drawn out fight / a slog / a battle?"
+                        r"drawn[- ]out|protracted|long[- ]winded|(?:a|such a|so much of a)\s+(?:\w+\s+){0,2}?"
+                        r"(?:fight|struggle|battle|slog|saga|tussle))\b", re.I)
 
 
 @lru_cache(maxsize=4096)  # asked once per candidate sentence of one why-question
@@ -200,6 +203,8 @@ def asks_difficulty(q: str) -> bool:
     significant given…"), as a sentence linking a cause does.
 
     >>> asks_difficulty("why is it so hard to tell which boats are safe?"), asks_difficulty("why did the port close?")
+    (True, False)
+    >>> asks_difficulty("why did the lease turn into such a long fight?"), asks_difficulty("why did they fight?")
     (True, False)
     """
     return bool(_HARD_ASK.search(q) or _DELAY_ASK.search(q))

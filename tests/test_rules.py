@@ -461,3 +461,10 @@ def test_what_could_be_is_no_other_view_of_what_is():
                            "Working together, both sides can advance ports.")
     assert not merely_possible("does the new pact include ports?", "The pact excludes ports.", "The pact covers ports.")
     assert not merely_possible("could the pact include ports?", "The pact excludes ports.", "It can advance ports.")
+
+
+def test_why_something_became_a_long_contest_is_a_difficulty_asked_about():
+    from rag.intent import asks_difficulty
+    assert asks_difficulty("why did renewing the lease turn into such a drawn out fight?")
+    assert asks_difficulty("why were the ferry talks so protracted?") and asks_difficulty("why was it such a slog?")
+    assert not asks_difficulty("why did the dockers fight the plan?")  # a fight waged, no long contest
