@@ -128,6 +128,20 @@ def test_a_sidecar_only_copy_answers_as_one_with_sentence_rows(hash_cfg, tmp_pat
         assert [(p.chunk_id, p.sims) for p in a] == [(p.chunk_id, p.sims) for p in b] and a
 
 
+def test_a_first_size_above_the_ingest_limit_is_copied_from_a_base(hash_cfg, tmp_path):
+    """`--sizes 100000` alone copies a base store of half the ingest limit: ingesting every chunk
+    of a big size for real is what made such runs take over 20 minutes."""
+    qs = tmp_path / "q.jsonl"
+    qs.write_text(json.dumps({"question": "When was the Pact first signed?"}))
+    report = run_bench(hash_cfg, [150], n_queries=2, progress=False, work_dir=tmp_path / "work", sample=20,
+                       cold_runs=1, serve=False, onnx=False, questions_file=qs, ingest_limit=100)
+    (row,) = report["sizes"]
+    assert row["target_chunks"] == 150 and "copies of the" in row["built_by"]
+    assert 0 < row["base_chunks"] <= 100 and row["base_ingest_s"] > 0
+    assert row["chunks"] == row["base_chunks"] * round(150 / row["base_chunks"])
+    assert row["ours"]["chunks"] == row["chunks"]
+
+
 @pytest.mark.slow
 def test_bench_builds_synthetic_sizes_on_a_chroma_server(hash_cfg, tmp_path, monkeypatch):
     """With a server configured, both sizes are built and served there; the copy keeps its sentence vectors
