@@ -13,6 +13,7 @@ from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
 from rag.room import fill_room
+from rag.stakes import stakes_told
 from rag.text import terms
 from rag.wording import richer_in_words
 
@@ -44,7 +45,8 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     # worries asked for: what is feared is named in few of the question's words, as another article's are (WORRY_SHARE)
     share = WORRY_SHARE if query.listed in WORRY_KINDS else KIND_SHARE
     kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= share * best.score
-                 and c.passage.kind == "body" and names_kind(c, query)), None) or course_point(query, cands)
+                 and c.passage.kind == "body" and names_kind(c, query)), None) \
+        or course_point(query, cands) or stakes_told(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
