@@ -223,9 +223,10 @@ def asks_worth(q: str) -> bool:
 
 
 # Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
-# "the short version", "the quick version of it": the asker wants the whole told briefly, a summary (general English)
+# "the short version", "the quick version of it": the asker wants the whole told briefly, a summary (general English);
+# "what is the piece getting / driving at?" asks what its writer means to say overall: its main point
 _SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
-                          r"(?:short|quick|brief|condensed) version|"
+                          r"(?:short|quick|brief|condensed) version|(?:getting|driving) at|"
                           r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
 
 

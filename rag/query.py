@@ -19,6 +19,8 @@ from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, clo
 from rag.asked import (asked_part, asks_member, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
+from rag.course import asks_course_change, asks_history
+from rag.stakes import asks_stakes
 from rag.intent import (LEAD, asks_cause, asks_means, asks_stance, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
 from rag.narrative import asks_narrative
@@ -78,6 +80,8 @@ class Query:
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
     meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
     condition: bool = False  # "what will decide whether it works?": what something depends on is the asked thing
+    history: bool = False  # "a quick history of the pact": an overview whose answer starts at its start (``course.asks_history``)
+    stakes: bool = False  # "why should I care?": the shared problems at stake answer (``stakes.asks_stakes``)
     worth: bool = False  # "why is it still worth keeping?": what something is good for, not what caused it
     bodies: set = field(default_factory=set)  # "the justice department's": stems naming which body (``body_name``)
     asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``)
@@ -245,7 +249,9 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     sides, naming = sides_of(text) or ([] if named else each_sides(text)), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = "compare" if apart else two_articles_compared(shape, named, about, bool(sides), core)
-    trend = intent in ("fact", "overview") and not about and not named and asks_trend(core)
+    # "how has X changed over the years?": its course up to now, though "how has…" reads as a how-question (``course``)
+    trend = not about and not named and ((intent in ("fact", "overview") and asks_trend(core))
+                                         or (intent in ("why", "overview") and asks_course_change(core)))
     intent = "overview" if trend else intent  # "where are port ties heading?": the matter's course, as an overview
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
@@ -276,7 +282,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
-                 scene_named=scene, worth=asks_worth(text),
+                 scene_named=scene, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
                  bodies=body_name(text), asked_act=closing_act(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",

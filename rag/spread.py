@@ -9,10 +9,11 @@ import re
 from rag.evidence import ENDS, Candidate
 from rag.gather import same_list_elsewhere
 from rag.neighbours import antecedents, fresh as _fresh
-from rag.period import asks_now, characterises_period
+from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.rules import byline_note, is_enumeration
 from rag.room import fill_room
+from rag.stakes import stakes_told
 from rag.text import terms
 from rag.wording import richer_in_words
 
@@ -44,7 +45,8 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     # worries asked for: what is feared is named in few of the question's words, as another article's are (WORRY_SHARE)
     share = WORRY_SHARE if query.listed in WORRY_KINDS else KIND_SHARE
     kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= share * best.score
-                 and c.passage.kind == "body" and names_kind(c, query)), None) or present_period(query, cands)
+                 and c.passage.kind == "body" and names_kind(c, query)), None) \
+        or course_point(query, cands) or stakes_told(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words
@@ -83,16 +85,6 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     if told is not None:  # another writer's examples of the same list: the items this answer lacks, one beyond the limit
         chosen, why = chosen + [told], why + ["same_list"]
     return chosen, why
-
-
-def present_period(query, cands: list[Candidate]) -> Candidate | None:
-    """An overview of how things stand now ("what's the relationship like now?"): the sentence, down to
-    ``KIND_SHARE`` of the best, naming the present period and what defines it (``period.characterises_period``).
-    It answers what the present is like, while sentences restating the question's topic outscore it on its words."""
-    if query.intent != "overview" or query.listed or query.more or query.gist or not asks_now(query.text):
-        return None
-    return next((c for c in cands[1:] if c.score >= KIND_SHARE * cands[0].score and c.passage.kind == "body"
-                 and characterises_period(c.text)), None)
 
 
 WORRY_SHARE = 0.5  # worries asked for: another article's sentence naming them is heard down to this share of the best

@@ -19,7 +19,7 @@ here hers herself him himself his how i if in into is isn't it its itself just m
 now of off on once only or other our ours ourselves out over own same she should so some such than that the their
 theirs them themselves then there these they this those through to too under until up very was we were what when
 where which while who whom why will with would you your yours yourself yourselves s t can't don't won't
-tell say said says please know explain describe give list mention according article articles piece one ones many much
+tell say said says please pls plz know explain describe give list mention according article articles piece one ones many much
 besides except apart kind kinds type types sort
 """.split())
 

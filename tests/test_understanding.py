@@ -533,6 +533,9 @@ def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why
     ("why did the dock weekly column criticise the fees?", False),
     ("give me the short version of what the dock weekly report says", True),  # "the short version": a summary
     ("what does the new version of the permit say?", False),  # a version of a thing is no summary
+    ("what's the harbour times column getting at overall", True),  # "getting at": what it means to say, its point
+    ("what is the dock weekly report driving at?", True),
+    ("what did the crew get at the harbour?", False),
 ])
 def test_a_summary_asked_in_so_many_words_is_recognised_whatever_topic_names_the_article(q, summary):
     from rag.intent import asks_summary
@@ -991,3 +994,10 @@ def test_a_dropped_g_is_read_as_the_ing_word():
 ])
 def test_a_paper_that_ran_an_article_is_its_outlet(q, meta):
     assert is_about_articles(q) is meta
+
+
+def test_chat_shorthand_for_please_is_no_topic_word():
+    """"quick history of this pact pls": "pls" is "please" typed short, no name the articles lack (it was read as an
+    unknown entity and the question refused)."""
+    from rag.text import terms
+    assert terms("quick history of the ferry pls") == terms("quick history of the ferry plz") == terms("quick history ferry")

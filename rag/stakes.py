@@ -1,0 +1,54 @@
+"""What is at stake: "why should anyone care about the pact?", "why does it even matter?" asks what the matter means
+beyond its parties, and the answer is the sentence naming the shared problems it bears on ("global challenges such as
+floods and epidemics need both ports"). That sentence shares few of the question's words ("care", "matter") and
+is far from it in meaning; sentences restating the matter's topic outscore it, so the spread (``rag.spread``) hears it
+first, down to ``STAKES_SHARE`` of the best.
+"""
+
+from __future__ import annotations
+
+import re
+
+STAKES_SHARE = 0.5  # "why should I care?": the sentence naming the shared problems at stake, down to this share of the best
+
+# Asked by someone standing for anyone ("why should a regular person care", "why do people care", "why should I
+# care"), or "why does it (even) matter?" closing the question: general English. "Why does Washington care?" asks
+# one party's motive, and "why does it matter for industry?" what it does for one field: a cause, not the stakes.
+_GENERIC = r"(?:anyone|anybody|everyone|everybody|people|folks|i|we|you|(?:a|an|the)\s+(?:regular|ordinary|average|normal|typical)\s+\w+|(?:the\s+)?public)"
+_STAKES_ASK = re.compile(r"\bwhy\s+(?:should|would|do|does|did|will|must)\s+" + _GENERIC + r"\b.{0,60}\bcare\b|"
+                         r"\bwhy\s+(?:does|do|would|should|is|will)\b.{0,60}\bmatters?(?:\s+(?:at\s+all|so\s+much|anyway))?"
+                         r"\s*(?:[?.!]|$)", re.I)
+# A problem of the whole world ("global challenges", "issues facing the world", "challenges facing humanity")...
+_WORLD = re.compile(r"\b(?:global|world|world['’]s|worldwide|humanity|humankind|mankind|transnational|planet(?:ary)?)\b", re.I)
+_PROBLEM = re.compile(r"\b(?:challenges?|problems?|issues|crises|crisis|threats?)\b", re.I)
+# ...named by its instances ("such as X and Y", "like X"): a sentence only alluding to "these challenges" names none
+_INSTANCES = re.compile(r"\b(?:such as|like|including)\b", re.I)
+
+
+def asks_stakes(q: str) -> bool:
+    """Does the question ask what is at stake for anyone ("why should I care?", "why does it even matter?")?
+
+    >>> asks_stakes("why should a regular person like me care about the ferry pact"), asks_stakes("why does the port care?")
+    (True, False)
+    >>> asks_stakes("why does the ferry deal even matter?"), asks_stakes("why does the ferry deal matter for fishing?")
+    (True, False)
+    """
+    return bool(_STAKES_ASK.search(q))
+
+
+def states_stakes(text: str) -> bool:
+    """Does a sentence name the world's shared problems a matter bears on, by their instances?
+
+    >>> states_stakes("Global challenges such as floods need both ports."), states_stakes("These global challenges matter.")
+    (True, False)
+    """
+    return bool(_WORLD.search(text) and _PROBLEM.search(text) and _INSTANCES.search(text))
+
+
+def stakes_told(query, cands: list) -> object | None:
+    """The stakes asked for (``query.stakes``): the sentence, down to ``STAKES_SHARE`` of the best, naming the shared
+    problems at stake, unless the best names them already."""
+    if not query.stakes or query.more or not cands or states_stakes(cands[0].text):
+        return None
+    return next((c for c in cands[1:] if c.score >= STAKES_SHARE * cands[0].score and c.passage.kind == "body"
+                 and states_stakes(c.text)), None)
