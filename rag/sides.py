@@ -15,6 +15,7 @@ from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
 from rag.stances import regarding_subject, stance_of_clause
 from rag.places import as_named
+from rag.replies import reply_bonus, replying_side
 from rag.text import STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
@@ -330,6 +331,7 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
     chosen, orders = [], []
     sides, times = [set(s) for s in query.sides], [frozenset(e) for e in eras(query.sides)]
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
+    replying = replying_side(getattr(query, "text", ""), query.sides) if named else None  # "…how did X answer?": its reply
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
         pool = [c for c in cands if c.passage.kind == "body" and st & as_named(in_era(c.terms, st, times[i]), st)
@@ -340,7 +342,7 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
         own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if order := sorted(((c.score + side_bonus(st, c, times[i]) + (SIDE_BONUS if rest and sets_apart(c.text, st, rest)
                                                                        else 0.0) - narrated(c.text, times[i], query.text)
-                             + of_extent(c.terms, times[i], query.text), c)
+                             + of_extent(c.terms, times[i], query.text) + reply_bonus(i == replying, c.text), c)
                             for c in own or pool), key=lambda x: -x[0]):
             chosen.append(order[0][1])
             orders.append(order)

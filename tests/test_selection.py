@@ -39,6 +39,16 @@ def test_a_side_whose_two_best_sentences_are_close_is_heard_in_both():
     assert why[2:] == ["side_second"] and chosen[2].text.startswith("After the port")  # far below: "was busy" is not heard
 
 
+def test_the_side_asked_for_its_reply_is_heard_by_a_sentence_telling_a_reply():
+    # "how did the council answer?": "In response, …" tells it in other words (rag.replies), over one only naming it
+    q = _q("what did the port do and how did the council answer?", sides=[["port"], ["council"]], intent="compare")
+    cands = _cands("a", ["The port raised its fares.", "The council met in the town hall.",
+                         "In response, the council cut its own levies."], [0.6, 0.6, 0.5])
+    assert [c.text for c in pick_sides(q, cands)] == ["The port raised its fares.", "In response, the council cut its own levies."]
+    q = _q("what did the port do and what did the council do?", sides=[["port"], ["council"]], intent="compare")
+    assert pick_sides(q, cands)[1].text == "The council met in the town hall."  # no reply asked: the better one
+
+
 def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
     assert sides_of("what did washington do?") == []
