@@ -2,8 +2,8 @@
 
 A question names a side by one word ("what science needs vs what security needs"); a writer names it by an
 adjective or agent noun of the same stem family ("the openness required for scientific discovery"), which the
-stemmer leaves apart ("scienc", "scientif"). Two stems are kin when they share all but the last letter of the
-side's stem, five letters at least. General English morphology, no topic word.
+stemmer leaves apart ("scienc", "scientif"; "scientist", "scientif"). Two stems are kin when they share all but the
+last two letters of the side's stem, five letters at least. General English morphology, no topic word.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ def kin(t: str, name: str) -> bool:
 
     >>> kin("scientif", "scienc"), kin("scientist", "scienc"), kin("secur", "secur"), kin("sector", "secur")
     (True, True, True, False)
-    >>> kin("port", "portal"), kin("council", "counsel")
-    (False, False)
+    >>> kin("port", "portal"), kin("council", "counsel"), kin("scientif", "scientist")
+    (False, False, True)
     """
     if t == name:
         return True
     if len(t) < KIN_PREFIX or len(name) < KIN_PREFIX or not t.isalpha():
         return False
     shared = next((i for i, (a, b) in enumerate(zip(t, name)) if a != b), min(len(t), len(name)))
-    return shared >= max(KIN_PREFIX, len(name) - 1)
+    return shared >= max(KIN_PREFIX, len(name) - 2)
 
 
 def as_kin(ts: set[str], names) -> set[str]:

@@ -164,9 +164,9 @@ def _modifiers(before: list[str]) -> str:
 _WH_CLAUSE = re.compile(r"\b(?:what|where|how)(?:'s\s+|\s+)(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
                         r"(?!(?:what|where|how)\b)([\w.\-']+)", re.I)
 # ...joined by a word that sets them side by side ("and", "vs", "contrast with": "how does what X does contrast with
-# what Y does")
+# what Y does", "clash with")
 _JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut|\bcontrast(?:s|ed)? (?:to|with)|"
-                     r"\bin contrast to)\s*$", re.I)
+                     r"\bin contrast to|\bclash(?:es|ed)? with|\bconflicts? with)\s*$", re.I)
 
 
 def clause_sides(text: str) -> list[str]:

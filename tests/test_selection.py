@@ -58,6 +58,10 @@ def test_a_side_is_heard_in_a_word_of_its_family_set_against_the_other():
     assert got == ["Scientific openness is opposed to the secrecy that security demands.", "Security rules grew tighter."]
 
 
+def test_two_clauses_that_clash_are_two_sides():
+    assert sides_of("how does what the port needs clash with what the council wants?") == ["port", "council"]
+
+
 def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
     assert sides_of("what did washington do?") == []
