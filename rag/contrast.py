@@ -13,6 +13,7 @@ from dataclasses import replace
 from rag.evidence import Candidate
 from rag.reasons import corrective_contrast
 from rag.text import stem, terms
+from rag.versionwords import asks_story, pointed_ages
 
 # compare: what a sentence stating its point by correction gains (dev: 0.05 +1 on its own, 0.07 -1, 0.1 +0,
 # 0.2 -1; the same bonus on a sentence naming a shift "from X to Y" +0; a small margin only breaks near-ties)
@@ -101,7 +102,6 @@ def tells_history(text: str) -> bool:
 
 
 HISTORY_DISCOUNT = 0.1  # compare two times: a sentence telling the version's history, not what the version is
-_ASKS_PAST = re.compile(r"\b(?:was|were|did|had|history)\b", re.I)  # "what was its place in history?" asks the story
 
 
 def narrated(text: str, era, question: str) -> float:
@@ -114,7 +114,7 @@ def narrated(text: str, era, question: str) -> float:
     >>> narrated("The charter was the first one.", {"old"}, "what was the old charter?"), narrated("The charter was the first one.", set(), "x")
     (0.0, 0.0)
     """
-    return HISTORY_DISCOUNT if era and not _ASKS_PAST.search(question) and tells_history(text) else 0.0
+    return HISTORY_DISCOUNT if era and not asks_story(question) and tells_history(text) else 0.0
 
 
 def of_its_time(era, other_era, cands: list[Candidate], question: str = "") -> list[Candidate]:
@@ -136,7 +136,7 @@ def of_its_time(era, other_era, cands: list[Candidate], question: str = "") -> l
     >>> len(of_its_time({"renew", "revis"}, {"first"}, cs, "what did it cover?"))
     2
     """
-    if not era or not other_era or _ASKS_PAST.search(question):
+    if not era or not other_era or asks_story(question):
         return cands
     own = [c for c in cands if _time_terms(c.text) & era]  # "a 45-year-old pact", "renewable energy": no time
     return [c for c in own if not c.terms & other_era] or own or cands
@@ -156,7 +156,7 @@ def _time_terms(text: str) -> set[str]:
     (['energi', 'fund', 'pact', 'renew'], ['pact'])
     """
     out = set()
-    for w in re.findall(r"[\w'\-]+", _AGE.sub(" ", text)):
+    for w in re.findall(r"[\w'\-]+", _AGE.sub(" ", pointed_ages(text))):  # "new guardrails": no version
         for t in terms(w):
             if t not in _TIMED or _FORM.fullmatch(w.lower().replace(t, "", 1)) or w.lower() in _FORMS:
                 out.add(t)
@@ -182,7 +182,7 @@ def of_extent(text_terms: set[str], era, question: str) -> float:
     >>> of_extent({"pact"}, {"new"}, "x"), of_extent({"narrow"}, {"old"}, "what was the old pact's place in history?")
     (0.0, 0.0)
     """
-    return EXTENT_BONUS if era and text_terms & _EXTENT and not _ASKS_PAST.search(question) else 0.0
+    return EXTENT_BONUS if era and text_terms & _EXTENT and not asks_story(question) else 0.0
 
 
 def _when(side: list[str]) -> float:

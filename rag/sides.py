@@ -14,7 +14,8 @@ from rag.evidence import Candidate
 from rag.pairs import possessed
 from rag.neighbours import fresh as _fresh
 from rag.stances import regarding_subject, stance_of_clause
-from rag.places import as_named
+from rag.kin import as_kin
+from rag.replies import reply_bonus, replying_side
 from rag.text import STOPWORDS, stem, terms
 
 _VERSUS = re.compile(r"\b(?:vs\.?|versus|compared? (?:to|with)|as opposed to|differ(?:s|ent)? from|contrast(?:ed)? with)\s", re.I)
@@ -163,9 +164,9 @@ def _modifiers(before: list[str]) -> str:
 _WH_CLAUSE = re.compile(r"\b(?:what|where|how)(?:'s\s+|\s+)(?:(?:is|are|was|were|did|does|do|has|have|had)\s+)?(?:the\s+)?"
                         r"(?!(?:what|where|how)\b)([\w.\-']+)", re.I)
 # ...joined by a word that sets them side by side ("and", "vs", "contrast with": "how does what X does contrast with
-# what Y does")
+# what Y does", "clash with")
 _JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut|\bcontrast(?:s|ed)? (?:to|with)|"
-                     r"\bin contrast to)\s*$", re.I)
+                     r"\bin contrast to|\bclash(?:es|ed)? with|\bconflicts? with)\s*$", re.I)
 
 
 def clause_sides(text: str) -> list[str]:
@@ -239,14 +240,14 @@ def side_bonus(side: set[str], c: Candidate, era: frozenset = frozenset()) -> fl
     holding two of them ("its benefits are vital") speaks for that side, and must outweigh a better-scoring
     sentence with one in passing ("it raised fears, though with one benefit").
     """
-    return SIDE_BONUS * min(1.0, len(side & as_named(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
+    return SIDE_BONUS * min(1.0, len(side & as_kin(in_era(c.terms, side, era), side)) / min(len(side), SIDE_FULL))
 
 
 # "the port gained fares, while the council lost berths": general English markers of contrast or of a reply, one of
 # which stands between the two sides' names when a sentence speaks of each in turn (not in "the port, modelled on
 # the council's, …", which names both but says one thing)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|however|yet|meanwhile|unlike|instead|in turn|even as|in contrast|"
-                       r"by contrast|on the other hand|in response)\b", re.I)
+                       r"by contrast|on the other hand|in response|opposed to|at odds with)\b", re.I)
 APART = 4  # words from one side's name to the other's for a sentence to speak of each on its own ("the port and the council": 3)
 
 
@@ -267,13 +268,13 @@ def _mentions(text: str, one: set[str], other: set[str]) -> list[int]:
 
 @lru_cache(maxsize=65536)
 def named_word(word: str, names: tuple[str, ...]) -> frozenset[str]:
-    """A word's terms, places read as the place they name among ``names`` (``as_named``). Remembered: a comparison
+    """A word's terms, places and kin words read as the side they name among ``names`` (``kin.as_kin``). Remembered: a comparison
     reads each word of each candidate sentence for each side, and the same sentences and sides come back.
 
     >>> sorted(named_word("Chinese-American", ("china", "america")))
     ['america', 'china']
     """
-    return frozenset(as_named(set(terms(word)), names))
+    return frozenset(as_kin(set(terms(word)), names))
 
 
 def sets_apart(text: str, a: set[str], b: set[str]) -> bool:
@@ -330,9 +331,10 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
     chosen, orders = [], []
     sides, times = [set(s) for s in query.sides], [frozenset(e) for e in eras(query.sides)]
     named = all(len(s) <= SIDE_WORDS for s in sides)  # a stance side is a dozen words of attitude, not a name
+    replying = replying_side(getattr(query, "text", ""), query.sides) if named else None  # "…how did X answer?": its reply
     for i, st in enumerate(sides):
         rest = set().union(*(s for j, s in enumerate(sides) if j != i)) if named else set()
-        pool = [c for c in cands if c.passage.kind == "body" and st & as_named(in_era(c.terms, st, times[i]), st)
+        pool = [c for c in cands if c.passage.kind == "body" and st & as_kin(in_era(c.terms, st, times[i]), st)
                 and _fresh(c, chosen)]
         pool = of_its_year(st, pool, frozenset(rest))  # a year's own sentence, not one dating it against another year
         if pool and len(times) == 2:  # ...nor one leading to the other
@@ -340,7 +342,7 @@ def side_orders(query, cands: list[Candidate]) -> list[list[tuple[float, Candida
         own = [c for c in pool if _mentions(c.text, st | times[i], rest)] if rest else pool
         if order := sorted(((c.score + side_bonus(st, c, times[i]) + (SIDE_BONUS if rest and sets_apart(c.text, st, rest)
                                                                        else 0.0) - narrated(c.text, times[i], query.text)
-                             + of_extent(c.terms, times[i], query.text), c)
+                             + of_extent(c.terms, times[i], query.text) + reply_bonus(i == replying, c.text), c)
                             for c in own or pool), key=lambda x: -x[0]):
             chosen.append(order[0][1])
             orders.append(order)

@@ -39,6 +39,29 @@ def test_a_side_whose_two_best_sentences_are_close_is_heard_in_both():
     assert why[2:] == ["side_second"] and chosen[2].text.startswith("After the port")  # far below: "was busy" is not heard
 
 
+def test_the_side_asked_for_its_reply_is_heard_by_a_sentence_telling_a_reply():
+    # "how did the council answer?": "In response, …" tells it in other words (rag.replies), over one only naming it
+    q = _q("what did the port do and how did the council answer?", sides=[["port"], ["council"]], intent="compare")
+    cands = _cands("a", ["The port raised its fares.", "The council met in the town hall.",
+                         "In response, the council cut its own levies."], [0.6, 0.6, 0.5])
+    assert [c.text for c in pick_sides(q, cands)] == ["The port raised its fares.", "In response, the council cut its own levies."]
+    q = _q("what did the port do and what did the council do?", sides=[["port"], ["council"]], intent="compare")
+    assert pick_sides(q, cands)[1].text == "The council met in the town hall."  # no reply asked: the better one
+
+
+def test_a_side_is_heard_in_a_word_of_its_family_set_against_the_other():
+    # "science" in "scientific" (rag.kin), and "opposed to" sets the two apart in one sentence (sides._CONTRAST)
+    q = _q("what does science need vs what does security need?", sides=[["scienc"], ["secur"]], intent="compare")
+    cands = _cands("a", ["Scientific openness is opposed to the secrecy that security demands.",
+                         "Security rules grew tighter.", "Science funding rose."], [0.5, 0.6, 0.6])
+    got = [c.text for c in pick_sides(q, cands)]
+    assert got == ["Scientific openness is opposed to the secrecy that security demands.", "Security rules grew tighter."]
+
+
+def test_two_clauses_that_clash_are_two_sides():
+    assert sides_of("how does what the port needs clash with what the council wants?") == ["port", "council"]
+
+
 def test_sides_are_read_around_versus_and_only_there():
     assert sides_of("washington vs beijing: who hit back harder") == ["washington", "beijing"]
     assert sides_of("what did washington do?") == []

@@ -45,3 +45,20 @@ def test_a_wh_clause_subject_is_the_side_its_predicate_asks_about_and_vice_versa
     from rag.sides import sides_of
     assert sides_of("what is the port better at in fares compared to the council and vice versa") == ["port", "the council"]
     assert sides_of("how long were the stopgap waits vs the actual crossing?")[0] == "stopgap waits"
+
+
+def test_a_bare_new_or_old_introduces_another_thing_not_a_version():
+    # "new guardrails", "a new phase": no definite determiner, so no version of the pact (rag.versionwords.pointed_ages)
+    got = _picks("how is the new pact different from the old one?",
+                 ["The port added new guardrails.", "The revised pact covers ferries.", "The old pact covered every boat."],
+                 [0.7, 0.45, 0.3])
+    assert got == ["The revised pact covers ferries.", "The old pact covered every boat."]
+
+
+def test_a_past_tense_difference_asks_how_versions_differ_not_their_story():
+    # "how was the old pact different…": the tense places the old version in time (rag.versionwords.asks_story)
+    got = _picks("how was the old pact different from the new one?",
+                 ["Since its first signing, the port renewed the pact every five years.",
+                  "The revised pact covers ferries.", "The original pact covered every boat."], [0.6, 0.45, 0.3],
+                 sides=[["old"], ["new"]])
+    assert got == ["The original pact covered every boat.", "The revised pact covers ferries."]
