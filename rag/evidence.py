@@ -17,8 +17,9 @@ from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person, reports_words
-from rag.reasons import (claims_distinction, coins_word, corrective_contrast, gives_means, names_argument, names_difficulty,
-                         reason_strength, states_condition, states_limit, states_rate, states_shift, tells_risked)
+from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
+                         names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
+                         tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -271,7 +272,7 @@ def shape_typed(query, text: str, typed: float) -> float:
     if query.rate and not query.qtype and query.intent == "fact":
         typed = float(states_rate(text))  # "how often is it renewed?": "every five years", not "the renewal in 2024"
     if query.word_used and not query.qtype and query.intent == "fact":
-        typed = float(coins_word(text))  # "what word does she use for it?": the sentence holding the coinage
+        typed = float(names_term(text))  # "what word does she use for it?": the sentence giving the term
     if query.distinction and not query.qtype and query.intent == "fact":
         typed = float(claims_distinction(text))  # "what was special about it?": "it was the first…"
     if query.feared and not query.qtype and query.intent == "fact":

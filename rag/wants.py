@@ -160,13 +160,20 @@ def asks_rate(q: str) -> bool:
 # A question for the word a writer uses: "what word does she use for the new setup?", "which term did the piece
 # apply to it?" (general English). Its answer is the sentence holding that word, a coinage rarer than the words
 # restating the topic (``reasons.coins_word``).
-_WORD_ASK = re.compile(r"\b(?:what|which)\s+(?:word|term|phrase|label|adjective)s?\s+(?:does|do|did|is|was)\b", re.I)
+# ...and the everyday ways of asking for a name given to something: "what's the word / term / name for X?",
+# "what do they call X?", "what's the buzzword for X?"
+_WORD_ASK = re.compile(r"\b(?:what|which)\s+(?:word|term|phrase|label|adjective)s?\s+(?:does|do|did|is|was)\b|"
+                       r"\bwhat(?:'s|’s|s|\s+is|\s+was)?\s+the\s+(?:word|term|name|phrase|label|expression)\s+for\b|"
+                       r"\bwhat\s+(?:do|does|did|would)\s+(?:you|they|people|we|experts|critics)\s+call\b|"
+                       r"\b(?:buzzword|catchword|catchphrase)s?\b", re.I)
 
 
 def asks_word_used(q: str) -> bool:
     """Does the question ask which word someone uses for something?
 
     >>> asks_word_used("what word does the harbour piece use for the new lease?"), asks_word_used("what does the word mean?")
+    (True, False)
+    >>> asks_word_used("whats the word for leasing a pier but not the land?"), asks_word_used("what's the name of the mayor?")
     (True, False)
     """
     return bool(_WORD_ASK.search(q))

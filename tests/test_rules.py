@@ -468,3 +468,20 @@ def test_why_something_became_a_long_contest_is_a_difficulty_asked_about():
     assert asks_difficulty("why did renewing the lease turn into such a drawn out fight?")
     assert asks_difficulty("why were the ferry talks so protracted?") and asks_difficulty("why was it such a slog?")
     assert not asks_difficulty("why did the dockers fight the plan?")  # a fight waged, no long contest
+
+
+def test_whats_the_word_for_is_answered_by_the_sentence_giving_a_term():
+    # "what's the word for X?" asks for a term; the sentence giving one sets it apart: quoted, a hyphenated coinage,
+    # or a glossary label, none of which general word frequency flags as rare (``coins_word``)
+    from rag.reasons import names_term
+    from rag.wants import asks_word_used
+    assert asks_word_used("whats the word for leasing a pier without the land?")
+    assert asks_word_used("what's the term for boats that carry both cars and people")
+    assert asks_word_used("what do people call it when two ports share one pier?")
+    assert asks_word_used("what's the buzzword for the mayor's plan?")
+    assert not asks_word_used("what's the name of the mayor?") and not asks_word_used("what did the mayor call for?")
+    assert names_term('The lease embodies the board\u2019s \u201cpier-sharing\u201d of berths.')
+    assert names_term("But the past decade saw a surge in port-nationalism.")
+    assert names_term("Shared Berths: the practice of two ports leasing one pier.")
+    assert not names_term("The two towns renewed the lease in May.")
+    assert not names_term('The mayor said "we will renew the lease once the board has met again."')
