@@ -20,6 +20,11 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"in order to|aims? to|aimed to|to address|" + _PURPOSE_TO + r"|fear(?:s|ing|ed)?|concerns?|"
                      r"worr(?:y|ies|ied)|threat|risks?|amid|given|"
                      r"driven by|fuell?ed by|"
+                     # a verb making its subject the cause of what follows ("X prompted the review", "X sparked
+                     # fears"), or of a worry it sharpened ("espionage efforts have heightened Washington's concerns")
+                     r"(?:prompt|trigger|spark|caus)(?:ed|es|s)?|"
+                     r"(?:heighten|rais|fuell?|stok|deepen|intensifi)(?:ed|es|s)?\s+(?:[\w’']+\s+){0,2}?"
+                     r"(?:concerns?|fears?|worr(?:y|ies)|suspicions?|alarm)|"
                      # a participle after a comma giving the grounds of the act before it ("it was extended twice,
                      # reflecting both sides' wish to keep it"); "it reflects a compromise" tells what it shows
                      r"(?<=, )reflecting|"

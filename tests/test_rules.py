@@ -485,3 +485,13 @@ def test_whats_the_word_for_is_answered_by_the_sentence_giving_a_term():
     assert names_term("Shared Berths: the practice of two ports leasing one pier.")
     assert not names_term("The two towns renewed the lease in May.")
     assert not names_term('The mayor said "we will renew the lease once the board has met again."')
+
+
+def test_a_verb_making_its_subject_the_cause_gives_a_reason():
+    # "why are they so nervous about X?": the sentence whose subject raised the worry ("smuggling has heightened the
+    # port's concerns") gives its cause; one that only names the worry ("amid concerns") is weaker
+    from rag.reasons import reason_strength
+    assert reason_strength("Smuggling on the ferries has heightened the port’s concerns about the pier.") == 1.0
+    assert reason_strength("The leak prompted a review of the lease.") == 1.0
+    assert reason_strength("Amid concerns, the dock closed.") < 1.0
+    assert reason_strength("The ferry raised its fares.") == 0.0  # raising a price is no worry raised
