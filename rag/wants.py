@@ -33,7 +33,9 @@ def asks_condition(q: str) -> bool:
 # A question for what something is confined to: "what kind of research is it limited to?", "what is the deal
 # restricted to now?" (general English, no topic). Its answer says so ("focuses exclusively on X", "only X"), a
 # sentence that merely names the thing ("recent versions of the deal…") does not.
-_LIMIT_ASK = re.compile(r"\b(?:limited|restricted|confined|limit|restrict|confine)\s+(?:it\s+|them\s+)?to\b", re.I)
+# ...and what is still allowed once the rest is shut ("what are they still allowed to do together?") asks the same bound
+_LIMIT_ASK = re.compile(r"\b(?:limited|restricted|confined|limit|restrict|confine)\s+(?:it\s+|them\s+)?to\b|"
+                        r"\bwhat\b[^?]*\bstill\s+(?:allowed|permitted|ok|okay)\s+to\b", re.I)
 
 
 def asks_limit(q: str) -> bool:

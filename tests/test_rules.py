@@ -495,3 +495,12 @@ def test_a_verb_making_its_subject_the_cause_gives_a_reason():
     assert reason_strength("The leak prompted a review of the lease.") == 1.0
     assert reason_strength("Amid concerns, the dock closed.") < 1.0
     assert reason_strength("The ferry raised its fares.") == 0.0  # raising a price is no worry raised
+
+
+def test_what_is_still_allowed_asks_for_the_bound_like_what_is_it_limited_to():
+    # once the rest is shut, "what are they still allowed to do?" is answered by the sentence stating the bound
+    # ("focuses exclusively on X"), not by one restating the topic in the question's words
+    from rag.wants import asks_limit
+    assert asks_limit("so what kind of work are the two ports still allowed to do together under the new lease?")
+    assert asks_limit("what are the towns still ok to share?")
+    assert not asks_limit("are the towns allowed to share the pier?") and not asks_limit("what is still open?")
