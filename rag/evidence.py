@@ -154,6 +154,23 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     return out
 
 
+# A sentence opening by setting something aside ("Beyond the port, …", "Apart from the ferry, …", general English):
+# what it goes on to say is of something else, and the words of what it set aside do not make it an answer about that
+_ASIDE_OPENER = re.compile(r"^(?:beyond|apart from|aside from|besides|outside(?: of)?|other than)\s+([^,]{1,60}),\s", re.I)
+
+
+def set_aside_terms(text: str, terms_of) -> set:
+    """The terms a sentence names only in an opening that sets them aside (``terms_of``: a text's term set).
+
+    >>> sorted(set_aside_terms("Beyond the port, the town has scrutinised the ferry.", lambda t: set(t.lower().split())))
+    ['port']
+    """
+    m = _ASIDE_OPENER.match(text)
+    if not m:
+        return set()
+    return set(terms_of(m.group(1))) - set(terms_of(text[m.end():]))
+
+
 def held_for_question(typed: float, text: str, query, target: set[str], dated: str = "") -> float:
     """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
 
@@ -191,7 +208,10 @@ def dating_text(c: Candidate) -> str:
 def _score(c: Candidate, query, weights, total, hdr_weights, floor, top_score, target, lexicon) -> None:
     p, said = c.passage, c.terms
     # Terms naming the article (outlet, title: ``hdr_weights``) count half: they pick the article, not the sentence.
-    hit = sum([w for t, w in weights.items() if t in said])
+    # "Beyond the halls of Congress, …" is not about Congress, when the asker named it (a follow-up's words echo the sentence)
+    aside = set_aside_terms(c.text, lexicon.sentence_terms)
+    aside = aside & set(terms(query.asked)) if aside else aside
+    hit = sum([w for t, w in weights.items() if t in said and t not in aside])
     hit += 0.5 * sum([w for t, w in hdr_weights if t not in said])
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)

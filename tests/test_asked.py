@@ -347,3 +347,17 @@ def test_the_people_acting_for_someone_are_asked_about_by_that_someone():
     # "the mayor's people" are named by the mayor in the articles ("the mayor's office"), not by "people"
     assert actor("did the mayor's people want to cut ties?") == "mayor"
     assert actor("did the harbour committee approve it?") == "committe"  # a body, its own actor
+
+
+def test_a_sentence_setting_the_asked_thing_aside_does_not_match_it():
+    # "Beyond the harbour board, the town has scrutinised the ferry crews" is about what lies beyond the board: the
+    # board's words in its opening do not make it an answer to "why does the harbour board want the lease scrapped?"
+    lex, ps = _lexicon(["Beyond the harbour board, the town has scrutinised the ferry crews.",
+                        "The harbour board called the lease a loss for the town."])
+    text = "why does the harbour board want the lease scrapped?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="why")
+    cands = {c.text[:6]: c for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}
+    assert cands["Beyond"].overlap == 0.0 and cands["The ha"].overlap > 0
+    # a follow-up echoing the sentence's own words ("what did that lead to?" resolved on it) still matches them
+    q.asked = "what did that lead to?"
+    assert {c.text[:6]: c for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}["Beyond"].overlap > 0
