@@ -504,3 +504,15 @@ def test_what_is_still_allowed_asks_for_the_bound_like_what_is_it_limited_to():
     assert asks_limit("so what kind of work are the two ports still allowed to do together under the new lease?")
     assert asks_limit("what are the towns still ok to share?")
     assert not asks_limit("are the towns allowed to share the pier?") and not asks_limit("what is still open?")
+
+
+def test_how_are_they_supposed_to_asks_for_an_explanation_like_how_do_they():
+    # "how are they supposed to stop leaks?" asks for the means as "how do they stop leaks?" does: a why-shaped
+    # answer whose sentence gives the means ("screening to prevent leaks"), not a fact restating the topic
+    from rag.intent import intent_of
+    assert intent_of("how are the ports supposed to stop smuggling before it slips out?") == "why"
+    assert intent_of("how were the crews meant to check the cargo?") == "why"
+    assert intent_of("how should the towns share the pier?") == "why"
+    assert intent_of("how are the two port pieces different?") == "compare"
+    assert intent_of("big picture, how are the two ports getting along these days?") == "overview"
+    assert intent_of("how many berths are there?") != "why"
