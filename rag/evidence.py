@@ -275,6 +275,8 @@ def shape_typed(query, text: str, typed: float) -> float:
             typed = max(typed, DIFFICULTY_NAMED * names_difficulty(text))
         if query.feared:  # "why could it backfire?": the bad outcome it risks is why
             typed = max(typed, float(tells_risked(text)))
+        if query.why_not:  # "why isn't it dead yet?": "it is not obsolete, but rather…" corrects the premise
+            typed = max(typed, float(corrective_contrast(text)))
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
         typed = float(gives_means(text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "why" and not query.qtype and query.worth:

@@ -197,3 +197,18 @@ def asks_definition(question: str) -> bool:
     (False, False)
     """
     return bool(_DEFINITION.search(question.strip()))
+
+
+# A why-question about a state denied: "why isn't it dead yet?", "why does the piece say it is not outdated?" (general
+# English negation). Its answer corrects the premise ("it is not obsolete, but rather in transformation"), a sentence
+# that often holds no cause word.
+_WHY_NOT = re.compile(r"\b(?:why|how come)\b.*(?:\b(?:not|never|no longer|isnt|arent|wasnt|hasnt)\b|n['’]t\b)", re.I)
+
+
+def asks_why_not(q: str) -> bool:
+    """Does a why-question ask why something is not so?
+
+    >>> asks_why_not("why isn't the lease dead yet?"), asks_why_not("why is the lease dead?")
+    (True, False)
+    """
+    return bool(_WHY_NOT.search(q))

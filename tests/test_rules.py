@@ -336,7 +336,7 @@ def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacl
     assert not asks_difficulty("why did the lease last so long?")  # a duration, not a delay
     obstacles = "The obstacles to a new lease are large given the port's debts."
     assert names_difficulty(obstacles) and not names_difficulty("The pier is a barrier against waves.")
-    q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False,
+    q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False, why_not=False,
                         condition=False, limit=False, distinction=False, rate=False,
                         word_used=False)
     # named obstacles outrank a sentence merely giving some cause ("…to address concerns")
