@@ -239,7 +239,9 @@ _INTRODUCED = re.compile(r"\b(?:so-called|known\s+as|dubbed|termed|referred\s+to
 _COINED_COMPOUND = re.compile(r"\b[a-z]+-[a-z]+(?:ism|isation|ization)\b", re.I)
 # ...or a glossary entry: a short capitalised label heading the sentence and closed by a colon ("Dual-Use Dilemma: the
 # challenge of…"), the term the rest of the sentence defines
-_LABEL = re.compile(r"^(?:[A-Z][\w\-&.]*\s+){0,4}[A-Z][\w\-&.]*:\s")
+# (not a time or place set before a colon: "In May: the lease ran out")
+_LABEL = re.compile(r"^(?!(?:In|On|At|By|For|As|From|To|With|After|Before|Since|Until|During)\b)"
+                    r"(?:[A-Z][\w\-&.]*\s+){0,4}[A-Z][\w\-&.]*:\s")
 
 
 @lru_cache(maxsize=65536)
@@ -250,7 +252,7 @@ def names_term(text: str) -> bool:
     >>> names_term('The plan embodies the "de-risking" of ties.'), names_term("A surge in port-nationalism followed.")
     (True, True)
     >>> names_term("Shared Berths: the practice of two ports leasing one pier."), names_term("In May: the lease ran out.")
-    (True, True)
+    (True, False)
     >>> names_term("The plan is careful and well-timed."), names_term('He said "we will renew the lease when the board meets."')
     (False, False)
     """

@@ -516,3 +516,9 @@ def test_how_are_they_supposed_to_asks_for_an_explanation_like_how_do_they():
     assert intent_of("how are the two port pieces different?") == "compare"
     assert intent_of("big picture, how are the two ports getting along these days?") == "overview"
     assert intent_of("how many berths are there?") != "why"
+
+
+def test_a_time_set_before_a_colon_is_no_glossary_label():
+    from rag.reasons import names_term
+    assert names_term("Shared Berths: the practice of two ports leasing one pier.")
+    assert not names_term("In May: the lease ran out.") and not names_term("After the vote: the towns renewed it.")
