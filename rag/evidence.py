@@ -17,8 +17,9 @@ from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
 from rag.persons import names_person, reports_words
-from rag.reasons import (claims_distinction, coins_word, corrective_contrast, gives_means, names_argument, names_difficulty,
-                         reason_strength, states_condition, states_limit, states_rate, states_shift, tells_risked)
+from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
+                         names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
+                         tells_risked)
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -153,6 +154,23 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     return out
 
 
+# A sentence opening by setting something aside ("Beyond the port, …", "Apart from the ferry, …", general English):
+# what it goes on to say is of something else, and the words of what it set aside do not make it an answer about that
+_ASIDE_OPENER = re.compile(r"^(?:beyond|apart from|aside from|besides|outside(?: of)?|other than)\s+([^,]{1,60}),\s", re.I)
+
+
+def set_aside_terms(text: str, terms_of) -> set:
+    """The terms a sentence names only in an opening that sets them aside (``terms_of``: a text's term set).
+
+    >>> sorted(set_aside_terms("Beyond the port, the town has scrutinised the ferry.", lambda t: set(t.lower().split())))
+    ['port']
+    """
+    m = _ASIDE_OPENER.match(text)
+    if not m:
+        return set()
+    return set(terms_of(m.group(1))) - set(terms_of(text[m.end():]))
+
+
 def held_for_question(typed: float, text: str, query, target: set[str], dated: str = "") -> float:
     """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
 
@@ -190,7 +208,10 @@ def dating_text(c: Candidate) -> str:
 def _score(c: Candidate, query, weights, total, hdr_weights, floor, top_score, target, lexicon) -> None:
     p, said = c.passage, c.terms
     # Terms naming the article (outlet, title: ``hdr_weights``) count half: they pick the article, not the sentence.
-    hit = sum([w for t, w in weights.items() if t in said])
+    # "Beyond the halls of Congress, …" is not about Congress, when the asker named it (a follow-up's words echo the sentence)
+    aside = set_aside_terms(c.text, lexicon.sentence_terms)
+    aside = aside & set(terms(query.asked)) if aside else aside
+    hit = sum([w for t, w in weights.items() if t in said and t not in aside])
     hit += 0.5 * sum([w for t, w in hdr_weights if t not in said])
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
@@ -254,6 +275,8 @@ def shape_typed(query, text: str, typed: float) -> float:
             typed = max(typed, DIFFICULTY_NAMED * names_difficulty(text))
         if query.feared:  # "why could it backfire?": the bad outcome it risks is why
             typed = max(typed, float(tells_risked(text)))
+        if query.why_not:  # "why isn't it dead yet?": "it is not obsolete, but rather…" corrects the premise
+            typed = max(typed, float(corrective_contrast(text)))
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
         typed = float(gives_means(text))  # "how does it work?" asks for the means or the arrangement
     elif query.intent == "why" and not query.qtype and query.worth:
@@ -271,7 +294,7 @@ def shape_typed(query, text: str, typed: float) -> float:
     if query.rate and not query.qtype and query.intent == "fact":
         typed = float(states_rate(text))  # "how often is it renewed?": "every five years", not "the renewal in 2024"
     if query.word_used and not query.qtype and query.intent == "fact":
-        typed = float(coins_word(text))  # "what word does she use for it?": the sentence holding the coinage
+        typed = float(names_term(text))  # "what word does she use for it?": the sentence giving the term
     if query.distinction and not query.qtype and query.intent == "fact":
         typed = float(claims_distinction(text))  # "what was special about it?": "it was the first…"
     if query.feared and not query.qtype and query.intent == "fact":

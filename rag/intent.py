@@ -127,8 +127,9 @@ def intent_of(q: str) -> str:
                  r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"
-    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have)\b", ql) and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
-        return "why"  # "how does it work / how did it change": an explanation
+    if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
+            and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
+        return "why"  # "how does it work / how did it change / how are they supposed to stop leaks?": an explanation
     if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
                  r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):

@@ -34,7 +34,7 @@ from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
-                       asks_frequency, asks_limit, asks_origin, asks_rate, asks_word_used)
+                       asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
@@ -106,6 +106,7 @@ class Query:
     member: bool = False  # "which universities…", "who in the US government…": no country's name answers (``asks_member``)
     limit: bool = False  # "what kind of research is it limited to?": what confines it is the asked thing (``asks_limit``)
     rate: bool = False  # "how often is it renewed?": a recurrence ("every five years") answers (``asks_rate``)
+    why_not: bool = False  # "why isn't it dead yet?": a sentence correcting the premise answers (``asks_why_not``)
     word_used: bool = False  # "what word does she use for it?": the sentence coining a rare word answers (``asks_word_used``)
     age: bool = False  # "how old was the pact when…": an age ("a 45-year-old pact") answers, not any span (``asks_age``)
     stance: bool = False  # "does the port piece agree fares should rise?": that one article's view (``intent.asks_stance``)
@@ -229,7 +230,7 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
     asking, core_asking = asked_part(text), asked_part(core)
     return dict(condition=asks_condition(asking), age_now=asks_age_now(core_asking), age=asks_age(core_asking),
                 origin=qtype == "date" and asks_origin(core_asking), limit=asks_limit(asking), rate=asks_rate(asking),
-                word_used=asks_word_used(text),
+                word_used=asks_word_used(text), why_not=asks_why_not(asking),
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
                 member=qtype == "name" and asks_member(core_asking),
                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))

@@ -20,6 +20,11 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"in order to|aims? to|aimed to|to address|" + _PURPOSE_TO + r"|fear(?:s|ing|ed)?|concerns?|"
                      r"worr(?:y|ies|ied)|threat|risks?|amid|given|"
                      r"driven by|fuell?ed by|"
+                     # a verb making its subject the cause of what follows ("X prompted the review", "X sparked
+                     # fears"), or of a worry it sharpened ("espionage efforts have heightened Washington's concerns")
+                     r"(?:prompt|trigger|spark|caus)(?:ed|es|s)?|"
+                     r"(?:heighten|rais|fuell?|stok|deepen|intensifi)(?:ed|es|s)?\s+(?:[\w’']+\s+){0,2}?"
+                     r"(?:concerns?|fears?|worr(?:y|ies)|suspicions?|alarm)|"
                      # a participle after a comma giving the grounds of the act before it ("it was extended twice,
                      # reflecting both sides' wish to keep it"); "it reflects a compromise" tells what it shows
                      r"(?<=, )reflecting|"
@@ -224,6 +229,36 @@ def coins_word(text: str) -> bool:
     (True, False)
     """
     return any(zipf(w) < RARE_ZIPF for w in _LOWER_WORD.findall(text))
+
+
+# A term set apart as a term (general English): a short phrase in double quotes ("de-risking", "targeted engagement"),
+# one introduced as a name ("so-called X", "known as X", "dubbed X"), or a hyphenated coinage naming a doctrine or
+# process ("techno-nationalism", "re-industrialisation"), which general word frequency does not flag as rare
+_QUOTED_TERM = re.compile(r"[\"“]([A-Za-z][^\"”]{1,40})[\"”]")
+_INTRODUCED = re.compile(r"\b(?:so-called|known\s+as|dubbed|termed|referred\s+to\s+as)\s+[\"“‘]?[A-Za-z]", re.I)
+_COINED_COMPOUND = re.compile(r"\b[a-z]+-[a-z]+(?:ism|isation|ization)\b", re.I)
+# ...or a glossary entry: a short capitalised label heading the sentence and closed by a colon ("Dual-Use Dilemma: the
+# challenge of…"), the term the rest of the sentence defines
+# (not a time or place set before a colon: "In May: the lease ran out")
+_LABEL = re.compile(r"^(?!(?:In|On|At|By|For|As|From|To|With|After|Before|Since|Until|During)\b)"
+                    r"(?:[A-Z][\w\-&.]*\s+){0,4}[A-Z][\w\-&.]*:\s")
+
+
+@lru_cache(maxsize=65536)
+def names_term(text: str) -> bool:
+    """Does a sentence give a term for something: a rare word (``coins_word``), a short phrase in quotes, a phrase
+    introduced as a name, or a hyphenated coinage? "What's the word for X?" is answered by the sentence giving it.
+
+    >>> names_term('The plan embodies the "de-risking" of ties.'), names_term("A surge in port-nationalism followed.")
+    (True, True)
+    >>> names_term("Shared Berths: the practice of two ports leasing one pier."), names_term("In May: the lease ran out.")
+    (True, False)
+    >>> names_term("The plan is careful and well-timed."), names_term('He said "we will renew the lease when the board meets."')
+    (False, False)
+    """
+    quoted = any(len(q.split()) <= 4 for q in _QUOTED_TERM.findall(text))
+    return quoted or bool(_INTRODUCED.search(text) or _COINED_COMPOUND.search(text) or _LABEL.match(text)) \
+        or coins_word(text)
 
 
 # A sentence naming a difficulty: "the challenge of telling A from B", "a dilemma", "hard / difficult to", "a tension

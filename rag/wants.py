@@ -33,7 +33,9 @@ def asks_condition(q: str) -> bool:
 # A question for what something is confined to: "what kind of research is it limited to?", "what is the deal
 # restricted to now?" (general English, no topic). Its answer says so ("focuses exclusively on X", "only X"), a
 # sentence that merely names the thing ("recent versions of the deal…") does not.
-_LIMIT_ASK = re.compile(r"\b(?:limited|restricted|confined|limit|restrict|confine)\s+(?:it\s+|them\s+)?to\b", re.I)
+# ...and what is still allowed once the rest is shut ("what are they still allowed to do together?") asks the same bound
+_LIMIT_ASK = re.compile(r"\b(?:limited|restricted|confined|limit|restrict|confine)\s+(?:it\s+|them\s+)?to\b|"
+                        r"\bwhat\b[^?]*\bstill\s+(?:allowed|permitted|ok|okay)\s+to\b", re.I)
 
 
 def asks_limit(q: str) -> bool:
@@ -160,13 +162,20 @@ def asks_rate(q: str) -> bool:
 # A question for the word a writer uses: "what word does she use for the new setup?", "which term did the piece
 # apply to it?" (general English). Its answer is the sentence holding that word, a coinage rarer than the words
 # restating the topic (``reasons.coins_word``).
-_WORD_ASK = re.compile(r"\b(?:what|which)\s+(?:word|term|phrase|label|adjective)s?\s+(?:does|do|did|is|was)\b", re.I)
+# ...and the everyday ways of asking for a name given to something: "what's the word / term / name for X?",
+# "what do they call X?", "what's the buzzword for X?"
+_WORD_ASK = re.compile(r"\b(?:what|which)\s+(?:word|term|phrase|label|adjective)s?\s+(?:does|do|did|is|was)\b|"
+                       r"\bwhat(?:'s|’s|s|\s+is|\s+was)?\s+the\s+(?:word|term|name|phrase|label|expression)\s+for\b|"
+                       r"\bwhat\s+(?:do|does|did|would)\s+(?:you|they|people|we|experts|critics)\s+call\b|"
+                       r"\b(?:buzzword|catchword|catchphrase)s?\b", re.I)
 
 
 def asks_word_used(q: str) -> bool:
     """Does the question ask which word someone uses for something?
 
     >>> asks_word_used("what word does the harbour piece use for the new lease?"), asks_word_used("what does the word mean?")
+    (True, False)
+    >>> asks_word_used("whats the word for leasing a pier but not the land?"), asks_word_used("what's the name of the mayor?")
     (True, False)
     """
     return bool(_WORD_ASK.search(q))
@@ -188,3 +197,18 @@ def asks_definition(question: str) -> bool:
     (False, False)
     """
     return bool(_DEFINITION.search(question.strip()))
+
+
+# A why-question about a state denied: "why isn't it dead yet?", "why does the piece say it is not outdated?" (general
+# English negation). Its answer corrects the premise ("it is not obsolete, but rather in transformation"), a sentence
+# that often holds no cause word.
+_WHY_NOT = re.compile(r"\b(?:why|how come)\b.*(?:\b(?:not|never|no longer|isnt|arent|wasnt|hasnt)\b|n['’]t\b)", re.I)
+
+
+def asks_why_not(q: str) -> bool:
+    """Does a why-question ask why something is not so?
+
+    >>> asks_why_not("why isn't the lease dead yet?"), asks_why_not("why is the lease dead?")
+    (True, False)
+    """
+    return bool(_WHY_NOT.search(q))

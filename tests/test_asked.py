@@ -347,3 +347,33 @@ def test_the_people_acting_for_someone_are_asked_about_by_that_someone():
     # "the mayor's people" are named by the mayor in the articles ("the mayor's office"), not by "people"
     assert actor("did the mayor's people want to cut ties?") == "mayor"
     assert actor("did the harbour committee approve it?") == "committe"  # a body, its own actor
+
+
+def test_a_sentence_setting_the_asked_thing_aside_does_not_match_it():
+    # "Beyond the harbour board, the town has scrutinised the ferry crews" is about what lies beyond the board: the
+    # board's words in its opening do not make it an answer to "why does the harbour board want the lease scrapped?"
+    lex, ps = _lexicon(["Beyond the harbour board, the town has scrutinised the ferry crews.",
+                        "The harbour board called the lease a loss for the town."])
+    text = "why does the harbour board want the lease scrapped?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="why")
+    cands = {c.text[:6]: c for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}
+    assert cands["Beyond"].overlap == 0.0 and cands["The ha"].overlap > 0
+    # a follow-up echoing the sentence's own words ("what did that lead to?" resolved on it) still matches them
+    q.asked = "what did that lead to?"
+    assert {c.text[:6]: c for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}["Beyond"].overlap > 0
+
+
+def test_why_not_is_answered_by_the_sentence_correcting_the_premise():
+    # "why isn't the lease dead yet?" is answered by "the lease is not obsolete, but rather in transformation", which
+    # holds no cause word; for "why is the lease dead?" the correction is no cause
+    from rag.wants import asks_why_not
+    assert asks_why_not("why does the port piece think the lease isnt dead yet") and asks_why_not("how come it's not over?")
+    assert not asks_why_not("why is the lease dead?") and not asks_why_not("is the lease not dead?")
+    lex, ps = _lexicon(["The lease is not obsolete, but rather in a state of transformation.", "The lease was signed in 1990."])
+    text = "why isn't the lease obsolete yet?"
+    q = Query(asked=text, resolved=text, text=text, terms=terms(text), intent="why", why_not=True)
+    typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}
+    assert typed["The lease is not o"] == 1.0 and typed["The lease was sign"] == 0.0
+    q.why_not = False
+    typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}
+    assert typed["The lease is not o"] == 0.0

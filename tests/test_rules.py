@@ -336,7 +336,7 @@ def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacl
     assert not asks_difficulty("why did the lease last so long?")  # a duration, not a delay
     obstacles = "The obstacles to a new lease are large given the port's debts."
     assert names_difficulty(obstacles) and not names_difficulty("The pier is a barrier against waves.")
-    q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False,
+    q = SimpleNamespace(intent="why", qtype=None, text="why did the lease talks drag on so long?", feared=False, why_not=False,
                         condition=False, limit=False, distinction=False, rate=False,
                         word_used=False)
     # named obstacles outrank a sentence merely giving some cause ("…to address concerns")
@@ -468,3 +468,57 @@ def test_why_something_became_a_long_contest_is_a_difficulty_asked_about():
     assert asks_difficulty("why did renewing the lease turn into such a drawn out fight?")
     assert asks_difficulty("why were the ferry talks so protracted?") and asks_difficulty("why was it such a slog?")
     assert not asks_difficulty("why did the dockers fight the plan?")  # a fight waged, no long contest
+
+
+def test_whats_the_word_for_is_answered_by_the_sentence_giving_a_term():
+    # "what's the word for X?" asks for a term; the sentence giving one sets it apart: quoted, a hyphenated coinage,
+    # or a glossary label, none of which general word frequency flags as rare (``coins_word``)
+    from rag.reasons import names_term
+    from rag.wants import asks_word_used
+    assert asks_word_used("whats the word for leasing a pier without the land?")
+    assert asks_word_used("what's the term for boats that carry both cars and people")
+    assert asks_word_used("what do people call it when two ports share one pier?")
+    assert asks_word_used("what's the buzzword for the mayor's plan?")
+    assert not asks_word_used("what's the name of the mayor?") and not asks_word_used("what did the mayor call for?")
+    assert names_term('The lease embodies the board\u2019s \u201cpier-sharing\u201d of berths.')
+    assert names_term("But the past decade saw a surge in port-nationalism.")
+    assert names_term("Shared Berths: the practice of two ports leasing one pier.")
+    assert not names_term("The two towns renewed the lease in May.")
+    assert not names_term('The mayor said "we will renew the lease once the board has met again."')
+
+
+def test_a_verb_making_its_subject_the_cause_gives_a_reason():
+    # "why are they so nervous about X?": the sentence whose subject raised the worry ("smuggling has heightened the
+    # port's concerns") gives its cause; one that only names the worry ("amid concerns") is weaker
+    from rag.reasons import reason_strength
+    assert reason_strength("Smuggling on the ferries has heightened the port’s concerns about the pier.") == 1.0
+    assert reason_strength("The leak prompted a review of the lease.") == 1.0
+    assert reason_strength("Amid concerns, the dock closed.") < 1.0
+    assert reason_strength("The ferry raised its fares.") == 0.0  # raising a price is no worry raised
+
+
+def test_what_is_still_allowed_asks_for_the_bound_like_what_is_it_limited_to():
+    # once the rest is shut, "what are they still allowed to do?" is answered by the sentence stating the bound
+    # ("focuses exclusively on X"), not by one restating the topic in the question's words
+    from rag.wants import asks_limit
+    assert asks_limit("so what kind of work are the two ports still allowed to do together under the new lease?")
+    assert asks_limit("what are the towns still ok to share?")
+    assert not asks_limit("are the towns allowed to share the pier?") and not asks_limit("what is still open?")
+
+
+def test_how_are_they_supposed_to_asks_for_an_explanation_like_how_do_they():
+    # "how are they supposed to stop leaks?" asks for the means as "how do they stop leaks?" does: a why-shaped
+    # answer whose sentence gives the means ("screening to prevent leaks"), not a fact restating the topic
+    from rag.intent import intent_of
+    assert intent_of("how are the ports supposed to stop smuggling before it slips out?") == "why"
+    assert intent_of("how were the crews meant to check the cargo?") == "why"
+    assert intent_of("how should the towns share the pier?") == "why"
+    assert intent_of("how are the two port pieces different?") == "compare"
+    assert intent_of("big picture, how are the two ports getting along these days?") == "overview"
+    assert intent_of("how many berths are there?") != "why"
+
+
+def test_a_time_set_before_a_colon_is_no_glossary_label():
+    from rag.reasons import names_term
+    assert names_term("Shared Berths: the practice of two ports leasing one pier.")
+    assert not names_term("In May: the lease ran out.") and not names_term("After the vote: the towns renewed it.")
