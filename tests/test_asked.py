@@ -347,3 +347,20 @@ def test_the_people_acting_for_someone_are_asked_about_by_that_someone():
     # "the mayor's people" are named by the mayor in the articles ("the mayor's office"), not by "people"
     assert actor("did the mayor's people want to cut ties?") == "mayor"
     assert actor("did the harbour committee approve it?") == "committe"  # a body, its own actor
+
+
+def test_a_follow_ups_own_question_sets_what_is_asked_not_the_earlier_one_read_with_it():
+    # "how many times…" of the earlier question asks a frequency; the follow-up itself asks a length
+    from rag.asked import own_ask
+
+    q = "and how long was each one (how many times did the ferry deal get extended)?"
+    assert own_ask(q) == "and how long was each one?"
+    assert own_ask("and before 2020 (how many times was it extended)?") == "and before 2020 (how many times was it extended)?"
+
+
+def test_a_follow_up_asking_a_length_is_no_frequency_question():
+    from rag.asked import own_ask
+    from rag.wants import asks_frequency
+
+    q = "and how long was each one (how many times did the ferry deal get extended)?"
+    assert asks_frequency(q) and not asks_frequency(own_ask(q))

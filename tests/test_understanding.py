@@ -848,6 +848,15 @@ def test_a_question_asking_for_a_purpose_is_a_why_question(q):
     assert intent_of(q) == "why"
 
 
+def test_a_thing_done_on_purpose_asks_for_the_things_not_a_purpose():
+    # "on purpose" (deliberately) tells how the act was done: "which routes did the plan leave out on purpose" asks
+    # for the routes, a list, while "what was the purpose of the plan" asks for a purpose
+    from rag.intent import asks_cause, intent_of
+    assert intent_of("which routes did the new plan leave out on purpose") == "list"
+    assert not asks_cause("which routes did the new plan leave out on purpose")
+    assert intent_of("what was the purpose of the new plan?") == "why"
+
+
 def test_the_goals_asked_in_the_plural_still_ask_for_a_list():
     from rag.intent import intent_of
     assert intent_of("what are the main goals of the pier rules?") == "list"
@@ -991,3 +1000,4 @@ def test_a_dropped_g_is_read_as_the_ing_word():
 ])
 def test_a_paper_that_ran_an_article_is_its_outlet(q, meta):
     assert is_about_articles(q) is meta
+
