@@ -13,9 +13,10 @@ from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
+from rag.opposites import speaks_to_change
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, verdict
-from rag.settles import act_told, exclusion_told, settling, subject_held
+from rag.settles import act_told, exclusion_told, opposite_told, settling, subject_held
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -177,6 +178,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
                     cands, query.named_docs)
     best = settling(query.text, weights or {}, best, cands, query.named_docs)
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
+    best = opposite_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
@@ -198,7 +200,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
                 and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
                 and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c) \
-                and not merely_possible(query.text, best.text, c.text):
+                and not merely_possible(query.text, best.text, c.text) and speaks_to_change(query.text, c.text):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
