@@ -1001,3 +1001,13 @@ def test_a_dropped_g_is_read_as_the_ing_word():
 def test_a_paper_that_ran_an_article_is_its_outlet(q, meta):
     assert is_about_articles(q) is meta
 
+
+def test_what_it_is_then_after_a_denial_asks_what_the_answer_said_it_is_instead():
+    # "so what is it then?" after "It does not oblige anyone. Instead, it sets terms…": the "instead" is asked,
+    # not the thing "it" stands for (the permit, which every sentence is about)
+    said = "The ferry permit does not oblige any port to share boats. Instead, it is a framework setting docking terms."
+    out = rewrite("so what is it then?", [Turn("is the ferry permit forcing ports to share boats?", [], said=said)]).text
+    assert "framework" in out and out.startswith("so what is it then (")
+    plain = rewrite("so what is it then?", [Turn("is the ferry permit forcing ports to share boats?", [],
+                                                  said="The ferry permit obliges every port to share boats.")]).text
+    assert "framework" not in plain
