@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from rag.asked import asked_part
 from rag.conflicts import act_conflict, conflict
 from rag.counts import counted_otherwise
 from rag.opposites import opposed
@@ -146,7 +147,8 @@ def verdict(question: str, sentence: str) -> str:
         return "no"
     focus = focus_clause(question, sentence)
     neg = (negations(focus) + opposed(question, focus)) % 2 == 1  # "narrowed" for "did it widen?" denies it too
-    q_neg = (negations(question, verbs_only=True) + claimed_negators(question)) % 2 == 1
+    claim = asked_part(question)  # "…when it expired?" dates the claim: its ending word is not what is asked
+    q_neg = (negations(claim, verbs_only=True) + claimed_negators(claim)) % 2 == 1
     return "no" if neg != q_neg else "yes"
 
 

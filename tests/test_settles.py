@@ -108,3 +108,25 @@ def test_an_opposite_word_reads_as_a_denial_and_a_past_state_word_as_a_negation(
     # "not obsolete" denies that the permit is dead, though it shares no word with the question
     assert verdict("does the piece say the ferry permit is dead?", "The ferry permit is not obsolete.") == "no"
     assert verdict("is the ferry permit obsolete?", "The ferry permit is obsolete now.") == "yes"
+
+
+def test_a_no_telling_that_a_term_ran_out_is_completed_by_what_came_of_it():
+    # "its term expired" answers "did it die when it ran out?" only half; the next sentence tells it lived on
+    from rag.yesno import what_followed
+    q = "did the ferry permit just die when it ran out?"
+    cands = _cands("a", ["The ferry permit's term expired in May.",
+                         "The permit received two three-month extensions."], [0.9, 0.4])
+    assert what_followed(cands[0], cands) is cands[1]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert lead == "No — " and chosen == [cands[0], cands[1]]
+    guessed = _cands("a", ["The ferry permit's term expired in May.", "It may receive another extension."], [0.9, 0.4])
+    assert what_followed(guessed[0], guessed) is None  # what may be is no outcome
+    plain = _cands("a", ["The ferry permit runs to May.", "The permit received two extensions."], [0.9, 0.4])
+    assert what_followed(plain[0], plain) is None  # no term ran out
+
+
+def test_a_when_clause_dates_the_claim_and_its_ending_word_is_not_asked():
+    # "did they renew it on time when it expired?" asks about the renewal; "expired" only dates it
+    from rag.polarity import verdict
+    assert verdict("did they renew the ferry permit on time when it expired?", "The permit expired in May.") == "no"
+    assert verdict("did the ferry permit expire in May?", "The permit expired in May.") == "yes"
