@@ -1011,3 +1011,13 @@ def test_what_it_is_then_after_a_denial_asks_what_the_answer_said_it_is_instead(
     plain = rewrite("so what is it then?", [Turn("is the ferry permit forcing ports to share boats?", [],
                                                   said="The ferry permit obliges every port to share boats.")]).text
     assert "framework" not in plain
+
+
+@pytest.mark.parametrize("q,meta", [
+    ("what kinds of tech does the harbour writer group things into", False),  # kinds of a thing: her account
+    ("which types of risk does the pier piece's author see?", False),
+    ("what kinds of outlets published the pier pieces?", True),  # kinds of outlet: bylines
+    ("who is the harbour writer?", True),
+])
+def test_kinds_of_a_thing_asked_of_a_writer_are_the_content_of_the_piece(q, meta):
+    assert is_about_articles(q) is meta
