@@ -125,6 +125,26 @@ _USES = re.compile(r"\bus(?:e|es|ed|ing)\b")
 _OTHERS_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:the|a|an|this|these|those|their|its)\s+")
 
 
+# "what kinds of tech…", "which types of risk…": kinds of a thing asked for
+_KINDS_OF = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|categories|classes)\s+of\s+([a-z][a-z-]*)")
+
+
+def kinds_of_content(q: str) -> bool:
+    """Does the question ask for kinds of a thing other than an article or its byline ("what kinds of tech does
+    the SCMP writer group things into?")?
+
+    WHY: a byline holds a name, an outlet and a date, never kinds of anything: the writer named in such a question
+    says whose account is asked, as "what does the SCMP writer argue?" does.
+
+    >>> kinds_of_content("what kinds of tech does the harbour writer group things into"), kinds_of_content("who is the writer?")
+    (True, False)
+    >>> kinds_of_content("what kinds of outlets published the pieces?")
+    False
+    """
+    m = _KINDS_OF.search(q.lower())
+    return bool(m) and stem(m.group(1)) not in META_STEMS
+
+
 # "her job title", "his official title": a person's rank, not an article's headline
 _PERSONS_TITLE = re.compile(r"\b(?:job|official|academic|professional|formal|work)\s+titles?\b")
 
@@ -161,7 +181,7 @@ def is_about_articles(q: str) -> bool:
         return True  # "who <did> the … article", "how old is the … piece", "where is it from": the article is asked about
     if counted_things(q) - META_STEMS:
         return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
-    if _ARTICLE_NAMES.search(q.lower()):
+    if _ARTICLE_NAMES.search(q.lower()) or kinds_of_content(q):
         return False  # "what kinds of tech does the SCMP article name?": what it names is its content
     if CONTENT_VERBS.search(_DESCRIBED.sub(r"\1", q.lower())) \
             and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:

@@ -74,6 +74,28 @@ def points_back(q: str) -> bool:
     return bool(_POINTS_BACK.search(q))
 
 
+# The earlier question a follow-up was read with, put after it in brackets by ``rag.followup``: "and how long was each
+# one (how many times was it extended)?"
+_CONTEXT_AFTER = re.compile(r"\s*\([^()]*\)\s*\??\s*$")
+
+
+def own_ask(q: str) -> str:
+    """A follow-up's own question without the earlier question it was read with, when it asks something itself
+    (opens with a question word); the whole text otherwise ("and before 2020 (how many times…)?" asks as before).
+
+    WHY: "how many times…" in the earlier question set what that one asked (a frequency, answered by "twice");
+    "and how long was each one?" asks a length, which "two six-month extensions" gives.
+
+    >>> own_ask("and how long was each one (how many times was it extended)?")
+    'and how long was each one?'
+    >>> own_ask("and before 2020 (how many times was it extended)?"), own_ask("how many times was it extended?")
+    ('and before 2020 (how many times was it extended)?', 'how many times was it extended?')
+    """
+    m = _CONTEXT_AFTER.search(q)
+    own = q[:m.start()].rstrip() + "?" if m else q
+    return own if m and _WH_START.match(own.lower()) else q
+
+
 @lru_cache(maxsize=4096)  # read by several steps of understanding one question
 def asked_part(q: str) -> str:
     """The part of a question that asks: the wh-question after a dash or semicolon that follows a statement,

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, determiner, indefinite, listed_things,
                              no_antecedent, other_side, personal, pronoun, subject, writers)
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
+from rag.instead import asks_instead, said_instead
 from rag.intent import is_more
 from rag.text import STOPWORDS, stem, tokens
 from rag.wants import asks_definition
@@ -324,6 +325,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if _DONE_OR_AFTER.search(question) or bridged(question) or asked_people(question, last):  # the event done; the people a "who?" asked for
         return Resolved(together(question, last))
+    if asks_instead(question) and said_instead(last.said):  # "so what is it then?" after "…Instead, it sets terms"
+        return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
             return Resolved(together(question, last))
@@ -343,9 +346,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     event = _EVENT_REF.match(question)
     if event:  # "and when was that?": "that" is the whole event the last question asked about
         return Resolved(together(question, last))
-    person = personal(question, last)
-    if person is None:
-        person = writers(question, last)
+    person = personal(question, last) or writers(question, last)  # each a question, or None
     if person is not None:
         return Resolved(person)
     p = pronoun(_DUMMY_IT.sub(lambda x: " " * len(x.group(0)), question))

@@ -119,7 +119,7 @@ def intent_of(q: str) -> str:
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if _SUMMARY_ASK.search(ql):
         return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
-    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  # "a quick history of the deal": a thing's record told in several points, like its background
@@ -166,7 +166,7 @@ def asks_cause(q: str) -> bool:
     ql = q.lower()
     if _WORTH_ASK.search(ql):
         return False  # "why would islanders care about the timetable?" asks what it is good for, not what caused it
-    return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
+    return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
 
 
 @lru_cache(maxsize=4096)  # asked once per candidate sentence of one question

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import statistics
 
+from rag.asked import asked_part
 from rag.conflicts import act_conflict, conflict
 from rag.counts import counted_otherwise
+from rag.opposites import opposed
 from rag.text import terms
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
@@ -20,7 +22,9 @@ from rag.text import terms
 _NEGATORS = r"not|no|never|without|neither|nor|cannot|n't"
 _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?|restrict\w*|cancel\w*|kill\w*|"
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
-              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?")
+              r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?|"
+              # states of a thing past its use, like "dead": "not obsolete" says it lives on
+              r"obsolete|defunct|outdated|outmoded|moribund")
 # Phrasal verbs of removal or ending: English often says "get rid of", "pull X out", "call it off" where
 # one word ("scrap", "withdraw", "cancel") would do, and the particle may follow the verb's object.
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
@@ -141,8 +145,10 @@ def verdict(question: str, sentence: str) -> str:
     """
     if conflict(question, sentence) or counted_otherwise(question, sentence):  # a count stated otherwise
         return "no"
-    neg = negations(focus_clause(question, sentence)) % 2 == 1
-    q_neg = (negations(question, verbs_only=True) + claimed_negators(question)) % 2 == 1
+    focus = focus_clause(question, sentence)
+    neg = (negations(focus) + opposed(question, focus)) % 2 == 1  # "narrowed" for "did it widen?" denies it too
+    claim = asked_part(question)  # "…when it expired?" dates the claim: its ending word is not what is asked
+    q_neg = (negations(claim, verbs_only=True) + claimed_negators(claim)) % 2 == 1
     return "no" if neg != q_neg else "yes"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
-from rag.asked import (asked_part, asks_member, count_target, counted_things, points_back, question_sentence,
+from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
@@ -261,12 +261,12 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     ts = [t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
-    freq = asks_frequency(asked_part(text))  # "how many times…": "times" is no thing counted
+    freq = asks_frequency(asked_part(own_ask(text)))  # "how many times…": "times" is no thing counted
     mention = asked_mention(text) if intent == "yes_no" else ""  # "does the piece mention X?": X
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
-                 named_docs=named, naming=naming, count_target=set() if freq else count_target(text),
-                 counted=set() if freq else counted_things(text),
+                 named_docs=named, naming=naming, count_target=set() if freq else count_target(own_ask(text)),
+                 counted=set() if freq else counted_things(own_ask(text)),
                  gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides(sided := [stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),

@@ -370,7 +370,7 @@ _UNIT_MODIFIER = re.compile(rf"\b(?:\d+|{_NUMWORDS[2:-2]})[\s\-](?:year|month|we
 def durations_of_other(text: str, question: str) -> bool:
     """Does a sentence state durations only as modifiers of things the question does not ask about
     ("two three-week permits" when asked how long the deal runs)? A duration of the asked thing is
-    stated plainly ("for another four years") or modifies the question's own noun ("each three-week permit").
+    stated plainly ("for another four years") or modifies the question's own noun or one of its root ("extensions"/"extended").
 
     >>> durations_of_other("It got two three-week permits.", "how long is the deal good for")
     True
@@ -380,7 +380,8 @@ def durations_of_other(text: str, question: str) -> bool:
     plain = TYPE_PATTERNS["duration"].findall(text)
     mods = list(_UNIT_MODIFIER.finditer(text))
     q = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
-    return bool(mods) and len(mods) >= len(plain) and all(stem(m.group(1).lower()) not in q for m in mods)
+    units = [stem(m.group(1).lower()) for m in mods]
+    return bool(mods) and len(mods) >= len(plain) and not any(u in q or any(_same_root(u, w) for w in q) for u in units)
 
 
 # "signed in 1979", "first signed in 1979", "since 1979", "founded in May 1950": the year a thing began

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from rag.evidence import Candidate
+from rag.opposites import opposable, opposed, tells_change
 from rag.polarity import is_modal, left_out, negations, without_choices
 from rag.text import stem, terms
 
 SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this share of the best sentence's score
+OPPOSITE_NEAR = 0.7  # ...and one stating the opposite of the asked change (it shares no word of the claim) down to this (dev)
 
 # "did it end up getting renewed?", "has the pier been rebuilt?", "was the pact signed in May?": the asked act as a
 # regular past participle after a verb of being or getting, or after the subject of a question opening with one
@@ -156,4 +158,19 @@ def exclusion_told(question: str, weights: dict[str, float], best: Candidate, ca
         return best
     near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
             and left_out(weights, c.text, terms_of) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
+
+
+def opposite_told(question: str, best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence stating the opposite of the change a yes/no question asks about, when the evidence states
+    neither that change nor its opposite.
+
+    WHY: "did the new permit widen the routes?" shares its topic with many sentences ("the permit marks a shift");
+    none of them says whether the routes widened, and read plainly each says yes. "It narrowed the routes to two"
+    shares no word of the claim, so it scores lower, but it answers the question, and answers no.
+    """
+    if not opposable(question) or opposed(question, best.text) or tells_change(question, best.text):
+        return best
+    near = [c for c in cands if c.passage.kind == "body" and c.score >= OPPOSITE_NEAR * best.score
+            and opposed(question, c.text) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best

@@ -13,9 +13,10 @@ from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
 from rag.evidence import Candidate
 from rag.neighbours import antecedent, fresh as _fresh, next_of
+from rag.opposites import speaks_to_change
 from rag.scope import DOCUMENT_STEMS
-from rag.polarity import denial, is_modal, verdict
-from rag.settles import act_told, exclusion_told, settling, subject_held
+from rag.polarity import denial, is_modal, negations, verdict
+from rag.settles import act_told, exclusion_told, opposite_told, settling, subject_held
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -177,6 +178,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
                     cands, query.named_docs)
     best = settling(query.text, weights or {}, best, cands, query.named_docs)
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
+    best = opposite_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
@@ -198,13 +200,14 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
                 and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
                 and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
                 and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c) \
-                and not merely_possible(query.text, best.text, c.text):
+                and not merely_possible(query.text, best.text, c.text) and speaks_to_change(query.text, c.text):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
     nxt = asked_detail_next(query.text, weights or {}, best, cands)
-    if nxt is not None:
-        chosen, why = chosen + [nxt], why + ["asked_detail"]
+    after = what_followed(best, cands) if nxt is None and v == "no" else None
+    if nxt is not None or after is not None:  # the asked detail, or what came of an end the evidence tells
+        chosen, why = chosen + [nxt or after], why + ["asked_detail" if nxt is not None else "what_followed"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
 
 
@@ -267,6 +270,23 @@ def asked_detail_next(question: str, weights: dict[str, float], best: Candidate,
     if (telling & nxt.terms) - best.terms and verdict(question, nxt.text) == verdict(question, best.text):
         return nxt
     return None
+
+
+# Words telling that a term or a deadline ran its course: general English
+_RAN_OUT = re.compile(r"\b(?:expired|lapsed|ran\s+out|ended)\b", re.I)
+
+
+def what_followed(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sentence right after a "no" evidence telling that a term ran out, when it tells what came of it.
+
+    WHY: "did the permit just die when it ran out?" is answered no by "its term expired in May" only half: the term
+    ran out, yet the permit lived on, and the next sentence ("it received two extensions") says how. A sentence
+    after it that denies or only supposes something again ("it may lapse") tells no outcome.
+    """
+    nxt = next_of(best, cands) if _RAN_OUT.search(best.text) else None
+    if nxt is None or not _fresh(nxt, [best]) or negations(nxt.text) or is_modal(nxt.text) or _RAN_OUT.search(nxt.text):
+        return None
+    return nxt
 
 
 def leaning_on(denied: Candidate, cands: list[Candidate]) -> Candidate | None:

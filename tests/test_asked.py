@@ -377,3 +377,20 @@ def test_why_not_is_answered_by_the_sentence_correcting_the_premise():
     q.why_not = False
     typed = {c.text[:18]: c.typed for c in candidates(q, ps, lex, set(), {t: 1.0 for t in q.terms})}
     assert typed["The lease is not o"] == 0.0
+
+
+def test_a_follow_ups_own_question_sets_what_is_asked_not_the_earlier_one_read_with_it():
+    # "how many times…" of the earlier question asks a frequency; the follow-up itself asks a length
+    from rag.asked import own_ask
+
+    q = "and how long was each one (how many times did the ferry deal get extended)?"
+    assert own_ask(q) == "and how long was each one?"
+    assert own_ask("and before 2020 (how many times was it extended)?") == "and before 2020 (how many times was it extended)?"
+
+
+def test_a_follow_up_asking_a_length_is_no_frequency_question():
+    from rag.asked import own_ask
+    from rag.wants import asks_frequency
+
+    q = "and how long was each one (how many times did the ferry deal get extended)?"
+    assert asks_frequency(q) and not asks_frequency(own_ask(q))

@@ -31,7 +31,8 @@ def test_verdict(q, sentence, expected):
 def test_negations_ignore_affirming_idioms():
     assert negations("There is no mistaking the tension.") == 0
     assert negations("It is not only a forum.") == 0
-    assert negations("It is not obsolete.") == 1
+    assert negations("It is not a forum.") == 1
+    assert negations("It is not obsolete.") == 2  # "obsolete" states an end, like "dead": "not obsolete" affirms it lives
 
 
 def test_end_up_is_no_ending():
@@ -143,6 +144,15 @@ def test_a_duration_that_only_describes_another_thing_does_not_say_how_long_the_
     assert durations_of_other("The ferry deal got two three-week permits.", "how long does the ferry deal run")
     assert not durations_of_other("The ferry deal got two three-week permits.", "how long was each permit")
     assert not durations_of_other("The ferry deal runs for another four years.", "how long does the ferry deal run")
+
+
+def test_a_duration_modifying_a_word_of_the_asked_verbs_root_says_how_long_each_lasted():
+    # "how long was each one (how often was it extended)?": "two three-week extensions" modify the asked act's noun
+    from rag.rules import durations_of_other
+
+    assert not durations_of_other("The ferry deal got two three-week extensions.", "how long was each one extended?")
+    assert durations_of_other("The ferry deal got two three-week permits.", "how long was each one extended?")
+    assert not durations_of_other("It is a 45-year-old ferry.", "how old was the ferry?")  # the asked word itself
 
 
 def test_a_sentence_naming_its_own_writer_is_a_byline_note():

@@ -68,3 +68,65 @@ def test_a_wish_or_a_choice_does_not_settle_what_came_about():
     assert settling(q, w, stated[0], stated) is stated[0]  # a statement already settles it
     wished = "did the port want the ferry permit renewed?"  # a question asking the wish is answered by it
     assert settling(wished, w, hoped[0], hoped) is hoped[0]
+
+
+def test_a_sentence_stating_the_opposite_change_answers_no():
+    # "narrowed" shares no word of "did it widen…?", yet says the opposite happened; topic-only sentences say neither
+    from rag.settles import opposite_told
+    q = "did the new ferry permit widen the routes?"
+    cands = _cands("a", ["The new ferry permit marks a shift for the harbour.",
+                         "The ferry permit has a long history.",
+                         "The permit narrowed the routes to two crossings."], [0.9, 0.85, 0.7])
+    assert opposite_told(q, cands[0], cands) is cands[2]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert chosen[0] is cands[2] and lead == "No — "
+    far = _cands("a", ["The new ferry permit marks a shift.", "The permit narrowed the routes."], [0.9, 0.5])
+    assert opposite_told(q, far[0], far) is far[0]  # too far down to be heard
+
+
+def test_a_sentence_naming_the_asked_change_stays_the_evidence():
+    from rag.settles import opposite_told
+    q = "did the new ferry permit widen the routes?"
+    cands = _cands("a", ["The permit widened the routes to four crossings.", "Later rules narrowed the routes."], [0.9, 0.85])
+    assert opposite_told(q, cands[0], cands) is cands[0]
+
+
+def test_a_topic_only_sentence_of_another_article_is_no_other_view_of_an_opposite():
+    # the other article's sentence says nothing of widening or narrowing: the articles do not differ on it
+    q = "did the new ferry permit widen the routes?"
+    cands = _cands("a", ["The new ferry permit narrowed the routes to two crossings."], [0.9]) + \
+        _cands("b", ["The new ferry permit marks a shift for the harbour routes."], [0.89])
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert lead == "No — " and len(chosen) == 1
+
+
+def test_an_opposite_word_reads_as_a_denial_and_a_past_state_word_as_a_negation():
+    from rag.polarity import verdict
+    assert verdict("did the permit widen the routes?", "The permit narrowed the routes.") == "no"
+    assert verdict("did the permit narrow the routes?", "The permit narrowed the routes.") == "yes"
+    assert verdict("did fares rise in May?", "Fares did not decline in May.") == "yes"  # two denials affirm
+    # "not obsolete" denies that the permit is dead, though it shares no word with the question
+    assert verdict("does the piece say the ferry permit is dead?", "The ferry permit is not obsolete.") == "no"
+    assert verdict("is the ferry permit obsolete?", "The ferry permit is obsolete now.") == "yes"
+
+
+def test_a_no_telling_that_a_term_ran_out_is_completed_by_what_came_of_it():
+    # "its term expired" answers "did it die when it ran out?" only half; the next sentence tells it lived on
+    from rag.yesno import what_followed
+    q = "did the ferry permit just die when it ran out?"
+    cands = _cands("a", ["The ferry permit's term expired in May.",
+                         "The permit received two three-month extensions."], [0.9, 0.4])
+    assert what_followed(cands[0], cands) is cands[1]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert lead == "No — " and chosen == [cands[0], cands[1]]
+    guessed = _cands("a", ["The ferry permit's term expired in May.", "It may receive another extension."], [0.9, 0.4])
+    assert what_followed(guessed[0], guessed) is None  # what may be is no outcome
+    plain = _cands("a", ["The ferry permit runs to May.", "The permit received two extensions."], [0.9, 0.4])
+    assert what_followed(plain[0], plain) is None  # no term ran out
+
+
+def test_a_when_clause_dates_the_claim_and_its_ending_word_is_not_asked():
+    # "did they renew it on time when it expired?" asks about the renewal; "expired" only dates it
+    from rag.polarity import verdict
+    assert verdict("did they renew the ferry permit on time when it expired?", "The permit expired in May.") == "no"
+    assert verdict("did the ferry permit expire in May?", "The permit expired in May.") == "yes"

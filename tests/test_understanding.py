@@ -851,6 +851,15 @@ def test_a_question_asking_for_a_purpose_is_a_why_question(q):
     assert intent_of(q) == "why"
 
 
+def test_a_thing_done_on_purpose_asks_for_the_things_not_a_purpose():
+    # "on purpose" (deliberately) tells how the act was done: "which routes did the plan leave out on purpose" asks
+    # for the routes, a list, while "what was the purpose of the plan" asks for a purpose
+    from rag.intent import asks_cause, intent_of
+    assert intent_of("which routes did the new plan leave out on purpose") == "list"
+    assert not asks_cause("which routes did the new plan leave out on purpose")
+    assert intent_of("what was the purpose of the new plan?") == "why"
+
+
 def test_the_goals_asked_in_the_plural_still_ask_for_a_list():
     from rag.intent import intent_of
     assert intent_of("what are the main goals of the pier rules?") == "list"
@@ -1001,3 +1010,24 @@ def test_chat_shorthand_for_please_is_no_topic_word():
     unknown entity and the question refused)."""
     from rag.text import terms
     assert terms("quick history of the ferry pls") == terms("quick history of the ferry plz") == terms("quick history ferry")
+
+
+def test_what_it_is_then_after_a_denial_asks_what_the_answer_said_it_is_instead():
+    # "so what is it then?" after "It does not oblige anyone. Instead, it sets terms…": the "instead" is asked,
+    # not the thing "it" stands for (the permit, which every sentence is about)
+    said = "The ferry permit does not oblige any port to share boats. Instead, it is a framework setting docking terms."
+    out = rewrite("so what is it then?", [Turn("is the ferry permit forcing ports to share boats?", [], said=said)]).text
+    assert "framework" in out and out.startswith("so what is it then (")
+    plain = rewrite("so what is it then?", [Turn("is the ferry permit forcing ports to share boats?", [],
+                                                  said="The ferry permit obliges every port to share boats.")]).text
+    assert "framework" not in plain
+
+
+@pytest.mark.parametrize("q,meta", [
+    ("what kinds of tech does the harbour writer group things into", False),  # kinds of a thing: her account
+    ("which types of risk does the pier piece's author see?", False),
+    ("what kinds of outlets published the pier pieces?", True),  # kinds of outlet: bylines
+    ("who is the harbour writer?", True),
+])
+def test_kinds_of_a_thing_asked_of_a_writer_are_the_content_of_the_piece(q, meta):
+    assert is_about_articles(q) is meta
