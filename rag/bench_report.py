@@ -78,6 +78,8 @@ def _server_notes(report: dict) -> list[str]:
         if "chunk_rows_per_s" in s:
             bits.append(f"built in {s.get('build_s')} s, chunk rows written at {s['chunk_rows_per_s']} rows/s, "
                         f"sentence vectors: {s.get('sentence_vectors')}")
+        if s.get("base_chunks"):
+            bits.append(f"copied from a base of {s['base_chunks']} chunks ingested in {s['base_ingest_s']} s")
         for when in ("server_after_build", "server_after_queries"):
             if s.get(when):
                 bits.append(f"{when.replace('_', ' ')}: RSS {s[when]['rss_mb']} MB (peak {s[when]['peak_rss_mb']} MB)")

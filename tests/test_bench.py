@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.bench import parse_sizes, run_bench
-from rag.bench_report import write
+from rag.bench_report import format_table, write
 from rag.bench_replicate import index_manifests, replicate_store
 from rag.bench_synth import synth_documents
 from rag.bench_util import MeteredEmbedder
@@ -140,6 +140,7 @@ def test_a_first_size_above_the_ingest_limit_is_copied_from_a_base(hash_cfg, tmp
     assert 0 < row["base_chunks"] <= 100 and row["base_ingest_s"] > 0
     assert row["chunks"] == row["base_chunks"] * round(150 / row["base_chunks"])
     assert row["ours"]["chunks"] == row["chunks"]
+    assert f"copied from a base of {row['base_chunks']} chunks" in format_table(report)
 
 
 @pytest.mark.slow
@@ -149,7 +150,6 @@ def test_bench_builds_synthetic_sizes_on_a_chroma_server(hash_cfg, tmp_path, mon
     from dataclasses import replace
 
     from rag import bench_replicate
-    from rag.bench_report import format_table
     from test_server_mode import ChromaServer
 
     monkeypatch.setattr(bench_replicate, "SIDECAR_ONLY_ABOVE", 100)
