@@ -18,6 +18,7 @@ from rag.places import as_named
 from rag.sides import SIDE_WORDS, side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
+from rag.theses import views_first
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 # compare asking when: a sentence naming two days leads down to this share of the best (d10-062's ranks 0.59)
@@ -203,7 +204,7 @@ def side_seconds(orders: list[list[tuple[float, Candidate]]], chosen: list[Candi
 def party_and_writer(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]] | None:
     """A party set against one named article's writer ("how do the pilots see the fee vs the harbour piece's
     writer?", ``Query.party``): the best sentence naming the party (all its words), then the
-    article's best two that do not name it. The article often reports the party too, and read article by article
+    article's best two that do not name it, those stating a view first. The article often reports the party too, and read article by article
     its two best are both about the party, so the writer's own view is never heard. None when no sentence names it."""
     party = set(getattr(query, "party", []))  # a bare namespace (tests) names no party
     if not party or len(party) > SIDE_WORDS or len(query.named_docs) != 1 or query.within:
@@ -212,8 +213,8 @@ def party_and_writer(query, cands: list[Candidate]) -> tuple[list[Candidate], li
     named = [c for c in body if party <= as_named(c.terms, party)]
     if not named:
         return None
-    own = [c for c in body if c.doc_id in query.named_docs and not party & as_named(c.terms, party)
-           and _fresh(c, named[:1])][:2]
+    own = views_first([c for c in body if c.doc_id in query.named_docs and not party & as_named(c.terms, party)
+                       and _fresh(c, named[:1])])[:2]  # the writer's view: where it states one (``theses``)
     return [named[0]] + own, ["party"] + ["writer"] * len(own)
 
 

@@ -165,7 +165,7 @@ _WH_CLAUSE = re.compile(r"\b(?:what|where|how)(?:'s\s+|\s+)(?:(?:is|are|was|were
                         r"(?!(?:what|where|how)\b)([\w.\-']+)", re.I)
 # ...joined by a word that sets them side by side ("and", "vs", "contrast with": "how does what X does contrast with
 # what Y does", "clash with")
-_JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared (?:to|with)|\bbut|\bcontrast(?:s|ed)? (?:to|with)|"
+_JOINED = re.compile(r"(?:\band|\bvs\.?|\bversus|\bcompared? (?:to|with)|\bbut|\bcontrast(?:s|ed)? (?:to|with)|"
                      r"\bin contrast to|\bclash(?:es|ed)? with|\bconflicts? with)\s*$", re.I)
 
 
@@ -175,6 +175,8 @@ def clause_sides(text: str) -> list[str]:
     >>> clause_sides("where is the port busier and where is the council busier?"), clause_sides("what is it and who signed it?")
     (['port', 'council'], [])
     >>> clause_sides("how does what the port charges contrast with what the council pays?")
+    ['port', 'council']
+    >>> clause_sides("how does the port view compare with what the council wants?")  # "compare", not only "compared"
     ['port', 'council']
     """
     ms = list(_WH_CLAUSE.finditer(text))

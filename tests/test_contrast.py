@@ -166,6 +166,23 @@ def test_a_named_party_is_heard_where_named_and_the_article_in_its_own_voice():
     assert why == ["party", "writer"]
 
 
+def test_the_writers_own_view_is_heard_before_its_sentences_repeating_the_topic():
+    from rag.compare import pick_compare
+    q = S(sides=[], party=["pilot"], named_docs={"dock"}, within=False, intent="compare", two_times=False,
+          when=False)
+    cands = [_cp("Pilots called the fee a tax on safety.", 0.80, "dock"),
+             _cp("Fee risks grew as traffic rose.", 0.50, "dock"),
+             _cp("Fee income funds the fee board.", 0.45, "dock"),
+             _cp("The harbour fee remains a necessary safeguard.", 0.30, "dock")]
+    chosen, why = pick_compare(q, cands)
+    assert [c.text[:11] for c in chosen] == ["Pilots call", "The harbour", "Fee risks g"]
+
+
+def test_compare_with_joins_two_clauses_set_side_by_side():
+    from rag.sides import sides_of
+    assert sides_of("how does the dock view compare with what the pilots want?") == ["dock", "pilots"]
+
+
 def test_a_stance_party_or_two_named_articles_are_read_as_before():
     from rag.compare import party_and_writer
     cands = [_cp("Critics fear the fee.", 0.8, "dock")]
