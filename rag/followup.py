@@ -38,6 +38,7 @@ from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, det
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
 from rag.intent import is_more
+from rag.proforms import one_for_noun  # "which american one?": "one" is the noun the last question asked about
 from rag.text import STOPWORDS, stem, tokens
 from rag.wants import asks_definition
 
@@ -318,7 +319,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     ell = _ellipsis(question, last.question)
     if ell:
         return Resolved(ell)
-    switched = source_switch(question, last.question) or parallel(question, last.question)
+    switched = source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question)
     if switched:
         return Resolved(switched)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"

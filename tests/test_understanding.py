@@ -1031,3 +1031,12 @@ def test_what_it_is_then_after_a_denial_asks_what_the_answer_said_it_is_instead(
 ])
 def test_kinds_of_a_thing_asked_of_a_writer_are_the_content_of_the_piece(q, meta):
     assert is_about_articles(q) is meta
+
+
+def test_which_x_one_puts_back_the_noun_the_last_question_asked_about():
+    """"which swedish one?" after "which danish port was modeled on a swedish one?": "one" is the port; left as it
+    was the follow-up named nothing and was refused."""
+    last = Turn("which danish port was modeled on a swedish one?")
+    assert rewrite("which swedish one?", [last]).text == "which swedish port (which danish port was modeled on a swedish one)?"
+    assert rewrite("what about the other one?", [Turn("which port was closed?")]).text != \
+        "what about the other port (which port was closed)?"
