@@ -141,15 +141,15 @@ def intent_of(q: str) -> str:
     return "fact"
 
 
-# "walk me through the saga", "what role does it play?": a matter's course or role asked as a whole, not one fact
-_STATE_ASK = r"walk (?:me|us) through|what role"
+# "walk me through it", "what role / what good does it play / do?", "what does it mean for X?": asked as a whole
+_STATE_ASK = (r"walk (?:me|us) through|what role|what good (?:has|have|did|does|do|will|would)\b|"
+              r"what (?:does|do|did|will|would) .{0,40}\bmean for")
 _SUMMARY_LEAD = re.compile(r"^(?:big[- ]picture|in a nutshell|tl;?dr|overview|summary)\s*[,:]\s*")
 
 
 def own_shape_after_summary(ql: str) -> str:
     """'why' when a leading summary word frames a question asking a cause in so many words ("big picture, what's
     driving the changes?"), else '': the frame asks for brevity, the question's own words say what is asked.
-
     >>> own_shape_after_summary("big picture, what's driving the fee changes?"), own_shape_after_summary("big picture, how are ties?")
     ('why', '')
     """

@@ -18,3 +18,9 @@ def test_summary_lead_without_a_cause_stays_an_overview():
 def test_walk_through_and_role_are_overviews():
     assert intent_of("walk me through the permit dispute") == "overview"
     assert intent_of("what role does the ferry pact play for the harbour board?") == "overview"
+
+
+def test_benefits_and_bearing_asked_as_a_whole_are_overviews():
+    assert intent_of("what good has the ferry pact done?") == "overview"
+    assert intent_of("what does the ferry pact mean for fishing towns?") == "overview"
+    assert intent_of("what does the ferry pact say about fees?") == "fact"  # one point of it
