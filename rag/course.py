@@ -18,6 +18,7 @@ from rag.rules import dates_start
 
 PERIOD_SHARE = 0.65  # "how are ties now?": the sentence characterising the present, down to this share of the best
 COURSE_SHARE = 0.6  # "how have ties changed?": the sentence stating a change of course, down to this share of the best
+BECOME_SHARE = 0.6  # "how are ties these days?": the sentence saying what they have become, down to this share of the best
 ORIGIN_SHARE = 0.65  # "a quick history of the pact": the sentence dating its start, down to this share of the best
 
 # "how has X changed (since…)", "how have ties evolved over the years": a matter's course up to now (general English);
@@ -26,6 +27,8 @@ ORIGIN_SHARE = 0.65  # "a quick history of the pact": the sentence dating its st
 _CHANGED = re.compile(r"\bhow\s+(?:has|have)\b.{0,60}\b(?:changed|evolved|shifted)\b|"
                       r"\b(?:changed|evolved|shifted)\s+(?:over|through)\s+(?:the\s+)?(?:years|decades|time)\b", re.I)
 # "a quick history of the pact", "what's the background", "the backstory": its record from its start
+# "…has become increasingly difficult", "ties have become guarded": the state a matter has come to (general English)
+_BECOME = re.compile(r"\b(?:has|have)\s+(?:now\s+)?become\b", re.I)
 _HISTORY = re.compile(r"\b(?:history|background|backstory|origins?)\b", re.I)
 
 
@@ -54,7 +57,17 @@ def present_period(query, cands: list) -> object | None:
     if not asks_now(query.text):
         return None
     return next((c for c in cands[1:] if c.score >= PERIOD_SHARE * cands[0].score and c.passage.kind == "body"
-                 and characterises_period(c.text)), None)
+                 and characterises_period(c.text)), None) or present_state(cands)
+
+
+def present_state(cands: list) -> object | None:
+    """How things stand now, when no sentence names the present period: the sentence, down to ``BECOME_SHARE`` of
+    the best, saying what the matter has become ("collaboration has become increasingly difficult"), unless the
+    best says so. It tells the state reached; the sentences sharing the question's words tell one of its causes."""
+    if _BECOME.search(cands[0].text):
+        return None
+    return next((c for c in cands[1:] if c.score >= BECOME_SHARE * cands[0].score and c.passage.kind == "body"
+                 and _BECOME.search(c.text)), None)
 
 
 def course_told(query, cands: list) -> object | None:

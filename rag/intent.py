@@ -117,6 +117,8 @@ def intent_of(q: str) -> str:
     cues = [c for c in cues if not (c in ("the articles say", "do the articles") and _PLURAL_ASK.search(ql))]
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
+    if own_shape_after_summary(ql) == "why":
+        return "why"  # "big picture, what's driving the changes?": the summary word frames a question asking a cause
     if _SUMMARY_ASK.search(ql):
         return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
@@ -124,7 +126,7 @@ def intent_of(q: str) -> str:
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  # "a quick history of the deal": a thing's record told in several points, like its background
                  r"gist|nutshell|in short|big picture|background|history|explain|what changed|"
-                 r"tell me about|what(?:'s| is) (?:the )?(?:deal|story) with|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
+                 r"tell me about|what(?:'?s| is) (?:the )?(?:deal|story) with|" + _STATE_ASK + r"|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
         return "overview"
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
@@ -137,6 +139,23 @@ def intent_of(q: str) -> str:
     if _PLURAL_ASK.search(ql) or _SEVERAL_ASK.search(ql):
         return "list"  # "what global problems…", "which areas…", "what are the main risks", "what three goals": several things
     return "fact"
+
+
+# "walk me through it", "what role / what good does it play / do?", "what does it mean for X?": asked as a whole
+_STATE_ASK = (r"walk (?:me|us) through|what role|what good (?:has|have|did|does|do|will|would)\b|"
+              r"what (?:does|do|did|will|would) .{0,40}\bmean for")
+_SUMMARY_LEAD = re.compile(r"^(?:big[- ]picture|in a nutshell|tl;?dr|overview|summary)\s*[,:]\s*")
+
+
+def own_shape_after_summary(ql: str) -> str:
+    """'why' when a leading summary word frames a question asking a cause in so many words ("big picture, what's
+    driving the changes?"), else '': the frame asks for brevity, the question's own words say what is asked.
+    >>> own_shape_after_summary("big picture, what's driving the fee changes?"), own_shape_after_summary("big picture, how are ties?")
+    ('why', '')
+    """
+    rest = _SUMMARY_LEAD.sub("", ql)
+    cause = re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|" + _CAUSE_ASK, rest)
+    return "why" if cause and rest != ql and not _SUMMARY_ASK.search(rest) else ""
 
 
 # "what should I know about the fees?", "what do we need to know about the pact?": a reader asking what matters
