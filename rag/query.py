@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
-from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
+from rag.abstain import asks_name_of, asks_names, asks_specifics, closing_act
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
@@ -31,6 +31,7 @@ from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.voices import party_side
 from rag.kinds import asked_kind
+from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, terms, topic_text
