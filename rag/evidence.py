@@ -16,6 +16,7 @@ from rag.initials import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.intent import asks_cause, asks_difficulty, asks_means
+from rag.leads import named_doer_first, voiced_first
 from rag.persons import names_person, reports_words
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
@@ -151,23 +152,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             _score(c, query, weights, total, hdr_weights, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
-    return voiced_first(query, out)
-
-
-VOICED_SHARE = 0.75  # a sentence giving the asked speaker's say leads when it scores this share of a leader that does not
-
-
-def voiced_first(query, cands: list[Candidate]) -> list[Candidate]:
-    """ "What did the captains say would happen if…?": a sentence giving the captains' say (``voiced``) answers it,
-    though a claim of the writer's holding more of the question's other words outscores it; without it the
-    question is refused as one whose speaker no close sentence names. It leads when it scores near the leader
-    and the leader names no such speaker (a leader that does keeps its place and its companions)."""
-    if not query.speaker or query.qtype or not cands or voiced(query, cands[0]):
-        return cands
-    i = next((i for i, c in enumerate(cands) if voiced(query, c)), None)
-    if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
-        return cands
-    return [cands[i], *cands[:i], *cands[i + 1:]]
+    return named_doer_first(query, voiced_first(query, out, voiced))
 
 
 # A sentence opening by setting something aside ("Beyond the port, …", "Apart from the ferry, …", general English):
