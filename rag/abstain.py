@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
 from rag.initials import spells_out
+from rag.namewords import bound_prefixes
 from rag.places import is_place
 from rag.rules import has_new
 from rag.spelling import common_slip, in_dictionary, zipf
@@ -69,13 +70,15 @@ def unknown_terms(query, lexicon) -> Unknown:
     # holds though its bodies never write it: in capitals as in lower case, not an unknown name
     caps -= query.naming
     ents, rare, everyday = [], [], []
+    prefixes = {stem(w) for w in bound_prefixes(query.text)}
     for t in query.terms:
         # "usa" is no unknown name when the corpus writes "U.S.": another name of a country it speaks of
         if lexicon.known(t) or lexicon.known(PLACE_NAMES.get(t, t)) or (query.about_articles and t in META_STEMS) \
                 or within_told_years(t, lexicon.known):
             continue
         # "third" is a number, "fbi" a name, and "paris" a place, however often English writes it
-        if t.isdigit() or t in caps or t in ORDINALS or lower_acronym(surface.get(t, t)) or is_place(surface.get(t, t)):
+        if t.isdigit() or t in caps or t in ORDINALS or is_place(surface.get(t, t)) \
+                or (lower_acronym(surface.get(t, t)) and t not in prefixes):
             ents.append(t)
         elif zipf(surface.get(t, t)) >= EVERYDAY_ZIPF:
             everyday.append(t)
@@ -150,35 +153,6 @@ def the_initials(text: str) -> set[str]:
     (['eu', 'un'], set())
     """
     return {w for w in _THE_TWO.findall(text.lower()) if zipf(w) >= EVERYDAY_ZIPF and not in_dictionary(w)}
-
-
-# "the justice department's", "the commerce ministry": a word naming which body, typed in lower case; and so does a
-# word before the noun of an institution English names with a proper name ("confucius institutes", "the yale
-# university", "the wellcome foundation"), which the noun alone never says
-# (not "lab" or "council": "a biotech lab", "a research council" say what kind, as often as which one)
-_BODY = re.compile(r"\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission|institute|universit(?:y|ie)|foundation|"
-                   r"academ(?:y|ie)|college)s?\b")
-# ...not a word that only points at or qualifies one ("which agency", "the federal agency")
-_NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
-               "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant",
-               "elite", "prestigious", "major", "big", "public", "private", "partner", "foreign", "local", "joint"}
-
-
-def body_name(text: str) -> set[str]:
-    """The stems of words that say which body a lower-case "X department / ministry / agency / institute" is. Its words are
-    a body's name, as "Justice Department" is in capitals: when the articles never use the word, they never
-    mention that body, however everyday the word ("justice", "energy") is. Only unknown words count (the caller
-    keeps them): "the state department" the articles name; "which department" or "the same agency" name none,
-    and a gerund says what a body does, not which one it is ("a funding agency").
-
-    >>> sorted(body_name("did the energy department's plan matter?")), body_name("which agency signed?")
-    (['energi'], set())
-    >>> body_name("is its main funding agency modeled on another?")
-    set()
-    >>> sorted(body_name("was anything about confucius institutes in it?")), body_name("did elite universities join?")
-    (['confucius'], set())
-    """
-    return {stem(w) for w in _BODY.findall(text.lower()) if w not in _NOT_A_NAME and not w.endswith("ing")}
 
 
 def spelled_out(unknown: Unknown, question: str, passages) -> Unknown:

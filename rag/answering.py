@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
-from rag.scope import DOCUMENT_STEMS
+from rag.kinds import kind_named
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
@@ -32,7 +32,7 @@ from rag.narrative import dated_event
 from rag.query import KIND_WORDS
 from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
-from rag.scope import ranked_near_top, typed_among_named
+from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.status import pick_status, with_status
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
@@ -355,6 +355,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
         any(gives_name(c.text, query.text, common) for c in close)
     # "which scientists warned…? names please": a leader telling what "prominent scientists" warned names none of them
     named = named and not (query.names and not query.about_articles and not gives_name(best.text, query.text, common))
+    named = named and (query.about_articles or kind_named(query.kind, [c.text for c in cands]))  # "which universities…"
     # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
     told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
-from rag.abstain import asks_name_of, asks_names, asks_specifics, body_name, closing_act
+from rag.abstain import asks_name_of, asks_names, asks_specifics, closing_act
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
@@ -30,6 +30,8 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.voices import party_side
+from rag.kinds import asked_kind
+from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, terms, topic_text
@@ -56,6 +58,7 @@ class Query:
     counted: set[str] = field(default_factory=set)  # ...of which the thing counted: {"patent"} (``counted_things``)
     sides: list = field(default_factory=list)  # "critics vs supporters": each side's own term stems
     party: list = field(default_factory=list)  # "the pilots vs the harbour piece's writer": the side no article names
+    kind: str = ""  # "which universities…", "the name of the ministry…": the institution asked for by name (``kinds``)
     asked_thing: str = ""  # "what is the annual budget of…": the stem of the thing asked for ("budget")
     gist: bool = False  # "sum up the CSIS piece", "how does CSIS's take differ from RS's": the named articles' main points
     negated: bool = False  # "doesn't it...?": a yes/no verdict is read against this
@@ -284,7 +287,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
                  scene_named=scene, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
-                 bodies=body_name(text), asked_act=closing_act(text),
+                 bodies=body_name(text), asked_act=closing_act(text), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text),

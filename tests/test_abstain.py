@@ -1,7 +1,8 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, body_name, closing_act, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_act, unknown_terms
+from rag.namewords import body_name
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
 from rag.query import Query, asked_thing

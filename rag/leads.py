@@ -1,0 +1,50 @@
+"""Which sentence leads when the best-scoring one does not answer the asked "who".
+
+A sentence's score counts the question's words and its closeness in meaning; a question about a speaker or a
+doer is answered only by a sentence naming one, which a claim holding more of the other words can outscore a
+little. Such a sentence leads when it scores near the leader and the leader names no one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rag.evidence import Candidate
+
+VOICED_SHARE = 0.75  # a sentence giving the asked speaker's say leads when it scores this share of a leader that does not
+
+
+def voiced_first(query, cands: list[Candidate], voiced) -> list[Candidate]:
+    """ "What did the captains say would happen if…?": a sentence giving the captains' say (``voiced``) answers it,
+    though a claim of the writer's holding more of the question's other words outscores it; without it the
+    question is refused as one whose speaker no close sentence names. It leads when it scores near the leader
+    and the leader names no such speaker (a leader that does keeps its place and its companions). ``voiced``
+    is ``rag.evidence.voiced``, passed in: that module orders its candidates with this one."""
+    if not query.speaker or query.qtype or not cands or voiced(query, cands[0]):
+        return cands
+    i = next((i for i, c in enumerate(cands) if voiced(query, c)), None)
+    if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
+        return cands
+    return [cands[i], *cands[:i], *cands[i + 1:]]
+
+
+# "some in Washington want to kill it", "many on Capitol Hill": a doer told only as an indefinite part of a place
+_INDEFINITE_DOER = re.compile(r"\b(?:some|many|others|several)\s+(?:in|on|at|within|across)\s+[A-Z]")
+# "House Republicans have…": a sentence opening on a capitalised name of two words or more, its doer
+_NAMED_OPENING = re.compile(r"^(?!(?:The|This|That|These|Those|It|But|And|In|On|At|As|If|While|Since|For)\b)"
+                            r"[A-Z][\w.-]*\s+[A-Z][\w.-]*")
+
+
+def named_doer_first(query, cands: list[Candidate]) -> list[Candidate]:
+    """ "Who in congress wanted to kill it?": a leader telling that "some in Washington want to kill it" names no
+    one; a near-scoring sentence opening on a named doer ("House Republicans have made it a target") answers the
+    "who", and leads it (at ``VOICED_SHARE`` of its score, as for an asked speaker's say)."""
+    if query.qtype != "name" or not re.match(r"^\W*who\b", query.text.lower()) or not cands \
+            or not _INDEFINITE_DOER.search(cands[0].text):
+        return cands
+    i = next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text)), None)
+    if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
+        return cands
+    return [cands[i], *cands[:i], *cands[i + 1:]]

@@ -1,0 +1,28 @@
+"""A sentence giving the asked speaker's say leads a claim of the writer's that outscores it a little
+(``rag.leads``)."""
+
+from candkit import cands, query
+
+from rag.evidence import voiced
+from rag.leads import voiced_first
+
+
+def test_the_asked_speakers_say_leads_a_near_claim_that_names_no_speaker():
+    claim, said, far = cands("port", ["Closing the port risks all of these ferry links.",
+                                      "Captains warned that closing the port would strand the islands.",
+                                      "The port opened in 1979."], sims=[0.5, 0.4, 0.2])
+    q = query("what did the captains say would happen if the port closed?", speaker="captain")
+    assert voiced_first(q, [claim, said, far], voiced)[0] is said  # 0.4 is near 0.5: the captains' say answers
+    said.score = 0.3  # far below the claim: the claim keeps the lead (and the refusal judges the rest)
+    assert voiced_first(q, [claim, said, far], voiced)[0] is claim
+    assert voiced_first(query("what happened when the port closed?"), [claim, said], voiced)[0] is claim  # no speaker asked
+
+
+def test_a_named_doer_leads_a_near_leader_telling_only_of_some_in_a_place():
+    from rag.leads import named_doer_first
+
+    some, named = cands("port", ["The lease is old, but some in Oslo want to end it.",
+                                 "Harbour Councillors have made the lease a target."], sims=[0.5, 0.45])
+    q = query("who in the council wanted to end the lease?", qtype="name")
+    assert named_doer_first(q, [some, named])[0] is named  # "some in Oslo" names no one
+    assert named_doer_first(query("why did some want to end it?"), [some, named])[0] is some  # no "who" asked
