@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rag.objects import before_object  # "does the pact force us agencies…": the subject ends at its verb
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
@@ -77,7 +78,8 @@ def subjects(question: str) -> list[str]:
         out.append(n)
     for m in _NP.finditer(q):  # "when did they renew the pact": the pact, not "renew"
         np_ = noun_phrase(m.group(1).split())
-        np_ = np_[:-1] if _verb_closes(q, m, np_) else np_
+        nxt = (m.group(1).split()[len(np_):] + q[m.end(1):].split() + [""])[0]
+        np_ = np_[:-1] if _verb_closes(q, m, np_) else before_object(np_, nxt) if _DO_BEFORE.search(q[:m.start()]) else np_
         if np_:
             out.append("the " + " ".join(np_) + coordinated(" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]))
             break

@@ -1040,3 +1040,12 @@ def test_which_x_one_puts_back_the_noun_the_last_question_asked_about():
     assert rewrite("which swedish one?", [last]).text == "which swedish port (which danish port was modeled on a swedish one)?"
     assert rewrite("what about the other one?", [Turn("which port was closed?")]).text != \
         "what about the other port (which port was closed)?"
+
+
+def test_a_pronoun_after_a_verb_with_an_object_stands_for_the_subject_before_that_verb():
+    """"what does it actually do?" after "does the ferry pact force us ports to share?": "it" is the ferry pact; the
+    subject used to run on into the verb and its object ("the ferry pact force us")."""
+    last = Turn("does the ferry pact force us ports to share boats?")
+    assert rewrite("ok then what does it actually do?", [last]).text == "ok then what does the ferry pact actually do?"
+    last = Turn("did the ferry pact force the ports to share boats?")
+    assert rewrite("when was it signed?", [last]).text == "when was the ferry pact signed?"
