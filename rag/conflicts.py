@@ -187,7 +187,7 @@ _ONLY = r"\b(?:only|just|solely|exclusively)\b"
 _RELATIONS = "by|before|after|prior to|earlier than|later than|from|since|starting"
 _DETAIL = re.compile(rf"\b([a-z]+)\s+(?:{_ONLY}\s+)?({_RELATIONS})\s+([a-z0-9][^?]*)")
 # Words saying an act holds from a time before it was done ("paid retroactively", "backdated"): general English.
-_RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
+RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
 # Where a phrase ends: a clause mark, or a full stop before a space ("U.S.-China" is one phrase)
 _PHRASE_END = re.compile(r"[,;:()—–]|\.\s")
 
@@ -389,6 +389,6 @@ def reached_back(question: str, sentence: str) -> bool:
     """
     q = question.lower().replace("’", "'")
     m = _ONSET.search(q)
-    if not m or not re.search(_ONLY, q) or not _RETRO.search(sentence) or _RETRO.search(q):
+    if not m or not re.search(_ONLY, q) or not RETRO.search(sentence) or RETRO.search(q):
         return False
     return any(_tells_of(stem(w), sentence) for w in re.findall(r"[a-z]+", q[:m.start()]) if w not in STOPWORDS)
