@@ -75,7 +75,32 @@ def years_in(text: str) -> set[str]:
     >>> sorted(years_in("built in 1962, rebuilt in the 1990s, for 5 years"))
     ['1962', '1990s']
     """
-    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text))
+    return set(re.findall(r"\b(?:1[89]|20)\d\d(?:s\b|\b)", text)) | short_decades(text)
+
+
+# "the 90s", "the late '70s", "the nineties": a decade said without its century. Only after "the" (with an optional
+# early/mid/late), so an age ("in her 90s") is not read as a decade; tens up to "20s" are taken as this century
+_TENS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5", "sixties": "6", "seventies": "7",
+         "eighties": "8", "nineties": "9"}
+_SHORT_DECADE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:['\u2019]?(\d)0s\b|(%s)\b)" % "|".join(_TENS), re.I)
+
+
+def short_decades(text: str) -> set[str]:
+    """Decades said without their century, as full decades ("the 90s", "the late seventies" -> "1990s", "1970s").
+
+    WHY: "was it signed in the 90s?" asks about a decade as surely as "in the 1990s?"; unread, a sentence giving
+    another year ("signed in 1979") settles nothing and the question is read as a yes.
+
+    >>> sorted(short_decades("signed in the late '70s, renewed in the nineties")), short_decades("in her 90s")
+    (['1970s', '1990s'], set())
+    >>> short_decades("back in the 00s")
+    {'2000s'}
+    """
+    found = set()
+    for m in _SHORT_DECADE.finditer(text):
+        ten = m.group(1) or _TENS[m.group(2).lower()]
+        found.add(("20" if ten in "012" else "19") + ten + "0s")
+    return found
 
 
 def same_year(a: str, b: str) -> bool:
@@ -162,7 +187,7 @@ _ONLY = r"\b(?:only|just|solely|exclusively)\b"
 _RELATIONS = "by|before|after|prior to|earlier than|later than|from|since|starting"
 _DETAIL = re.compile(rf"\b([a-z]+)\s+(?:{_ONLY}\s+)?({_RELATIONS})\s+([a-z0-9][^?]*)")
 # Words saying an act holds from a time before it was done ("paid retroactively", "backdated"): general English.
-_RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
+RETRO = re.compile(r"\b(?:retroactiv\w*|retrospectiv\w*|backdat\w*)", re.I)
 # Where a phrase ends: a clause mark, or a full stop before a space ("U.S.-China" is one phrase)
 _PHRASE_END = re.compile(r"[,;:()—–]|\.\s")
 
@@ -364,6 +389,6 @@ def reached_back(question: str, sentence: str) -> bool:
     """
     q = question.lower().replace("’", "'")
     m = _ONSET.search(q)
-    if not m or not re.search(_ONLY, q) or not _RETRO.search(sentence) or _RETRO.search(q):
+    if not m or not re.search(_ONLY, q) or not RETRO.search(sentence) or RETRO.search(q):
         return False
     return any(_tells_of(stem(w), sentence) for w in re.findall(r"[a-z]+", q[:m.start()]) if w not in STOPWORDS)

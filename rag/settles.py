@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from rag.conflicts import RETRO
 from rag.evidence import Candidate
 from rag.opposites import opposable, opposed, tells_change
 from rag.polarity import is_modal, left_out, negations, without_choices
 from rag.text import stem, terms
 
 SETTLES_NEAR = 0.85  # a sentence settling the question is heard down to this share of the best sentence's score
+RETRO_NEAR = 0.7  # ...and one telling an act reached back, for a question asking whether it did, down to this (dev)
 OPPOSITE_NEAR = 0.7  # ...and one stating the opposite of the asked change (it shares no word of the claim) down to this (dev)
 
 # "did it end up getting renewed?", "has the pier been rebuilt?", "was the pact signed in May?": the asked act as a
@@ -173,4 +175,19 @@ def opposite_told(question: str, best: Candidate, cands: list[Candidate], named=
         return best
     near = [c for c in cands if c.passage.kind == "body" and c.score >= OPPOSITE_NEAR * best.score
             and opposed(question, c.text) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
+
+
+def reach_back_told(question: str, best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence telling that an act reached back in time ("retroactively", "backdated"), when the question
+    asks whether it did and the evidence does not tell.
+
+    WHY: "was the new lease backdated?" asks when the lease took effect; "the lease has been renewed every five
+    years" holds more of its words and says nothing of that, while "it was renewed, retroactively effective from
+    May" answers it in another word of the same sense, so it holds fewer of the question's words and scores lower.
+    """
+    if not RETRO.search(question) or RETRO.search(best.text):
+        return best
+    near = [c for c in cands if c.passage.kind == "body" and c.score >= RETRO_NEAR * best.score
+            and RETRO.search(c.text) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best

@@ -16,13 +16,14 @@ from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
-from rag.settles import act_told, exclusion_told, opposite_told, settling, subject_held
+from rag.settles import act_told, exclusion_told, opposite_told, reach_back_told, settling, subject_held
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
 OTHER_VIEW = 0.9  # yes/no: a sentence of another article with the opposite verdict is shown down to this share
 CLAIM_CLOSE = 0.95  # yes/no: a sentence scoring this close to the best is as good evidence if it covers more
 VALUE_CLOSE = 0.9  # yes/no asking a number: a sentence this close stating more numbers is as good evidence
+MODAL_CLOSE = 0.85  # yes/no of fact whose best sentence says only what may be: a statement this close is as good (dev)
 
 
 # "Does the updated pact…?", "Was the revised deal…?": a participle before the subject's noun says which thing
@@ -73,8 +74,8 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
     best = cands[0]
     asks_fact = not is_modal(question)  # "did it get…?" (not "could it…?"): of equal coverage, what is beats what may be
     # ...and a best sentence saying only what may be ("it may get another") is weaker evidence for a question of
-    # fact: statements of what is are heard down to VALUE_CLOSE
-    near = VALUE_CLOSE if counts or (asks_fact and is_modal(best.text)) else CLAIM_CLOSE
+    # fact: statements of what is are heard down to MODAL_CLOSE
+    near = MODAL_CLOSE if asks_fact and is_modal(best.text) else VALUE_CLOSE if counts else CLAIM_CLOSE
     close = [c for c in cands[:3] if c.passage.kind == "body" and c.score >= near * best.score
              and (best.doc_id not in named or c.doc_id in named)]
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
@@ -179,6 +180,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = settling(query.text, weights or {}, best, cands, query.named_docs)
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
     best = opposite_told(query.text, best, cands, query.named_docs)
+    best = reach_back_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)

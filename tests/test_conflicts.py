@@ -64,6 +64,16 @@ def test_a_count_of_decades_is_compared_as_years(q, sentence, expected):
     assert conflicting_value(q, sentence) is expected
 
 
+@pytest.mark.parametrize("q,sentence,expected", [
+    ("was the mill first opened in the 90s", "The mill was first opened in 1962.", True),
+    ("was the mill first opened in the late '60s?", "The mill was first opened in 1962.", False),
+    ("was the mill opened in the sixties?", "The mill was opened in 1974.", True),
+    ("was the mill run by a man in his 90s?", "The mill was opened in 1962.", False),  # an age, not a decade
+])
+def test_a_decade_said_without_its_century_is_compared_as_a_decade(q, sentence, expected):
+    assert conflicting_value(q, sentence) is expected
+
+
 def test_verdict_reads_the_conflict():
     assert verdict("Was the dam built before the town was founded?", "It was built after the town was founded.") == "no"
     assert verdict("Was the dam built before the town was founded?", "It was built before the town was founded.") == "yes"

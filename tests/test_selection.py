@@ -588,7 +588,9 @@ def test_yes_no_evidence_of_equal_coverage_prefers_a_statement_to_a_possibility(
     assert claim_evidence(cands, "Could the ferry pact get short permits?") is cands[0]  # a question of possibility
     cands[1].score = 0.92 * cands[0].score  # further behind: a possibility is still weaker evidence for a fact
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
-    cands[1].score = 0.85 * cands[0].score
+    cands[1].score = 0.87 * cands[0].score  # a statement of fact is heard further down than a stated count (MODAL_CLOSE)
+    assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[1]
+    cands[1].score = 0.8 * cands[0].score
     assert claim_evidence(cands, "Did the ferry pact get short permits?") is cands[0]
 
 

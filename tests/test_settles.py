@@ -130,3 +130,18 @@ def test_a_when_clause_dates_the_claim_and_its_ending_word_is_not_asked():
     from rag.polarity import verdict
     assert verdict("did they renew the ferry permit on time when it expired?", "The permit expired in May.") == "no"
     assert verdict("did the ferry permit expire in May?", "The permit expired in May.") == "yes"
+
+
+def test_a_sentence_telling_the_act_reached_back_answers_whether_it_was_backdated():
+    # "renewed every five years" holds more of the question's words; "retroactively" answers "backdated"
+    from rag.settles import reach_back_told
+    q = "was the new ferry permit backdated?"
+    cands = _cands("a", ["The ferry permit has been renewed every five years.",
+                         "The harbour is busy in summer.",
+                         "In May the port renewed the permit, retroactively effective from March."], [0.9, 0.85, 0.7])
+    assert reach_back_told(q, cands[0], cands) is cands[2]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands)
+    assert chosen[0] is cands[2] and lead == "Yes — "
+    assert reach_back_told("was the ferry permit renewed?", cands[0], cands) is cands[0]  # not asked
+    far = _cands("a", ["The permit has been renewed every five years.", "It was renewed retroactively."], [0.9, 0.5])
+    assert reach_back_told(q, far[0], far) is far[0]  # too far down to be heard
