@@ -1040,3 +1040,10 @@ def test_which_x_one_puts_back_the_noun_the_last_question_asked_about():
     assert rewrite("which swedish one?", [last]).text == "which swedish port (which danish port was modeled on a swedish one)?"
     assert rewrite("what about the other one?", [Turn("which port was closed?")]).text != \
         "what about the other port (which port was closed)?"
+
+
+def test_an_article_told_by_its_subject_comes_from_its_outlet():
+    # "where is the piece on X from?" asks the outlet of the piece about X, as "where is the X piece from?" does
+    assert is_about_articles("where is the piece on the history of the harbour ferry from?")
+    assert is_about_articles("where was the article about the new pier from")
+    assert not is_about_articles("where do the researchers in the article come from?")  # people the article names
