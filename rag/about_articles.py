@@ -53,10 +53,11 @@ _WHO_DID_ARTICLE = re.compile(r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|has|
 _HOW_OLD = re.compile(LEAD + r"how\s+(?:old|recent|new|current)\s+(?:is|are|was|were)\s+(?:the|that|this|these|those)\s+"
                       r"(?:[\w.\-&']+\s+){0,4}?(?:%s)s?\s*\??\s*$" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 # "where is the CSIS piece from?", "where did that article come from?": an article comes from its outlet, not a place
+# (the article may be told by its subject after "on" or "about": "where is the piece on the pier's history from?")
 _WHERE_FROM = re.compile(LEAD + r"where\s+(?:is|was|are|were|does|did|do)\s+(?:(?:the|that|this|these|those)\s+|"
                          r"(?:[a-z]+\s+){0,2}[a-z]+'s\s+)"
                          r"(?:(?!(?:in|of|at|on|by|for|with|about)\s)[\w.\-&']+\s+){0,5}?(?:%s)s?\s+"
-                         r"(?:(?:come\s+|comes\s+|came\s+)?from|run|appear)\b"
+                         r"(?:(?:on|about)\s+[^?]{1,80}?\s+)?(?:(?:come\s+|comes\s+|came\s+)?from|run|appear)\b"
                          % "|".join(sorted(ARTICLE_WORDS - {"op", "ed", "post"})))
 # "which site is the pier one from?", "what outlet was that from?": the place a text comes from, named as a publisher
 _OUTLET_FROM = re.compile(LEAD + r"(?:which|what)\s+(?:web\s*)?(?:site|website|outlet|publication|newspaper|magazine)s?\s+"
@@ -100,6 +101,8 @@ def asks_where_from(q: str) -> bool:
     (True, True)
     >>> asks_where_from("which paper ran ann lee's article?"), asks_where_from("which paper found the port unsafe?")
     (True, False)
+    >>> asks_where_from("where is the piece on the history of the pier from?")
+    True
     """
     return bool(_WHERE_FROM.match(q.lower()) or _OUTLET_FROM.match(q.lower()) or _PAPER_RAN.match(q.lower()))
 

@@ -210,6 +210,32 @@ def closing_act(text: str) -> str:
     return "" if not word or word in STOPWORDS or word == "else" or word.endswith("ly") else stem(word)
 
 
+
+# "how did the ministry react to the renewal?": the manner of an act, its verb right before a preposition and the
+# thing it was done to (an adverb in -ly may sit between: "react publicly to the…"). Only with a determiner after
+# the preposition: "how did they try to protect…" asks about protecting, not trying. Like ``closing_act``: an act
+# the articles never name is one they cannot tell the manner of, however close their sentences on the doer
+_MANNER_ACT = re.compile(r"^(?:so,?\s+|and\s+)?how\s+(?:did|do|does|has|have|had|will|would|might|could)\s+"
+                         r"(?:[a-z'.-]+\s+){1,5}?([a-z]+)(?:\s+[a-z]+ly)?\s+(?:to|with|at|about|on|over|toward)\s+"
+                         r"(?:the|a|an|its|their|this|that|these|those|his|her|our)\b")
+
+
+def manner_act(text: str, form_stems=frozenset()) -> str:
+    """The stem of the verb whose manner "how did X <verb> to the Y?" asks, or "" (nor a verb of the question's
+    form, ``form_stems``: "how did the changes compare with the…" asks a comparison, which no sentence need name).
+
+    >>> manner_act("how did regular people react to the renewal?"), manner_act("how did they try to protect ip?")
+    ('react', '')
+    >>> manner_act("how did the ministry react publicly to the deal"), manner_act("how did beijing push back on us controls?")
+    ('react', '')
+    >>> manner_act("how did the changes compare with the new ones?", {"compar"})
+    ''
+    """
+    m = _MANNER_ACT.search(text.lower().replace("’", "'"))
+    word = m.group(1) if m else ""
+    return "" if not word or word in STOPWORDS or word.endswith("ly") or stem(word) in form_stems else stem(word)
+
+
 # "which specific projects…", "does it specifically ban…", "the very first project": the asker wants one named
 # instance, not the topic. Not "exactly" or "precisely": closing a question ("what's the point, exactly?") they ask
 # to have a point put plainly, not for one instance (as specifics words they cost answerable questions on dev)

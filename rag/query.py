@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
-from rag.abstain import asks_name_of, asks_names, asks_specifics, closing_act
+from rag.abstain import asks_name_of, asks_names, asks_specifics, closing_act, manner_act
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
@@ -87,7 +87,7 @@ class Query:
     stakes: bool = False  # "why should I care?": the shared problems at stake answer (``stakes.asks_stakes``)
     worth: bool = False  # "why is it still worth keeping?": what something is good for, not what caused it
     bodies: set = field(default_factory=set)  # "the justice department's": stems naming which body (``body_name``)
-    asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``)
+    asked_act: str = ""  # "…, like, who arbitrates?": the stem of the act whose doer is asked for (``closing_act``), or whose manner "how did X react to the Y?" asks (``manner_act``)
     age_now: bool = False  # "how long has it been around?": a span up to now, which the year it began tells
     listed: str = ""  # "what are the main pillars…": the stem of the kind of things a list question asks for
     frequency: bool = False  # "how many times did they extend it?": answered by "twice", not by any number
@@ -287,7 +287,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
                  scene_named=scene, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
-                 bodies=body_name(text), asked_act=closing_act(text), kind=asked_kind(text),
+                 bodies=body_name(text), asked_act=closing_act(text) or manner_act(text, COMPARE_CUES), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text),

@@ -1,11 +1,11 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_act, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_act, manner_act, unknown_terms
 from rag.namewords import body_name
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
-from rag.query import Query, asked_thing
+from rag.query import COMPARE_CUES, Query, asked_thing
 from rag.text import terms
 
 
@@ -190,6 +190,18 @@ def test_a_closing_who_asks_the_doer_of_an_act_the_articles_must_name():
     written.about_articles = True
     assert written.asked_act and refused_unread(written, lex) == ""
 
+
+def test_how_did_x_react_to_the_y_asks_the_manner_of_an_act_the_articles_must_name():
+    def q(text):
+        return Query(asked=text, resolved=text, text=text, terms=terms(text), asked_act=manner_act(text, COMPARE_CUES))
+
+    lex = _Lexicon()
+    assert refused_unread(q("how did ordinary people react to the treaty?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("how did the ministry react publicly to the treaty?"), lex) == "asked_act_unknown"
+    assert refused_unread(q("how did the ministries sign with the other side?"), lex) == ""  # an act the articles name
+    # "try to protect" asks about protecting; "compare with" asks a comparison, a form no sentence need name
+    assert refused_unread(q("how did they try to protect the treaty?"), lex) == ""
+    assert refused_unread(q("how did the treaty changes compare with the old ones?"), lex) == ""
 
 def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
     from rag.persons import asked_role

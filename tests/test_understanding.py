@@ -1049,3 +1049,10 @@ def test_a_pronoun_after_a_verb_with_an_object_stands_for_the_subject_before_tha
     assert rewrite("ok then what does it actually do?", [last]).text == "ok then what does the ferry pact actually do?"
     last = Turn("did the ferry pact force the ports to share boats?")
     assert rewrite("when was it signed?", [last]).text == "when was the ferry pact signed?"
+
+
+def test_an_article_told_by_its_subject_comes_from_its_outlet():
+    # "where is the piece on X from?" asks the outlet of the piece about X, as "where is the X piece from?" does
+    assert is_about_articles("where is the piece on the history of the harbour ferry from?")
+    assert is_about_articles("where was the article about the new pier from")
+    assert not is_about_articles("where do the researchers in the article come from?")  # people the article names
