@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.nearness import near_best
 from rag.period import asks_now, characterises_period
 from rag.reasons import states_shift
 from rag.rules import dates_start
@@ -56,8 +57,7 @@ def present_period(query, cands: list) -> object | None:
     It answers what the present is like, while sentences restating the question's topic outscore it on its words."""
     if not asks_now(query.text):
         return None
-    return next((c for c in cands[1:] if c.score >= PERIOD_SHARE * cands[0].score and c.passage.kind == "body"
-                 and characterises_period(c.text)), None) or present_state(cands)
+    return near_best(cands, PERIOD_SHARE, lambda c: characterises_period(c.text)) or present_state(cands)
 
 
 def present_state(cands: list) -> object | None:
@@ -66,8 +66,7 @@ def present_state(cands: list) -> object | None:
     best says so. It tells the state reached; the sentences sharing the question's words tell one of its causes."""
     if _BECOME.search(cands[0].text):
         return None
-    return next((c for c in cands[1:] if c.score >= BECOME_SHARE * cands[0].score and c.passage.kind == "body"
-                 and _BECOME.search(c.text)), None)
+    return near_best(cands, BECOME_SHARE, lambda c: bool(_BECOME.search(c.text)))
 
 
 def course_told(query, cands: list) -> object | None:
@@ -76,8 +75,7 @@ def course_told(query, cands: list) -> object | None:
     best says so already. "A shift toward targeted ties" tells the course; "ties remain vital" only restates them."""
     if not query.trend or states_shift(cands[0].text):
         return None
-    return next((c for c in cands[1:] if c.score >= COURSE_SHARE * cands[0].score and c.passage.kind == "body"
-                 and states_shift(c.text)), None)
+    return near_best(cands, COURSE_SHARE, lambda c: states_shift(c.text))
 
 
 def origin_told(query, cands: list) -> object | None:
@@ -86,8 +84,7 @@ def origin_told(query, cands: list) -> object | None:
     history starts at the start; the sentences that share the question's words tell of the latest turn."""
     if not query.history or dates_start(cands[0].text):
         return None
-    return next((c for c in cands[1:] if c.score >= ORIGIN_SHARE * cands[0].score and c.passage.kind == "body"
-                 and dates_start(c.text)), None)
+    return near_best(cands, ORIGIN_SHARE, lambda c: dates_start(c.text))
 
 
 def course_point(query, cands: list) -> object | None:

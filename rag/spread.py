@@ -8,6 +8,7 @@ import re
 
 from rag.evidence import ENDS, Candidate
 from rag.gather import same_list_elsewhere
+from rag.nearness import near_best
 from rag.neighbours import antecedents, fresh as _fresh
 from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
@@ -44,8 +45,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     # worries asked for: what is feared is named in few of the question's words, as another article's are (WORRY_SHARE)
     share = WORRY_SHARE if query.listed in WORRY_KINDS else KIND_SHARE
-    kind = next((c for c in cands[1:] if query.intent in ("list", "overview") and c.score >= share * best.score
-                 and c.passage.kind == "body" and names_kind(c, query)), None) \
+    kind = (near_best(cands, share, lambda c: names_kind(c, query)) if query.intent in ("list", "overview") else None) \
         or course_point(query, cands) or stakes_told(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from rag.nearness import near_best
+
 STAKES_SHARE = 0.5  # "why should I care?": the sentence naming the shared problems at stake, down to this share of the best
 
 # Asked by someone standing for anyone ("why should a regular person care", "why do people care", "why should I
@@ -50,5 +52,4 @@ def stakes_told(query, cands: list) -> object | None:
     problems at stake, unless the best names them already."""
     if not query.stakes or query.more or not cands or states_stakes(cands[0].text):
         return None
-    return next((c for c in cands[1:] if c.score >= STAKES_SHARE * cands[0].score and c.passage.kind == "body"
-                 and states_stakes(c.text)), None)
+    return near_best(cands, STAKES_SHARE, lambda c: states_stakes(c.text))

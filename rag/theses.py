@@ -25,4 +25,4 @@ def states_view(text: str) -> bool:
 
 def views_first(cands: list) -> list:
     """``cands`` (best first) with those stating a view ahead of the rest, each group in its own order."""
-    return [c for c in cands if states_view(c.text)] + [c for c in cands if not states_view(c.text)]
+    return sorted(cands, key=lambda c: not states_view(c.text))  # stable: each group keeps its order
