@@ -36,12 +36,12 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from rag.bench_synth import INGEST_LIMIT, RECIPE_LIMIT
 from rag.bench_util import BenchRun, Progress, load_questions
+from rag.bench_work import exit_on_term, make_work_dir
 from rag.config import Config
 from rag.errors import RagError
 
@@ -54,7 +54,7 @@ def _start(cfg: Config, n_queries: int, progress: bool, stages: int, work_dir: P
     if not docs:
         raise RagError(f"No articles in {cfg.corpus_dir} to benchmark. Add one with: rag corpus add FILE")
     questions = load_questions(questions_file, n_queries)
-    work = Path(work_dir or tempfile.mkdtemp(prefix="rag-bench-"))
+    work = Path(work_dir) if work_dir else make_work_dir()
     work.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "RAG_CORPUS_DIR": str(Path(cfg.corpus_dir).resolve()), "RAG_EMBEDDING_MODEL": cfg.model,
            "RAG_MODELS_DIR": str(Path(cfg.models_dir).resolve()), "HF_HUB_OFFLINE": "1"}
@@ -119,11 +119,12 @@ def run_bench(cfg: Config, sizes: list[int], n_queries: int = 50, progress: bool
     sizes = sorted(set(sizes))
     t0 = time.perf_counter()
     stages = 6 + 2 * len(sizes) + (1 if serve else 0)
-    run = _start(cfg, n_queries, progress, stages, work_dir, questions_file)
-    try:
-        _stages(run, sizes, sample, cold_runs, serve, onnx, ingest_limit, recipe_limit)
-    finally:
-        report = _finish(run, work_dir is None, t0)
+    with exit_on_term():
+        run = _start(cfg, n_queries, progress, stages, work_dir, questions_file)
+        try:
+            _stages(run, sizes, sample, cold_runs, serve, onnx, ingest_limit, recipe_limit)
+        finally:
+            report = _finish(run, work_dir is None, t0)
     return report
 
 
@@ -138,11 +139,12 @@ def run_models_bench(cfg: Config, models: list[str], n_queries: int = 50, progre
     for m in models:  # fail in a second, not after minutes, when a model is missing
         resolve(replace(cfg, model=m))
     t0 = time.perf_counter()
-    run = _start(cfg, n_queries, progress, 2 * len(models), work_dir, questions_file)
-    try:
-        run.report["models"] = compare_models(run, models)
-    finally:
-        report = _finish(run, work_dir is None, t0)
+    with exit_on_term():
+        run = _start(cfg, n_queries, progress, 2 * len(models), work_dir, questions_file)
+        try:
+            run.report["models"] = compare_models(run, models)
+        finally:
+            report = _finish(run, work_dir is None, t0)
     return report
 
 
