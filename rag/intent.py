@@ -124,10 +124,10 @@ def intent_of(q: str) -> str:
     if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
-                 # "a quick history of the deal": a thing's record told in several points, like its background
+                 # "a quick history of the deal": its record in several points; "what the pact is even about": what-is-it-about, indirect
                  r"gist|nutshell|in short|big picture|background|history|explain|what changed|"
                  r"tell me about|what(?:'?s| is) (?:the )?(?:deal|story) with|" + _STATE_ASK + r"|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
-                 r"what(?:'s| is| are) .{0,40}\babout\b|why does it matter|matter)\b", ql):
+                 r"what(?:'s| is| are) .{0,40}\babout\b|what .{0,50}\b(?:is|are) (?:\w+ )?about\b|why does it matter|matter)\b", ql):
         return "overview"
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
             and not re.search(r"\bhow (?:many|much|long|old)\b", ql):

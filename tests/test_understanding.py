@@ -108,6 +108,7 @@ def test_capitalised_unknown_names_are_only_corrected_towards_corpus_names(spell
     ("so what is this harbour ferry agreement, basically?", "overview"),  # the subject, modifiers and all
     ("what is the term of the deal?", "fact"), ("what is the agreement's term?", "fact"),  # one fact of it
     ("in a nutshell, what does the port report conclude?", "overview"),  # the opening asks for a summary
+    ("a visitor asked me what this ferry pact is even about, what do i say?", "overview"),  # what-is-it-about, indirect
 ])
 def test_intent(q, intent):
     assert intent_of(main_clause(q)) == intent
