@@ -38,6 +38,7 @@ from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, stem, te
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
+from rag.members import asks_each_party
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -102,6 +103,7 @@ class Query:
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
     origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
+    each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
@@ -296,7 +298,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)),
                  coverage=asks_coverage(core),
-                 trend=trend,
+                 trend=trend, each_party=asks_each_party(text),
                  account=account, written_apart=apart,
                  **wanted_shapes(text, core, qtype, intent, named))
 
