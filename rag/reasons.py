@@ -18,7 +18,9 @@ from rag.spelling import zipf
 _PURPOSE_TO = r"to (?:prevent|protect|ensure|avoid|reduce|mitigate|limit|safeguard|counter)"
 _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|ed)? in|led to|lead to|leads to|so that|"
                      r"in order to|aims? to|aimed to|to address|" + _PURPOSE_TO + r"|fear(?:s|ing|ed)?|concerns?|"
-                     r"worr(?:y|ies|ied)|threat|risks?|amid|given|"
+                     # doubts and distrust are worries named as concerns are ("…has exacerbated doubts whether…");
+                     # plural "doubts" only: "no doubt", "I doubt it" tell sureness, not a worry
+                     r"worr(?:y|ies|ied)|doubts|(?:dis|mis)trust|threat|risks?|amid|given|"
                      r"driven by|fuell?ed by|"
                      # a verb making its subject the cause of what follows ("X prompted the review", "X sparked
                      # fears"), or of a worry it sharpened ("espionage efforts have heightened Washington's concerns")
@@ -39,7 +41,7 @@ _REASON = re.compile(r"\b(because|due to|owing to|since|as a result|result(?:s|e
                      r"(?<!not )(?:seeks?|sought|seeking|intended|designed|meant) to|(?:argument|case|rationale) for)\b", re.I)
 # Words naming a worry or a setting ("security concerns", "amid tensions") rather than linking a cause to its effect
 # ...or naming a goal ("the goal was to…"): what an actor wanted, said of many acts, not linked to the one asked about
-_TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|threat|risks?|amid|given|cast(?:igating)?|calling for|"
+_TOPICAL = re.compile(r"\b(concerns?|worr(?:y|ies|ied)|doubts|(?:dis|mis)trust|threat|risks?|amid|given|cast(?:igating)?|calling for|"
                       r"(?:goals?|aims?|purposes?|objectives?)\s+(?:is|was|are|were|has been))\b", re.I)
 WEAK_REASON = 0.5
 # A sentence naming itself the argument for something or its grounds ("the case for keeping the ferry is rooted

@@ -205,14 +205,18 @@ def weaker_view(c: Candidate, chosen: list[Candidate], asks_kind: bool = False) 
 
 def same_article(c: Candidate, best: Candidate, per_doc: dict[str, int]) -> float:
     """The factor on ``c``'s score for sentences of its article already heard (``SAME_ARTICLE`` each), none for
-    a near-tie with the best (``SAME_ARTICLE_TIE``).
+    a near-tie with the best (``SAME_ARTICLE_TIE``) or for a sentence surer of the asked shape than any plain one and
+    than the best (typed above 1: "why is it so hard…?" and the sentence naming the dilemma): it is what is asked,
+    not a second view of the best's article, and other articles' weaker reasons would push it out.
 
     >>> from types import SimpleNamespace as S
-    >>> best = S(score=1.0, doc_id="a")
-    >>> same_article(S(score=0.99, doc_id="a"), best, {"a": 1}), same_article(S(score=0.9, doc_id="a"), best, {"a": 1})
+    >>> best = S(score=1.0, doc_id="a", typed=1.0)
+    >>> same_article(S(score=0.99, doc_id="a", typed=0), best, {"a": 1}), same_article(S(score=0.9, doc_id="a", typed=1.0), best, {"a": 1})
     (1.0, 0.85)
+    >>> same_article(S(score=0.9, doc_id="a", typed=1.5), best, {"a": 1})
+    1.0
     """
-    if c.score >= SAME_ARTICLE_TIE * best.score:
+    if c.score >= SAME_ARTICLE_TIE * best.score or c.typed > max(best.typed, 1.0):
         return 1.0
     return SAME_ARTICLE ** per_doc.get(c.doc_id, 0)
 

@@ -189,6 +189,14 @@ def test_a_reason_linking_cause_and_effect_counts_more_than_a_named_worry():
     assert reason_strength("The pier opened in 1950.") == 0.0
 
 
+def test_doubts_and_distrust_name_a_worry_as_concerns_do():
+    from rag.reasons import WEAK_REASON, reason_strength
+    # a doubt is a worry named, like "concerns": weak, but a reason (it was none before)
+    assert reason_strength("The harbour's closed books have deepened doubts about sharing the catch.") == WEAK_REASON
+    assert reason_strength("Growing distrust has made the ferry talks harder.") == WEAK_REASON
+    assert reason_strength("There is no doubt the ferry runs daily.") == 0.0  # "no doubt": sureness, not a worry
+
+
 def test_an_argument_named_as_such_is_the_surest_reason():
     from rag.reasons import STATED_REASON, reason_strength
     assert reason_strength("The main case for keeping the ferry is rooted in the island's isolation.") == STATED_REASON

@@ -916,6 +916,18 @@ def test_a_near_tie_with_the_best_is_heard_though_it_shares_its_article():
     assert same_article(far, a[0], {"a": 1}) == 0.85  # well below the best: the other article's view first
 
 
+def test_a_named_difficulty_is_heard_though_it_shares_the_best_sentences_article():
+    a = _cands("a", ["Ferries need permits to protect the reef.", "The dilemma of telling safe routes from risky ones."],
+               [0.9, 0.79])
+    b = _cands("b", ["Pilots were hired to avoid the shoals.", "Fares rose to cover fuel."], [0.78, 0.75])
+    for c, t in zip(a + b, [1.0, 1.5, 1.0, 1.0]):
+        c.typed = t
+    got, _ = pick_spread(_q("why is it so hard to pick safe ferry routes", intent="why"),
+                         sorted(a + b, key=lambda c: -c.score), limit=2)
+    assert got[1].text.startswith("The dilemma")  # typed 1.5 > 1.0: 0.79, not 0.79 * 0.85, beats 0.78
+    assert same_article(a[1], a[0], {"a": 1}) == 1.0 and same_article(b[1], a[0], {"b": 1}) == 0.85  # a plain reason: discounted
+
+
 def test_a_fact_answer_adds_the_sentence_far_closer_in_meaning():
     a = _cands("a", ["Ferry towns on both shores argue about fares.", "The north builds the boats and the south sails them."],
                sims=[0.4, 0.6])
