@@ -24,12 +24,12 @@ def voiced_first(query, cands: list[Candidate], voiced) -> list[Candidate]:
     is ``rag.evidence.voiced``, passed in: that module orders its candidates with this one."""
     if not query.speaker or query.qtype or not cands or voiced(query, cands[0]):
         return cands
-    return _lead_if_near(cands, next((i for i, c in enumerate(cands) if voiced(query, c)), None))
+    return lead_if_near(cands, next((i for i, c in enumerate(cands) if voiced(query, c)), None))
 
 
-def _lead_if_near(cands: list[Candidate], i: int | None) -> list[Candidate]:
-    """``cands`` with candidate ``i`` moved to the front when it scores ``VOICED_SHARE`` of the leader, else as is."""
-    if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
+def lead_if_near(cands: list[Candidate], i: int | None, share: float = VOICED_SHARE) -> list[Candidate]:
+    """``cands`` with candidate ``i`` moved to the front when it scores ``share`` of the leader, else as is."""
+    if i is None or cands[i].score < share * cands[0].score:
         return cands
     return [cands[i], *cands[:i], *cands[i + 1:]]
 
@@ -48,4 +48,4 @@ def named_doer_first(query, cands: list[Candidate]) -> list[Candidate]:
     if query.qtype != "name" or not re.match(r"^\W*who\b", query.text.lower()) or not cands \
             or not _INDEFINITE_DOER.search(cands[0].text):
         return cands
-    return _lead_if_near(cands, next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text)), None))
+    return lead_if_near(cands, next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text)), None))

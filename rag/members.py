@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rag.leads import lead_if_near
 from rag.places import is_place
 from rag.text import PLACE_NAMES, terms
 
@@ -71,6 +72,4 @@ def each_party_first(query, cands: list[Candidate]) -> list[Candidate]:
     if not query.each_party or query.sides or not cands or gives_each_party(cands[0].text):
         return cands
     i = next((i for i, c in enumerate(cands) if c.passage.kind == "body" and gives_each_party(c.text)), None)
-    if i is None or cands[i].score < EACH_SHARE * cands[0].score:
-        return cands
-    return [cands[i], *cands[:i], *cands[i + 1:]]
+    return lead_if_near(cands, i, EACH_SHARE)

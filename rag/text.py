@@ -115,7 +115,7 @@ def topic_text(question: str) -> str:
 # gains; writers say "gained", "benefited". Only "get … out of" with the wh-word as its object: "how did X get out
 # of the deal?" is leaving it, and stays.
 _GAINED = {"get": "gain", "gets": "gains", "got": "gained", "gotten": "gained", "getting": "gaining"}
-# (after an opening aside of one or two words: "broadly speaking, what has X gotten out of it?")
+# (after an opening aside of one or two words: "honestly, what did X get out of it?")
 _GAIN_IDIOMS = ((re.compile(r"^(\W*(?:[a-z]+(?:\s+[a-z]+)?,\s+)?(?:(?:and|so|but|ok)\s+)?what\b(?:\s+[\w.'’\-]+){1,6}?\s+)"
                             r"(get|gets|got|gotten|getting)"
                             r"\s+out\s+of\b", re.I), lambda m: m.group(1) + _GAINED[m.group(2).lower()] + " from"),
@@ -130,8 +130,8 @@ def plain_gain(question: str) -> str:
     ('what did the US gain from the ferry pact?', 'how did the port gain?')
     >>> plain_gain("how did the US get out of the ferry pact?")
     'how did the US get out of the ferry pact?'
-    >>> plain_gain("broadly speaking, what has each side gotten out of it?")
-    'broadly speaking, what has each side gained from it?'
+    >>> plain_gain("honestly, what did the port get out of it?")
+    'honestly, what did the port gain from it?'
     """
     for pattern, plain in _GAIN_IDIOMS:
         question = pattern.sub(plain, question)

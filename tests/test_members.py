@@ -32,6 +32,6 @@ def test_the_question_parse_reads_each_party():
 def test_an_opening_aside_does_not_hide_the_idiom_of_gaining():
     from rag.text import plain_gain
 
-    # "broadly speaking, what has each side gotten out of it?" asks what each side gained, as without the aside
-    assert plain_gain("broadly speaking, what has each side gotten out of it?") == "broadly speaking, what has each side gained from it?"
+    # "frankly, what have both sides gotten out of it?" asks what each side gained, as without the aside
+    assert plain_gain("frankly, what have both sides gotten out of it?") == "frankly, what have both sides gained from it?"
     assert plain_gain("so, how did the port get out of the lease?") == "so, how did the port get out of the lease?"  # leaving it
