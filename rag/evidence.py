@@ -17,7 +17,7 @@ from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.doers import tells_act
 from rag.intent import asks_cause, asks_difficulty, asks_means
-from rag.leads import named_doer_first, voiced_first
+from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.persons import names_person, reports_words
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
@@ -153,7 +153,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             _score(c, query, weights, total, hdr_weights, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
-    return named_doer_first(query, voiced_first(query, out, voiced))
+    return claimant_first(query, named_doer_first(query, voiced_first(query, out, voiced)), asks_speaker, reports_words)
 
 
 # A sentence opening by setting something aside ("Beyond the port, …", "Apart from the ferry, …", general English):

@@ -48,3 +48,16 @@ def named_doer_first(query, cands: list[Candidate]) -> list[Candidate]:
     if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
         return cands
     return [cands[i], *cands[:i], *cands[i + 1:]]
+
+
+def claimant_first(query, cands: list[Candidate], asks_speaker, reports_words) -> list[Candidate]:
+    """ "Who claimed the pact helps its rival?": whoever voiced the claim. A leader reporting no one's words is the
+    writers' own claim; a near-scoring sentence opening on a named doer and reporting what they said ("House
+    Republicans have castigated it as…") names the claimant, and leads it (at ``VOICED_SHARE`` of its score).
+    ``asks_speaker`` (``rag.evidence``) and ``reports_words`` (``rag.persons``) are passed in, as ``voiced`` is."""
+    if not cands or not asks_speaker(query) or reports_words(cands[0].text) or _NAMED_OPENING.match(cands[0].text):
+        return cands
+    i = next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text) and reports_words(c.text)), None)
+    if i is None or cands[i].score < VOICED_SHARE * cands[0].score:
+        return cands
+    return [cands[i], *cands[:i], *cands[i + 1:]]
