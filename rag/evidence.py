@@ -15,8 +15,9 @@ from functools import lru_cache
 from rag.initials import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
+from rag.doers import tells_act
 from rag.intent import asks_cause, asks_difficulty, asks_means
-from rag.leads import named_doer_first, voiced_first
+from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.members import each_party_first
 from rag.persons import names_person, reports_words
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
@@ -153,7 +154,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             _score(c, query, weights, total, hdr_weights, floor, top_score, target, lexicon)
             out.append(c)
     out.sort(key=lambda c: -c.score)
-    return each_party_first(query, named_doer_first(query, voiced_first(query, out, voiced)))
+    led = claimant_first(query, named_doer_first(query, voiced_first(query, out, voiced)), asks_speaker, reports_words)
+    return each_party_first(query, led)
 
 
 # A sentence opening by setting something aside ("Beyond the port, …", "Apart from the ferry, …", general English):
@@ -181,8 +183,8 @@ def held_for_question(typed: float, text: str, query, target: set[str], dated: s
     amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one
     (``dated``: the words that date it, ``dating_text``).
     """
-    if query.person:
-        typed = float(names_person(text))
+    if query.person:  # ...who did the asked act ("the official who signed it"), not any titled person
+        typed = float(names_person(text) and tells_act(query.text, text))
     if query.day and typed and not names_day(text):
         typed = PARTIAL_DATE
     if query.qtype == "number" and not target and typed and not has_quantity(text):

@@ -49,3 +49,14 @@ def named_doer_first(query, cands: list[Candidate]) -> list[Candidate]:
             or not _INDEFINITE_DOER.search(cands[0].text):
         return cands
     return lead_if_near(cands, next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text)), None))
+
+
+def claimant_first(query, cands: list[Candidate], asks_speaker, reports_words) -> list[Candidate]:
+    """ "Who claimed the pact helps its rival?": whoever voiced the claim. A leader reporting no one's words is the
+    writers' own claim; a near-scoring sentence opening on a named doer and reporting what they said ("House
+    Republicans have castigated it as…") names the claimant, and leads it (at ``VOICED_SHARE`` of its score).
+    ``asks_speaker`` (``rag.evidence``) and ``reports_words`` (``rag.persons``) are passed in, as ``voiced`` is."""
+    if not cands or not asks_speaker(query) or reports_words(cands[0].text) or _NAMED_OPENING.match(cands[0].text):
+        return cands
+    i = next((i for i, c in enumerate(cands[1:], 1) if _NAMED_OPENING.match(c.text) and reports_words(c.text)), None)
+    return lead_if_near(cands, i)

@@ -26,3 +26,20 @@ def test_a_named_doer_leads_a_near_leader_telling_only_of_some_in_a_place():
     q = query("who in the council wanted to end the lease?", qtype="name")
     assert named_doer_first(q, [some, named])[0] is named  # "some in Oslo" names no one
     assert named_doer_first(query("why did some want to end it?"), [some, named])[0] is some  # no "who" asked
+
+
+def test_a_named_claimant_leads_a_near_claim_of_the_writers():
+    """"Who claimed the lease helps the rival port?": a leader reporting no one's words is the writers' own claim;
+    a near sentence opening on a named doer and reporting what they said names the claimant."""
+    from rag.evidence import asks_speaker
+    from rag.leads import claimant_first
+    from rag.persons import reports_words
+
+    claim, named = cands("port", ["It would be a mistake to let the lease help the rival port.",
+                                  "Harbour Councillors have castigated the lease as a gift to the rival port."],
+                         sims=[0.5, 0.45])
+    q = query("who claimed the lease helps the rival port?", qtype="name")
+    assert claimant_first(q, [claim, named], asks_speaker, reports_words)[0] is named
+    assert claimant_first(query("why is the lease a mistake?"), [claim, named], asks_speaker, reports_words)[0] is claim
+    named.score = 0.3 * claim.score  # far below: the writers' claim keeps the lead
+    assert claimant_first(q, [claim, named], asks_speaker, reports_words)[0] is claim
