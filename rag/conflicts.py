@@ -371,6 +371,8 @@ def act_conflict(question: str, sentence: str) -> str:
 
 
 _ONSET = re.compile(r"\b(?:from|since|starting)\b")
+# An onset put as the act's own day ("starting that day", "from the day it was signed") says it reached no further back
+_OWN_DAY = re.compile(r"\b(?:from|since|starting)\s+(?:(?:that|this|the\s+same)\s+(?:day|date)|the\s+(?:day|date)\s+(?:it|they))\b")
 
 
 def reached_back(question: str, sentence: str) -> bool:
@@ -386,9 +388,11 @@ def reached_back(question: str, sentence: str) -> bool:
     False
     >>> reached_back("did the lease only kick in starting may 3?", "The fee was paid retroactively.")
     False
+    >>> reached_back("did the lease kick in starting that day?", "The lease was renewed retroactively from March.")
+    True
     """
     q = question.lower().replace("’", "'")
     m = _ONSET.search(q)
-    if not m or not re.search(_ONLY, q) or not RETRO.search(sentence) or RETRO.search(q):
+    if not m or not (re.search(_ONLY, q) or _OWN_DAY.search(q)) or not RETRO.search(sentence) or RETRO.search(q):
         return False
     return any(_tells_of(stem(w), sentence) for w in re.findall(r"[a-z]+", q[:m.start()]) if w not in STOPWORDS)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.dated import dated_said  # "and what year was that?" after an answer that dated the event
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, determiner, indefinite, listed_things,
                              no_antecedent, other_side, personal, pronoun, subject, writers)
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
@@ -314,13 +315,11 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(question)
     last = history[-1]
     if is_more(question):
-        shown = [s for t in history for s in t.shown]
-        return Resolved(last.question, more=True, shown=shown)
+        return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     ell = _ellipsis(question, last.question)
     if ell:
         return Resolved(ell)
-    switched = source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question)
-    if switched:
+    if switched := source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question):
         return Resolved(switched)
     if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
@@ -328,6 +327,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(together(question, last))
     if asks_instead(question) and said_instead(last.said):  # "so what is it then?" after "…Instead, it sets terms"
         return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
+    if undated := dated_said(question, last.said):  # "and what year was that?" after "First signed in 1962…": its event
+        return Resolved(_with_answer(question, Turn(last.question, said=undated), weight))
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
             return Resolved(together(question, last))

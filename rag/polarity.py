@@ -190,6 +190,11 @@ _LEAVES_OUT = re.compile(r"\b(?:exclu(?:de[sd]?|ding|sions?)|except(?:ing)?|ban(
                          re.I)
 # Verbs of obligation: "does it force / require X?" is denied by "it does not mandate X".
 _OBLIGES = r"forc\w*|requir\w*|mandat\w*|oblig\w*|compel\w*"
+# ...and a duty put in everyday words, which no sentence denies in those words: "do they have to / must they share
+# data?", "does it make agencies work together?" (causative "make" + an object ending in a pronoun or a plural noun +
+# a plain verb, not a comparative: "make ties closer" is no duty; general English)
+_ASKED_DUTY = re.compile(rf"\b(?:{_OBLIGES}|ha(?:ve|s|d)\s+to|must|needs?\s+to|mak(?:e|es)\s+(?:them|us|him|her|"
+                         r"(?:[\w.\-']+\s+){0,3}[\w\-']+s)\s+(?!(?:more|less|worse|better|\w+er)\b)[a-z]+)\b", re.I)
 _DENIED_DUTY = re.compile(rf"\b(?:not|no|never|n't|neither|nor)\s+(?:\w+\s+){{0,2}}(?:{_OBLIGES})\b", re.I)
 
 
@@ -244,9 +249,13 @@ def duty_denied(question: str, sentence: str) -> bool:
     False
     >>> duty_denied("Does it require a pilot?", "It not only requires a pilot.")
     False
+    >>> duty_denied("Does the permit make skippers carry a pilot?", "It does not mandate a pilot.")
+    True
+    >>> duty_denied("Do skippers have to carry a pilot?", "It does not mandate a pilot.")
+    True
     """
     said = _AFFIRM.sub(" ", sentence.replace("’", "'"))  # "not only requires" affirms the duty
-    return bool(re.search(rf"\b(?:{_OBLIGES})\b", question, re.I)) and bool(_DENIED_DUTY.search(said))
+    return bool(_ASKED_DUTY.search(question)) and bool(_DENIED_DUTY.search(said))
 
 
 # A claim that something is acceptable ("is it fine to let…", "is it a good idea to…"), and a verdict that it is not

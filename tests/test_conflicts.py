@@ -119,6 +119,15 @@ def test_an_onset_asked_with_a_phrasal_verb_is_denied_by_the_sentence_telling_th
     assert conflict("did the fee only kick in starting may 3", "The fee rose in May, effective at once.") == ""
 
 
+def test_an_onset_put_as_the_acts_own_day_is_denied_by_the_sentence_telling_the_act_reached_back():
+    # "starting that day" (the day of the renewal just asked about) asserts no reach back, as "only from" does
+    told = "The lease was renewed on May 3, retroactively effective from March 1."
+    assert conflict("did the lease take effect starting that day?", told) == "onset"
+    assert conflict("did the renewal kick in from the day it was signed?", told) == "onset"
+    assert verdict("did the lease take effect starting that day?", told) == "no"
+    assert conflict("did the lease take effect starting that day?", "The lease was renewed on May 3.") == ""
+
+
 def test_another_month_denies_the_asked_month():
     # "backdated to January?" against a sentence dating it "from August 27": the month asked is not the one told
     assert verdict("was the ferry lease backdated to january?", "The lease was renewed, backdated to August 27.") == "no"

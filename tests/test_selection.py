@@ -900,6 +900,10 @@ def test_yes_no_says_no_when_a_near_sentence_denies_the_asked_duty():
     assert duty_denied("does the bakery code force shops to bake at night?", "The code does not mandate any night baking.")
     assert not duty_denied("does the bakery code force shops to bake at night?", "The code requires night baking.")
     assert not duty_denied("does the bakery code cover night baking?", "The code does not require night baking.")
+    # a duty put in everyday words: "have to", causative "make … bake"
+    assert duty_denied("do shops have to bake at night under the code?", "The code does not mandate any night baking.")
+    assert duty_denied("does the bakery code make shops bake at night?", "The code does not mandate any night baking.")
+    assert not duty_denied("does the bakery code make baking easier?", "The code does not mandate any night baking.")
     q = _q("does the bakery code force shops to bake at night?", intent="yes_no")
     cands = _about(_cands("a", ["The bakery code has long shaped how shops bake."], [0.9])
                    + _cands("a", ["The bakery code does not mandate any baking at night."], [0.6], start=300))

@@ -1057,3 +1057,15 @@ def test_an_article_told_by_its_subject_comes_from_its_outlet():
     assert is_about_articles("where is the piece on the history of the harbour ferry from?")
     assert is_about_articles("where was the article about the new pier from")
     assert not is_about_articles("where do the researchers in the article come from?")  # people the article names
+
+
+def test_a_time_follow_up_after_an_answer_that_dated_the_event_is_asked_with_its_words_not_its_date():
+    # "and what year was that?" after an answer whose first sentence gives the year: the answer's words find the
+    # event "that" stands for (the first signing), the last question's words find every later signing too
+    last = Turn("who first signed the ferry pact?", [], said="First signed in 1962 by mayor Ann Berg and mayor Tor Lund.")
+    out = rewrite("and what year was that?", [last]).text
+    assert out.startswith("and what year was that (") and "berg" in out and "1962" not in out
+    # an answer whose first sentence gives no year (or only a month for "what day?") leaves the old reading
+    vague = Turn("who first signed the ferry pact?", [], said="The two mayors signed it. It was renewed in 2020.")
+    assert "berg" not in rewrite("and what year was that?", [vague]).text
+    assert "1962" not in rewrite("what day was that?", [Turn("when was it signed?", [], said="In May 1962 it was signed.")]).text

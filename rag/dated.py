@@ -1,0 +1,61 @@
+"""A time follow-up ("and what year was that?") that the last answer already dated.
+
+``rag.followup`` asks a follow-up pointing at "that" with the last answer's words when it asks about what the
+answer said; a question of time usually asks about the last question's event instead. But when the last answer's
+first sentence (its evidence for the last question) states the asked time, the event it told is the one "that"
+stands for, and its date is what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.rules import MONTH, TYPE_PATTERNS
+
+# "and what year was that?", "when was this?": a short question of time whose only reference is "that"/"this"
+_TIME_OF_THAT = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(when|(?:what|which)\s+(?:year|day|date|month))\b"
+                           r"[\w\s']{0,20}\b(?:that|this)\W*$", re.I)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
+# The precision each question of time asks: a day needs its month and day, a year a year ("in December" is no year)
+_PRECISION = {"year": _YEAR, "day": _DAY, "date": _DAY, "month": re.compile(MONTH), "when": re.compile(
+    rf"{_YEAR.pattern}|{MONTH}")}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def dated_in_answer(question: str, said: str) -> bool:
+    """Does the question ask the time of "that", and does the last answer's first sentence state it as precisely?
+
+    WHY: after "who first signed the ferry pact?" answered "First signed in 1962 by the two mayors…", "and what
+    year was that?" asks the year of that signing, which only the answer's words find; the last question's words
+    ("signed", "pact") find every later signing and renewal as well. A date in a later sentence of the answer, or
+    a month for "what day?", dates something else or not enough.
+
+    >>> dated_in_answer("and what year was that?", "First signed in 1962 by the two mayors. Renewed in 2020.")
+    True
+    >>> dated_in_answer("and what year was that?", "It was signed by the two mayors. It was renewed in 2020.")
+    False
+    >>> dated_in_answer("what day was that?", "In May 2020 the mayors renewed it."), dated_in_answer("what day was that?", "On May 3 they met.")
+    (False, True)
+    >>> dated_in_answer("what year was the pact signed?", "First signed in 1962.")
+    False
+    """
+    m = _TIME_OF_THAT.match(question)
+    if not m or not said.strip():
+        return False
+    first = _SENTENCE_END.split(said.strip(), maxsplit=1)[0]
+    return bool(_PRECISION[m.group(1).split()[-1].lower()].search(first))
+
+
+def dated_said(question: str, said: str) -> str:
+    """The last answer's words with their dates taken out, for a time follow-up it already dated (else "").
+
+    WHY: the answer's words find the event "that" stands for; its date must not be among them, since an answer to
+    a question of time has to state a date the question does not (a question naming "1962" is not answered by "1962").
+
+    >>> dated_said("and what year was that?", "First signed in 1962 by the two mayors.")
+    'First signed in  by the two mayors.'
+    >>> dated_said("why was that?", "First signed in 1962 by the two mayors.")
+    ''
+    """
+    return TYPE_PATTERNS["date"].sub("", said) if dated_in_answer(question, said) else ""
