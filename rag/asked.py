@@ -269,7 +269,7 @@ def count_target(question: str) -> set[str]:
     if not m:
         return set()
     words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
-    return {stem(w) for w in words if w not in _NOT_COUNTED}
+    return {compound_stem(w) for w in words if w not in _NOT_COUNTED}
 
 
 def counted_things(question: str) -> set[str]:
@@ -285,7 +285,19 @@ def counted_things(question: str) -> set[str]:
     m = re.search(_COUNT + r"(?:\s+or\s+([a-z][a-z\-]+))?", question.lower())
     words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w] if m else []
     head = modified_head(question)
-    return {stem(w) for w in ([head] if head else words) if w not in _NOT_COUNTED}
+    return {compound_stem(w) for w in ([head] if head else words) if w not in _NOT_COUNTED}
+
+
+def compound_stem(word: str) -> str:
+    """The stem a hyphenated word is known by: its last part that is no function word ("agency-to-agency" is a
+    kind of agency, "follow-up" a follow). The text's terms split words at hyphens, so the articles' lexicon holds
+    the parts, never the compound: stemmed whole, "how many agency-to-agency deals…" counted a thing no article names.
+
+    >>> compound_stem("agency-to-agency"), compound_stem("follow-up"), compound_stem("patents")
+    ('agenc', 'follow', 'patent')
+    """
+    parts = [p for p in word.split("-") if p and p not in STOPWORDS]
+    return stem(parts[-1]) if parts else stem(word)
 
 
 # "how many stopgap extensions did…": a singular word, then a plural one the clause's verb follows

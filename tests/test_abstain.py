@@ -318,3 +318,11 @@ def test_a_year_inside_the_span_the_articles_tell_of_is_no_unknown_name():
     u = unknown_terms(_q("did the treaty lapse in 2023?"), _Years())
     assert "2023" not in u.entities and within_told_years("2023", _Years().known)
     assert unknown_terms(_q("did the treaty lapse in 2031?"), _Years()).entities == ["2031"]  # after their story
+
+
+def test_a_hyphenated_count_word_is_known_by_its_parts():
+    # the lexicon holds "treaty", never "treaty-to-treaty": terms split at hyphens, so the compound whole is no unknown thing
+    lex = _Lexicon()
+    assert count_target("how many treaty-to-treaty side deals came of it?") == {"treati", "side"}
+    assert refused_unread(_count("how many treaty-to-treaty side deals came of it?"), lex) == ""
+    assert refused_unread(_count("how many zorblat-to-zorblat deals were signed?"), lex) == "count_of_unknown"
