@@ -12,6 +12,7 @@ from rag.about_articles import META_STEMS
 from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
 from rag.evidence import Candidate
+from rag.leaders import leader_denied
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
 from rag.scope import DOCUMENT_STEMS
@@ -182,6 +183,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = opposite_told(query.text, best, cands, query.named_docs)
     best = reach_back_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
+    if led := leader_denied(query.text, best, cands):  # "done under Berg?", Berg's act of another year: no
+        return (*named_heard(query, cands, led, ["leader"] * len(led)), "No — ", False)
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
