@@ -2,9 +2,8 @@
 
 The shape of the answer follows the question's intent (``rag.query``):
 
-- fact: the best sentence (preferring one that holds the asked type: a date, a count,
-  a name), plus the sentence that continues it, one that adds missing key terms, or one
-  from another article that gives a different number (the articles disagree: show both);
+- fact: the best sentence (preferring one of the asked type: a date, a count, a name), plus the one continuing it,
+  one adding key terms, one tied with it, or another article's different number (they disagree: show both);
 - yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``),
   both sides when two articles point different ways;
 - why / overview / list: 2–4 sentences from several sources, without repetition;
@@ -34,6 +33,7 @@ from rag.rules import QUANTITIES, as_sure, continues, numbers
 from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.status import pick_status, with_status
+from rag.ties import near_ties
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
 
@@ -314,7 +314,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         return chosen, why, "", False
     if query.account:  # "what risk does Ann Lee see…": another article's risk is not hers
         cands = typed_among_named(cands, heard_from(query, cands), TYPED_PREFERENCE)
-    chosen, why = credited_first(query, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights)))
+    chosen, why = credited_first(query, *near_ties(query, cands, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights))))
     return chosen, why, attribution(query, chosen), "disagrees" in why
 
 
