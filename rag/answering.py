@@ -29,35 +29,18 @@ from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after
                             under_named_heading, with_reason)
 from rag.narrative import dated_event
 from rag.query import KIND_WORDS
-from rag.rules import QUANTITIES, as_sure, continues, numbers
+from rag.links import continues
+from rag.rules import QUANTITIES, as_sure, numbers
 from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
+from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
-# A person's name is asked for ("which official…", "who signed…"): only a titled name counts as one, so a
-# sentence holding it is rarer and tells more, and is heard from a little further down (calibrated on dev)
-PERSON_WINDOW = 0.75
-# A place asked for ("in which city did they wrap up the new version?") is named in two words ("finalized in Beijing")
-# of a sentence that tells the act in its own words, sharing none with the question, while one restating the topic
-# ("recent versions of the pact…") leads on them: the place is heard from further down (dev: 0.75 gains nothing)
-PLACE_WINDOW = 0.7
-
-
-def typed_window(query, share: float) -> float:
-    """How close to the best score a sentence of the asked type must come to lead or to vouch for an answer.
-
-    >>> from types import SimpleNamespace as Q
-    >>> typed_window(Q(person=True), 0.8), typed_window(Q(person=False, qtype="date"), 0.8)
-    (0.75, 0.8)
-    >>> typed_window(Q(person=False, qtype="place"), 0.8)
-    0.7
-    """
-    return min(share, PERSON_WINDOW) if query.person else min(share, PLACE_WINDOW) if query.qtype == "place" else share
 ADD_RATIO = 0.85  # an extra sentence must score at least this share of the best one
 MAX_SENTENCES = 3  # fact: the best sentence and up to two that continue or complete it
 MAX_SENTENCES_DISAGREE = 3

@@ -11,7 +11,7 @@ import re
 from rag.contrast import in_time, opens_apart, sets_present_against_past, tells_change, thesis_first, two_days
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
-from rag.rules import is_enumeration
+from rag.links import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.query import GIST_STEMS
 from rag.places import as_named

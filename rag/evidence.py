@@ -23,7 +23,8 @@ from rag.persons import names_person, reports_words
 from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
                          tells_risked)
-from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, is_enumeration, names_people,
+from rag.links import is_enumeration
+from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
 from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era, tells_age

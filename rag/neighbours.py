@@ -12,7 +12,8 @@ from functools import lru_cache
 from rag.evidence import Candidate
 from rag.schema import Passage  # noqa: F401  (doctest)
 from rag.reasons import gives_reason, reason_strength
-from rag.rules import continues, is_enumeration, jaccard, leans_back
+from rag.links import continues, is_enumeration, leans_back
+from rag.rules import jaccard
 from rag.text import terms
 
 TYPED_SHARE = 0.8  # a sentence of the asked type must score at least this share of the best, or abstain

@@ -12,7 +12,8 @@ from rag.nearness import near_best
 from rag.neighbours import antecedents, fresh as _fresh
 from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
-from rag.rules import byline_note, is_enumeration
+from rag.links import is_enumeration
+from rag.rules import byline_note
 from rag.room import fill_room
 from rag.stakes import stakes_told
 from rag.text import terms

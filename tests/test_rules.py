@@ -4,7 +4,8 @@ import pytest
 
 from rag.conflicts import conflicting_value
 from rag.polarity import negations, verdict
-from rag.rules import byline_note, continues, has_count_of, has_new, is_enumeration
+from rag.links import continues, is_enumeration
+from rag.rules import byline_note, has_count_of, has_new
 
 
 @pytest.mark.parametrize("q,sentence,expected", [
@@ -307,7 +308,7 @@ def test_why_something_is_worth_keeping_is_answered_by_the_argument_for_it():
 
 
 def test_such_a_thing_points_back_to_the_sentence_before():
-    from rag.rules import leans_back
+    from rag.links import leans_back
     assert leans_back("There is no reason why such a toll cannot be lifted.")  # the toll the sentence before described
     assert leans_back("Such an extension was granted twice.")
     assert not leans_back("The pier was rebuilt in such a way that ferries could dock.")  # points forward
