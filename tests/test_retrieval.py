@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rag.retrieval import one_blas_thread
+from rag.topk import one_blas_thread
 
 
 def _numpy_blas_threads(threadpoolctl) -> list[int]:
@@ -35,7 +35,7 @@ def test_products_under_one_blas_thread_are_bit_identical():
 
 
 def test_top_stable_is_the_sorted_ranking_cut_with_ties_by_index():
-    from rag.retrieval import top_stable
+    from rag.topk import top_stable
 
     rng = np.random.default_rng(5)
     for _ in range(200):
