@@ -337,6 +337,7 @@ class Evidence:
     named: bool = True  # "what's the name of X?": some close sentence gives a name the question lacks (``gives_name``)
     told: bool = True  # "does the pact say anything about X?": a close sentence names the document and X
     judged: bool = True  # a yes/no question names no rare word the articles never use (``unjudgeable``)
+    redated: bool = False  # a close sentence dates the act a yes/no question dates to an unwritten year (``rag.redated``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -352,7 +353,8 @@ def abstain_reason(e: Evidence) -> str:
     """
     if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP):
         return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
-    if e.unknown.entities:
+    # ...but a year the articles never write is answered by a close sentence dating the asked act otherwise
+    if e.unknown.entities and not (e.redated and all(t.isdigit() for t in e.unknown.entities)):
         return "unknown_entity"
     if e.unknown_share > MOSTLY_UNKNOWN and e.sim < MOSTLY_UNKNOWN_SIM:
         return "mostly_unknown"  # "recommend a good sci-fi novel": nearly every word is one the articles never use

@@ -38,6 +38,7 @@ from rag.ties import near_ties
 from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
+from rag.redated import redated
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
 TYPED_PREFERENCE = 0.8  # a sentence of the asked type wins over a better-scoring one this close
@@ -324,12 +325,10 @@ def best_cover(cands: list[Candidate], best: Candidate, shaped: bool = False) ->
 def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_share, common=None) -> Evidence:
     """What the abstention decision reads about the best evidence (``rag.abstain.Evidence``)."""
     counted = not target or any(c.typed for c in cands)
-    # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind
-    # ("Who argued X?" is answered by whoever wrote the sentence that argues it: see ``attribution``.)
+    # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind ("Who argued X?": ``attribution``)
     close = [c for c in cands if c.score >= typed_window(query, TYPED_SHARE) * best.score]
     typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed for c in close))
-    # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence
-    # must name that speaker or actor, or rank something; the topic alone does not answer.
+    # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence must name that speaker or actor, or rank something
     spoken = not query.speaker or any(voiced(query, c) for c in close)
     ranked = not query.ranking or ranked_near_top(cands, typed_window(query, TYPED_SHARE))
     cover = best_cover(cands, best, shaped=not query.qtype)
@@ -342,7 +341,8 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
     told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score, named, told, not unjudgeable(query, unknown))
+                    query.specific, best.score, named, told, not unjudgeable(query, unknown), query.intent == "yes_no"
+                    and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None)
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

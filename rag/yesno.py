@@ -11,6 +11,7 @@ import re
 from rag.about_articles import META_STEMS
 from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
+from rag.redated import redated
 from rag.evidence import Candidate
 from rag.leaders import leader_denied
 from rag.neighbours import antecedent, fresh as _fresh, next_of
@@ -174,6 +175,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     leaves out what is asked ("…, excluding barges") or denies the asked duty turns a yes into a no."""
     # "does the port piece agree…?" asks that piece's view: another article's sentence is no evidence of it
     cands = ([c for c in cands if c.doc_id in query.named_docs] or cands) if query.stance else cands
+    if (then := redated(query.text, cands, weights or {})) is not None:  # "did it take effect in 2030?": no, then
+        return (*named_heard(query, cands, [then], ["redated"]), "No — ", False)
     best = closer_paraphrase(claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count), cands,
                              query.named_docs)
     best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),
