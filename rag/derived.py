@@ -2,9 +2,10 @@
 changes the part of speech ("care" / "careful", "like" / "likely", "final" / "finally").
 
 Why: the stemmer folds derivations with inflections, so "how do they take care of X?" matches "a careful balance"
-as fully as a sentence saying "care". Such a match still hints at the topic ("totally cut" and "total decoupling"),
-so it counts a fraction of the term's weight in sentence scoring rather than nothing. Read off the surface words
-only: the index's stems (``rag.text.terms``) are untouched.
+as fully as a sentence saying "care". Such a match may still hint at the topic, so it counts a share of the term's
+weight in sentence scoring rather than nothing. Only that direction: the asker's own modifier ("totally cut",
+"hopeful") is answered by the bare word ("total decoupling", "One hopes") in full. Read off the surface words only:
+the index's stems (``rag.text.terms``) are untouched.
 """
 
 from __future__ import annotations
