@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.derived import DERIVED_SHARE, derived_only
 from rag.initials import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
@@ -216,7 +217,9 @@ def _score(c: Candidate, query, weights, total, hdr_weights, floor, top_score, t
     # "Beyond the halls of Congress, …" is not about Congress, when the asker named it (a follow-up's words echo the sentence)
     aside = set_aside_terms(c.text, lexicon.sentence_terms)
     aside = aside & set(terms(query.asked)) if aside else aside
-    hit = sum([w for t, w in weights.items() if t in said and t not in aside])
+    # a stem shared only across a part-of-speech suffix ("care" / "careful") counts a share (``rag.derived``)
+    derived = derived_only(query.text, c.text)
+    hit = sum([w * (DERIVED_SHARE if t in derived else 1.0) for t, w in weights.items() if t in said and t not in aside])
     hit += 0.5 * sum([w for t, w in hdr_weights if t not in said])
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)

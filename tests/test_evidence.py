@@ -112,3 +112,17 @@ def test_last_year_in_a_dated_article_holds_the_year_before_its_date():
     assert relative_years("Its term expired in August last year.", "2024-12-20") == {"2023"}
     assert relative_years("Its term expired in August last year.", "") == set()  # an undated piece: no year
     assert relative_years("Over the past year talks stalled.", "2024-12-20") == set()  # twelve months, not a year
+
+
+def test_a_word_shared_only_with_its_modifier_form_counts_a_share():
+    # "care" in the question is not what "a careful plan" speaks of; the sentence saying "care" holds it in full
+    p = _passage(["A careful plan for the ferry was drawn up.", "The ferry needs care."], [0.5, 0.5])
+    question = "why should the ferry get care?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact")
+    got = {c.text: c.overlap for c in candidates(q, [p], _Lexicon(), set(), {"ferri": 1.0, "care": 1.0})}
+    assert got["The ferry needs care."] == 1.0 and got["A careful plan for the ferry was drawn up."] < 1.0
+    # the asker's own modifier ("carefully") is answered by the bare word in full
+    question = "was the ferry planned carefully?"
+    q = Query(asked=question, resolved=question, text=question, terms=terms(question), intent="fact")
+    got = {c.text: c.overlap for c in candidates(q, [p], _Lexicon(), set(), {"ferri": 1.0, "care": 1.0})}
+    assert got["The ferry needs care."] == 1.0
