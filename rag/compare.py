@@ -13,6 +13,7 @@ from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
 from rag.links import is_enumeration
 from rag.about_articles import CONTENT_VERBS
+from rag.closer import closest_first
 from rag.query import GIST_STEMS
 from rag.places import as_named
 from rag.sides import SIDE_WORDS, side_orders
@@ -238,7 +239,10 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
     if len(query.named_docs) >= 2 or query.within:  # "how do the A piece and the B one differ", "per A, …"
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
-    picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *_pick_compare(query, cands))))
+    picked = _pick_compare(query, cands)
+    if not query.sides:  # far closer in meaning: heard first (a side's sentence is chosen by its side's words, not meaning)
+        picked = closest_first(cands, *picked, quota(query)[1])
+    picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
     return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
 

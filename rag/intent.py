@@ -109,8 +109,8 @@ def intent_of(q: str) -> str:
     ('list', 'compare')
     """
     ql = q.lower()
-    if is_yes_no(q) and (not re.search(r"\b(compare|differ|difference|agree|disagree|vs|versus|the same)\b", ql)
-                         or asks_stance(ql)) and not _LACKS.search(ql):
+    if is_yes_no(q) and (not re.search(r"\b(compare|differ|differently (?:than|from)|difference|agree|disagree|vs|versus|the same|different (?:articles|pieces|writers|authors|sources))\b", ql)
+                         or asks_stance(ql)) and not _LACKS.search(ql):  # "differently than X", "the different writers": a view set against others
         return "yes_no"
     cues = _COMPARE.findall(ql)
     # "what problems do the articles say need both?" asks for the things they name, together: a list, not their views
@@ -262,7 +262,7 @@ def asks_summary(q: str) -> bool:
     return bool(_SUMMARY_ASK.search(q.lower()))
 
 
-_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ently|ence|ences)?|versus|vs\.?|disagree|agree|contrast|"
                       r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                       r"sides|the articles say|do the articles|different views?|views? on)\b")
 _ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}

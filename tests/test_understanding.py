@@ -1069,3 +1069,14 @@ def test_a_time_follow_up_after_an_answer_that_dated_the_event_is_asked_with_its
     vague = Turn("who first signed the ferry pact?", [], said="The two mayors signed it. It was renewed in 2020.")
     assert "berg" not in rewrite("and what year was that?", [vague]).text
     assert "1962" not in rewrite("what day was that?", [Turn("when was it signed?", [], said="In May 1962 it was signed.")]).text
+
+
+def test_seeing_it_differently_or_the_different_writers_ask_for_a_comparison():
+    # "differently than X" sets one view against another, and "the different writers" puts the question to each of them:
+    # a yes/no answer from one sentence hears one writer only (rag.intent.intent_of)
+    from rag.intent import intent_of
+    assert intent_of("does the harbour piece see the fares differently than the dock column does?") == "compare"
+    assert intent_of("do the different writers think the new fares are fair?") == "compare"
+    assert intent_of("how do the two ports charge differently?") == "compare"
+    assert intent_of("do the ferries run on different routes?") == "yes_no"  # different things, not different writers
+    assert intent_of("did the old board handle the fares differently?") == "yes_no"  # no other party named: a yes or a no
