@@ -129,6 +129,8 @@ def intent_of(q: str) -> str:
                  r"tell me about|what(?:'?s| is) (?:the )?(?:deal|story) with|" + _STATE_ASK + r"|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|what .{0,50}\b(?:is|are) (?:\w+ )?about\b|why does it matter|matter)\b", ql):
         return "overview"
+    if _PLACE_ASK.search(ql):
+        return "overview"  # "how does this fit into the wider rivalry?": where it sits in a larger matter, told whole
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
             and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
         return "why"  # "how does it work / how did it change / how are they supposed to stop leaks?": an explanation
@@ -144,6 +146,11 @@ def intent_of(q: str) -> str:
 # "walk me through it", "what role / what good does it play / do?", "what does it mean for X?": asked as a whole
 _STATE_ASK = (r"walk (?:me|us) through|what role|what good (?:has|have|did|does|do|will|would)\b|"
               r"what (?:does|do|did|will|would) .{0,40}\bmean for")
+# "how does this fit into the wider rivalry?", "how does that square with the visa rules?": where a thing sits in a
+# larger matter, which the account of that matter tells (an overview), not how the thing works. Not "relate to" or
+# "tie into": those ask one link between two named things, which a fact sentence naming both gives best.
+_PLACE_ASK = re.compile(r"\bhow (?:does|do|did|will|would|is|are) (?:[a-z0-9\-']+ ){1,6}?(?:fit|fits|square|squares) "
+                        r"(?:in|into|with)\b")
 _SUMMARY_LEAD = re.compile(r"^(?:big[- ]picture|in a nutshell|tl;?dr|overview|summary)\s*[,:]\s*")
 
 
