@@ -17,7 +17,7 @@ from rag.initials import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.doers import tells_act
-from rag.intent import asks_cause, asks_difficulty, asks_means
+from rag.whyask import asks_cause, asks_difficulty, asks_means
 from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.members import each_party_first
 from rag.persons import names_person, reports_words

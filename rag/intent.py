@@ -12,9 +12,9 @@ its topic; ``rag.query.understand`` records the result once in the ``Query``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from rag.text import stem
+from rag.whyask import CAUSE_ASK, asks_cause, asks_difficulty, asks_means, asks_worth  # noqa: F401 (re-exported)
 
 # Auxiliary verbs: one opening a question makes it yes/no; one after a wh-word ends its asked-for noun phrase.
 AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
@@ -121,7 +121,7 @@ def intent_of(q: str) -> str:
         return "why"  # "big picture, what's driving the changes?": the summary word frames a question asking a cause
     if _SUMMARY_ASK.search(ql):
         return "overview"  # "the gist of the piece asking why…": the "why" names the piece, the gist is asked
-    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql):
+    if re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + CAUSE_ASK, ql):
         return "why"
     if re.search(r"\b(overview|summary|summari[sz]e|sum (?:it |this |that )?up|tl;?dr|recap|takeaways?|main points?|"
                  # "a quick history of the deal": its record in several points; "what the pact is even about": what-is-it-about, indirect
@@ -129,6 +129,8 @@ def intent_of(q: str) -> str:
                  r"tell me about|what(?:'?s| is) (?:the )?(?:deal|story) with|" + _STATE_ASK + r"|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|what .{0,50}\b(?:is|are) (?:\w+ )?about\b|why does it matter|matter)\b", ql):
         return "overview"
+    if _PLACE_ASK.search(ql):
+        return "overview"  # "how does this fit into the wider rivalry?": where it sits in a larger matter, told whole
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
             and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
         return "why"  # "how does it work / how did it change / how are they supposed to stop leaks?": an explanation
@@ -144,6 +146,11 @@ def intent_of(q: str) -> str:
 # "walk me through it", "what role / what good does it play / do?", "what does it mean for X?": asked as a whole
 _STATE_ASK = (r"walk (?:me|us) through|what role|what good (?:has|have|did|does|do|will|would)\b|"
               r"what (?:does|do|did|will|would) .{0,40}\bmean for")
+# "how does this fit into the wider rivalry?", "how does that square with the visa rules?": where a thing sits in a
+# larger matter, which the account of that matter tells (an overview), not how the thing works. Not "relate to" or
+# "tie into": those ask one link between two named things, which a fact sentence naming both gives best.
+_PLACE_ASK = re.compile(r"\bhow (?:does|do|did|will|would|is|are) (?:[a-z0-9\-']+ ){1,6}?(?:fit|fits|square|squares) "
+                        r"(?:in|into|with)\b")
 _SUMMARY_LEAD = re.compile(r"^(?:big[- ]picture|in a nutshell|tl;?dr|overview|summary)\s*[,:]\s*")
 
 
@@ -154,7 +161,7 @@ def own_shape_after_summary(ql: str) -> str:
     ('why', '')
     """
     rest = _SUMMARY_LEAD.sub("", ql)
-    cause = re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|" + _CAUSE_ASK, rest)
+    cause = re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|" + CAUSE_ASK, rest)
     return "why" if cause and rest != ql and not _SUMMARY_ASK.search(rest) else ""
 
 
@@ -169,77 +176,6 @@ _KNOW_ASK = (r"what (?:(?:should|must|would) (?:i|we|you|one|someone|people) (?:
 # "what is the term of the deal?" and "what is the agreement's term?" ask one fact of it.
 _DEFINE_ASK = (r"what(?: even)?(?:'s| is)(?: even)? (?:this|the) (?:(?!(?:of|for|on|in|by|with|to|from)\b)[a-z\-]+ ){0,6}?"
                r"(?:agreement|sta|pact|deal)(?=\s*(?:[?,.]|$))")
-
-
-@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
-def asks_cause(q: str) -> bool:
-    """Does a why-question ask for a cause or a purpose, not for how something works or went?
-
-    "Why did the port close?", "what prompted the ban?" want a reason; "how are the permits issued?",
-    "how did the talks go?" want the working or the course of events, which a sentence of reasons
-    ("amid fears of…") does not give.
-
-    >>> asks_cause("why did the port close?"), asks_cause("what prompted the ban"), asks_cause("how are the permits issued?")
-    (True, True, False)
-    """
-    ql = q.lower()
-    if _WORTH_ASK.search(ql):
-        return False  # "why would islanders care about the timetable?" asks what it is good for, not what caused it
-    return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + _CAUSE_ASK, ql))
-
-
-@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
-def asks_means(q: str) -> bool:
-    """Does a how-question ask how something works or is meant to work (its means, its arrangement)?
-
-    "How does the co-op work?", "how could the fund help?" do; "how did the talks go?", "how has it changed?"
-    ask for a course of events, "how will we know…?" for a sign, and "how does that square / fit with…?" for a
-    comparison.
-
-    >>> asks_means("how does the co-op work?"), asks_means("how did the talks go?"), asks_means("how does that fit with the plan?")
-    (True, False, False)
-    """
-    ql = q.lower()
-    return bool(re.search(r"\bhow (?:does|do|is|are|can|could|would)\b", ql)) and not _FIT_ASK.search(ql)
-
-
-_FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
-
-
-# "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
-_HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
-# "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
-_DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
-                        r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up|"
-                        # ...or a long contest: "why did it turn into such a drawn out fight / a slog / a battle?"
-                        r"drawn[- ]out|protracted|long[- ]winded|(?:a|such a|so much of a)\s+(?:\w+\s+){0,2}?"
-                        r"(?:fight|struggle|battle|slog|saga|tussle))\b", re.I)
-
-
-@lru_cache(maxsize=4096)  # asked once per candidate sentence of one why-question
-def asks_difficulty(q: str) -> bool:
-    """Does a why-question ask why something is hard, or why it dragged on (``_DELAY_ASK``)? The sentence naming
-    the difficulty or the obstacles answers it ("the challenge of telling A from B", "the obstacles to X are
-    significant given…"), as a sentence linking a cause does.
-
-    >>> asks_difficulty("why is it so hard to tell which boats are safe?"), asks_difficulty("why did the port close?")
-    (True, False)
-    >>> asks_difficulty("why did the lease turn into such a long fight?"), asks_difficulty("why did they fight?")
-    (True, False)
-    """
-    return bool(_HARD_ASK.search(q) or _DELAY_ASK.search(q))
-
-
-_WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
-
-
-def asks_worth(q: str) -> bool:
-    """Does a why-question ask what something is good for ("why should anyone care…", "why is it worth keeping?")?
-
-    >>> asks_worth("why is the ferry still worth keeping?"), asks_worth("why did the ferry stop?")
-    (True, False)
-    """
-    return bool(_WORTH_ASK.search(q.lower()))
 
 
 # Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
@@ -266,17 +202,6 @@ _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ently|ence|enc
                       r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                       r"sides|the articles say|do the articles|different views?|views? on)\b")
 _ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
-# "what were they trying to achieve", "what is the deal meant to accomplish", "what was the aim of the change":
-# asks for a purpose, which a why-question's answer gives ("the goal was to…", "designed to…")
-_PURPOSE_ASK = (r"\b(?:trying|try|tries|tried|hop(?:e|es|ed|ing)|meant|supposed|intended|designed|aim(?:s|ed|ing)?|"
-                r"seek(?:s|ing)?|sought|want(?:s|ed)?)\s+to\s+(?:achieve|accomplish|gain|get out of)\b|"
-                r"\bwhat(?:'s| is| was| were| are) (?:the |their |its |his |her )?(?:main |real |end )?"
-                r"(?:goal|aim|objective)\b")
-# "what made / prompted / is behind X": asks for a cause, like "why"; so does a purpose asked for
-_CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
-              r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b|" + _PURPOSE_ASK)
-
-
 # "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
 # or a verb in the past ("which big events made…", "what tech areas got cut…"); "of" may narrow the kind
 # ("what categories of tech does…"). The past forms are English's commonest irregular ones: a regular one ends in -ed.

@@ -21,8 +21,9 @@ from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_t
 from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
-from rag.intent import (LEAD, asks_cause, asks_means, asks_stance, asks_summary, asks_trend, asks_worth, intent_of, listed_kind, main_clause,
-                        set_aside_text, two_articles_compared)
+from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, listed_kind, main_clause, set_aside_text,
+                        two_articles_compared)
+from rag.whyask import asks_cause, asks_means, asks_worth
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, asks_words, speaker
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS

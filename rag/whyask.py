@@ -1,0 +1,94 @@
+"""What a why- or how-question asks: a cause or purpose, a means, a difficulty, or what something is good for.
+
+Moved out of ``rag.intent`` (which reads the question's overall shape); these read finer shades of the
+why-shaped questions, once per candidate sentence, so they are cached.
+
+>>> asks_cause("what prompted the ban"), asks_means("how does the co-op work?")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "what were they trying to achieve", "what is the deal meant to accomplish", "what was the aim of the change":
+# asks for a purpose, which a why-question's answer gives ("the goal was to…", "designed to…")
+PURPOSE_ASK = (r"\b(?:trying|try|tries|tried|hop(?:e|es|ed|ing)|meant|supposed|intended|designed|aim(?:s|ed|ing)?|"
+               r"seek(?:s|ing)?|sought|want(?:s|ed)?)\s+to\s+(?:achieve|accomplish|gain|get out of)\b|"
+               r"\bwhat(?:'s| is| was| were| are) (?:the |their |its |his |her )?(?:main |real |end )?"
+               r"(?:goal|aim|objective)\b")
+# "what made / prompted / is behind X": asks for a cause, like "why"; so does a purpose asked for
+CAUSE_ASK = (r"\bwhat(?:'s| is| was| has| have)? (?:led|caused|causes|drove|drives|driving|motivated|made|makes|"
+             r"prompted|prompts|triggered|triggers|pushed|pushes|behind|spurred|sparked)\b|" + PURPOSE_ASK)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
+def asks_cause(q: str) -> bool:
+    """Does a why-question ask for a cause or a purpose, not for how something works or went?
+
+    "Why did the port close?", "what prompted the ban?" want a reason; "how are the permits issued?",
+    "how did the talks go?" want the working or the course of events, which a sentence of reasons
+    ("amid fears of…") does not give.
+
+    >>> asks_cause("why did the port close?"), asks_cause("what prompted the ban"), asks_cause("how are the permits issued?")
+    (True, True, False)
+    """
+    ql = q.lower()
+    if WORTH_ASK.search(ql):
+        return False  # "why would islanders care about the timetable?" asks what it is good for, not what caused it
+    return bool(re.search(r"\bwhy\b|\bhow come\b|\breasons?\b|(?<!\bon )\bpurpose\b|\bmotive|" + CAUSE_ASK, ql))
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
+def asks_means(q: str) -> bool:
+    """Does a how-question ask how something works or is meant to work (its means, its arrangement)?
+
+    "How does the co-op work?", "how could the fund help?" do; "how did the talks go?", "how has it changed?"
+    ask for a course of events, "how will we know…?" for a sign, and "how does that square / fit with…?" for a
+    comparison.
+
+    >>> asks_means("how does the co-op work?"), asks_means("how did the talks go?"), asks_means("how does that fit with the plan?")
+    (True, False, False)
+    """
+    ql = q.lower()
+    return bool(re.search(r"\bhow (?:does|do|is|are|can|could|would)\b", ql)) and not FIT_ASK.search(ql)
+
+
+FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
+
+
+# "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
+HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
+# "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
+DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
+                        r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up|"
+                        # ...or a long contest: "why did it turn into such a drawn out fight / a slog / a battle?"
+                        r"drawn[- ]out|protracted|long[- ]winded|(?:a|such a|so much of a)\s+(?:\w+\s+){0,2}?"
+                        r"(?:fight|struggle|battle|slog|saga|tussle))\b", re.I)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one why-question
+def asks_difficulty(q: str) -> bool:
+    """Does a why-question ask why something is hard, or why it dragged on (``DELAY_ASK``)? The sentence naming
+    the difficulty or the obstacles answers it ("the challenge of telling A from B", "the obstacles to X are
+    significant given…"), as a sentence linking a cause does.
+
+    >>> asks_difficulty("why is it so hard to tell which boats are safe?"), asks_difficulty("why did the port close?")
+    (True, False)
+    >>> asks_difficulty("why did the lease turn into such a long fight?"), asks_difficulty("why did they fight?")
+    (True, False)
+    """
+    return bool(HARD_ASK.search(q) or DELAY_ASK.search(q))
+
+
+WORTH_ASK = re.compile(r"\bwhy (?:should|would|does|do|did|is|it)\b.{0,60}\b(?:care|cares|matters?|mattered|important|worth)\b")
+
+
+def asks_worth(q: str) -> bool:
+    """Does a why-question ask what something is good for ("why should anyone care…", "why is it worth keeping?")?
+
+    >>> asks_worth("why is the ferry still worth keeping?"), asks_worth("why did the ferry stop?")
+    (True, False)
+    """
+    return bool(WORTH_ASK.search(q.lower()))
