@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rag.text import stem
-from rag.whyask import CAUSE_ASK, asks_cause, asks_difficulty, asks_means, asks_worth  # noqa: F401 (re-exported)
+from rag.whyask import CAUSE_ASK
 
 # Auxiliary verbs: one opening a question makes it yes/no; one after a wh-word ends its asked-for noun phrase.
 AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",

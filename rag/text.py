@@ -143,6 +143,11 @@ def plain_gain(question: str) -> str:
 _EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.I)
 
 
+# The phrasal verb "leave … out" (general English) means exclude; "out" is a stop word and "left" mostly means the
+# direction or departing, so the question also says it plainly, keeping its own words for the sentences that use them.
+_LEFT_OUT = re.compile(r"\b(?:leave|leaves|leaving|left)\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
+
+
 def plain_excluded(question: str) -> str:
     """The question with an idiom of exclusion said plainly.
 
@@ -150,6 +155,16 @@ def plain_excluded(question: str) -> str:
     ('should ferries be excluded?', 'are the docks excluded now?')
     """
     return _EXCLUDED_IDIOM.sub("excluded", question)
+
+
+def left_out_plain(question: str) -> str:
+    """The question's words with "leave … out" said as "excluded" too, for the terms it is matched by (its text,
+    read for its shape and polarity, keeps the phrasal verb, which ``rag.polarity`` already hears as a negation).
+
+    >>> left_out_plain("what got left out of the deal?"), left_out_plain("why leave ai and quantum out of it?")
+    ('what got left out excluded of the deal?', 'why leave ai and quantum out excluded of it?')
+    """
+    return _LEFT_OUT.sub(lambda m: m.group(0) + " excluded", question)
 
 
 # The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose

@@ -299,7 +299,7 @@ def test_what_something_depends_on_answers_what_will_decide_it():
 
 
 def test_why_something_is_worth_keeping_is_answered_by_the_argument_for_it():
-    from rag.intent import asks_cause, asks_worth
+    from rag.whyask import asks_cause, asks_worth
     from rag.reasons import names_argument
     q = "why is the ferry still worth keeping?"
     assert asks_worth(q) and not asks_cause(q)  # what it is good for, not what caused it
@@ -335,7 +335,7 @@ def test_a_participle_after_a_comma_gives_the_grounds_of_the_act_before_it():
 
 
 def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty():
-    from rag.intent import asks_difficulty
+    from rag.whyask import asks_difficulty
     from rag.reasons import names_difficulty
     assert asks_difficulty("why is it so hard to tell which cargo is safe to ship?")
     assert asks_difficulty("why is open harbour access difficult to square with customs?")
@@ -349,7 +349,7 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
 def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacles():
     from types import SimpleNamespace
     from rag.evidence import shape_typed
-    from rag.intent import asks_difficulty
+    from rag.whyask import asks_difficulty
     from rag.reasons import names_difficulty
     assert asks_difficulty("why did the lease talks drag on so long?") and asks_difficulty("why was the ferry delayed?")
     assert not asks_difficulty("why did the lease last so long?")  # a duration, not a delay
@@ -483,7 +483,7 @@ def test_what_could_be_is_no_other_view_of_what_is():
 
 
 def test_why_something_became_a_long_contest_is_a_difficulty_asked_about():
-    from rag.intent import asks_difficulty
+    from rag.whyask import asks_difficulty
     assert asks_difficulty("why did renewing the lease turn into such a drawn out fight?")
     assert asks_difficulty("why were the ferry talks so protracted?") and asks_difficulty("why was it such a slog?")
     assert not asks_difficulty("why did the dockers fight the plan?")  # a fight waged, no long contest

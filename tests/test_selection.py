@@ -1618,3 +1618,11 @@ def test_a_why_answer_hears_the_fact_holding_most_question_words_just_below_the_
     assert reason_beyond(other, cands, limit=4, floor=0.6) == (fact[0], fact[1])  # most words, 0.58 >= 0.9 * 0.6
     fact[0].overlap = 0.2
     assert reason_beyond(other, cands, limit=4, floor=0.6) is None  # another sentence holds more of the words
+
+
+def test_left_out_is_heard_as_excluded_by_the_question_terms():
+    """ "what got left out of the deal?": "out" is a stop word and "left" mostly a direction, so the phrasal
+    verb is also said plainly as the word writers use, without changing the text read for polarity."""
+    from rag.text import left_out_plain, stem
+    assert stem("excluded") in [stem(w) for w in left_out_plain("what tech got left out of the new deal?").split()]
+    assert left_out_plain("what is left for the port?") == "what is left for the port?"

@@ -523,7 +523,7 @@ def test_headline_words_name_an_article_before_story_or_write_up_too():
     ("what is the pier's length?", False),
 ])
 def test_a_why_question_asks_for_a_cause_unless_it_asks_how_a_thing_works_or_why_it_matters(q, cause):
-    from rag.intent import asks_cause
+    from rag.whyask import asks_cause
     assert asks_cause(q) is cause
 
 
@@ -713,7 +713,7 @@ def test_a_short_question_of_words_the_articles_never_use_is_asked_with_the_last
     ("how does the plan fit with the budget?", False),
 ])
 def test_a_how_question_asks_for_the_working_of_a_thing_not_for_its_story_or_a_comparison(q, means):
-    from rag.intent import asks_means
+    from rag.whyask import asks_means
     assert asks_means(q) is means
 
 
@@ -855,7 +855,8 @@ def test_a_question_asking_for_a_purpose_is_a_why_question(q):
 def test_a_thing_done_on_purpose_asks_for_the_things_not_a_purpose():
     # "on purpose" (deliberately) tells how the act was done: "which routes did the plan leave out on purpose" asks
     # for the routes, a list, while "what was the purpose of the plan" asks for a purpose
-    from rag.intent import asks_cause, intent_of
+    from rag.intent import intent_of
+    from rag.whyask import asks_cause
     assert intent_of("which routes did the new plan leave out on purpose") == "list"
     assert not asks_cause("which routes did the new plan leave out on purpose")
     assert intent_of("what was the purpose of the new plan?") == "why"
