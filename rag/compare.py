@@ -128,7 +128,7 @@ def next_joins(query, cands: list[Candidate], chosen: list[Candidate], why: list
         nxt = next_of(c, cands)
         if nxt is not None and not holds(c.text) and holds(nxt.text) and _fresh(nxt, chosen):
             new, ways = chosen[:i + 1] + [nxt] + chosen[i + 1:], why[:i + 1] + [label] + why[i + 1:]
-            if len(new) > quota(query)[1]:  # over the comparison's limit: the last sentence other than these two gives way
+            if len(new) > room(query, chosen):  # over the comparison's limit: the last sentence other than these two gives way
                 drop = max(x for x in range(len(new)) if x not in (i, i + 1))
                 new, ways = new[:drop] + new[drop + 1:], ways[:drop] + ways[drop + 1:]
             return new, ways
@@ -234,6 +234,22 @@ def quota(query) -> tuple[int, int]:
     return 2, MAX_SPREAD
 
 
+def room(query, chosen: list[Candidate]) -> int:
+    """How many sentences a comparison quotes in all, given those chosen so far: ``quota``'s limit, and one more
+    when an article already spoke twice among them (not for named articles or one read alone, which have their own
+    quota). The limit is room for several voices; an article's second sentence, close to its first in score, would
+    otherwise shut out the sentence of another party that answers ("the critics call it…" after the defenders' two).
+
+    >>> from types import SimpleNamespace as S
+    >>> q = S(named_docs=set(), within=False)
+    >>> room(q, [S(doc_id=d) for d in "abcd"]), room(q, [S(doc_id=d) for d in "abbc"])
+    (4, 5)
+    """
+    per, limit = quota(query)
+    doubled = len({c.doc_id for c in chosen}) < len(chosen)
+    return limit + 1 if doubled and per == 2 and not query.within else limit
+
+
 def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """The comparison's sentences (``_pick_compare``), read only from the named articles when it names two or
     is read inside one, a sentence telling the change leading an "old vs new" one (``told_change``)."""
@@ -241,7 +257,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
         cands = [c for c in cands if c.doc_id in query.named_docs] or cands  # only those are heard
     picked = _pick_compare(query, cands)
     if not query.sides:  # far closer in meaning: heard first (a side's sentence is chosen by its side's words, not meaning)
-        picked = closest_first(cands, *picked, quota(query)[1])
+        picked = closest_first(cands, *picked, room(query, picked[0]))
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
     return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
@@ -267,7 +283,7 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
         if c.passage.kind == "body":
             lead.setdefault(c.doc_id, c.score)
     chosen, why = [], []
-    per, limit = quota(query)
+    per = quota(query)[0]
     named = per > 2  # articles set side by side: each heard at its best sentences, whatever the other's score
     for c in cands:
         mine = sum(x.doc_id == c.doc_id for x in chosen)
@@ -279,7 +295,7 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
         if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score and again):
             chosen.append(c)
             why.append("side")
-        if len(chosen) >= limit:
+        if len(chosen) >= room(query, chosen):
             break
     chosen, why = chosen or [best], why or ["best"]
     extra = None if query.within else second_source(chosen, cands)  # a comparison needs a second source

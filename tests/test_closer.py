@@ -34,3 +34,16 @@ def test_a_sentence_far_closer_in_meaning_leads_a_comparison_though_its_article_
 def test_a_sentence_only_a_little_closer_or_a_sided_comparison_is_left_alone():
     assert "closest" not in pick_compare(_q(), _ferries(0.62))[1]  # within the margin of the chosen ones
     assert "closest" not in pick_compare(_q([["harbour"], ["port"]]), _ferries(0.70))[1]  # sides pick by their words
+
+
+def test_an_article_speaking_twice_leaves_room_for_one_more_voice():
+    # the harbour piece's two best take two of the four slots; the critics' sentence, fifth by score, is still heard
+    cands = [_c("A testament to careful policy in hard times.", 0.70, 0.40, doc="c"),
+             _c("The harbour gives a framework for crews.", 0.69, 0.40),
+             _c("Its pilots rest on shared training schedules.", 0.68, 0.40),
+             _c("A cornerstone of coastal trade for decades.", 0.67, 0.40, doc="b"),
+             _c("Critics call the ferry deal a giveaway.", 0.66, 0.40, doc="b")]
+    chosen, _ = pick_compare(_q(), cands)
+    assert len(chosen) == 5 and chosen[-1].text.startswith("Critics")
+    apart = [_c(c.text, c.score, c.sim, doc=str(i)) for i, c in enumerate(cands)]  # five articles: four voices
+    assert len(pick_compare(_q(), apart)[0]) == 4
