@@ -15,6 +15,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.errors import ModelNotInstalled
+from rag.memneed import ONNX_FACTOR, TORCH_FACTOR, read_shape, shape_of_dir
 
 
 class Embedder(Protocol):
@@ -91,6 +92,8 @@ class SentenceTransformerEmbedder:
                        else self.model.get_sentence_embedding_dimension())
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.normalize, self.batch_size = normalize, batch_size
+        self.shape = read_shape(self.model[0].auto_model.config.to_dict(), self.model.max_seq_length, TORCH_FACTOR) \
+            if hasattr(self.model[0], "auto_model") else None
         self._cache = QueryCache()
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
@@ -226,6 +229,10 @@ def _session(path, threads: int):
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
 
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def _all_or_none(pool, calls: list) -> list:
     """The results of ``calls`` run on ``pool``; on a failure, the first error once every call has stopped.
 
@@ -303,6 +310,7 @@ class OnnxEmbedder:
         self.dim = int(self.session.get_outputs()[0].shape[-1])
         self.query_prefix, self.doc_prefix = query_prefix, doc_prefix
         self.batch_size = batch_size
+        self.shape = shape_of_dir(loc, max_seq_length, ONNX_FACTOR, _cores())
         self._cache = QueryCache()
         self._workers = None  # (thread pool, queue of sessions), made at the first call with several batches
 
@@ -342,7 +350,7 @@ class OnnxEmbedder:
             import queue
             from concurrent.futures import ThreadPoolExecutor
 
-            n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+            n = _cores()
             free: queue.Queue = queue.Queue()
             for _ in range(n if n > 1 else 0):
                 free.put(_session(self.onnx_file, 1))

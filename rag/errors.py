@@ -67,3 +67,7 @@ class OutOfMemory(ResourceError):
     """Memory ran out while loading or running the embedding model."""
 
     kind = "memory"
+
+
+class BatchTooBig(OutOfMemory):
+    """Checked before the model ran: the batch cannot fit in the free memory (the message names a size that fits)."""

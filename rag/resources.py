@@ -18,7 +18,7 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from rag.errors import DiskFull, IndexReadOnly, OutOfMemory, RagError, ResourceError
+from rag.errors import BatchTooBig, DiskFull, IndexReadOnly, OutOfMemory, RagError, ResourceError
 
 LOW_SPACE = 16 * 1024 * 1024  # below this much free space a failed write is taken as "disk full"
 _FULL = ("no space left", "database or disk is full", "os error 28", "disk quota", "file too large", "os error 27")
@@ -96,6 +96,8 @@ def resource_errors(where: Path, batch_size: int = 0, writing: bool = True):
     try:
         yield
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BatchTooBig:  # already states the batch size that fits
         raise
     except ResourceError as e:  # raised deeper down, worded for a reader: say it as this block's kind
         raise resource_error(e, where, batch_size, writing) from None

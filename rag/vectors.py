@@ -4,7 +4,8 @@ Only sentences the index does not hold yet go through the model (longest first, 
 less), unless an index of the older single-store layout already has their vectors. A chunk's
 vector is the normalized mean of its sentences' vectors, so indexing costs one pass over the text
 however much chunks overlap. Memory running out while loading or running the model is
-``OutOfMemory``. ``rep`` is the run's ``rag.ingest.IngestReport``; ``prog`` its ``Progress``.
+``OutOfMemory``; a batch that ``rag.memneed`` finds cannot fit stops before it runs. ``rep`` is
+the run's ``rag.ingest.IngestReport``; ``prog`` its ``Progress``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag import memneed
 from rag.errors import ModelMismatch, RagError
 from rag.index import Index, legacy_vectors
 from rag.progress import Progress
@@ -37,7 +39,7 @@ def embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: b
     with prog.bar("embed", len(new), "sentence") as bar:
         for i in range(0, len(order), step):
             ids = order[i:i + step]
-            vecs.update(zip(ids, _embed(emb["embedder"], [sents[x][0] for x in ids], cfg.batch_size)))
+            vecs.update(zip(ids, _embed(emb, [sents[x][0] for x in ids], cfg.batch_size)))
             rep.embedded_sentences += len(ids)
             bar.update(len(ids))
         reused = [sid for sid in new if sid not in todo]
@@ -49,8 +51,12 @@ def embed_sentences(cfg, w: Index, sents: dict, have: tuple, emb: dict, fresh: b
     return vecs
 
 
-def _embed(embedder, texts: list[str], batch_size: int) -> np.ndarray:
-    return _memory_checked(lambda: np.asarray(embedder.embed_documents(texts), dtype=np.float32), batch_size)
+def _embed(emb: dict, texts: list[str], batch_size: int) -> np.ndarray:
+    embedder = emb["embedder"]
+    need = memneed.check(embedder, texts, batch_size, emb.get("ran", 0))
+    out = _memory_checked(lambda: np.asarray(embedder.embed_documents(texts), dtype=np.float32), batch_size)
+    emb["ran"] = max(emb.get("ran", 0), need)
+    return out
 
 
 def _memory_checked(fn, batch_size: int):
