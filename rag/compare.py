@@ -13,6 +13,7 @@ from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
 from rag.links import is_enumeration
 from rag.about_articles import CONTENT_VERBS
+from rag.agree import every_article
 from rag.closer import closest_first
 from rag.query import GIST_STEMS
 from rag.places import as_named
@@ -258,6 +259,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
     picked = _pick_compare(query, cands)
     if not query.sides:  # far closer in meaning: heard first (a side's sentence is chosen by its side's words, not meaning)
         picked = closest_first(cands, *picked, room(query, picked[0]))
+        picked = every_article(query, cands, *picked, room(query, picked[0]))  # "do the articles agree…": each heard
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
     return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
