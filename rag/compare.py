@@ -14,6 +14,7 @@ from rag.neighbours import fresh as _fresh, next_of
 from rag.links import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.agree import every_article
+from rag.outcome import outcome_after
 from rag.closer import closest_first
 from rag.query import GIST_STEMS
 from rag.places import as_named
@@ -261,6 +262,7 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
         picked = closest_first(cands, *picked, room(query, picked[0]))
         picked = every_article(query, cands, *picked, room(query, picked[0]))  # "do the articles agree…": each heard
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
+    picked = outcome_after(cands, *picked, room(query, picked[0]))  # "its future became uncertain" -> "Finally, …"
     return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
 
