@@ -5,16 +5,24 @@ out?" ask about the time between a thing's running out and its renewal. The sent
 lapsed or was extended for the meantime ("its term expired in May", "it received two short extensions"), a timeline
 that carries no word of the question and no reason connective; the sentences sharing the question's words ("the pact
 was finally renewed after long talks") tell the renewal that ended the interim. So the lapse sentence, down to a
-share of the best, is heard first. General English only: words of running out, limbo and stopgaps.
+share of the best, is heard first. When the question's words draw no passage telling it ("how come its future was
+up in the air?"), a second search by the question and the words of a lapse adds the few passages that do
+(``interim_pool``). General English only: words of running out, limbo and stopgaps.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.neighbours import next_of
+from rag.text import stem
 
 LAPSE_SHARE = 0.5  # the sentence telling the lapse leads down to this share of the best
+LAPSE_PASSAGES = 2  # passages an interim question's second search (by the words of a lapse too) adds to the pool
+# the words a writer tells a lapse in, searched for beside the question's own ("up in the air" shares none of them)
+LAPSE_TEXT = "expired lapsed extension extensions"
+LAPSE_WORDS = [stem(w) for w in LAPSE_TEXT.split()]
 # the question asks about an interim: a thing left hanging, run out, or bridged by a stopgap (general English)
 # ("let it lapse", "keep it alive" ask of a lapse that might be, or of a thing's worth: not of the interim that was)
 _INTERIM_ASK = re.compile(r"\b(?:in limbo|up in the air|hung in the balance|(?<!to )ran out|stop-?gap|"
@@ -36,15 +44,19 @@ def asks_interim(text: str) -> bool:
     return bool(_INTERIM_ASK.search(text))
 
 
+# a lapse that may come ("it may receive another extension") is not the interim that was (lower case: "in May" is a month)
+_MAY = re.compile(r"\b(?:may|might|could|would|will)\b")
+
+
 def tells_lapse(text: str) -> bool:
-    """Does a sentence tell that a thing expired, lapsed or was bridged by a stopgap?
+    """Does a sentence tell that a thing expired, lapsed or was bridged by a stopgap (not that it may be)?
 
     >>> tells_lapse("Its last term expired in May."), tells_lapse("It received two six-month extensions.")
     (True, True)
-    >>> tells_lapse("The lease was renewed after long talks."), tells_lapse("The pier was extended by ten metres.")
+    >>> tells_lapse("The lease was renewed after long talks."), tells_lapse("It may get another extension.")
     (False, False)
     """
-    return bool(_LAPSE.search(text))
+    return bool(_LAPSE.search(text)) and not _MAY.search(text)
 
 
 def asked_of_interim(query) -> bool:
@@ -73,3 +85,16 @@ def lapse_told_with(query, chosen: list, cands: list):
     nxt = next_of(lead, cands)
     prev = next((c for c in cands if next_of(c, cands) is lead), None)
     return next((c for c in (prev, nxt) if c is not None and c not in chosen and tells_lapse(c.text)), None)
+
+
+def interim_pool(retriever, embedder, query, pool: list) -> list:
+    """An interim question's passages that a second search, by the question's words and the words of a lapse
+    (``LAPSE_WORDS``, in its vector too), ranks best and ``pool`` lacks. "How come its future was up in the air?" shares no word with
+    "its term expired in May", and the passages restating the question's topic fill the pool before it."""
+    if not asked_of_interim(query):
+        return []
+    seen = {p.chunk_id for p in pool}
+    qvec = embedder.embed_query(f"{query.meant or query.text} {LAPSE_TEXT}")  # one more model call, for these questions only
+    found = retriever.search(replace(query, terms=list(dict.fromkeys([*query.terms, *LAPSE_WORDS]))), LAPSE_PASSAGES,
+                             qvec=qvec, diversify=False)
+    return [p for p in found if p.chunk_id not in seen]

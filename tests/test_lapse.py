@@ -42,3 +42,47 @@ def test_other_and_typed_questions_keep_the_order():
 def test_asks_interim_and_tells_lapse():
     assert asks_interim("why was the deal left up in the air?") and not asks_interim("why keep the deal alive?")
     assert tells_lapse("It got a stopgap extension.") and not tells_lapse("It needs more than a temporary renewal.")
+
+
+def test_a_lapse_that_may_come_is_not_told():
+    assert not tells_lapse("It may receive another short extension.") and tells_lapse("Its term expired in May.")
+    maybe = N(text="It may receive another short extension.", score=0.4, doc_id="c", passage=BODY, start=0, end=39)
+    cands = [TALKS, maybe, EXPIRED, EXTENDED]
+    assert lapse_first(_q("how did the lease end up in limbo?"), cands)[0] is EXPIRED
+
+
+class _Retriever:
+    def __init__(self, found):
+        self.found, self.asked = found, []
+
+    def search(self, query, k, qvec=None, diversify=True, extra=0):
+        self.asked.append((query.terms, qvec, diversify))
+        return self.found[:k]
+
+
+class _Embedder:
+    def embed_query(self, text):
+        return text  # the text stands in for its vector
+
+
+def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
+    from dataclasses import dataclass, field
+
+    from rag.lapse import LAPSE_WORDS, interim_pool
+
+    @dataclass
+    class Q:
+        text: str
+        intent: str = "why"
+        qtype: str = None
+        meant: str = ""
+        terms: list = field(default_factory=list)
+
+    held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
+    r = _Retriever([held, new])
+    q = Q("how come the lease was up in the air?", terms=["leas", "air"])
+    assert interim_pool(r, _Embedder(), q, [held]) == [new]
+    terms, qvec, diversify = r.asked[0]
+    assert terms[:2] == ["leas", "air"] and set(LAPSE_WORDS) <= set(terms) and "expired" in qvec and not diversify
+    assert interim_pool(r, _Embedder(), Q("why was the lease renewed?"), [held]) == []
+    assert len(r.asked) == 1  # no second search for other questions
