@@ -33,6 +33,7 @@ from rag.links import continues
 from rag.rules import QUANTITIES, as_sure, numbers
 from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
+from rag.lapse import lapse_first, lapse_told_with
 from rag.latest import latest_first
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
@@ -171,7 +172,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     refused = refused_unread(query, lexicon)
     if refused:
         return Decision([], True, refused, signals)
-    cands = latest_first(query, candidates(query, passages, lexicon, target, weights))
+    cands = lapse_first(query, latest_first(query, candidates(query, passages, lexicon, target, weights)))
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)
@@ -253,6 +254,9 @@ def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why
     event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]
+    lapse = lapse_told_with(query, chosen, cands)
+    if lapse is not None:  # "how did it end up in limbo?": it expired, then it was extended; compose() keeps reading order
+        chosen, why = chosen + [lapse], why + ["lapse"]
     antes = [a for a in antecedents(chosen[0], cands) if a not in chosen] if not query.about_articles else []
     chosen, why = antes + chosen, ["antecedent"] * len(antes) + why  # compose() puts them back in reading order
     return chosen, why

@@ -23,6 +23,7 @@ from rag.parts import unwritten_parts
 from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
+from rag.lapse import interim_pool
 from rag.sidepool import side_pool
 from rag.text import drop_format_chars
 
@@ -167,6 +168,7 @@ class Pipeline:
         if (query.meant or (query.intent == "compare" and query.within)) and not query.about_articles:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
         pool = pool + side_pool(self.retriever, self.embedder, query, pool)  # comparisons: each side searched on its own
+        pool = pool + interim_pool(self.retriever, self.embedder, query, pool)  # "how come it was up in the air?": its lapse
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]
