@@ -22,10 +22,10 @@ _NEW_POINTED = re.compile(r"\b(?:the|this|its|their)\s+(?:new|newer|newest|lates
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 STATUS_SHARE = 0.65  # "what's going on with the pact?": the sentence telling a dated act leads down to this share
 # How a matter stands as a whole: "what's going on / happening with X", "where does X stand", "the status of X",
-# "at this point", "the latest on X" (general English). It asks for the latest event, which a sentence dates to
+# "at this point", "the latest on X" (general English); "where does X stand on Y" asks X's position instead. It asks for the latest event, which a sentence dates to
 # the day ("on March 3, the two towns signed…"), while sentences sharing the question's words only restate the topic.
 _STATUS = re.compile(r"\bwhat(?:'s|’s|\s+is)\s+(?:going\s+on|happening|up|new)\s+with\b|\bwhere\s+(?:does|do|is|are)\b"
-                     r".{0,50}\bstand\b|\bstatus\s+of\b|\bat\s+this\s+point\b|\bthe\s+latest\s+(?:on|with)\b", re.I)
+                     r".{0,50}\bstand\b(?!\s+on\b)|\bstatus\s+of\b|\bat\s+this\s+point\b|\bthe\s+latest\s+(?:on|with)\b", re.I)
 _DAY = re.compile(rf"{MONTH}\.?\s+\d{{1,2}}\b(?!\s*(?:%|percent))|\b\d{{1,2}}\s+{MONTH}")
 
 
@@ -44,6 +44,8 @@ def asks_status(text: str) -> bool:
 
     >>> asks_status("what's going on with the ferry pact?"), asks_status("where does the lease stand now"), asks_status("what is the pact?")
     (True, True, False)
+    >>> asks_status("where does the port stand on the lease?")  # a party's position, not how the matter stands
+    False
     """
     return bool(_STATUS.search(text))
 

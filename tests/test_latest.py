@@ -55,3 +55,8 @@ def test_status_lead_is_no_older_act():
     best = _c("The lease, renewed in 2020, is a pillar of trade.", 1.0)
     q = N(intent="overview", text="where does the ferry lease stand?")
     assert latest_first(q, [best, old])[0] is best
+
+
+def test_a_partys_position_is_no_status_question():
+    q = N(intent="fact", text="where does the port stand on the ferry lease?")
+    assert latest_first(q, [WORTH, PLAIN, DAY])[0] is WORTH
