@@ -28,6 +28,7 @@ from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
 from rag.narrative import dated_event
+from rag.between import middle_sentence
 from rag.query import KIND_WORDS
 from rag.links import continues
 from rag.rules import QUANTITIES, as_sure, numbers
@@ -257,6 +258,9 @@ def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why
     lapse = lapse_told_with(query, chosen, cands)
     if lapse is not None:  # "how did it end up in limbo?": it expired, then it was extended; compose() keeps reading order
         chosen, why = chosen + [lapse], why + ["lapse"]
+    middle = middle_sentence(cands, chosen) if not query.about_articles else None
+    if middle is not None:  # the step between two quoted steps of one account; compose() keeps reading order
+        chosen, why = chosen + [middle], why + ["between"]
     antes = [a for a in antecedents(chosen[0], cands) if a not in chosen] if not query.about_articles else []
     chosen, why = antes + chosen, ["antecedent"] * len(antes) + why  # compose() puts them back in reading order
     return chosen, why

@@ -36,3 +36,27 @@ def test_other_questions_and_far_sentences_keep_the_order():
 
 def test_asks_latest():
     assert asks_latest("what did the update change?") and not asks_latest("what is a new rule?")
+
+
+DAY = _c("On March 3 the two towns renewed the ferry lease for another decade.", 0.7)
+WORTH = _c("The ferry lease is a pillar of trade between the towns.", 1.0)
+
+
+def test_status_question_hears_the_act_dated_to_the_day_first():
+    q = N(intent="fact", text="what's going on with the ferry lease?")
+    assert latest_first(q, [WORTH, PLAIN, DAY])[0] is DAY
+    far = _c("On March 3 the lease was renewed.", 0.5)
+    assert latest_first(q, [WORTH, PLAIN, far])[0] is WORTH  # below the share: the day alone says little
+    assert latest_first(N(intent="fact", text="what is the ferry lease?"), [WORTH, PLAIN, DAY])[0] is WORTH
+
+
+def test_status_lead_is_no_older_act():
+    old = _c("On March 3, 1990 the towns first signed the lease.", 0.9)
+    best = _c("The lease, renewed in 2020, is a pillar of trade.", 1.0)
+    q = N(intent="overview", text="where does the ferry lease stand?")
+    assert latest_first(q, [best, old])[0] is best
+
+
+def test_a_partys_position_is_no_status_question():
+    q = N(intent="fact", text="where does the port stand on the ferry lease?")
+    assert latest_first(q, [WORTH, PLAIN, DAY])[0] is WORTH
