@@ -34,6 +34,7 @@ from rag.rules import QUANTITIES, as_sure, numbers
 from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.latest import latest_first
+from rag.leftout import excluded_first
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
 from rag.typedreach import typed_window
@@ -171,7 +172,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     refused = refused_unread(query, lexicon)
     if refused:
         return Decision([], True, refused, signals)
-    cands = latest_first(query, candidates(query, passages, lexicon, target, weights))
+    cands = excluded_first(query, latest_first(query, candidates(query, passages, lexicon, target, weights)))
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)
