@@ -36,6 +36,8 @@ from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.lapse import lapse_first, lapse_told_with
 from rag.latest import latest_first
+from rag.leftout import excluded_first
+from rag.sequel import sequel_first
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
 from rag.typedreach import typed_window
@@ -173,7 +175,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     refused = refused_unread(query, lexicon)
     if refused:
         return Decision([], True, refused, signals)
-    cands = lapse_first(query, latest_first(query, candidates(query, passages, lexicon, target, weights)))
+    cands = candidates(query, passages, lexicon, target, weights)
+    cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)
@@ -271,7 +274,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
     if query.about_articles:
         return (*pick_meta(query, cands), "", False)
     if query.more:
-        return (*pick_spread(query, cands, ratio=0.0, limit=3), "", False)
+        return (*pick_spread(query, sequel_first(query, cands), ratio=0.0, limit=3), "", False)
     if query.intent == "yes_no":
         return pick_yes_no(query, cands, weights, terms_of)
     if query.intent == "compare":  # named articles set apart by their writing: where things stood in each (``rag.status``)

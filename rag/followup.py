@@ -39,6 +39,7 @@ from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, det
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
 from rag.intent import is_more
+from rag.sequel import asks_sequel  # "what came next?": go on from the last answer
 from rag.proforms import one_for_noun  # "which american one?": "one" is the noun the last question asked about
 from rag.text import STOPWORDS, stem, tokens
 from rag.wants import asks_definition
@@ -128,11 +129,6 @@ def _named_article(new: str) -> str:
 
 
 _OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one|article|piece)", re.I)
-# "so what happened after that?", "what came next": what the articles tell after the last answer;
-# a closing "before/until …" only bounds how far the story goes ("…after that before it was renewed?")
-_NEXT = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\s+)*(?:then\s+what\s+happened|what\s+happened\s+(?:next|then|"
-                   r"after(?:wards|\s+that)?)|what\s+came\s+(?:next|after))"
-                   r"(?:\s+(?:before|until|till)\s+[^?]*)?\W*$", re.I)
 # "what about its backers?": a thing owned by the last question's thing, so that thing is no word to replace
 _OWNED = re.compile(r"(?:its|their|his|her)\b", re.I)
 
@@ -321,7 +317,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(ell)
     if switched := source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question):
         return Resolved(switched)
-    if _NEXT.match(question):  # "what came next?": go on from the last answer, like "tell me more"
+    if asks_sequel(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if _DONE_OR_AFTER.search(question) or bridged(question) or asked_people(question, last):  # the event done; the people a "who?" asked for
         return Resolved(together(question, last))

@@ -35,7 +35,7 @@ from rag.kinds import asked_kind
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
-from rag.text import STOPWORDS, full_years, left_out_plain, plain_excluded, plain_gain, stem, terms, topic_text
+from rag.text import STOPWORDS, full_years, plain_excluded, plain_gain, said_plainly, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
@@ -263,7 +263,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
     account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
-    every = lexicon.concepts(in_own_words(terms(topic_text(left_out_plain(text))), lexicon.known))  # "per the X piece": no topic
+    every = lexicon.concepts(in_own_words(terms(topic_text(said_plainly(text, intent))), lexicon.known))  # "per the X piece": no topic
     ts = [t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"

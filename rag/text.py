@@ -167,6 +167,40 @@ def left_out_plain(question: str) -> str:
     return _LEFT_OUT.sub(lambda m: m.group(0) + " excluded", question)
 
 
+# The phrasal verb "run out" said of a term or a deal (general English) means expire; "out" is a stop word and "run"
+# mostly means operating ("how is the program run?"), so the question also says it plainly. "Run out of X" (to have
+# no X left) is another sense and is left alone.
+_RAN_OUT = re.compile(r"\b(?:run|runs|ran|running)\s+out\b(?!\s+of\b)", re.I)
+
+
+# ...but "when is it going to run out?" asks of an end to come, which no sentence telling a past expiry answers
+_FUTURE = re.compile(r"\b(?:will|won't|going\s+to|gonna|about\s+to|due\s+to)\s+(?:[\w']+\s+){0,4}?$", re.I)
+
+
+def ran_out_plain(question: str) -> str:
+    """The question's words with "run out" (of the past or the present) said as "expired" too, for the terms it is
+    matched by.
+
+    >>> ran_out_plain("when did the old agreement run out?"), ran_out_plain("did they run out of money?")
+    ('when did the old agreement run out expired?', 'did they run out of money?')
+    >>> ran_out_plain("when will the new one run out?")
+    'when will the new one run out?'
+    """
+    return _RAN_OUT.sub(lambda m: m.group(0) if _FUTURE.search(question[:m.start()]) else m.group(0) + " expired",
+                        question)
+
+
+def said_plainly(text: str, intent: str) -> str:
+    """The question with its phrasal verbs said plainly too, for the terms it is matched by: "left out" as "excluded",
+    and "run out" as "expired" except in a yes/no question, which keeps its own words to find its verdict sentence and
+    that sentence's sequel (probe: "did it run out in 2023?" lost the sequel of its verdict sentence).
+
+    >>> said_plainly("when did it run out?", "fact"), said_plainly("did it run out?", "yes_no")
+    ('when did it run out expired?', 'did it run out?')
+    """
+    return left_out_plain(text) if intent == "yes_no" else ran_out_plain(left_out_plain(text))
+
+
 # The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose
 # long form "United States" the lexicon already folds into "us"), "American", "Chinese". General knowledge, not
 # corpus wording: a side named one way is heard in a sentence naming it another ("what did America get" is
