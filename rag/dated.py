@@ -16,7 +16,7 @@ from rag.rules import MONTH, TYPE_PATTERNS
 _TIME_OF_THAT = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(when|(?:what|which)\s+(?:year|day|date|month))\b"
                            r"[\w\s']{0,20}\b(?:that|this)\W*$", re.I)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_DAY = re.compile(rf"{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
+_DAY = re.compile(rf"{MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
 # The precision each question of time asks: a day needs its month and day, a year a year ("in December" is no year)
 _PRECISION = {"year": _YEAR, "day": _DAY, "date": _DAY, "month": re.compile(MONTH), "when": re.compile(
     rf"{_YEAR.pattern}|{MONTH}")}
@@ -39,6 +39,8 @@ def dated_in_answer(question: str, said: str) -> bool:
     (False, True)
     >>> dated_in_answer("what year was the pact signed?", "First signed in 1962.")
     False
+    >>> dated_in_answer("what day was that?", "It was renewed on Dec. 13, after two extensions.")  # an abbreviated month
+    True
     """
     m = _TIME_OF_THAT.match(question)
     if not m or not said.strip():
