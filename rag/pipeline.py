@@ -19,11 +19,11 @@ from rag.config import Config
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
+from rag.lapse import interim_pool
 from rag.parts import unwritten_parts
 from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
-from rag.lapse import interim_pool
 from rag.sidepool import side_pool
 from rag.text import drop_format_chars
 
