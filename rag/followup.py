@@ -41,6 +41,7 @@ from rag.instead import asks_instead, said_instead
 from rag.intent import is_more
 from rag.sequel import asks_sequel  # "what came next?": go on from the last answer
 from rag.proforms import one_for_noun  # "which american one?": "one" is the noun the last question asked about
+from rag.vague import pointer_for_vague  # "this whole thing" points, like "this"
 from rag.text import STOPWORDS, stem, tokens
 from rag.wants import asks_definition
 
@@ -308,7 +309,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     words when the question points at what that answer said; ``known`` (does the corpus use a stem?) tells a
     question with words of its own from one whose every word is a paraphrase (see ``no_known_subject``)."""
     if not history:
-        return Resolved(question)
+        return Resolved(pointer_for_vague(question))
     last = history[-1]
     if is_more(question):
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
