@@ -26,6 +26,7 @@ from rag.query import Query, understand
 from rag.schema import Answer
 from rag.sidepool import side_pool
 from rag.text import drop_format_chars
+from rag.voicepool import speaker_pool
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
 
@@ -169,6 +170,7 @@ class Pipeline:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
         pool = pool + side_pool(self.retriever, self.embedder, query, pool)  # comparisons: each side searched on its own
         pool = pool + interim_pool(self.retriever, self.embedder, query, pool)  # "how come it was up in the air?": its lapse
+        pool = pool + speaker_pool(self.retriever, query, qvec, pool)  # "what did the scientists think…?": a passage naming them
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]
