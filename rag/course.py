@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.narrowing import narrowing_told
 from rag.nearness import near_best
 from rag.period import asks_now, characterises_period
 from rag.reasons import states_shift
@@ -89,8 +90,9 @@ def origin_told(query, cands: list) -> object | None:
 
 def course_point(query, cands: list) -> object | None:
     """The sentence of the kind an overview of a matter's course asks for, heard first in the spread: the present
-    (``present_period``), the turn it took (``course_told``) or its start (``origin_told``); None for other questions
+    (``present_period``), the turn it took (``narrowing.narrowing_told``, ``course_told``) or its start (``origin_told``); None for other questions
     and for summaries of named articles, lists of an asked kind and "tell me more"."""
     if query.intent != "overview" or query.listed or query.more or query.gist or not cands:
         return None
-    return present_period(query, cands) or course_told(query, cands) or origin_told(query, cands)
+    return (present_period(query, cands) or narrowing_told(query, cands) or course_told(query, cands)
+            or origin_told(query, cands))

@@ -52,3 +52,14 @@ def test_how_has_it_changed_is_read_as_a_course_asked_for_and_a_history_as_one_t
     assert got.intent == "overview" and got.trend
     q = "quick history of the ferry pact pls"
     assert understand(q, q, lex).history
+
+
+def test_how_ties_changed_hears_that_they_were_narrowed_though_it_scores_half_the_best():
+    a = _cands("a", ["The ferry ties between the islands remain vital.", "Ferry ties matter to both towns."], [0.9, 0.88])
+    b = _cands("b", ["The new pact narrows the crossings to cargo runs.", "Ferries are painted blue."], [0.5, 0.49])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    got, _ = pick_spread(_q("how have the ferry ties changed over the years", intent="overview", trend=True), cands,
+                         limit=2)
+    assert got[1].text.startswith("The new pact narrows")
+    got, _ = pick_spread(_q("tell me about the ferry ties", intent="overview"), cands, limit=2)
+    assert got[1].text.startswith("Ferry ties matter")  # not asked how they changed: the usual order

@@ -1,0 +1,40 @@
+"""A change of course told as a narrowing: "how have the ferry ties changed over the years?" is often answered by the
+sentence saying the ties were cut down to a part ("the pact narrows cooperation to safe routes", "a move to targeted
+crossings", "now limited to cargo"). Such a sentence shares few of the question's words and states no "shift", so it
+scores at about half the best, below the share at which ``course.course_told`` hears a turn; it is heard first down
+to ``NARROW_SHARE`` of the best, since what was narrowed is the change asked about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.nearness import near_best
+
+NARROW_SHARE = 0.5  # "how have ties changed?": the sentence telling they were narrowed, down to this share of the best
+
+# Cut down to a part (general English): "narrows/narrowed the scope", "targeted/selective engagement", "limited,
+# restricted or confined to", "scaled/pared back", "curtailed". "Targeted by hackers" names a victim, not a scope;
+# "not only to" adds rather than confines.
+_NARROWED = re.compile(r"\bnarrow(?:s|ed|ing|er)\b|\b(?:targeted|selective)\b(?!\s+(?:by|at|for|against)\b)|"
+                       r"(?<!not\s)\b(?:limited|restricted|confined)\s+to\b|\b(?:scal|par)(?:e|es|ed|ing)\s+back\b|"
+                       r"\bcurtail(?:s|ed|ing)?\b", re.I)
+
+
+def states_narrowing(text: str) -> bool:
+    """Does a sentence say that something was cut down to a part of what it was?
+
+    >>> states_narrowing("The pact narrows the crossings to cargo."), states_narrowing("Ferries were targeted by pirates.")
+    (True, False)
+    >>> states_narrowing("A move to selective crossings."), states_narrowing("The ferry ties remain vital.")
+    (True, False)
+    """
+    return bool(_NARROWED.search(text))
+
+
+def narrowing_told(query, cands: list) -> object | None:
+    """A matter's course asked for (``query.trend``): the sentence, down to ``NARROW_SHARE`` of the best, saying it
+    was narrowed, unless the best says so already."""
+    if not query.trend or not cands or states_narrowing(cands[0].text):
+        return None
+    return near_best(cands, NARROW_SHARE, lambda c: states_narrowing(c.text))
