@@ -20,6 +20,7 @@ from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
 from rag.lapse import interim_pool
+from rag.narrowing import course_pool
 from rag.parts import unwritten_parts
 from rag.persons import writer_as_person
 from rag.query import Query, understand
@@ -171,6 +172,7 @@ class Pipeline:
         pool = pool + side_pool(self.retriever, self.embedder, query, pool)  # comparisons: each side searched on its own
         pool = pool + interim_pool(self.retriever, self.embedder, query, pool)  # "how come it was up in the air?": its lapse
         pool = pool + speaker_pool(self.retriever, query, qvec, pool)  # "what did the scientists think…?": a passage naming them
+        pool = pool + course_pool(self.retriever, self.embedder, query, pool)  # "how have ties changed?": their narrowing
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]

@@ -63,3 +63,43 @@ def test_how_ties_changed_hears_that_they_were_narrowed_though_it_scores_half_th
     assert got[1].text.startswith("The new pact narrows")
     got, _ = pick_spread(_q("tell me about the ferry ties", intent="overview"), cands, limit=2)
     assert got[1].text.startswith("Ferry ties matter")  # not asked how they changed: the usual order
+
+
+def test_a_narrowing_that_tells_the_turn_too_is_heard_before_one_that_does_not():
+    from rag.narrowing import narrowing_told
+
+    a = _cands("a", ["The ferry ties between the islands remain vital."], [0.9])
+    b = _cands("b", ["Selective crossings protect the port.", "Ties shifted toward targeted crossings."], [0.7, 0.6])
+    cands = sorted(a + b, key=lambda c: -c.score)
+    q = _q("how have the ferry ties changed over the years", intent="overview", trend=True)
+    assert narrowing_told(q, cands).text.startswith("Ties shifted toward targeted")
+
+
+class _Retriever:
+    def __init__(self, found):
+        self.found, self.asked = found, []
+
+    def search(self, query, k, qvec=None, diversify=True, extra=0):
+        self.asked.append((query.terms, qvec, diversify))
+        return self.found[:k]
+
+
+class _Embedder:
+    def embed_query(self, text):
+        return text  # the text stands in for its vector
+
+
+def test_a_course_question_searches_once_more_by_the_words_of_a_narrowing_when_its_pool_tells_none():
+    from types import SimpleNamespace as N
+
+    from rag.narrowing import NARROW_WORDS, course_pool
+
+    held = N(chunk_id="a:0", text="Ferry ties remain vital.", sentences=[(0, 24)])
+    new = N(chunk_id="a:1", text="The pact narrows crossings.", sentences=[(0, 27)])
+    r = _Retriever([held, new])
+    q = _q("how have the ferry ties changed over the years", intent="overview", trend=True)
+    assert course_pool(r, _Embedder(), q, [held]) == [new]
+    terms, qvec, diversify = r.asked[0]
+    assert set(NARROW_WORDS) <= set(terms) and "narrowed" in qvec and not diversify
+    assert course_pool(r, _Embedder(), q, [held, new]) == []  # the pool tells a narrowing already
+    assert course_pool(r, _Embedder(), _q("tell me about the ferry ties", intent="overview"), [held]) == []
