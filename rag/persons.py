@@ -135,6 +135,10 @@ def asks_words(question: str) -> bool:
     return bool(m) and m.group(0).split()[-1] in _WORDS_VERBS
 
 
+# A capitalized "States" inside a sentence is a name ("the United States", "Member States"), not the verb "states"
+_PROPER_STATES = re.compile(r"(?<=[\w,] )States\b")
+
+
 def reports_words(text: str) -> bool:
     """Does the sentence tell what someone said? A sentence that only names the speaker ("signed in 1979 by the
     mayor and the governor") tells nothing they said, however close it is to the question.
@@ -143,8 +147,11 @@ def reports_words(text: str) -> bool:
     (True, False)
     >>> reports_words('The mayor called it “a new dawn”.'), reports_words("The mayor announced a new ferry.")
     (True, True)
+    >>> reports_words("It was the first official pact between the United States and Chile.")
+    False
     """
-    return bool(SAID.search(text.lower()) or _REPORTED.search(text.lower()))
+    text = _PROPER_STATES.sub("", text).lower()
+    return bool(SAID.search(text) or _REPORTED.search(text))
 
 
 def of_head(words: list[str]) -> str:
