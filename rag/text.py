@@ -95,7 +95,12 @@ def terms(text: str) -> list[str]:
 # saying "five years" is no closer to "what has it covered over the years?".
 _NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)"
                        r"|\b(?:over|through|across|in|during)\s+(?:all\s+)?(?:the\s+)?(?:recent\s+|past\s+|last\s+)?"
-                       r"(?:years|decades)\b(?!\s+(?:of|since|after|before)\b)|\bthese\s+days\b|\bnowadays\b", re.I)
+                       r"(?:years|decades)\b(?!\s+(?:of|since|after|before)\b)|\bthese\s+days\b|\bnowadays\b"
+                       # Frame words of a question: "whether" opens an indirect question, and "actually", "really",
+                       # "exactly"... only stress the asking. A sentence that happens to say "whether" or "actually" is
+                       # no closer to the topic. ("regarding" stays: writers echo "concerns regarding X" too.)
+                       r"|\b(?:whether|actually|really|exactly|basically|essentially|specifically|honestly|literally)\b",
+                       re.I)
 
 
 def topic_text(question: str) -> str:
@@ -107,6 +112,8 @@ def topic_text(question: str) -> str:
     ['tool', 'use', 'repair', 'ferri']
     >>> terms(topic_text("what has the ferry carried over the years?")), terms(topic_text("over the years of the lease"))
     (['ferri', 'carri'], ['year', 'leas'])
+    >>> terms(topic_text("do the pieces agree on whether ferries should actually run?"))  # frame words: no topic
+    ['piec', 'agre', 'ferri', 'run']
     """
     return _NO_TOPIC.sub(" ", question)
 
