@@ -27,6 +27,9 @@ from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 # outsider questions joined dev: a paraphrase shares few words and a close sentence may still hold them)
 MIN_BEST_OVERLAP = 0.1
 SIM_OK = 0.45  # ...unless it is at least this close to the question in embedding space
+# ...or this close when the question names one of the articles ("which technologies does the SCMP piece count as
+# important?"): the article it names vouches for the topic, and its sentences often list what it asks in other words
+NAMED_SIM_OK = 0.4
 SIM_FLOOR = 0.3  # below this, no sentence is about the question at all...
 HARD_FLOOR = 0.2  # ...and below this no shared word makes it on topic ("how do I make banana bread")
 OFF_TOPIC_OVERLAP = 0.2  # ...unless a close sentence holds this share of all the question's terms (was 0.3)
@@ -338,6 +341,7 @@ class Evidence:
     told: bool = True  # "does the pact say anything about X?": a close sentence names the document and X
     judged: bool = True  # a yes/no question names no rare word the articles never use (``unjudgeable``)
     redated: bool = False  # a close sentence dates the act a yes/no question dates to an unwritten year (``rag.redated``)
+    named_doc: bool = False  # the question names one of the articles or its outlet ("the scmp piece": ``Query.named_docs``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -374,6 +378,6 @@ def abstain_reason(e: Evidence) -> str:
         return "unknown_in_yes_no"  # "do the articles talk about tiktok?": no sentence names it, to affirm or deny
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
-    if e.overlap < MIN_BEST_OVERLAP and e.sim < SIM_OK:
+    if e.overlap < MIN_BEST_OVERLAP and e.sim < (NAMED_SIM_OK if e.named_doc else SIM_OK):
         return "weak_evidence"
     return ""

@@ -83,6 +83,14 @@ def test_a_paraphrase_sharing_few_words_with_a_close_sentence_is_answered_but_on
     assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.5)) == ""  # close in meaning
 
 
+def test_a_question_naming_one_of_the_articles_needs_a_less_close_sentence_to_be_answered():
+    # "which ferries does the Harbour Gazette piece count as vital?" against "vital links (e.g. the night ferry)":
+    # the article it names vouches for the topic, so a sentence as close as 0.4 answers it; unnamed, it stays weak
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.41, named_doc=True)) == ""
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.41)) == "weak_evidence"
+    assert abstain_reason(Evidence(Unknown([], [], []), 0.0, 0.05, 0.05, 0.35, named_doc=True)) == "weak_evidence"
+
+
 def test_a_question_insisting_on_one_specific_instance_needs_a_strong_best_sentence():
     # "which specific berths were closed?" against "the port runs many berths": on topic, but no berth is named
     assert asks_specifics("which specific berths were closed?") and asks_specifics("does it specifically ban ferries?")
