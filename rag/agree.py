@@ -18,6 +18,9 @@ from rag.neighbours import fresh
 # accounts agree ("agreement", "agreed" as a noun or a deal's past are not matched)
 _AGREE = re.compile(r"\b(?:agree|disagree|see eye to eye|on the same page)\b", re.I)
 TOPIC_SHARE = 0.25  # a question term held by more of the pool's sentences than this names no topic of its own
+# "agree on whether X": the word opening the matter in dispute, never the matter itself (general English); the topic
+# is read from the best sentence holding another question term ("whether the results will be shared" is no topic)
+OPEN_QUESTION = {"whether"}
 AGREE_SHARE = 0.45  # an article is heard at its best sentence holding a question word, down to this share of the best
 
 
@@ -37,15 +40,20 @@ def asks_agreement(query) -> bool:
 
 def topic_of(query, cands: list[Candidate]) -> set[str]:
     """The question's terms the best sentence holds that few sentences of the pool hold (at most ``TOPIC_SHARE`` of
-    them): what it speaks to, not a word every sentence holds ("China" in a pool about China) or a frame word.
+    them): what it speaks to, not a word every sentence holds ("China" in a pool about China) or a frame word. The
+    best sentence holding a question term other than "whether" (``OPEN_QUESTION``) gives them.
 
     >>> from types import SimpleNamespace as S
     >>> cs = [S(terms={"port", "fare", "rise"}, passage=S(kind="body"))] + [S(terms={"port"}, passage=S(kind="body"))] * 3
     >>> sorted(topic_of(S(terms=["port", "fare", "whether"]), cs))
     ['fare']
+    >>> cs = [S(terms={"whether", "doubt"}, passage=S(kind="body"))] + cs  # a best sentence holding only "whether"
+    >>> sorted(topic_of(S(terms=["port", "fare", "whether"]), cs))
+    ['fare']
     """
     body = [c for c in cands if c.passage.kind == "body"]
-    held = set(getattr(query, "terms", [])) & cands[0].terms
+    asked = set(getattr(query, "terms", [])) - OPEN_QUESTION
+    held = asked & next((c.terms for c in cands if c.terms & asked), set())
     return {t for t in held if sum(t in c.terms for c in body) <= TOPIC_SHARE * len(body)}
 
 

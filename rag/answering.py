@@ -34,6 +34,7 @@ from rag.links import continues
 from rag.rules import QUANTITIES, as_sure, numbers
 from rag.schema import Citation, Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
+from rag.aside import asides_after
 from rag.lapse import lapse_first, lapse_told_with
 from rag.latest import latest_first
 from rag.leftout import excluded_first
@@ -176,6 +177,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if refused:
         return Decision([], True, refused, signals)
     cands = candidates(query, passages, lexicon, target, weights)
+    cands = asides_after(query, cands)  # a side story's sentences give way to the article's own account
     cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)

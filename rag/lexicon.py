@@ -183,6 +183,30 @@ class Lexicon:
         a sentence that says "STA" does not thereby say "technology")."""
         return set(ts) | {acr for acr, long in self.expansions.items() if long and long <= ts}
 
+    def searched(self, ts) -> list[str]:
+        """Query terms for keyword search: each acronym also searched by its long form ("ai" -> "artifici intellig").
+
+        ``concepts`` folds a spelled-out long form into its acronym, and an article may write either one; BM25
+        matches words, not concepts, so "AI" alone never reached a passage that only says "artificial intelligence"
+        (sentence scoring already matches both through ``expand``). Only an acronym rarer than each word of its
+        long form is: "US" is in nearly every passage and tells none apart, while "state" and "unit" are rarer
+        (and "state" says other things: "State Department"), so they would outweigh the concept itself.
+
+        >>> lex = Lexicon(Counter({"ai": 1, "artifici": 2, "intellig": 2, "us": 9, "state": 3}), 10, set(), set(),
+        ...               {"ai": {"artifici", "intellig"}, "us": {"state", "unit"}}, {})
+        >>> lex.searched(["ai", "exclud"]), lex.searched(["us", "exclud"])
+        (['ai', 'exclud', 'artifici', 'intellig'], ['us', 'exclud'])
+        """
+        ts = list(ts)
+        return ts + [t for a in ts for t in sorted(self.expansions.get(a, ()))
+                     if t not in ts and self.spells_apart(a)]
+
+    def spells_apart(self, acr: str) -> bool:
+        """Is the acronym rarer than each word of its long form, and each of those words in at most half the passages?
+        Words most passages use ("agreement", "science" for "STA") find nothing the acronym does not."""
+        dfs = [self.df.get(x, 0) for x in self.expansions.get(acr, ())]
+        return bool(dfs) and self.df.get(acr, 0) <= min(dfs) and max(dfs) <= self.n / 2
+
     def sentence_terms(self, text: str) -> frozenset[str]:
         """``expand(set(terms(text)))``, remembered: every question scores the sentences of its passages, and the
         same sentences come back question after question (frozen, since candidates share it).

@@ -333,7 +333,7 @@ class Retriever:
 
     def _search(self, query, k: int, qvec, diversify: bool, extra: int) -> list[Passage]:
         pool = min(self.n, max(4 * k, 20))
-        lexical = self._bm25_top(query.terms, pool)
+        lexical = self._bm25_top(self.lexicon.searched(query.terms), pool)
         if self.side is not None:  # on a server too: its local folder holds the sentence vectors
             ranked, dense_of, sentence_sims = self._side_dense(qvec, lexical, pool)
         else:

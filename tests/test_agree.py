@@ -42,3 +42,10 @@ def test_other_comparisons_are_left_alone():
     assert "each_article" not in pick_compare(_q("how do crews for ferries compare?"), _POOL)[1]
     assert "each_article" not in pick_compare(_q("do the port and the review agree on ferries?", ["port", "review"]),
                                               _POOL)[1]
+
+
+def test_agreeing_on_whether_reads_the_topic_past_a_sentence_holding_only_whether():
+    """"agree on whether X": a best sentence sharing only "whether" names no topic; the next best's term does."""
+    pool = [_c("Doubts grew in the town over whether the fees were fair.", 0.70, "harbour")] + _POOL[2:]
+    texts = [c.text for c in pick_compare(_q("do the articles agree on whether ferries should run?"), pool)[0]]
+    assert any(t.startswith("The port wants") for t in texts) and any(t.startswith("The review says") for t in texts)
