@@ -27,3 +27,21 @@ def cands(doc: str, sentences: list[str], sims: list[float] | None = None, start
 def query(text: str, **kw) -> Query:
     """A ``Query`` of ``text`` with its terms; other fields as given."""
     return Query(asked=text, resolved=text, text=text, terms=terms(text), **kw)
+
+
+class RecordingRetriever:
+    """A retriever for the second-search tests: returns ``found`` and records each search's terms, vector and mode."""
+
+    def __init__(self, found):
+        self.found, self.asked = found, []
+
+    def search(self, query, k, qvec=None, diversify=True, extra=0):
+        self.asked.append((query.terms, qvec, diversify))
+        return self.found[:k]
+
+
+class TextEmbedder:
+    """An embedder whose vector of a text is the text itself, so a test can read what was embedded."""
+
+    def embed_query(self, text):
+        return text

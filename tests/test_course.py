@@ -1,7 +1,7 @@
 """An overview of a matter's course hears first the sentence of the asked kind (``rag.course``): the turn it took for
 "how have ties changed / where are they heading?", the year it began for "a quick history of the pact"."""
 
-from candkit import cands as _cands
+from candkit import RecordingRetriever, TextEmbedder, cands as _cands
 from candkit import query as _q
 from rag.course import asks_course_change, asks_history
 from rag.evidence import Candidate
@@ -75,20 +75,6 @@ def test_a_narrowing_that_tells_the_turn_too_is_heard_before_one_that_does_not()
     assert narrowing_told(q, cands).text.startswith("Ties shifted toward targeted")
 
 
-class _Retriever:
-    def __init__(self, found):
-        self.found, self.asked = found, []
-
-    def search(self, query, k, qvec=None, diversify=True, extra=0):
-        self.asked.append((query.terms, qvec, diversify))
-        return self.found[:k]
-
-
-class _Embedder:
-    def embed_query(self, text):
-        return text  # the text stands in for its vector
-
-
 def test_a_course_question_searches_once_more_by_the_words_of_a_narrowing_when_its_pool_tells_none():
     from types import SimpleNamespace as N
 
@@ -96,10 +82,10 @@ def test_a_course_question_searches_once_more_by_the_words_of_a_narrowing_when_i
 
     held = N(chunk_id="a:0", text="Ferry ties remain vital.", sentences=[(0, 24)])
     new = N(chunk_id="a:1", text="The pact narrows crossings.", sentences=[(0, 27)])
-    r = _Retriever([held, new])
+    r = RecordingRetriever([held, new])
     q = _q("how have the ferry ties changed over the years", intent="overview", trend=True)
-    assert course_pool(r, _Embedder(), q, [held]) == [new]
+    assert course_pool(r, TextEmbedder(), q, [held]) == [new]
     terms, qvec, diversify = r.asked[0]
     assert set(NARROW_WORDS) <= set(terms) and "narrowed" in qvec and not diversify
-    assert course_pool(r, _Embedder(), q, [held, new]) == []  # the pool tells a narrowing already
-    assert course_pool(r, _Embedder(), _q("tell me about the ferry ties", intent="overview"), [held]) == []
+    assert course_pool(r, TextEmbedder(), q, [held, new]) == []  # the pool tells a narrowing already
+    assert course_pool(r, TextEmbedder(), _q("tell me about the ferry ties", intent="overview"), [held]) == []

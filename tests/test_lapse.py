@@ -4,6 +4,7 @@ the sentence next to it that tells the rest of the lapse (``rag.lapse``)."""
 from types import SimpleNamespace as N
 
 from rag.lapse import asks_interim, lapse_first, lapse_told_with, tells_lapse
+from candkit import RecordingRetriever, TextEmbedder
 
 BODY = N(kind="body", start=0)
 TALKS = N(text="The ferry lease was finally renewed after long talks in Oslo.", score=0.5, doc_id="a", passage=BODY,
@@ -51,20 +52,6 @@ def test_a_lapse_that_may_come_is_not_told():
     assert lapse_first(_q("how did the lease end up in limbo?"), cands)[0] is EXPIRED
 
 
-class _Retriever:
-    def __init__(self, found):
-        self.found, self.asked = found, []
-
-    def search(self, query, k, qvec=None, diversify=True, extra=0):
-        self.asked.append((query.terms, qvec, diversify))
-        return self.found[:k]
-
-
-class _Embedder:
-    def embed_query(self, text):
-        return text  # the text stands in for its vector
-
-
 def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
     from dataclasses import dataclass, field
 
@@ -79,10 +66,10 @@ def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
         terms: list = field(default_factory=list)
 
     held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
-    r = _Retriever([held, new])
+    r = RecordingRetriever([held, new])
     q = Q("how come the lease was up in the air?", terms=["leas", "air"])
-    assert interim_pool(r, _Embedder(), q, [held]) == [new]
+    assert interim_pool(r, TextEmbedder(), q, [held]) == [new]
     terms, qvec, diversify = r.asked[0]
     assert terms[:2] == ["leas", "air"] and set(LAPSE_WORDS) <= set(terms) and "expired" in qvec and not diversify
-    assert interim_pool(r, _Embedder(), Q("why was the lease renewed?"), [held]) == []
+    assert interim_pool(r, TextEmbedder(), Q("why was the lease renewed?"), [held]) == []
     assert len(r.asked) == 1  # no second search for other questions

@@ -4,19 +4,11 @@ from dataclasses import dataclass, field
 
 from rag.schema import Passage
 from rag.voicepool import speaker_pool, voices
+from candkit import RecordingRetriever
 
 
 def _passage(cid: str, text: str) -> Passage:
     return Passage(chunk_id=cid, doc_id=cid.split(":")[0], text=text, start=0, end=len(text), sentences=[(0, len(text))])
-
-
-class _Retriever:
-    def __init__(self, found):
-        self.found, self.asked = found, []
-
-    def search(self, query, k, qvec=None, diversify=True, extra=0):
-        self.asked.append((query.terms, qvec, diversify))
-        return self.found[:k]
 
 
 @dataclass
@@ -30,7 +22,7 @@ def test_a_speaker_question_searches_once_more_by_the_speakers_word():
     held = _passage("a:0", "The ferry deal was renewed in May.")
     named = _passage("a:1", "The captains' union was founded in 1950.")  # names them, tells no say of theirs
     said = _passage("b:0", "Several captains warned that scrapping the ferry deal would strand the islands.")
-    r = _Retriever([held, named, said])
+    r = RecordingRetriever([held, named, said])
     q = Q("what did the captains think dropping the deal would do?", speaker="captain", terms=["captain", "drop", "deal"])
     assert speaker_pool(r, q, "vec", [held]) == [said]
     terms, qvec, diversify = r.asked[0]
