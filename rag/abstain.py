@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
+from rag.docnames import document_name
 from rag.initials import spells_out
 from rag.namewords import bound_prefixes
 from rag.places import is_place
@@ -89,8 +90,9 @@ def unknown_terms(query, lexicon) -> Unknown:
             rare.append(t)
     named = name_run(query.text, set(rare))
     ents += [t for t in rare if t in named]
-    # "the rs piece" names an article, not a body; "the justice department": a body's name (``Query.bodies``)
-    initials = (the_initials(query.text) - set(query.naming)) | set(query.bodies)
+    # "the rs piece" names an article, not a body; "the justice department": a body's name (``Query.bodies``);
+    # "the usmca trade deal", "the nuclear non-proliferation treaty": a document's name (``docnames``)
+    initials = (the_initials(query.text) - set(query.naming)) | set(query.bodies) | document_name(query.text, lexicon.known)
     ents += [t for t in everyday if t in initials] + [t for t in rare if t in initials and t not in named]
     rare = [t for t in rare if t not in named and t not in initials]
     return Unknown(ents, rare, [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms},

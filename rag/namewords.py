@@ -14,7 +14,7 @@ from rag.text import PLACE_NAMES, STOPWORDS, stem
 
 
 # "pre-renewal", "co-chair", "mid-term": a prefix English writes before a hyphen (general English, not the articles')
-_PREFIXES = frozenset({"pre", "co", "re", "ex", "bi", "tri", "mid", "non", "post", "anti", "semi", "multi", "sub",
+PREFIXES = frozenset({"pre", "co", "re", "ex", "bi", "tri", "mid", "non", "post", "anti", "semi", "multi", "sub",
                        "inter", "quasi", "neo", "pseudo", "proto", "micro", "macro", "mega", "mini", "ultra"})
 _HYPHENED = re.compile(r"\b([a-z]+)-[a-z]")
 
@@ -28,7 +28,7 @@ def bound_prefixes(text: str) -> set[str]:
     >>> bound_prefixes("was the nsf-funded lab closed?")
     set()
     """
-    return {w for w in _HYPHENED.findall(text.lower()) if w in _PREFIXES}
+    return {w for w in _HYPHENED.findall(text.lower()) if w in PREFIXES}
 
 
 # "the justice department's", "the commerce ministry": a word naming which body, typed in lower case; and so does a
@@ -38,7 +38,7 @@ def bound_prefixes(text: str) -> set[str]:
 _BODY = re.compile(r"(?:\b([a-z']+)\s+)?\b([a-z]+)\s+(?:department|ministry|agency|bureau|commission|institute|universit(?:y|ie)|foundation|"
                    r"academ(?:y|ie)|college)s?\b")
 # ...not a word that only points at or qualifies one ("which agency", "the federal agency")
-_NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
+NOT_A_NAME = {"which", "what", "the", "a", "an", "any", "this", "that", "each", "every", "same", "other", "one", "its",
                "their", "his", "her", "our", "us", "government", "federal", "national", "main", "top", "relevant",
                "elite", "prestigious", "major", "big", "public", "private", "partner", "foreign", "local", "joint"}
 
@@ -60,7 +60,7 @@ def body_name(text: str) -> set[str]:
     (set(), ['energi'])
     """
     return {stem(w) for before, w in _BODY.findall(text.lower())
-            if w not in _NOT_A_NAME and not w.endswith("ing") and not describes(before)}
+            if w not in NOT_A_NAME and not w.endswith("ing") and not describes(before)}
 
 
 def describes(before: str) -> bool:
@@ -69,5 +69,5 @@ def describes(before: str) -> bool:
     body ("the", "which", "main") or a country that owns it ("the us energy department", "china's science ministry").
     """
     word = before.removesuffix("'s").rstrip("'")
-    return bool(word) and word not in STOPWORDS and word not in _NOT_A_NAME and stem(word) not in PLACE_NAMES \
+    return bool(word) and word not in STOPWORDS and word not in NOT_A_NAME and stem(word) not in PLACE_NAMES \
         and not is_place(word)

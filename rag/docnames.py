@@ -1,0 +1,91 @@
+"""Which lower-case words of a question name a treaty, deal or programme the articles never mention.
+
+English names a document or a programme by the words before its noun ("the Paris Agreement", "the Outer Space
+Treaty", "the Fulbright Program"), as it names a body by the word before "department" (``rag.namewords``). Typed
+in lower case ("what does the nuclear non-proliferation treaty do?", "what's the usmca trade deal about?") the
+capitalisation test of ``rag.abstain.unknown_terms`` cannot see such a name, and the question's other words
+("do", "about", "deal") let a sentence on trade or on the articles' own agreement pass for an answer.
+
+A single everyday word before the noun mostly describes ("the big deal", "a revamped agreement"), so it counts as
+a name only when English writes it but no dictionary lists it ("usmca": initials or a coined name), or when it stands beside another
+word the articles never use ("nuclear non-proliferation"): two words the articles never use, naming one
+document, are a document they never mention. The nouns and describing words are general English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.namewords import NOT_A_NAME, PREFIXES
+from rag.spelling import common_slip, in_dictionary, zipf
+from rag.text import STOPWORDS, stem
+
+# a word this common in English text is one it writes, as a name or initials ("usmca" 1.6, "mercosur" 2.2), not a
+# string it never writes ("zorblat" 0)
+WRITTEN_ZIPF = 1.0
+# the nouns of documents and programmes English calls by a proper name (general English, not the articles' words)
+_HEADS = (r"treat(?:y|ies)|accords?|pacts?|deals?|agreements?|conventions?|protocols?|acts?|initiatives?|"
+          r"programs?|programmes?|charters?|partnerships?|alliances?|schemes?|visas?")
+# up to three words right before the noun; the run is cut back at a word that only points or describes
+_BEFORE = re.compile(r"((?:[a-z0-9][a-z0-9'-]*\s+){1,3})(?:" + _HEADS + r")\b")
+# words that say what a document is like or where it stands, not which one it is (general English)
+_DESCRIBES = frozenset({"new", "old", "big", "huge", "small", "actual", "real", "similar", "whole", "entire", "full",
+                        "current", "latest", "recent", "original", "final", "first", "last", "next", "previous",
+                        "earlier", "later", "famous", "controversial", "historic", "landmark", "so-called", "proposed",
+                        "existing", "formal", "official", "overall", "basic", "broader", "wider", "good", "bad",
+                        "important", "key", "special", "specific", "separate", "own", "such", "certain", "various",
+                        "bilateral", "multilateral", "international", "global", "long-term", "short-term"})
+
+
+def document_name(text: str, known) -> set[str]:
+    """The stems of the words naming which treaty, deal or programme the question asks about, when the articles
+    never use them (``known`` tells whether they use a stem).
+
+    >>> known = {"trade", "scienc", "agreement", "sign"}.__contains__
+    >>> sorted(document_name("what does the nuclear non-proliferation treaty do", known))
+    ['nuclear', 'prolifer']
+    >>> sorted(document_name("what's the usmca trade deal about", known))
+    ['usmca']
+    >>> document_name("was it the first big deal they signed?", known), document_name("the revamped agreement", known)
+    (set(), set())
+    >>> document_name("is the science agreement a big deal?", known), document_name("a totally revamped deal", known)
+    (set(), set())
+    """
+    names: set[str] = set()
+    for m in _BEFORE.finditer(text.lower().replace("’", "'")):
+        run = _name_run(m.group(1).split())
+        new = [bool(_unknown_stems(w, known)) for w in run]
+        for i, w in enumerate(run):
+            beside = new[i] and ((i > 0 and new[i - 1]) or (i + 1 < len(run) and new[i + 1]))
+            if beside or (new[i] and _unlisted(w)):
+                names |= _unknown_stems(w, known)
+    return names
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The words right before the document's noun that may name it: from the last word back to a word that only
+    points at it or describes it ("the", "my husband's", "big", "revamped", "totally")."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w.endswith("'s") or w.endswith("'") or w in STOPWORDS or w in NOT_A_NAME or w in _DESCRIBES \
+                or w.endswith(("ed", "ing", "ly")) or not re.fullmatch(r"[a-z][a-z-]*[a-z]", w):
+            break
+        run.insert(0, w)
+    return run
+
+
+def _unknown_stems(word: str, known) -> set[str]:
+    """The stems of a (hyphenated) word that the articles never use; a prefix before a hyphen ("non-") is no word."""
+    parts = [p for i, p in enumerate(word.split("-")) if p and not (i == 0 and p in PREFIXES and "-" in word)]
+    return {stem(p) for p in parts if len(p) > 1 and p not in STOPWORDS and not known(stem(p))}
+
+
+def _unlisted(word: str) -> bool:
+    """A word English text writes but no dictionary lists, and no ordinary slip explains: initials or a coined name
+    ("usmca", "mercosur"). A string English never writes ("zorblat") may be a slip or a coinage of the asker's, a
+    possible paraphrase as any rare word is (``rag.abstain.unknown_terms``).
+
+    >>> _unlisted("usmca"), _unlisted("zorblat"), _unlisted("treaty")
+    (True, False, False)
+    """
+    return word.isalpha() and zipf(word) >= WRITTEN_ZIPF and not in_dictionary(word) and not common_slip(word)
