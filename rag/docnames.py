@@ -9,16 +9,20 @@ capitalisation test of ``rag.abstain.unknown_terms`` cannot see such a name, and
 A single everyday word before the noun mostly describes ("the big deal", "a revamped agreement"), so it counts as
 a name only when English writes it but no dictionary lists it ("usmca": initials or a coined name), or when it stands beside another
 word the articles never use ("nuclear non-proliferation"): two words the articles never use, naming one
-document, are a document they never mention. The nouns and describing words are general English.
+document, are a document they never mention. A country before "initiative / program" names one government
+programme ("the china initiative"), even when the articles use both words apart: only a passage writing them
+together mentions it. The nouns and describing words are general English.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.namewords import NOT_A_NAME, PREFIXES
 from rag.spelling import common_slip, in_dictionary, zipf
-from rag.text import STOPWORDS, stem
+from rag.places import is_place
+from rag.text import PLACE_NAMES, STOPWORDS, stem
 
 # a word this common in English text is one it writes, as a name or initials ("usmca" 1.6, "mercosur" 2.2), not a
 # string it never writes ("zorblat" 0)
@@ -89,3 +93,30 @@ def _unlisted(word: str) -> bool:
     (True, False, False)
     """
     return word.isalpha() and zipf(word) >= WRITTEN_ZIPF and not in_dictionary(word) and not common_slip(word)
+
+
+# "the china initiative", "the japan program": a country's noun before the noun of a government programme names one
+# programme, as "the China Initiative" does in capitals (not its adjective: "chinese talent programs" describe)
+_PROGRAMME = re.compile(r"\b([a-z]+)\s+(initiative|program|programme|scheme)s?\b")
+
+
+def country_programmes(text: str) -> list[str]:
+    """The programmes a text names by a country ("china initiative"), lower case.
+
+    >>> country_programmes("what was the China Initiative?"), country_programmes("did chinese programs join?")
+    (['china initiative'], [])
+    >>> country_programmes("which technology initiatives does it back?")
+    []
+    """
+    return [f"{w} {head}" for w, head in _PROGRAMME.findall(text.lower())
+            if is_place(w) or (w in PLACE_NAMES and not w.endswith(("an", "ese")))]
+
+
+def unwritten_programmes(unknown, question: str, passages):
+    """The unknown terms plus each programme named by a country that no passage writes (singular or plural): a name
+    the articles never mention, though they use both its words ("china", "initiatives") apart."""
+    texts = [re.sub(r"\s+", " ", p.text.lower()) for p in passages]
+    missing = [n for n in country_programmes(question) if not any(re.search(rf"\b{n}s?\b", t) for t in texts)]
+    if not missing:
+        return unknown
+    return replace(unknown, entities=list(unknown.entities) + missing)

@@ -17,6 +17,7 @@ from rag import answering
 from rag.abstain import spelled_out, unknown_terms
 from rag.codes import unwritten_codes
 from rag.config import Config
+from rag.docnames import unwritten_programmes
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
 from rag.index import Index
@@ -187,6 +188,7 @@ class Pipeline:
         unknown = spelled_out(unknown, query.text, pool)  # an acronym the passages write out is known after all
         unknown = unwritten_parts(unknown, query.text, pool)  # "article 3" that no passage writes is an unknown name
         unknown = unwritten_codes(unknown, query.text, pool)  # "my j-1 visa" that no passage writes: an unknown name
+        unknown = unwritten_programmes(unknown, query.text, pool)  # "the china initiative" no passage writes
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)
         return _Prepared(query, decision, passages, t0, t1)

@@ -59,3 +59,16 @@ def test_a_code_name_no_passage_writes_is_an_unknown_name():
     written = [SimpleNamespace(text="Holders of J1 visas may join projects.")]
     assert unwritten_codes(kept, "can j-1 holders join?", written) is kept
     assert unwritten_codes(kept, "did visa rules change?", passages) is kept
+
+
+def test_a_programme_named_by_a_country_that_no_passage_writes_is_an_unknown_name():
+    from rag.docnames import country_programmes, unwritten_programmes
+
+    assert country_programmes("what was the china initiative?") == ["china initiative"]
+    assert country_programmes("did chinese talent programs join?") == []  # the adjective describes
+    passages = [SimpleNamespace(text="Technology initiatives in China grew.")]  # both words, never together
+    u = unwritten_programmes(Unknown([], [], []), "what was the china initiative and when did it end?", passages)
+    assert u.entities == ["china initiative"] and abstain_reason(Evidence(u, 0.0, 1.0, 1.0, 0.6)) == "unknown_entity"
+    kept = Unknown([], [], [])
+    written = [SimpleNamespace(text="The China Initiatives were launched in 2018.")]
+    assert unwritten_programmes(kept, "what was the china initiative?", written) is kept
