@@ -39,7 +39,41 @@ def question_sentence(q: str) -> str:
     told = _STATEMENT.split(q.strip())
     if len(told) > 1 and (_WH_START.match(told[-1].lower()) or _YES_NO_START.match(told[-1].lower())):
         return told[-1]
-    return q
+    return after_dash_statement(q)
+
+
+# A spaced dash (or a semicolon) between a statement and a question: "my son studies physics — was physics covered?"
+_DASH = re.compile(r"\s+[—–]\s+|\s+-{1,2}\s+|;\s*")
+
+
+def after_dash_statement(q: str) -> str:
+    """The yes/no question after a dash-separated statement that only sets its scene, else the question as typed.
+
+    WHY: "my son studies physics — was physics ever covered?" asks yes or no, but its first word is no auxiliary,
+    so it read as a statement of fact. Only a closing part opening with an auxiliary is taken (a wh-question after
+    a dash is ``scene_of``'s), and only after a statement: an opening that is itself a question keeps the whole, and
+    so does a question pointing back at the statement ("X wanted Y — does the deal line up with that?"): it sets
+    the statement against what it asks, so the statement is part of what is asked.
+
+    >>> after_dash_statement("my son studies physics — was physics ever covered?")
+    'was physics ever covered?'
+    >>> after_dash_statement("is it done - or is it late?"), after_dash_statement("the fee - what is it?")
+    ('is it done - or is it late?', 'the fee - what is it?')
+    >>> after_dash_statement("the port piece wanted ferries — does the plan match that?")
+    'the port piece wanted ferries — does the plan match that?'
+    """
+    parts = _DASH.split(q.strip())
+    if len(parts) < 2 or not _YES_NO_START.match(parts[-1].lower()):
+        return q
+    opening = " ".join(parts[:-1]).lower()
+    if _WH_START.match(opening) or _YES_NO_START.match(opening) or "?" in opening or _ENDS_BACK.search(parts[-1]) \
+            or points_back(parts[-1]):
+        return q
+    return parts[-1]
+
+
+# "…line up with that?", "…match this?": a question closing on a demonstrative pronoun points back at what came before
+_ENDS_BACK = re.compile(r"\b(?:that|this|those|these)\s*[?.!]*\s*$", re.I)
 
 
 # A demonstrative standing for what the statement before it told ("X hoped for Y. Is that what…", "- how does that

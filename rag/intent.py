@@ -20,7 +20,10 @@ from rag.whyask import CAUSE_ASK
 AUX = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "had",
        "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
        "didn't", "won't", "wouldn't", "hasn't", "haven't", "can't", "couldn't", "shouldn't")
-LEAD = r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing)[,:]?\s+)*"
+# Openings that ask nothing: fillers, and adverbs placing the question at the outcome ("in the end did it…?",
+# "eventually, was it…?"), which the question still asks of with its own auxiliary or wh-word
+LEAD = (r"^(?:(?:so|and|but|ok|okay|hey|hi|well|also|then|just|quick question|one more thing|in the end|"
+        r"at the end of the day|eventually|ultimately|finally|after all|anyway)[,:]?\s+)*")
 _WH = r"\b(?:what|when|where|which|who|whom|whose|why|how)\b"
 
 
@@ -38,6 +41,8 @@ def is_yes_no(q: str) -> bool:
     >>> is_yes_no("can you sum up the csis piece for me"), is_yes_no("can scientists still work together?")
     (False, True)
     >>> is_yes_no("so is the pier finished or what, according to the review?"), is_yes_no("is it done or not yet?")
+    (True, True)
+    >>> is_yes_no("so in the end did the pier get rebuilt?"), is_yes_no("eventually, was it signed?")
     (True, True)
     """
     ql = q.lower().strip()

@@ -143,7 +143,15 @@ class Pipeline:
         r = self._resolve(q.text, history or [])
         r = replace(r, text=writer_as_person(r.text, self._writers_of))  # "where does the RS writer work?"
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
-                          notice=q.notice)
+                          notice=q.notice, article_word=self._article_words().word_for)
+
+    def _article_words(self):
+        """The articles' words by their embedding, built once (their vectors on first use: ~1k words, well under 1 s)."""
+        if getattr(self, "_words", None) is None:
+            from rag.article_words import ArticleWords
+
+            self._words = ArticleWords(self.retriever.lexicon.speller.vocab, self.embedder.embed_documents)
+        return self._words
 
     def _writers_of(self, text: str) -> list[str]:
         """The writers of the articles ``text`` names ("the RS piece"), from the list of articles made at start."""

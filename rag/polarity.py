@@ -32,12 +32,15 @@ _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
                 r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left)\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
+# ("in the end", "at the end of the year", "by the end of May": "end" as a point in time after a preposition dates
+# what is said, as "finally" would; "did it get renewed in the end?" asks whether it was, nothing ended)
+_AT_THE_END = r"\b(?:in|at|by|towards?|until|till)\s+the\s+(?:very\s+)?end\b"
 # ("not A but rather B" holds one negation: "but rather" completes the "not", it does not deny again)
 # ("end up" / "ended up" means "in the end", "did it end up renewed?": the act came about, nothing ended)
 # (a sentence opening "Instead," / "Rather," completes the negation of the sentence before it and affirms what it says:
 # "It does not mandate cooperation. Instead, it is an umbrella agreement.")
 _AFFIRM = re.compile(r"^\W*(?:instead|rather)\s*,|\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b|"
-                     r"\bend(?:s|ed|ing)? up\b", re.I)
+                     r"\bend(?:s|ed|ing)? up\b|" + _AT_THE_END, re.I)
 
 
 
@@ -75,6 +78,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (1, 1)
     >>> negations("They must decide whether to renew or end the permit."), negations("Either renew it or not.")
     (0, 0)
+    >>> negations("did it get renewed in the end?", verbs_only=True), negations("It ended in May.", verbs_only=True)
+    (0, 1)
     >>> negations("Instead, it is an umbrella permit."), negations("Rather than a lease, it is a permit.")
     (0, 1)
     """

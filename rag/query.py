@@ -21,6 +21,7 @@ from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_t
 from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
+from rag.article_words import in_article_words
 from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, listed_kind, main_clause, set_aside_text,
                         two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth
@@ -242,12 +243,20 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
 
 
-def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "") -> Query:
+def asked_in_their_words(text: str, known, article_word) -> str:
+    """A yes/no question with the thing it asks the articles to tell of put in their words ("did it cover farming?":
+    agriculture, ``rag.article_words``); other questions, and all without ``article_word``, as typed."""
+    if article_word is None or intent_of(main_clause(question_sentence(text))) != "yes_no":
+        return text
+    return in_article_words(text, known, article_word, asked_mention(text))
+
+
+def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "", article_word=None) -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
     text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
     text = plain_gain(text)  # "what did X get out of it?": what X gained, as the articles say
-    text = plain_excluded(text)  # "should X be off the table?": excluded, as the articles say
+    text = asked_in_their_words(plain_excluded(text), lexicon.known, article_word)  # "off the table?": excluded; "farming": agriculture
     fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)

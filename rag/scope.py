@@ -234,6 +234,10 @@ def asks_if_told(question: str) -> bool:
 _CLAUSE_CUT = re.compile(r"\s+(?:as|that|which|who|when|where|because|since|while|to|for|in|from|among|with|within)\s")
 
 
+# "farming stuff", "ferry things", "fares and so on": a vague noun or tag closing the thing asked names nothing itself
+_FILLER_AFTER = re.compile(r"(?<=\w)\s+(?:(?:and|or)\s+)?(?:stuff|things?|whatnot|so\s+on|such|whatever|etc\.?)\s*$")
+
+
 def asked_mention(question: str) -> str:
     """The thing a yes/no question asks whether a text tells of at all ("does the harbour piece mention ferries?":
     "ferries"; "was ferry work part of the pact?": "ferry work"), or "". When the articles never use one of its
@@ -246,12 +250,14 @@ def asked_mention(question: str) -> str:
     ('fares', '')
     >>> asked_mention("does the harbour piece mention ferries as one of the services it covered?")
     'ferries'
+    >>> asked_mention("did the pact ever cover ferry stuff"), asked_mention("does it mention fares and so on?")
+    ('ferry', 'fares')
     >>> asked_mention("is there anything in the new pact about settling rows?")
     ''
     """
     q = question.lower()
     m = _MENTION.match(q) or _PART_OF.match(q)
-    thing = _CLAUSE_CUT.split(m.group(1), maxsplit=1)[0] if m else ""
+    thing = _FILLER_AFTER.sub("", _CLAUSE_CUT.split(m.group(1), maxsplit=1)[0]) if m else ""
     # "is there anything in the pact about X?" asks of X in other words, which a paraphrase may answer
     return "" if re.match(r"(?:there|anything|something)\b", thing) else thing
 

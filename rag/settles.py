@@ -113,6 +113,15 @@ def subject_held(question: str, weights: dict[str, float], best: Candidate, cand
 _WISHED = re.compile(r"\b(?:hop(?:e|es|ed|ing)|hopefully|wish(?:es|ed|ing)?|would\s+like|(?:want|expect|anticipat)\w*)\b", re.I)
 
 
+# Words by which a sentence tells that an outcome is still open as it is written, in the present tense ("remains
+# uncertain", "hangs in the balance"): general English. A doubt told in the past ("its future became uncertain when it
+# expired") is an account of what happened, written after it, and settles what it tells.
+_OPEN = r"(?:uncertain|unclear|undecided|unresolved|in\s+(?:the\s+)?balance|up\s+in\s+the\s+air|in\s+limbo|in\s+doubt|pending)"
+_UNDECIDED = re.compile(r"\b(?:is|are|remains?|hangs?|stays?)\s+(?:still\s+|very\s+|highly\s+|far\s+from\s+)?" + _OPEN + r"|"
+                        r"\bremains?\s+to\s+be\s+seen\b|\b(?:is|are|remains?)\s+yet\s+to\s+be\b", re.I)
+OUTCOME_NEAR = 0.7  # ...and one telling the asked act done, when the evidence tells the outcome open, down to this (dev)
+
+
 def unsettled(question: str, asked: str, sentence: str) -> bool:
     """Does the sentence only wish for what is asked, or offer it as one choice among others?
 
@@ -127,9 +136,53 @@ def unsettled(question: str, asked: str, sentence: str) -> bool:
     >>> unsettled("did they want it renewed?", "renew", "They hoped it would be renewed.")
     False
     """
-    if _WISHED.search(question):
+    if _WISHED.search(question) or _UNDECIDED.search(question):
         return False
-    return bool(_WISHED.search(sentence)) or (asked in terms(sentence) and asked not in terms(without_choices(sentence)))
+    return bool(_WISHED.search(sentence)) or open_then(question, sentence) or (asked in terms(sentence) and asked not in terms(without_choices(sentence)))
+
+
+def open_then(question: str, sentence: str) -> bool:
+    """Does the sentence tell that the outcome was still open when it was written ("renewal remains uncertain")?
+
+    WHY: "did it get renewed in the end?" asks how it came out; a sentence written while it hung in the balance holds
+    the question's words and tells neither outcome, so it reads as a "no" though a later one tells it was renewed.
+    A question asking about the doubt itself ("was the renewal uncertain?") is answered by it.
+
+    >>> open_then("was the ferry permit renewed?", "Renewal of the permit remains uncertain.")
+    True
+    >>> open_then("was the ferry permit renewed?", "The permit was renewed."), open_then("was it unclear?", "It is unclear.")
+    (False, False)
+    >>> open_then("was the ferry permit renewed?", "Its future became uncertain when it expired.")
+    False
+    """
+    return not re.search(_OPEN, question, re.I) and bool(_UNDECIDED.search(sentence))
+
+
+def act_as_verb(act: str, sentence: str) -> bool:
+    """Does the sentence use the asked participle as a verb, not after a determiner as an adjective ("the renewed pact")?
+
+    WHY: "the renewed pact covers ferries" takes the renewal for granted and tells what the pact holds; "in May the
+    ports renewed it" tells the act, which is what a question asking how it came out wants.
+
+    >>> act_as_verb("renewed", "In May the ports renewed it."), act_as_verb("renewed", "The renewed pact covers ferries.")
+    (True, False)
+    """
+    return bool(re.search(rf"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bthis )(?<!\bthat )\b{re.escape(act)}\b",
+                          sentence, re.I))
+
+
+def outcome_told(question: str, best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
+    """The near sentence telling the asked act done, when the evidence tells its outcome was still open.
+
+    WHY: "did it get renewed in the end?" asks how it came out; "renewal remains uncertain", written before, holds more
+    of its words than "finally, in May, the ports renewed it", written after, which tells the outcome.
+    """
+    act = asked_act(question)
+    if not act or not open_then(question, best.text):
+        return best
+    near = [c for c in cands if c.passage.kind == "body" and c.score >= OUTCOME_NEAR * best.score
+            and act_as_verb(act, c.text) and tells_done(act, c.text) and not open_then(question, c.text) and (best.doc_id not in named or c.doc_id in named)]
+    return near[0] if near else best
 
 
 def settling(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate], named=frozenset()) -> Candidate:
@@ -142,8 +195,10 @@ def settling(question: str, weights: dict[str, float], best: Candidate, cands: l
     asked = max(weights, key=weights.get, default="")
     if not asked or not unsettled(question, asked, best.text):
         return best
+    # a sentence of what could be ("a renewed pact could…") settles nothing either, when the evidence told an open outcome
     near = [c for c in cands[:4] if c is not best and c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
-            and c.terms & set(weights) and not unsettled(question, asked, c.text) and (best.doc_id not in named or c.doc_id in named)]
+            and c.terms & set(weights) and not unsettled(question, asked, c.text) and (best.doc_id not in named or c.doc_id in named)
+            and not (open_then(question, best.text) and is_modal(c.text))]
     return near[0] if near else best
 
 

@@ -18,7 +18,7 @@ from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
-from rag.settles import act_told, exclusion_told, opposite_told, reach_back_told, settling, subject_held
+from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -181,7 +181,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
                              query.named_docs)
     best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),
                     cands, query.named_docs)
-    best = settling(query.text, weights or {}, best, cands, query.named_docs)
+    best = settling(query.text, weights or {}, outcome_told(query.text, best, cands, query.named_docs), cands, query.named_docs)
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
     best = opposite_told(query.text, best, cands, query.named_docs)
     best = reach_back_told(query.text, best, cands, query.named_docs)

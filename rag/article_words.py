@@ -1,0 +1,74 @@
+"""An everyday word the articles never use, put in the articles' own word for the same thing ("farming" ->
+"agriculture"), when the embedding model holds the two words nearly the same.
+
+WHY: "did the deal ever cover farming?" shares no content word with "areas such as agriculture and public health"; its
+terms then weigh nothing known and the question is refused as off topic, though the articles answer it. The model's
+vectors of single words know "farming" and "agriculture" for one field (0.76 with MiniLM) while "fishing" is far from
+both (0.28), so a high bar keeps other topics out. Only a common English word the articles never use is put in
+their word: a rare word may be a name, and a word they use is asked as written.
+``rag.pipeline.Pipeline.understand`` builds one ``ArticleWords`` from the corpus vocabulary and the embedder.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from rag.places import is_place
+from rag.spelling import zipf
+from rag.text import STOPWORDS, stem
+
+SAME_WORD = 0.7  # cosine of two single words' vectors above which the everyday word is the articles' word (MiniLM)
+EVERYDAY = 3.5  # a word at least this common in English (zipf) is an everyday word, not a name (as rag.abstain)
+_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+class ArticleWords:
+    """The articles' word for an everyday word, by the embedding of single words (vectors built on first use)."""
+
+    def __init__(self, vocab, embed):
+        self.vocab = sorted(w for w in vocab if w.isalpha() and len(w) >= 4 and w not in STOPWORDS)
+        self._embed, self._vecs, self._cache = embed, None, {}
+
+    def _unit(self, words: list[str]) -> np.ndarray:
+        v = np.asarray(self._embed(words), dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+    def word_for(self, word: str) -> str | None:
+        """The corpus word nearest ``word`` when it is at least ``SAME_WORD`` close, else None."""
+        if word not in self._cache:
+            if self._vecs is None:
+                self._vecs = self._unit(self.vocab) if self.vocab else np.zeros((0, 1), np.float32)
+            sims = self._vecs @ self._unit([word])[0] if self.vocab else np.zeros(0)
+            best = int(np.argmax(sims)) if len(sims) else -1
+            self._cache[word] = self.vocab[best] if best >= 0 and sims[best] >= SAME_WORD else None
+        return self._cache[word]
+
+
+def in_article_words(text: str, known, word_for, asked: str) -> str:
+    """The question with each everyday word the articles never use, in the thing it asks whether they tell of
+    (``asked``: "did the pact cover farming?": "farming"), put in their word (``known``: a stem they use).
+
+    WHY only there: what a yes/no question asks them to tell of is a topic, which the articles may name in their own
+    word; elsewhere a near word is often another thing ("the senate" is no "congress", "a whole decade" no "an entire"
+    one), and a place is never another place.
+
+    >>> near = {"farming": "agriculture", "senate": "congress"}.get
+    >>> in_article_words("did the pact ever cover farming?", {"pact", "agricultur"}.__contains__, near, "farming")
+    'did the pact ever cover agriculture?'
+    >>> in_article_words("did the senate cover farming?", set().__contains__, near, "farming")
+    'did the senate cover agriculture?'
+    >>> in_article_words("did the pact cover zorbing?", set().__contains__, near, "zorbing")
+    'did the pact cover zorbing?'
+    """
+    at = text.lower().rfind(asked) if asked else -1
+    if at < 0:
+        return text
+
+    def put(m: re.Match) -> str:
+        w = m.group(0)
+        if w in STOPWORDS or known(stem(w)) or zipf(w) < EVERYDAY or is_place(w):
+            return w
+        return word_for(w) or w
+    return text[:at] + _WORD.sub(put, text[at:at + len(asked)]) + text[at + len(asked):]
