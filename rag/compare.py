@@ -33,6 +33,7 @@ CHANGE_SHARE = 0.7  # compare "old vs new": a sentence telling the change leads 
 SIDE_SECOND = 0.9
 BARE_SIDE = 15  # compare: a side's sentence of at most this many words may only name the side ("the 2024 revision is a recalibration")
 COMPARE_RATIO = 0.9  # compare: an article is heard if its best sentence reaches this share of the best
+NAMED_SHARE = 0.4  # compare: a named article, or the other article a question tells of, is heard down to this share
 # compare of two or more named articles: each is heard at up to three sentences, six in all. The sentence that
 # states an article's own side often ranks second or third within it, below ones that restate the topic both
 # articles share (dev +2, d5-047 d7-003; citation precision 0.860 -> 0.868)
@@ -85,15 +86,38 @@ def frame_terms(question: str, ts: list[str]) -> set[str]:
     return {t for t in ts if t in said or t in GIST_STEMS}
 
 
-def second_source(chosen: list[Candidate], cands: list[Candidate]) -> Candidate | None:
+def second_source(chosen: list[Candidate], cands: list[Candidate], share: float = SECOND_SOURCE) -> Candidate | None:
     """When every chosen sentence comes from one article: the best sentence of another article that
-    speaks to the question at all (``SECOND_SOURCE`` of the best score), else None."""
+    speaks to the question at all (``share`` of the best score), else None."""
     if not chosen or len({c.doc_id for c in chosen}) > 1:
         return None
     best = max(c.score for c in chosen)
     other = [c for c in cands if c.passage.kind == "body" and c.doc_id != chosen[0].doc_id
-             and c.score >= SECOND_SOURCE * best and _fresh(c, chosen)]
+             and c.score >= share * best and _fresh(c, chosen)]
     return other[0] if other else None
+
+
+# "one article says X, another (the others) say Y": the question itself tells of an account in more than one article,
+# as a question naming two articles does (general English for "one … another": a word for a writing, then a word
+# for the rest of them)
+_ONE_AND_OTHER = re.compile(r"\b(?:one|some)\s+(?:of\s+the\s+)?(?:articles?|pieces?|writers?|authors?|sources?|reports?|"
+                            r"stor(?:y|ies)|op-eds?|columns?)\b.*?\b(?:another|others?|the\s+rest)\b", re.I)
+
+
+def other_article_share(text: str) -> float:
+    """How far down a comparison hears a second article when its chosen sentences all come from one: as far as a named
+    article (``NAMED_SHARE``) when the question tells that one article says one thing and another (or the others)
+    another, for then it asks for both accounts, the second often put in words far from the question's
+    ("others say X is out" is told by "…explicitly excluding X"); else ``SECOND_SOURCE``.
+
+    >>> other_article_share("one piece wants more ferries, others say ferries are out - how do they differ?")
+    0.4
+    >>> other_article_share("one writer says fares rose; does another disagree?"), other_article_share("how do the fares differ?")
+    (0.4, 0.7)
+    >>> other_article_share("one pier is old and another is new, how do they differ?")
+    0.7
+    """
+    return NAMED_SHARE if _ONE_AND_OTHER.search(text) else SECOND_SOURCE
 
 
 def two_times(query) -> bool:
@@ -296,11 +320,12 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
         # A named article is heard at its best sentence, and at a second one as good as that (its own bar);
         # beside another named article, at its next ones too.
         again = not mine or query.within or named or c.score >= COMPARE_RATIO * lead[c.doc_id]
-        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= 0.4 * best.score and again):
+        if c.score >= COMPARE_RATIO * best.score or (c.doc_id in query.named_docs and c.score >= NAMED_SHARE * best.score and again):
             chosen.append(c)
             why.append("side")
         if len(chosen) >= room(query, chosen):
             break
     chosen, why = chosen or [best], why or ["best"]
-    extra = None if query.within else second_source(chosen, cands)  # a comparison needs a second source
+    # a comparison needs a second source
+    extra = None if query.within else second_source(chosen, cands, other_article_share(getattr(query, "text", "")))
     return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)

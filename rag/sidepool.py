@@ -15,6 +15,9 @@ from dataclasses import replace
 from rag.contrast import eras, version_words
 
 SIDE_PASSAGES = 3  # passages each side's own search adds: one extra retrieval per side, only for comparisons
+# ...and how far down its ranking it looks for one the pool lacks when the pool holds all of those: a passage much
+# further down is no longer the side's own, and ranking deeper costs time on every comparison
+SIDE_REACH = 8
 
 
 def side_terms(query) -> list[list[str]]:
@@ -45,8 +48,30 @@ def side_pool(retriever, embedder, query, pool: list) -> list:
     terms = side_terms(query)
     vecs = embedder.embed_queries([" ".join(side) for side in query.sides]) if terms else []  # one model call for both
     for ts, qvec in zip(terms, vecs):
-        for p in retriever.search(replace(query, terms=ts), SIDE_PASSAGES, qvec=qvec, diversify=False):
-            if p.chunk_id not in seen:
-                seen.add(p.chunk_id)
-                out.append(p)
+        ranked = retriever.search(replace(query, terms=ts), SIDE_REACH, qvec=qvec, diversify=False)
+        for p in side_additions(ranked, seen):
+            seen.add(p.chunk_id)
+            out.append(p)
     return out
+
+
+def side_additions(ranked: list, seen: set) -> list:
+    """What a side's own search (``ranked``, best first) adds to a pool holding ``seen``: those of its
+    ``SIDE_PASSAGES`` best the pool lacks, or, when the pool already holds all of them, the best one it lacks (the
+    search ranks ``SIDE_REACH`` passages).
+
+    The whole question's retrieval often holds a side's best passages already, restating what both sides share
+    ("over the initial four decades of the agreement…" for "old deal vs new deal, how's the scope different"); the
+    passage describing that side ("first signed…, its broad mandate…") may rank just below them, and a side's search
+    that adds nothing has not done what it is for. Only then does it reach further, so that the pool of a
+    comparison whose sides' searches did add something stays as it was.
+
+    >>> from types import SimpleNamespace as S
+    >>> ranked = [S(chunk_id=c) for c in "abcde"]
+    >>> [p.chunk_id for p in side_additions(ranked, {"a"})], [p.chunk_id for p in side_additions(ranked, {"a", "b", "c"})]
+    (['b', 'c'], ['d'])
+    >>> side_additions(ranked, set("abcde"))
+    []
+    """
+    fresh = [p for p in ranked[:SIDE_PASSAGES] if p.chunk_id not in seen]
+    return fresh or [p for p in ranked if p.chunk_id not in seen][:1]

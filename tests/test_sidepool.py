@@ -78,3 +78,24 @@ def test_a_time_side_is_heard_by_its_description_unless_the_question_asks_the_pa
     assert "broad mandate" in side_orders(now, cs)[0][0][1].text
     then = replace(query("what was the 1979 charter compared to the 2024 one?"), sides=[["1979"], ["2024"]])
     assert "was the first" in side_orders(then, cs)[0][0][1].text
+
+
+class _DeepRetriever:
+    """Ranks, for every side's search, the same passages: the shared ones first, a side's own one below them."""
+
+    def search(self, query, k, qvec=None, diversify=True, extra=0):
+        return [S(chunk_id=c) for c in ("s1", "s2", "s3", f"own-{query.terms[0]}", "s4")][:k]
+
+
+def test_a_side_whose_best_passages_the_pool_holds_still_adds_the_best_one_it_lacks():
+    pool = [S(chunk_id=c) for c in ("s1", "s2", "s3")]
+    out = side_pool(_DeepRetriever(), _Embedder(), _q(), pool)
+    assert [p.chunk_id for p in out] == ["own-1979", "own-2024"]
+
+
+def test_a_side_that_adds_passages_among_its_best_reaches_no_further():
+    from rag.sidepool import side_additions
+
+    ranked = [S(chunk_id=c) for c in ("s1", "own", "s2", "deeper")]
+    assert [p.chunk_id for p in side_additions(ranked, {"s1", "s2"})] == ["own"]
+    assert side_additions(ranked, {"s1", "own", "s2", "deeper"}) == []
