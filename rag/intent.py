@@ -134,6 +134,8 @@ def intent_of(q: str) -> str:
                  r"tell me about|what(?:'?s| is) (?:the )?(?:deal|story) with|" + _STATE_ASK + r"|" + _DEFINE_ASK + r"|" + _KNOW_ASK + r"|"
                  r"what(?:'s| is| are) .{0,40}\babout\b|what .{0,50}\b(?:is|are) (?:\w+ )?about\b|why does it matter|matter)\b", ql):
         return "overview"
+    if _WHOLE_ASK.search(ql):
+        return "overview"  # "what's the main tension around X?": the matter's gist in one of its aspects, told whole
     if _PLACE_ASK.search(ql):
         return "overview"  # "how does this fit into the wider rivalry?": where it sits in a larger matter, told whole
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
@@ -156,6 +158,13 @@ _STATE_ASK = (r"walk (?:me|us) through|what role|what good (?:has|have|did|does|
 # "tie into": those ask one link between two named things, which a fact sentence naming both gives best.
 _PLACE_ASK = re.compile(r"\bhow (?:does|do|did|will|would|is|are) (?:[a-z0-9\-']+ ){1,6}?(?:fit|fits|square|squares) "
                         r"(?:in|into|with)\b")
+# "what's the main tension around X?", "what's the big deal with X?", "the basic case for X": a singular thing asked
+# with an adjective of generality (general English: main, basic, big, whole, core…) before a preposition naming the
+# matter; the asker wants the matter's gist in that aspect, which several sentences tell, not one fact of it.
+# A plural noun asks for a list ("the main pillars"), which the list rules read ("fuss", "process": no plural).
+_WHOLE_ASK = re.compile(r"\bwhat(?:'?s| is)(?: really)? the (?:basic|big|main|whole|real|core|central|overall|general|"
+                        r"broad|bottom-line)[- ](?:[a-z\-]+ )?[a-z\-]+(?:(?<!s)|(?<=ss)) "
+                        r"(?:with|around|about|behind|for|over|between|of|in)\b")
 _SUMMARY_LEAD = re.compile(r"^(?:big[- ]picture|in a nutshell|tl;?dr|overview|summary)\s*[,:]\s*")
 
 

@@ -146,7 +146,10 @@ KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "
                "deal", "story", "idea", "gist", "number", "amount", "size", "length", "scope", "focus", "main",
                "difference", "relationship", "significance", "importance", "view", "take", "argument", "point",
                "kind", "kinds", "sort", "sorts", "type", "types", "one", "ones", "way", "ways", "thing", "things",
-               "word", "term", "phrase", "label", "picture", "overview", "summary", "takeaway"}
+               "word", "term", "phrase", "label", "picture", "overview", "summary", "takeaway",
+               # words for an argument, as "argument" is: "the case for keeping X" asks for the reasons writers give,
+               # which they write as "the argument for…" or "rooted in…", seldom as "case"
+               "case", "rationale"}
 # Comparatives and superlatives are no things: "what is the US better at…" asks in what respect, not for a "better"
 _DEGREE = {"better", "best", "worse", "worst", "more", "most", "less", "least"}
 # ...and the heads of compounds naming a word as the answer ("buzzword", "catchphrase", "nickname"): "what's the
