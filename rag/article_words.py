@@ -19,6 +19,7 @@ from rag.places import is_place
 from rag.spelling import zipf
 from rag.text import STOPWORDS, stem
 
+MOST_WORDS = 5000  # the most widely used corpus words embedded: ~1k on the real corpus (<1 s), bounded at any size
 SAME_WORD = 0.7  # cosine of two single words' vectors above which the everyday word is the articles' word (MiniLM)
 EVERYDAY = 3.5  # a word at least this common in English (zipf) is an everyday word, not a name (as rag.abstain)
 _WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -27,8 +28,14 @@ _WORD = re.compile(r"\b[a-z]{4,}\b")
 class ArticleWords:
     """The articles' word for an everyday word, by the embedding of single words (vectors built on first use)."""
 
-    def __init__(self, vocab, embed):
-        self.vocab = sorted(w for w in vocab if w.isalpha() and len(w) >= 4 and w not in STOPWORDS)
+    def __init__(self, vocab, embed, spread=None):
+        """``spread``: a word's number of passages (``Lexicon.df`` by stem); with it, a vocabulary larger than
+        ``MOST_WORDS`` keeps its most widely used words, so the first lookup costs seconds at most at any corpus size
+        (a word used in one passage of a huge corpus is seldom the articles' word for an everyday one)."""
+        words = [w for w in vocab if w.isalpha() and len(w) >= 4 and w not in STOPWORDS]
+        if spread is not None and len(words) > MOST_WORDS:
+            words = sorted(words, key=lambda w: (-spread(w), w))[:MOST_WORDS]
+        self.vocab = sorted(words)
         self._embed, self._vecs, self._cache = embed, None, {}
 
     def _unit(self, words: list[str]) -> np.ndarray:

@@ -28,7 +28,7 @@ from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
 from rag.sidepool import side_pool
-from rag.text import drop_format_chars
+from rag.text import drop_format_chars, stem
 from rag.voicepool import speaker_pool
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
@@ -150,7 +150,9 @@ class Pipeline:
         if getattr(self, "_words", None) is None:
             from rag.article_words import ArticleWords
 
-            self._words = ArticleWords(self.retriever.lexicon.speller.vocab, self.embedder.embed_documents)
+            lex = self.retriever.lexicon
+            self._words = ArticleWords(lex.speller.vocab, self.embedder.embed_documents,
+                                       spread=lambda w: lex.df.get(stem(w), 0))
         return self._words
 
     def _writers_of(self, text: str) -> list[str]:

@@ -37,3 +37,20 @@ def test_a_vague_noun_closing_the_asked_thing_names_nothing():
     assert asked_mention("did the pact ever cover ferry stuff") == "ferry"
     assert asked_mention("does it mention fares and so on?") == "fares"
     assert asked_mention("does it mention night ferries?") == "night ferries"
+
+
+def test_a_large_vocabulary_keeps_its_most_widely_used_words():
+    from rag import article_words
+
+    seen = []
+
+    def embed(words):
+        seen.append(len(words))
+        return [[1.0, 0.0] for _ in words]
+
+    vocab = {f"word{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(article_words.MOST_WORDS + 50)}
+    common = sorted(vocab)[-1]
+    aw = article_words.ArticleWords(vocab, embed, spread=lambda w: 9 if w == common else 1)
+    assert len(aw.vocab) == article_words.MOST_WORDS and common in aw.vocab
+    aw.word_for("farming")
+    assert seen[0] == article_words.MOST_WORDS  # the first lookup embeds no more than the cap
