@@ -27,7 +27,7 @@ from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, ca
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
-from rag.narrative import dated_event
+from rag.narrative import dated_event, steps_before
 from rag.between import middle_sentence
 from rag.query import KIND_WORDS
 from rag.links import continues
@@ -260,6 +260,8 @@ def _with_neighbours(query, cands: list[Candidate], chosen: list[Candidate], why
     event = dated_event(query.narrative, cands, chosen) if not query.about_articles else None
     if event is not None:  # a story asked for: when its turn came; compose() puts it in reading order
         chosen, why = chosen + [event], why + ["dated_event"]
+    steps = steps_before(query.narrative, cands, chosen) if not query.about_articles else []
+    chosen, why = chosen + steps, why + ["story_step"] * len(steps)  # "Finally, …" ends the steps told before it
     lapse = lapse_told_with(query, chosen, cands)
     if lapse is not None:  # "how did it end up in limbo?": it expired, then it was extended; compose() keeps reading order
         chosen, why = chosen + [lapse], why + ["lapse"]

@@ -65,6 +65,24 @@ def asked_of_interim(query) -> bool:
     return query.intent in ("fact", "why") and not query.qtype and asks_interim(query.text)
 
 
+# a word of running out in a question (any form: "the lapse and renewal saga", "how it expired", "its extensions")
+_LAPSE_NAMED = re.compile(r"\b(?:laps(?:e|ed|es|ing)|expir(?:e|ed|es|y|ing|ation)|ran out|run out|extensions?|extended)\b", re.I)
+
+
+def story_of_lapse(query) -> bool:
+    """Does the question ask for a story (``Query.narrative``: "walk me through…", "the saga") that names a lapse?
+    Its answer is told with the lapse and the stopgaps, which its other words ("renewal") draw less than the
+    passages restating the renewal, so it is searched for as an interim question's is (``interim_pool``).
+
+    >>> from types import SimpleNamespace as Q
+    >>> story_of_lapse(Q(narrative=True, text="walk me through the lapse and renewal saga"))
+    True
+    >>> story_of_lapse(Q(narrative=True, text="walk me through the renewal saga"))
+    False
+    """
+    return bool(query.narrative and _LAPSE_NAMED.search(query.text))
+
+
 def lapse_first(query, cands: list) -> list:
     """``cands`` with the best sentence telling a lapse (``tells_lapse``) among those down to ``LAPSE_SHARE`` of the
     best put first, when the question asks about an interim (``asks_interim``) and the best does not tell one."""
@@ -91,7 +109,7 @@ def interim_pool(retriever, embedder, query, pool: list) -> list:
     """An interim question's passages that a second search, by the question's words and the words of a lapse
     (``LAPSE_WORDS``, in its vector too), ranks best and ``pool`` lacks. "How come its future was up in the air?" shares no word with
     "its term expired in May", and the passages restating the question's topic fill the pool before it."""
-    if not asked_of_interim(query):
+    if not (asked_of_interim(query) or story_of_lapse(query)):
         return []
     seen = {p.chunk_id for p in pool}
     qvec = embedder.embed_query(f"{query.meant or query.text} {LAPSE_TEXT}")  # one more model call, for these questions only

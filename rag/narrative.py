@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from rag.between import adjacent
 from rag.evidence import Candidate
 from rag.neighbours import fresh
+from rag.outcome import OUTCOME_OPENER
 
 # General English for a sequence of events asked about (no topic words)
 _NARRATIVE = re.compile(r"\b(?:saga|timeline|chronology|history of|walk (?:me|us) through|"
@@ -16,6 +18,7 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(r"\b(?:" + _MONTHS + r"\s+\d{1,2}\b|\d{1,2}\s+" + _MONTHS + r"|(?:19|20)\d\d\b)", re.I)
 NARRATIVE_SHARE = 0.4  # the dated event is heard down to this share of the best sentence's score
 NARRATIVE_LIMIT = 4
+STEPS_BEFORE = 2  # the sentences before a story's closing one ("Finally, …") that tell its earlier steps, at most
 
 
 def asks_narrative(q: str) -> bool:
@@ -49,3 +52,21 @@ def dated_event(narrative: bool, cands: list[Candidate], chosen: list[Candidate]
     floor = NARRATIVE_SHARE * cands[0].score
     dated = [c for c in cands if c.score >= floor and c.passage.kind == "body" and dates_in(c.text) and fresh(c, chosen)]
     return max(dated, key=lambda c: (dates_in(c.text), c.score), default=None)
+
+
+def steps_before(narrative: bool, cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """The sentences right before a narrative answer's sentence that closes a story ("Finally, on May 3, the council
+    renewed it"), up to ``STEPS_BEFORE``, in reading order. A writer opening with "finally" or "in the end" has just
+    told the steps it ends ("its term expired in March. It got two short extensions."); the closing sentence alone
+    tells how the story ended, not what happened on the way, which a question asking for the story wants."""
+    if not narrative:
+        return []
+    out: list[Candidate] = []
+    for end in [c for c in chosen if c.passage.kind == "body" and OUTCOME_OPENER.match(c.text)]:
+        c = end
+        for _ in range(STEPS_BEFORE):
+            c = next((x for x in cands if adjacent(x, c)), None)
+            if c is None or c in chosen or c in out or OUTCOME_OPENER.match(c.text):
+                break
+            out.insert(0, c)
+    return out

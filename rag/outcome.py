@@ -15,7 +15,7 @@ from rag.neighbours import fresh, next_of
 
 # General English for a fate not yet settled, and for the opening of the sentence that settles it
 _IN_DOUBT = re.compile(r"\b(?:uncertain|unclear|in doubt|in the balance|in limbo|up in the air|undecided)\b", re.I)
-_OUTCOME = re.compile(r"^\W*(?:finally|eventually|ultimately|in the end|at last)\b", re.I)
+OUTCOME_OPENER = re.compile(r"^\W*(?:finally|eventually|ultimately|in the end|at last)\b", re.I)
 OUTCOME_REACH = 2  # the outcome is looked for this many sentences after the doubt, at most
 
 
@@ -29,7 +29,7 @@ def settles(c: Candidate, cands: list[Candidate]) -> Candidate | None:
         nxt = next_of(nxt, cands)
         if nxt is None or _IN_DOUBT.search(nxt.text):
             return None
-        if _OUTCOME.match(nxt.text):
+        if OUTCOME_OPENER.match(nxt.text):
             return nxt
     return None
 

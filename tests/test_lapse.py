@@ -64,6 +64,7 @@ def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
         qtype: str = None
         meant: str = ""
         terms: list = field(default_factory=list)
+        narrative: bool = False
 
     held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
     r = RecordingRetriever([held, new])
@@ -73,3 +74,13 @@ def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
     assert terms[:2] == ["leas", "air"] and set(LAPSE_WORDS) <= set(terms) and "expired" in qvec and not diversify
     assert interim_pool(r, TextEmbedder(), Q("why was the lease renewed?"), [held]) == []
     assert len(r.asked) == 1  # no second search for other questions
+    story = Q("walk me through the lease's lapse and renewal saga", intent="overview", terms=["leas", "laps"], narrative=True)
+    assert interim_pool(r, TextEmbedder(), story, [held]) == [new] and len(r.asked) == 2  # a story of a lapse: searched too
+    assert interim_pool(r, TextEmbedder(), Q("walk me through the renewal saga", narrative=True), [held]) == []
+
+
+def test_a_story_names_a_lapse_in_any_form_of_the_word():
+    from rag.lapse import story_of_lapse
+    assert story_of_lapse(N(narrative=True, text="what's the story with the lease expiring and the extensions?"))
+    assert not story_of_lapse(N(narrative=False, text="why did the lease lapse?"))  # no story asked: asks_interim decides
+    assert not story_of_lapse(N(narrative=True, text="walk me through the history of the lease"))
