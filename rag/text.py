@@ -145,6 +145,24 @@ def plain_gain(question: str) -> str:
     return question
 
 
+# Words for a drawback (general English): "what's the catch with X?", "the downside of X" ask what X risks bringing
+# about, which writers tell as a risk ("it risks reinforcing…"); read literally, "catch" is a word the articles never
+# use, and a question made of such words reads as off the topic.
+_DRAWBACK = re.compile(r"^(\W*(?:(?:so|but|ok|and)\s+)?what(?:'s|’s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:(?:big|main|real|"
+                       r"biggest|only|one)\s+)?)(?:catch|downsides?|drawbacks?|snags?|pitfalls?)\s+(?:with|of|to|in|for)\b", re.I)
+
+
+def plain_drawback(question: str) -> str:
+    """The question with a word for a drawback said as the risk it is ("what's the catch with X?" -> "what's the risk of X?").
+
+    >>> plain_drawback("what's the catch with the new ferry plan?"), plain_drawback("so what are the downsides of it?")
+    ("what's the risk of the new ferry plan?", 'so what are the risk of it?')
+    >>> plain_drawback("did they catch the ferry?"), plain_drawback("what's the catch?")
+    ('did they catch the ferry?', "what's the catch?")
+    """
+    return _DRAWBACK.sub(lambda m: m.group(1) + "risk of", question)
+
+
 # Idioms of exclusion (general English): "off the table", "out of bounds" mean excluded, the word writers use; read
 # literally, "table" or "bounds" would match a sentence about negotiators "at the table".
 _EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.I)

@@ -71,7 +71,11 @@ _FEARED_ASK = re.compile(r"^\W*(?:what|which)\b.{0,60}\b(?:fear|fears|feared|wor
                          r"harm|fail|damage|undermine)\b|"
                          # ...or what may go badly ("what could still go wrong?"): the outcome risked is the answer
                          r"^\W*(?:\w+\W+){0,6}?what\b.{0,40}\b(?:could|might|may)\s+(?:still\s+|yet\s+)?"
-                         r"(?:go\s+wrong|backfire)\b", re.I)
+                         r"(?:go\s+wrong|backfire)\b|"
+                         # ...or the risk a thing runs ("what's the risk of the plan?", a drawback said plainly:
+                         # ``text.plain_drawback``): the bad outcome it may bring, not the word "risk" in a sentence
+                         r"^\W*(?:(?:so|but|ok|and)\s+)?what(?:'s|’s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:\w+\s+)?risks?\s+"
+                         r"(?:of|with|to|in|for)\b", re.I)
 
 
 def asks_feared(q: str) -> bool:
