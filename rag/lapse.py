@@ -26,6 +26,8 @@ LAPSE_WORDS = [stem(w) for w in LAPSE_TEXT.split()]
 # the question asks about an interim: a thing left hanging, run out, or bridged by a stopgap (general English)
 # ("let it lapse", "keep it alive" ask of a lapse that might be, or of a thing's worth: not of the interim that was)
 _INTERIM_ASK = re.compile(r"\b(?:in limbo|up in the air|hung in the balance|(?<!to )ran out|stop-?gap|"
+                          # a wait asked about ("why did it take so long to…?"): the time the thing hung on a stopgap
+                          r"(?:take|takes|took|taking)\s+(?:so|this|that)\s+long|"
                           r"(?:short[- ]term|temporary|interim)\s+(?:fix|solution|measure|arrangement|deal))\b", re.I)
 # a sentence telling a lapse or the stopgap that bridged it: it expired, lapsed, ran out, was extended for a while
 # (not "temporary" alone: "it needs more than another temporary renewal" tells what is wanted next, not the lapse)

@@ -84,3 +84,9 @@ def test_a_story_names_a_lapse_in_any_form_of_the_word():
     assert story_of_lapse(N(narrative=True, text="what's the story with the lease expiring and the extensions?"))
     assert not story_of_lapse(N(narrative=False, text="why did the lease lapse?"))  # no story asked: asks_interim decides
     assert not story_of_lapse(N(narrative=True, text="walk me through the history of the lease"))
+
+
+def test_a_wait_asked_about_is_an_interim():
+    assert asks_interim("why did it take so long to get the lease renewed?")
+    assert asks_interim("how come the council took this long to sign?") and asks_interim("why is it taking so long?")
+    assert not asks_interim("how long did the lease take to draft?") and not asks_interim("why did it take years?")
