@@ -13,6 +13,7 @@ speech (a verb's inflections, a noun's plural), so "left" (the verb) may become 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from rag.text import stem
@@ -47,6 +48,14 @@ def other_forms(word: str) -> tuple[str, ...]:
             inflected = lemminflect.getAllInflections(lemma)
             forms += [lemma] + [f for tag, fs in sorted(inflected.items()) if tag[0] == _POS[upos] for f in fs]
     return tuple(f for f in dict.fromkeys(forms) if f != word)
+
+
+def warm() -> threading.Thread:
+    """Load lemminflect's tables in a daemon thread, so a server's first question with a word the articles never use
+    does not wait ~0.7 s for them (a one-shot ``rag ask`` loads them only if its question needs them)."""
+    t = threading.Thread(target=other_forms, args=("sent",), name="forms-warm", daemon=True)
+    t.start()
+    return t
 
 
 def known_form(word: str, known) -> str | None:

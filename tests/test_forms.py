@@ -44,3 +44,11 @@ def test_understanding_puts_the_question_term_in_the_articles_form():
     q = understand("who said closing the ferry would send a signal?", "who said closing the ferry would send a signal?", lex)
     assert stem("sent") in q.terms and stem("send") not in q.terms
     assert terms("would send a signal") == ["send", "signal"]  # the tokenizer itself is unchanged
+
+
+def test_the_tables_can_be_loaded_in_the_background():
+    from rag.forms import warm
+
+    t = warm()
+    t.join(timeout=30)
+    assert not t.is_alive() and other_forms("sent")
