@@ -145,9 +145,11 @@ def cmd_serve(args) -> int:
 
     cfg = _cfg(args, host=args.host, port=args.port, auth=args.auth, feedback_path=args.feedback)
     ui.parse_auth(cfg.auth)  # fail fast on a bad login spec, before loading the model
+    from rag import forms
     from rag.spelling import Speller
 
     Speller(set()).warm()  # the English word list is shared: built once, in the background, while the page loads
+    forms.warm()  # ...and so are the tables of irregular word forms
     ui.serve(cfg)
     return 0
 

@@ -22,6 +22,7 @@ from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
 from rag.article_words import in_article_words
+from rag.forms import in_corpus_forms
 from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, listed_kind, main_clause, set_aside_text,
                         two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth
@@ -275,7 +276,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
     account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
-    every = lexicon.concepts(in_own_words(terms(topic_text(said_plainly(text, intent))), lexicon.known))  # "per the X piece": no topic
+    every = lexicon.concepts(in_corpus_forms(in_own_words(terms(topic_text(said_plainly(text, intent))), lexicon.known), text, lexicon.known))  # "per the X piece": no topic; "send" as "sent"
     ts = [t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
