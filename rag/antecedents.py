@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import re
 
-from rag.objects import before_object  # "does the pact force us agencies…": the subject ends at its verb
+from rag.objects import before_object, no_later_verb  # "does the pact force us agencies…": the subject ends at its verb
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 WH = {"what", "when", "who", "why", "how", "where", "which", "whom", "whose", "does", "did", "is", "was", "were", "are",
       "do", "can", "could", "will", "would", "has", "have", "had"}
 PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those)\b", re.I)
 TIME_NOUN = re.compile(r"(?:time|year|week|month|day|round)s?$", re.I)  # "this time": an adverb, no reference
-
 # A noun phrase may open with a year or number ("the 2024 renewal").
 _NP = re.compile(r"\b(?:the|this|that|these|those)\s+([a-z0-9][\w.\-']*(?:\s+[a-z][\w.\-']*){0,3})", re.I)
 # "get/got" make a passive ("did the renewal get signed"): a verb, like the participle after it.
-_NOT_NOUN = re.compile(r"^(?:first|last|ever|still|now|just|originally|also|really|actually|get|gets|got|gotten|"
-                       r"\w+ed|\w+ing|\w+ly)$", re.I)
+_NOT_NOUN = re.compile(r"^(?:first|last|ever|still|now|just|originally|also|really|actually|almost|nearly|already|"
+                       r"again|never|get|gets|got|gotten|\w+ed|\w+ing|\w+ly)$", re.I)
+_ADJECTIVE = re.compile(r"\w+ed$|(?:first|last|second|third|next)$", re.I)  # before a noun: "the renewed/first deal"
 
 
 def noun_phrase(words: list[str]) -> list[str]:
@@ -39,8 +39,8 @@ def noun_phrase(words: list[str]) -> list[str]:
     out = []
     for i, w in enumerate(words):
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if not out and re.match(r"\w+ed$", w, re.I) and nxt and nxt not in STOPWORDS and not _NOT_NOUN.match(nxt):
-            out.append(w)  # "the renewed deal", "the updated pact"
+        if not out and _ADJECTIVE.match(w) and nxt and nxt not in STOPWORDS and not _NOT_NOUN.match(nxt):
+            out.append(w)  # "the renewed deal", "the updated pact", "the first plan": an adjective before a noun
             continue
         if w.lower() in STOPWORDS or w.lower() in WH or _NOT_NOUN.match(w):
             break
@@ -297,8 +297,8 @@ _PARTICLE = re.compile(r"(?:out|up|off|down|away|back|aside)\b", re.I)
 def _verb_closes(q: str, m, np_: list[str]) -> bool:
     """After "did/does/will the …" the subject needs a verb of its own, so when the run of content words ends the
     question ("when did the ferry pact lapse?") or a verb particle follows it ("…leave out of…"), its last word is that
-    verb, not part of the subject. (A run ending before a preposition is left whole: "did the ferry pact with Oslo
-    lapse?" puts the verb later.)
+    verb, not part of the subject, as when only one-noun phrases follow ("…change in the pact?"). (Else a run ending
+    before a preposition is left whole: "did the ferry pact with Oslo lapse?" puts the verb later.)
 
     >>> q = "when did the ferry pact lapse"; _verb_closes(q, _NP.search(q), ["ferry", "pact", "lapse"])
     True
@@ -312,7 +312,7 @@ def _verb_closes(q: str, m, np_: list[str]) -> bool:
     if len(np_) < 2 or not _DO_BEFORE.search(q[:m.start()]):
         return False
     rest = (" ".join(m.group(1).split()[len(np_):]) + q[m.end(1):]).strip(" ?!.")  # the group holds four words at most
-    return not rest or bool(_PARTICLE.match(rest))  # "…keep out of X": a particle closes a phrasal verb
+    return not rest or bool(_PARTICLE.match(rest)) or no_later_verb(rest)  # a particle closes a phrasal verb
 
 
 # "anything", "something", "any X": a thing the last question asked after without naming it

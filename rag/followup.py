@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.chained import through  # "and how has it…" after "has that made…": both stand for the question before
+from rag.chained import reach, through  # "and how has it…" after "has that made…": both stand for the question before
 from rag.dated import dated_said  # "and what year was that?" after an answer that dated the event
 from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, determiner, indefinite, listed_things,
                              no_antecedent, other_side, personal, pronoun, subject, writers)
@@ -355,8 +355,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
                    False if word in ("it", "its") else None)
     if word in ("these", "those"):  # "should those be cut?" after "which ports were cut?": the ports the answer named
         subj = listed_things(last.question, last.said) or subj
-    if (chain := through(question, history, p)) or indefinite(word, last.question):  # last a bare "that"; or "…anything?"
-        return Resolved(chain or together(question, last))  # "what was it?" after "did they copy anything?": its find
+    if (chain := through(question, history, p) or reach(question, history, p)) or indefinite(word, last.question):
+        return Resolved(chain or together(question, last))  # last a bare "that" (chained); "…anything?": its find
     if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):
         return Resolved(_with_answer(question, last, weight))  # "what did they find?" after a question about one writer
     if not subj or not p:

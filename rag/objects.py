@@ -26,3 +26,35 @@ def before_object(words: list[str], nxt: str = "") -> list[str]:
         if seq[i] in _OBJECT_OPENS:
             return words[:i - 1]
     return words
+
+
+_ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "our"}
+_PREPOSITIONS = {"in", "on", "at", "of", "to", "for", "with", "from", "about", "into", "under", "over", "between"}
+
+
+def no_later_verb(rest: str) -> bool:
+    """Are the words after a do-support subject's run ("what did the old plan change | in the pact?") a preposition
+    and one-noun phrases only, so they hold no verb and the run's last word must be its verb? A second content word
+    in a phrase may be that verb ("…with the town lapse?"), so the run is then left whole.
+
+    >>> no_later_verb("in the pact"), no_later_verb("to the pact and the port"), no_later_verb("in 2023")
+    (True, True, True)
+    >>> no_later_verb("with the town lapse"), no_later_verb("with Oslo lapse"), no_later_verb("")
+    (False, False, False)
+    """
+    words = [w.lower() for w in rest.replace("?", " ").split()]
+    if not words or words[0] not in _PREPOSITIONS:
+        return False
+    nouns, after_article = 0, False
+    for w in words[1:]:
+        if w in _ARTICLES:
+            nouns, after_article = 0, True
+        elif w in _PREPOSITIONS or w == "and":
+            after_article = False
+        elif w.isdigit():  # "in 2023": a number is a phrase of its own
+            after_article, nouns = False, 0
+        elif not after_article or nouns:
+            return False  # a content word outside an article's phrase, or a second one inside it: maybe the verb
+        else:
+            nouns += 1
+    return True
