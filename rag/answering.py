@@ -357,7 +357,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
     told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
-                    query.specific, best.score, named, told, not unjudgeable(query, unknown), query.intent == "yes_no"
+                    query.specific, best.score, named, told, not unjudgeable(query, unknown, best_sim), query.intent == "yes_no"
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
                     bool(query.named_docs))
 

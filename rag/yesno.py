@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from rag.about_articles import META_STEMS
+from rag.abstain import VOUCHED_SIM
 from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
 from rag.redated import redated
@@ -159,15 +160,19 @@ def asks_value(question: str) -> bool:
 def names_asked(query, c: Candidate) -> bool:
     """Does the sentence name what a "does the piece mention X? / was X part of it?" question asks about
     (``Query.mentions``, all its words)? Then the answer is yes whatever the sentence says of X: "X is not
-    the point" still mentions X, which is all that is asked.
+    the point" still mentions X, which is all that is asked. A sentence as close in meaning as vouches for a word
+    the articles never use (``abstain.VOUCHED_SIM``: "slamming the pact" / "castigating it") tells of X in its own
+    words: its "calling for its cancellation" is what X is, not a denial that X is told.
 
     >>> from types import SimpleNamespace as Q
-    >>> names_asked(Q(mentions=["ferri"], if_told=True), Q(terms={"ferri", "ban"}))
+    >>> names_asked(Q(mentions=["ferri"], if_told=True), Q(terms={"ferri", "ban"}, sim=0.3))
     True
-    >>> names_asked(Q(mentions=["ferri"], if_told=False), Q(terms={"ferri"})), names_asked(Q(mentions=[], if_told=True), Q(terms={"ferri"}))
+    >>> names_asked(Q(mentions=["ferri"], if_told=False), Q(terms={"ferri"}, sim=0.3)), names_asked(Q(mentions=[], if_told=True), Q(terms={"ferri"}, sim=0.3))
     (False, False)
+    >>> names_asked(Q(mentions=["slam", "pact"], if_told=True), Q(terms={"pact"}, sim=0.3)), names_asked(Q(mentions=["slam", "pact"], if_told=True), Q(terms={"pact"}, sim=0.65))
+    (False, True)
     """
-    return query.if_told and bool(query.mentions) and set(query.mentions) <= c.terms
+    return query.if_told and bool(query.mentions) and (set(query.mentions) <= c.terms or c.sim >= VOUCHED_SIM)
 
 
 def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> tuple[list[Candidate], list[str], str, bool]:

@@ -334,3 +334,17 @@ def test_a_hyphenated_count_word_is_known_by_its_parts():
     assert count_target("how many treaty-to-treaty side deals came of it?") == {"treati", "side"}
     assert refused_unread(_count("how many treaty-to-treaty side deals came of it?"), lex) == ""
     assert refused_unread(_count("how many zorblat-to-zorblat deals were signed?"), lex) == "count_of_unknown"
+
+
+def test_a_word_the_articles_never_use_in_the_asked_thing_is_vouched_for_by_a_very_close_sentence():
+    from types import SimpleNamespace as Q
+
+    from rag.abstain import VOUCHED_SIM, unjudgeable
+
+    ask = Q(intent="yes_no", about_articles=False, mentions=["poach", "talent"])  # "does it talk about poaching talent?"
+    u = Unknown([], ["poach"], [])
+    assert unjudgeable(ask, u, 0.5)  # a sentence only on the topic: "poaching" may be the very thing missing
+    assert not unjudgeable(ask, u, VOUCHED_SIM + 0.05)  # "recruiting engineers" this close is the same thing told
+    name = Unknown([], ["zorblat"], [], unlisted=["zorblat"])
+    named = Q(intent="yes_no", about_articles=False, mentions=["zorblat"])
+    assert unjudgeable(named, name, 0.9)  # a name no dictionary lists ("tiktok"): never vouched for
