@@ -16,6 +16,7 @@ from rag.evidence import Candidate
 from rag.leaders import leader_denied
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
+from rag.phrases import asked_phrases, misses_phrase, writes_phrase, written_whole
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
 from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
@@ -82,9 +83,14 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
              and (best.doc_id not in named or c.doc_id in named)]
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
     told = (lambda c: len(counts_in(c.text))) if counts else (lambda c: 0)
+    # "basic research" (``rag.phrases``): the asked phrases a close sentence writes whole
+    whole = written_whole(asked_phrases(question, weights), close) if weights else frozenset()
     # "was it wrapped up in Oslo?": of equal coverage, the sentence telling the act done there ("finalized in Oslo")
-    return max(close, key=lambda c: (cover(c), place_told(question, c.text), told(c), asks_fact and not is_modal(c.text),
-                                     c.score), default=best)
+    # "is it just about basic research?": of near ties, one lacking a word of such a phrase speaks of another thing,
+    # and of the rest, all else equal, the one writing it whole states it rather than words near it
+    return max(close, key=lambda c: (not misses_phrase(whole, c.terms), cover(c), place_told(question, c.text), told(c),
+                                     asks_fact and not is_modal(c.text), writes_phrase(whole, c.text), c.score),
+               default=best)
 
 
 PARAPHRASED = 0.35  # yes/no: evidence holding less than this share of the question's weight shares only incidental words
