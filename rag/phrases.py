@@ -13,6 +13,7 @@ General: no word list, no corpus phrase.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rag.text import STOPWORDS, stem, tokens
@@ -50,6 +51,20 @@ def asked_phrases(question: str, weights: dict[str, float]) -> frozenset:
 
 
 PHRASE_NEAR = 0.9  # the sentence writing an asked phrase leads when it scores at least this share of the leader's
+# A demonstrative before a noun ("this trend", "these measures", "such a pact") names again what the sentence before
+# set out: a sentence pointing back may name the asked phrase that way, so it is not known to lack it
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such(?:\s+an?)?)\s+(?!is\b|was\b|are\b|were\b|has\b|have\b)[a-z]{3,}",
+                          re.I)
+
+
+def points_back(text: str) -> bool:
+    """Does a sentence name something by a demonstrative ("have also deepened this trend")?
+
+    >>> points_back("Storms have also deepened this trend."), points_back("The pact covers basic research."), \
+points_back("This is new.")
+    (True, False, False)
+    """
+    return bool(_POINTS_BACK.search(text))
 
 
 def phrase_first(phrases: frozenset, cands: list) -> list:
@@ -62,7 +77,7 @@ def phrase_first(phrases: frozenset, cands: list) -> list:
     >>> [c.text for c in phrase_first(frozenset({("basic", "research")}), [a, b])][0]
     'It focuses on basic research.'
     """
-    if not phrases or not cands:
+    if not phrases or not cands or points_back(cands[0].text):  # "…deepened this trend" may name it by "this"
         return cands
     lead = cands[0]
     missed = {p for p in phrases if not set(p) <= lead.terms}
