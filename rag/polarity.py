@@ -12,9 +12,11 @@ import re
 import statistics
 
 from rag.asked import asked_part
+from rag.change import stated_change
 from rag.conflicts import act_conflict, conflict
 from rag.counts import counted_otherwise
 from rag.opposites import opposed
+from rag.scope import DOCUMENT_STEMS
 from rag.text import terms
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
@@ -30,7 +32,7 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
                 r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
-                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left)\s+(?:\w+\s+){0,3}?out|omit\w*")
+                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept)\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("in the end", "at the end of the year", "by the end of May": "end" as a point in time after a preposition dates
 # what is said, as "finally" would; "did it get renewed in the end?" asks whether it was, nothing ended)
@@ -39,8 +41,10 @@ _AT_THE_END = r"\b(?:in|at|by|towards?|until|till)\s+the\s+(?:very\s+)?end\b"
 # ("end up" / "ended up" means "in the end", "did it end up renewed?": the act came about, nothing ended)
 # (a sentence opening "Instead," / "Rather," completes the negation of the sentence before it and affirms what it says:
 # "It does not mandate cooperation. Instead, it is an umbrella agreement.")
+# ("limited to X", "restricted to X", "confined to X" bound a thing to X: they affirm X, where "restricts X" denies it)
+_CONFINED_TO = r"\b(?:limit|restrict|confin)\w*\s+(?:only\s+|solely\s+|exclusively\s+|strictly\s+)?to\b"
 _AFFIRM = re.compile(r"^\W*(?:instead|rather)\s*,|\bnot (?:only|just|merely)\b|\bno (?:doubt|mistaking|longer)\b|\bbut (?:rather|instead)\b|"
-                     r"\bend(?:s|ed|ing)? up\b|" + _AT_THE_END, re.I)
+                     r"\bend(?:s|ed|ing)? up\b|" + _AT_THE_END + "|" + _CONFINED_TO, re.I)
 
 
 
@@ -76,6 +80,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     1
     >>> negations("did the new permit leave out barges?", verbs_only=True), negations("It omits barges.")
     (1, 1)
+    >>> negations("are barges kept out of the new permit?", verbs_only=True), negations("It keeps ferries running.")
+    (1, 0)
     >>> negations("They must decide whether to renew or end the permit."), negations("Either renew it or not.")
     (0, 0)
     >>> negations("did it get renewed in the end?", verbs_only=True), negations("It ended in May.", verbs_only=True)
@@ -89,6 +95,9 @@ def negations(text: str, verbs_only: bool = False) -> int:
 
 
 _CLAUSE = re.compile(r"\s*(?:;|:|—|–|\(|\)|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+)\s*")
+# What a sentence leaves out starts a clause of its own: "It focuses on X, excluding Y" affirms X and denies Y, so the
+# verdict on X is read before the exclusion and the verdict on Y after it ("…, explicitly excluding Y", "…and except Y")
+_EXCLUSION = re.compile(r"(?:\s*,|\s+and)\s+(?=(?:[a-z]+ly\s+)?(?:exclud|except)\w*\b)", re.I)
 
 
 # An aside set off by a pair of dashes: "the pact — renewed twice — is due to lapse"
@@ -120,15 +129,46 @@ def focus_clause(question: str, sentence: str) -> str:
 
     >>> focus_clause("does it include night ferries?", "It covers day routes; the exclusion of night ferries")
     'the exclusion of night ferries'
+    >>> q = "does it still cover day routes?"
+    >>> s = "It covers day routes, excluding night ferries"
+    >>> focus_clause(q, s), focus_clause("and night ferries?", s), focus_clause("does it cover night ferries?", s)
+    ('It covers day routes', 'excluding night ferries', 'excluding night ferries')
     """
     main, aside = without_aside(sentence)
     parts = [p for p in _CLAUSE.split(main) + [aside] if p and p.strip()]
-    if len(parts) < 2:
-        return sentence
     q = set(terms(question))
-    scored = [(len(q & set(terms(p))), -i, p) for i, p in enumerate(parts)]
-    best = max(scored)
-    return best[2] if best[0] > 0 else sentence
+    clause = sentence
+    if len(parts) >= 2:
+        scored = [(len(q & set(terms(p))), -i, p) for i, p in enumerate(parts)]
+        best = max(scored)
+        clause = best[2] if best[0] > 0 else sentence
+    return bound_or_left_out(terms(question), clause)
+
+
+def bound_or_left_out(asked: list[str], clause: str) -> str:
+    """The part of a clause "X, excluding Y" that the question (its terms ``asked``, in order) speaks of: before the
+    exclusion, or from it on, decided by the question's last term held by one part alone (a yes/no question ends on the
+    thing it asks about: "does the new permit leave out barges?"; "is it just about basic research?" against "basic
+    research, excluding applied research" is decided by "basic"); the words naming the document, which every sentence
+    about it holds, decide nothing. The clause whole when no term decides ("does the new agreement leave out AI?" /
+    "the agreement covers X, excluding artificial intelligence": the "AI" is not seen in its long form here).
+
+    >>> bound_or_left_out(["new", "permit", "leav", "barg"], "The new permit covers ferries, excluding barges")
+    'excluding barges'
+    >>> bound_or_left_out(["pact", "basic", "research"], "The pact covers basic research, excluding applied research")
+    'The pact covers basic research'
+    >>> bound_or_left_out(["ai", "pact"], "The pact covers day routes, excluding artificial intelligence")
+    'The pact covers day routes, excluding artificial intelligence'
+    """
+    parts = _EXCLUSION.split(clause)
+    if len(parts) < 2:
+        return clause
+    held = [set(terms(p)) for p in parts]
+    for t in reversed([t for t in asked if t not in DOCUMENT_STEMS]):
+        where = [p for p, h in zip(parts, held) if t in h]
+        if len(where) == 1:
+            return where[0]
+    return clause
 
 
 def verdict(question: str, sentence: str) -> str:
@@ -147,12 +187,22 @@ def verdict(question: str, sentence: str) -> str:
     ('yes', 'no')
     >>> verdict("did they want it gone", "They called for its cancellation.")
     'yes'
+    >>> verdict("is the permit only about day routes?", "It covers day routes exclusively, excluding night ferries.")
+    'yes'
+    >>> verdict("is the permit restricted to day routes?", "It covers day routes exclusively, excluding night ferries.")
+    'yes'
+    >>> verdict("is the permit only about night ferries?", "It covers day routes exclusively, excluding night ferries.")
+    'no'
+    >>> verdict("did the fees make the harbour more tense?", "Fees meant to restrict barges are raising tensions.")
+    'yes'
     """
     if conflict(question, sentence) or counted_otherwise(question, sentence):  # a count stated otherwise
         return "no"
     focus = focus_clause(question, sentence)
-    neg = (negations(focus) + opposed(question, focus)) % 2 == 1  # "narrowed" for "did it widen?" denies it too
     claim = asked_part(question)  # "…when it expired?" dates the claim: its ending word is not what is asked
+    if (changed := stated_change(claim, focus)) is not None:  # "more tense?" / "…increasing tensions" (``rag.change``)
+        return "no" if (changed == "no") != (claimed_negators(claim) % 2 == 1) else "yes"
+    neg = (negations(focus) + opposed(question, focus)) % 2 == 1  # "narrowed" for "did it widen?" denies it too
     q_neg = (negations(claim, verbs_only=True) + claimed_negators(claim)) % 2 == 1
     return "no" if neg != q_neg else "yes"
 

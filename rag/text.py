@@ -215,15 +215,26 @@ def ran_out_plain(question: str) -> str:
                         question)
 
 
+# "is it limited / restricted / confined to X?" frames a yes/no claim of confinement, which writers put as "focuses
+# exclusively on X" or "only X"; the frame word is no topic (weighted, "limited" drew "a more limited range of
+# technologies" ahead of the sentence confining the deal to X), so the claim is matched said as "only to X"
+_CONFINED_FRAME = re.compile(r"\b(?:limited|restricted|confined)\s+(?=(?:only\s+|solely\s+|strictly\s+)?to\b)", re.I)
+
+
 def said_plainly(text: str, intent: str) -> str:
     """The question with its phrasal verbs said plainly too, for the terms it is matched by: "left out" as "excluded",
     and "run out" as "expired" except in a yes/no question, which keeps its own words to find its verdict sentence and
-    that sentence's sequel (probe: "did it run out in 2023?" lost the sequel of its verdict sentence).
+    that sentence's sequel (probe: "did it run out in 2023?" lost the sequel of its verdict sentence); a yes/no
+    question's frame of confinement ("limited to") as "only".
 
     >>> said_plainly("when did it run out?", "fact"), said_plainly("did it run out?", "yes_no")
     ('when did it run out expired?', 'did it run out?')
+    >>> said_plainly("is the permit limited to day routes?", "yes_no"), said_plainly("what limited the routes?", "yes_no")
+    ('is the permit only to day routes?', 'what limited the routes?')
     """
-    return left_out_plain(text) if intent == "yes_no" else ran_out_plain(left_out_plain(text))
+    if intent == "yes_no":
+        return _CONFINED_FRAME.sub("only ", left_out_plain(text))
+    return ran_out_plain(left_out_plain(text))
 
 
 # The two countries the whole corpus is about go by several names in plain English: "America", "the U.S." (whose

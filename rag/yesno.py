@@ -17,6 +17,7 @@ from rag.evidence import Candidate
 from rag.leaders import leader_denied
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
+from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase, written_whole
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
 from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
@@ -83,9 +84,15 @@ def claim_evidence(cands: list[Candidate], question: str = "", named: frozenset 
              and (best.doc_id not in named or c.doc_id in named)]
     cover = (lambda c: claim_cover(c, weights, question)) if weights else (lambda c: c.overlap)
     told = (lambda c: len(counts_in(c.text))) if counts else (lambda c: 0)
+    # "basic research" (``rag.phrases``): the asked phrases a close sentence writes whole
+    whole = written_whole(asked_phrases(question, weights), close) if weights else frozenset()
     # "was it wrapped up in Oslo?": of equal coverage, the sentence telling the act done there ("finalized in Oslo")
-    return max(close, key=lambda c: (cover(c), place_told(question, c.text), told(c), asks_fact and not is_modal(c.text),
-                                     c.score), default=best)
+    # "is it just about basic research?": of near ties, one lacking a word of such a phrase speaks of another thing,
+    # and of the rest, all else equal, the one writing it whole states it rather than words near it
+    # (a sentence pointing back, "…deepened this trend", may name the phrase by its "this": ``phrases.points_back``)
+    return max(close, key=lambda c: (not misses_phrase(whole, c.terms) or points_back(c.text), cover(c), place_told(question, c.text), told(c),
+                                     asks_fact and not is_modal(c.text), writes_phrase(whole, c.text), c.score),
+               default=best)
 
 
 PARAPHRASED = 0.35  # yes/no: evidence holding less than this share of the question's weight shares only incidental words
@@ -205,15 +212,10 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
         shown, why = ([no, leaner], ["denial", "leaning"]) if leaner is not None else ([no], ["denial"])
         return (*named_heard(query, cands, shown, why), "No — ", False)
     chosen, why = [best], ["evidence"]
+    phrases = asked_phrases(query.text, weights) if weights else frozenset()
     for c in cands[1:4]:
-        # Another article pointing the other way must be as good evidence: about as close (in score and in
-        # meaning), covering as much.
-        # A question asking one article ("according to the Harbor Review") hears no other.
-        if c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
-                and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
-                and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
-                and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c) \
-                and not merely_possible(query.text, best.text, c.text) and speaks_to_change(query.text, c.text):
+        if other_view(query, best, c, v, chosen) and not phrase_lost(phrases, best.text, c.text) \
+                and same_asked(weights or {}, best, c):
             chosen.append(c)
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
@@ -222,6 +224,48 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     if nxt is not None or after is not None:  # the asked detail, or what came of an end the evidence tells
         chosen, why = chosen + [nxt or after], why + ["asked_detail" if nxt is not None else "what_followed"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
+
+
+def other_view(query, best: Candidate, c: Candidate, v: str, chosen: list[Candidate]) -> bool:
+    """Is ``c`` another article's sentence pointing the other way, as good evidence as ``best``: about as close (in
+    score and in meaning), covering as much? A question asking one article ("according to the Harbor Review") hears
+    no other."""
+    return c.doc_id != best.doc_id and c.passage.kind == "body" and c.score >= OTHER_VIEW * best.score \
+        and (best.doc_id not in query.named_docs or c.doc_id in query.named_docs) \
+        and c.overlap >= best.overlap and c.sim >= OTHER_VIEW * best.sim \
+        and verdict(query.text, c.text) != v and _fresh(c, chosen) and not silent_on_denied(query.text, best, c) \
+        and not merely_possible(query.text, best.text, c.text) and speaks_to_change(query.text, c.text)
+
+
+def same_asked(weights: dict[str, float], best: Candidate, other: Candidate) -> bool:
+    """Does the other sentence hold every term of the question that the evidence holds?
+
+    WHY: a sentence covering as much of the question's weight by other words ("added a new section" for "is AI kept
+    out of the new deal?", against "the explicit exclusion of AI") speaks of another thing: it does not say the
+    opposite of the evidence about the thing asked, so the articles do not differ on it.
+
+    >>> from types import SimpleNamespace as C
+    >>> w = {"ai": 2.0, "new": 2.0}
+    >>> same_asked(w, C(terms={"ai", "exclus"}), C(terms={"new", "section"})), same_asked(w, C(terms={"ai"}), C(terms={"ai", "new"}))
+    (False, True)
+    """
+    return set(weights) & best.terms <= other.terms
+
+
+def phrase_lost(phrases: frozenset, best: str, other: str) -> bool:
+    """Does the evidence write an asked phrase whole ("basic research") and the other sentence not?
+
+    WHY: the other sentence then holds the phrase's words about another thing ("abandoning the distinction between
+    basic scientific research and…", said of ending the pact, not of the new deal's scope): its verdict is on that
+    thing, so the articles do not differ on the one asked about.
+
+    >>> p = frozenset({("day", "rout")})
+    >>> phrase_lost(p, "It covers day routes only.", "Ending it drops the day and night routes.")
+    True
+    >>> phrase_lost(p, "It covers day routes only.", "Ending it drops day routes."), phrase_lost(frozenset(), "a", "b")
+    (False, False)
+    """
+    return writes_phrase(phrases, best) and not writes_phrase(phrases, other)
 
 
 # what may or could be ("both sides can gain in X", "it might cover Y"): general English modal verbs
@@ -279,7 +323,8 @@ def asked_detail_next(question: str, weights: dict[str, float], best: Candidate,
     if nxt is None or not weights or not _fresh(nxt, [best]):
         return None
     mean = sum(weights.values()) / len(weights)
-    telling = {t for t, w in weights.items() if w >= mean}
+    # (the participle naming the subject, "the updated pact", is no detail: the articles call it "the agreement")
+    telling = {t for t, w in weights.items() if w >= mean} - {subject_participle(question)}
     if (telling & nxt.terms) - best.terms and verdict(question, nxt.text) == verdict(question, best.text):
         return nxt
     return None
