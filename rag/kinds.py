@@ -8,9 +8,9 @@ institutions with a proper name built on the kind's own noun ("Tsinghua Universi
 any institution's noun ("National Science Foundation").
 
 Other things are asked for one by one too, by a name or as items of their kind: "which vaccine…", "which critical
-minerals…", "who were the scientists who warned…" (``ITEMS``). A best sentence that tells of the kind itself
+minerals…", "who were the scientists who warned…" (``_ITEM``). A close sentence that tells of the kind itself
 ("prominent scientists noted…", "to develop vaccines for emerging pathogens") names none of them: it restates the
-question's noun. Such a sentence answers only when some close sentence names an instance, by a name at the noun
+question's noun. Such sentences answer only when some close sentence names an instance, by a name at the noun
 ("the Apollo mission", "Dr Ann Lee") or by items listed after it ("minerals such as gallium").
 """
 
@@ -167,14 +167,18 @@ def _place(word: str) -> bool:
 
 def kind_named(kind: str, sentences, leader: str = "", close=()) -> bool:
     """No kind asked, or some of the sentences names one of it (``names_kind``): "which universities…". A thing asked
-    one by one (``is_item``: "which vaccine…") is named unless the leading sentence tells of the kind itself and none
-    of the ``close`` sentences (those scoring near the leader) names an item of it.
+    one by one (``is_item``: "which vaccine…") is named unless the leading sentence or one scoring near it (``close``)
+    tells of the kind itself and none of them names an item of it: the leader may be there for another word of the
+    question ("House Republicans…" for "which famous scientists spoke out…?") while the close sentence telling of the
+    kind ("prominent scientists noted…") shows the articles speak of it without naming one.
 
     >>> kind_named("scientist", [], "Prominent scientists warned.", ["Prominent scientists warned."])
     False
     >>> kind_named("scientist", [], "The pact was renewed.", ["The pact was renewed."])
     True
+    >>> kind_named("scientist", [], "House Republicans objected.", ["Prominent scientists warned."])
+    False
     """
     if is_item(kind):
-        return not tells_of(leader, kind) or any(names_item(s, kind) for s in close)
+        return not any(tells_of(s, kind) for s in [leader, *close]) or any(names_item(s, kind) for s in close)
     return not kind or any(names_kind(s, kind) for s in sentences)

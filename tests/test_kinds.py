@@ -68,5 +68,6 @@ def test_a_leader_telling_of_the_kind_answers_only_beside_a_sentence_naming_one(
     lead = "Leading economists warned that the tolls would hurt trade."
     assert not kind_named("economist", [lead], lead, [lead])
     assert kind_named("economist", [], lead, [lead, "Dr Ann Berg warned of it too."])
-    assert kind_named("economist", [], "Tolls rose.", ["Tolls rose."])  # the leader says nothing of economists
+    assert kind_named("economist", [], "Tolls rose.", ["Tolls rose."])  # no close sentence says anything of economists
+    assert not kind_named("economist", [], "Tolls rose.", ["Tolls rose.", lead])  # a close one tells of them, unnamed
     assert kind_named("", [lead], lead, [lead])
