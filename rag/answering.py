@@ -353,7 +353,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
         any(gives_name(c.text, query.text, common) for c in close)
     # "which scientists warned…? names please": a leader telling what "prominent scientists" warned names none of them
     named = named and not (query.names and not query.about_articles and not gives_name(best.text, query.text, common))
-    named = named and (query.about_articles or kind_named(query.kind, [c.text for c in cands]))  # "which universities…"
+    named = named and (query.about_articles or kind_named(query.kind, [c.text for c in cands], best.text, [c.text for c in close]))
     # "does the pact say anything about X?": a sentence naming X beside the talks does not say the pact tells of it
     told = not query.told or any(set(query.told) <= c.terms and c.terms & DOCUMENT_STEMS for c in close)
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,

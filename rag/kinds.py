@@ -6,24 +6,56 @@ is on the topic but names none, and quoting it answers a question the articles l
 institutions with a proper name built on the kind's own noun ("Tsinghua University", "Ministry of Science",
 "State Department"); a question after "which agency / body / organization" may be answered by a name built on
 any institution's noun ("National Science Foundation").
+
+Other things are asked for one by one too, by a name or as items of their kind: "which vaccine…", "which critical
+minerals…", "who were the scientists who warned…" (``_ITEM``). A close sentence that tells of the kind itself
+("prominent scientists noted…", "to develop vaccines for emerging pathogens") names none of them: it restates the
+question's noun. Such sentences answer only when some close sentence names an instance, by a name at the noun
+("the Apollo mission", "Dr Ann Lee") or by items listed after it ("minerals such as gallium").
 """
 
 from __future__ import annotations
 
 import re
 
+from rag.intent import LEAD
+from rag.persons import names_person
+from rag.places import is_demonym, names_place
+from rag.text import PLACE_NAMES
+
 # nouns of the institutions English calls by a proper name; general English, not the articles' words
 _KIND = (r"(universit(?:y|ies)|colleges?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|institutes?|academ(?:y|ies)|"
-         r"foundations?|commissions?|bureaus?|councils?|bod(?:y|ies)|organi[sz]ations?|institutions?|outfits?)")
+         r"foundations?|commissions?|committees?|subcommittees?|bureaus?|councils?|bod(?:y|ies)|organi[sz]ations?|"
+         r"institutions?|outfits?)")
 # "which us universities…", "name a few specific american universities", "the name of the chinese ministry": the
 # kind after the asking word and up to three words that qualify it; an auxiliary in between makes the kind the
 # subject of another question ("what did the foreign ministry say?" asks what was said, not which ministry)
 _AUX = r"(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|might|may)"
-_ASKED = re.compile(r"\b(?:which|what|name(?:\s+(?:a\s+few|some|one|two|three|any|the))?|the\s+name\s+of\s+the)"
+# "name" as the verb of a request, opening the question or after "you"/"please": not "big-name scientists"
+_NAME = r"(?:(?<=you\s)|(?<=please\s)|(?<![a-z-]\s)(?<![a-z-]))name(?:\s+(?:a\s+few|some|one|two|three|any|the))?"
+_ASKED = re.compile(r"\b(?:which|what|" + _NAME + r"|the\s+name\s+of\s+the)"
                     r"\s+(?:(?!" + _AUX + r"\b)[a-z.'-]+\s+){0,3}?" + _KIND + r"\b")
+# things asked for one by one (general English): people by their calling, who are named as persons; products,
+# missions and substances, named by a proper name at the noun or listed as its items. Not abstract kinds ("areas",
+# "risks", "elements"), whose items no one names: "which risks…" is answered by a sentence telling of risks
+_ITEM = (r"(scientists?|researchers?|experts?|scholars?|academics?|economists?|analysts?|negotiators?|diplomats?|"
+         r"vaccines?|drugs?|medicines?|missions?|satellites?|rockets?|spacecraft|telescopes?|minerals?|metals?|"
+         r"chemicals?)")
+PEOPLE_ITEMS = frozenset({"scientist", "researcher", "expert", "scholar", "academic", "economist", "analyst",
+                          "negotiator", "diplomat"})
+# ...asked as an institution is ("which…", "name a few…") or as the identity of the ones a question already calls by
+# their kind ("who were the scientists who…"),
+# ...by the question's opening: a "which" further on may be relative ("the pact, which scientists praised") or an
+# afterthought ("whose safety does it protect, which researchers?") whose answer is the kind itself
+_ASKED_ITEM = re.compile(LEAD + r"(?:(?:can|could|would|will)\s+you\s+|please\s+)?"
+                         r"(?:which|what|who(?:'s|\s+(?:is|are|was|were))\s+the|" + _NAME + r"|the\s+name\s+of\s+the)"
+                         r"\s+(?:(?!" + _AUX + r"\b)[a-z.'-]+\s+){0,3}?" + _ITEM + r"\b")
+# the words after a kind's noun that list its items: "minerals such as…", "missions, including…", "(e.g., …"
+_LISTED = r"\s*,?\s*(?:such\s+as|like|including|especially|notably|namely|e\.g\.|i\.e\.|:|\(|—|–)\s*\w"
 # the kinds whose names carry their own noun; any other kind is answered by any institution's name
 _OWN_NOUN = {"universit": ("University", "College", "Institute"), "college": ("University", "College", "Institute"),
-             "ministr": ("Ministry",), "department": ("Ministry", "Department")}
+             "ministr": ("Ministry",), "department": ("Ministry", "Department"),
+             "committee": ("Committee", "Subcommittee"), "subcommittee": ("Committee", "Subcommittee")}
 _HEADS = ("University", "College", "Ministry", "Department", "Agency", "Institute", "Academy", "Foundation",
           "Commission", "Bureau", "Council", "Center", "Centre", "Office", "Administration", "Laboratory", "School",
           "Association", "Society")
@@ -36,9 +68,21 @@ def asked_kind(text: str) -> str:
     ('universit', '')
     >>> asked_kind("what's the name of the chinese ministry that runs it"), asked_kind("which US agency said so?")
     ('ministr', 'agenc')
+    >>> asked_kind("who were the big-name scientists who warned?"), asked_kind("which rare minerals did it curb?")
+    ('scientist', 'mineral')
+    >>> asked_kind("what did scientists warn?"), asked_kind("which congressional committee held hearings?")
+    ('', 'committee')
+    >>> asked_kind("what did big name scientists say?"), asked_kind("so can you name some scientists who warned?")
+    ('', 'scientist')
+    >>> asked_kind("whose safety does it protect, which researchers?")
+    ''
+
     """
     m = _ASKED.search(text.lower())
-    return re.sub(r"(?:y|ies|s)$", "", m.group(1)) if m else ""
+    if m:
+        return re.sub(r"(?:y|ies|s)$", "", m.group(1))
+    m = _ASKED_ITEM.search(text.lower().replace("’", "'"))
+    return re.sub(r"s$", "", m.group(1)) if m else ""
 
 
 def names_kind(sentence: str, kind: str) -> bool:
@@ -61,6 +105,80 @@ def names_kind(sentence: str, kind: str) -> bool:
     return bool(re.search(before, sentence) or re.search(after, sentence))
 
 
-def kind_named(kind: str, sentences) -> bool:
-    """No kind asked, or some of the sentences names one of it (``names_kind``)."""
+def is_item(kind: str) -> bool:
+    """Is the asked kind (``asked_kind``) a thing asked for one by one (``_ITEM``), not an institution?
+
+    >>> is_item("vaccine"), is_item("universit")
+    (True, False)
+    """
+    return bool(kind) and re.fullmatch(_ITEM, kind + "s") is not None
+
+
+def tells_of(sentence: str, kind: str) -> bool:
+    """Does the sentence write the kind's own noun ("prominent scientists noted…")?
+
+    >>> tells_of("Prominent scientists noted it.", "scientist"), tells_of("The science pact.", "scientist")
+    (True, False)
+    """
+    return re.search(rf"\b{kind}s?\b", sentence, re.I) is not None
+
+
+def names_item(sentence: str, kind: str) -> bool:
+    """Does the sentence name an item of the kind at its noun: items listed after it ("minerals such as gallium"), a
+    name right after it ("the mission Chang'e") or before it ("the Apollo missions", not "Chinese vaccines": a
+    nationality says whose they are, though for people it says which: "which scientists…?", "American and Chinese
+    scientists"), "X and other minerals", or for people a person by a title ("Dr Ann Lee")?
+
+    >>> names_item("It curbed minerals such as gallium.", "mineral"), names_item("It curbed rare minerals.", "mineral")
+    (True, False)
+    >>> names_item("The Apollo missions flew.", "mission")
+    True
+    >>> names_item("Both U.S. and Chinese vaccines work.", "vaccine")
+    False
+    >>> names_item("Why can't American & Chinese scientists get along?", "scientist")
+    True
+    >>> names_item("It scrutinized Chinese scientists and researchers.", "researcher")
+    True
+    >>> names_item("It makes vaccines for new pathogens.", "vaccine"), names_item("Gallium and other metals.", "metal")
+    (False, True)
+    >>> names_item("Tools (e.g., vaccines, gene therapies) grew.", "vaccine")
+    False
+    >>> names_item("Dr Ann Lee warned.", "scientist")
+    True
+    """
+    noun = rf"(?i:\b{kind}s?\b)"
+    if re.search(noun + _LISTED, sentence) or re.search(noun + r"\s+[A-Z]", sentence) \
+            or re.search(r"\b(?:and|or)\s+other\s+(?:[a-z-]+\s+){0,2}?" + noun, sentence):
+        return True
+    people = kind in PEOPLE_ITEMS  # "which scientists…?" is answered by "American and Chinese scientists" too
+    # the name may qualify two nouns at once: "Chinese scientists and researchers"
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b((?:[A-Z][\w'’.&-]*\s+)+)(?:[a-z-]+,?\s+(?:and|or|&)\s+)?" + noun,
+                         sentence):
+        if people or any(not (is_demonym(w) or _place(w)) for w in m.group(1).split()):
+            return True
+    return people and names_person(sentence)
+
+
+def _place(word: str) -> bool:
+    """A country's or a city's name, its initials too ("U.S.", "US", "Japan")."""
+    w = word.lower().replace(".", "")
+    return names_place(w) or w in PLACE_NAMES
+
+
+def kind_named(kind: str, sentences, leader: str = "", close=()) -> bool:
+    """No kind asked, or some of the sentences names one of it (``names_kind``): "which universities…". A thing asked
+    one by one (``is_item``: "which vaccine…") is named unless the leading sentence or one scoring near it (``close``)
+    tells of the kind itself and none of them names an item of it: the leader may be there for another word of the
+    question ("House Republicans…" for "which famous scientists spoke out…?") while the close sentence telling of the
+    kind ("prominent scientists noted…") shows the articles speak of it without naming one.
+
+    >>> kind_named("scientist", [], "Prominent scientists warned.", ["Prominent scientists warned."])
+    False
+    >>> kind_named("scientist", [], "The pact was renewed.", ["The pact was renewed."])
+    True
+    >>> kind_named("scientist", [], "House Republicans objected.", ["Prominent scientists warned."])
+    False
+    """
+    if is_item(kind):
+        return not any(tells_of(s, kind) for s in [leader, *close]) or any(names_item(s, kind) for s in close)
     return not kind or any(names_kind(s, kind) for s in sentences)

@@ -33,7 +33,7 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.voices import party_side
-from rag.kinds import asked_kind
+from rag.kinds import asked_kind, is_item
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
@@ -180,8 +180,8 @@ def asked_thing(text: str) -> str:
     ('budget', '')
     >>> asked_thing("which harbour ministry is in charge?"), asked_thing("which problems are covered?")
     ('ministri', '')
-    >>> asked_thing("which harbour ministry handles the pact?")
-    'ministri'
+    >>> asked_thing("which harbour ministry handles the pact?"), asked_thing("what space missions did they fly?")
+    ('ministri', 'mission')
 
     >>> asked_thing("what's the line the port draws between ferries and barges?")
     ''
@@ -190,8 +190,8 @@ def asked_thing(text: str) -> str:
     """
     m = _THING.match(text.lower())
     wh = _WH_HEAD.match(text.lower())
-    if not m and wh and wh.group(1).split()[-1] in PERSON_NOUNS:
-        m = wh  # "which ministry…" asks for one by name: the articles can name none if they never mention one
+    if not m and wh and (wh.group(1).split()[-1] in PERSON_NOUNS or is_item(re.sub(r"s$", "", wh.group(1).split()[-1]))):
+        m = wh  # "which ministry / what space missions…" asks for one by name: none if the articles never mention one
     if not m:
         return ""
     if m.group(0).endswith("between"):

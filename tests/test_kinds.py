@@ -1,7 +1,7 @@
 """A question asking for an institution by name ("which universities…", "the name of the ministry…") is answered
 only by a sentence naming one; the topic told of in general is no answer (``rag.kinds``)."""
 
-from rag.kinds import asked_kind, kind_named, names_kind
+from rag.kinds import asked_kind, is_item, kind_named, names_item, names_kind, tells_of
 from rag.query import Query
 from rag.text import terms
 
@@ -37,3 +37,37 @@ def test_a_question_asking_a_college_by_name_is_refused_when_no_sentence_names_o
     assert select(q, ps, lex).reason == "no_name_given"  # colleges are told of, none by name
     q.kind = ""
     assert not select(q, ps, lex).abstained  # without the kind asked by name, the general sentence may answer
+
+
+def test_a_committee_is_asked_by_name_and_named_by_one_built_on_its_noun():
+    assert asked_kind("which harbour committee reviewed the charter?") == "committee"
+    assert names_kind("The Harbour Select Committee reviewed it.", "committee")
+    assert not names_kind("Lawmakers reviewed the charter in committee.", "committee")
+
+
+def test_things_asked_one_by_one_are_read_from_the_questions_opening():
+    assert asked_kind("which vaccines came out of the ferry research?") == "vaccine"
+    assert asked_kind("who were the famous pilots who warned against it?") == ""  # pilots: no item kind
+    assert asked_kind("who were the well-known economists who praised it?") == "economist"
+    assert asked_kind("what did the economists say about the tolls?") == ""  # what they said is asked
+    assert asked_kind("what did big-name economists say?") == ""  # "big-name" is no request to name
+    assert asked_kind("what does the charter cover, which satellites?") == ""  # an afterthought, not the opening ask
+    assert is_item("vaccine") and not is_item("universit") and not is_item("")
+
+
+def test_an_item_is_named_at_its_noun_not_by_its_kind_or_its_nationality():
+    assert names_item("The port banned metals such as cobalt and nickel.", "metal")
+    assert names_item("The Gemini missions docked here.", "mission")
+    assert not names_item("The port banned several critical metals.", "metal")
+    assert not names_item("The port shipped Japanese vaccines.", "vaccine")  # whose, not which
+    assert names_item("The port hired Japanese economists and analysts.", "analyst")  # for people, the nationality says which
+    assert tells_of("Leading economists warned.", "economist") and not tells_of("The economy grew.", "economist")
+
+
+def test_a_leader_telling_of_the_kind_answers_only_beside_a_sentence_naming_one():
+    lead = "Leading economists warned that the tolls would hurt trade."
+    assert not kind_named("economist", [lead], lead, [lead])
+    assert kind_named("economist", [], lead, [lead, "Dr Ann Berg warned of it too."])
+    assert kind_named("economist", [], "Tolls rose.", ["Tolls rose."])  # no close sentence says anything of economists
+    assert not kind_named("economist", [], "Tolls rose.", ["Tolls rose.", lead])  # a close one tells of them, unnamed
+    assert kind_named("", [lead], lead, [lead])
