@@ -23,7 +23,7 @@ from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_
 from rag.kinds import kind_named
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
+from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, other_duration, voiced, W_TYPE, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -343,7 +343,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind ("Who argued X?": ``attribution``)
     close = [c for c in cands if c.score >= typed_window(query, TYPED_SHARE) * best.score]
-    typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed for c in close))
+    typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed > other_duration(query) for c in close))
     # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence must name that speaker or actor, or rank something
     spoken = not query.speaker or any(voiced(query, c) for c in close)
     ranked = not query.ranking or ranked_near_top(cands, typed_window(query, TYPED_SHARE))

@@ -42,6 +42,7 @@ from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
 from rag.members import asks_each_party
+from rag.measures import asked_measure
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -108,6 +109,7 @@ class Query:
     origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
     each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
+    measure: str = ""  # "how much did it cost?", "what share of…": the measure a number must be of (``rag.measures``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
@@ -244,7 +246,8 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 word_used=asks_word_used(text), why_not=asks_why_not(asking),
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
                 member=qtype == "name" and asks_member(core_asking),
-                stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
+                stance=intent == "yes_no" and len(named) == 1 and asks_stance(core),
+                measure=asked_measure(asking) if qtype == "number" else "")
 
 
 def asked_in_their_words(text: str, known, article_word) -> str:
