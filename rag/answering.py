@@ -4,8 +4,7 @@ The shape of the answer follows the question's intent (``rag.query``):
 
 - fact: the best sentence (preferring one of the asked type: a date, a count, a name), plus the one continuing it,
   one adding key terms, one tied with it, or another article's different number (they disagree: show both);
-- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``),
-  both sides when two articles point different ways;
+- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``), both sides when two articles point different ways;
 - why / overview / list: 2–4 sentences from several sources, without repetition;
 - compare: the best sentence (or two) from each relevant article, grouped by source;
 - "tell me more": the best sentences not yet shown on the same topic.
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
 from rag.kinds import kind_named
+from rag.quoted import form_shown
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, other_duration, voiced, W_TYPE, weights_of
@@ -359,7 +359,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
                     query.specific, best.score, named, told, not unjudgeable(query, unknown), query.intent == "yes_no"
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
-                    bool(query.named_docs))
+                    bool(query.named_docs), form_shown(query.form, [c.text for c in close]))
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

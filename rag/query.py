@@ -43,6 +43,7 @@ from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction,
 from rag.yesno import as_written, asks_value
 from rag.members import asks_each_party
 from rag.measures import asked_measure
+from rag.quoted import asked_form
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -110,6 +111,7 @@ class Query:
     each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
     measure: str = ""  # "how much did it cost?", "what share of…": the measure a number must be of (``rag.measures``)
+    form: str = ""  # "the exact wording of…", "step by step": the form the answer must take (``rag.quoted``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
@@ -309,7 +311,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  bodies=body_name(text), asked_act=closing_act(text) or manner_act(text, COMPARE_CUES), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
-                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text),
+                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text), form=asked_form(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
