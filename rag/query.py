@@ -27,7 +27,7 @@ from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, 
                         two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth
 from rag.narrative import asks_narrative
-from rag.persons import actor, asked_role, asks_person, asks_words, speaker
+from rag.persons import actor, asked_role, asks_person, asks_words, speaker, unnamed_actor
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
@@ -299,7 +299,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
-                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
+                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) or unnamed_actor(text, lexicon.known) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
                  era=era_of(text),
