@@ -14,7 +14,7 @@ import re
 
 # nouns of the institutions English calls by a proper name; general English, not the articles' words
 _KIND = (r"(universit(?:y|ies)|colleges?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|institutes?|academ(?:y|ies)|"
-         r"foundations?|commissions?|bureaus?|councils?|bod(?:y|ies)|organi[sz]ations?|institutions?|outfits?)")
+         r"foundations?|commissions?|committees?|bureaus?|councils?|bod(?:y|ies)|organi[sz]ations?|institutions?|outfits?)")
 # "which us universities…", "name a few specific american universities", "the name of the chinese ministry": the
 # kind after the asking word and up to three words that qualify it; an auxiliary in between makes the kind the
 # subject of another question ("what did the foreign ministry say?" asks what was said, not which ministry)
@@ -23,7 +23,7 @@ _ASKED = re.compile(r"\b(?:which|what|name(?:\s+(?:a\s+few|some|one|two|three|an
                     r"\s+(?:(?!" + _AUX + r"\b)[a-z.'-]+\s+){0,3}?" + _KIND + r"\b")
 # the kinds whose names carry their own noun; any other kind is answered by any institution's name
 _OWN_NOUN = {"universit": ("University", "College", "Institute"), "college": ("University", "College", "Institute"),
-             "ministr": ("Ministry",), "department": ("Ministry", "Department")}
+             "ministr": ("Ministry",), "department": ("Ministry", "Department"), "committee": ("Committee",)}
 _HEADS = ("University", "College", "Ministry", "Department", "Agency", "Institute", "Academy", "Foundation",
           "Commission", "Bureau", "Council", "Center", "Centre", "Office", "Administration", "Laboratory", "School",
           "Association", "Society")
@@ -36,6 +36,9 @@ def asked_kind(text: str) -> str:
     ('universit', '')
     >>> asked_kind("what's the name of the chinese ministry that runs it"), asked_kind("which US agency said so?")
     ('ministr', 'agenc')
+    >>> asked_kind("which harbour committee went after the lease?")
+    'committee'
+
     """
     m = _ASKED.search(text.lower())
     return re.sub(r"(?:y|ies|s)$", "", m.group(1)) if m else ""

@@ -37,3 +37,10 @@ def test_a_question_asking_a_college_by_name_is_refused_when_no_sentence_names_o
     assert select(q, ps, lex).reason == "no_name_given"  # colleges are told of, none by name
     q.kind = ""
     assert not select(q, ps, lex).abstained  # without the kind asked by name, the general sentence may answer
+
+
+def test_a_committee_is_asked_by_name_and_named_only_by_one_built_on_its_noun():
+    assert asked_kind("which harbour committee went after the lease?") == "committee"
+    assert names_kind("The Harbour Oversight Committee opposed the lease.", "committee")
+    assert not names_kind("A harbour committee opposed the lease.", "committee")
+    assert not names_kind("The Harbour Agency opposed the lease.", "committee")  # an agency is no committee
