@@ -249,7 +249,8 @@ def manner_act(text: str, form_stems=frozenset()) -> str:
 # to have a point put plainly, not for one instance (as specifics words they cost answerable questions on dev)
 # ("specific" describing a thing, "deals for specific joint work", asks for no instance: only after a wh-word or
 # "any" does it insist on one)
-_SPECIFICS = re.compile(r"\b(?:(?:which|what|any)\s+specific|specifically|the\s+very\s+first)\b")
+# ...and so does an example asked for after "like" ("the biggest gain, like a specific discovery"): one instance, named
+_SPECIFICS = re.compile(r"\b(?:(?:which|what|any)\s+specific|specifically|the\s+very\s+first|like\s+(?:a|one)\s+specific)\b")
 
 
 def asks_specifics(text: str) -> bool:
@@ -262,6 +263,8 @@ def asks_specifics(text: str) -> bool:
     (True, False)
     >>> asks_specifics("what are deals for specific joint work called?")
     False
+    >>> asks_specifics("what did the ferry deal bring, like a specific new route?")
+    True
     """
     return bool(_SPECIFICS.search(text.lower()))
 
@@ -349,6 +352,7 @@ class Evidence:
     judged: bool = True  # a yes/no question names no rare word the articles never use (``unjudgeable``)
     redated: bool = False  # a close sentence dates the act a yes/no question dates to an unwritten year (``rag.redated``)
     named_doc: bool = False  # the question names one of the articles or its outlet ("the scmp piece": ``Query.named_docs``)
+    formed: bool = True  # "the exact wording of…", "step by step": a close sentence gives that form (``rag.quoted``)
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -383,6 +387,8 @@ def abstain_reason(e: Evidence) -> str:
         return "not_in_document"  # "does the pact say anything about X?": X is named, never as the pact's
     if not e.judged:
         return "unknown_in_yes_no"  # "do the articles talk about tiktok?": no sentence names it, to affirm or deny
+    if not e.formed:
+        return "form_not_given"  # "the exact wording of the clause?": the clause is told of, its words are not quoted
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
     if e.overlap < MIN_BEST_OVERLAP and e.sim < (NAMED_SIM_OK if e.named_doc else SIM_OK):

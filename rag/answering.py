@@ -4,8 +4,7 @@ The shape of the answer follows the question's intent (``rag.query``):
 
 - fact: the best sentence (preferring one of the asked type: a date, a count, a name), plus the one continuing it,
   one adding key terms, one tied with it, or another article's different number (they disagree: show both);
-- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``),
-  both sides when two articles point different ways;
+- yes_no: "Yes — " or "No — " from the best evidence sentence's polarity (``polarity.verdict``), both sides when two articles point different ways;
 - why / overview / list: 2–4 sentences from several sources, without repetition;
 - compare: the best sentence (or two) from each relevant article, grouped by source;
 - "tell me more": the best sentences not yet shown on the same topic.
@@ -21,9 +20,10 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
 from rag.kinds import kind_named
+from rag.quoted import form_shown
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
+from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, other_duration, voiced, W_TYPE, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -343,7 +343,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     counted = not target or any(c.typed for c in cands)
     # "Which ministry…?", "on what dates…?": some close sentence must hold a thing of that kind ("Who argued X?": ``attribution``)
     close = [c for c in cands if c.score >= typed_window(query, TYPED_SHARE) * best.score]
-    typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed for c in close))
+    typed = (not query.qtype or query.about_articles or asks_speaker(query) or typed_next or any(c.typed > other_duration(query) for c in close))
     # "What did the ministry say…?", "did the committee vote…?", "which port gets the most…?": a close sentence must name that speaker or actor, or rank something
     spoken = not query.speaker or any(voiced(query, c) for c in close)
     ranked = not query.ranking or ranked_near_top(cands, typed_window(query, TYPED_SHARE))
@@ -359,7 +359,7 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
                     query.specific, best.score, named, told, not unjudgeable(query, unknown, best_sim), query.intent == "yes_no"
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
-                    bool(query.named_docs))
+                    bool(query.named_docs), form_shown(query.form, [c.text for c in close]))
 
 
 def compose(decision: Decision) -> tuple[str, list[Citation]]:

@@ -282,7 +282,7 @@ def _trailing_type(ql: str) -> str | None:
 _HEADS = {"year": "date", "date": "date", "day": "date", "month": "date", "city": "place", "country": "place",
           "place": "place", "capital": "place", "number": "number", "percentage": "number", "amount": "number",
           "count": "number", "total": "number", "cost": "number",
-          "figure": "number"}
+          "figure": "number", "share": "number", "proportion": "number", "fraction": "number", "percent": "number"}
 # "what is the (adjective) X of…" / "what was the X?": X names the kind of answer
 _WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z\-]+\s+){0,2}?([a-z]+)"
                        r"(?=\s+(?:of|for|when|in)\b|\s*\??\s*$)")

@@ -26,6 +26,7 @@ from rag.reasons import (claims_distinction, corrective_contrast, gives_means, n
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
                          tells_risked)
 from rag.links import is_enumeration
+from rag.measures import states_measure
 from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_count_of, has_new, names_people,
                        proper_name, tells_frequency)
 from rag.schema import Passage
@@ -182,6 +183,18 @@ def set_aside_terms(text: str, terms_of) -> set:
     return set(terms_of(m.group(1))) - set(terms_of(text[m.end():]))
 
 
+def other_duration(query) -> float:
+    """The most a close sentence may hold the asked thing and still not answer: for "how long did the talks take?",
+    a duration only of another thing ("two six-month extensions", ``OTHER_DURATION_TYPED``) states no length of the
+    asked one, so the articles leave it open; "how old…?" is answered by a span of what was done under the thing.
+
+    >>> from types import SimpleNamespace as Q
+    >>> other_duration(Q(qtype="duration", age=False)), other_duration(Q(qtype="duration", age=True)), other_duration(Q(qtype="date", age=False))
+    (0.5, 0.0, 0.0)
+    """
+    return OTHER_DURATION_TYPED if query.qtype == "duration" and not query.age else 0.0
+
+
 def held_for_question(typed: float, text: str, query, target: set[str], dated: str = "") -> float:
     """How surely a sentence holds the asked thing *for this question* (``typed`` as read by kind alone).
 
@@ -196,6 +209,8 @@ def held_for_question(typed: float, text: str, query, target: set[str], dated: s
         typed = PARTIAL_DATE
     if query.qtype == "number" and not target and typed and not has_quantity(text):
         typed = 0.0
+    if typed and not states_measure(text, query.measure):
+        typed = 0.0  # "how much did it cost?": "the two nations" is a number, but no sum of money (``rag.measures``)
     if typed and (dated_elsewhere(query.text, dated or text) or of_other_era(query.era, text)):
         typed = 0.0
     return typed

@@ -76,6 +76,8 @@ def asked_kind(text: str) -> str:
     ('', 'scientist')
     >>> asked_kind("whose safety does it protect, which researchers?")
     ''
+    >>> asked_kind("which harbour committee went after the lease?")
+    'committee'
 
     """
     m = _ASKED.search(text.lower())

@@ -192,6 +192,32 @@ def actor(question: str, article_words=frozenset()) -> str:
     return stem(head) if m and stem(head) not in article_words else ""  # "did the author argue…": the writer
 
 
+# "did berg renew it?": one word right after the auxiliary, then the verb (an adverb may sit between): its subject
+_BARE_ACTOR = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:did|does|has|had|will|would)\s+([a-z][a-z\-]+)\s+"
+                         r"(?:(?:ever|actually|really|also|personally|ultimately|finally)\s+)?[a-z]+\b")
+# words that stand for whoever, not one named actor ("did anyone renew it?", "did folks like it?"): general English
+_ANYONE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "people", "folks", "nobody",
+                     "they", "it", "he", "she", "we", "you", "i", "this", "that", "these", "those", "any", "all", "both"})
+
+
+def unnamed_actor(question: str, known) -> str:
+    """The stem of the one-word subject of a yes/no question that the articles never write ("did berg renew the
+    lease?": "berg"), or "". WHY: a leader or body named by a word the articles never use is one they never tie to the
+    act; the sentence telling the act ("first signed in 1990 by Mayor Lund") tells nothing of whether Berg did it.
+    ``known(stem)``: does the collection write the word. Typed in capitals, the name is already an unknown entity.
+
+    >>> unnamed_actor("did berg renew the lease when she was mayor?", {"lund"}.__contains__)
+    'berg'
+    >>> unnamed_actor("did lund renew it?", {"lund"}.__contains__), unnamed_actor("did anyone renew it?", set().__contains__)
+    ('', '')
+    >>> unnamed_actor("did the mayor renew it?", set().__contains__)
+    ''
+    """
+    m = _BARE_ACTOR.match(question.lower())
+    word = m.group(1) if m else ""
+    return "" if not word or word in _ANYONE or word in STOPWORDS or known(stem(word)) else stem(word)
+
+
 # "the mayor's people / team / camp": those acting for someone, whom the articles name by that someone ("the mayor's
 # office", "the Lee administration"), seldom by the loose word the asker chose for them
 _FOLLOWERS = re.compile(r"\b([a-z\-]+)'s?\s+(?:people|folks|team|staff|camp|aides|guys|crowd)$")

@@ -27,7 +27,7 @@ from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, 
                         two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth
 from rag.narrative import asks_narrative
-from rag.persons import actor, asked_role, asks_person, asks_words, speaker
+from rag.persons import actor, asked_role, asks_person, asks_words, speaker, unnamed_actor
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
 from rag.pairs import each_sides
@@ -42,6 +42,8 @@ from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
 from rag.members import asks_each_party
+from rag.measures import asked_measure
+from rag.quoted import asked_form
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -108,6 +110,8 @@ class Query:
     origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
     each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
+    measure: str = ""  # "how much did it cost?", "what share of…": the measure a number must be of (``rag.measures``)
+    form: str = ""  # "the exact wording of…", "step by step": the form the answer must take (``rag.quoted``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
@@ -244,7 +248,8 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 word_used=asks_word_used(text), why_not=asks_why_not(asking),
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
                 member=qtype == "name" and asks_member(core_asking),
-                stance=intent == "yes_no" and len(named) == 1 and asks_stance(core))
+                stance=intent == "yes_no" and len(named) == 1 and asks_stance(core),
+                measure=asked_measure(asking) if qtype == "number" else "")
 
 
 def asked_in_their_words(text: str, known, article_word) -> str:
@@ -294,7 +299,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  negated=bool(_NEG.search(normalize_neg(asked))), more=more, shown=set(shown), notice=notice,
                  asked_field=asked_field(text, question_type(text)) if about else "",
                  person=person and qtype == "name",
-                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) if intent == "yes_no" else ""))
+                 speaker=(speaker(text, META_STEMS) or (actor(text, META_STEMS) or unnamed_actor(text, lexicon.known) if intent == "yes_no" else ""))
                  if not named and not about and intent != "compare" else "",
                  ranking=asks_ranking(asked_part(text)), day=qtype == "date" and asks_day(asked_part(text)),
                  era=era_of(text),
@@ -306,7 +311,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  bodies=body_name(text), asked_act=closing_act(text) or manner_act(text, COMPARE_CUES), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
                  meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
-                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text),
+                 frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text), form=asked_form(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),

@@ -71,3 +71,8 @@ def test_a_leader_telling_of_the_kind_answers_only_beside_a_sentence_naming_one(
     assert kind_named("economist", [], "Tolls rose.", ["Tolls rose."])  # no close sentence says anything of economists
     assert not kind_named("economist", [], "Tolls rose.", ["Tolls rose.", lead])  # a close one tells of them, unnamed
     assert kind_named("", [lead], lead, [lead])
+def test_a_committee_is_asked_by_name_and_named_only_by_one_built_on_its_noun():
+    assert asked_kind("which harbour committee went after the lease?") == "committee"
+    assert names_kind("The Harbour Oversight Committee opposed the lease.", "committee")
+    assert not names_kind("A harbour committee opposed the lease.", "committee")
+    assert not names_kind("The Harbour Agency opposed the lease.", "committee")  # an agency is no committee
