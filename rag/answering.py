@@ -22,7 +22,7 @@ from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
 from rag.kinds import kind_named
 from rag.bylines import attribution, credited_first, pick_meta, unstated
-from rag.compare import frame_terms, pick_compare
+from rag.compare import frame_terms, named_instances, pick_compare
 from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
@@ -205,7 +205,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
-    chosen, why = _with_neighbours(query, cands, chosen, why, weights)
+    chosen, why = named_instances(query, cands, *_with_neighbours(query, cands, chosen, why, weights))  # "A's X vs B's"
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
 

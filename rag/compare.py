@@ -22,7 +22,7 @@ from rag.sides import SIDE_WORDS, side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
 from rag.theses import views_first
-from rag.instances import named_instances
+from rag.instances import named_instances  # noqa: F401 (answering's step after a comparison's neighbours)
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 # compare asking when: a sentence naming two days leads down to this share of the best (d10-062's ranks 0.59)
@@ -288,7 +288,6 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
         picked = every_article(query, cands, *picked, room(query, picked[0]))  # "do the articles agree…": each heard
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
     picked = outcome_after(cands, *picked, room(query, picked[0]))  # "its future became uncertain" -> "Finally, …"
-    picked = named_instances(query, cands, *picked)  # "the challenges in A vs in B": what each names in its own words
     return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
 
 
