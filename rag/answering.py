@@ -24,6 +24,7 @@ from rag.quoted import form_shown
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
 from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, other_duration, voiced, W_TYPE, weights_of
+from rag.instances import named_instances
 from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
                             under_named_heading, with_reason)
@@ -32,7 +33,7 @@ from rag.between import middle_sentence
 from rag.query import KIND_WORDS
 from rag.links import continues
 from rag.rules import QUANTITIES, as_sure, numbers
-from rag.schema import Citation, Passage
+from rag.schema import Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.aside import asides_after
 from rag.lapse import lapse_first, lapse_told_with
@@ -205,7 +206,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if missing:  # the named article's card shows what it does state; the asked detail is not there
         signals["chosen_because"] = why[:1]
         return Decision(chosen[:1], True, "not_stated", signals, missing)
-    chosen, why = _with_neighbours(query, cands, chosen, why, weights)
+    chosen, why = named_instances(query, cands, *_with_neighbours(query, cands, chosen, why, weights))  # "A's X vs B's"
     signals["chosen_because"] = why
     return Decision(chosen, False, "", signals, prefix, disagree)
 
@@ -361,40 +362,3 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
                     bool(query.named_docs), form_shown(query.form, [c.text for c in close]))
 
-
-def compose(decision: Decision) -> tuple[str, list[Citation]]:
-    """Answer text with ``[n]`` after each sentence, and the numbered citations (grouped by article)."""
-    # Keep sentences of one article together and in reading order.
-    order: dict[str, int] = {}
-    for c in decision.sentences:
-        order.setdefault(c.doc_id, len(order))
-    sents = sorted(decision.sentences, key=lambda c: (order[c.doc_id], c.abs_key[-1] if isinstance(c.abs_key[-1], int) else 0))
-    cites: dict[str, Citation] = {}
-    parts = []
-    for c in sents:
-        p = c.passage
-        if p.chunk_id not in cites:
-            cites[p.chunk_id] = Citation(
-                n=len(cites) + 1, doc_id=p.doc_id, title=p.title, outlet=p.outlet, date=p.date, url=p.url,
-                text=p.text, start=p.start if p.kind == "body" else None, end=p.end if p.kind == "body" else None,
-                quotes=[], authors=list(p.authors), kind=p.kind)
-        cit = cites[p.chunk_id]
-        cit.quotes.append((c.start, c.end))
-        parts.append(f"{c.text} [{cit.n}]")
-    return decision.prefix + " ".join(parts), list(cites.values())
-
-
-MAX_LISTED = 8  # articles named in an abstention; a big collection gets "and N more"
-
-
-def abstention_message(documents: list[dict]) -> str:
-    """What to say when the articles do not answer: say so, and what they do cover."""
-    lines = ["The articles don't say. I answer only from the articles in this collection, and none of them answers that.",
-             "They are about the U.S.–China Science and Technology Agreement (STA); try asking about what they cover:"]
-    for d in documents[:MAX_LISTED]:
-        title = d.get("title") or (f"“{d['opening']}” (no headline)" if d.get("opening") else d.get("doc_id", ""))
-        extra = ", ".join(x for x in (d.get("outlet"), d.get("date")) if x)
-        lines.append(f"- {title}" + (f" ({extra})" if extra else ""))
-    if len(documents) > MAX_LISTED:
-        lines.append(f"- and {len(documents) - MAX_LISTED} more")
-    return "\n".join(lines)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rag import answering
+from rag.composing import abstention_message, compose
 from rag.abstain import spelled_out, unknown_terms
 from rag.codes import unwritten_codes
 from rag.config import Config
@@ -246,13 +247,13 @@ class Pipeline:
     def _answer_text(self, query: Query, decision, passages):
         """(text, citations, mode, notice, generation stats or None)."""
         if decision.abstained and decision.sentences:  # "not stated": the card shows what the article does state
-            text, cites = answering.compose(decision)
+            text, cites = compose(decision)
             return text, cites, "extractive", "", None
         if decision.abstained:
-            msg = NOTHING_MORE if decision.reason == "nothing_more" else answering.abstention_message(self.documents)
+            msg = NOTHING_MORE if decision.reason == "nothing_more" else abstention_message(self.documents)
             return msg, [], "extractive", "", None
         if self.generator is None:
-            text, cites = answering.compose(decision)
+            text, cites = compose(decision)
             return text, cites, "extractive", "", None
         from rag.generation import GenerationFailed
 
@@ -267,7 +268,7 @@ class Pipeline:
         """The extractive answer, with a notice that says why the generated one is not shown."""
         from rag.verify import Generated
 
-        text, cites = answering.compose(decision)
+        text, cites = compose(decision)
         gen = e.generated or Generated("", [])  # no reply at all: nothing written, nothing dropped
         return text, cites, "extractive", f"{e}, so the answer quotes the articles instead.", gen
 
