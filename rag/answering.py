@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
+from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
@@ -191,8 +192,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None,
-                   sum(weights.values()) / (sum(full.values()) or 1.0), lexicon.common)
+    ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None, known_share(weights, full, unknown.frame), lexicon.common)
     signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked, named=ev.named,
                    full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)
