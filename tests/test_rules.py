@@ -346,6 +346,16 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
     assert not names_difficulty("The pier closed amid tensions.")
 
 
+def test_a_noun_of_difficulty_said_of_a_thing_asks_why_it_is_hard():
+    from rag.whyask import asks_difficulty
+    # "why is X such a headache / so much of a problem / so complicated?": what makes X hard is asked
+    assert asks_difficulty("why is the cargo screening such a headache?")
+    assert asks_difficulty("why is the customs side so much of a problem?") and asks_difficulty("why is the fee so complicated?")
+    assert asks_difficulty("why is the pier such a big mess?")
+    assert not asks_difficulty("why is the pier a problem for ferries?")  # no "such": which problem, not why hard
+    assert not asks_difficulty("why did the headache start?") and not asks_difficulty("why is it such a success?")
+
+
 def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacles():
     from types import SimpleNamespace
     from rag.evidence import shape_typed
