@@ -293,6 +293,10 @@ def test_what_something_depends_on_answers_what_will_decide_it():
     assert asks_condition("What's going to decide whether the ferry plan works?")
     assert asks_condition("what does the new timetable's success hinge on?")
     assert not asks_condition("who decided to close the pier?")  # a decision asked about, not a condition
+    # "how will anyone know if it's working?": what its success will be judged by, which the articles say it depends on
+    assert asks_condition("how will anyone know if the new ferry plan is working?")
+    assert asks_condition("how can we tell whether the timetable succeeds?")
+    assert not asks_condition("how will the port know the ferry arrived?") and not asks_condition("how do we know him?")
     assert states_condition("Its success will depend on steady funding for the crews.")
     assert states_condition("Everything rests on the new pier.")
     assert not states_condition("The pier was rebuilt in 2020 after the storm.")
