@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
 from rag.docnames import document_name
+from rag.framewords import frame_words
 from rag.initials import spells_out
 from rag.namewords import bound_prefixes
 from rag.places import is_place
@@ -55,12 +56,15 @@ class Unknown:
     everyday: list[str]  # common English words the corpus happens not to use
     idf: dict = field(default_factory=dict)  # every question term's weight
     unlisted: list[str] = field(default_factory=list)  # rare words no English dictionary lists: names, mostly ("70s" is a decade)
+    frame: frozenset = frozenset()  # words that only frame the question ("does the writer think…": ``framewords``)
 
     @property
     def share(self) -> float:
-        """The share of the question's weight these words carry."""
-        total = sum(self.idf.values())
-        return sum(self.idf.get(t, 0.0) for t in {*self.entities, *self.rare, *self.everyday}) / total if total > 0 else 0.0
+        """The share of the question's weight these words carry, the everyday words framing it ("why does the writer
+        think…") counted on neither side (``framewords``)."""
+        idf = {t: w for t, w in self.idf.items() if not (t in self.frame and t in self.everyday)}
+        total = sum(idf.values())
+        return sum(idf.get(t, 0.0) for t in {*self.entities, *self.rare, *self.everyday}) / total if total > 0 else 0.0
 
 
 def unknown_terms(query, lexicon) -> Unknown:
@@ -99,7 +103,8 @@ def unknown_terms(query, lexicon) -> Unknown:
     ents += [t for t in everyday if t in initials] + [t for t in rare if t in initials and t not in named]
     rare = [t for t in rare if t not in named and t not in initials]
     return Unknown(ents, rare, [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms},
-                   [t for t in rare if surface.get(t, t).isalpha() and not in_dictionary(surface.get(t, t))])
+                   [t for t in rare if surface.get(t, t).isalpha() and not in_dictionary(surface.get(t, t))],
+                   frame_words(query.text))
 
 
 def within_told_years(term: str, known) -> bool:

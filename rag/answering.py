@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
+from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.quoted import form_shown
 from rag.bylines import attribution, credited_first, pick_meta, unstated
@@ -71,7 +72,7 @@ def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     # "what could still go wrong?" (feared): the sentence telling the risked outcome leads as a date or a name would, as
     # do a bound and a rate (``bound_asked``)
     best = cands[0]
-    if (query.qtype or query.feared or bound_asked(query)) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
+    if (query.qtype or query.feared or query.condition or bound_asked(query)) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= typed_window(query, TYPED_PREFERENCE) * best.score]
         if typed:  # the surest of them: "on May 3" before "in May" for "on what date…?"
             surest = max(typed, key=lambda c: (c.typed, c.score))
@@ -192,8 +193,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     signals.update(best_overlap=round(best.overlap, 3), best_score=round(best.score, 3), best_sim=round(best_sim, 3),
                    top=[{"text": c.text[:80], "score": round(c.score, 3), "overlap": round(c.overlap, 3),
                          "sim": round(c.sim, 3), "typed": c.typed} for c in cands[:5]])
-    ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None,
-                   sum(weights.values()) / (sum(full.values()) or 1.0), lexicon.common)
+    ev = _evidence(query, cands, best, best_sim, target, unknown, pair is not None, known_share(weights, full, unknown.frame), lexicon.common)
     signals.update(counted=ev.counted, typed_found=ev.typed, spoken=ev.spoken, ranked=ev.ranked, named=ev.named,
                    full_overlap=round(ev.full_overlap, 3))
     reason = abstain_reason(ev)

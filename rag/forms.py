@@ -68,7 +68,26 @@ def known_form(word: str, known) -> str | None:
     """
     if known(stem(word)) or not word.isalpha():
         return None
-    return next((stem(f) for f in other_forms(word) if stem(f) != stem(word) and known(stem(f))), None)
+    forms = other_forms(word)  # "complements": its lemma's adjective too
+    derived = tuple(a for f in (word, *forms) for a in derived_adjectives(f))
+    return next((stem(f) for f in forms + derived if stem(f) != stem(word) and known(stem(f))), None)
+
+
+def derived_adjectives(word: str) -> tuple[str, ...]:
+    """The adjective English derives from a noun or verb with "-ary" ("complement" -> "complementary", "discipline" ->
+    "disciplinary"): it names the same thing's quality, so "how do they complement each other?" is told by a sentence
+    saying "they have complementary strengths". The stemmer keeps the two apart ("complement" / "complementari"), and
+    the question's word, which the articles never use, weighed nothing. Only "-ary": "-al" and "-ive" join words of
+    other meanings ("fine" / "final"), and a verb's noun in "-ment" is not the verb ("agree" / "agreement").
+
+    >>> derived_adjectives("complement"), derived_adjectives("discipline")
+    (('complementary',), ('disciplinary',))
+    >>> known_form("complement", {"complementari"}.__contains__), known_form("agree", {"agreement"}.__contains__)
+    ('complementari', None)
+    >>> known_form("complementing", {"complementari"}.__contains__)
+    'complementari'
+    """
+    return (word[:-1] if word.endswith("e") else word) + "ary",
 
 
 # A word standing alone, not a part of a hyphenated compound: "write-ups" and "stand-off" are nouns, not the verbs

@@ -16,7 +16,10 @@ from rag.intent import LEAD
 # hinge on?", "what is the key to its success?" (general English, no topic)
 _CONDITION_ASK = re.compile(r"\b(?:depend(?:s|ed)?|hinges?|hinged|rel(?:y|ies)|rests?|rides?)\s+(?:up)?on\b|"
                             r"\b(?:decides?|determines?|decided|determined)\s+(?:whether|if)\b|\bkey to\b.{0,20}\bsuccess\b|"
-                            r"\bmake or break\b", re.I)
+                            r"\bmake or break\b|"
+                            # "how will anyone know if it's working?": what its success will be judged by is what it rests on
+                            r"\bhow (?:will|would|do|does|can|could|should) (?:we|anyone|anybody|you|one|people|they|i) "
+                            r"(?:ever )?(?:know|tell|judge|measure|see) (?:if|whether)\b", re.I)
 
 
 def asks_condition(q: str) -> bool:

@@ -59,7 +59,10 @@ FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|match
 
 
 # "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
-HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough)\b", re.I)
+HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough|complicated|thorny|"
+                      # "why is X such a headache / so much of a problem?": a noun of difficulty said of X (general English)
+                      r"(?:such|so much of) an? (?:\w+ )?(?:headache|problem|pain|nightmare|challenge|mess|minefield|dilemma|"
+                      r"puzzle|sticking point))\b", re.I)
 # "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
 DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
                         r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up|"

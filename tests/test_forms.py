@@ -52,3 +52,18 @@ def test_the_tables_can_be_loaded_in_the_background():
     t = warm()
     t.join(timeout=30)
     assert not t.is_alive() and other_forms("sent")
+
+
+def test_a_noun_or_verb_is_met_in_its_adjective_in_ary():
+    # "how do the two ports complement each other?" over "the ports have complementary roles"
+    known = {stem("complementary"), stem("harbor")}.__contains__
+    assert known_form("complement", known) == stem("complementary")
+    assert known_form("complements", known) == stem("complementary")  # its lemma's adjective
+    assert known_form("discipline", {stem("disciplinary")}.__contains__) == stem("disciplinary")
+
+
+def test_other_derivations_are_not_joined():
+    # a verb's noun is not the verb ("do they agree?" is no question about an agreement), nor "fine" "final"
+    assert known_form("agree", {stem("agreement")}.__contains__) is None
+    assert known_form("fine", {stem("final")}.__contains__) is None
+    assert known_form("complement", {stem("complement"), stem("complementary")}.__contains__) is None  # used: kept

@@ -83,6 +83,16 @@ def test_a_feared_outcome_asked_for_leads_when_close_to_the_best():
     assert _prefer_typed(list(cands), _q("what happened to the lease")).text.startswith("The lease")
 
 
+def test_a_condition_asked_for_leads_when_close_to_the_best():
+    from rag.answering import _prefer_typed
+    # "how will anyone know if the new timetable works?": the sentence saying what its success depends on leads
+    cands = _cands("a", ["The new timetable was updated in May.", "Its effect will depend on steady crews."], [0.9, 0.75])
+    cands[1].typed = 1.0
+    q = _q("how will anyone know if the new timetable works", intent="why", condition=True)
+    assert _prefer_typed(list(cands), q).text.startswith("Its effect")
+    assert _prefer_typed(list(cands), _q("why was the timetable updated", intent="why")).text.startswith("The new")
+
+
 def test_tensions_asked_hear_the_sentence_naming_what_is_feared_down_to_worry_share():
     a = _cands("a", ["The ferry pact faces tensions.", "Ferry pact tensions rose in May.",
                      "Officials grew wary of smuggling, fraud and theft on the crossing."], [0.9, 0.85, 0.56])

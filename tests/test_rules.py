@@ -293,6 +293,10 @@ def test_what_something_depends_on_answers_what_will_decide_it():
     assert asks_condition("What's going to decide whether the ferry plan works?")
     assert asks_condition("what does the new timetable's success hinge on?")
     assert not asks_condition("who decided to close the pier?")  # a decision asked about, not a condition
+    # "how will anyone know if it's working?": what its success will be judged by, which the articles say it depends on
+    assert asks_condition("how will anyone know if the new ferry plan is working?")
+    assert asks_condition("how can we tell whether the timetable succeeds?")
+    assert not asks_condition("how will the port know the ferry arrived?") and not asks_condition("how do we know him?")
     assert states_condition("Its success will depend on steady funding for the crews.")
     assert states_condition("Everything rests on the new pier.")
     assert not states_condition("The pier was rebuilt in 2020 after the storm.")
@@ -344,6 +348,16 @@ def test_why_something_is_hard_is_answered_by_the_sentence_naming_the_difficulty
     assert names_difficulty("This creates a tension: open piers are at odds with customs.")
     assert not names_difficulty("Ports must work together to meet global challenges.")  # problems, not a difficulty
     assert not names_difficulty("The pier closed amid tensions.")
+
+
+def test_a_noun_of_difficulty_said_of_a_thing_asks_why_it_is_hard():
+    from rag.whyask import asks_difficulty
+    # "why is X such a headache / so much of a problem / so complicated?": what makes X hard is asked
+    assert asks_difficulty("why is the cargo screening such a headache?")
+    assert asks_difficulty("why is the customs side so much of a problem?") and asks_difficulty("why is the fee so complicated?")
+    assert asks_difficulty("why is the pier such a big mess?")
+    assert not asks_difficulty("why is the pier a problem for ferries?")  # no "such": which problem, not why hard
+    assert not asks_difficulty("why did the headache start?") and not asks_difficulty("why is it such a success?")
 
 
 def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacles():
