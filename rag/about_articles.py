@@ -25,6 +25,7 @@ ARTICLE_WORDS = {"article", "articles", "piece", "pieces", "story", "essay", "op
 META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
 # Verbs asking what an article *argues*: such a question is about its content, even if it names its authors.
 CONTENT_VERBS = re.compile(r"\b(argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|think|thinks|see|sees|saw|believe[sd]?|"
+                           r"reckons?|reckoned|feels?|felt|"  # "why does the writer reckon / feel…": a view held, not a byline
                            r"propose[sd]?|recommend(?:s|ed)?|suggest(?:s|ed)?|conclude[sd]?|warn(?:s|ed)?|worr(?:y|ied|ies)|"
                            r"write about|wrote about|writing about|view|views|opinion|position|stance|point|"
                            r"talk(?:s|ed)? (?:to|with)|spoke (?:to|with)|fear(?:s|ed)?|describe[sd]?|mention(?:s|ed)?|"

@@ -1081,3 +1081,11 @@ def test_seeing_it_differently_or_the_different_writers_ask_for_a_comparison():
     assert intent_of("how do the two ports charge differently?") == "compare"
     assert intent_of("do the ferries run on different routes?") == "yes_no"  # different things, not different writers
     assert intent_of("did the old board handle the fares differently?") == "yes_no"  # no other party named: a yes or a no
+
+
+def test_a_view_the_writer_holds_is_asked_of_the_content_not_the_byline():
+    from rag.about_articles import is_about_articles
+
+    for verb in ("reckon", "feel", "think"):
+        assert not is_about_articles(f"why does the writer {verb} the ferry pact is worth keeping?")
+    assert is_about_articles("who is the writer of the ferry piece?")
