@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS
-from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, gives_name, unjudgeable
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, unjudgeable
+from rag.asksfor import gives_name
 from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.quoted import form_shown

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
-from rag.abstain import asks_name_of, asks_names, asks_specifics, closing_act, manner_act
+from rag.abstain import closing_act, manner_act
+from rag.asksfor import asks_name_of, asks_names, asks_specifics
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
                        question_type, scene_of)
 from rag.contrast import asks_two_times, asks_when
@@ -98,7 +99,7 @@ class Query:
     listed: str = ""  # "what are the main pillars…": the stem of the kind of things a list question asks for
     frequency: bool = False  # "how many times did they extend it?": answered by "twice", not by any number
     means: bool = False  # "how does it work?": a how-question asking for the means or arrangement (``intent.asks_means``)
-    name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``abstain.gives_name``)
+    name_of: bool = False  # "what's the name of the clause…": a name the question lacks must be given (``asksfor.gives_name``)
     names: bool = False  # "which scientists warned…? names please": the leading sentence must give a name (``asks_names``)
     state: bool = False  # "how does A's outlook differ from B's?": how things stand is asked (``status.asks_state``)
     written_apart: bool = False  # "was A written before the vote and B after?": where things stood in each (``rag.status``)

@@ -1,7 +1,8 @@
 """Abstention inputs on an invented vocabulary: which question words are unknown, and which count questions are
 refused before any evidence is read."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics, closing_act, manner_act, unknown_terms
+from rag.abstain import Evidence, Unknown, abstain_reason, closing_act, manner_act, unknown_terms
+from rag.asksfor import asks_specifics
 from rag.namewords import body_name
 from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
@@ -230,7 +231,7 @@ def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
 
 
 def test_a_things_name_asked_for_needs_a_close_sentence_giving_a_name_the_question_lacks():
-    from rag.abstain import asks_name_of, gives_name
+    from rag.asksfor import asks_name_of, gives_name
 
     q = "what's the name of the berth clause the port added in 2015?"
     assert asks_name_of(q) and not asks_name_of("what's the name for sharing berths?")  # the articles' word for it
@@ -243,7 +244,7 @@ def test_a_things_name_asked_for_needs_a_close_sentence_giving_a_name_the_questi
 
 
 def test_names_asked_outright_need_a_leading_sentence_that_gives_one():
-    from rag.abstain import asks_names
+    from rag.asksfor import asks_names
 
     assert asks_names("which captains warned the ferry would sink? names please")
     assert not asks_names("which two mayors put their names on the treaty?")  # the names signed, not asked for

@@ -1,9 +1,10 @@
 """A question asking for a text's own words ("the exact wording of…") or for a procedure step by step is answered only
 by a sentence quoting several words or ordering steps; a sentence that only names the clause or the procedure leaves it
 open (``rag.quoted``). An example asked for after "like" ("…, like a specific discovery") asks for one named instance
-(``abstain.asks_specifics``)."""
+(``asksfor.asks_specifics``)."""
 
-from rag.abstain import Evidence, Unknown, abstain_reason, asks_specifics
+from rag.abstain import Evidence, Unknown, abstain_reason
+from rag.asksfor import asks_specifics
 from rag.quoted import asked_form, form_shown
 
 
