@@ -30,8 +30,11 @@ def codes(text: str) -> list[str]:
 def unwritten_codes(unknown, question: str, passages):
     """The unknown terms plus each code name the question writes and no passage writes (hyphen or not): a name the
     articles never mention, as decisive as a year they never write (``abstain.Unknown.entities``)."""
+    asked = codes(question)
+    if not asked:  # most questions write no code: the passages need no reading
+        return unknown
     written = {c for p in passages for c in codes(p.text)}
-    missing = [c for c in codes(question) if c not in written]
+    missing = [c for c in asked if c not in written]
     if not missing:
         return unknown
     return replace(unknown, entities=list(unknown.entities) + missing)

@@ -115,8 +115,11 @@ def country_programmes(text: str) -> list[str]:
 def unwritten_programmes(unknown, question: str, passages):
     """The unknown terms plus each programme named by a country that no passage writes (singular or plural): a name
     the articles never mention, though they use both its words ("china", "initiatives") apart."""
+    asked = country_programmes(question)
+    if not asked:  # most questions name no programme: the passages need no reading
+        return unknown
     texts = [re.sub(r"\s+", " ", p.text.lower()) for p in passages]
-    missing = [n for n in country_programmes(question) if not any(re.search(rf"\b{n}s?\b", t) for t in texts)]
+    missing = [n for n in asked if not any(re.search(rf"\b{n}s?\b", t) for t in texts)]
     if not missing:
         return unknown
     return replace(unknown, entities=list(unknown.entities) + missing)

@@ -29,8 +29,11 @@ def numbered_parts(text: str) -> list[str]:
 def unwritten_parts(unknown, question: str, passages):
     """The unknown terms plus each numbered part the question names and no passage writes: a name the
     articles never mention, as decisive as a year they never write (``abstain.Unknown.entities``)."""
+    asked = numbered_parts(question)
+    if not asked:  # most questions name no numbered part: the passages need no reading
+        return unknown
     texts = [re.sub(r"\s+", " ", p.text.lower()) for p in passages]
-    missing = [part for part in numbered_parts(question) if not any(part in t for t in texts)]
+    missing = [part for part in asked if not any(part in t for t in texts)]
     if not missing:
         return unknown
     return replace(unknown, entities=list(unknown.entities) + missing)
