@@ -8,21 +8,18 @@ from rag.answering import refused_unread
 from rag.asked import count_target, counted_things
 from rag.query import COMPARE_CUES, Query, asked_thing
 from rag.text import terms
+from lexkit import StemLexicon, query_of
 
 
-class _Lexicon:
-    """Knows a few stems; unknown words weigh the most, as in the real Lexicon (idf of an unseen term)."""
-    KNOWN = {"treati": 10.0, "sign": 10.0, "year": 1.0}
+_KNOWN = {"treati": 10.0, "sign": 10.0, "year": 1.0}
 
-    def known(self, t: str) -> bool:
-        return t in self.KNOWN
 
-    def idf(self, t: str) -> float:
-        return self.KNOWN.get(t, 5.0)
+def _Lexicon(**more: float) -> StemLexicon:
+    return StemLexicon({**_KNOWN, **more})
 
 
 def _q(text: str) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text))
+    return query_of(text)
 
 
 def test_unknown_words_are_split_by_kind_and_carry_their_share_of_the_question():
@@ -128,8 +125,8 @@ def test_a_lower_case_acronym_is_a_name_but_an_everyday_word_or_contraction_is_n
 
 
 def test_another_name_of_a_country_the_articles_name_is_not_an_unknown_name():
-    class Knows(_Lexicon):
-        KNOWN = {**_Lexicon.KNOWN, "us": 2.0}
+    def Knows():
+        return _Lexicon(us=2.0)
 
     for q in ("did the usa sign the treaty", "Did the USA sign the treaty?", "did america sign the treaty"):
         assert unknown_terms(_q(q), Knows()).entities == [], q
@@ -224,8 +221,8 @@ def test_a_role_the_articles_never_mention_has_no_holder_they_can_name():
     # the writer's own post is no answer)
     assert refused_unread(q("who was the treaty port's ferry minister when it was signed?"), lex) == "asked_thing_unknown"
 
-    class Knows(_Lexicon):
-        KNOWN = {**_Lexicon.KNOWN, "presid": 3.0}
+    def Knows():
+        return _Lexicon(presid=3.0)
 
     assert refused_unread(q("who was the president that signed the treaty?"), Knows()) == ""  # a role they mention
 
@@ -322,8 +319,9 @@ def test_a_body_asked_for_before_a_verb_and_its_object_must_be_one_the_articles_
 def test_a_year_inside_the_span_the_articles_tell_of_is_no_unknown_name():
     from rag.abstain import within_told_years
 
-    class _Years(_Lexicon):
-        KNOWN = {**_Lexicon.KNOWN, "1979": 3.0, "2024": 3.0}
+    def _Years():
+        return StemLexicon({**_KNOWN, "1979": 3.0, "2024": 3.0})
+
     u = unknown_terms(_q("did the treaty lapse in 2023?"), _Years())
     assert "2023" not in u.entities and within_told_years("2023", _Years().known)
     assert unknown_terms(_q("did the treaty lapse in 2031?"), _Years()).entities == ["2031"]  # after their story

@@ -8,22 +8,15 @@ from rag.abstain import Evidence, Unknown, abstain_reason, unknown_terms
 from rag.codes import codes, unwritten_codes
 from rag.docnames import document_name
 from rag.query import Query
-from rag.text import terms
+from lexkit import StemLexicon, query_of
 
 
-class _Lexicon:
-    """The articles of a harbour: they write of a ferry pact, trade and signing, never of treaties or nuclear arms."""
-    KNOWN = {"ferri": 5.0, "pact": 5.0, "trade": 3.0, "sign": 3.0, "harbour": 5.0, "visa": 5.0, "agreement": 2.0}
-
-    def known(self, t: str) -> bool:
-        return t in self.KNOWN
-
-    def idf(self, t: str) -> float:
-        return self.KNOWN.get(t, 5.0)
+def _Lexicon():
+    return StemLexicon({"ferri": 5.0, "pact": 5.0, "trade": 3.0, "sign": 3.0, "harbour": 5.0, "visa": 5.0, "agreement": 2.0})
 
 
 def _q(text: str) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text))
+    return query_of(text)
 
 
 def test_two_words_the_articles_never_use_before_a_document_noun_name_another_document():

@@ -4,21 +4,15 @@ plain words must not read as one about a body or initials the articles never men
 from rag.abstain import unknown_terms
 from rag.namewords import body_name, bound_prefixes
 from rag.query import Query
-from rag.text import terms
+from lexkit import StemLexicon, query_of
 
 
-class _Lexicon:
-    KNOWN = {"treati": 10.0, "sign": 10.0, "articl": 1.0, "compar": 1.0, "port": 5.0, "copi": 1.0}
-
-    def known(self, t: str) -> bool:
-        return t in self.KNOWN
-
-    def idf(self, t: str) -> float:
-        return self.KNOWN.get(t, 5.0)
+def _Lexicon():
+    return StemLexicon({"treati": 10.0, "sign": 10.0, "articl": 1.0, "compar": 1.0, "port": 5.0, "copi": 1.0})
 
 
 def _q(text: str) -> Query:
-    return Query(asked=text, resolved=text, text=text, terms=terms(text), bodies=body_name(text))
+    return query_of(text, bodies=body_name(text))
 
 
 def test_a_word_in_a_run_describing_a_body_is_no_name_of_it():
