@@ -60,10 +60,15 @@ index: install
 	$(PY) -m rag ingest
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+# Two `make test` started at once on a fresh machine would both run apt and one would fail on its lock: the
+# install runs under a lock file, and the second, once it gets the lock, finds chromium there.
+APT_LOCK := /tmp/sta-rag-apt.lock
+
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 || flock $(APT_LOCK) sh -c '\
+	  command -v chromium >/dev/null 2>&1 && exit 0; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null'
 
 # The README's screenshots (docs/chat.png, docs/phone.png, docs/phone-start.png), from a live page in
 # Chromium at desktop and phone size, over the real corpus indexed in a temp dir.
