@@ -27,7 +27,8 @@ def test_two_chromium_installs_at_once_both_succeed(tmp_path):
         (fake / t).symlink_to(shutil.which(t))
     (fake / "apt-get").write_text(FAKE_APT.format(busy=tmp_path / "busy", bin=fake))
     (fake / "apt-get").chmod(0o755)
-    env = {**os.environ, "PATH": str(fake)}
+    # run as from a shell, not as a sub-make of `make test` (whose MAKEFLAGS may name its jobserver's pipes)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("MAKE")}, "PATH": str(fake)}
     cmd = ["make", "-s", "-C", str(ROOT), "chromium", f"APT_LOCK={tmp_path / 'apt.lock'}"]
     first = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     second = subprocess.run(cmd, env=env, stderr=subprocess.PIPE, text=True, timeout=60)
