@@ -208,8 +208,10 @@ def asks_definition(question: str) -> bool:
 
 # A why-question about a state denied: "why isn't it dead yet?", "why does the piece say it is not outdated?" (general
 # English negation). Its answer corrects the premise ("it is not obsolete, but rather in transformation"), a sentence
-# that often holds no cause word.
-_WHY_NOT = re.compile(r"\b(?:why|how come)\b.*(?:\b(?:not|never|no longer|isnt|arent|wasnt|hasnt)\b|n['’]t\b)", re.I)
+# that often holds no cause word. The denied state is told by "be" or "have" negated, with or without its apostrophe
+# ("isnt", typed on a phone); "why didn't they…" asks the reason for an act not done, which a cause word answers.
+_NEG_AUX = r"(?:is|are|was|were|has|have|had|ai)n['’]?t"
+_WHY_NOT = re.compile(r"\b(?:why|how come)\b.*\b(?:not|never|no longer|" + _NEG_AUX + r")\b", re.I)
 
 
 def asks_why_not(q: str) -> bool:
@@ -217,5 +219,9 @@ def asks_why_not(q: str) -> bool:
 
     >>> asks_why_not("why isn't the lease dead yet?"), asks_why_not("why is the lease dead?")
     (True, False)
+    >>> asks_why_not("why wasnt the lease ended"), asks_why_not("how come it hasn't ended?")
+    (True, True)
+    >>> asks_why_not("why did they want the agreement?"), asks_why_not("why didnt they end it?")
+    (False, False)
     """
     return bool(_WHY_NOT.search(q))
