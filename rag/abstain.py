@@ -65,6 +65,11 @@ class Unknown:
         total = sum(idf.values())
         return sum(idf.get(t, 0.0) for t in {*self.entities, *self.rare, *self.everyday}) / total if total > 0 else 0.0
 
+    def naming(self, names: list[str]) -> "Unknown":
+        """These terms plus ``names`` the question writes and no passage does ("j-1", "article 3", "the china
+        initiative"): names the articles never mention, as decisive as a year they never write."""
+        return replace(self, entities=[*self.entities, *names]) if names else self
+
 
 def unknown_terms(query, lexicon) -> Unknown:
     """Question terms the corpus never uses, split into entities, rare words and everyday words.

@@ -6,12 +6,16 @@ terms then weigh nothing known and the question is refused as off topic, though 
 vectors of single words know "farming" and "agriculture" for one field (0.76 with MiniLM) while "fishing" is far from
 both (0.28), so a high bar keeps other topics out. Only a common English word the articles never use is put in
 their word: a rare word may be a name, and a word they use is asked as written.
-``rag.pipeline.Pipeline.understand`` builds one ``ArticleWords`` from the corpus vocabulary and the embedder.
+An ingest embeds the words with the generation it builds (``save``, beside BM25 and the Lexicon), so a reader's
+first such question costs no embedding (~0.8 s of ~1k words on the real corpus); a folder without them (older
+code, a server with no local folder) embeds them on first use.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -23,12 +27,14 @@ MOST_WORDS = 5000  # the most widely used corpus words embedded: ~1k on the real
 SAME_WORD = 0.7  # cosine of two single words' vectors above which the everyday word is the articles' word (MiniLM)
 EVERYDAY = 3.5  # a word at least this common in English (zipf) is an everyday word, not a name (as rag.abstain)
 _WORD = re.compile(r"\b[a-z]{4,}\b")
+FORMAT = 1  # bump when what is saved changes: older files are then ignored (and embedded on first use)
+_FILES = ("article_words.json", "article_words.npy")
 
 
 class ArticleWords:
     """The articles' word for an everyday word, by the embedding of single words (vectors built on first use)."""
 
-    def __init__(self, vocab, embed, spread=None):
+    def __init__(self, vocab, embed, spread=None, vecs=None):
         """``spread``: a word's number of passages (``Lexicon.df`` by stem); with it, a vocabulary larger than
         ``MOST_WORDS`` keeps its most widely used words, so the first lookup costs seconds at most at any corpus size
         (a word used in one passage of a huge corpus is seldom the articles' word for an everyday one)."""
@@ -36,7 +42,21 @@ class ArticleWords:
         if spread is not None and len(words) > MOST_WORDS:
             words = sorted(words, key=lambda w: (-spread(w), w))[:MOST_WORDS]
         self.vocab = sorted(words)
-        self._embed, self._vecs, self._cache = embed, None, {}
+        self._embed, self._vecs, self._cache = embed, vecs, {}
+
+    @classmethod
+    def of_lexicon(cls, lex, embed, folder: Path | None = None) -> "ArticleWords":
+        """The words of a ``Lexicon``, their vectors read from ``folder`` when an ingest saved them for the same
+        words, else embedded on first use."""
+        words = cls(lex.speller.vocab, embed, spread=lambda w: lex.df.get(stem(w), 0))
+        words._vecs = _load(folder, words.vocab)
+        return words
+
+    def vectors(self) -> np.ndarray:
+        """The unit vectors of ``vocab``, one row per word (embedded now unless given or done)."""
+        if self._vecs is None:
+            self._vecs = self._unit(self.vocab) if self.vocab else np.zeros((0, 1), np.float32)
+        return self._vecs
 
     def _unit(self, words: list[str]) -> np.ndarray:
         v = np.asarray(self._embed(words), dtype=np.float32)
@@ -45,12 +65,29 @@ class ArticleWords:
     def word_for(self, word: str) -> str | None:
         """The corpus word nearest ``word`` when it is at least ``SAME_WORD`` close, else None."""
         if word not in self._cache:
-            if self._vecs is None:
-                self._vecs = self._unit(self.vocab) if self.vocab else np.zeros((0, 1), np.float32)
-            sims = self._vecs @ self._unit([word])[0] if self.vocab else np.zeros(0)
+            sims = self.vectors() @ self._unit([word])[0] if self.vocab else np.zeros(0)
             best = int(np.argmax(sims)) if len(sims) else -1
             self._cache[word] = self.vocab[best] if best >= 0 and sims[best] >= SAME_WORD else None
         return self._cache[word]
+
+
+def save(words: ArticleWords, folder: Path) -> None:
+    """The words' vectors, embedded now, into an index generation's reader folder (``rag.reader_files``)."""
+    folder = Path(folder)
+    np.save(folder / _FILES[1], words.vectors(), allow_pickle=False)
+    (folder / _FILES[0]).write_text(json.dumps({"format": FORMAT, "words": words.vocab}), encoding="utf-8")
+
+
+def _load(folder: Path | None, vocab: list[str]) -> np.ndarray | None:
+    """The saved vectors of exactly ``vocab`` (memory-mapped), or None (absent, older, other words, unreadable)."""
+    try:
+        meta = json.loads((Path(folder) / _FILES[0]).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT or meta.get("words") != vocab:
+            return None
+        vecs = np.load(Path(folder) / _FILES[1], mmap_mode="r", allow_pickle=False)
+        return vecs if vecs.ndim == 2 and len(vecs) == len(vocab) else None
+    except (OSError, ValueError, TypeError, AttributeError):  # TypeError: no folder (None)
+        return None
 
 
 def in_article_words(text: str, known, word_for, asked: str) -> str:

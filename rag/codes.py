@@ -9,7 +9,6 @@ as a capitalised word: when no passage writes it, the articles never mention wha
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 # one to three letters, a hyphen, a number (and a letter: "h-1b"); or one or two letters fused to a number ("g7",
 # "h1b"); not a number with a unit or an ordinal suffix ("5g", "2nd"), which start with the digit
@@ -34,7 +33,4 @@ def unwritten_codes(unknown, question: str, passages):
     if not asked:  # most questions write no code: the passages need no reading
         return unknown
     written = {c for p in passages for c in codes(p.text)}
-    missing = [c for c in asked if c not in written]
-    if not missing:
-        return unknown
-    return replace(unknown, entities=list(unknown.entities) + missing)
+    return unknown.naming([c for c in asked if c not in written])

@@ -17,7 +17,6 @@ together mentions it. The nouns and describing words are general English.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rag.namewords import NOT_A_NAME, PREFIXES
 from rag.spelling import common_slip, in_dictionary, zipf
@@ -119,7 +118,4 @@ def unwritten_programmes(unknown, question: str, passages):
     if not asked:  # most questions name no programme: the passages need no reading
         return unknown
     texts = [re.sub(r"\s+", " ", p.text.lower()) for p in passages]
-    missing = [n for n in asked if not any(re.search(rf"\b{n}s?\b", t) for t in texts)]
-    if not missing:
-        return unknown
-    return replace(unknown, entities=list(unknown.entities) + missing)
+    return unknown.naming([n for n in asked if not any(re.search(rf"\b{n}s?\b", t) for t in texts)])

@@ -137,7 +137,7 @@ def ingest(cfg: Config, embedder=None, progress=True, client=None) -> IngestRepo
             rep = IngestReport(added=plan.added, updated=plan.updated, deleted=plan.deleted, unchanged=plan.unchanged,
                                skipped=loaded.skipped, collection=name, model=model_id)
             if base is not None and plan.nothing and (store.server or readers_current(store.bm25_dir(base.generation))):
-                refresh_server_readers(cfg, model_id, store, base)
+                refresh_server_readers(cfg, model_id, store, base, _embed_words({"embedder": None, "load": load}))
                 rep.chunks, rep.generation = base.chunks, base.generation
             else:
                 _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0)
@@ -192,7 +192,7 @@ def _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0) -> Non
         vecs = embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
         write_chunks(w, chunks, vecs, have, rep, prog)
         m = _manifest(cfg, gen, model_id, emb["dim"], base, plan, loaded, chunks, sents, t0)
-        _finish(store, _verify(w, m, prog), m, prog)
+        _finish(store, _verify(w, m, prog), m, prog, _embed_words(emb))
     except BaseException:
         store.discard(gen)  # free its space now; a kill leaves it for the next run to remove
         raise
@@ -274,11 +274,19 @@ def _verify(w: Index, m: Manifest, prog: Progress) -> Index:
     return r
 
 
-def _finish(store, w: Index, m: Manifest, prog: Progress) -> None:
+def _embed_words(emb: dict):
+    """The model's ``embed_documents`` for the articles' words, loading it only if no chunk needed it."""
+    def embed(words: list[str]):
+        emb["embedder"] = emb["embedder"] or emb["load"]()
+        return emb["embedder"].embed_documents(words)
+    return embed
+
+
+def _finish(store, w: Index, m: Manifest, prog: Progress, embed) -> None:
     """Save BM25 beside the vectors, put everything on disk, then flip the manifest."""
     if w.bm25_dir() is not None:
         prog.step("bm25")
-        save_readers(w, m)
+        save_readers(w, m, embed=embed)
     store.seal(w.generation)
     prog.step("flip", generation=m.generation)
     store.publish(m, checkpoint=prog.step)

@@ -13,7 +13,6 @@ up in the air?"), a second search by the question and the words of a lapse adds 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rag.neighbours import next_of
 from rag.text import stem
@@ -107,14 +106,11 @@ def lapse_told_with(query, chosen: list, cands: list):
     return next((c for c in (prev, nxt) if c is not None and c not in chosen and tells_lapse(c.text)), None)
 
 
-def interim_pool(retriever, embedder, query, pool: list) -> list:
+def interim_pool(retriever, query, pool: list) -> list:
     """An interim question's passages that a second search, by the question's words and the words of a lapse
     (``LAPSE_WORDS``, in its vector too), ranks best and ``pool`` lacks. "How come its future was up in the air?" shares no word with
     "its term expired in May", and the passages restating the question's topic fill the pool before it."""
     if not (asked_of_interim(query) or story_of_lapse(query)):
         return []
-    seen = {p.chunk_id for p in pool}
-    qvec = embedder.embed_query(f"{query.meant or query.text} {LAPSE_TEXT}")  # one more model call, for these questions only
-    found = retriever.search(replace(query, terms=list(dict.fromkeys([*query.terms, *LAPSE_WORDS]))), LAPSE_PASSAGES,
-                             qvec=qvec, diversify=False)
-    return [p for p in found if p.chunk_id not in seen]
+    return retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *LAPSE_WORDS])), LAPSE_PASSAGES,
+                                   hint=LAPSE_TEXT)

@@ -10,7 +10,6 @@ words draw tells a narrowing, a second search by the question and the words of o
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rag.nearness import near_best
 from rag.reasons import states_shift
@@ -52,14 +51,11 @@ def narrowing_told(query, cands: list) -> object | None:
         or near_best(cands, NARROW_SHARE, lambda c: states_narrowing(c.text))
 
 
-def course_pool(retriever, embedder, query, pool: list) -> list:
+def course_pool(retriever, query, pool: list) -> list:
     """A course question's passages (``query.trend``) that a second search, by the question's words and the words of a
     narrowing (``NARROW_TEXT``, in its vector too), ranks best and ``pool`` lacks, when no passage of ``pool`` tells a
     narrowing: "how has ferry teamwork changed?" shares no word with "the pact narrows crossings to cargo"."""
     if not query.trend or query.more or any(states_narrowing(p.text[a:b]) for p in pool for a, b in p.sentences):
         return []
-    seen = {p.chunk_id for p in pool}
-    qvec = embedder.embed_query(f"{query.meant or query.text} {NARROW_TEXT}")  # one more model call, for these questions only
-    found = retriever.search(replace(query, terms=list(dict.fromkeys([*query.terms, *NARROW_WORDS]))), NARROW_PASSAGES,
-                             qvec=qvec, diversify=False)
-    return [p for p in found if p.chunk_id not in seen]
+    return retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *NARROW_WORDS])), NARROW_PASSAGES,
+                                   hint=NARROW_TEXT)

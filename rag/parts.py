@@ -8,7 +8,6 @@ answer. The words are general English for the divisions of a legal text, not phr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 # the divisions a treaty, law or contract is numbered by, then the number (digits or a roman numeral)
 _PART = re.compile(r"\b(article|section|clause|paragraph|chapter|annex|appendix|subsection|protocol)s?"
@@ -33,7 +32,4 @@ def unwritten_parts(unknown, question: str, passages):
     if not asked:  # most questions name no numbered part: the passages need no reading
         return unknown
     texts = [re.sub(r"\s+", " ", p.text.lower()) for p in passages]
-    missing = [part for part in asked if not any(part in t for t in texts)]
-    if not missing:
-        return unknown
-    return replace(unknown, entities=list(unknown.entities) + missing)
+    return unknown.naming([part for part in asked if not any(part in t for t in texts)])

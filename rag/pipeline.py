@@ -29,7 +29,7 @@ from rag.persons import writer_as_person
 from rag.query import Query, understand
 from rag.schema import Answer
 from rag.sidepool import side_pool
-from rag.text import drop_format_chars, stem
+from rag.text import drop_format_chars
 from rag.voicepool import speaker_pool
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
@@ -147,13 +147,13 @@ class Pipeline:
                           notice=q.notice, article_word=self._article_words().word_for)
 
     def _article_words(self):
-        """The articles' words by their embedding, built once (their vectors on first use: ~1k words, well under 1 s)."""
+        """The articles' words by their embedding, built once: their vectors as the ingest saved them, else embedded
+        on first use (~1k words on the real corpus, under 1 s)."""
         if getattr(self, "_words", None) is None:
             from rag.article_words import ArticleWords
 
-            lex = self.retriever.lexicon
-            self._words = ArticleWords(lex.speller.vocab, self.embedder.embed_documents,
-                                       spread=lambda w: lex.df.get(stem(w), 0))
+            self._words = ArticleWords.of_lexicon(self.retriever.lexicon, self.embedder.embed_documents,
+                                                  self.index.bm25_dir())
         return self._words
 
     def _writers_of(self, text: str) -> list[str]:
@@ -183,9 +183,9 @@ class Pipeline:
         if (query.meant or (query.intent == "compare" and query.within)) and not query.about_articles:
             pool = pool + named_extra(query, self.retriever.search(query, MAX_K, qvec=qvec, extra=MAX_K), pool)
         pool = pool + side_pool(self.retriever, self.embedder, query, pool)  # comparisons: each side searched on its own
-        pool = pool + interim_pool(self.retriever, self.embedder, query, pool)  # "how come it was up in the air?": its lapse
+        pool = pool + interim_pool(self.retriever, query, pool)  # "how come it was up in the air?": its lapse
         pool = pool + speaker_pool(self.retriever, query, qvec, pool)  # "what did the scientists think…?": a passage naming them
-        pool = pool + course_pool(self.retriever, self.embedder, query, pool)  # "how have ties changed?": their narrowing
+        pool = pool + course_pool(self.retriever, query, pool)  # "how have ties changed?": their narrowing
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]

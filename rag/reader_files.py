@@ -1,4 +1,5 @@
-"""The files readers load at every start instead of rebuilding them: BM25, the ``Lexicon``, the sidecar.
+"""The files readers load at every start instead of rebuilding them: BM25, the ``Lexicon``, the sidecar, and the
+vectors of the articles' words (``rag.article_words``).
 
 An ingest saves them into the folder of the generation it builds (on a Chroma server, a local
 folder per generation: ``rag.server_store``), and ``readers.json``, written last, records their
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rag import lexicon, sidecar, sparse
+from rag import article_words, lexicon, sidecar, sparse
 from rag.config import Config
 from rag.generations import Manifest
 from rag.index import Index
@@ -31,34 +32,41 @@ def readers_current(folder: Path | None) -> bool:
 
 
 def _formats() -> dict:
-    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT}
+    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT, "words": article_words.FORMAT}
 
 
-def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: tuple | None = None) -> None:
+def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: tuple | None = None,
+                 embed=None) -> None:
     """What readers load at every start instead of rebuilding it, saved into the folder of a generation being
     built: BM25, the ``Lexicon`` and the sidecar of passages and sentence vectors (on a Chroma server, a local
     folder: ``rag.server_store``). ``records`` (the chunks, in id order) and ``sentences`` (the sentence ids, and
     a callable giving their ``(ids, vectors)`` pages) replace reading them from the store: ``rag bench``'s copies
-    at 1M chunks keep their sentence vectors out of the store (``rag.bench_replicate``)."""
+    at 1M chunks keep their sentence vectors out of the store (``rag.bench_replicate``). ``embed`` (the model's
+    ``embed_documents``) embeds the articles' words now; without it (``rag bench``'s copies) they are embedded on
+    first use, and the folder is not current for a later ingest."""
     folder = w.bm25_dir()
     if folder is not None:
         recs = records if records is not None else w.all_records()
         sparse.save(sparse.build(recs), recs["ids"], folder)
         passages, headers = passages_from(recs), [(x or {}).get("header", "") for x in recs["metadatas"]]
-        lexicon.save(build_lexicon(passages, headers), recs["ids"], folder)
+        lex = build_lexicon(passages, headers)
+        lexicon.save(lex, recs["ids"], folder)
+        if embed is not None:
+            article_words.save(article_words.ArticleWords.of_lexicon(lex, embed), folder)
         sids, pages = sentences if sentences is not None else (w.sentence_ids(), w.sentence_pages)
         if sidecar.save(passages, headers, sids, pages(), m.dim, folder, bulleted_sections(passages), subheadings(passages)):
-            (Path(folder) / READERS).write_text(json.dumps(_formats()), encoding="utf-8")
+            formats = _formats() if embed is not None else {k: v for k, v in _formats().items() if k != "words"}
+            (Path(folder) / READERS).write_text(json.dumps(formats), encoding="utf-8")
 
 
-def refresh_server_readers(cfg: Config, model_id: str, store, base: Manifest) -> None:
+def refresh_server_readers(cfg: Config, model_id: str, store, base: Manifest, embed=None) -> None:
     """An unchanged index on a Chroma server with no readers folder here for its live generation (or one in an
     older format) gets one; the generation stays (the folder is of its collections)."""
     if not store.server or store.readers is None or readers_current(store.bm25_dir(base.generation)):
         return
     store.rewrite_readers(base.generation)
     try:
-        save_readers(Index(cfg, model_id, generation=base.generation, store=store), base)
+        save_readers(Index(cfg, model_id, generation=base.generation, store=store), base, embed=embed)
         store.seal(base.generation)
     finally:
         store.discard_readers(base.generation)  # a no-op once sealed

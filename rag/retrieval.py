@@ -331,6 +331,17 @@ class Retriever:
         with one_blas_thread():
             return self._search(query, k, qvec, diversify, extra)
 
+    def search_beyond(self, pool: list, query, terms: list[str], k: int, hint: str = "",
+                      qvec: np.ndarray | None = None) -> list[Passage]:
+        """A second search's ``k`` best passages, by ``terms`` and the question's vector (with ``hint``'s words in
+        it: one more model call), that ``pool`` lacks, best first: the words a kind of answer is told in
+        ("expired", "narrowed") reach passages the question's own words rank below those restating its topic."""
+        if qvec is None and hint:
+            qvec = self.embedder.embed_query(f"{query.meant or query.text} {hint}")
+        seen = {p.chunk_id for p in pool}
+        found = self.search(replace(query, terms=terms), k, qvec=qvec, diversify=False)
+        return [p for p in found if p.chunk_id not in seen]
+
     def _search(self, query, k: int, qvec, diversify: bool, extra: int) -> list[Passage]:
         pool = min(self.n, max(4 * k, 20))
         lexical = self._bm25_top(self.lexicon.searched(query.terms), pool)

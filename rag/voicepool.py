@@ -10,7 +10,6 @@ the speaker and reporting a say (``SPEAKER_PASSAGES``).
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from rag.rules import SAID
 from rag.text import terms
@@ -43,6 +42,5 @@ def speaker_pool(retriever, query, qvec, pool: list) -> list:
     speaker's word ranks and ``pool`` lacks (a pool passage may name them without a sentence of their say)."""
     if not query.speaker:
         return []
-    seen = {p.chunk_id for p in pool}
-    found = retriever.search(replace(query, terms=[query.speaker]), SPEAKER_SEARCH, qvec=qvec, diversify=False)
-    return [p for p in found if p.chunk_id not in seen and voices_in(query.speaker, p)][:SPEAKER_PASSAGES]
+    found = retriever.search_beyond(pool, query, [query.speaker], SPEAKER_SEARCH, qvec=qvec)
+    return [p for p in found if voices_in(query.speaker, p)][:SPEAKER_PASSAGES]

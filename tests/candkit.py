@@ -30,10 +30,16 @@ def query(text: str, **kw) -> Query:
 
 
 class RecordingRetriever:
-    """A retriever for the second-search tests: returns ``found`` and records each search's terms, vector and mode."""
+    """A retriever for the second-search tests: returns ``found`` and records each search's terms, vector and mode
+    (its ``search_beyond`` is the real one, over this ``search`` and a ``TextEmbedder``)."""
 
     def __init__(self, found):
         self.found, self.asked = found, []
+        self.embedder = TextEmbedder()
+
+    from rag.retrieval import Retriever
+    search_beyond = Retriever.search_beyond
+    del Retriever
 
     def search(self, query, k, qvec=None, diversify=True, extra=0):
         self.asked.append((query.terms, qvec, diversify))

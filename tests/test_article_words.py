@@ -54,3 +54,30 @@ def test_a_large_vocabulary_keeps_its_most_widely_used_words():
     assert len(aw.vocab) == article_words.MOST_WORDS and common in aw.vocab
     aw.word_for("farming")
     assert seen[0] == article_words.MOST_WORDS  # the first lookup embeds no more than the cap
+
+
+def test_an_ingest_saves_the_article_words_vectors_and_a_start_reads_them_without_embedding(hash_cfg, tiny_corpus):
+    from rag import article_words
+    from rag.ingest import ingest
+    from rag.pipeline import Pipeline
+
+    ingest(hash_cfg, progress=False)
+    pipe = Pipeline(hash_cfg)
+    calls = []
+    embed = pipe.embedder.embed_documents
+    pipe.embedder.embed_documents = lambda words: calls.append(list(words)) or embed(words)
+    words = pipe._article_words()
+    assert words.vocab and len(words.vectors()) == len(words.vocab) and calls == []  # read, not embedded
+    fresh = ArticleWords(words.vocab, embed)
+    assert np.allclose(words.vectors(), fresh.vectors())  # the same vectors a first use would embed
+    assert words.word_for(words.vocab[0]) == words.vocab[0] and calls == [[words.vocab[0]]]  # only the asked word
+    # saved for other words or by another format, they are not used
+    folder = pipe.index.bm25_dir()
+    assert article_words._load(folder, words.vocab[:-1]) is None
+    article_words.FORMAT += 1
+    try:
+        assert article_words._load(folder, words.vocab) is None
+    finally:
+        article_words.FORMAT -= 1
+    (folder / "article_words.npy").write_bytes(b"damaged")
+    assert article_words._load(folder, words.vocab) is None

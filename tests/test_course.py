@@ -1,7 +1,7 @@
 """An overview of a matter's course hears first the sentence of the asked kind (``rag.course``): the turn it took for
 "how have ties changed / where are they heading?", the year it began for "a quick history of the pact"."""
 
-from candkit import RecordingRetriever, TextEmbedder, cands as _cands
+from candkit import RecordingRetriever, cands as _cands
 from candkit import query as _q
 from rag.course import asks_course_change, asks_history
 from rag.evidence import Candidate
@@ -84,8 +84,8 @@ def test_a_course_question_searches_once_more_by_the_words_of_a_narrowing_when_i
     new = N(chunk_id="a:1", text="The pact narrows crossings.", sentences=[(0, 27)])
     r = RecordingRetriever([held, new])
     q = _q("how have the ferry ties changed over the years", intent="overview", trend=True)
-    assert course_pool(r, TextEmbedder(), q, [held]) == [new]
+    assert course_pool(r, q, [held]) == [new]
     terms, qvec, diversify = r.asked[0]
     assert set(NARROW_WORDS) <= set(terms) and "narrowed" in qvec and not diversify
-    assert course_pool(r, TextEmbedder(), q, [held, new]) == []  # the pool tells a narrowing already
-    assert course_pool(r, TextEmbedder(), _q("tell me about the ferry ties", intent="overview"), [held]) == []
+    assert course_pool(r, q, [held, new]) == []  # the pool tells a narrowing already
+    assert course_pool(r, _q("tell me about the ferry ties", intent="overview"), [held]) == []

@@ -4,7 +4,7 @@ the sentence next to it that tells the rest of the lapse (``rag.lapse``)."""
 from types import SimpleNamespace as N
 
 from rag.lapse import asks_interim, lapse_first, lapse_told_with, tells_lapse
-from candkit import RecordingRetriever, TextEmbedder
+from candkit import RecordingRetriever
 
 BODY = N(kind="body", start=0)
 TALKS = N(text="The ferry lease was finally renewed after long talks in Oslo.", score=0.5, doc_id="a", passage=BODY,
@@ -69,14 +69,14 @@ def test_an_interim_question_searches_once_more_by_the_words_of_a_lapse():
     held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
     r = RecordingRetriever([held, new])
     q = Q("how come the lease was up in the air?", terms=["leas", "air"])
-    assert interim_pool(r, TextEmbedder(), q, [held]) == [new]
+    assert interim_pool(r, q, [held]) == [new]
     terms, qvec, diversify = r.asked[0]
     assert terms[:2] == ["leas", "air"] and set(LAPSE_WORDS) <= set(terms) and "expired" in qvec and not diversify
-    assert interim_pool(r, TextEmbedder(), Q("why was the lease renewed?"), [held]) == []
+    assert interim_pool(r, Q("why was the lease renewed?"), [held]) == []
     assert len(r.asked) == 1  # no second search for other questions
     story = Q("walk me through the lease's lapse and renewal saga", intent="overview", terms=["leas", "laps"], narrative=True)
-    assert interim_pool(r, TextEmbedder(), story, [held]) == [new] and len(r.asked) == 2  # a story of a lapse: searched too
-    assert interim_pool(r, TextEmbedder(), Q("walk me through the renewal saga", narrative=True), [held]) == []
+    assert interim_pool(r, story, [held]) == [new] and len(r.asked) == 2  # a story of a lapse: searched too
+    assert interim_pool(r, Q("walk me through the renewal saga", narrative=True), [held]) == []
 
 
 def test_a_story_names_a_lapse_in_any_form_of_the_word():
