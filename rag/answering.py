@@ -44,6 +44,7 @@ from rag.leftout import excluded_first
 from rag.sequel import sequel_first
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
+from rag.timing import pick_timed
 from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
@@ -180,6 +181,9 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     if refused:
         return Decision([], True, refused, signals)
     cands = candidates(query, passages, lexicon, target, weights)
+    timed = pick_timed(query, cands, passages)
+    if timed:  # "which piece was written before the vote?": the articles its words place there, whatever else scores
+        return Decision(timed[0], False, "", {**signals, "chosen_because": timed[1]}, f"Written {query.timed[0]} it — ")
     cands = asides_after(query, cands)  # a side story's sentences give way to the article's own account
     cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
     if not cands:
