@@ -38,7 +38,7 @@ from rag.kinds import asked_kind, is_item
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
-from rag.timing import time_asked
+from rag.timing import timed_of
 from rag.text import STOPWORDS, full_years, plain_drawback, plain_excluded, plain_gain, said_plainly, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
@@ -252,7 +252,7 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
                 member=qtype == "name" and asks_member(core_asking),
                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core),
-                measure=asked_measure(asking) if qtype == "number" else "", timed=() if named else time_asked(text))
+                measure=asked_measure(asking) if qtype == "number" else "", timed=timed_of(text, named))
 
 
 def asked_in_their_words(text: str, known, article_word) -> str:

@@ -18,7 +18,7 @@ import re
 from rag.evidence import Candidate
 from rag.intent import LEAD
 from rag.rules import MONTH
-from rag.status import status_of
+from rag.status import status_of, written_apart
 from rag.text import stem
 
 # "which (of the) article(s) was written / came out before X", "which one is from after X": an article asked for by
@@ -75,6 +75,27 @@ def time_asked(text: str) -> tuple:
         return ()
     rel = re.sub(r"\s+", " ", m.group(1))
     return ("before" if rel in _BEFORE else "after", m.group(2))
+
+
+# "the timing of the A piece vs the others", "A was written at a different time from the rest": when an article was
+# written, set against the others' (general English); with two or more articles named and a time against which they
+# were written, ``status.written_apart`` answers instead
+_TIMING = re.compile(r"\btiming\b|\bwritten\s+at\s+(?:a\s+)?different\s+(?:times?|points?)\b", re.I)
+_SET_AGAINST = re.compile(r"\b(?:others?|rest|differ\w*|different|compar\w*|vs\.?|versus|contrast\w*)\b", re.I)
+
+
+def timed_of(text: str, named: set) -> tuple:
+    """What ``Query.timed`` holds: ("before"/"after", event) for "which article was written before X?" (no article
+    named), ("apart", "") for an article's timing set against the others', else ().
+
+    >>> timed_of("which piece came out after the vote?", set()), timed_of("how is the timing of A different from the others?", {"a"})
+    (('after', 'the vote'), ('apart', ''))
+    >>> timed_of("what was the timing of the vote?", set()), timed_of("was A written before the vote and B after?", {"a", "b"})
+    ((), ())
+    """
+    if not named and time_asked(text):
+        return time_asked(text)
+    return ("apart", "") if _TIMING.search(text) and _SET_AGAINST.search(text) and not written_apart(text, named) else ()
 
 
 def act_stems(event: str) -> set[str]:
@@ -163,6 +184,8 @@ def pick_timed(query, cands: list[Candidate], passages: list) -> tuple[list[Cand
     if not query.timed:
         return None
     rel, event = query.timed
+    if rel == "apart":
+        return _each_own_time(query, cands, passages)
     acts = act_stems(event)
     side = placed(cands, acts) if acts else {}
     docs = [d for d in dict.fromkeys(c.doc_id for c in cands) if side.get(d) == rel]
@@ -185,6 +208,21 @@ def pick_timed(query, cands: list[Candidate], passages: list) -> tuple[list[Cand
     return (chosen, why) if chosen else None
 
 
+def _each_own_time(query, cands: list[Candidate], passages: list) -> tuple[list[Candidate], list[str]] | None:
+    """An article's timing set against the others': each article telling where things stood as it wrote
+    (``status.status_of``), the named ones first, as its card (its date, when stated) and those sentences; None
+    when no named article tells it."""
+    docs = sorted(dict.fromkeys(c.doc_id for c in cands), key=lambda d: d not in query.named_docs)
+    chosen: list[Candidate] = []
+    why: list[str] = []
+    for doc in docs:
+        stood = status_of(query, [c for c in cands if c.doc_id == doc and c.passage.kind == "body"], doc)
+        card = _card(passages, doc) if stood else None
+        chosen += [card] * (card is not None) + stood
+        why += ["card"] * (card is not None) + ["status"] * len(stood)
+    return (chosen, why) if {c.doc_id for c in chosen} & set(query.named_docs) else None
+
+
 def timed_pool(retriever, query, pool: list) -> list:
     """Every body passage and the card of the articles in ``pool``, which ``pool`` lacks: an article is placed by
     all it says of the event (one sentence telling it done outweighs any number speaking of it as pending), and the
@@ -194,3 +232,9 @@ def timed_pool(retriever, query, pool: list) -> list:
     docs = list(dict.fromkeys(p.doc_id for p in pool))
     have = {p.chunk_id for p in pool}
     return [p for p in retriever.bodies(docs) + retriever.cards_for(docs) if p.chunk_id not in have]
+
+
+def timed_opening(query) -> str:
+    """The answer's opening: "Written before it — " or "Written after it — "; none for timings set side by side."""
+    rel = query.timed[0] if query.timed else "apart"
+    return "" if rel == "apart" else f"Written {rel} it — "

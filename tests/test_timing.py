@@ -5,7 +5,7 @@ from types import SimpleNamespace as S
 from candkit import cands as _cands
 from candkit import query as _q
 from rag.schema import Passage
-from rag.timing import act_stems, pick_timed, placed, tells_done, tells_pending, time_asked, timed_pool
+from rag.timing import act_stems, pick_timed, placed, tells_done, tells_pending, time_asked, timed_of, timed_opening, timed_pool
 
 
 def _card(doc: str, text: str) -> Passage:
@@ -89,3 +89,28 @@ def test_the_pool_gets_every_passage_and_card_of_its_articles():
     got = timed_pool(retriever, S(timed=("before", "the renewal")), [p1])
     assert [p.chunk_id for p in got] == ["a:1", "a:card"]
     assert timed_pool(retriever, S(timed=()), [p1]) == []
+
+
+def test_an_articles_timing_set_against_the_others_is_read_apart():
+    assert timed_of("how is the timing of the A piece different from the others?", {"a"}) == ("apart", "")
+    assert timed_of("was A written at a different time from the rest?", {"a"}) == ("apart", "")
+    assert timed_of("what was the timing of the vote?", set()) == ()  # no article set against another
+    assert timed_of("was A written before the vote and B after?", {"a", "b"}) == ()  # ``status.written_apart``
+    assert timed_of("which one came out after the renewal?", set()) == ("after", "the renewal")
+
+
+def test_timings_apart_give_each_articles_card_and_where_things_stood_named_first():
+    cands, passages = _harbour()
+    q = _q("how is the timing of the new piece different from the others?", timed=("apart", ""), named_docs={"new"})
+    got, why = pick_timed(q, cands, passages)
+    assert [c.doc_id for c in got] == ["new", "new", "old", "old"]
+    assert got[1].text.startswith("Finally, on May 3") and got[3].text.startswith("But today")
+    assert why == ["card", "status", "card", "status"]
+    assert timed_opening(q) == ""
+    assert timed_opening(_q("x", timed=("before", "the vote"))) == "Written before it — "
+
+
+def test_timings_apart_without_the_named_articles_own_time_are_left_to_the_usual_answer():
+    cands, passages = _harbour()
+    q = _q("how does the timing of the other piece compare?", timed=("apart", ""), named_docs={"other"})
+    assert pick_timed(q, cands, passages) is None
