@@ -44,6 +44,7 @@ from rag.leftout import excluded_first
 from rag.sequel import sequel_first
 from rag.status import pick_status, with_status
 from rag.ties import near_ties
+from rag.timing import pick_timed, timed_opening
 from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
@@ -171,6 +172,11 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
     weights = asked_weights(query, topic_weights(query, weights))
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
+    # "which piece was written before the vote?", "A's timing vs the others'": the articles their own words place
+    # (``rag.timing``), whatever else scores, and before the topic's words are needed ("timing" names no topic)
+    timed = query.timed and pick_timed(query, candidates(query, passages, lexicon, set(), weights or dict.fromkeys(query.terms, 1.0)), passages)
+    if timed:
+        return Decision(timed[0], False, "", {**signals, "chosen_because": timed[1]}, timed_opening(query))
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,

@@ -30,6 +30,7 @@ from rag.query import Query, understand
 from rag.schema import Answer
 from rag.sidepool import side_pool
 from rag.text import drop_format_chars
+from rag.timing import timed_pool
 from rag.voicepool import speaker_pool
 
 EXTRA_CANDIDATE_PASSAGES = 5  # sentences are drawn from k + this many passages
@@ -186,6 +187,7 @@ class Pipeline:
         pool = pool + interim_pool(self.retriever, query, pool)  # "how come it was up in the air?": its lapse
         pool = pool + speaker_pool(self.retriever, query, qvec, pool)  # "what did the scientists think…?": a passage naming them
         pool = pool + course_pool(self.retriever, query, pool)  # "how have ties changed?": their narrowing
+        pool = pool + timed_pool(self.retriever, query, pool)  # "which piece was written before X?": all each says of X
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]

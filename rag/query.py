@@ -38,6 +38,7 @@ from rag.kinds import asked_kind, is_item
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
+from rag.timing import timed_of
 from rag.text import STOPWORDS, full_years, plain_drawback, plain_excluded, plain_gain, said_plainly, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
@@ -123,6 +124,7 @@ class Query:
     word_used: bool = False  # "what word does she use for it?": the sentence coining a rare word answers (``asks_word_used``)
     age: bool = False  # "how old was the pact when…": an age ("a 45-year-old pact") answers, not any span (``asks_age``)
     stance: bool = False  # "does the port piece agree fares should rise?": that one article's view (``intent.asks_stance``)
+    timed: tuple = ()  # "which piece was written before the vote?": ("before", "the vote"), an article by its time (``rag.timing``)
 
 
 # Words that ask for an article's main point without naming a topic ("sum up the CSIS piece").
@@ -250,7 +252,7 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
                 member=qtype == "name" and asks_member(core_asking),
                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core),
-                measure=asked_measure(asking) if qtype == "number" else "")
+                measure=asked_measure(asking) if qtype == "number" else "", timed=timed_of(text, named))
 
 
 def asked_in_their_words(text: str, known, article_word) -> str:
@@ -316,9 +318,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
-                 set_aside=terms(set_aside_text(text)),
-                 coverage=asks_coverage(core),
-                 trend=trend, each_party=asks_each_party(text),
+                 set_aside=terms(set_aside_text(text)), coverage=asks_coverage(core), trend=trend, each_party=asks_each_party(text),
                  account=account, written_apart=apart,
                  **wanted_shapes(text, core, qtype, intent, named))
 

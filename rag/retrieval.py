@@ -121,6 +121,10 @@ class Retriever:
                     self._home.setdefault(key, []).append((i, s))
         return self._home
 
+    def bodies(self, doc_ids: list[str]) -> list[Passage]:
+        """Every body passage of ``doc_ids``, in reading order (``rag.timing`` reads all an article says of an event)."""
+        return [self.passages[i] for d in dict.fromkeys(doc_ids) for i in self._body.get(d, [])]
+
     def cards_for(self, doc_ids: list[str], exclude: set[str] = frozenset()) -> list[Passage]:
         """The metadata cards of ``doc_ids`` (questions about an article are answered from its card)."""
         cards = (self.passages[self._cards[d]] for d in dict.fromkeys(doc_ids) if d in self._cards)
