@@ -17,6 +17,7 @@ from rag.nearness import near_best
 from rag.period import asks_now, characterises_period
 from rag.reasons import states_shift
 from rag.rules import dates_start
+from rag.standing import future_told
 
 PERIOD_SHARE = 0.65  # "how are ties now?": the sentence characterising the present, down to this share of the best
 COURSE_SHARE = 0.6  # "how have ties changed?": the sentence stating a change of course, down to this share of the best
@@ -90,9 +91,10 @@ def origin_told(query, cands: list) -> object | None:
 
 def course_point(query, cands: list) -> object | None:
     """The sentence of the kind an overview of a matter's course asks for, heard first in the spread: the present
-    (``present_period``), the turn it took (``narrowing.narrowing_told``, ``course_told``) or its start (``origin_told``); None for other questions
-    and for summaries of named articles, lists of an asked kind and "tell me more"."""
+    (``present_period``), its future (``standing.future_told``), the turn it took (``narrowing.narrowing_told``,
+    ``course_told``) or its start (``origin_told``); None for other questions and for summaries of named articles,
+    lists of an asked kind and "tell me more"."""
     if query.intent != "overview" or query.listed or query.more or query.gist or not cands:
         return None
-    return (present_period(query, cands) or narrowing_told(query, cands) or course_told(query, cands)
-            or origin_told(query, cands))
+    return (present_period(query, cands) or future_told(query, cands) or narrowing_told(query, cands)
+            or course_told(query, cands) or origin_told(query, cands))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag.standing import asks_standing
 from rag.text import stem
 from rag.whyask import CAUSE_ASK
 
@@ -141,6 +142,8 @@ def intent_of(q: str) -> str:
     if re.search(r"\bhow (?:does|did|do|is|was|will|would|can|could|has|have|are|were|should|must|might)\b", ql) \
             and not re.search(r"\bhow (?:many|much|long|old)\b", ql):
         return "why"  # "how does it work / how did it change / how are they supposed to stop leaks?": an explanation
+    if asks_standing(ql):  # after "how…?", which asks an explanation ("how are things looking going forward?")
+        return "overview"  # "where do things stand with X?", "the outlook for X": the matter's state, told whole
     if re.search(r"\b(?:list|name some|name the|examples?|what (?:areas|fields|topics|kinds|types|sorts|companies|"
                  r"firms|countries|technologies|things|stuff|safeguards|changes|provisions|benefits|risks|concerns|"
                  r"challenges|events))\b|\bwhich (?:areas|fields|companies|firms|technologies|countries|events)\b", ql):

@@ -163,6 +163,24 @@ def plain_drawback(question: str) -> str:
     return _DRAWBACK.sub(lambda m: m.group(1) + "risk of", question)
 
 
+# Words for what lies ahead (general English): "the outlook for X", "X's prospects" ask for X's future, the word
+# writers use ("the future of X hangs in the balance"); read literally, "outlook" is a word articles seldom use, and a
+# question made of such words reads as off the topic. A holder's "outlook" ("the writer's outlook", "their outlook
+# on trade") is their view, not what lies ahead, and stays.
+_OUTLOOK_WORD = re.compile(r"\bprospects\b|\boutlook(?=\s+(?:for|of)\b)|(?<=\bthe\s)outlook\b", re.I)
+
+
+def plain_outlook(question: str) -> str:
+    """The question with a word for what lies ahead said as the future it is ("the outlook for X" -> "the future for X").
+
+    >>> plain_outlook("what's the outlook for the ferry pact?"), plain_outlook("what are the lease's prospects?")
+    ("what's the future for the ferry pact?", "what are the lease's future?")
+    >>> plain_outlook("how does the port piece's outlook differ?"), plain_outlook("does it change their outlook on trade?")
+    ("how does the port piece's outlook differ?", 'does it change their outlook on trade?')
+    """
+    return _OUTLOOK_WORD.sub("future", question)
+
+
 # Idioms of exclusion (general English): "off the table", "out of bounds" mean excluded, the word writers use; read
 # literally, "table" or "bounds" would match a sentence about negotiators "at the table".
 _EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.I)
