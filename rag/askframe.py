@@ -20,7 +20,7 @@ import re
 
 from rag.asked import kind_heads
 from rag.scope import DOCUMENT_STEMS
-from rag.text import stem
+from rag.text import STOPWORDS, stem
 
 # "in which city…", "what year did…", "which countries…": the wh-word's noun, up to one modifier before it
 _WH_NOUN = re.compile(r"\b(?:which|what)\s+([a-z\-]+)(?:\s+([a-z]+))?\b")
@@ -57,6 +57,20 @@ def synonym_documents(terms: list[str], known) -> frozenset[str]:
     return frozenset(t for t in terms if t in DOCUMENT_STEMS and not known(t))
 
 
+# Adjectives of generality (general English, as ``intent._WHOLE_ASK`` reads them): "the main pillars", "the key
+# points" grade what is asked for, they name no topic of their own
+_GENERALITY = re.compile(r"\b(main|key|basic|core|central|major|chief|principal|overall)\s+([a-z][a-z\-]*)")
+
+
+def generality_words(text: str) -> frozenset[str]:
+    """The stems of the adjectives of generality before a noun ("list the main pillars": "main").
+
+    >>> sorted(generality_words("list the main pillars the article lays out")), generality_words("the key to it")
+    (['main'], frozenset())
+    """
+    return frozenset(stem(m.group(1)) for m in _GENERALITY.finditer(text.lower()) if m.group(2) not in STOPWORDS)
+
+
 def asking_words(text: str, terms: list[str], known) -> frozenset[str]:
-    """Both kinds of asking word of a question (``kind_nouns``, ``synonym_documents``)."""
-    return kind_nouns(text) | synonym_documents(terms, known)
+    """Every kind of asking word of a question (``kind_nouns``, ``synonym_documents``, ``generality_words``)."""
+    return kind_nouns(text) | synonym_documents(terms, known) | generality_words(text)

@@ -31,3 +31,15 @@ def test_asking_words_leave_the_unknown_share():
     assert Unknown([], [], ["citi", "deal", "wrap"], idf, frame=words).share == 4.0 / 6.0
     # a topic word the articles never use still counts: "bread" is what is asked about
     assert Unknown([], [], ["bread", "citi"], {"bread": 4.0, "citi": 4.0}, frame=kind_nouns("which city bakes bread?")).share == 1.0
+
+
+def test_an_adjective_of_generality_is_an_asking_word():
+    from rag.askframe import generality_words
+
+    assert generality_words("list the main pillars the article lays out") == {stem("main")}
+    assert generality_words("what are the core aims and the chief risks?") == {stem("core"), stem("chief")}
+    assert generality_words("what's the key to it?") == frozenset()  # a noun, before a function word
+    # left out of the unknown share like any asking word: "pillars" and the article's name decide
+    idf = {"main": 4.0, "pillar": 3.0, "csis": 2.0}
+    words = asking_words("list the main pillars the csis article lays out", list(idf), set().__contains__)
+    assert Unknown([], [], ["main"], idf, frame=words).share == 0.0
