@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rag.about_articles import META_STEMS
+from rag.askframe import asking_words
 from rag.docnames import document_name
 from rag.framewords import frame_words
 from rag.initials import spells_out
@@ -108,7 +109,8 @@ def unknown_terms(query, lexicon) -> Unknown:
     rare = [t for t in rare if t not in named and t not in initials]
     return Unknown(ents, rare, [t for t in everyday if t not in initials], {t: lexicon.idf(t) for t in query.terms},
                    [t for t in rare if surface.get(t, t).isalpha() and not in_dictionary(surface.get(t, t))],
-                   frame_words(query.text))
+                   # the noun of the asked kind ("which city") and "deal" for their "agreement" name no topic either
+                   frame_words(query.text) | asking_words(query.text, query.terms, lexicon.known))
 
 
 def within_told_years(term: str, known) -> bool:

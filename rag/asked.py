@@ -289,6 +289,15 @@ _WHAT_THE = re.compile(LEAD + r"what(?:'s|\s+(?:is|was|are|were))\s+the\s+(?:[a-
 _HEAD_FORMS = {**_HEADS, **{plural(w): t for w, t in _HEADS.items()}}  # "what exact dates"
 
 
+def kind_heads() -> frozenset[str]:
+    """The nouns naming a kind of answer ("city", "years", "percentage"), singular and plural (``askframe``).
+
+    >>> "city" in kind_heads(), "cities" in kind_heads(), "port" in kind_heads()
+    (True, True, False)
+    """
+    return frozenset(_HEAD_FORMS)
+
+
 _COUNT = r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
 _NOT_COUNTED = STOPWORDS | {"were", "was", "have", "has", "did", "does"}
 

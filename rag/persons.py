@@ -122,7 +122,9 @@ def speaker(question: str, article_words=frozenset()) -> str:
 _WORDS_VERBS = {"say", "said", "claim", "announce", "comment"}
 # a sentence telling someone's words: a verb of saying (``rules.SAID``), one of announcing or reproaching, or a quotation
 _REPORTED = re.compile(r"[“”\"]|\baccording to\b|\b(?:announc|declar|castigat|criticis|criticiz|prais|urg|told|tell|"
-                       r"comment|remark|state[sd]\b|stating|acknowledg|caution|condemn|welcom|hail)")
+                       r"comment|remark|state[sd]\b|stating|acknowledg|caution|condemn|welcom|hail|"
+                       # ...or one of making an intent known ("signalled its readiness to…", "vowed to…", "threatened")
+                       r"signall?(?:ed|ing)|vow(?:s|ed|ing)?\b|pledg(?:es|ed|ing)\b|threaten)")
 
 
 def asks_words(question: str) -> bool:
@@ -149,6 +151,8 @@ def reports_words(text: str) -> bool:
     (True, True)
     >>> reports_words("It was the first official pact between the United States and Chile.")
     False
+    >>> reports_words("Oslo has signalled its readiness to close the port."), reports_words("Oslo faces threats.")
+    (True, False)
     """
     text = _PROPER_STATES.sub("", text).lower()
     return bool(SAID.search(text) or _REPORTED.search(text))

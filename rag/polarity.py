@@ -32,7 +32,8 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
                 r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
-                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept)\s+(?:\w+\s+){0,3}?out|omit\w*")
+                r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept|"
+                r"cut(?:s|ting)?|strip(?:s|ped|ping)?|carv(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("in the end", "at the end of the year", "by the end of May": "end" as a point in time after a preposition dates
 # what is said, as "finally" would; "did it get renewed in the end?" asks whether it was, nothing ended)
@@ -81,6 +82,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     >>> negations("did the new permit leave out barges?", verbs_only=True), negations("It omits barges.")
     (1, 1)
     >>> negations("are barges kept out of the new permit?", verbs_only=True), negations("It keeps ferries running.")
+    (1, 0)
+    >>> negations("were barges cut out of the new permit?", verbs_only=True), negations("a cutting-edge ferry is out")
     (1, 0)
     >>> negations("They must decide whether to renew or end the permit."), negations("Either renew it or not.")
     (0, 0)

@@ -22,6 +22,23 @@ REDATED_TOP = 5  # ...among this many of the best sentences
 _NOT_DONE = re.compile(r"\b(?:will|shall|must|might|could|can|would|should|(?-i:may))\b", re.I)
 
 
+# A question asking what will be ("will it be renewed again in 2029?", "is it going to lapse in 2030?"): general
+# English auxiliaries of the future
+_FUTURE_ASK = re.compile(r"\b(?:will|won't|wont|shall|going\s+to|gonna)\b", re.I)
+
+
+def asks_future(question: str) -> bool:
+    """Does a question ask what will be? An act the articles date in their past does not answer it: "No — it was
+    renewed in 2024" is no answer to whether it will be renewed in 2029, which they cannot know.
+
+    >>> asks_future("will the pact get renewed again in 2029?"), asks_future("is it going to lapse in 2030?")
+    (True, True)
+    >>> asks_future("did it only take effect in 2030?"), asks_future("was it renewed in 2023?")
+    (False, False)
+    """
+    return bool(_FUTURE_ASK.search(question.replace("’", "'")))
+
+
 def dated(text: str) -> bool:
     """Does a sentence state a date (a year or a month)?
 
@@ -39,6 +56,8 @@ def redated(question: str, cands: list[Candidate], weights: dict[str, float], sk
     the articles never use) count for nothing.
     """
     asked = years_in(question)
+    if asks_future(question):
+        return None  # the articles date acts done; what will be in a year they never write they cannot tell
     words = {t: w for t, w in weights.items() if not t.isdigit() and t not in skip}
     if not asked or len(words) < 2 or not cands or any(asked & years_in(c.text) for c in cands):
         return None

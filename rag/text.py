@@ -188,7 +188,9 @@ _EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.
 
 # The phrasal verb "leave … out" (general English) means exclude; "out" is a stop word and "left" mostly means the
 # direction or departing, so the question also says it plainly, keeping its own words for the sentences that use them.
-_LEFT_OUT = re.compile(r"\b(?:leave|leaves|leaving|left)\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
+# "Cut … out", "keep … out", "strip … out" and "carve … out" are its siblings: verbs of removal with "out"
+_LEFT_OUT = re.compile(r"\b(?:leave|leaves|leaving|left|cut|cuts|cutting|keep|keeps|keeping|kept|strip|strips|stripped|"
+                       r"carve|carves|carved)\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
 
 
 def plain_excluded(question: str) -> str:
@@ -206,6 +208,8 @@ def left_out_plain(question: str) -> str:
 
     >>> left_out_plain("what got left out of the deal?"), left_out_plain("why leave ai and quantum out of it?")
     ('what got left out excluded of the deal?', 'why leave ai and quantum out excluded of it?')
+    >>> left_out_plain("what tech got cut out of the deal?"), left_out_plain("is the port cut out for ferries?")
+    ('what tech got cut out excluded of the deal?', 'is the port cut out for ferries?')
     """
     return _LEFT_OUT.sub(lambda m: m.group(0) + " excluded", question)
 

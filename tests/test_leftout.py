@@ -36,3 +36,22 @@ def test_names_excluded():
 def test_asks_excluded():
     assert asks_excluded(_q("what got left out of the lease?")) and asks_excluded(_q("what does the lease exclude?"))
     assert not asks_excluded(_q("was anything left out?", intent="yes_no"))
+
+
+def test_the_siblings_of_leave_out_ask_what_was_excluded_too():
+    # "cut … out", "kept … out", "stripped … out", "carved … out": verbs of removal with "out", heard as "excluded"
+    for q in ("what routes got cut out of the new lease?", "which routes were kept out of it?",
+              "what was stripped out of the lease?", "what did they carve out of the new lease?"):
+        assert asks_excluded(_q(q)), q
+        assert excluded_first(_q(q), [TOPIC, EXCLUDED])[0] is EXCLUDED, q
+    assert not asks_excluded(_q("is the port cut out for night runs?"))  # "cut out for": suited to, no removal
+    assert not asks_excluded(_q("what did they cut from the budget?"))  # no "out": the word itself is matched
+
+
+def test_a_yes_no_question_cutting_a_thing_out_is_one_negation():
+    # "was X cut out of it?" over "…, excluding X": both deny X, so the verdict is yes (``polarity._NEG_PHRASES``)
+    from rag.polarity import negations
+
+    assert negations("were night runs cut out of the new lease?", verbs_only=True) == 1
+    assert negations("did they strip barges out of it?", verbs_only=True) == 1
+    assert negations("The cutting-edge ferries are out on the water.") == 0

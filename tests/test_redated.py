@@ -39,3 +39,12 @@ def test_an_unwritten_year_is_no_refusal_when_the_act_is_dated_otherwise():
     assert abstain_reason(Evidence(Unknown(["2031"], [], []), 0.3, 0.5, 0.5, 0.6, redated=True)) == ""
     assert abstain_reason(Evidence(Unknown(["2031"], [], []), 0.3, 0.5, 0.5, 0.6)) == "unknown_entity"
     assert abstain_reason(Evidence(Unknown(["2031", "fbi"], [], []), 0.3, 0.5, 0.5, 0.6, redated=True)) == "unknown_entity"
+
+
+def test_a_question_about_what_will_be_is_not_answered_by_a_past_date():
+    # "No — renewed on May 3" tells nothing of whether it will be renewed again in 2031: the articles cannot know
+    cands = _ferry()
+    q = "will the lease be renewed again in 2031?"
+    assert redated(q, cands, {"leas": 1.0, "renew": 3.0}) is None
+    assert redated("was the lease renewed in 2031?", cands, {"leas": 1.0, "renew": 3.0}) is cands[1]
+    assert redated("is the lease going to be renewed in 2031?", cands, {"leas": 1.0, "renew": 3.0}) is None
