@@ -120,7 +120,7 @@ def intent_of(q: str) -> str:
         return "yes_no"
     cues = _COMPARE.findall(ql)
     # "what problems do the articles say need both?" asks for the things they name, together: a list, not their views
-    cues = [c for c in cues if not (c in ("the articles say", "do the articles") and _PLURAL_ASK.search(ql))]
+    cues = [c for c in cues if not (c in ("the articles say", "do the articles") and (_PLURAL_ASK.search(ql) or _LIST_ASK.search(ql)))]
     if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if own_shape_after_summary(ql) == "why":
@@ -235,6 +235,11 @@ _SEVERAL_ASK = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)
                           r"[a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s\b")
 
 
+# "list the worldwide problems…", "name the risks…": a request for several things of a kind, as "what problems…" asks
+_LIST_ASK = re.compile(LEAD + r"(?:please\s+)?(?:list|name)\s+(?:all\s+|some\s+|the\s+)*(?:[a-z\-]+\s+){0,2}?"
+                       r"([a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\b")
+
+
 # "each", "both", "respectively": the question is put to each named article in turn ("how do A and B each sum up…")
 _EACH = re.compile(r"\b(?:each|both|respectively)\b")
 
@@ -314,6 +319,19 @@ def main_clause(q: str) -> str:
 # a list question asks for (the first plural after the wh-word and at most two modifiers)
 _LISTED = re.compile(LEAD + r"(?:what|which)\s+(?:(?:are|were)\s+(?:the\s+)?)?(?:[a-z\-]+\s+){0,2}?"
                      r"([a-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\b")
+
+
+def kind_modifiers(q: str) -> str:
+    """The words before the noun naming what a list question asks for ("list the worldwide problems…": "worldwide"), or "".
+
+    >>> kind_modifiers("list the worldwide problems the report names"), kind_modifiers("what big global risks are named?")
+    ('worldwide', 'big global')
+    >>> kind_modifiers("which areas are open?"), kind_modifiers("when was it signed?")
+    ('', '')
+    """
+    m = _LISTED.search(q.lower()) or _LIST_ASK.search(q.lower())
+    words = re.sub(r"^.*?\b(?:what|which|list|name)\s+(?:(?:are|were)\s+)?(?:the\s+|all\s+|some\s+)*", "", m.group(0)).split() if m else []
+    return " ".join(words[:-1])
 
 
 def listed_kind(q: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.evidence import Candidate
+from rag.evidence import Candidate, asks_speaker
 from rag.schema import Passage  # noqa: F401  (doctest)
 from rag.reasons import gives_reason, reason_strength
 from rag.links import continues, is_enumeration, leans_back
@@ -246,8 +246,9 @@ def typed_follower(query, cands: list[Candidate], best: Candidate) -> tuple[Cand
     """ "Where / when / who…?" when no close sentence holds such a thing, but the sentence right after one of
     them does ("…the two sides met again." -> "The talks, held in <city>, …"): that close sentence
     and its follower, which speaks in its context. None otherwise, and not for a follower that moves on to
-    the next event ("…got two extensions." -> "Finally, on May 3, it was renewed.": no date of the extensions)."""
-    if not query.qtype or best.typed >= 1 or query.about_articles:
+    the next event ("…got two extensions." -> "Finally, on May 3, it was renewed.": no date of the extensions), nor for
+    "who argued X?", answered by the claim and its writers' credit (``asks_speaker``), not by a follower naming someone."""
+    if not query.qtype or best.typed >= 1 or query.about_articles or asks_speaker(query):
         return None
     for c in cands:
         if c.score < TYPED_SHARE * best.score:

@@ -69,9 +69,11 @@ def asks_person(question: str) -> bool:
     (True, False)
     """
     q = question.lower().replace("’", "'")
+    if _ASKS_MEMBER.search(q):  # one member of a group asks for a name, whatever the verb ("…pushed for the toll?")
+        return True
     if SAID.search(q):  # "who argued X?" is answered by whoever wrote it (``rag.bylines.attribution``)
         return False
-    return bool(_ASKS_ROLE.search(q) or _ASKS_MEMBER.search(q) or _PERSONAL_ACT.search(q))
+    return bool(_ASKS_ROLE.search(q) or _PERSONAL_ACT.search(q))
 
 
 @lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question

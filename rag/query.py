@@ -24,8 +24,8 @@ from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
 from rag.article_words import in_article_words
 from rag.forms import in_corpus_forms
-from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, listed_kind, main_clause, set_aside_text,
-                        two_articles_compared)
+from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, kind_modifiers, listed_kind, main_clause,
+                        set_aside_text, two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, asks_words, speaker, unnamed_actor
@@ -256,11 +256,11 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
 
 
 def asked_in_their_words(text: str, known, article_word) -> str:
-    """A yes/no question with the thing it asks the articles to tell of put in their words ("did it cover farming?":
-    agriculture, ``rag.article_words``); other questions, and all without ``article_word``, as typed."""
-    if article_word is None or intent_of(main_clause(question_sentence(text))) != "yes_no":
-        return text
-    return in_article_words(text, known, article_word, asked_mention(text))
+    """A yes/no question's asked thing put in the articles' words ("cover farming?": agriculture, ``rag.article_words``), and a
+    list question's kind's modifiers ("worldwide problems": global; not its noun, "issues" drew other senses); others as typed."""
+    shape = intent_of(main_clause(question_sentence(text))) if article_word is not None else ""
+    asked = asked_mention(text) if shape == "yes_no" else kind_modifiers(text) if shape == "list" else ""
+    return in_article_words(text, known, article_word, asked) if asked else text
 
 
 def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "", article_word=None) -> Query:

@@ -206,9 +206,15 @@ def _names_writer(text: str, authors: tuple[str, ...]) -> bool:
 
 # Verbs of saying: "who warned that…?" asks for whoever said it, which a sentence naming no one leaves to its
 # writers (``rag.bylines``); nor does it ask for someone holding a role (``rag.persons.asks_person``).
-SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|said|claim(?:s|ed)?|warn(?:s|ed)?|wrote|write|writes|"
-                  r"suggest(?:s|ed)?|believe[sd]?|think|thinks|insist(?:s|ed)?|points? out|pointed out|"
-                  r"call(?:s|ed)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?|"
+SAID = re.compile(r"\b(?:argue[sd]?|arguing|say|says|saying|said|claim(?:s|ed|ing)?|warn(?:s|ed|ing)?|wrote|write|writes|"
+                  r"suggest(?:s|ed|ing)?|believe[sd]?|think|thinks|insist(?:s|ed|ing)?|point(?:s|ed|ing)? (?:out|to)|"
+                  r"call(?:s|ed|ing)? for|accuse[sd]?|stress(?:es|ed)?|emphasi[sz]e[sd]?|note[sd]?|"
+                  # a claim made as a noun ("who made the argument that…?", "made the case for…")
+                  r"(?:make|makes|made|making) (?:the|an|a|this|that) (?:argument|case|claim|point)|"
+                  # verbs of advocacy ("who has been pushing for X?"): a stance voiced, answered as a claim is
+                  # (a verb, not the noun: "who led the push to cancel it?" asks for a doer, not a claim)
+                  r"(?<!the )(?<!a )(?:push|press|campaign)(?:es|ed|ing|s)? (?:for|to)|advocat(?:e[sd]?|ing)|"
+                  r"urg(?:e[sd]?|ing)|lobb(?:y|ies|ied|ying) (?:for|to)|"
                   # verbs that put a name to a thing ("who described the pact as a compromise?"): its writer's words
                   r"describe[sd]?|describing|characteri[sz]e[sd]?|label(?:s|ed|led)?|dub(?:s|bed)?|portray(?:s|ed)?)\b")
 
