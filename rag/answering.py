@@ -47,6 +47,7 @@ from rag.ties import near_ties
 from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
+from rag.wishes import wish_terms
 from rag.redated import redated
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -132,6 +133,8 @@ def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
     if query.about_articles or query.intent != "compare":
         return weights
     frame = query.naming | frame_terms(query.text, list(weights))  # "how does each describe…": how, not what
+    if query.wish:  # "the port piece wanted X - how does that square with…": "wanted" frames, X is the topic
+        frame |= wish_terms(query.text, list(weights))
     topic = {t: w for t, w in weights.items() if t not in frame}
     return topic if topic and sum(topic.values()) > 0 else weights
 
