@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from rag.asked import points_back, scene_of
 from rag.neighbours import fresh
 from rag.text import terms
@@ -90,16 +92,16 @@ def asks_wish_outcome(text: str) -> bool:
 
 def as_wished(intent: str, named: set, about: bool, text: str) -> tuple[str, bool]:
     """The question's intent and whether it sets one named article's wish against what was done (then a comparison):
-    an overview or a comparison so read ("how does that square with…" reads as an overview), not a yes/no question,
-    whose verdict is kept, nor a why-question, which asks the reason for what was done.
+    an overview or a comparison so read ("how does that square with…" reads as an overview); a yes/no question keeps
+    its verdict, read from what was done (``wish_verdict``); a why-question asks the reason for what was done.
 
     >>> as_wished("overview", {"port"}, False, "the port piece wanted ferries - how does that square with what the plan did?")
     ('compare', True)
     >>> as_wished("yes_no", {"port"}, False, "the port piece wanted ferries. did the final plan do that?")
-    ('yes_no', False)
+    ('yes_no', True)
     """
-    wish = len(named) == 1 and not about and intent in ("overview", "compare") and asks_wish_outcome(text)
-    return ("compare" if wish else intent), wish
+    wish = len(named) == 1 and not about and intent in ("overview", "compare", "yes_no") and asks_wish_outcome(text)
+    return ("compare" if wish and intent != "yes_no" else intent), wish
 
 
 def wish_terms(text: str, ts) -> set[str]:
@@ -136,6 +138,23 @@ def wish_and_outcome(query, cands: list, share: float, ratio: float) -> tuple[li
     topic = set(query.terms) & wished[0].terms
     done = [c for c in sorted(other, key=lambda c: (prescribes(c.text), not (c.terms & topic)))[:1] if fresh(c, wished)]
     return wished + done, ["wish"] * len(wished) + ["outcome"] * len(done)
+
+
+def wish_verdict(query, cands: list, pick) -> tuple | None:
+    """A yes/no question setting the named article's wish against what was done ("The port piece hoped for ferries.
+    Is that what the plan ended up doing?"): the verdict ``pick`` reads from the other articles' sentences, for the
+    wisher tells what it hoped, not what was done ("could accelerate X" is no "yes"), and then the named article's
+    best sentence, the wish. None for other questions, or when either side has no sentence."""
+    if not getattr(query, "wish", False) or query.intent != "yes_no":
+        return None
+    other = [c for c in cands if c.doc_id not in query.named_docs]
+    own = [c for c in cands if c.doc_id in query.named_docs and c.passage.kind == "body"]
+    if not other or not own:
+        return None
+    other = [c for c in other if not prescribes(c.text)] or other  # another's wish ("one hopes…") tells no deed
+    chosen, why, opening, disagree = pick(replace(query, named_docs=set(), scene_named=False), other)
+    wish = [c for c in own[:1] if fresh(c, chosen)]
+    return chosen + wish, why + ["wish"] * len(wish), opening, disagree
 
 
 def named_in_scene(text: str, referenced) -> bool:

@@ -60,3 +60,21 @@ def test_no_wish_no_such_pick():
     q = replace(query("how do the night ferries differ?"), intent="compare", named_docs={"dock"})
     assert wish_and_outcome(q, _cs(), 0.4, 0.9) is None
     assert wish_and_outcome(_q("the dock column wanted night ferries - how so?"), _cs()[:2], 0.4, 0.9) is None
+
+
+def test_a_yes_no_wish_is_decided_by_what_another_article_says_was_done():
+    """"The dock column hoped for night ferries. Is that what the plan did?": the wisher's "could help" is no yes;
+    the verdict is read from the other articles, then the wish is quoted."""
+    from rag.wishes import wish_verdict
+    q = replace(query("The dock column hoped for night ferries. Is that what the new plan did?"), intent="yes_no",
+                named_docs={"dock"}, wish=True)
+    seen = []
+
+    def pick(qq, cs):
+        seen.append((qq.named_docs, [c.doc_id for c in cs]))
+        return [cs[0]], ["evidence"], "No — ", False
+    chosen, why, opening, _ = wish_verdict(q, _cs(), pick)
+    assert seen == [(set(), ["harbour", "harbour"])]  # only the other article, and no other wish ("one hopes…")
+    assert [c.text for c in chosen] == ["The plan leaves night ferries out.", "Night ferries to the island could help everyone."]
+    assert why == ["evidence", "wish"] and opening == "No — "
+    assert wish_verdict(replace(q, wish=False), _cs(), pick) is None
