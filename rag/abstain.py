@@ -249,10 +249,17 @@ def manner_act(text: str, form_stems=frozenset()) -> str:
     ('react', '')
     >>> manner_act("how did the changes compare with the new ones?", {"compar"})
     ''
+    >>> manner_act("how does the harbour piece's take on the fee compare with the ferry column?", {"compar"})
+    ''
     """
-    m = _MANNER_ACT.search(text.lower().replace("’", "'"))
+    low = text.lower().replace("’", "'")
+    m = _MANNER_ACT.search(low)
     word = m.group(1) if m else ""
-    return "" if not word or word in STOPWORDS or word.endswith("ly") or stem(word) in form_stems else stem(word)
+    if not word or word in STOPWORDS or word.endswith("ly") or stem(word) in form_stems:
+        return ""
+    # a verb of the question's form further on is its main verb ("how does the X take on the fee compare with…"):
+    # the word matched before it is a noun of the subject, no act whose manner is asked
+    return "" if any(stem(w) in form_stems for w in re.findall(r"[a-z]+", low[m.end():])) else stem(word)
 
 
 def unjudgeable(query, unknown: Unknown, sim: float = 0.0) -> bool:

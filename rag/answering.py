@@ -48,6 +48,7 @@ from rag.timing import pick_timed, timed_opening
 from rag.typedreach import typed_window
 from rag.spread import MAX_SPREAD, SPREAD_RATIO, closer_in_meaning, heard_from, pick_gist, pick_spread
 from rag.yesno import pick_yes_no
+from rag.wishes import wish_terms, wish_verdict
 from rag.redated import redated
 
 REQUIRE_ASKED_THING = True  # "what is the X of…" whose X the articles never mention: they cannot state it
@@ -130,6 +131,8 @@ def topic_weights(query, weights: dict[str, float]) -> dict[str, float]:
     every sentence of a named article matches them through its headline, a rare "seem" or "view" outweighs the
     topic, and the question's topic decides nothing.
     """
+    if query.wish:  # "the port piece wanted X - how does that square with…": "wanted" frames, X is the topic
+        weights = {t: w for t, w in weights.items() if t not in wish_terms(query.text, list(weights))} or weights
     if query.about_articles or query.intent != "compare":
         return weights
     frame = query.naming | frame_terms(query.text, list(weights))  # "how does each describe…": how, not what
@@ -287,8 +290,9 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         return (*pick_meta(query, cands), "", False)
     if query.more:
         return (*pick_spread(query, sequel_first(query, cands), ratio=0.0, limit=3), "", False)
-    if query.intent == "yes_no":
-        return pick_yes_no(query, cands, weights, terms_of)
+    if query.intent == "yes_no":  # "X hoped for Y. Is that what the plan did?": the deed decides, the wish follows
+        return wish_verdict(query, cands, lambda q, cs: pick_yes_no(q, cs, weights, terms_of)) \
+            or pick_yes_no(query, cands, weights, terms_of)
     if query.intent == "compare":  # named articles set apart by their writing: where things stood in each (``rag.status``)
         chosen, why = (query.written_apart and pick_status(query, cands)) \
             or with_status(query, cands, *pick_compare(query, cands))

@@ -23,7 +23,7 @@ _NOT_TOLD = "".join(rf"(?<!\b{w})" for w in ("say", "says", "state", "states", "
 
 
 # A full stop after a word (not an initial as in "U.S.") ends a statement that a question may follow.
-_STATEMENT = re.compile(r"(?<=[a-z]{2}[.!])\s+")
+_STATEMENT = re.compile(r"(?:(?<=[a-z]{2}[.!])|(?<=[A-Z]{2}[.!]))\s+")  # "…ferries." or an acronym's "…on AI."
 # A closing "according to X" / "per X" attributes the question to a source; it asks nothing (unless it holds a wh-word).
 _SOURCE_AFTER = re.compile(r",?\s+(?:according\s+to|per(?=\s+(?:the|this|that|its|their)\b))\s+(?![^?]*\b(?:which|what|whom|who|whose)\b)[^,?]+\?*\s*$", re.I)
 

@@ -22,6 +22,7 @@ from rag.sides import SIDE_WORDS, side_orders
 from rag.spread import MAX_SPREAD
 from rag.text import terms
 from rag.theses import views_first
+from rag.wishes import wish_and_outcome
 
 SECOND_SOURCE = 0.7  # compare: a second article is heard down to this share of the best, when only one is
 # compare asking when: a sentence naming two days leads down to this share of the best (d10-062's ranks 0.59)
@@ -297,7 +298,7 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
     the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
     cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
-    voiced = party_and_writer(query, cands)
+    voiced = party_and_writer(query, cands) or wish_and_outcome(query, cands, NAMED_SHARE, COMPARE_RATIO)
     if voiced is not None:
         return voiced
     orders = side_orders(query, cands)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
 from rag.abstain import closing_act, manner_act
 from rag.asksfor import asks_name_of, asks_names, asks_specifics
-from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, points_back, question_sentence,
-                       question_type, scene_of)
+from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, question_sentence,
+                       question_type)
 from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
@@ -46,6 +46,7 @@ from rag.yesno import as_written, asks_value
 from rag.members import asks_each_party
 from rag.measures import asked_measure
 from rag.quoted import asked_form
+from rag.wishes import as_wished, named_in_scene
 
 _NEG = re.compile(r"\b(not|no|never|n't|without|isn't|doesn't|didn't|aren't|wasn't|weren't|don't|won't)\b|n't\b")
 
@@ -88,6 +89,7 @@ class Query:
     asserts_count: bool = False  # "was it renewed for a whole decade?": a yes/no claim stating a count or span
     as_written: bool = False  # "had it lapsed when the harbour piece was written?": a yes/no claim as of an article's writing
     done: bool = False  # "what has it achieved?", "what did it do?": what happened, not what may
+    wish: bool = False  # "the port piece wanted X - how does that square with what the plan did?" (``rag.wishes``)
     scene_named: bool = False  # "The harbour piece hoped for X. Is that what the plan did?": its article only sets the scene
     meant: str = ""  # the words the question is embedded from when it is answered from its named articles (``meaning_text``)
     condition: bool = False  # "what will decide whether it works?": what something depends on is the asked thing
@@ -280,7 +282,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     # "how has X changed over the years?": its course up to now, though "how has…" reads as a how-question (``course``)
     trend = not about and not named and ((intent in ("fact", "overview") and asks_trend(core))
                                          or (intent in ("why", "overview") and asks_course_change(core)))
-    intent = "overview" if trend else intent  # "where are port ties heading?": the matter's course, as an overview
+    intent, wish = as_wished("overview" if trend else intent, named, about, text)  # a course: an overview; a wish: compared
     scene = len(named) == 1 and named_in_scene(text, lexicon.referenced_docs)
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
     account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
@@ -310,10 +312,10 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
                  when=asks_when(text),
                  asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
-                 scene_named=scene, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
+                 scene_named=scene, wish=wish, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
                  bodies=body_name(text), asked_act=closing_act(text) or manner_act(text, COMPARE_CUES), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
-                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account else "",
+                 meant=meaning_text(text, naming) if heard_whole(intent, named, scene, about) or account or wish else "",
                  frequency=freq, name_of=asks_name_of(text), names=asks_names(text), words=asks_words(text), form=asked_form(text),
                  told=lexicon.concepts(terms(told_in_document(text))),
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
@@ -349,22 +351,6 @@ def meaning_text(text: str, naming: set[str]) -> str:
     'how do the piece and each see the ferry?'
     """
     return " ".join(w for w in text.split() if not (terms(w) and set(terms(w)) <= naming))
-
-
-def named_in_scene(text: str, referenced) -> bool:
-    """Is the article a question names named only in the statement that sets its scene, the question proper pointing
-    back at what that statement told ("The harbour piece hoped for ferries. Is that what the plan did?")? The
-    question then sets that article's claim against what happened, which the other articles tell: the article is
-    heard, not the only one heard.
-
-    >>> named_in_scene("The port piece hoped for ferries. Is that what the plan did?", lambda s: {"port"} if "port" in s else set())
-    True
-    >>> named_in_scene("The plan hoped for ferries. What does the port piece say?", lambda s: {"port"} if "port" in s else set())
-    False
-    """
-    scene = scene_of(text)
-    asked = text.strip()[len(scene):]
-    return bool(scene) and bool(referenced(scene)) and not referenced(asked) and points_back(asked)
 
 
 # Words asking which subjects a text takes up ("what does it cover", "what topics does it touch on"): general English

@@ -347,3 +347,11 @@ def test_a_word_the_articles_never_use_in_the_asked_thing_is_vouched_for_by_a_ve
     name = Unknown([], ["zorblat"], [], unlisted=["zorblat"])
     named = Q(intent="yes_no", about_articles=False, mentions=["zorblat"])
     assert unjudgeable(named, name, 0.9)  # a name no dictionary lists ("tiktok"): never vouched for
+
+
+def test_a_noun_before_a_comparison_verb_is_no_act_whose_manner_is_asked():
+    """"how does the harbour piece's take on the fee compare with…": "take" is a noun of the subject, and the
+    comparison's own verb comes later; reading "take" as the act asked refused h29-068-like questions outright."""
+    from rag.abstain import manner_act
+    assert manner_act("how does the harbour take on the fee compare with the ferry column?", {"compar"}) == ""
+    assert manner_act("how did the ministry react to the renewal?", {"compar"}) == "react"

@@ -394,3 +394,12 @@ def test_a_follow_up_asking_a_length_is_no_frequency_question():
 
     q = "and how long was each one (how many times did the ferry deal get extended)?"
     assert asks_frequency(q) and not asks_frequency(own_ask(q))
+
+
+def test_a_statement_ending_in_an_acronym_still_sets_the_scene():
+    """"The harbour piece hoped for work on AI. Is that what the plan did?": the statement ends in capitals, as an
+    acronym does; "U.S." and "Dr." are no sentence ends."""
+    from rag.asked import question_sentence
+    assert question_sentence("The harbour piece hoped for work on AI. Is that what the plan did?") == "Is that what the plan did?"
+    assert question_sentence("Did the U.S. sign it?") == "Did the U.S. sign it?"
+    assert question_sentence("Did Dr. Berg sign it?") == "Did Dr. Berg sign it?"
