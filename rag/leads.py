@@ -36,8 +36,10 @@ def lead_if_near(cands: list[Candidate], i: int | None, share: float = VOICED_SH
 
 # "some in Washington want to kill it", "many on Capitol Hill": a doer told only as an indefinite part of a place
 _INDEFINITE_DOER = re.compile(r"\b(?:some|many|others|several)\s+(?:in|on|at|within|across)\s+[A-Z]")
-# "House Republicans have…": a sentence opening on a capitalised name of two words or more, its doer
-_NAMED_OPENING = re.compile(r"^(?!(?:The|This|That|These|Those|It|But|And|In|On|At|As|If|While|Since|For)\b)"
+# "House Republicans have…", "The U.S. State Department emphasized…": a sentence opening on a capitalised name of two
+# words or more (after "The" too, when two capitalised words follow it), its doer
+_NAMED_OPENING = re.compile(r"^(?:The\s+(?=[A-Z][\w.-]*\s+[A-Z]))?"
+                            r"(?!(?:The|This|That|These|Those|It|But|And|In|On|At|As|If|While|Since|For)\b)"
                             r"[A-Z][\w.-]*\s+[A-Z][\w.-]*")
 
 

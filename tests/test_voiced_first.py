@@ -43,3 +43,18 @@ def test_a_named_claimant_leads_a_near_claim_of_the_writers():
     assert claimant_first(query("why is the lease a mistake?"), [claim, named], asks_speaker, reports_words)[0] is claim
     named.score = 0.3 * claim.score  # far below: the writers' claim keeps the lead
     assert claimant_first(q, [claim, named], asks_speaker, reports_words)[0] is claim
+
+
+def test_a_named_claimant_after_the_leads_too_but_not_a_plain_noun_phrase():
+    """"The Harbour Board stressed that…" names its doer after "The"; "The Harbour lease…" and "The board…" do not."""
+    from rag.evidence import asks_speaker
+    from rag.leads import claimant_first
+    from rag.persons import reports_words
+
+    claim, named, plain = cands("port", ["The renewed lease strengthens protections for the rival port.",
+                                         "The Harbour Board stressed that the lease keeps protections for the port.",
+                                         "The board said the lease keeps protections for the port."],
+                                sims=[0.5, 0.45, 0.45])
+    q = query("who made a point of saying the lease keeps protections?", qtype="name")
+    assert claimant_first(q, [claim, named], asks_speaker, reports_words)[0] is named
+    assert claimant_first(q, [claim, plain], asks_speaker, reports_words)[0] is claim  # "The board": no name
