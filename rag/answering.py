@@ -39,6 +39,7 @@ from rag.schema import Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.aside import asides_after
 from rag.lapse import lapse_first, lapse_told_with
+from rag.livesonpool import lives_on_first
 from rag.latest import latest_first
 from rag.leftout import excluded_first
 from rag.sequel import sequel_first
@@ -191,6 +192,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     cands = candidates(query, passages, lexicon, target, weights)
     cands = asides_after(query, cands)  # a side story's sentences give way to the article's own account
     cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
+    cands = lives_on_first(query, cands)  # "is it dead or just changing?": the sentence telling whether it lives on
     if not cands:
         return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
     best = _prefer_typed(cands, query)

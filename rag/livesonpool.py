@@ -1,0 +1,101 @@
+"""A question whether a thing lives on ("is the lease dead or alive?", "is it over or just changing?") hears a
+sentence telling its standing.
+
+"Is the ferry deal basically dead or is it just changing?" asks whether a thing still stands. The sentence answering
+tells that it is not finished, still holds, or was outlived ("the deal is not obsolete but in flux", "it still
+continues under new terms"), in words the question does not use: the question says "dead", "alive", "over"; a
+writer says "obsolete", "defunct", "survives". The passages restating the question's topic fill the pool before it.
+So a second search, by the question's words and the words a writer tells a thing's standing in
+(``LIVES_ON_TEXT``, in its vector too), adds the few passages it ranks best (``lives_on_pool``). General English only:
+words of a thing's end or survival.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import stem
+
+LIVES_ON_PASSAGES = 2  # passages a lives-on question's second search (by the words of an end or survival too) adds
+# the words a writer tells whether a thing lives on in, searched for beside the question's own (general English)
+LIVES_ON_TEXT = "still obsolete defunct survives continues"
+LIVES_ON_WORDS = [stem(w) for w in LIVES_ON_TEXT.split()]
+
+# Whether a thing has ended or lives on, asked as an either-or or as "still alive/going?" (general English). The
+# end words pair with "or" ("dead or alive", "over or just changing", "or did it die"); "over" needs "is/it's" before
+# it ("is it over or…"): "over or under budget" asks a size.
+_END = r"(?:dead|alive|finished|defunct|obsolete|dying|died|die|gone|(?:is|it's|it\s+is)\s+(?:\w+\s+)?over)"
+_LIVES_ON_ASK = re.compile(r"\b" + _END + r"\s+or\b|\bor\s+(?:is\s+it\s+|did\s+it\s+|does\s+it\s+)?(?:just\s+|still\s+)?"
+                           r"(?:dead|alive|die|died|dying|changing|evolving|going|over)\b|"
+                           r"\bstill\s+(?:alive|going|kicking|standing|a\s+thing|in\s+(?:force|effect|place))\b", re.I)
+
+
+def asks_lives_on(text: str) -> bool:
+    """Does the question ask whether a thing has ended or lives on?
+
+    >>> asks_lives_on("is the ferry deal dead or alive?"), asks_lives_on("is it over or just changing?")
+    (True, True)
+    >>> asks_lives_on("is the lease still in force?"), asks_lives_on("did the project come in over or under budget?")
+    (True, False)
+    >>> asks_lives_on("why did the ferry deal die?")
+    False
+    """
+    return bool(_LIVES_ON_ASK.search(text))
+
+
+def lives_on_pool(retriever, query, pool: list) -> list:
+    """A lives-on question's passages (``asks_lives_on``) that a second search, by the question's words and the words
+    of a thing's standing (``LIVES_ON_WORDS``, in its vector too), ranks best and ``pool`` lacks: "is the deal dead or
+    just changing?" shares no word with "the deal is not obsolete but in flux". A follow-up ("and the other one?")
+    asks on the pool its turn already holds."""
+    if query.more or not asks_lives_on(query.text):
+        return []
+    return retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *LIVES_ON_WORDS])),
+                                   LIVES_ON_PASSAGES, hint=LIVES_ON_TEXT)
+
+
+LIVES_ON_SHARE = 0.5  # the sentence telling whether the thing lives on leads down to this share of the best
+# A sentence telling whether a thing lives on (general English): that it is (not) obsolete, defunct or outdated, that
+# it survives or survived, that it remains or is still in force ("the lease remains in force", "not yet dead").
+_TELLS = re.compile(r"\b(?:obsolete|defunct|outdated|outlived)\b|\bsurviv(?:e|es|ed|ing)\b|"
+                    r"\b(?:remains?|still)\s+(?:in\s+(?:force|effect|place)|alive|standing)\b|"
+                    r"\bnot\s+(?:yet\s+)?(?:dead|over|finished)\b", re.I)
+
+
+def tells_lives_on(text: str) -> bool:
+    """Does a sentence tell whether a thing has ended or lives on?
+
+    >>> tells_lives_on("The lease is not obsolete but in flux."), tells_lives_on("The lease remains in force.")
+    (True, True)
+    >>> tells_lives_on("The lease was signed in May."), tells_lives_on("Will the lease survive the vote?")
+    (False, False)
+    """
+    return bool(_TELLS.search(text)) and not text.rstrip().endswith("?")
+
+
+# A renewal or extension told ("the lease was renewed in May") tells already that the thing lives on: it answers
+# "is the lease still around or did it die?" as well as a sentence saying it is not obsolete.
+_RENEWED = re.compile(r"\brenew(?:s|ed|al)\b|\bextended\b|\bextensions?\b", re.I)
+
+
+def tells_renewal(text: str) -> bool:
+    """Does a sentence (not a question) tell that a thing was renewed or extended?
+
+    >>> tells_renewal("The lease's renewal in May calmed the port."), tells_renewal("Will its renewal come?")
+    (True, False)
+    """
+    return bool(_RENEWED.search(text)) and not text.rstrip().endswith("?")
+
+
+def lives_on_first(query, cands: list) -> list:
+    """``cands`` with the best sentence telling whether the thing lives on (``tells_lives_on``), among those down to
+    ``LIVES_ON_SHARE`` of the best, put first, when the question asks so (``asks_lives_on``) and the best does not tell
+    it, nor a renewal (``tells_renewal``): "is the deal dead or just changing?" is answered by "it is not obsolete but
+    in flux", which shares fewer of its words than the sentences restating the deal."""
+    if not cands or query.more or not asks_lives_on(query.text) or tells_lives_on(cands[0].text) \
+            or tells_renewal(cands[0].text):
+        return cands
+    floor = LIVES_ON_SHARE * cands[0].score
+    lead = next((c for c in cands[1:] if c.score >= floor and c.passage.kind == "body" and tells_lives_on(c.text)),
+                None)
+    return cands if lead is None else [lead] + [c for c in cands if c is not lead]
