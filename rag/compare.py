@@ -105,6 +105,30 @@ _ONE_AND_OTHER = re.compile(r"\b(?:one|some)\s+(?:of\s+the\s+)?(?:articles?|piec
                             r"stor(?:y|ies)|op-eds?|columns?)\b.*?\b(?:another|others?|the\s+rest)\b", re.I)
 
 
+# What came of a thing in the end ("what the final deal did", "what actually happened", "what it ended up with", "how it
+# turned out"): general English for an outcome, set against what one named article hoped or argued
+_OUTCOME = re.compile(r"\b(?:final(?:ly)?|actually|eventually|ultimately|ended\s+up|end\s+up|turned\s+out|"
+                      r"in\s+the\s+end|came\s+out\s+of)\b", re.I)
+
+
+def outcome_share(query) -> float | None:
+    """How far down a comparison naming one article hears another when it sets that article against the outcome
+    ("the RS writer wanted joint work on X: how does that compare with what the final deal did?"): as far as a named
+    article (``NAMED_SHARE``), for the outcome is told by the other articles, in words far from the named one's
+    hopes ("explicitly excluding X"); None when the question names no one article or asks no outcome.
+
+    >>> from types import SimpleNamespace as Q
+    >>> outcome_share(Q(named_docs={"a"}, text="A wanted X - how does that compare with what the final deal did?"))
+    0.4
+    >>> outcome_share(Q(named_docs={"a"}, text="how does A's view compare?")) is None
+    True
+    >>> outcome_share(Q(named_docs={"a", "b"}, text="what did A and B end up saying?")) is None
+    True
+    """
+    one = len(getattr(query, "named_docs", ())) == 1
+    return NAMED_SHARE if one and _OUTCOME.search(getattr(query, "text", "")) else None
+
+
 def other_article_share(text: str) -> float:
     """How far down a comparison hears a second article when its chosen sentences all come from one: as far as a named
     article (``NAMED_SHARE``) when the question tells that one article says one thing and another (or the others)
@@ -328,5 +352,6 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
             break
     chosen, why = chosen or [best], why or ["best"]
     # a comparison needs a second source
-    extra = None if query.within else second_source(chosen, cands, other_article_share(getattr(query, "text", "")))
+    share = outcome_share(query) or other_article_share(getattr(query, "text", ""))  # "…vs what the deal ended up doing"
+    extra = None if query.within else second_source(chosen, cands, share)
     return (chosen + [extra], why + ["second_source"]) if extra is not None else (chosen, why)

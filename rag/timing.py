@@ -20,6 +20,7 @@ from rag.intent import LEAD
 from rag.rules import MONTH
 from rag.status import status_of, written_apart
 from rag.text import stem
+from rag.timesides import times_apart
 
 # "which (of the) article(s) was written / came out before X", "which one is from after X": an article asked for by
 # its time (the article words, "one" for any of them; general English)
@@ -93,6 +94,8 @@ def timed_of(text: str, named: set) -> tuple:
     >>> timed_of("what was the timing of the vote?", set()), timed_of("was A written before the vote and B after?", {"a", "b"})
     ((), ())
     """
+    if times_apart(text):  # "the piece written before X vs the ones written after": both sides, named or not
+        return times_apart(text)
     if not named and time_asked(text):
         return time_asked(text)
     return ("apart", "") if _TIMING.search(text) and _SET_AGAINST.search(text) and not written_apart(text, named) else ()
@@ -188,24 +191,36 @@ def pick_timed(query, cands: list[Candidate], passages: list) -> tuple[list[Cand
         return _each_own_time(query, cands, passages)
     acts = act_stems(event)
     side = placed(cands, acts) if acts else {}
-    docs = [d for d in dict.fromkeys(c.doc_id for c in cands) if side.get(d) == rel]
+    order = list(dict.fromkeys(c.doc_id for c in cands))
+    rels = ("before", "after") if rel == "both" else (rel,)  # "the piece before X vs the ones after": before first
+    if rel == "both" and not all(r in side.values() for r in rels):
+        return None  # one side unplaced: no comparison of the two times to show
     chosen: list[Candidate] = []
     why: list[str] = []
-    for doc in docs:
-        own = [c for c in cands if c.doc_id == doc and c.passage.kind == "body"]
-        tell = tells_done if rel == "after" else tells_pending
-        told = sorted((c for c in own if tell(c.text, acts)), key=lambda c: not _DAY.search(c.text))[:1]  # dated first
-        stood = status_of(query, own, doc) if rel == "before" else []
-        card = _card(passages, doc)
-        picked = [card] if card is not None else []
-        keys = set()
-        for c in stood + told:
-            if c.abs_key not in keys:
-                keys.add(c.abs_key)
-                picked.append(c)
-        chosen += picked
-        why += ["card"] * (card is not None) + ["timed"] * (len(picked) - (card is not None))
+    # a side the question names an article for ("the A one written after") is that article's alone
+    named = {r: [d for d in order if side.get(d) == r and d in query.named_docs] for r in rels}
+    for doc, r in ((d, r) for r in rels for d in (named[r] or order) if side.get(d) == r):
+        picked, ways = _placed_words(query, cands, passages, doc, r, acts)
+        chosen, why = chosen + picked, why + ways
     return (chosen, why) if chosen else None
+
+
+def _placed_words(query, cands: list[Candidate], passages: list, doc: str, rel: str, acts: set
+                  ) -> tuple[list[Candidate], list[str]]:
+    """An article placed ``rel`` the event: its card, then its own words placing it (for "before", where things
+    stood as it wrote and the event spoken of as pending; for "after", the event told done, a dated sentence first)."""
+    own = [c for c in cands if c.doc_id == doc and c.passage.kind == "body"]
+    tell = tells_done if rel == "after" else tells_pending
+    told = sorted((c for c in own if tell(c.text, acts)), key=lambda c: not _DAY.search(c.text))[:1]  # dated first
+    stood = status_of(query, own, doc) if rel == "before" else []
+    card = _card(passages, doc)
+    picked = [card] if card is not None else []
+    keys = set()
+    for c in stood + told:
+        if c.abs_key not in keys:
+            keys.add(c.abs_key)
+            picked.append(c)
+    return picked, ["card"] * (card is not None) + ["timed"] * (len(picked) - (card is not None))
 
 
 def _each_own_time(query, cands: list[Candidate], passages: list) -> tuple[list[Candidate], list[str]] | None:
@@ -237,4 +252,4 @@ def timed_pool(retriever, query, pool: list) -> list:
 def timed_opening(query) -> str:
     """The answer's opening: "Written before it — " or "Written after it — "; none for timings set side by side."""
     rel = query.timed[0] if query.timed else "apart"
-    return "" if rel == "apart" else f"Written {rel} it — "
+    return "" if rel in ("apart", "both") else f"Written {rel} it — "
