@@ -25,14 +25,14 @@ def test_a_how_question_under_a_denied_premise_is_read_as_such():
     assert not asks_means_despite("why did the pact fail if nobody objected?")  # a cause, not a working
 
 
-def test_a_correction_stating_the_arrangement_answers_a_denied_premise_most_surely():
+def test_a_correction_stating_the_arrangement_answers_how_it_works_most_surely():
     q = _q("how does the pact work if nobody is forced to sail?", intent="why")
     fixed = "Instead, it is a framework that sets common fees for the ports that choose to join."
     assert shape_typed(q, fixed, 0.0) == CORRECTION_TYPED
     assert shape_typed(q, "The pact sets common fees.", 0.0) == 1.0  # a means, stated plainly
     assert shape_typed(q, "Sailing is not a duty but a choice.", 0.0) == 0.0  # a correction telling no arrangement
-    plain = _q("how does the pact work?", intent="why")
-    assert shape_typed(plain, fixed, 0.0) == 1.0  # no premise denied: any means alike
+    assert shape_typed(_q("how does the pact actually work?", intent="why"), fixed, 0.0) == CORRECTION_TYPED  # its working
+    assert shape_typed(_q("how could the pact help the ports?", intent="why"), fixed, 0.0) == 1.0  # a help: any means alike
 
 
 def test_a_how_does_it_work_answer_leads_with_a_close_sentence_stating_the_arrangement():
