@@ -74,9 +74,9 @@ class Decision:
 
 def _prefer_typed(cands: list[Candidate], query) -> Candidate:
     # "what could still go wrong?" (feared): the sentence telling the risked outcome leads as a date or a name would, as
-    # do a bound and a rate (``bound_asked``)
+    # do a bound and a rate (``bound_asked``), and for "how does it work?" (means) a sentence stating the arrangement
     best = cands[0]
-    if (query.qtype or query.feared or query.condition or bound_asked(query)) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
+    if (query.qtype or query.feared or query.condition or query.means or bound_asked(query)) and best.typed < 1 and not asks_speaker(query):  # "who warned…": the claim decides, not a name
         typed = [c for c in cands if c.typed > best.typed and c.score >= typed_window(query, TYPED_PREFERENCE) * best.score]
         if typed:  # the surest of them: "on May 3" before "in May" for "on what date…?"
             surest = max(typed, key=lambda c: (c.typed, c.score))

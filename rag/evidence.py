@@ -17,12 +17,12 @@ from rag.initials import spells_out
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.doers import tells_act
-from rag.whyask import asks_cause, asks_difficulty, asks_means
+from rag.whyask import asks_cause, asks_difficulty, asks_means, asks_means_despite, asks_working
 from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.members import each_party_first
 from rag.persons import names_person, reports_words
 from rag.phrases import asked_phrases, phrase_first
-from rag.reasons import (claims_distinction, corrective_contrast, gives_means, names_argument, names_difficulty,
+from rag.reasons import (claims_distinction, corrective_contrast, means_strength, names_argument, names_difficulty,
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
                          tells_risked)
 from rag.links import is_enumeration
@@ -306,7 +306,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         if query.why_not:  # "why isn't it dead yet?": "it is not obsolete, but rather…" corrects the premise
             typed = max(typed, float(corrective_contrast(text)))
     elif query.intent == "why" and not query.qtype and asks_means(query.text):
-        typed = float(gives_means(text))  # "how does it work?" asks for the means or the arrangement
+        # "how does it work?" asks for the means or the arrangement, surest when put as a correction ("Instead, it is…")
+        typed = means_strength(text, asks_working(query.text) or asks_means_despite(query.text))
     elif query.intent == "why" and not query.qtype and query.worth:
         typed = float(names_argument(text))  # "why is it worth keeping?": the argument for it states its worth
     elif query.trend and not query.qtype:

@@ -26,7 +26,7 @@ from rag.article_words import in_article_words
 from rag.forms import in_corpus_forms
 from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, kind_modifiers, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
-from rag.whyask import asks_cause, asks_means, asks_worth
+from rag.whyask import asks_cause, asks_means, asks_worth, without_working
 from rag.narrative import asks_narrative
 from rag.persons import actor, asked_role, asks_person, asks_words, speaker, unnamed_actor
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
@@ -287,7 +287,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     # "what risk does Ann Lee see…": her one article's account is asked, heard from it alone and not from her bio
     account = len(named) == 1 and not about and intent == "fact" and asks_their_account(asked_part(core))
     every = lexicon.concepts(in_corpus_forms(in_own_words(terms(topic_text(said_plainly(text, intent))), lexicon.known), text, lexicon.known))  # "per the X piece": no topic; "send" as "sent"
-    ts = [t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent)
+    ts = without_working([t for t in topic_terms(every, intent) if not (trend and t in TREND_STEMS)] or topic_terms(every, intent), intent, text)
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     freq = asks_frequency(asked_part(own_ask(text)))  # "how many times…": "times" is no thing counted

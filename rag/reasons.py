@@ -152,6 +152,26 @@ def gives_means(text: str) -> bool:
     return bool(_MEANS.search(text))
 
 
+# "how does it (actually) work?", "…if nobody is forced to?": an arrangement stated as a correction ("Instead, it is
+# X that sets…") answers a view of its working (the one the question denies, or the reader's) more surely than any means
+CORRECTION_TYPED = 1.5
+
+
+def means_strength(text: str, working: bool = False) -> float:
+    """How surely a sentence answers "how does it work?": 1 for a means, ``CORRECTION_TYPED`` for one put as a
+    correction when the question asks how a thing works (``working``: ``whyask.asks_working``, or a premise denied,
+    "…if nobody is forced to?", ``whyask.asks_means_despite``), not merely how it could help.
+
+    >>> means_strength("Instead, it is a framework that sets the fees.", True), means_strength("It sets the fees.", True)
+    (1.5, 1.0)
+    >>> means_strength("Instead, it is a framework that sets the fees."), means_strength("Sailing is not a duty but a choice.", True)
+    (1.0, 0.0)
+    """
+    if not gives_means(text):
+        return 0.0
+    return CORRECTION_TYPED if working and corrective_contrast(text) else 1.0
+
+
 # What something depends on ("its success will depend on X", "hinges on", "rests on"): the condition a question
 # asks for with "what will decide whether it works?" or "what does its success hinge on?"
 _CONDITION = re.compile(r"\b(?:depend(?:s|ed|ing)?|hinge[sd]?|hinging|rel(?:y|ies|ied)|rest(?:s|ed)?|contingent|"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rag.text import stem
+
 # "what were they trying to achieve", "what is the deal meant to accomplish", "what was the aim of the change":
 # asks for a purpose, which a why-question's answer gives ("the goal was to…", "designed to…")
 PURPOSE_ASK = (r"\b(?:trying|try|tries|tried|hop(?:e|es|ed|ing)|meant|supposed|intended|designed|aim(?:s|ed|ing)?|"
@@ -53,6 +55,58 @@ def asks_means(q: str) -> bool:
     """
     ql = q.lower()
     return bool(re.search(r"\bhow (?:does|do|is|are|can|could|would)\b", ql)) and not FIT_ASK.search(ql)
+
+
+# "how does X (actually) work?", "how is X supposed to work?": "work" is the asked frame (its working), not a topic a
+# sentence must name; kept as a term it drew "by working together…" over the sentence telling the arrangement. Not
+# "work together / with / on" (collaboration, a topic) nor "working" ("how will we know if it's working?": a sign).
+WORKING_ASK = re.compile(r"\bhow (?:does|do|is|are|can|could|would|will|did) (?:\S+ ){1,8}?(?:(?:actually|really|even|"
+                         r"exactly|supposed to|meant to|going to|intended to) )*works?\b(?! together| with| alongside| on\b)")
+
+
+@lru_cache(maxsize=4096)
+def asks_working(q: str) -> bool:
+    """Does a how-question ask how something works, "work" being its frame verb rather than a topic?
+
+    >>> asks_working("how does the pact actually work if nobody is forced?"), asks_working("how is the plan supposed to work?")
+    (True, True)
+    >>> asks_working("how can they keep working with labs?"), asks_working("how does it let scientists work together?")
+    (False, False)
+    """
+    return bool(WORKING_ASK.search(q.lower()))
+
+
+_WORK = stem("work")
+
+
+def without_working(ts: list[str], intent: str, q: str) -> list[str]:
+    """A how-question's terms without its frame verb "work" (``asks_working``), unless it is the only term.
+
+    >>> without_working(["pact", "work"], "why", "how does the pact work?"), without_working(["work"], "why", "how does it work?")
+    (['pact'], ['work'])
+    >>> without_working(["lab", "work"], "why", "how do the labs work together?")
+    ['lab', 'work']
+    """
+    return [t for t in ts if not (t == _WORK and intent == "why" and asks_working(q))] or ts
+
+
+# "how does it work if nobody is forced to?", "if it doesn't make anyone…, how does it work?": a how-question under a
+# denied premise; the sentence correcting that view ("Instead, it is…", "not X but Y") tells the working asked about
+DENIED_PREMISE = re.compile(r"\b(?:if|when|since|though|although|given|while)\b[^?.,;]{0,40}?(?:n't|\bnot\b|\bno one\b|"
+                            r"\bnobody\b|\bnever\b|\bno\b|\bwithout\b)")
+
+
+@lru_cache(maxsize=4096)
+def asks_means_despite(q: str) -> bool:
+    """Does a how-question ask how something works although something is denied of it?
+
+    >>> asks_means_despite("how does it work if nobody is forced to join?"), asks_means_despite("how does it work day to day?")
+    (True, False)
+    >>> asks_means_despite("if it doesn't force anyone, how does it work?"), asks_means_despite("why did it fail if nobody objected?")
+    (True, False)
+    """
+    ql = q.lower()
+    return asks_means(ql) and bool(DENIED_PREMISE.search(ql))
 
 
 FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
