@@ -50,7 +50,7 @@ def noun_phrase(words: list[str]) -> list[str]:
 
 # "which ports were…", "what tech areas got…", "what tech does X leave out", "which ports trade…" (a bare verb, not a
 # preposition, article or pronoun): the thing asked about (a passive with "got", or the object of "does/did", is too).
-_WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
+WH_PLURAL = re.compile(r"^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,}(?<!ss)(?<!us)(?<!is)s)\s+"
                         r"(?:are|were|have|had|do|did|can|could|will|would|has|got|get|(?!(?:of|in|on|at|for|to|with|"
                         r"from|by|about|under|between|and|or|if|is|the|a|an|it|they|we|you|he|she|i)\b)[a-z]+(?<!s))\b"
                         r"|^\W*(?:which|what)\s+((?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]{3,})\s+(?:do|does|did)\b", re.I)
@@ -63,7 +63,7 @@ def subjects(question: str) -> list[str]:
     phrase, else its first content words; the plural noun a "which …s" question asks about comes first."""
     q = question.strip().rstrip("?")
     out = []
-    wh = _WH_PLURAL.match(q)
+    wh = WH_PLURAL.match(q)
     asked = (wh.group(1) or wh.group(2)).split() if wh else []
     if asked and not any(w.lower() in STOPWORDS or w.lower() in WH for w in asked):  # not "what does the X do"
         out.append("the " + " ".join(asked))
@@ -329,36 +329,6 @@ def indefinite(word: str, last_question: str) -> bool:
     False
     """
     return word in ("it", "that", "this") and bool(_INDEFINITE.search(last_question))
-
-
-# "ports such as A and B", "tools including A, B and C", "techs (e.g. A": the examples a sentence lists and the noun
-# naming their kind (general English list markers)
-_ENUMERATION = re.compile(r"\b([A-Za-z][\w\-]*)\s*\(?\s*(?:such\s+as|including|e\.g\.,?)\s+([^.;:()]+?)\s*(?=[.;:()]|$)", re.I)
-KIND_PREFIX = 4  # letters the asked noun and a list's kind share to be one word ("techs"/"technologies")
-
-
-def listed_things(last_question: str, said: str) -> str:
-    """What "those"/"these" stand for after a question asking for several things ("which ports were closed?"): the
-    things the answer listed as of that kind ("…closed small ports such as Dover and Hull." -> "Dover and Hull"), else "".
-
-    Why: the question's noun ("ports") only names their kind; a follow-up about "those" asks about the ones named.
-    A list of another kind in the answer ("…kept routes such as X") is not what was asked for.
-
-    >>> listed_things("which ports were closed?", "It closed small ports such as Dover and Hull. Others stayed.")
-    'Dover and Hull'
-    >>> listed_things("which ports were closed?", "It kept routes such as X and Y.")
-    ''
-    >>> listed_things("why was the port closed?", "It closed small ports such as Dover and Hull.")
-    ''
-    """
-    wh = _WH_PLURAL.match(last_question.strip())
-    if not wh:
-        return ""
-    kind = stem((wh.group(1) or wh.group(2)).split()[-1].lower())[:KIND_PREFIX]
-    for m in _ENUMERATION.finditer(said):
-        if stem(m.group(1).lower())[:KIND_PREFIX] == kind:
-            return m.group(2).strip(" ,")
-    return ""
 
 
 # One of the two countries, named in any of its forms, alone or as a side ("the chinese side", "china's side")

@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 
 from rag.chained import reach, through  # "and how has it…" after "has that made…": both stand for the question before
 from rag.dated import dated_said  # "and what year was that?" after an answer that dated the event
-from rag.antecedents import (PERSONAL, PRONOUN, TIME_NOUN, WH, asked_people, determiner, indefinite, listed_things,
-                             no_antecedent, other_side, personal, pronoun, subject, writers)
+from rag.antecedents import (PERSONAL, PRONOUN, WH, asked_people, determiner, indefinite, no_antecedent, other_side,
+                             personal, pronoun, subject, writers)
+from rag.listed import asks_why_listed, listed_things  # "why did they drop it?" after "what tech was left out?": the things listed
+from rag.pointing import answer_terms, points_at_answer  # "what did that lead to?": what the last answer said
 from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
 from rag.intent import is_more
@@ -81,6 +83,7 @@ class Turn:
     cited: list[dict] = field(default_factory=list)  # citations of the answer: title, outlet, doc_id
     shown: list = field(default_factory=list)  # keys of the sentences the answer quoted
     said: str = ""  # the text the answer quoted (its first SAID_CHARS): what "what did that lead to?" points at
+    listed: str = ""  # the things the answer listed of the kind asked for (``rag.listed``), read from all it quoted
 
 
 @dataclass
@@ -95,7 +98,8 @@ def turn_of(ans) -> Turn:
     cited = [{"title": c.title, "outlet": c.outlet, "doc_id": c.doc_id, "authors": list(c.authors)} for c in ans.citations]
     shown = [[c.doc_id, (c.start or 0) + s] for c in ans.citations for s, _ in c.quotes]
     said = " ".join(c.text[s:e] for c in ans.citations if c.kind == "body" for s, e in c.quotes)
-    return Turn(ans.rewritten_question or ans.question, cited, shown, said[:SAID_CHARS])
+    question = ans.rewritten_question or ans.question
+    return Turn(question, cited, shown, said[:SAID_CHARS], listed_things(question, said))
 
 
 # "what does it want…", "did they agree…": "it/they" as the question's subject stands for something earlier
@@ -178,68 +182,6 @@ def parallel(question: str, last: str) -> str | None:
     return other_side(sides[0], last.strip().rstrip("?")) + "?"
 
 
-ANSWER_TERMS = 12  # the heaviest words of the last answer a follow-up about it is asked with
-# "that"/"this" as a pronoun or before a noun; "true that…", "the one that…" use it as a conjunction or relative
-_DEMONSTRATIVE = re.compile(r"\b(?:that|this)\b(?:\s+([A-Za-z][\w\-']*))?", re.I)
-_CONJUNCTION_BEFORE = re.compile(r"\b(?:true|say|said|says|mean|means|think|believe|claim|claims|argue|argues|"
-                                 r"suggest|suggests|report|reports|so|such|fact|now|where|which|who)\s*$", re.I)
-_PLACEHOLDER = re.compile(r"(?:thing|stuff)s?$", re.I)  # "that thing" names nothing by itself
-# Only the question's own opening asks a time or place: "when it comes to…" inside a question is a clause.
-_TIME_OR_PLACE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\s+)*(?:(?:since|until|till|from|in)\s+)?"
-                            r"(?:when|where|(?:what|which) (?:year|day|date|month|time))\b", re.I)
-
-
-def points_at_answer(question: str, last_question: str) -> bool:
-    """Does the question's "that"/"this" stand for what the last *answer* said rather than for a thing the last
-    question named? So when it stands alone, before a placeholder noun, or before a word the last question never
-    used. A question of time or place ("and when was that?") asks about the last question's event instead.
-
-    Why: after "how did the ferry fares change?" answered with "Fares doubled after the strike.", "what did that
-    lead to?" is about the doubling, which only the answer mentions.
-
-    >>> points_at_answer("what did that lead to?", "how did the fares change?"), points_at_answer("why is that?", "x")
-    (True, True)
-    >>> points_at_answer("how much did that change cost?", "how did the fares change?")
-    False
-    >>> points_at_answer("is it true that fares fell?", "x"), points_at_answer("and when was that?", "x")
-    (False, False)
-    >>> points_at_answer("why does that worry the town when it comes to fares?", "what is the toll plan?")
-    True
-    """
-    q = question.strip().rstrip("?!. ")
-    if _TIME_OR_PLACE.search(q):
-        return False
-    known = {stem(w) for w in tokens(last_question)}
-    for m in _DEMONSTRATIVE.finditer(q):
-        word = m.group(1)
-        if word is None or _PLACEHOLDER.match(word):
-            return True  # "who said that?", "how old is that thing?"
-        if _CONJUNCTION_BEFORE.search(q[:m.start()]) or word.lower() in STOPWORDS or word[0].isupper() \
-                or TIME_NOUN.match(word):
-            continue
-        if stem(word.lower()) not in known:
-            return True  # "who makes that point?": no point was named before
-    return False
-
-
-def answer_terms(said: str, question: str, weight=None, n: int = ANSWER_TERMS) -> str:
-    """The ``n`` heaviest words of what the last answer said (by ``weight``, e.g. the corpus idf of a stem; else the
-    first ``n``), in their order, leaving out stop words and the question's own words.
-
-    >>> answer_terms("Fares doubled after the long dock strike.", "what did that lead to?", n=3)
-    'fares doubled long'
-    >>> answer_terms("Fares doubled after the long dock strike.", "why?", weight=len, n=2)
-    'doubled strike'
-    """
-    seen, words = {stem(w) for w in tokens(question)}, []
-    for w in tokens(said):
-        if w not in STOPWORDS and len(w) > 1 and stem(w) not in seen:
-            seen.add(stem(w))
-            words.append(w)
-    top = set(sorted(words, key=lambda w: -weight(stem(w)))[:n]) if weight else set(words[:n])
-    return " ".join(w for w in words if w in top)
-
-
 def _with_answer(question: str, last: Turn, weight) -> str:
     """ "what did that lead to?" -> "what did that lead to (fares doubled strike …)?": asked with the last answer."""
     return f"{question.strip().rstrip('?')} ({answer_terms(last.said, question, weight)})?"
@@ -301,7 +243,7 @@ def together(question: str, last: Turn) -> str:
     >>> together("how come?", Turn("when was the port closed?", said="It closed ports such as Dover and Hull."))
     'how come (when was the port closed)?'
     """
-    listed = listed_things(last.question, last.said) if last.said else ""
+    listed = last.listed or (listed_things(last.question, last.said) if last.said else "")
     return f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')}{': ' + listed if listed else ''})?"
 
 
@@ -314,14 +256,15 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     last = history[-1]
     if is_more(question):
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
-    ell = _ellipsis(question, last.question)
-    if ell:
+    if ell := _ellipsis(question, last.question):
         return Resolved(ell)
     if switched := source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question):
         return Resolved(switched)
     if asks_sequel(question):  # "what came next?": go on from the last answer, like "tell me more"
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
     if _DONE_OR_AFTER.search(question) or bridged(question) or asked_people(question, last):  # the event done; the people a "who?" asked for
+        return Resolved(together(question, last))
+    if asks_why_listed(question, last.listed):  # "why did they drop it?" after "what tech was left out?": the tech listed
         return Resolved(together(question, last))
     if asks_instead(question) and said_instead(last.said):  # "so what is it then?" after "…Instead, it sets terms"
         return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
@@ -343,8 +286,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         ref = f'the article "{c["title"]}"' if c.get("title") else (f"the {c['outlet']} article" if c.get("outlet") else "")
         if ref:
             return Resolved(question[:m.start()] + ref + question[m.end():])
-    event = _EVENT_REF.match(question)
-    if event:  # "and when was that?": "that" is the whole event the last question asked about
+    if _EVENT_REF.match(question):  # "and when was that?": "that" is the whole event the last question asked about
         return Resolved(together(question, last))
     person = personal(question, last) or writers(question, last)  # each a question, or None
     if person is not None:
@@ -354,7 +296,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     subj = subject(last.question, True if word in ("they", "them", "their", "these", "those") else
                    False if word in ("it", "its") else None)
     if word in ("these", "those"):  # "should those be cut?" after "which ports were cut?": the ports the answer named
-        subj = listed_things(last.question, last.said) or subj
+        subj = last.listed or listed_things(last.question, last.said) or subj
     if (chain := through(question, history, p) or reach(question, history, p)) or indefinite(word, last.question):
         return Resolved(chain or together(question, last))  # last a bare "that" (chained); "…anything?": its find
     if last.said and word in ("it", "its", "they", "them", "their") and no_antecedent(word, last.question):

@@ -96,7 +96,7 @@ class Handlers:
         history[-1] = {"role": "assistant", "content": render_answer(ans, uid, hide_notice=stale, infos=infos)}
         t = turn_of(ans)
         earlier = [q for q, *_ in turns]
-        turns = turns + [(t.question, t.cited, t.shown, t.said)]
+        turns = turns + [(t.question, t.cited, t.shown, t.said, t.listed)]
         records = {**records, uid: {"answer": public_dict(ans, stale), "history": earlier}}
         yield history, gr.skip(), turns, records
 

@@ -286,6 +286,7 @@ def test_the_page_keeps_what_the_answer_quoted_for_the_next_question(hash_cfg):
     h = ui.Handlers(ui.ChatService(hash_cfg))
     _, turns, _ = _ask_via_page(h, "When was the Pact first signed?")
     state = json.loads(json.dumps(turns))  # Gradio keeps the state as JSON: it must survive the trip
-    (question, cited, shown, said), = state
-    assert "1979" in said and len(said) <= 400 and shown and cited
+    (question, cited, shown, said, listed), = state
+    assert "1979" in said and len(said) <= 400 and shown and cited and listed == ""  # a date question lists nothing
     assert ui.Turn(*state[0]).said == said  # read back as the follow-up rewriter's Turn
+    assert ui.Turn(*state[0][:4]).listed == ""  # a page state kept before turns held their listed things still loads
