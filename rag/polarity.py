@@ -31,6 +31,8 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
 # one word ("scrap", "withdraw", "cancel") would do, and the particle may follow the verb's object.
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
                 r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
+                # a turn away from a thing leaves it: "a shift away from X", "moving away from X" (general English)
+                r"(?:shift|mov|turn|step|pivot|veer|drift)\w*\s+away\s+from|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
                 r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept|"
                 r"cut(?:s|ting)?|strip(?:s|ped|ping)?|carv(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?out|omit\w*")
@@ -91,6 +93,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (0, 1)
     >>> negations("Instead, it is an umbrella permit."), negations("Rather than a lease, it is a permit.")
     (0, 1)
+    >>> negations("A shift away from open berths toward permits."), negations("They moved the ferry away.")
+    (1, 0)
     """
     t = _AFFIRM.sub(" ", without_choices(text).lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
@@ -250,9 +254,12 @@ _LEAVES_OUT = re.compile(r"\b(?:exclu(?:de[sd]?|ding|sions?)|except(?:ing)?|ban(
 _OBLIGES = r"forc\w*|requir\w*|mandat\w*|oblig\w*|compel\w*"
 # ...and a duty put in everyday words, which no sentence denies in those words: "do they have to / must they share
 # data?", "does it make agencies work together?" (causative "make" + an object ending in a pronoun or a plural noun +
-# a plain verb, not a comparative: "make ties closer" is no duty; general English)
+# a plain verb, not a comparative: "make ties closer" is no duty; nor a preposition or other word of function: "make
+# changes to the pact" is "make" with its object, no one made to do anything; general English)
 _ASKED_DUTY = re.compile(rf"\b(?:{_OBLIGES}|ha(?:ve|s|d)\s+to|must|needs?\s+to|mak(?:e|es)\s+(?:them|us|him|her|"
-                         r"(?:[\w.\-']+\s+){0,3}[\w\-']+s)\s+(?!(?:more|less|worse|better|\w+er)\b)[a-z]+)\b", re.I)
+                         r"(?:[\w.\-']+\s+){0,3}[\w\-']+s)\s+(?!(?:more|less|worse|better|\w+er)\b)"
+                         r"(?!(?:to|for|of|in|on|at|by|with|from|about|into|under|over|since|during|the|a|an|and|or|"
+                         r"too|as|so|that|this|it)\b)[a-z]+)\b", re.I)
 _DENIED_DUTY = re.compile(rf"\b(?:not|no|never|n't|neither|nor)\s+(?:\w+\s+){{0,2}}(?:{_OBLIGES})\b", re.I)
 
 
@@ -311,6 +318,8 @@ def duty_denied(question: str, sentence: str) -> bool:
     True
     >>> duty_denied("Do skippers have to carry a pilot?", "It does not mandate a pilot.")
     True
+    >>> duty_denied("Did the port make changes to the permit too?", "It does not mandate a pilot.")
+    False
     """
     said = _AFFIRM.sub(" ", sentence.replace("’", "'"))  # "not only requires" affirms the duty
     return bool(_ASKED_DUTY.search(question)) and bool(_DENIED_DUTY.search(said))

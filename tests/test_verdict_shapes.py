@@ -1,0 +1,20 @@
+"""Two verdict shapes read right: "make changes to X" asks whether X was changed, no duty (``polarity._ASKED_DUTY``: a
+denied duty, "does not mandate", answered it No), and "a shift away from X" leaves X (``polarity._NEG_PHRASES``)."""
+
+from rag.polarity import duty_denied, negations, verdict
+
+
+def test_make_with_its_object_and_a_preposition_asks_no_duty():
+    denied = "The lease does not mandate any ferry service."
+    assert not duty_denied("did the port make changes to the lease too?", denied)
+    assert not duty_denied("did the council make changes in the ferry rules?", denied)
+    assert duty_denied("does the lease make skippers carry a pilot?", denied)
+    assert duty_denied("does the lease make the ports run ferries?", denied)
+
+
+def test_a_turn_away_from_a_thing_denies_it():
+    assert negations("A shift away from night ferries toward day runs.") == 1
+    assert negations("The port is moving away from barges.") == 1
+    assert negations("They moved the ferry away.") == 0
+    assert verdict("does the port plan back night ferries?", "A shift away from night ferries toward day runs.") == "no"
+    assert verdict("does the port plan back day runs?", "The port backs day runs.") == "yes"
