@@ -18,3 +18,15 @@ def test_a_turn_away_from_a_thing_denies_it():
     assert negations("They moved the ferry away.") == 0
     assert verdict("does the port plan back night ferries?", "A shift away from night ferries toward day runs.") == "no"
     assert verdict("does the port plan back day runs?", "The port backs day runs.") == "yes"
+
+
+def test_a_name_after_a_documents_noun_and_of_is_a_document_the_articles_never_mention():
+    from rag.docnames import document_name, named_after
+
+    known = {"ferri", "cooper", "lease", "sign"}.__contains__
+    assert named_after("when was the treaty of versailles signed?", known) == {"versaill"}
+    assert "versaill" in document_name("when was the treaty of versailles signed?", known)
+    assert named_after("was the lease modeled on the treaty of rome?", known) == {"rome"}
+    assert named_after("were protocols of cooperation signed?", known) == set()  # what it is about, a word they use
+    assert named_after("is it a pact of friendship?", known) == set()  # an everyday word describes the pact
+    assert named_after("the lease of 1990", known) == set()
