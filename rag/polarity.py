@@ -128,6 +128,11 @@ def without_aside(sentence: str) -> tuple[str, str]:
     return sentence[:m.start()] + " " + sentence[m.end():], m.group(1)
 
 
+# A short parenthesis glossing the words before it ("total decoupling (complete separation)", "(IP)"): it restates them,
+# so it is read in their clause, not as a clause of its own that a question in the gloss's words would find bare
+_GLOSS = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
 def focus_clause(question: str, sentence: str) -> str:
     """The clause of ``sentence`` that shares most content words with the question.
 
@@ -140,9 +145,11 @@ def focus_clause(question: str, sentence: str) -> str:
     >>> s = "It covers day routes, excluding night ferries"
     >>> focus_clause(q, s), focus_clause("and night ferries?", s), focus_clause("does it cover night ferries?", s)
     ('It covers day routes', 'excluding night ferries', 'excluding night ferries')
+    >>> focus_clause("do they back full separation?", "Notes: a move away from split ports (full separation) toward links")
+    'a move away from split ports full separation toward links'
     """
     main, aside = without_aside(sentence)
-    parts = [p for p in _CLAUSE.split(main) + [aside] if p and p.strip()]
+    parts = [p for p in _CLAUSE.split(_GLOSS.sub(r" \1", main)) + [aside] if p and p.strip()]
     q = set(terms(question))
     clause = sentence
     if len(parts) >= 2:

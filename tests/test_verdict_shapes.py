@@ -30,3 +30,12 @@ def test_a_name_after_a_documents_noun_and_of_is_a_document_the_articles_never_m
     assert named_after("were protocols of cooperation signed?", known) == set()  # what it is about, a word they use
     assert named_after("is it a pact of friendship?", known) == set()  # an everyday word describes the pact
     assert named_after("the lease of 1990", known) == set()
+
+
+def test_a_short_parenthesis_is_read_in_the_clause_it_glosses():
+    from rag.polarity import focus_clause
+
+    s = "Notes: a move away from split ports (full separation) toward links"
+    assert focus_clause("do they back full separation?", s) == "a move away from split ports full separation toward links"
+    assert verdict("do they back full separation?", s) == "no"
+    assert verdict("does it cover barges (big boats)?", "It covers barges (big boats) and ferries.") == "yes"
