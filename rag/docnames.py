@@ -62,7 +62,31 @@ def document_name(text: str, known) -> set[str]:
             beside = new[i] and ((i > 0 and new[i - 1]) or (i + 1 < len(run) and new[i + 1]))
             if beside or (new[i] and _unlisted(w)):
                 names |= _unknown_stems(w, known)
-    return names
+    return names | named_after(text, known)
+
+
+# "the treaty of versailles", "the pact of rome": English also names a document by a place or a name after its noun and
+# "of"; an everyday word there says what the document is about ("the pact of cooperation", "acts of espionage")
+_AFTER = re.compile(r"\b(?:" + _HEADS + r")\s+of\s+([a-z][a-z'-]*[a-z])\b")
+EVERYDAY_ZIPF = 3.5  # a word this common in English is an everyday word, not a name (as ``rag.abstain``)
+
+
+def named_after(text: str, known) -> set[str]:
+    """The stem of a name after a document's noun and "of" ("the treaty of versailles") that the articles never use:
+    a place, or a word English writes seldom (not an everyday one, nor a word of function).
+
+    >>> known = {"scienc", "cooper", "agreement"}.__contains__
+    >>> named_after("when was the treaty of versailles signed?", known), named_after("the pact of cooperation", known)
+    ({'versaill'}, set())
+    >>> named_after("the agreement of 1979", known), named_after("acts of friendship", known), named_after("deal of the day", known)
+    (set(), set(), set())
+    """
+    out: set[str] = set()
+    for w in _AFTER.findall(text.lower().replace("’", "'")):
+        if w in STOPWORDS or w.isdigit() or (zipf(w) >= EVERYDAY_ZIPF and not is_place(w)):
+            continue
+        out |= _unknown_stems(w, known)
+    return out
 
 
 def _name_run(words: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ from rag.doers import tells_act
 from rag.whyask import asks_cause, asks_difficulty, asks_means, asks_means_despite, asks_working
 from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.members import each_party_first
-from rag.persons import names_person, reports_words
+from rag.persons import holds_asked_role, names_person, reports_words
 from rag.phrases import asked_phrases, phrase_first
 from rag.reasons import (claims_distinction, corrective_contrast, means_strength, names_argument, names_difficulty,
                          names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
@@ -203,8 +203,8 @@ def held_for_question(typed: float, text: str, query, target: set[str], dated: s
     amount, not a year; and "who signed the 2015 lease?" is not answered by a sentence on the 1990 one
     (``dated``: the words that date it, ``dating_text``).
     """
-    if query.person:  # ...who did the asked act ("the official who signed it"), not any titled person
-        typed = float(names_person(text) and tells_act(query.text, text))
+    if query.person:  # ...who did the asked act ("the official who signed it"), in the asked role, not any titled person
+        typed = float(names_person(text) and tells_act(query.text, text) and holds_asked_role(query.text, text))
     if query.day and typed and not names_day(text):
         typed = PARTIAL_DATE
     if query.qtype == "number" and not target and typed and not has_quantity(text):

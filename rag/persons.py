@@ -53,6 +53,34 @@ def asked_role(question: str) -> str:
     return stem(m.group(1)) if m else ""
 
 
+# Roles any titled person may hold under another title: "which official / leader signed it?" is answered by "President
+# Ann Berg"; a role naming an office or a task ("negotiator", "minister", "spokesperson") is held only by one named so
+GENERIC_ROLES = frozenset({"official", "leader", "head", "chief", "signatory", "signer"})
+
+
+def holds_asked_role(question: str, sentence: str) -> bool:
+    """Does the sentence name the role the question asks the holder of (``asked_role``), or is none asked, or only a
+    role any titled person holds (``GENERIC_ROLES``)?
+
+    WHY: "who was the port's lead negotiator?" asks for the one who negotiated; "signed by Mayor Ann Berg" names a
+    person, but as a mayor, and says nothing of who negotiated. A sentence naming the holder names the role with them
+    ("ferry minister Ann Berg", "its chief negotiator, Lee"), as the articles name a president or a leader.
+
+    >>> holds_asked_role("who was the port's lead negotiator?", "It was signed by Mayor Ann Berg.")
+    False
+    >>> holds_asked_role("who was the port's lead negotiator?", "Its lead negotiator, Dr Ann Berg, said so.")
+    True
+    >>> holds_asked_role("which official signed it?", "It was signed by Mayor Ann Berg."), holds_asked_role("who signed it?", "x")
+    (True, True)
+    >>> holds_asked_role("which two mayors signed it?", "It was signed by Mayor Ann Berg.")
+    True
+    """
+    m = _ROLE_OF.search(question.lower().replace("’", "'"))
+    if not m or m.group(1) in GENERIC_ROLES:
+        return True
+    return re.search(rf"\b{m.group(1)}(?:s|es)?\b", sentence, re.I) is not None
+
+
 def asks_person(question: str) -> bool:
     """Does the question ask for someone holding a role (an official, a negotiator), not for what someone said?
 

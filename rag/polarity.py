@@ -31,6 +31,8 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
 # one word ("scrap", "withdraw", "cancel") would do, and the particle may follow the verb's object.
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
                 r"(?:opt|back|drop)\w*\s+out|walk\w*\s+away|"
+                # a turn away from a thing leaves it: "a shift away from X", "moving away from X" (general English)
+                r"(?:shift|mov|turn|step|pivot|veer|drift)\w*\s+away\s+from|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
                 r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept|"
                 r"cut(?:s|ting)?|strip(?:s|ped|ping)?|carv(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?out|omit\w*")
@@ -91,6 +93,8 @@ def negations(text: str, verbs_only: bool = False) -> int:
     (0, 1)
     >>> negations("Instead, it is an umbrella permit."), negations("Rather than a lease, it is a permit.")
     (0, 1)
+    >>> negations("A shift away from open berths toward permits."), negations("They moved the ferry away.")
+    (1, 0)
     """
     t = _AFFIRM.sub(" ", without_choices(text).lower().replace("’", "'"))
     pat = _NEG_VERBS if verbs_only else f"{_NEGATORS}|{_NEG_VERBS}"
@@ -124,6 +128,11 @@ def without_aside(sentence: str) -> tuple[str, str]:
     return sentence[:m.start()] + " " + sentence[m.end():], m.group(1)
 
 
+# A short parenthesis glossing the words before it ("total decoupling (complete separation)", "(IP)"): it restates them,
+# so it is read in their clause, not as a clause of its own that a question in the gloss's words would find bare
+_GLOSS = re.compile(r"\s*\(([^()]{1,40})\)")
+
+
 def focus_clause(question: str, sentence: str) -> str:
     """The clause of ``sentence`` that shares most content words with the question.
 
@@ -136,9 +145,11 @@ def focus_clause(question: str, sentence: str) -> str:
     >>> s = "It covers day routes, excluding night ferries"
     >>> focus_clause(q, s), focus_clause("and night ferries?", s), focus_clause("does it cover night ferries?", s)
     ('It covers day routes', 'excluding night ferries', 'excluding night ferries')
+    >>> focus_clause("do they back full separation?", "Notes: a move away from split ports (full separation) toward links")
+    'a move away from split ports full separation toward links'
     """
     main, aside = without_aside(sentence)
-    parts = [p for p in _CLAUSE.split(main) + [aside] if p and p.strip()]
+    parts = [p for p in _CLAUSE.split(_GLOSS.sub(r" \1", main)) + [aside] if p and p.strip()]
     q = set(terms(question))
     clause = sentence
     if len(parts) >= 2:
@@ -250,9 +261,12 @@ _LEAVES_OUT = re.compile(r"\b(?:exclu(?:de[sd]?|ding|sions?)|except(?:ing)?|ban(
 _OBLIGES = r"forc\w*|requir\w*|mandat\w*|oblig\w*|compel\w*"
 # ...and a duty put in everyday words, which no sentence denies in those words: "do they have to / must they share
 # data?", "does it make agencies work together?" (causative "make" + an object ending in a pronoun or a plural noun +
-# a plain verb, not a comparative: "make ties closer" is no duty; general English)
+# a plain verb, not a comparative: "make ties closer" is no duty; nor a preposition or other word of function: "make
+# changes to the pact" is "make" with its object, no one made to do anything; general English)
 _ASKED_DUTY = re.compile(rf"\b(?:{_OBLIGES}|ha(?:ve|s|d)\s+to|must|needs?\s+to|mak(?:e|es)\s+(?:them|us|him|her|"
-                         r"(?:[\w.\-']+\s+){0,3}[\w\-']+s)\s+(?!(?:more|less|worse|better|\w+er)\b)[a-z]+)\b", re.I)
+                         r"(?:[\w.\-']+\s+){0,3}[\w\-']+s)\s+(?!(?:more|less|worse|better|\w+er)\b)"
+                         r"(?!(?:to|for|of|in|on|at|by|with|from|about|into|under|over|since|during|the|a|an|and|or|"
+                         r"too|as|so|that|this|it)\b)[a-z]+)\b", re.I)
 _DENIED_DUTY = re.compile(rf"\b(?:not|no|never|n't|neither|nor)\s+(?:\w+\s+){{0,2}}(?:{_OBLIGES})\b", re.I)
 
 
@@ -311,6 +325,8 @@ def duty_denied(question: str, sentence: str) -> bool:
     True
     >>> duty_denied("Do skippers have to carry a pilot?", "It does not mandate a pilot.")
     True
+    >>> duty_denied("Did the port make changes to the permit too?", "It does not mandate a pilot.")
+    False
     """
     said = _AFFIRM.sub(" ", sentence.replace("’", "'"))  # "not only requires" affirms the duty
     return bool(_ASKED_DUTY.search(question)) and bool(_DENIED_DUTY.search(said))
