@@ -78,6 +78,23 @@ def save(words: ArticleWords, folder: Path) -> None:
     (folder / _FILES[0]).write_text(json.dumps({"format": FORMAT, "words": words.vocab}), encoding="utf-8")
 
 
+def reusing(folder: Path | None, embed):
+    """``embed`` that takes the vectors of words saved in ``folder`` (the previous generation's) as they are, and runs
+    only the others through the model: adding an article embeds its new words, not all of them again."""
+    try:
+        meta = json.loads((Path(folder) / _FILES[0]).read_text(encoding="utf-8"))
+        vecs = np.load(Path(folder) / _FILES[1], allow_pickle=False)
+        saved = dict(zip(meta["words"], vecs)) if meta.get("format") == FORMAT and len(vecs) == len(meta["words"]) else {}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # none saved (a first build), older, damaged
+        saved = {}
+
+    def embed_new(words: list[str]) -> np.ndarray:
+        new = [w for w in words if w not in saved]
+        fresh = dict(zip(new, np.asarray(embed(new), dtype=np.float32))) if new else {}
+        return np.array([saved[w] if w in saved else fresh[w] for w in words], dtype=np.float32)
+    return embed_new
+
+
 def _load(folder: Path | None, vocab: list[str]) -> np.ndarray | None:
     """The saved vectors of exactly ``vocab`` (memory-mapped), or None (absent, older, other words, unreadable)."""
     try:

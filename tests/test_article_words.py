@@ -81,3 +81,22 @@ def test_an_ingest_saves_the_article_words_vectors_and_a_start_reads_them_withou
         article_words.FORMAT -= 1
     (folder / "article_words.npy").write_bytes(b"damaged")
     assert article_words._load(folder, words.vocab) is None
+
+
+def test_a_later_ingest_embeds_only_the_words_the_previous_generation_lacks(tmp_path):
+    from rag import article_words
+
+    folder = tmp_path / "gen-1"
+    folder.mkdir()
+    article_words.save(ArticleWords({"agriculture", "ferries"}, _embed), folder)
+    asked = []
+
+    def embed(words):
+        asked.append(list(words))
+        return _embed(words)
+    got = article_words.reusing(folder, embed)(["agriculture", "farming", "ferries"])
+    assert asked == [["farming"]]  # the saved two are taken as they are
+    assert np.allclose(got, _embed(["agriculture", "farming", "ferries"]))
+    asked.clear()
+    article_words.reusing(None, embed)(["agriculture"])  # a first build: nothing saved
+    assert asked == [["agriculture"]]
