@@ -25,11 +25,13 @@ from rag.kinds import kind_named
 from rag.quoted import form_shown
 from rag.bylines import attribution, credited_first, pick_meta, unstated
 from rag.compare import frame_terms, pick_compare
-from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, other_duration, voiced, W_TYPE, weights_of
+from rag.evidence import asked_weights, asks_speaker, bound_asked, Candidate, candidates, voiced, W_TYPE, weights_of
+from rag.heldfor import other_duration
 from rag.instances import named_instances
-from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listed_under_heading, listing_after,
+from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after, fresh as _fresh, listing_after,
                             listing_within, listings_within, reason_before, reason_beyond, reason_for_chosen, typed_follower,
-                            under_named_heading, with_reason)
+                            with_reason)
+from rag.sections import listed_under_heading, under_named_heading
 from rag.narrative import dated_event, steps_before
 from rag.between import middle_sentence
 from rag.query import KIND_WORDS
@@ -344,7 +346,7 @@ def best_cover(cands: list[Candidate], best: Candidate, shaped: bool = False) ->
     A leader surer of its type than a plain one (``reasons.STATED_REASON``) lowers the bar by that surplus: its
     extra credit says nothing of the question's words, so the sentences it overtook still vouch for them. So does
     the whole credit of a leader typed by the question's shape (``shaped``: no thing asked, but a cause, a bound or a
-    feared outcome, ``evidence.shape_typed``): the sentence it overtook is still about the question's words.
+    feared outcome, ``heldfor.shape_typed``): the sentence it overtook is still about the question's words.
     """
     def bar(c: Candidate) -> float:
         surplus = max(0.0, best.typed - 1.0, best.typed - c.typed if shaped else 0.0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from rag import sidecar
-from rag.neighbours import BULLETED, SUBHEADING
+from rag.sections import BULLETED, SUBHEADING
 from rag.schema import Passage
 
 

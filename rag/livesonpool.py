@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from rag.text import stem
+from rag.nearness import near_best
+from rag.text import poses_question, stem
 
 LIVES_ON_PASSAGES = 2  # passages a lives-on question's second search (by the words of an end or survival too) adds
 # the words a writer tells whether a thing lives on in, searched for beside the question's own (general English)
@@ -70,7 +71,7 @@ def tells_lives_on(text: str) -> bool:
     >>> tells_lives_on("The lease was signed in May."), tells_lives_on("Will the lease survive the vote?")
     (False, False)
     """
-    return bool(_TELLS.search(text)) and not text.rstrip().endswith("?")
+    return bool(_TELLS.search(text)) and not poses_question(text)
 
 
 # A renewal or extension told ("the lease was renewed in May") tells already that the thing lives on: it answers
@@ -84,7 +85,7 @@ def tells_renewal(text: str) -> bool:
     >>> tells_renewal("The lease's renewal in May calmed the port."), tells_renewal("Will its renewal come?")
     (True, False)
     """
-    return bool(_RENEWED.search(text)) and not text.rstrip().endswith("?")
+    return bool(_RENEWED.search(text)) and not poses_question(text)
 
 
 def lives_on_first(query, cands: list) -> list:
@@ -95,7 +96,5 @@ def lives_on_first(query, cands: list) -> list:
     if not cands or query.more or not asks_lives_on(query.text) or tells_lives_on(cands[0].text) \
             or tells_renewal(cands[0].text):
         return cands
-    floor = LIVES_ON_SHARE * cands[0].score
-    lead = next((c for c in cands[1:] if c.score >= floor and c.passage.kind == "body" and tells_lives_on(c.text)),
-                None)
+    lead = near_best(cands, LIVES_ON_SHARE, lambda c: tells_lives_on(c.text))
     return cands if lead is None else [lead] + [c for c in cands if c is not lead]

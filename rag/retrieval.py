@@ -20,7 +20,7 @@ from rag.about_articles import ARTICLE_WORDS, META_WORDS
 from rag.evidence import weights_of
 from rag.lexicon import Lexicon
 from rag.layout import article_table, by_article, heading_at, layout, sections_of, subheadings
-from rag.neighbours import HEADING_MATCH, names_the_list
+from rag.sections import HEADING_MATCH, names_the_list
 from rag.schema import Passage
 from rag.sidecar import passage_keys, sentence_key
 from rag.text import terms

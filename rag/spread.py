@@ -16,7 +16,7 @@ from rag.links import is_enumeration
 from rag.rules import byline_note
 from rag.room import fill_room
 from rag.stakes import stakes_told
-from rag.text import terms
+from rag.text import poses_question, terms
 from rag.wording import richer_in_words
 
 SPREAD_RATIO = 0.8  # why/overview/list: further sentences down to this share of the best
@@ -335,17 +335,6 @@ def thesis_bonus(c: Candidate, ends: set, asked_end: bool = False) -> float:
     return GIST_CORRECTIVE * corrective_contrast(c.text) + closing_worth * (c.abs_key in ends) \
         + GIST_VERDICT * (not asked_end and states_verdict(c.text) and not byline_note(c.text, c.passage.authors)) \
         + GIST_QUESTION * poses_question(c.text)
-
-
-def poses_question(text: str) -> bool:
-    """Is a statement of the article a question its writer puts ("can the truce last while both towns compete?")?
-    A writer asks in the body the question the article turns on; the sentences around it answer or narrate it, so
-    it is less typical of the article than they are, and no words of a "sum it up" question match it.
-
-    >>> poses_question("Yet a hard question remains: can the truce last?"), poses_question("The truce held.")
-    (True, False)
-    """
-    return text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def states_verdict(text: str) -> bool:

@@ -27,6 +27,17 @@ _stemmer = Stemmer.Stemmer("english")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+def poses_question(text: str) -> bool:
+    """Is a statement of the article a question its writer puts ("can the truce last while both towns compete?")?
+    A writer asks in the body the question the article turns on; the sentences around it answer or narrate it, so
+    it is less typical of the article than they are, and no words of a "sum it up" question match it.
+
+    >>> poses_question("Yet a hard question remains: can the truce last?"), poses_question("The truce held.")
+    (True, False)
+    """
+    return text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def drop_format_chars(text: str) -> str:
     """Remove invisible format characters (Unicode category Cf: zero-width space and joiners,
     bidi marks, BOM, soft hyphen). Deleted, not turned into spaces: they sit inside words.

@@ -46,7 +46,7 @@ def test_a_sentence_dated_to_another_year_tells_of_another_event():
 
 
 def test_a_sentence_on_the_other_version_tells_of_another_event():
-    from rag.evidence import held_for_question
+    from rag.heldfor import held_for_question
     from rag.query import Query
     from rag.scope import era_of
     text = "where was the original lease signed?"
@@ -165,7 +165,7 @@ def test_on_what_date_a_month_alone_narrows_it_down_and_the_day_wins():
 
 
 def test_what_a_sentence_holds_for_this_question():
-    from rag.evidence import held_for_question
+    from rag.heldfor import held_for_question
     text = "what was the ballot count on the 2015 lease?"
     q = Query(asked=text, resolved=text, text=text, terms=terms(text), qtype="number")
     assert held_for_question(1.0, "The 2015 lease was a fresh start.", q, set()) == 0.0  # a year is no count
@@ -188,7 +188,7 @@ def test_a_sentence_opening_with_a_pronoun_is_dated_by_the_one_before_it():
     cands = {c.text: c for c in candidates(query, ps, lex, {"berth"}, {t: lex.idf(t) for t in query.terms})}
     assert cands["It has approved nearly 100 berths."].typed == 1.0
     from types import SimpleNamespace
-    from rag.evidence import dating_text
+    from rag.heldfor import dating_text
     own = SimpleNamespace(text="It approved 40 berths in 2015.", start=48, passage=ps[0])
     assert dating_text(own) == own.text  # a year of its own dates it
 

@@ -1,11 +1,11 @@
 """A person question asking the holder of a role ("who was the port's lead negotiator?") is answered only by a sentence
 naming someone in that role; a titled name in another role ("signed by Mayor Ann Berg") is no holder of it
-(``persons.holds_asked_role``, read in ``evidence.held_for_question``), though any titled person holds a generic role
+(``persons.holds_asked_role``, read in ``heldfor.held_for_question``), though any titled person holds a generic role
 ("which official signed it?")."""
 
 from types import SimpleNamespace
 
-from rag.evidence import held_for_question
+from rag.heldfor import held_for_question
 from rag.persons import holds_asked_role
 
 

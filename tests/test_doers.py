@@ -1,7 +1,7 @@
 """A "who <did it>?" question's act, which the sentence naming its doer must tell (``rag.doers``)."""
 
 from rag.doers import asked_act, tells_act
-from rag.evidence import held_for_question
+from rag.heldfor import held_for_question
 from rag.query import Query
 from rag.text import terms
 

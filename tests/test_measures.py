@@ -1,11 +1,11 @@
 """A number question asking for a sum of money or a share is answered only by a sentence stating one; a sentence
 holding some other number ("the two towns", "over 40 berths") leaves it open (``rag.measures``). A question asking
-how long a thing took is not answered by the length of another thing (``evidence.other_duration``)."""
+how long a thing took is not answered by the length of another thing (``heldfor.other_duration``)."""
 
 from types import SimpleNamespace
 
 from rag.asked import question_type
-from rag.evidence import other_duration
+from rag.heldfor import other_duration
 from rag.measures import asked_measure, states_measure
 from rag.query import Query
 from rag.text import terms

@@ -86,7 +86,7 @@ def test_byline_note_remembers_by_text_and_writers():
 
 def _section_heading_searched(c) -> str:
     """The section check as first written: a subheading search stopping where the sentence starts."""
-    from rag.neighbours import SUBHEADING
+    from rag.sections import SUBHEADING
 
     if c.passage.kind != "body":
         return ""
@@ -96,7 +96,7 @@ def _section_heading_searched(c) -> str:
 
 def test_section_heading_from_remembered_subheadings_agrees_with_the_search_at_every_offset():
     from rag.evidence import Candidate
-    from rag.neighbours import section_heading
+    from rag.sections import section_heading
     from rag.schema import Passage
 
     text = "Fees rose.\n\n## Port Fees\n\nFees rose. Berths fell.\n##  \n## Berths. Docks\nThey fell."

@@ -362,7 +362,7 @@ def test_a_noun_of_difficulty_said_of_a_thing_asks_why_it_is_hard():
 
 def test_why_something_dragged_on_is_answered_by_the_sentence_naming_the_obstacles():
     from types import SimpleNamespace
-    from rag.evidence import shape_typed
+    from rag.heldfor import shape_typed
     from rag.whyask import asks_difficulty
     from rag.reasons import names_difficulty
     assert asks_difficulty("why did the lease talks drag on so long?") and asks_difficulty("why was the ferry delayed?")
@@ -409,7 +409,7 @@ def test_why_something_could_backfire_asks_for_the_outcome_it_risks():
 def test_what_something_has_done_is_answered_by_the_sentence_telling_a_result_it_brought_about():
     from types import SimpleNamespace
     from rag.achieved import tells_achieved
-    from rag.evidence import shape_typed
+    from rag.heldfor import shape_typed
     from rag.query import asks_done
     assert asks_done("what has the ferry pact actually done?") and asks_done("what good has east-west ferry work done?")
     assert not asks_done("what could the ferry pact do?")

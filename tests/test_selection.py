@@ -795,7 +795,7 @@ def _section_passage(doc: str, text: str, start: int = 0) -> list[Candidate]:
 
 
 def test_a_bulleted_section_whose_heading_states_the_question_is_the_list():
-    from rag.neighbours import listed_under_heading
+    from rag.sections import listed_under_heading
 
     text = ("Harbours changed a lot.\n\n## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n"
             "- Berths: assigning quays.\n\n- Fees: charging each ship.\n\nThe port grew after that.")
@@ -1214,7 +1214,7 @@ def test_a_list_question_reads_the_sentence_adding_one_more_after_a_chosen_one()
 
 def test_a_subheading_naming_the_kind_of_things_asked_for_states_the_list():
     from rag.intent import listed_kind
-    from rag.neighbours import listed_under_heading
+    from rag.sections import listed_under_heading
 
     text = ("Harbours changed a lot.\n\n## Main Duties of the Harbour Master\n\n- Pilotage: guiding ships in.\n\n"
             "- Berths: assigning quays.\n\n- Fees: charging each ship.\n\nThe port grew after that.")
@@ -1250,7 +1250,7 @@ def test_a_side_set_apart_by_the_year_after_its_noun_is_that_year():
     assert got == ["trump-era", "2024"]  # "update" and "changes" are what both sides are
     assert sides_of("the port vs the council on fares in 2024") == ["the port", "the council"]
 def test_a_prose_section_whose_subheading_states_the_question_is_heard():
-    from rag.neighbours import under_named_heading
+    from rag.sections import under_named_heading
 
     text = ("Harbours changed a lot.\n\n## The Harbour Fee Dispute\n\nShips once paid little. "
             "This creates a rift: the owners want low tolls and the council wants upkeep.\n\n"
@@ -1273,7 +1273,7 @@ def test_a_passage_opening_mid_section_knows_its_subheading_from_the_article():
     import numpy as np
 
     from rag.layout import heading_at, subheadings
-    from rag.neighbours import section_heading
+    from rag.sections import section_heading
 
     first = Passage("a:0", "a", "Intro.\n\n## The Fee Dispute\n\nShips paid.", 0, 40, [], kind="body")
     card = Passage("a:c", "a", "## Not a heading of the body", -1, -1, [], kind="metadata")

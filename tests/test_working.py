@@ -3,7 +3,7 @@
 from candkit import cands as _cands
 from candkit import query as _q
 from rag.answering import _prefer_typed
-from rag.evidence import shape_typed
+from rag.heldfor import shape_typed
 from rag.reasons import CORRECTION_TYPED
 from rag.whyask import asks_means_despite, asks_working, without_working
 
