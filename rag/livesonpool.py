@@ -19,7 +19,7 @@ from rag.text import poses_question, stem
 
 LIVES_ON_PASSAGES = 2  # passages a lives-on question's second search (by the words of an end or survival too) adds
 # the words a writer tells whether a thing lives on in, searched for beside the question's own (general English)
-LIVES_ON_TEXT = "still obsolete defunct survives continues"
+LIVES_ON_TEXT = "still obsolete defunct survives continues renewed"
 LIVES_ON_WORDS = [stem(w) for w in LIVES_ON_TEXT.split()]
 
 # Whether a thing has ended or lives on, asked as an either-or or as "still alive/going?" (general English). The
@@ -28,7 +28,8 @@ LIVES_ON_WORDS = [stem(w) for w in LIVES_ON_TEXT.split()]
 _END = r"(?:dead|alive|finished|defunct|obsolete|dying|died|die|gone|(?:is|it's|it\s+is)\s+(?:\w+\s+)?over)"
 _LIVES_ON_ASK = re.compile(r"\b" + _END + r"\s+or\b|\bor\s+(?:is\s+it\s+|did\s+it\s+|does\s+it\s+)?(?:just\s+|still\s+)?"
                            r"(?:dead|alive|die|died|dying|changing|evolving|going|over)\b|"
-                           r"\bstill\s+(?:alive|going|kicking|standing|a\s+thing|in\s+(?:force|effect|place))\b", re.I)
+                           r"\bstill\s+(?:alive|going|kicking|standing|around|exists?|active|valid|a\s+thing|"
+                           r"in\s+(?:force|effect|place|operation))\b", re.I)
 
 
 def asks_lives_on(text: str) -> bool:
@@ -38,6 +39,8 @@ def asks_lives_on(text: str) -> bool:
     (True, True)
     >>> asks_lives_on("is the lease still in force?"), asks_lives_on("did the project come in over or under budget?")
     (True, False)
+    >>> asks_lives_on("does the lease still exist?"), asks_lives_on("is the pact still around?")
+    (True, True)
     >>> asks_lives_on("why did the ferry deal die?")
     False
     """
@@ -96,5 +99,6 @@ def lives_on_first(query, cands: list) -> list:
     if not cands or query.more or not asks_lives_on(query.text) or tells_lives_on(cands[0].text) \
             or tells_renewal(cands[0].text):
         return cands
-    lead = near_best(cands, LIVES_ON_SHARE, lambda c: tells_lives_on(c.text))
+    lead = near_best(cands, LIVES_ON_SHARE, lambda c: tells_lives_on(c.text)) \
+        or near_best(cands, LIVES_ON_SHARE, lambda c: tells_renewal(c.text))  # "renewed in May": it lives on
     return cands if lead is None else [lead] + [c for c in cands if c is not lead]

@@ -257,8 +257,10 @@ def is_modal(text: str) -> bool:
 # Words that leave something out of what a sentence covers ("excluding X", "the exclusion of X", "bans X").
 _LEAVES_OUT = re.compile(r"\b(?:exclu(?:de[sd]?|ding|sions?)|except(?:ing)?|ban(?:s|ned|ning)?|prohibit\w*|bar(?:s|red|ring)?)\b",
                          re.I)
-# Verbs of obligation: "does it force / require X?" is denied by "it does not mandate X".
-_OBLIGES = r"forc\w*|requir\w*|mandat\w*|oblig\w*|compel\w*"
+# Verbs of obligation: "does it force / require X?" is denied by "it does not mandate X". "Force" the noun is none:
+# "is it still in force?", "came into force", "a force for good", "task force" (general English).
+_OBLIGES = (r"(?<!\bin\s)(?<!\binto\s)(?<!\ba\s)(?<!\bthe\s)(?<!\bby\s)(?<!\btask\s)forc\w*|"
+            r"requir\w*|mandat\w*|oblig\w*|compel\w*")
 # ...and a duty put in everyday words, which no sentence denies in those words: "do they have to / must they share
 # data?", "does it make agencies work together?" (causative "make" + an object ending in a pronoun or a plural noun +
 # a plain verb, not a comparative: "make ties closer" is no duty; nor a preposition or other word of function: "make
@@ -326,6 +328,8 @@ def duty_denied(question: str, sentence: str) -> bool:
     >>> duty_denied("Do skippers have to carry a pilot?", "It does not mandate a pilot.")
     True
     >>> duty_denied("Did the port make changes to the permit too?", "It does not mandate a pilot.")
+    False
+    >>> duty_denied("Is the permit still in force?", "It does not mandate a pilot.")  # "in force": in effect, no duty
     False
     """
     said = _AFFIRM.sub(" ", sentence.replace("’", "'"))  # "not only requires" affirms the duty

@@ -110,7 +110,10 @@ _NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)
                        # Frame words of a question: "whether" opens an indirect question, and "actually", "really",
                        # "exactly"... only stress the asking. A sentence that happens to say "whether" or "actually" is
                        # no closer to the topic. ("regarding" stays: writers echo "concerns regarding X" too.)
-                       r"|\b(?:whether|actually|really|exactly|basically|essentially|specifically|honestly|literally)\b",
+                       r"|\b(?:whether|actually|really|exactly|basically|essentially|specifically|honestly|literally)\b"
+                       # "in force" says that a thing holds, which a writer tells as "renewed", "remains", not in the
+                       # noun "force" (whose stem is the verb's: "forced transfers")
+                       r"|\b(?:in|into)\s+force\b",
                        re.I)
 
 
@@ -125,6 +128,8 @@ def topic_text(question: str) -> str:
     (['ferri', 'carri'], ['year', 'leas'])
     >>> terms(topic_text("do the pieces agree on whether ferries should actually run?"))  # frame words: no topic
     ['piec', 'agre', 'ferri', 'run']
+    >>> terms(topic_text("is the lease still in force?")), terms(topic_text("does it force skippers?"))
+    (['leas', 'still'], ['forc', 'skipper'])
     """
     return _NO_TOPIC.sub(" ", question)
 
