@@ -35,10 +35,10 @@ def compose(decision: Decision) -> tuple[str, list[Citation]]:
 MAX_LISTED = 8  # articles named in an abstention; a big collection gets "and N more"
 
 
-def abstention_message(documents: list[dict]) -> str:
+def abstention_message(documents: list[dict], subject: str = "the U.S.–China Science and Technology Agreement (STA)") -> str:
     """What to say when the articles do not answer: say so, and what they do cover."""
     lines = ["The articles don't say. I answer only from the articles in this collection, and none of them answers that.",
-             "They are about the U.S.–China Science and Technology Agreement (STA); try asking about what they cover:"]
+             f"They are about {subject}; try asking about what they cover:"]
     for d in documents[:MAX_LISTED]:
         title = d.get("title") or (f"“{d['opening']}” (no headline)" if d.get("opening") else d.get("doc_id", ""))
         extra = ", ".join(x for x in (d.get("outlet"), d.get("date")) if x)

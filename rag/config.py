@@ -44,6 +44,9 @@ class Config:
     max_article_bytes: int = 1_000_000
     # Thumbs up/down from the chat page are appended here as JSON lines.
     feedback_path: Path = Path("feedback") / "feedback.jsonl"
+    # What the collection is about: named in a refusal, and read for a bare "it" / "this" in a conversation's first
+    # question ("why does it matter?"); the part in brackets is left out of the question.
+    subject: str = "the U.S.–China Science and Technology Agreement (STA)"
     # The chat binds loopback unless told otherwise.
     host: str = "127.0.0.1"
     port: int = 7860
@@ -84,6 +87,7 @@ ENV = {
     "RAG_MAX_QUESTION_CHARS": "max_question_chars",
     "RAG_MAX_ARTICLE_BYTES": "max_article_bytes",
     "RAG_FEEDBACK_PATH": "feedback_path",
+    "RAG_SUBJECT": "subject",
     "RAG_HOST": "host",
     "RAG_PORT": "port",
     "RAG_AUTH": "auth",

@@ -25,12 +25,21 @@ def is_fragment(question: str) -> bool:
     >>> is_fragment("what is de-risking?"), is_fragment("and Oslo?"), is_fragment("in 1990?")
     (False, False, False)
     """
+    return own_content(question) == 0
+
+
+def own_content(question: str) -> int:
+    """How many content words a question has of its own (not stop words, question words or fillers); a name or
+    a number counts as many as can be (it names its own topic).
+
+    >>> own_content("why does it matter?"), own_content("and how come, then?"), own_content("what did Oslo do?")
+    (1, 0, 99)
+    """
     words = re.findall(r"[A-Za-z][\w\-']*", question)
     if any(w[0].isupper() for w in words[1:]) or re.search(r"\d", question):
-        return False
-    content = [w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in WH
-               and not FILLER.match(w)]
-    return not content
+        return 99
+    return len([w for w in tokens(_HOW_X.sub(" ", question)) if w not in STOPWORDS and w not in WH
+                and not FILLER.match(w)])
 
 
 def no_known_subject(question: str, known) -> bool:

@@ -21,6 +21,8 @@ from rag.config import Config
 from rag.docnames import unwritten_programmes
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
+from rag.fragments import no_known_subject, own_content
+from rag.vague import about_subject
 from rag.index import Index
 from rag.lapse import interim_pool
 from rag.narrowing import course_pool
@@ -166,8 +168,10 @@ class Pipeline:
     def _resolve(self, text: str, history: list[Turn]):
         """The follow-up rewrite, read on the spelling-corrected question ("what aboout the RS one" is an
         ellipsis too); a question that needs no rewrite stays as typed (spelling is fixed in ``understand``)."""
-        if not history:
-            return rewrite(text, history)
+        if not history:  # "why does it matter?" opening a conversation: about what the collection is about
+            r = rewrite(text, history)
+            bare = own_content(r.text) == 0 or no_known_subject(r.text, self.retriever.lexicon.known)
+            return replace(r, text=about_subject(r.text, self.cfg.subject)) if bare else r
         fixed = self.retriever.lexicon.speller.correct(text)[0]
         r = rewrite(fixed, history, weight=self.retriever.lexicon.idf, known=self.retriever.lexicon.known)
         return r if r.text != fixed or r.more or fixed == text else replace(r, text=text)
@@ -254,7 +258,7 @@ class Pipeline:
             text, cites = compose(decision)
             return text, cites, "extractive", "", None
         if decision.abstained:
-            msg = NOTHING_MORE if decision.reason == "nothing_more" else abstention_message(self.documents)
+            msg = NOTHING_MORE if decision.reason == "nothing_more" else abstention_message(self.documents, self.cfg.subject)
             return msg, [], "extractive", "", None
         if self.generator is None:
             text, cites = compose(decision)
