@@ -116,6 +116,38 @@ def is_item(kind: str) -> bool:
     return bool(kind) and re.fullmatch(_ITEM, kind + "s") is not None
 
 
+# the sanctions a rule sets for breaking it (general English): a text states them by these nouns or not at all; a
+# sentence on the rule itself ("strengthens intellectual property protections") names no penalty for breaking it
+_SANCTION = r"(?:penalt(?:y|ies)|punishments?|fines?)"
+
+
+def is_sanction(noun: str) -> bool:
+    """Is the noun a wh-question's head asks for (``query.asked_thing``: "what penalties does a side face…?") a
+    sanction for breaking a rule? Like an item, it is asked for as itself: articles that never write the noun
+    cannot state it, however close their sentences on the rule.
+
+    >>> is_sanction("penalties"), is_sanction("punishment"), is_sanction("problems"), is_sanction("finest")
+    (True, True, False, False)
+    """
+    return re.fullmatch(_SANCTION, noun) is not None
+
+
+# sums of money paid or set by name (general English): "what budget does it have?" asks for a figure of that sum,
+# which a sentence on the agreement's scope does not give; not "cost(s)" or "price", often a harm or a concession told
+# in other words ("what price did science pay for the tensions?")
+_SUM = r"(?:budgets?|fees?|salar(?:y|ies)|wages?|stipends?|tuition)"
+
+
+def is_sum(noun: str) -> bool:
+    """Is the noun a wh-question's head asks for ("what fees do researchers pay…?") a sum of money named by its
+    noun? As for a sanction (``is_sanction``), articles that never write the noun cannot state the sum.
+
+    >>> is_sum("budget"), is_sum("fees"), is_sum("salaries"), is_sum("costs"), is_sum("price"), is_sum("feed")
+    (True, True, True, False, False, False)
+    """
+    return re.fullmatch(_SUM, noun) is not None
+
+
 def tells_of(sentence: str, kind: str) -> bool:
     """Does the sentence write the kind's own noun ("prominent scientists noted…")?
 

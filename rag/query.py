@@ -34,7 +34,7 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.voices import party_side
-from rag.kinds import asked_kind, is_item
+from rag.kinds import asked_kind, is_item, is_sanction, is_sum
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
@@ -191,6 +191,10 @@ def asked_thing(text: str) -> str:
     ('ministri', '')
     >>> asked_thing("which harbour ministry handles the pact?"), asked_thing("what space missions did they fly?")
     ('ministri', 'mission')
+    >>> asked_thing("what penalties does a ferry face if it breaks the rules?"), asked_thing("what problems does it face?")
+    ('penalti', '')
+    >>> asked_thing("what budget does the port have?"), asked_thing("what fees do ferries pay under the lease?")
+    ('budget', 'fee')
 
     >>> asked_thing("what's the line the port draws between ferries and barges?")
     ''
@@ -199,8 +203,10 @@ def asked_thing(text: str) -> str:
     """
     m = _THING.match(text.lower())
     wh = _WH_HEAD.match(text.lower())
-    if not m and wh and (wh.group(1).split()[-1] in PERSON_NOUNS or is_item(re.sub(r"s$", "", wh.group(1).split()[-1]))):
-        m = wh  # "which ministry / what space missions…" asks for one by name: none if the articles never mention one
+    head = wh.group(1).split()[-1] if wh else ""
+    if not m and wh and (head in PERSON_NOUNS or is_item(re.sub(r"s$", "", head)) or is_sanction(head) or is_sum(head)):
+        # "which ministry / what space missions / what penalties / what fees…": none if the articles never mention one
+        m = wh
     if not m:
         return ""
     if m.group(0).endswith("between"):

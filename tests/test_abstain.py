@@ -355,3 +355,23 @@ def test_a_noun_before_a_comparison_verb_is_no_act_whose_manner_is_asked():
     from rag.abstain import manner_act
     assert manner_act("how does the harbour take on the fee compare with the ferry column?", {"compar"}) == ""
     assert manner_act("how did the ministry react to the renewal?", {"compar"}) == "react"
+
+
+def test_a_sanction_asked_after_what_must_be_one_the_articles_name():
+    # is_sanction: "what penalties does X face…" asks for the penalty itself; a sentence on the rule names none
+    lex = _Lexicon()
+
+    def _wh(text: str) -> Query:
+        return query_of(text, asked_thing=asked_thing(text))
+
+    assert refused_unread(_wh("what penalties does a ferry face if it breaks the treaty?"), lex) == "asked_thing_unknown"
+    assert refused_unread(_wh("what punishment would a signer get for breaking the treaty?"), lex) == "asked_thing_unknown"
+    assert refused_unread(_wh("what penalties does a ferry face?"), _Lexicon(penalti=3.0)) == ""  # the articles name one
+    assert refused_unread(_wh("what problems does the treaty face?"), lex) == ""  # an abstract kind, told of in other words
+
+
+def test_a_sum_of_money_asked_after_what_must_be_one_the_articles_name():
+    lex = _Lexicon()
+    q = "what fees does a ferry pay under the treaty?"
+    assert refused_unread(query_of(q, asked_thing=asked_thing(q)), lex) == "asked_thing_unknown"
+    assert refused_unread(query_of(q, asked_thing=asked_thing(q)), _Lexicon(fee=2.0)) == ""  # the articles name fees

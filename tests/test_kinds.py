@@ -76,3 +76,17 @@ def test_a_committee_is_asked_by_name_and_named_only_by_one_built_on_its_noun():
     assert names_kind("The Harbour Oversight Committee opposed the lease.", "committee")
     assert not names_kind("A harbour committee opposed the lease.", "committee")
     assert not names_kind("The Harbour Agency opposed the lease.", "committee")  # an agency is no committee
+
+
+def test_a_sanction_for_breaking_a_rule_is_asked_as_itself():
+    from rag.kinds import is_sanction
+
+    assert is_sanction("penalties") and is_sanction("penalty") and is_sanction("fines") and is_sanction("punishments")
+    assert not is_sanction("problems") and not is_sanction("finest") and not is_sanction("rules")
+
+
+def test_a_sum_of_money_is_asked_as_itself_but_a_cost_may_be_a_harm():
+    from rag.kinds import is_sum
+
+    assert is_sum("budget") and is_sum("fees") and is_sum("salary") and is_sum("stipends")
+    assert not is_sum("costs") and not is_sum("price") and not is_sum("feed") and not is_sum("problems")
