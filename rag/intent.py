@@ -195,12 +195,13 @@ _DEFINE_ASK = (r"what(?: even)?(?:'s| is)(?: even)? (?:this|the) (?:(?!(?:of|for
                r"(?:agreement|sta|pact|deal)(?=\s*(?:[?,.]|$))")
 
 
-# Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take").
+# Words that ask for a summary whatever else the question holds ("the big-picture argument", "the overall take"; any
+# adjective of generality, as in ``_WHOLE_ASK``: "the basic take", "the core message" ask the same).
 # "the short version", "the quick version of it": the asker wants the whole told briefly, a summary (general English);
 # "what is the piece getting / driving at?" asks what its writer means to say overall: its main point
 _SUMMARY_ASK = re.compile(r"\b(?:overview|summary|summari[sz]e|tl;?dr|recap|gist|nutshell|big[- ]picture|"
                           r"(?:short|quick|brief|condensed) version|(?:getting|driving) at|"
-                          r"(?:overall|main|central|key) (?:take|argument|point|message|idea|thesis|takeaway))\b")
+                          r"(?:overall|main|central|key|basic|core|general|broad) (?:take|argument|point|message|idea|thesis|takeaway))\b")
 
 
 def asks_summary(q: str) -> bool:
