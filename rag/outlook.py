@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-# The question asks where a thing is headed: its future, outlook or prospects, "where X is heading/going", what
-# comes next (general English, no topic)
-_ASKS_OUTLOOK = re.compile(r"\bfutures?\b|\boutlooks?\b|\bprospects?\b|\bwhere\b[^?.;]{0,60}?\b(?:head(?:ed|ing|s)?|"
-                           r"going|goes|go|lead(?:s|ing)?)\b|\bwhat(?:'s|’s|\s+is|\s+comes|\s+lies)\s+(?:next|ahead)\b|"
-                           r"\bgoing\s+forward\b|\bdown\s+the\s+road\b", re.I)
+from rag.standing import asks_outlook
+
+# Beside ``standing.asks_outlook``'s frames ("the outlook", "prospects", "what's next for"), a comparison asks where
+# a thing is headed by naming its future anywhere ("A's take on the deal's future") or "where it is heading / going"
+# (general English, no topic)
+_HEADED = re.compile(r"\bfutures?\b|\bwhere\b[^?.;]{0,60}?\b(?:head(?:ed|ing|s)?|going|goes|lead(?:s|ing)?)\b", re.I)
 
 # The kinds of saying what may come; a sentence holding more of them is more surely a forecast:
 _MODAL = re.compile(r"\b(will|may|might|could|shall)\s+(?!to\b)[a-z]+", re.I)  # "will depend", not "the will to"
@@ -38,17 +39,17 @@ _OPEN = re.compile(r"\bhang(?:s|ing)?\s+in\s+the\s+balance\b|\b(?:remains?|is|ar
 OUTLOOK_BONUS = 0.5  # per kind of marker: a forecast leads the topic's restatements, which score ~0.7 on a shared word
 
 
-def asks_outlook(text: str) -> bool:
+def asks_heading(text: str) -> bool:
     """Does the question ask where a thing is headed?
 
-    >>> asks_outlook("how does the A piece's take on the plan's future compare with B's?")
+    >>> asks_heading("how does the A piece's take on the plan's future compare with B's?")
     True
-    >>> asks_outlook("both talk about where the plan is heading - how do they differ?"), asks_outlook("what is next for it?")
+    >>> asks_heading("both talk about where the plan is heading - how do they differ?"), asks_heading("what's next for it?")
     (True, True)
-    >>> asks_outlook("how do A and B describe the new ferry fares?"), asks_outlook("where was it signed?")
+    >>> asks_heading("how do A and B describe the new ferry fares?"), asks_heading("where was it signed?")
     (False, False)
     """
-    return bool(_ASKS_OUTLOOK.search(text))
+    return asks_outlook(text) or bool(_HEADED.search(text))
 
 
 def _main_modal(text: str) -> bool:
@@ -111,7 +112,7 @@ def outlook_first(query, cands: list) -> list:
     >>> outlook_first(S(named_docs={"a"}, sides=[], text=q.text), [c1, c2])[0] is c1  # one article: nothing to set apart
     True
     """
-    if len(query.named_docs) < 2 or query.sides or not asks_outlook(query.text):
+    if len(query.named_docs) < 2 or query.sides or not asks_heading(query.text):
         return cands
     gain = {id(c): OUTLOOK_BONUS * prospective(c.text) for c in cands if c.passage.kind == "body"}
     out = [c for c in cands if c.passage.kind != "body"]

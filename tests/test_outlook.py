@@ -2,7 +2,7 @@
 from types import SimpleNamespace as S
 
 from rag.evidence import Candidate
-from rag.outlook import asks_outlook, outlook_first, prospective
+from rag.outlook import asks_heading, outlook_first, prospective
 from rag.text import terms
 
 
@@ -18,9 +18,9 @@ def test_outlook_questions_are_told_from_others():
     for q in ("how does the A piece's take on the plan's future compare with B's?",
               "where are the port and the council pieces saying the ferry is headed?",
               "compare the outlook of the A article with the B one", "what are the prospects for the pier per A and B?"):
-        assert asks_outlook(q), q
+        assert asks_heading(q), q
     for q in ("how do A and B describe the new fares?", "where was the deal signed?", "which article came first?"):
-        assert not asks_outlook(q), q
+        assert not asks_heading(q), q
 
 
 def test_forecast_markers_are_counted_by_kind():
