@@ -15,6 +15,7 @@ from rag.links import is_enumeration
 from rag.about_articles import CONTENT_VERBS
 from rag.agree import every_article
 from rag.outcome import outcome_after
+from rag.outlook import outlook_first
 from rag.closer import closest_first
 from rag.query import GIST_STEMS
 from rag.places import as_named
@@ -322,6 +323,7 @@ def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[
     the harbour piece exclude that the dock column keeps?" is answered by two sentences of each); one framing
     article ("per the harbour piece, old vs new fares") is the only one heard, at its two best sentences."""
     cands = thesis_first(query, cands)  # "not X but Y": where each named article states its own view
+    cands = outlook_first(query, cands)  # "how do A and B see its future?": where each says what may come
     voiced = party_and_writer(query, cands) or wish_and_outcome(query, cands, NAMED_SHARE, COMPARE_RATIO)
     if voiced is not None:
         return voiced
