@@ -15,11 +15,12 @@ from rag.doers import tells_act
 from rag.links import is_enumeration
 from rag.measures import states_measure
 from rag.persons import holds_asked_role, names_person
-from rag.reasons import (claims_distinction, corrective_contrast, means_strength, names_argument, names_difficulty,
-                         names_term, reason_strength, states_condition, states_limit, states_rate, states_shift,
-                         tells_risked)
+from rag.reasons import (claims_distinction, concedes, corrective_contrast, means_strength, names_argument,
+                         names_difficulty, names_term, reason_strength, states_condition, states_limit, states_rate,
+                         states_shift, tells_risked)
 from rag.scope import dated_elsewhere, has_quantity, names_day, of_other_era
-from rag.whyask import asks_cause, asks_difficulty, asks_means, asks_means_despite, asks_working
+from rag.whyask import (DENIED_PREMISE, asks_cause, asks_difficulty, asks_kind_despite, asks_means, asks_means_despite,
+                        asks_working)
 
 OTHER_DURATION_TYPED = 0.5
 PARTIAL_DATE = 0.5  # "on what date…?" answered by a month or a year only
@@ -101,6 +102,11 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
     elif query.done and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
+    if query.intent == "why" and not query.qtype and (asks_cause(query.text) or query.worth) and \
+            DENIED_PREMISE.search(query.text.lower()):  # a reason asked, not a working ("how does it work if…?")
+        typed = max(typed, float(concedes(text)))  # "if X wouldn't have done much, why…?": "While X…, Y" grants it too
+    if query.intent == "fact" and not query.qtype and asks_kind_despite(query.text):
+        typed = float(corrective_contrast(text))  # "if it forces no one, what is it then?": "Instead, it is…"
     if query.condition and not query.qtype and query.intent in ("fact", "why"):
         typed = float(states_condition(text))  # "what will decide whether it works?": what it depends on
     if query.limit and not query.qtype and query.intent == "fact":

@@ -121,7 +121,7 @@ def intent_of(q: str) -> str:
     cues = _COMPARE.findall(ql)
     # "what problems do the articles say need both?" asks for the things they name, together: a list, not their views
     cues = [c for c in cues if not (c in ("the articles say", "do the articles") and (_PLURAL_ASK.search(ql) or _LIST_ASK.search(ql)))]
-    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)):
+    if cues and not (len(cues) == 1 and cues[0] in _ONE_SIDE and re.search(r"\bwhy\b", ql)) and not joint_why(ql, cues):
         return "compare"  # but "why do critics want it gone?" asks one side's reasons: a why-question
     if own_shape_after_summary(ql) == "why":
         return "why"  # "big picture, what's driving the changes?": the summary word frames a question asking a cause
@@ -220,6 +220,21 @@ _COMPARE = re.compile(r"\b(compare[sd]?|comparison|differ(?:s|ent|ently|ence|enc
                       r"each (?:article|side|source)|both sides|critics|supporters|opponents|proponents|skeptics|"
                       r"sides|the articles say|do the articles|different views?|views? on)\b")
 _ONE_SIDE = {"critics", "supporters", "opponents", "proponents", "skeptics"}
+# "why did both sides keep extending it?": "both sides" the subject of one act they did together asks the reason
+# for that act, a why-question, not each side's view set against the other's
+_JOINT_WHY = re.compile(r"\b(?:why|how come)\s+(?:(?:did|do|does|would|will|are|were|have|had|should|could)\s+)?"
+                        r"both sides\b")
+
+
+def joint_why(ql: str, cues: list) -> bool:
+    """Is "both sides", the only compare cue, the subject of a why-question's one act?
+
+    >>> joint_why("why did both sides keep extending it?", ["both sides"]), joint_why("how do both sides see it?", ["both sides"])
+    (True, False)
+    >>> joint_why("why do both sides disagree?", ["both sides", "disagree"])
+    False
+    """
+    return cues == ["both sides"] and bool(_JOINT_WHY.search(ql))
 # "what/which (adjective) <plural noun>" before any verb ("which fees does the report say…" asks for several too)
 # or a verb in the past ("which big events made…", "what tech areas got cut…"); "of" may narrow the kind
 # ("what categories of tech does…"). The past forms are English's commonest irregular ones: a regular one ends in -ed.

@@ -356,3 +356,20 @@ def names_worries(text: str) -> bool:
     False
     """
     return bool(_WORRIES_NAMED.search(text))
+
+
+# A sentence opening on a concession ("While a lapse might have done little at once, …", "Although X, …", "Even if X,
+# …"): it grants a point and states what holds all the same, the form of an answer to a why-question that grants
+# that point first ("if X wouldn't have done much, why did it matter?")
+_CONCEDES = re.compile(r"^(?:while|although|though|even if|even though|granted(?: that)?)\s[^,;]{8,120},\s", re.I)
+
+
+def concedes(text: str) -> bool:
+    """Does a sentence open on a concession before stating what holds all the same?
+
+    >>> concedes("While a closure might have done little at once, the crews warned it would hurt."), concedes("It closed.")
+    (True, False)
+    >>> concedes("While the pier was shut, the ferry ran twice.")
+    True
+    """
+    return bool(_CONCEDES.match(text))

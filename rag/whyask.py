@@ -109,6 +109,28 @@ def asks_means_despite(q: str) -> bool:
     return asks_means(ql) and bool(DENIED_PREMISE.search(ql))
 
 
+# "since it doesn't force anyone, what sort of deal is it really?", "if it's not a treaty, what is it then?": the nature
+# of a thing asked under a denied premise; the sentence correcting that view ("Instead, it is a framework…", "not X but
+# Y") tells what it is, where sentences sharing the question's words ("force", "cooperate") restate the premise
+KIND_ASK = re.compile(r"\bwhat (?:(?:sort|kind|type) of (?:\w+ ){0,2}?(?:is|was|are) (?:it|this|that|they|the \w+)|"
+                      r"(?:is|was) (?:it|this|that) (?:then|really|actually|exactly|instead))\b")
+
+
+@lru_cache(maxsize=4096)
+def asks_kind_despite(q: str) -> bool:
+    """Does a question ask what a thing is although something is denied of it?
+
+    >>> asks_kind_despite("since it doesn't force anyone, what sort of deal is it really?")
+    True
+    >>> asks_kind_despite("if no one has to take part, what kind of arrangement is the pact?")
+    True
+    >>> asks_kind_despite("what sort of deal is it?"), asks_kind_despite("if nobody objected, when was it signed?")
+    (False, False)
+    """
+    ql = q.lower()
+    return bool(KIND_ASK.search(ql)) and bool(DENIED_PREMISE.search(ql))
+
+
 FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|matches|stack|stacks) (?:up|with|to|against)\b")
 
 
