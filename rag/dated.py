@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rag.rules import MONTH, TYPE_PATTERNS
+from rag.text import STOPWORDS, stem, tokens
 
 # "and what year was that?", "when was this?": a short question of time whose only reference is "that"/"this"
 _TIME_OF_THAT = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(when|(?:what|which)\s+(?:year|day|date|month))\b"
@@ -61,3 +62,28 @@ def dated_said(question: str, said: str) -> str:
     ''
     """
     return TYPE_PATTERNS["date"].sub("", said) if dated_in_answer(question, said) else ""
+
+
+def with_dated_event(rewritten: str, question: str, last_question: str) -> str:
+    """A time follow-up whose "that" was read as the last question's subject, asked with that question as well.
+
+    WHY: "what year was that?" after "was the harbor board about fares?" asks when that event happened; the subject
+    put for "that" ("what year was the harbor board?") names no event, and the sentences about the subject alone may
+    date nothing. The last question's words name the event. Not when that question names a time itself ("was it
+    renewed in 2020?"): its time words would find sentences of that coarser time, not the day or year asked.
+
+    >>> with_dated_event("what year was the board?", "what year was that?", "was the board about fares?")
+    'what year was the board (was the board about fares)?'
+    >>> with_dated_event("what day was the pact?", "what day was that?", "was the pact renewed in 2020?")
+    'what day was the pact?'
+    >>> with_dated_event("what year was the pact made retroactive?", "what year was that?", "was the pact made retroactive?")
+    'what year was the pact made retroactive?'
+    >>> with_dated_event("who ran the board?", "who ran it?", "was the board about fares?")
+    'who ran the board?'
+    """
+    if not _TIME_OF_THAT.match(question) or _YEAR.search(last_question) or TYPE_PATTERNS["date"].search(last_question):
+        return rewritten
+    have = {stem(w) for w in tokens(rewritten)}
+    if all(stem(w) in have for w in tokens(last_question) if w not in STOPWORDS):
+        return rewritten  # "what year was the pact made retroactive?" already names the whole event
+    return f"{rewritten.strip().rstrip('?')} ({last_question.strip().rstrip('?')})?"

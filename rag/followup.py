@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.chained import reach, through  # "and how has it…" after "has that made…": both stand for the question before
-from rag.dated import dated_said  # "and what year was that?" after an answer that dated the event
+from rag.dated import dated_said, with_dated_event  # "and what year was that?": the event an answer dated, or the last question's
 from rag.antecedents import (PERSONAL, PRONOUN, WH, asked_people, determiner, indefinite, no_antecedent, other_side,
                              personal, pronoun, subject, writers)
 from rag.listed import asks_why_listed, listed_things  # "why did they drop it?" after "what tech was left out?": the things listed
@@ -306,7 +306,7 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if determiner(question, p):  # "when did that change happen?": the noun names the thing, "that" only points
         return Resolved(question[:p.start()] + "the" + question[p.end():])
     out = question[:p.start()] + subj + ("'s" if word in ("its", "their") else "") + question[p.end():]
-    return Resolved(_with_event_context(out, last.question))
+    return Resolved(_with_event_context(with_dated_event(out, question, last.question), last.question))
 
 
 _WHY = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?(?:why|how come)\b", re.I)
