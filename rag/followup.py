@@ -139,6 +139,28 @@ _OTHER_ONE = re.compile(r"the\s+(?:other|same|last|first|previous|next)\s+(?:one
 _OWNED = re.compile(r"(?:its|their|his|her)\b", re.I)
 
 
+# "is X covered / allowed / included (under the new deal)?": a yes/no question whose subject X is what "what about
+# Y?" swaps out, the rest (its participle and what follows) being the claim asked again of Y (general English)
+_SUBJECT_CLAIM = re.compile(r"^(\W*(?:and\s+|so\s+)?(?:is|are|was|were)\s+)(.+?)(\s+(?:still\s+|also\s+)?"
+                            r"(?:(?:[a-z]+ed|allowed|included|ok|okay|off[\s-]+limits|in|out)"
+                            r"(?:\s+(?:under|in|by|for|with|from|of)\b.*)?|part\s+of\b.*))$", re.I)
+
+
+def subject_swapped(new: str, base: str) -> str | None:
+    """ "what about Y?" after "is X allowed under the deal?": the same claim asked of Y; None when the last question is
+    no such yes/no question or Y holds a number (a year: "what about 2019?" asks of another time, not another thing).
+
+    >>> subject_swapped("public health", "is quantum computing covered under the new deal")
+    'is public health covered under the new deal?'
+    >>> subject_swapped("2019", "was the deal renewed in 2024"), subject_swapped("ferries", "what did the port ban")
+    (None, None)
+    """
+    m = _SUBJECT_CLAIM.match(base)
+    if not m or re.search(r"\d", new) or re.match(r"(?:it|they|this|that)$", new, re.I):
+        return None
+    return m.group(1) + new + m.group(3) + "?"
+
+
 def _ellipsis(question: str, last: str) -> str | None:
     """ "what about X?" after a question: the last question with its final content words replaced by X."""
     m = _ELLIPSIS.match(question)
@@ -155,6 +177,8 @@ def _ellipsis(question: str, last: str) -> str | None:
     # new one" names an article only where the last question named one: else it is the thing asked about)
     if now and (_ARTICLE_MENTION.search(base) or not _ONE.search(now)):
         return with_source(base, now)
+    if swapped := subject_swapped(new, base):  # "what about public health?" after "is AI covered?"
+        return swapped
     words = list(re.finditer(r"[A-Za-z][\w.\-']*", base))
     # the thing the last question asked about is its final word, when that is a noun, not a verb ("renewed")
     last = words[-1] if words else None

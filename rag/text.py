@@ -200,6 +200,10 @@ def plain_outlook(question: str) -> str:
 # Idioms of exclusion (general English): "off the table", "out of bounds" mean excluded, the word writers use; read
 # literally, "table" or "bounds" would match a sentence about negotiators "at the table".
 _EXCLUDED_IDIOM = re.compile(r"\b(?:off\s+the\s+table|out\s+of\s+bounds)\b", re.I)
+# Verbs of forbidding, as a participle ("which tech is banned?", "what is not allowed now?"): what a rule forbids is
+# what it excludes, the word writers of an agreement's scope use ("excluding AI"); said once, as a yes/no question's
+# verdict reads each word of denial in it (general English)
+_FORBIDDEN = re.compile(r"\b(banned|barred|forbidden|prohibited|disallowed|not\s+(?:allowed|permitted))\b", re.I)
 
 
 # The phrasal verb "leave … out" (general English) means exclude; "out" is a stop word and "left" mostly means the
@@ -214,8 +218,10 @@ def plain_excluded(question: str) -> str:
 
     >>> plain_excluded("should ferries be off the table?"), plain_excluded("are the docks out of bounds now?")
     ('should ferries be excluded?', 'are the docks excluded now?')
+    >>> plain_excluded("which boats are banned now?"), plain_excluded("what is not allowed at the port?")
+    ('which boats are excluded now?', 'what is excluded at the port?')
     """
-    return _EXCLUDED_IDIOM.sub("excluded", question)
+    return _FORBIDDEN.sub("excluded", _EXCLUDED_IDIOM.sub("excluded", question))
 
 
 def left_out_plain(question: str) -> str:
