@@ -19,8 +19,11 @@ def compose(decision: Decision) -> tuple[str, list[Citation]]:
     sents = sorted(decision.sentences, key=lambda c: (order[c.doc_id], c.abs_key[-1] if isinstance(c.abs_key[-1], int) else 0))
     cites: dict[str, Citation] = {}
     parts = []
-    for c in sents:
+    labelled = decision.signals.get("intent") == "compare" and len(order) > 1
+    for i, c in enumerate(sents):
         p = c.passage
+        if labelled and (i == 0 or sents[i - 1].doc_id != c.doc_id):
+            parts.append(f"{source_label(p)}:")  # a comparison: which article says what, before its sentences
         if p.chunk_id not in cites:
             cites[p.chunk_id] = Citation(
                 n=len(cites) + 1, doc_id=p.doc_id, title=p.title, outlet=p.outlet, date=p.date, url=p.url,
@@ -30,6 +33,19 @@ def compose(decision: Decision) -> tuple[str, list[Citation]]:
         cit.quotes.append((c.start, c.end))
         parts.append(f"{c.text} [{cit.n}]")
     return decision.prefix + " ".join(parts), list(cites.values())
+
+
+def source_label(p) -> str:
+    """How a comparison names an article before its sentences: its outlet, else its headline, else that it has
+    neither (the citation below the answer shows its opening words).
+
+    >>> from types import SimpleNamespace as P
+    >>> source_label(P(outlet="Port News", title="Fees rise")), source_label(P(outlet="", title="Fees rise"))
+    ('Port News', 'Fees rise')
+    >>> source_label(P(outlet="", title=""))
+    'An article with no headline or outlet'
+    """
+    return p.outlet or p.title or "An article with no headline or outlet"
 
 
 MAX_LISTED = 8  # articles named in an abstention; a big collection gets "and N more"
