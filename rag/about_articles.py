@@ -16,10 +16,11 @@ from rag.text import stem, terms
 
 META_WORDS = {"wrote", "write", "written", "writer", "writers", "author", "authors", "byline", "publish", "published",
               "publisher", "outlet", "outlets", "publication", "website", "url", "headline", "title", "titled",
-              "newspaper", "magazine"}
+              "newspaper", "magazine", "headlines", "titles", "bylines", "publications", "publishers", "websites",
+              "newspapers", "magazines"}
 # ...and words that do so only beside "article", "piece" and the like ("when did the article appear").
 META_WEAK = {"appear", "appeared", "date", "dated", "full", "source", "online", "link", "site", "behind", "when",
-             "called", "name", "named"}
+             "called", "name", "named", "dates", "sources", "links", "sites", "names"}
 ARTICLE_WORDS = {"article", "articles", "piece", "pieces", "story", "essay", "op", "ed", "report", "excerpt", "column",
                  "post", "analysis"}
 META_STEMS = {stem(w) for w in META_WORDS | META_WEAK | ARTICLE_WORDS}
@@ -191,3 +192,42 @@ def is_about_articles(q: str) -> bool:
             and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)
+
+
+# The whole collection asked about: "which outlets are these articles from?", "who wrote all the pieces?", "how many
+# articles are there?" (a plural word for the articles after a word taking them all; general English)
+_EVERY_ARTICLE = re.compile(r"\b(?:these|those|the|all(?:\s+(?:of\s+)?the)?|your|both)\s+(?:\w+\s+)?(?:articles|pieces|stories|"
+                            r"essays|reports|op-eds|sources)\b|\b(?:each|every)\s+(?:one\s+of\s+the\s+)?(?:article|piece|"
+                            r"story|essay|report|op-ed|source)s?\b")
+# ...counted as the collection, not as a thing's parts ("how many articles does the treaty's text contain?")
+_HOW_MANY_ARTICLES = re.compile(r"\bhow\s+many\s+(?:news\s+)?(?:articles|pieces|stories|essays|reports|op-eds|sources)\s*"
+                                r"(?:$|\?|(?:are|were)\s+(?:there|here|in\s+(?:here|this|the)\b)|(?:do|did)\s+you\s+"
+                                r"(?:have|use|read|know)\b|have\s+you\s+got\b|(?:is|are)\s+(?:this|it)\s+based\s+on\b)")
+# "which of these articles…?" asks to pick one of them, not a fact of each
+_ONE_OF_THEM = re.compile(r"\b(?:which|what|any|one|none|either|neither)\s+(?:one\s+)?of\s+(?:these|those|the|all)\b")
+
+
+def asks_every_article(q: str) -> bool:
+    """Does a question ask a byline fact of every article, or how many there are?
+
+    >>> asks_every_article("which outlets are these articles from?"), asks_every_article("how many articles are there?")
+    (True, True)
+    >>> asks_every_article("who wrote each piece?"), asks_every_article("who wrote the scmp piece?")
+    (True, False)
+    >>> asks_every_article("which of these articles was written first?")  # one of them is asked for
+    False
+    >>> asks_every_article("how many articles does the treaty's text contain?")  # articles of a treaty
+    False
+    """
+    q = q.lower()
+    return not _ONE_OF_THEM.search(q) and bool(_EVERY_ARTICLE.search(q) or _HOW_MANY_ARTICLES.search(q))
+
+
+def counts_articles(q: str) -> bool:
+    """ "How many articles are there?": the number of articles is asked.
+
+    >>> counts_articles("how many articles are there?"), counts_articles("which outlets are these articles from?")
+    (True, False)
+    """
+    return bool(_HOW_MANY_ARTICLES.search(q.lower()))
+

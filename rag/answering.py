@@ -165,9 +165,20 @@ def refused_unread(query, lexicon) -> str:
     return ""
 
 
+def every_card(query, passages: list[Passage], lexicon) -> Decision | None:
+    """ "How many articles are there?", "who wrote these?": every article's card, whatever words the question has
+    (its only content word may be "articles"); None for any other question."""
+    if not query.every_article or query.timed:
+        return None
+    chosen, why = pick_meta(query, candidates(query, passages, lexicon, set(), dict.fromkeys(query.terms or ["articl"], 1.0)))
+    return Decision(chosen, False, "", {"intent": query.intent, "chosen_because": why}) if chosen else None
+
+
 def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = None) -> Decision:
     """Choose answer sentences from ``passages`` (best first), or decide to abstain."""
     unknown = unknown or Unknown([], [], [])
+    if (cards := every_card(query, passages, lexicon)) is not None:
+        return cards
     if query.gist:  # the named articles' main points: no topic words to match, nothing to abstain on
         chosen, why = pick_gist(query, candidates(query, passages, lexicon, set(), {t: 1.0 for t in query.terms}))
         if chosen:

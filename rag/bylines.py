@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag.about_articles import counts_articles
 from rag.evidence import Candidate
 from rag.rules import SAID
 
@@ -62,6 +63,9 @@ def unstated(query, chosen: list[Candidate]) -> str:
 _UNSTATED = {"authors": "names no author", "date": "gives no date", "title": "has no headline", "outlet": "names no outlet"}
 
 
+MAX_CARDS = 8  # "who wrote these articles?": a bigger collection's answer names its first eight
+
+
 def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
     """The byline cards answering a question about an article: the named articles' own, else the best one.
 
@@ -69,6 +73,10 @@ def pick_meta(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]
     wrote the untitled piece on the ferry strike?"): another article's card would answer for the wrong one.
     """
     cards = claim_cards(query, [c for c in cands if c.passage.kind == "metadata"], cands)
+    if query.every_article:  # "which outlets are these articles from?": every article's card, once each
+        every = sorted({c.doc_id: c for c in reversed(cards)}.values(),  # in the page's order of articles
+                       key=lambda c: (c.passage.date or "9999", c.passage.title))[:MAX_CARDS]
+        return every, ["card"] * len(every)
     if query.named_docs and query.asked_field and not any(c.doc_id in query.named_docs for c in cards):
         return [], []
     chosen = [c for c in cards if c.doc_id in query.named_docs] or cards[:1] or cands[:1]
@@ -87,3 +95,22 @@ def claim_cards(query, cards: list[Candidate], cands: list[Candidate]) -> list[C
     if query.named_docs or query.asked_field != "authors" or claim is None:
         return cards
     return sorted(cards, key=lambda c: c.doc_id != claim.doc_id)
+
+
+def collection_note(query, n_docs: int, carded: int) -> str:
+    """The opening of an answer about every article ("how many are there?", "who wrote these?"): their number when
+    asked, and how many came with no byline card at all (no headline, outlet, author or date), which the cards below
+    cannot show. "" for any other question.
+
+    >>> from types import SimpleNamespace as Q
+    >>> collection_note(Q(every_article=True, text="how many articles are there?"), 5, 4)
+    'There are 5 articles. 1 of the 5 states no headline, outlet, author or date. '
+    >>> collection_note(Q(every_article=True, text="who wrote these articles?"), 3, 3), collection_note(Q(every_article=False, text="x"), 3, 1)
+    ('', '')
+    """
+    if not query.every_article:
+        return ""
+    count = f"There are {n_docs} articles. " if counts_articles(query.text) and n_docs > 1 else ""
+    bare = n_docs - carded
+    return count + (f"{bare} of the {n_docs} state{'s' if bare == 1 else ''} no headline, outlet, author or date. "
+                    if 0 < bare and carded < MAX_CARDS else "")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rag import answering
+from rag.bylines import collection_note
 from rag.composing import abstention_message, compose
 from rag.abstain import spelled_out, unknown_terms
 from rag.codes import unwritten_codes
@@ -198,7 +199,8 @@ class Pipeline:
             pool = self.retriever.gist_passages(query.named_docs)
             passages = pool[:k]
         elif query.about_articles:  # "which writers…" asks for bylines, a list of them or not
-            named = sorted(query.named_docs) + [p.doc_id for p in pool[:3]]
+            every = [d["doc_id"] for d in self.documents] if query.every_article else []  # "these articles": all
+            named = sorted(query.named_docs) + every + [p.doc_id for p in pool[:3]]
             pool = pool + self.retriever.cards_for(named, exclude={p.chunk_id for p in pool})
         elif query.intent in ("list", "overview"):  # a bulleted section whose subheading states what is asked
             pool = pool + self.retriever.listed_sections(query, exclude={p.chunk_id for p in pool})
@@ -210,6 +212,8 @@ class Pipeline:
         unknown = unwritten_programmes(unknown, query.text, pool)  # "the china initiative" no passage writes
         t1 = time.perf_counter()
         decision = answering.select(query, pool, self.retriever.lexicon, unknown=unknown)
+        if query.every_article and not decision.abstained:  # "how many articles are there?": all, and the bare ones
+            decision.prefix = collection_note(query, len(self.documents), len({c.doc_id for c in decision.sentences}))
         return _Prepared(query, decision, passages, t0, t1)
 
     def ask(self, question, history: list[Turn] | None = None, k: int | None = None) -> Answer:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.about_articles import META_STEMS, asks_their_account, is_about_articles, writing_date
+from rag.about_articles import META_STEMS, asks_every_article, asks_their_account, counts_articles, is_about_articles, writing_date
 from rag.abstain import closing_act, manner_act
 from rag.asksfor import asks_name_of, asks_names, asks_specifics
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, question_sentence,
@@ -111,6 +111,7 @@ class Query:
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
+    every_article: bool = False  # "which outlets are these articles from?", "how many articles are there?": all cards
     origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
     each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
     trend: bool = False  # "where are the port ties heading?": an overview asking which way a matter moves (``asks_trend``)
@@ -282,6 +283,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     named = lexicon.referenced_docs(text)
     apart = written_apart(text, named)  # named articles set apart by their writing: what each says, not its byline
     about = not apart and (is_about_articles(core) or writing_date(core, lambda s: lexicon.name_terms(lexicon.referenced_docs(s))))
+    all_cards = not named and asks_every_article(core) and (about or counts_articles(core))  # the whole collection's
+    about = about or all_cards
     sides, naming = sides_of(text) or ([] if named else each_sides(text)), lexicon.naming_terms(text, named)
     shape = intent_of(core)  # its own shape: "the gist of each of A and B" still asks for their main points (gist)
     intent = "compare" if apart else two_articles_compared(shape, named, about, bool(sides), core)
@@ -327,7 +330,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)), coverage=asks_coverage(core), trend=trend, each_party=asks_each_party(text),
-                 account=account, written_apart=apart,
+                 account=account, written_apart=apart, every_article=all_cards,
                  **wanted_shapes(text, core, qtype, intent, named))
 
 
