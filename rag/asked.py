@@ -197,6 +197,11 @@ def asks_member(q: str) -> bool:
     return False
 
 
+# "roughly how many…", "about how much…": a hedge before the count's question word still asks a count
+_HEDGED_COUNT = re.compile(LEAD + r"(?:roughly|about|approximately|around|exactly|precisely|more or less)\s+"
+                           r"how (?:many|much)\b")
+
+
 def question_type(q: str) -> str | None:
     """What kind of thing the question asks for, from its question word (not one inside a clause).
 
@@ -209,6 +214,8 @@ def question_type(q: str) -> str | None:
     ('date', None)
     >>> question_type("what organization is Ann Berg from?"), question_type("what organization signed it?")
     ('place', 'name')
+    >>> question_type("roughly how many ferries sail?"), question_type("the pieces give different counts of ferries")
+    ('number', 'number')
     """
     ql = q.lower()
     head = _WHAT_THE.match(ql)
@@ -216,7 +223,7 @@ def question_type(q: str) -> str | None:
         return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the ballot count?"
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
-    if re.search(r"\b(?:(?:the|a) number of|" + _COUNTS_OF + r")\b", ql):
+    if re.search(r"\b(?:(?:the|a) number of|" + _COUNTS_OF + r")\b", ql) or _HEDGED_COUNT.match(ql):
         return "number"
     if _BODY_FROM.match(ql):
         return "place"  # "what organization is Ann Berg from?": where she works ("of the Harbor Institute")
