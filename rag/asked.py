@@ -197,6 +197,11 @@ def asks_member(q: str) -> bool:
     return False
 
 
+# "roughly how many…", "about how much…": a hedge before the count's question word still asks a count
+_HEDGED_COUNT = re.compile(LEAD + r"(?:roughly|about|approximately|around|exactly|precisely|more or less)\s+"
+                           r"how (?:many|much)\b")
+
+
 def question_type(q: str) -> str | None:
     """What kind of thing the question asks for, from its question word (not one inside a clause).
 
@@ -209,6 +214,8 @@ def question_type(q: str) -> str | None:
     ('date', None)
     >>> question_type("what organization is Ann Berg from?"), question_type("what organization signed it?")
     ('place', 'name')
+    >>> question_type("roughly how many ferries sail?"), question_type("the pieces give different counts of ferries")
+    ('number', 'number')
     """
     ql = q.lower()
     head = _WHAT_THE.match(ql)
@@ -216,7 +223,7 @@ def question_type(q: str) -> str | None:
         return _HEAD_FORMS[head.group(1)]  # "what is the date of…", "what was the ballot count?"
     if re.match(r"^\s*(who|what)\s+(is|was|are|were)\s+(?!the\s+(name|date|year|number)\b)[^,;]{1,40}\?*\s*$", ql):
         return None  # "Who is Brendan Kelly?" asks for a description, not a name
-    if re.search(r"\b(?:the|a) number of\b", ql):
+    if re.search(r"\b(?:(?:the|a) number of|" + _COUNTS_OF + r")\b", ql) or _HEDGED_COUNT.match(ql):
         return "number"
     if _BODY_FROM.match(ql):
         return "place"  # "what organization is Ann Berg from?": where she works ("of the Harbor Institute")
@@ -298,7 +305,10 @@ def kind_heads() -> frozenset[str]:
     return frozenset(_HEAD_FORMS)
 
 
-_COUNT = r"\b(?:how (?:many|much)|(?:the )?number of|amount of)\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
+# "the articles give different counts of protocols", "the numbers for visas": a count asked by its noun (not the
+# "numbers for how many X", whose "how many" asks it)
+_COUNTS_OF = r"(?:counts? of|numbers (?:of|for)(?!\s+how\b))"
+_COUNT = r"\b(?:how (?:many|much)|(?:the )?number of|amount of|" + _COUNTS_OF + r")\s+(?:more\s+|other\s+)?([a-z][a-z\-]+)"
 _NOT_COUNTED = STOPWORDS | {"were", "was", "have", "has", "did", "does"}
 
 
@@ -311,8 +321,31 @@ def count_target(question: str) -> set[str]:
     m = re.search(_COUNT + r"(?:\s+([a-z][a-z\-]+))?", question.lower())
     if not m:
         return set()
-    words = [ABBREVIATIONS.get(w, w) for w in m.groups() if w]
+    # "counts of protocols signed…": the word after the noun is no part of it (it is, in "how many government agencies")
+    said = m.groups()[:1] if re.match(_COUNTS_OF, m.group(0)) else m.groups()
+    words = [ABBREVIATIONS.get(w, w) for w in said if w] + count_alternatives(question)
     return {compound_stem(w) for w in words if w not in _NOT_COUNTED}
+
+
+# "how many agreements or protocols", "how many deals, protocols and projects": each noun named as an alternative
+_ALTERNATIVES = re.compile(_COUNT + r"((?:\s*,\s*[a-z][a-z\-]+)*\s*,?\s+(?:or|and|and/or)\s+(?:other\s+)?[a-z][a-z\-]+)")
+
+
+def count_alternatives(question: str) -> list[str]:
+    """The further things a count question counts when it names them as alternatives ("X or Y", "X, Y and Z").
+
+    WHY: "how many agreements or protocols…" counted only agreements (the second word, "or", is no thing), so a
+    sentence counting decades "of the agreement" answered it over one counting protocols.
+
+    >>> count_alternatives("how many agreements or protocols came out of it?"), count_alternatives("how many ferries sailed?")
+    (['protocols'], [])
+    >>> count_alternatives("how many deals, protocols and projects were there?")
+    ['protocols', 'projects']
+    """
+    m = _ALTERNATIVES.search(question.lower())
+    if not m:
+        return []
+    return [w for w in re.split(r"[\s,]+", m.group(2)) if w and w not in {"or", "and", "and/or", "other"}]
 
 
 def counted_things(question: str) -> set[str]:

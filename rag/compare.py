@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from rag.countlead import counts_lead
 from rag.contrast import in_time, opens_apart, sets_present_against_past, tells_change, thesis_first, two_days
 from rag.evidence import Candidate
 from rag.neighbours import fresh as _fresh, next_of
@@ -313,7 +314,8 @@ def pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[s
         picked = every_article(query, cands, *picked, room(query, picked[0]))  # "do the articles agree…": each heard
     picked = present_after(query, cands, *told_change(query, cands, *side_listing(query, cands, *picked)))
     picked = outcome_after(cands, *picked, room(query, picked[0]))  # "its future became uncertain" -> "Finally, …"
-    return dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
+    picked = dated_pair(query, cands, *rejoinder(query, cands, *reply_after(query, cands, *picked)))
+    return counts_lead(query, cands, *picked)  # "different counts of X?": each article's count first
 
 
 def _pick_compare(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:

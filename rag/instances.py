@@ -52,6 +52,8 @@ def named_instances(query, cands: list[Candidate], chosen: list[Candidate], why:
     if query.intent != "compare" or len(query.named_docs) < 2 or query.sides or query.within or query.about_articles \
             or query.more:  # "tell me more" is answered by sentences not yet given, not by this one
         return chosen, why
+    if "count" in why:  # each article's count of the asked thing answers it (``rag.countlead``): no more is asked
+        return chosen, why
     for doc in sorted(query.named_docs):
         extra = unworded_closest(doc, cands, chosen)
         if extra is not None:

@@ -279,11 +279,42 @@ def has_count_of(text: str, targets: set[str], window: int = 4) -> bool:
 _NUMBER_TOKEN = re.compile(r"\d[\d,.]*|" + _NUMWORDS.replace("\\b", ""))
 
 
+# Words that end what a number counts: "of" (a measure's: "four decades of the agreement" counts decades),
+# "ago"/"than", auxiliaries (a clause: "the two governments have renewed it" counts governments, not renewals),
+# conjunctions, relatives and pronouns (general English). Other prepositions go on: "100 protocols between
+# agencies" are agency protocols.
+_PHRASE_ENDS = frozenset(stem(w) for w in (
+    "of ago than have has had is are was were be been will would can could do does did and or but that which "
+    "who whose while as it its their this these those").split())
+# "two of the protocols": a number's own "of" (and a determiner after it) leads to what it counts
+_PARTITIVE = frozenset(stem(w) for w in "the its their these those".split())
+
+
 @lru_cache(maxsize=65536)  # per sentence: only the counted things differ between questions
 def _after_numbers(text: str, window: int) -> tuple[frozenset[str], ...]:
-    """The stemmed tokens within ``window`` after each number token of a sentence."""
+    """The stemmed tokens within ``window`` after each number token of a sentence, up to the end of the noun
+    phrase the number heads (``_PHRASE_ENDS``; a partitive "of the" right after it is passed over).
+
+    >>> [sorted(a) for a in _after_numbers("Over four decades of the pact, two of the protocols", 4)]
+    [['decad'], ['protocol']]
+    >>> [sorted(a) for a in _after_numbers("the two governments have renewed it", 4)]
+    [['govern']]
+    """
     toks = [stem(t) for t in normalize(text).split()]
-    return tuple(frozenset(toks[i + 1:i + 1 + window]) for i, t in enumerate(toks) if _NUMBER_TOKEN.fullmatch(t))
+    out = []
+    for i, t in enumerate(toks):
+        if not _NUMBER_TOKEN.fullmatch(t):
+            continue
+        j = i + 1
+        if j < len(toks) and toks[j] == "of":  # "two of the protocols"
+            j += 1 + (j + 1 < len(toks) and toks[j + 1] in _PARTITIVE)
+        span = []
+        for w in toks[j:j + window]:
+            if w in _PHRASE_ENDS:
+                break
+            span.append(w)
+        out.append(frozenset(span))
+    return tuple(out)
 
 
 def numbers(text: str) -> set[str]:
