@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from rag.standing import asks_standing
+from rag.listkind import listed_noun
 from rag.text import stem
 from rag.whyask import CAUSE_ASK
 
@@ -355,11 +356,13 @@ def listed_kind(q: str) -> str:
 
     >>> listed_kind("what are the main pillars the report lists for the port?"), listed_kind("which areas are open?")
     ('pillar', 'area')
-    >>> listed_kind("when was it signed?")
-    ''
+    >>> listed_kind("when was it signed?"), listed_kind("what does the report conclude?")
+    ('', '')
+    >>> listed_kind("which agency runs the port?"), listed_kind("what kinds of science do they share?")
+    ('', 'scienc')
     """
     m = _LISTED.search(q.lower())
-    return stem(m.group(1)) if m else ""
+    return listed_noun(q.lower(), m) if m else ""
 
 
 # Words asking where a matter is heading ("the overall direction of the ties", "where is it heading?"): general

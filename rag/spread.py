@@ -13,6 +13,8 @@ from rag.neighbours import antecedents, fresh as _fresh
 from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
 from rag.links import is_enumeration
+from rag.intent import kind_modifiers
+from rag.listkind import same_kind
 from rag.rules import byline_note
 from rag.room import fill_room
 from rag.stakes import stakes_told
@@ -46,7 +48,11 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     closest = closest_in_meaning(cands[:1] + pool, limit, listing=query.intent == "list")
     # worries asked for: what is feared is named in few of the question's words, as another article's are (WORRY_SHARE)
     share = WORRY_SHARE if query.listed in WORRY_KINDS else KIND_SHARE
-    kind = (near_best(cands, share, lambda c: names_kind(c, query)) if query.intent in ("list", "overview") else None) \
+    # the kind in its own word first; else in another word of its class ("areas such as…" for "what fields…"), unless
+    # the question narrows it ("tech areas": a bare "fields" is not of that sort)
+    kind = (near_best(cands, share, lambda c: names_kind(c, query))
+            or (None if kind_modifiers(query.text) else near_best(cands, share, lambda c: names_kind(c, query, True)))
+            if query.intent in ("list", "overview") else None) \
         or course_point(query, cands) or stakes_told(query, cands)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
@@ -118,20 +124,20 @@ def sets_apart(query, pool: list[Candidate]) -> Candidate | None:
     return next((c for c in pool if claims_distinction(c.text)), None)
 
 
-def names_kind(c: Candidate, query) -> bool:
+def names_kind(c: Candidate, query, loose: bool = False) -> bool:
     """Does the sentence name things of the kind asked for: a list's items of its kind (``lists_kind``), or, for
     worries asked for in a list or an overview ("what are the big worries about X?"), what is feared
     (``reasons.names_worries``)? An overview's other kinds ("the main points") are no things named in a sentence."""
     if query.listed in WORRY_KINDS and names_worries(c.text):
         return True
-    return query.intent == "list" and lists_kind(c.text, query.listed)
+    return query.intent == "list" and lists_kind(c.text, query.listed, loose)
 
 
 # The cue that opens a list's items ("events such as A, B and C", "technologies including A and B")
 _ITEMS_CUE = re.compile(r"\b(?:such as|including|like|e\.g\.)", re.I)
 
 
-def lists_kind(text: str, kind: str) -> bool:
+def lists_kind(text: str, kind: str, loose: bool = False) -> bool:
     """Does a sentence list things of the asked kind: the kind's noun among the three words before the cue of its
     items ("Events such as A, B and C" for "what events…")? Such a sentence is the list asked for, though it shares
     few other words with the question, while sentences restating the topic outscore it on them.
@@ -142,13 +148,15 @@ def lists_kind(text: str, kind: str) -> bool:
     (False, False)
     >>> lists_kind("Technologies such as radar and sonar were cut.", "tech")  # "which techs…"
     True
+    >>> lists_kind("Areas such as radar and sonar grew.", "field"), lists_kind("Areas such as radar and sonar grew.", "field", True)
+    (False, True)
     """
     if not kind:
         return False
     for m in _ITEMS_CUE.finditer(text):
         before = text[:m.start()].split()[-3:]
         # a clipped noun ("techs", "stats") names the kind whose full word starts with it ("technologies")
-        named = any(t == kind or (len(kind) >= 4 and t.startswith(kind)) for w in before for t in terms(w))
+        named = any(same_kind(t, kind, loose) for w in before for t in terms(w))  # loose: "areas such as…" for "what fields…"
         if named and is_enumeration(text[m.start():]):
             return True
     return False

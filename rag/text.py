@@ -117,6 +117,20 @@ _NO_TOPIC = re.compile(r"\bper\b|\bused to(?= (?:be|have|do|work|look|go|see)\b)
                        re.I)
 
 
+# Phrases that frame how a question is asked, not what it is about: "big picture, …", "broadly speaking", "at this
+# point", "over time", "day to day", "so far", "in a nutshell", "in plain English", "what's the point of X" (its
+# purpose). General English; their words ("picture", "speak", "point", "day", "time") are never the topic, and a
+# sentence that happens to say "pointed to" or "over the day" is no closer to it. ("right now" stays: "right" is
+# left to the index's own weighting.)
+_FRAMES = re.compile(r"\b(?:the\s+)?big[- ]picture\b|\b(?:broadly|generally|roughly|strictly|loosely)\s+speaking\b"
+                     r"|\bat\s+(?:this|that|the\s+present)\s+(?:point|stage|juncture)(?:\s+in\s+time)?\b"
+                     r"|\bover\s+time\b|\bday[- ]to[- ]day\b|\bso\s+far\b(?!\s+as\b)|\bin\s+a\s+nutshell\b"
+                     r"|\bin\s+(?:plain|simple)\s+(?:english|terms|words|language)\b"
+                     r"|\b(?:in\s+general|more\s+generally|generally|roughly|as\s+a\s+whole)\b|(?<=\bthe\s)whole\b"
+                     r"|(?<=\bthe\s)point(?=\s+of\s+(?:it|this|that|all\s+this|\w+ing)\b)",
+                     re.I)
+
+
 def topic_text(question: str) -> str:
     """A question without its words that carry no topic.
 
@@ -130,8 +144,14 @@ def topic_text(question: str) -> str:
     ['piec', 'agre', 'ferri', 'run']
     >>> terms(topic_text("is the lease still in force?")), terms(topic_text("does it force skippers?"))
     (['leas', 'still'], ['forc', 'skipper'])
+    >>> terms(topic_text("big picture, broadly speaking, how has the ferry done over time and so far?"))
+    ['ferri', 'done']
+    >>> terms(topic_text("what's the point of using the ferry, at this point?")), terms(topic_text("the point of sale"))
+    (['use', 'ferri'], ['point', 'sale'])
+    >>> terms(topic_text("how does the ferry work day to day, in a nutshell, in plain english?"))
+    ['ferri', 'work']
     """
-    return _NO_TOPIC.sub(" ", question)
+    return _FRAMES.sub(" ", _NO_TOPIC.sub(" ", question))
 
 
 # Idioms of gaining: "what did X get out of Y?" asks what X gained from Y, and "how does X come out ahead?" how X
