@@ -154,6 +154,12 @@ def kinds_of_content(q: str) -> bool:
 _PERSONS_TITLE = re.compile(r"\b(?:job|official|academic|professional|formal|work)\s+titles?\b")
 
 
+# "publish" with an object of its own that is no article ("can scientists publish papers together?"): research
+# published, which the articles tell of; no byline fact (general English words for research output)
+_PUBLISH_WORK = re.compile(r"\bpublish(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:papers?|research|results|findings|studies|"
+                           r"study|work|data|journals?|books?)\b")
+
+
 def is_about_articles(q: str) -> bool:
     """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
 
@@ -179,8 +185,12 @@ def is_about_articles(q: str) -> bool:
     (True, False)
     >>> is_about_articles("which firms does the pier piece name?"), is_about_articles("what is the pier piece named?")
     (False, True)
+    >>> is_about_articles("can pilots from both ports still publish papers together?")
+    False
     """
     q = asked_part(q)
+    if _PUBLISH_WORK.search(q.lower()):
+        return False  # research published, not the article's byline
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", _WRITTEN_WHEN.sub(" ", q.lower()))))
     if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()) or asks_where_from(q):
         return True  # "who <did> the … article", "how old is the … piece", "where is it from": the article is asked about

@@ -39,7 +39,7 @@ from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
 from rag.timing import timed_of
-from rag.text import STOPWORDS, full_years, plain_drawback, plain_excluded, plain_gain, plain_outlook, said_plainly, stem, terms, topic_text
+from rag.text import STOPWORDS, full_years, plain_drawback, plain_excluded, plain_gain, plain_handling, plain_outlook, said_plainly, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
 from rag.yesno import as_written, asks_value
@@ -277,7 +277,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     text, fixes = lexicon.speller.correct(resolved)
     text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
     text = plain_outlook(plain_drawback(plain_gain(text)))  # "what did X get out of it?": what X gained; "the catch with X": its risk; "the outlook": its future
-    text = asked_in_their_words(plain_excluded(text), lexicon.known, article_word)  # "off the table?": excluded; "farming": agriculture
+    text = asked_in_their_words(plain_handling(plain_excluded(text)), lexicon.known, article_word)  # "off the table?": excluded; "farming": agriculture
     fixes = {**fixes, **years}
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)

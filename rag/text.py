@@ -233,6 +233,27 @@ _LEFT_OUT = re.compile(r"\b(?:leave|leaves|leaving|left|cut|cuts|cutting|keep|ke
                        r"carve|carves|carved)\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
 
 
+# Verbs of handling a problem (general English): "how does the deal deal with / cope with that?" asks how it addresses
+# it, the word writers use for a response to a concern ("to address the concerns"); read literally, "deal" is the
+# agreement's own everyday name and "cope" a word no sentence uses, so the act asked reads as unknown. Only the verb:
+# within four words after an auxiliary, "to" or a pronoun ("how does the new deal deal with…"); "the big deal with
+# it", "what was the deal with…", "a science deal with a rival" are the noun
+_HANDLES = re.compile(r"\b((?:to|does|do|did|will|would|can|could|should|might|must|they|it|we|you|i)\s+"
+                      r"(?:[\w'’-]+\s+){0,3}?)(deal|cope)(s|t|d|ing)?\s+with\b", re.I)
+_ADDRESS = {"": "address", "s": "addresses", "d": "addressed", "t": "addressed", "ing": "addressing"}
+
+
+def plain_handling(question: str) -> str:
+    """The question with a verb of handling a problem said as "address".
+
+    >>> plain_handling("how does the new deal deal with that?"), plain_handling("how will they cope with theft?")
+    ('how does the new deal address that?', 'how will they address theft?')
+    >>> plain_handling("what's the big deal with this agreement?"), plain_handling("why keep a science deal with a rival?")
+    ("what's the big deal with this agreement?", 'why keep a science deal with a rival?')
+    """
+    return _HANDLES.sub(lambda m: m.group(1) + _ADDRESS.get((m.group(3) or "").lower(), "address"), question)
+
+
 def plain_excluded(question: str) -> str:
     """The question with an idiom of exclusion said plainly.
 
