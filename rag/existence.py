@@ -23,6 +23,8 @@ _ANY = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then|well)[,:]?\s+)*(has|h
 # where the instance ends: a clause, or a preposition placing it ("arrested for spying", "lawsuits over the pact")
 _PLACED = re.compile(r"\s+(?:as|that|which|who|when|where|because|since|while|to|for|in|from|among|with|within|of|"
                      r"on|at|by|over|under|about|against|before|after|during|through|like|than|so|and|or)\s")
+# where the clause asking ends ("…been arrested because…"): the passive may follow a placed subject ("anyone in the US")
+_CLAUSE = re.compile(r"\s+(?:as|that|which|who|when|where|because|since|while|so|and|or)\s")
 # the passive's verb: "been arrested", "get deported", "got fined"
 _PASSIVE = re.compile(r"\b(?:been|be|being|get|gets|got|gotten|getting)\s+(\w+)(\s+(?:out|down|off|up|away))?")
 _PARTICLE = {"out", "down", "off", "up", "away"}
@@ -39,6 +41,8 @@ def asked_instance(question: str) -> str:
     'arrested'
     >>> asked_instance("were any researchers jailed for it?"), asked_instance("were there any lawsuits over the pact?")
     ('jailed', 'lawsuits')
+    >>> asked_instance("have any of the scientists at the lab been arrested?")
+    'arrested'
     >>> asked_instance("did anyone get deported?"), asked_instance("has anybody warned that a lapse would hurt?")
     ('deported', '')
     >>> asked_instance("were any areas kept out of the new deal?"), asked_instance("did the pact get any extensions?")
@@ -53,7 +57,7 @@ def asked_instance(question: str) -> str:
     thing = _PLACED.split(" " + rest + " ", maxsplit=1)[0].split()
     if there:  # "were there any short-term lawsuits": the noun closing the thing
         return _word(thing[-1] if thing else "")
-    act = _PASSIVE.search(" ".join(thing))
+    act = _PASSIVE.search(_CLAUSE.split(" " + rest + " ", maxsplit=1)[0])  # "has anyone in the US been arrested"
     if act:
         return "" if negations(act.group(0)) else _word(act.group(1))
     if aux in ("was", "were", "is", "are") and len(thing) >= 2:  # "were any researchers jailed", "was any lab shut down"

@@ -32,3 +32,8 @@ def test_an_act_the_articles_never_name_makes_the_question_unjudgeable_unless_a_
     assert unjudgeable(q, unknown, sim=0.4)
     assert not unjudgeable(q, unknown, sim=0.65)  # a sentence this close vouches for it as a paraphrase
     assert not unjudgeable(q, Unknown([], [], []), sim=0.4)  # the articles use the word: the verdict reads them
+
+
+def test_the_passive_is_found_past_a_subject_placed_by_a_preposition():
+    assert asked_instance("has anybody in the harbour town been arrested for smuggling?") == "arrested"
+    assert asked_instance("did any of the pilots get suspended?") == "suspended"
