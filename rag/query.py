@@ -23,6 +23,7 @@ from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
 from rag.article_words import in_article_words
+from rag.existence import asked_instance
 from rag.forms import in_corpus_forms
 from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, kind_modifiers, listed_kind, main_clause,
                         set_aside_text, two_articles_compared)
@@ -300,7 +301,8 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     person = not about and asks_person(asked_part(core))
     qtype = question_type(core) or ("name" if person else None)  # "what's the name of the official who…"
     freq = asks_frequency(asked_part(own_ask(text)))  # "how many times…": "times" is no thing counted
-    mention = asked_mention(text) if intent == "yes_no" else ""  # "does the piece mention X?": X
+    # "does the piece mention X?": X; "has anyone been X-ed?": X (``rag.existence``)
+    mention = (asked_mention(text) or asked_instance(text)) if intent == "yes_no" else ""
     return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=naming, count_target=set() if freq else count_target(own_ask(text)),
