@@ -9,14 +9,18 @@ close ("settling disagreements" and "dispute resolution" 0.69, "stopping bugs on
 control" 0.74) while other topics stay far ("settling disagreements" and "intellectual property" 0.23), so a high bar
 keeps them apart. Only runs made wholly of words the articles never use are put in their words: a word they use is
 asked as written, and so is a run they could only name as a name (a phrase they capitalise, a place).
-The articles' phrases are their runs of two or three words within a clause (~1.3k on the real corpus, embedded once
-on first use in about a second); ``MOST_PHRASES`` bounds the cost at any corpus size.
+The articles' phrases are their runs of two or three words within a clause (~900 on the real corpus, ~1 s to embed);
+an ingest embeds them with the generation it builds (``save``, beside the articles' words), reusing the previous
+generation's vectors, and ``MOST_PHRASES`` bounds the cost at any corpus size. A question never embeds them: a
+generation without the file (an older index) asks every question as written.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 
@@ -26,7 +30,9 @@ from rag.text import STOPWORDS, stem
 
 SAME_PHRASE = 0.69  # cosine of two short phrases' vectors above which the reader's phrase is the articles' (MiniLM)
 PLAIN = 3.0  # every word of the reader's run at least this common in English (zipf): plain words, not names or typos
-MOST_PHRASES = 20000  # the articles' most used phrases embedded: bounded cost on a large corpus
+MOST_PHRASES = 5000  # the articles' most used phrases embedded at ingest: ~900 on the real corpus, bounded at any size
+FORMAT = 1  # bump when what is saved changes: older files are then ignored (and the mapping skipped until an ingest)
+_FILES = ("article_phrases.json", "article_phrases.npy")
 # general English words that join, hedge or stand in for a phrase rather than name a thing (indefinite pronouns, vague
 # nouns, prepositions): a phrase never starts or ends on one
 _JOINERS = frozenset("like unlike including such also even just still yet very really quite per via versus vs "
@@ -65,23 +71,18 @@ def article_phrases(texts) -> list[str]:
 
 
 class ArticlePhrases:
-    """The articles' phrase for a reader's run of plain words, by the embedding of short phrases (built on first use)."""
+    """The articles' phrase for a reader's run of plain words, by the embedding of short phrases: the articles' vectors
+    are given (saved by the ingest), only the reader's runs are embedded at question time."""
 
-    def __init__(self, phrases: list[str], embed):
-        self.phrases, self._embed, self._vecs, self._cache = list(phrases), embed, None, {}
-
-    def _unit(self, texts: list[str]) -> np.ndarray:
-        v = np.asarray(self._embed(texts), dtype=np.float32)
-        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    def __init__(self, phrases: list[str], vecs, embed):
+        self.phrases, self._vecs, self._embed, self._cache = list(phrases), vecs, embed, {}
 
     def scored(self, runs: list[str]) -> list[tuple[str | None, float]]:
         """The articles' phrase nearest each run and its cosine (None, 0.0 when they have none); a question's new runs
         are embedded in one call (one per run cost ~10 ms more at p95 on dev)."""
         new = [r for r in dict.fromkeys(runs) if r not in self._cache]
         if new and self.phrases:
-            if self._vecs is None:
-                self._vecs = self._unit(self.phrases)
-            sims = self._unit(new) @ self._vecs.T
+            sims = _unit(self._embed(new)) @ np.asarray(self._vecs).T
             for run, row in zip(new, sims):
                 best = int(np.argmax(row))
                 self._cache[run] = (self.phrases[best], float(row[best]))
@@ -90,6 +91,51 @@ class ArticlePhrases:
     def phrases_for(self, runs: list[str]) -> list[tuple[str, float] | None]:
         """The articles' phrase for each run and its cosine when at least ``SAME_PHRASE`` close, else None."""
         return [(p, sim) if p and sim >= SAME_PHRASE else None for p, sim in self.scored(runs)]
+
+
+def _unit(vecs) -> np.ndarray:
+    v = np.asarray(vecs, dtype=np.float32).reshape(len(vecs), -1)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+
+
+def save(texts, embed, folder: Path) -> None:
+    """The articles' phrases of ``texts`` and their unit vectors (``embed``: the model's ``embed_documents``, reusing a
+    previous generation's, ``reusing``) into an index generation's reader folder (``rag.reader_files``)."""
+    phrases = article_phrases(texts)
+    vecs = _unit(embed(phrases)) if phrases else np.zeros((0, 1), np.float32)
+    np.save(Path(folder) / _FILES[1], vecs, allow_pickle=False)
+    (Path(folder) / _FILES[0]).write_text(json.dumps({"format": FORMAT, "phrases": phrases}), encoding="utf-8")
+
+
+def _saved(folder: Path | None, mmap: bool) -> tuple[list[str], np.ndarray] | None:
+    """The phrases and vectors saved in ``folder``, or None (absent, older format, damaged)."""
+    try:
+        meta = json.loads((Path(folder) / _FILES[0]).read_text(encoding="utf-8"))
+        vecs = np.load(Path(folder) / _FILES[1], mmap_mode="r" if mmap else None, allow_pickle=False)
+        ok = meta.get("format") == FORMAT and vecs.ndim == 2 and len(vecs) == len(meta["phrases"])
+        return (list(meta["phrases"]), vecs) if ok else None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):  # TypeError: no folder (None)
+        return None
+
+
+def load(folder: Path | None, embed) -> ArticlePhrases | None:
+    """The phrases a generation's ingest saved in ``folder``, or None: an index without them (older code, ``rag
+    bench``'s copies) asks every question as written rather than embed thousands of phrases at question time."""
+    got = _saved(folder, mmap=True)
+    return ArticlePhrases(got[0], got[1], embed) if got and got[0] else None
+
+
+def reusing(folder: Path | None, embed):
+    """``embed`` that takes the vectors of phrases saved in ``folder`` (the previous generation's) as they are, and
+    runs only the others through the model: adding an article embeds its new phrases, not all of them again."""
+    got = _saved(folder, mmap=False)
+    saved = dict(zip(*got)) if got else {}
+
+    def embed_new(texts: list[str]) -> np.ndarray:
+        new = [t for t in texts if t not in saved]
+        fresh = dict(zip(new, np.asarray(embed(new), dtype=np.float32))) if new else {}
+        return np.array([saved[t] if t in saved else fresh[t] for t in texts], dtype=np.float32)
+    return embed_new
 
 
 def _plain_unknown(word: str, known) -> bool:

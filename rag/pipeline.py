@@ -150,7 +150,7 @@ class Pipeline:
         r = replace(r, text=writer_as_person(r.text, self._writers_of))  # "where does the RS writer work?"
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
                           notice=q.notice, article_word=self._article_words().word_for,
-                          article_phrases=self._article_phrases().phrases_for)
+                          article_phrases=getattr(self._article_phrases(), "phrases_for", None))
 
     def _article_words(self):
         """The articles' words by their embedding, built once: their vectors as the ingest saved them, else embedded
@@ -163,12 +163,12 @@ class Pipeline:
         return self._words
 
     def _article_phrases(self):
-        """The articles' short phrases by their embedding, built once on first use (~1.3k on the real corpus, ~1 s)."""
-        if getattr(self, "_phrases", None) is None:
-            from rag.article_phrases import ArticlePhrases, article_phrases
+        """The articles' short phrases as the ingest saved them with the generation, read once (None without them:
+        their mapping is skipped, never embedded at question time)."""
+        if not hasattr(self, "_phrases"):
+            from rag.article_phrases import load
 
-            self._phrases = ArticlePhrases(article_phrases(p.text for p in self.retriever.passages),
-                                           self.embedder.embed_documents)
+            self._phrases = load(self.index.bm25_dir(), self.embedder.embed_documents)
         return self._phrases
 
     def _writers_of(self, text: str) -> list[str]:
