@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rag import article_words
+from rag import article_phrases, article_words
 from rag.config import Config
 from rag.corpus import LoadResult, corpus_hash, doc_hash, load_corpus
 from rag.errors import CorpusError, RagError
@@ -193,7 +193,8 @@ def _build(cfg, model_id, load, store, base, plan, loaded, rep, prog, t0) -> Non
         vecs = embed_sentences(cfg, w, sents, have, emb, base is None, rep, prog)
         write_chunks(w, chunks, vecs, have, rep, prog)
         m = _manifest(cfg, gen, model_id, emb["dim"], base, plan, loaded, chunks, sents, t0)
-        embed = article_words.reusing(store.bm25_dir(base.generation) if base else None, _embed_words(emb))
+        prev = store.bm25_dir(base.generation) if base else None  # its words' and phrases' vectors are reused
+        embed = article_phrases.reusing(prev, article_words.reusing(prev, _embed_words(emb)))
         _finish(store, _verify(w, m, prog), m, prog, embed)
     except BaseException:
         store.discard(gen)  # free its space now; a kill leaves it for the next run to remove

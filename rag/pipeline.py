@@ -149,7 +149,8 @@ class Pipeline:
         r = self._resolve(q.text, history or [])
         r = replace(r, text=writer_as_person(r.text, self._writers_of))  # "where does the RS writer work?"
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
-                          notice=q.notice, article_word=self._article_words().word_for)
+                          notice=q.notice, article_word=self._article_words().word_for,
+                          article_phrases=getattr(self._article_phrases(), "phrases_for", None))
 
     def _article_words(self):
         """The articles' words by their embedding, built once: their vectors as the ingest saved them, else embedded
@@ -160,6 +161,15 @@ class Pipeline:
             self._words = ArticleWords.of_lexicon(self.retriever.lexicon, self.embedder.embed_documents,
                                                   self.index.bm25_dir())
         return self._words
+
+    def _article_phrases(self):
+        """The articles' short phrases as the ingest saved them with the generation, read once (None without them:
+        their mapping is skipped, never embedded at question time)."""
+        if not hasattr(self, "_phrases"):
+            from rag.article_phrases import load
+
+            self._phrases = load(self.index.bm25_dir(), self.embedder.embed_documents)
+        return self._phrases
 
     def _writers_of(self, text: str) -> list[str]:
         """The writers of the articles ``text`` names ("the RS piece"), from the list of articles made at start."""

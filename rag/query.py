@@ -22,6 +22,7 @@ from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_t
 from rag.contrast import asks_two_times, asks_when
 from rag.course import asks_course_change, asks_history
 from rag.stakes import asks_stakes
+from rag.article_phrases import in_article_phrases
 from rag.article_words import in_article_words
 from rag.existence import asked_instance
 from rag.forms import in_corpus_forms
@@ -273,13 +274,12 @@ def asked_in_their_words(text: str, known, article_word) -> str:
     return in_article_words(text, known, article_word, asked) if asked else text
 
 
-def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "", article_word=None) -> Query:
+def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=frozenset(), notice: str = "", article_word=None, article_phrases=None) -> Query:
     """Build the ``Query`` for a cleaned question whose follow-up has been resolved."""
     text, fixes = lexicon.speller.correct(resolved)
     text, years = full_years(text, lexicon.known)  # "back in 79": the year the articles write in full
-    text = plain_outlook(plain_drawback(plain_gain(text)))  # "what did X get out of it?": what X gained; "the catch with X": its risk; "the outlook": its future
-    text = asked_in_their_words(plain_handling(plain_excluded(text)), lexicon.known, article_word)  # "off the table?": excluded; "farming": agriculture
-    fixes = {**fixes, **years}
+    text = plain_handling(plain_excluded(plain_outlook(plain_drawback(plain_gain(text)))))  # "what did X get out of it?": what X gained; "the catch with X": its risk; "the outlook": its future; "off the table?": excluded
+    text = in_article_phrases(asked_in_their_words(text, lexicon.known, article_word), lexicon.known, article_phrases)  # "farming": agriculture; "settling disagreements": dispute resolution
     core = main_clause(question_sentence(text))  # its shape is read without a scene-setting opening clause or statement
     named = lexicon.referenced_docs(text)
     apart = written_apart(text, named)  # named articles set apart by their writing: what each says, not its byline
@@ -303,7 +303,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     freq = asks_frequency(asked_part(own_ask(text)))  # "how many times…": "times" is no thing counted
     # "does the piece mention X?": X; "has anyone been X-ed?": X (``rag.existence``)
     mention = (asked_mention(text) or asked_instance(text)) if intent == "yes_no" else ""
-    return Query(asked=asked, resolved=resolved, text=text, fixes=fixes, terms=ts,
+    return Query(asked=asked, resolved=resolved, text=text, fixes={**fixes, **years}, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
                  named_docs=named, naming=naming, count_target=set() if freq else count_target(own_ask(text)),
                  counted=set() if freq else counted_things(own_ask(text)),

@@ -1,5 +1,5 @@
 """The files readers load at every start instead of rebuilding them: BM25, the ``Lexicon``, the sidecar, and the
-vectors of the articles' words (``rag.article_words``).
+vectors of the articles' words and phrases (``rag.article_words``, ``rag.article_phrases``).
 
 An ingest saves them into the folder of the generation it builds (on a Chroma server, a local
 folder per generation: ``rag.server_store``), and ``readers.json``, written last, records their
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rag import article_words, lexicon, sidecar, sparse
+from rag import article_phrases, article_words, lexicon, sidecar, sparse
 from rag.config import Config
 from rag.generations import Manifest
 from rag.index import Index
@@ -32,7 +32,8 @@ def readers_current(folder: Path | None) -> bool:
 
 
 def _formats() -> dict:
-    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT, "words": article_words.FORMAT}
+    return {"lexicon": lexicon.FORMAT, "sidecar": sidecar.FORMAT, "words": article_words.FORMAT,
+            "phrases": article_phrases.FORMAT}
 
 
 def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: tuple | None = None,
@@ -42,8 +43,9 @@ def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: 
     folder: ``rag.server_store``). ``records`` (the chunks, in id order) and ``sentences`` (the sentence ids, and
     a callable giving their ``(ids, vectors)`` pages) replace reading them from the store: ``rag bench``'s copies
     at 1M chunks keep their sentence vectors out of the store (``rag.bench_replicate``). ``embed`` (the model's
-    ``embed_documents``) embeds the articles' words now; without it (``rag bench``'s copies) they are embedded on
-    first use, and the folder is not current for a later ingest."""
+    ``embed_documents``) embeds the articles' words and phrases now; without it (``rag bench``'s copies) the words are
+    embedded on first use, the phrases never (their mapping is skipped), and the folder is not current for a later
+    ingest."""
     folder = w.bm25_dir()
     if folder is not None:
         recs = records if records is not None else w.all_records()
@@ -53,9 +55,10 @@ def save_readers(w: Index, m: Manifest, records: dict | None = None, sentences: 
         lexicon.save(lex, recs["ids"], folder)
         if embed is not None:
             article_words.save(article_words.ArticleWords.of_lexicon(lex, embed), folder)
+            article_phrases.save((p.text for p in passages), embed, folder)
         sids, pages = sentences if sentences is not None else (w.sentence_ids(), w.sentence_pages)
         if sidecar.save(passages, headers, sids, pages(), m.dim, folder, bulleted_sections(passages), subheadings(passages)):
-            formats = _formats() if embed is not None else {k: v for k, v in _formats().items() if k != "words"}
+            formats = _formats() if embed is not None else {k: v for k, v in _formats().items() if k not in ("words", "phrases")}
             (Path(folder) / READERS).write_text(json.dumps(formats), encoding="utf-8")
 
 

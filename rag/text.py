@@ -306,19 +306,27 @@ def ran_out_plain(question: str) -> str:
 _CONFINED_FRAME = re.compile(r"\b(?:limited|restricted|confined)\s+(?=(?:only\s+|solely\s+|strictly\s+)?to\b)", re.I)
 
 
+# "anything like X", "stuff like X" (general English): "like" there only hedges the thing asked ("such as"), naming no
+# topic; as a term it drew a sentence listing "technologies like quantum computing" ahead of the one telling of X, and
+# in a yes/no question that sentence gave the verdict. Only there: elsewhere it reorders reasons without a gain (dev)
+_HEDGED_LIKE = re.compile(r"\b(anything|something|everything|stuff|things)\s+(?:like|such\s+as)\b", re.I)
+
+
 def said_plainly(text: str, intent: str) -> str:
     """The question with its phrasal verbs said plainly too, for the terms it is matched by: "left out" as "excluded",
     and "run out" as "expired" except in a yes/no question, which keeps its own words to find its verdict sentence and
     that sentence's sequel (probe: "did it run out in 2023?" lost the sequel of its verdict sentence); a yes/no
-    question's frame of confinement ("limited to") as "only".
+    question's frame of confinement ("limited to") and hedge ("anything like X") as "only" and "anything X".
 
     >>> said_plainly("when did it run out?", "fact"), said_plainly("did it run out?", "yes_no")
     ('when did it run out expired?', 'did it run out?')
     >>> said_plainly("is the permit limited to day routes?", "yes_no"), said_plainly("what limited the routes?", "yes_no")
     ('is the permit only to day routes?', 'what limited the routes?')
+    >>> said_plainly("did it help with anything like ferry fares?", "yes_no"), said_plainly("is it like that?", "yes_no")
+    ('did it help with anything ferry fares?', 'is it like that?')
     """
     if intent == "yes_no":
-        return _CONFINED_FRAME.sub("only ", left_out_plain(text))
+        return _CONFINED_FRAME.sub("only ", left_out_plain(_HEDGED_LIKE.sub(r"\1", text)))
     return ran_out_plain(left_out_plain(text))
 
 
