@@ -18,6 +18,7 @@ from rag.counts import counted_otherwise
 from rag.opposites import opposed
 from rag.scope import DOCUMENT_STEMS
 from rag.text import terms
+from rag.unasserted import asserted, left_object
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
 # ("exclusively" is no such word: "focuses exclusively on X" affirms X.)
@@ -216,8 +217,10 @@ def verdict(question: str, sentence: str) -> str:
     claim = asked_part(question)  # "…when it expired?" dates the claim: its ending word is not what is asked
     if (changed := stated_change(claim, focus)) is not None:  # "more tense?" / "…increasing tensions" (``rag.change``)
         return "no" if (changed == "no") != (claimed_negators(claim) % 2 == 1) else "yes"
-    neg = (negations(focus) + opposed(question, focus)) % 2 == 1  # "narrowed" for "did it widen?" denies it too
-    q_neg = (negations(claim, verbs_only=True) + claimed_negators(claim)) % 2 == 1
+    # (a wished act, "calling for its cancellation", and an exclusion of an unasked thing assert nothing of the claim)
+    ended = negations(claim, verbs_only=True)  # "was it cancelled?" asks an act of ending, which a wish names unasserted
+    neg = (negations(asserted(question, focus, ended > 0)) + opposed(question, focus)) % 2 == 1  # "narrowed" for "widen?"
+    q_neg = (ended + claimed_negators(claim)) % 2 == 1
     return "no" if neg != q_neg else "yes"
 
 
@@ -296,7 +299,7 @@ def left_out(question_weights: dict[str, float], sentence: str, terms_of) -> set
         m = _LEAVES_OUT.search(clause or "")
         if m:
             before = terms_of(sentence[:sentence.find(clause)] + clause[:m.start()])
-            out |= (telling & terms_of(clause[m.end():])) - before
+            out |= (telling & terms_of(left_object(clause[m.end():]))) - before  # not a clause after it
     return out
 
 

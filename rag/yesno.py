@@ -14,6 +14,7 @@ from rag.conflicts import conflict, place_told, stated_values, years_in
 from rag.months import months_in
 from rag.redated import redated
 from rag.evidence import Candidate
+from rag.doers import other_doer
 from rag.leaders import leader_denied
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
@@ -204,6 +205,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
     floor = DENIAL_SHARE * cands[0].score
+    if v == "yes" and not told and (by := other_doer(query.text, pool, floor)) is not None:  # "did berg sign it?": Lund did
+        return (*named_heard(query, cands, [by], ["other_doer"]), "No — ", False)
     no = denial(query.text, weights, pool, floor, terms_of) if v == "yes" and terms_of and not told else None
     if no is None and v == "yes" and terms_of and not told:
         no = denial(query.text, weights, leaned_on(pool, floor), 0.0, terms_of, leaned=True)
