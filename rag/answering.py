@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, unjudgeable
 from rag.asksfor import gives_name
+from rag.defined import unnamed_defined
 from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.quoted import form_shown
@@ -150,7 +151,8 @@ def refused_unread(query, lexicon) -> str:
     "How many berths…?" or "how many slips or berths…?" over articles that never mention a berth:
     "count_of_unknown" (not "how many ferries docked…?" over articles without "dock": that is a verb);
     "what is the annual toll of the bridge?" over articles without "toll": "asked_thing_unknown"; "…, who
-    arbitrates?" over articles without "arbitrate": "asked_act_unknown".
+    arbitrates?" over articles without "arbitrate": "asked_act_unknown"; "what's the harbour amendment?" over
+    articles without "harbour": "defined_unknown" (``rag.defined``).
     """
     if query.count_target and not any(lexicon.known(t) for t in query.count_target):
         return "count_of_unknown"
@@ -162,6 +164,8 @@ def refused_unread(query, lexicon) -> str:
         return "asked_thing_unknown"
     if query.asked_act and not query.about_articles and not lexicon.known(query.asked_act):  # "who wrote the piece?": bylines
         return "asked_act_unknown"  # "…, like, who arbitrates?" over articles that never name arbitration
+    if not query.about_articles and unnamed_defined(query, lexicon.known):
+        return "defined_unknown"  # a bare "what is X?" whose X holds a word they never write: they never name X
     return ""
 
 
