@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, unjudgeable
 from rag.asksfor import gives_name
-from rag.defined import unnamed_defined
+from rag.defined import unnamed_defined, unwritten_name
 from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.quoted import form_shown
@@ -210,8 +210,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     cands = asides_after(query, cands)  # a side story's sentences give way to the article's own account
     cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
     cands = lives_on_first(query, cands)  # "is it dead or just changing?": the sentence telling whether it lives on
-    if not cands:
-        return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
+    if not cands or unwritten_name(query, cands):  # "what is the csis?": a byline's name, which no sentence defines
+        return Decision([], True, "defined_unknown" if cands else "nothing_more" if query.more else "no_passages", signals)
     best = _prefer_typed(cands, query)
     pair = typed_follower(query, cands, best)
     if pair is not None:  # the close sentence leads; pick_fact adds its typed follower

@@ -82,3 +82,13 @@ def unnamed_defined(query, known) -> list[str]:
     """``undefined_words`` of a ``Query``: its article names and its asking words ("deal" for their "agreement",
     ``askframe``) name things the articles hold under other words, so they are spared."""
     return undefined_words(query.text, known, frozenset(query.naming) | asking_words(query.text, query.terms, known))
+
+
+def unwritten_name(query, cands) -> bool:
+    """Is a bare "what is X?" asking about an article's name ("what is the csis?") that no body sentence among
+    ``cands`` writes? The name is known from the article's byline, which tells where it was published, not what
+    that is; a writer's name is answered when a body sentence names them (a bio line: "who is Jane Roe?")."""
+    words = [stem(p) for w in defined_phrase(query.text) for p in re.split(r"[-'.]", w) if p and p not in GENERIC]
+    if not words or not set(words) <= set(query.naming):
+        return False
+    return not any(c.passage.kind == "body" and set(words) <= c.terms for c in cands)

@@ -2,7 +2,8 @@
 (``rag.defined``, ``answering.refused_unread``): a sentence sharing only X's head word does not define X."""
 
 from rag.answering import refused_unread
-from rag.defined import defined_phrase, undefined_words
+from rag.defined import defined_phrase, undefined_words, unwritten_name
+from candkit import cands
 from lexkit import StemLexicon, query_of
 
 _LEX = StemLexicon({"treati": 10.0, "amend": 8.0, "harbour": 8.0, "author": 6.0, "port": 6.0})
@@ -36,3 +37,11 @@ def test_article_names_and_generic_nouns_are_spared():
     assert undefined_words("what's this zorblat thing?", _LEX.known, frozenset({"zorblat"})) == []
     assert refused_unread(query_of("what's the zorblat piece?", naming={"zorblat"}), _LEX) == ""
     assert undefined_words("what's this harbour stuff?", _LEX.known) == []
+
+
+def test_an_article_name_no_body_sentence_writes_is_not_defined_by_its_byline():
+    body = cands("harbour-news", ["Dr Jane Roe is a professor at Port University.", "The treaty was amended in May."])
+    assert unwritten_name(query_of("what is the hpr?", naming={"hpr"}), body)  # an outlet's initials, known from a byline
+    assert not unwritten_name(query_of("who is jane roe?", naming={"jane", "roe"}), body)  # her bio line names her
+    assert not unwritten_name(query_of("what is the treaty?"), body)  # no article name: the evidence decides
+    assert not unwritten_name(query_of("what is the hpr piece about?", naming={"hpr"}), body)  # not a bare definition
