@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rag.about_articles import META_STEMS
 from rag.abstain import Evidence, Unknown, abstain_reason, closing_thing, unjudgeable
 from rag.asksfor import gives_name
+from rag.defined import unnamed_defined, unwritten_name
 from rag.framewords import known_share
 from rag.kinds import kind_named
 from rag.quoted import form_shown
@@ -150,7 +151,8 @@ def refused_unread(query, lexicon) -> str:
     "How many berths…?" or "how many slips or berths…?" over articles that never mention a berth:
     "count_of_unknown" (not "how many ferries docked…?" over articles without "dock": that is a verb);
     "what is the annual toll of the bridge?" over articles without "toll": "asked_thing_unknown"; "…, who
-    arbitrates?" over articles without "arbitrate": "asked_act_unknown".
+    arbitrates?" over articles without "arbitrate": "asked_act_unknown"; "what's the harbour amendment?" over
+    articles without "harbour": "defined_unknown" (``rag.defined``).
     """
     if query.count_target and not any(lexicon.known(t) for t in query.count_target):
         return "count_of_unknown"
@@ -162,6 +164,8 @@ def refused_unread(query, lexicon) -> str:
         return "asked_thing_unknown"
     if query.asked_act and not query.about_articles and not lexicon.known(query.asked_act):  # "who wrote the piece?": bylines
         return "asked_act_unknown"  # "…, like, who arbitrates?" over articles that never name arbitration
+    if not query.about_articles and unnamed_defined(query, lexicon.known):
+        return "defined_unknown"  # a bare "what is X?" whose X holds a word they never write: they never name X
     return ""
 
 
@@ -206,8 +210,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     cands = asides_after(query, cands)  # a side story's sentences give way to the article's own account
     cands = lapse_first(query, excluded_first(query, latest_first(query, cands)))
     cands = lives_on_first(query, cands)  # "is it dead or just changing?": the sentence telling whether it lives on
-    if not cands:
-        return Decision([], True, "no_passages" if not query.more else "nothing_more", signals)
+    if not cands or unwritten_name(query, cands):  # "what is the csis?": a byline's name, which no sentence defines
+        return Decision([], True, "defined_unknown" if cands else "nothing_more" if query.more else "no_passages", signals)
     best = _prefer_typed(cands, query)
     pair = typed_follower(query, cands, best)
     if pair is not None:  # the close sentence leads; pick_fact adds its typed follower
