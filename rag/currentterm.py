@@ -89,3 +89,13 @@ def term_typed(question: str, text: str, typed: float) -> float:
     if tells_ended_term(text) or era_of(text) == "earlier" or tells_age(text) or _SPAN_TO_NOW.search(text):
         return 0.0
     return min(typed, CUSTOM_TYPED) if states_rate(text) else typed
+
+
+# The kinds of thing a term is asked by: its length, its end, its count of years
+SPANS = ("duration", "date", "number")
+
+
+def asks_term(query) -> bool:
+    """Does a question ask the length, the end or the years of the term in force (not an age: "how old is the new
+    pact?" spans every version)?"""
+    return query.qtype in SPANS and not (query.age or query.age_now) and asks_current_term(query.text)

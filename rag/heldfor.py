@@ -11,7 +11,7 @@ import re
 
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
-from rag.currentterm import term_typed
+from rag.currentterm import asks_term, term_typed
 from rag.doers import tells_act
 from rag.links import is_enumeration
 from rag.measures import states_measure
@@ -24,8 +24,6 @@ from rag.whyask import (DENIED_PREMISE, asks_cause, asks_difficulty, asks_kind_d
                         asks_working)
 
 OTHER_DURATION_TYPED = 0.5
-# The kinds of thing a term is asked by: its length, its end, its count of years (``currentterm``)
-_SPANS = ("duration", "date", "number")
 PARTIAL_DATE = 0.5  # "on what date…?" answered by a month or a year only
 
 
@@ -59,8 +57,8 @@ def held_for_question(typed: float, text: str, query, target: set[str], dated: s
         typed = 0.0  # "how much did it cost?": "the two nations" is a number, but no sum of money (``rag.measures``)
     if typed and (dated_elsewhere(query.text, dated or text) or of_other_era(query.era, text)):
         typed = 0.0
-    if query.qtype in _SPANS and not (query.age or query.age_now):  # "how old is the new pact?" spans every version
-        typed = term_typed(query.text, text, typed)  # "how long does the new deal last?": not the term that ran out
+    if asks_term(query):  # "how long does the new deal last?": not the term that ran out (``rag.currentterm``)
+        typed = term_typed(query.text, text, typed)
     return typed
 
 

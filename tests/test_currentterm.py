@@ -52,3 +52,18 @@ def test_the_words():
     assert not tells_ended_term("The lease is due to lapse.")
     assert not tells_ended_term("The lease expired and was renewed for ten years.")
     assert term_typed("how long does the new lease last?", RENEWED, 0.5) == 0.5  # what held less surely stays so
+
+
+def test_a_new_thing_is_not_the_asked_new_version():
+    from rag.versionwords import asked_ages, unpointed
+    ages = asked_ages("how long does the new lease last?")
+    assert ages == {"new"} and not asked_ages("what new berths did the lease add?")
+    assert unpointed(ages, "It added a new section on berths.") == {"new"}
+    assert not unpointed(ages, "The new lease runs for ten years.")
+
+
+def test_only_a_term_question_reads_new_as_a_version():
+    from rag.currentterm import asks_term
+    assert asks_term(_q("how long does the new lease last?"))
+    assert not asks_term(_q("who signed the new lease?", "name"))
+    assert not asks_term(_q("how old is the new lease?", age=True))
