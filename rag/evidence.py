@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rag.derived import DERIVED_SHARE, derived_only
 from rag.initials import spells_out
+from rag.currentterm import asks_term
 from rag.heldfor import OTHER_DURATION_TYPED, dating_text, held_for_question, shape_typed
 from rag.leads import claimant_first, named_doer_first, voiced_first
 from rag.members import each_party_first
@@ -25,6 +26,7 @@ from rag.rules import (SAID, byline_note, dates_start, durations_of_other, has_c
 from rag.schema import Passage
 from rag.scope import tells_age
 from rag.text import PLACE_NAMES, terms
+from rag.versionwords import asked_ages, unpointed
 
 # Sentence score weights. Similarity weighs as much as word overlap: a sentence answering a paraphrased question
 # shares few of its words (W_SIM 0.35 -> 0.4: dev +2 with no loss, citation precision -0.002; 0.38, 0.42: +1).
@@ -134,6 +136,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     # "is it just about basic research?": a yes/no claim's two asked words a sentence should write together (other
     # intents quote several sentences, and leading them with a phrase's holder changed 18 dev answers, mostly worse)
     phrases = asked_phrases(query.text, weights) if query.intent == "yes_no" else frozenset()
+    # ...only for the term in force ("how long does the new deal last?"; dev: -2 when every question took it)
+    ages = asked_ages(query.text) if asks_term(query) else frozenset()
     seen, out = set(), []
     for rank, p in enumerate(passages):
         if p.kind == "metadata" and not query.about_articles:
@@ -147,6 +151,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             seen.add(key)
             text = p.text[s:e]
             said, spelled = lexicon.sentence_terms(text), {t for t in initials if spells_out(t, text)}
+            if ages and ages & said:  # "the new deal" asked: "added a new section" holds no version (``rag.versionwords``)
+                said = said - unpointed(ages, text)
             spelled |= relative_years(text, p.date) & set(query.terms)  # "last year" holds the asked "2023"
             c = Candidate(rank, p, s, e, text, said | spelled if spelled else said)  # the remembered set when unchanged
             _score(c, query, weights, total, hdr_weights, floor, top_score, target, lexicon)

@@ -11,6 +11,7 @@ import re
 
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
+from rag.currentterm import asks_term, term_typed
 from rag.doers import tells_act
 from rag.links import is_enumeration
 from rag.measures import states_measure
@@ -56,6 +57,8 @@ def held_for_question(typed: float, text: str, query, target: set[str], dated: s
         typed = 0.0  # "how much did it cost?": "the two nations" is a number, but no sum of money (``rag.measures``)
     if typed and (dated_elsewhere(query.text, dated or text) or of_other_era(query.era, text)):
         typed = 0.0
+    if asks_term(query):  # "how long does the new deal last?": not the term that ran out (``rag.currentterm``)
+        typed = term_typed(query.text, text, typed)
     return typed
 
 

@@ -47,3 +47,28 @@ def asks_story(question: str) -> bool:
     (False, True)
     """
     return bool(_PAST.search(_PAST_OF_DIFFERENCE.sub(" ", question)))
+
+
+_AGE_STEMS = frozenset(BARE_AGE)
+
+
+def asked_ages(question: str) -> frozenset[str]:
+    """The plain adjectives of age a question points at a version with ("how long does the new deal last?": "new");
+    none for "what new rules did it add?", which asks of new things, not of a version.
+
+    >>> sorted(asked_ages("how long does the new deal last?")), sorted(asked_ages("what new rules did it add?"))
+    (['new'], [])
+    """
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", pointed_ages(question)) if w.lower() in _AGE_STEMS)
+
+
+def unpointed(asked: frozenset[str], text: str) -> frozenset[str]:
+    """Of the question's version words (``asked_ages``), those a sentence writes only before a new thing ("added a new
+    section", "a new phase"): there the word names no version, and the sentence does not hold the asked one.
+
+    >>> sorted(unpointed(frozenset({"new"}), "It added a new section.")), sorted(unpointed(frozenset({"new"}), "The new deal adds a new section."))
+    (['new'], [])
+    """
+    if not asked:
+        return frozenset()
+    return asked - {w.lower() for w in re.findall(r"[A-Za-z]+", pointed_ages(text))}
