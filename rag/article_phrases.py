@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.article_words import unit, with_saved
 from rag.places import is_place
 from rag.spelling import zipf
 from rag.text import STOPWORDS, stem
@@ -82,7 +83,7 @@ class ArticlePhrases:
         are embedded in one call (one per run cost ~10 ms more at p95 on dev)."""
         new = [r for r in dict.fromkeys(runs) if r not in self._cache]
         if new and self.phrases:
-            sims = _unit(self._embed(new)) @ np.asarray(self._vecs).T
+            sims = unit(self._embed(new)) @ np.asarray(self._vecs).T
             for run, row in zip(new, sims):
                 best = int(np.argmax(row))
                 self._cache[run] = (self.phrases[best], float(row[best]))
@@ -93,16 +94,11 @@ class ArticlePhrases:
         return [(p, sim) if p and sim >= SAME_PHRASE else None for p, sim in self.scored(runs)]
 
 
-def _unit(vecs) -> np.ndarray:
-    v = np.asarray(vecs, dtype=np.float32).reshape(len(vecs), -1)
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
-
-
 def save(texts, embed, folder: Path) -> None:
     """The articles' phrases of ``texts`` and their unit vectors (``embed``: the model's ``embed_documents``, reusing a
     previous generation's, ``reusing``) into an index generation's reader folder (``rag.reader_files``)."""
     phrases = article_phrases(texts)
-    vecs = _unit(embed(phrases)) if phrases else np.zeros((0, 1), np.float32)
+    vecs = unit(embed(phrases)) if phrases else np.zeros((0, 1), np.float32)
     np.save(Path(folder) / _FILES[1], vecs, allow_pickle=False)
     (Path(folder) / _FILES[0]).write_text(json.dumps({"format": FORMAT, "phrases": phrases}), encoding="utf-8")
 
@@ -129,13 +125,7 @@ def reusing(folder: Path | None, embed):
     """``embed`` that takes the vectors of phrases saved in ``folder`` (the previous generation's) as they are, and
     runs only the others through the model: adding an article embeds its new phrases, not all of them again."""
     got = _saved(folder, mmap=False)
-    saved = dict(zip(*got)) if got else {}
-
-    def embed_new(texts: list[str]) -> np.ndarray:
-        new = [t for t in texts if t not in saved]
-        fresh = dict(zip(new, np.asarray(embed(new), dtype=np.float32))) if new else {}
-        return np.array([saved[t] if t in saved else fresh[t] for t in texts], dtype=np.float32)
-    return embed_new
+    return with_saved(dict(zip(*got)) if got else {}, embed)
 
 
 def _plain_unknown(word: str, known) -> bool:

@@ -59,8 +59,7 @@ class ArticleWords:
         return self._vecs
 
     def _unit(self, words: list[str]) -> np.ndarray:
-        v = np.asarray(self._embed(words), dtype=np.float32)
-        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+        return unit(self._embed(words))
 
     def word_for(self, word: str) -> str | None:
         """The corpus word nearest ``word`` when it is at least ``SAME_WORD`` close, else None."""
@@ -87,12 +86,29 @@ def reusing(folder: Path | None, embed):
         saved = dict(zip(meta["words"], vecs)) if meta.get("format") == FORMAT and len(vecs) == len(meta["words"]) else {}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):  # none saved (a first build), older, damaged
         saved = {}
+    return with_saved(saved, embed)
 
-    def embed_new(words: list[str]) -> np.ndarray:
-        new = [w for w in words if w not in saved]
+
+def with_saved(saved: dict, embed):
+    """``embed`` that takes the vectors of texts in ``saved`` as they are and runs only the others through the model
+    (``reusing`` here and in ``rag.article_phrases``: one generation's vectors carried into the next).
+
+    >>> calls = []
+    >>> e = with_saved({"port": np.ones(2, np.float32)}, lambda ts: calls.append(ts) or np.zeros((len(ts), 2)))
+    >>> e(["port", "ferry"]).tolist(), calls
+    ([[1.0, 1.0], [0.0, 0.0]], [['ferry']])
+    """
+    def embed_new(texts: list[str]) -> np.ndarray:
+        new = [t for t in texts if t not in saved]
         fresh = dict(zip(new, np.asarray(embed(new), dtype=np.float32))) if new else {}
-        return np.array([saved[w] if w in saved else fresh[w] for w in words], dtype=np.float32)
+        return np.array([saved[t] if t in saved else fresh[t] for t in texts], dtype=np.float32)
     return embed_new
+
+
+def unit(vecs) -> np.ndarray:
+    """Rows scaled to unit length (float32), so a dot product is a cosine."""
+    v = np.asarray(vecs, dtype=np.float32).reshape(len(vecs), -1)
+    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
 
 
 def _load(folder: Path | None, vocab: list[str]) -> np.ndarray | None:

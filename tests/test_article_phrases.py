@@ -3,6 +3,7 @@ a made-up two-dimensional embedding stands in for the model."""
 
 import numpy as np
 
+from rag.article_words import unit
 from rag import article_phrases as ap
 from rag.article_phrases import ArticlePhrases, article_phrases, in_article_phrases, plain_runs
 
@@ -15,7 +16,7 @@ def _embed(texts):
 
 
 def _phrases(phrases, embed=_embed):
-    return ArticlePhrases(phrases, ap._unit(_embed(phrases)), embed)
+    return ArticlePhrases(phrases, unit(_embed(phrases)), embed)
 
 
 def test_the_nearest_article_phrase_above_the_bar_is_taken():
