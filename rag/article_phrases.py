@@ -143,6 +143,7 @@ def plain_runs(text: str, known) -> list[tuple[int, int]]:
     ['stopping bugs on crops', 'bugs on crops', 'stopping bugs']
     """
     words = list(re.finditer(r"[a-z][a-z\-']*[a-z]", text.lower()))
+    plain: dict[str, bool] = {}  # each word is judged once, not once per run holding it (up to nine runs)
     out = []
     for n in (4, 3, 2):
         for i in range(len(words) - n + 1):
@@ -150,7 +151,8 @@ def plain_runs(text: str, known) -> list[tuple[int, int]]:
             inner = [w for w in run if w not in STOPWORDS]
             if not (_edge_ok(run[0]) and _edge_ok(run[-1])) or any("'" in w for w in run):
                 continue
-            if len(inner) >= 2 and all(_plain_unknown(w, known) for w in inner):
+            if len(inner) >= 2 and all(plain[w] if w in plain else plain.setdefault(w, _plain_unknown(w, known))
+                                       for w in inner):
                 out.append((words[i].start(), words[i + n - 1].end()))
     return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from rag.evidence import Candidate
 
@@ -24,14 +25,22 @@ ASIDE_WEIGHT = 0.85  # an aside sentence whose terms its article tells elsewhere
 
 def paragraph_opening(c: Candidate) -> str:
     """The text of the sentence's paragraph from its start (a blank line, or the passage's start) on."""
-    text = c.passage.text
-    at = text.rfind("\n\n", 0, c.start)
+    return _opening(c.passage.text, c.start)
+
+
+def _opening(text: str, start: int) -> str:
+    at = text.rfind("\n\n", 0, start)
     return text[at + 2 if at >= 0 else 0:].lstrip()
 
 
 def in_aside(c: Candidate) -> bool:
     """Is the sentence in a paragraph that opens as a side story ("In a related development, …")?"""
-    return c.passage.kind == "body" and bool(_ASIDE.match(paragraph_opening(c)))
+    return c.passage.kind == "body" and _aside_at(c.passage.text, c.start)
+
+
+@lru_cache(maxsize=16384)  # every question reads the same corpus sentences' paragraphs
+def _aside_at(text: str, start: int) -> bool:
+    return bool(_ASIDE.match(_opening(text, start)))
 
 
 def asides_after(query, cands: list[Candidate]) -> list[Candidate]:

@@ -40,8 +40,9 @@ def middle_sentence(cands: list[Candidate], chosen: list[Candidate]) -> Candidat
     if len(chosen) >= MAX_WITH_MIDDLE:
         return None
     for c in cands:
-        if c.passage.kind != "body" or not fresh(c, chosen):
+        if c.passage.kind != "body":
             continue
-        if any(adjacent(a, c) for a in chosen) and any(adjacent(c, b) for b in chosen):
+        # adjacency first: it is cheap and rarely holds, and ``fresh`` compares the terms of every chosen sentence
+        if any(adjacent(a, c) for a in chosen) and any(adjacent(c, b) for b in chosen) and fresh(c, chosen):
             return c
     return None

@@ -37,6 +37,7 @@ def suffix_class(word: str, stemmed: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # the same corpus sentences are read question after question (callers only read it)
 def surface_classes(text: str) -> dict[str, frozenset[str]]:
     """Each content stem of ``text`` with the suffix classes of the words it stands for."""
     out: dict[str, set[str]] = {}
@@ -56,5 +57,11 @@ def derived_only(question: str, sentence: str) -> set[str]:
     >>> derived_only("what do critics say?", "The critic said no."), derived_only("totally cut?", "total cut")
     (set(), set())
     """
-    q, s = surface_classes(question), surface_classes(sentence)
-    return {t for t, classes in q.items() if t in s and classes == {""} and "" not in s[t]}
+    s = surface_classes(sentence)
+    return {t for t in _plain_stems(question) if t in s and "" not in s[t]}
+
+
+@lru_cache(maxsize=1024)  # one question is compared with each of its candidate sentences
+def _plain_stems(question: str) -> tuple[str, ...]:
+    """The stems ``question`` writes only in their plain form (no suffix class)."""
+    return tuple(t for t, classes in surface_classes(question).items() if classes == {""})

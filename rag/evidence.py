@@ -110,18 +110,19 @@ _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 _YEAR_OFFSET = {"last": -1, "previous": -1, "this": 0, "next": 1}
 
 
-def relative_years(text: str, date: str) -> set[str]:
+@lru_cache(maxsize=8192)  # every question scores the same corpus sentences: their years are read once
+def relative_years(text: str, date: str) -> frozenset[str]:
     """The years a sentence names relative to its article's date: "its term expired in August last year" in a piece
     dated 2024-12-20 tells of 2023, which a question asks by its number; an undated article's "last year" is no year.
 
     >>> sorted(relative_years("Its term expired last year; talks resume next year.", "2024-12-20"))
     ['2023', '2025']
     >>> relative_years("Its term expired last year.", "")
-    set()
+    frozenset()
     """
     if not re.match(r"(?:19|20)\d\d\b", date or ""):
-        return set()
-    return {str(int(date[:4]) + _YEAR_OFFSET[w.lower()]) for w in _RELATIVE_YEAR.findall(text)}
+        return frozenset()
+    return frozenset(str(int(date[:4]) + _YEAR_OFFSET[w.lower()]) for w in _RELATIVE_YEAR.findall(text))
 
 
 def candidates(query, passages: list[Passage], lexicon, target: set[str], weights: dict[str, float]) -> list[Candidate]:
@@ -187,8 +188,9 @@ def _score(c: Candidate, query, weights, total, hdr_weights, floor, top_score, t
     aside = set_aside_terms(c.text, lexicon.sentence_terms)
     aside = aside & set(terms(query.asked)) if aside else aside
     # a stem shared only across a part-of-speech suffix ("care" / "careful") counts a share (``rag.derived``)
-    derived = derived_only(query.text, c.text)
-    hit = sum([w * (DERIVED_SHARE if t in derived else 1.0) for t, w in weights.items() if t in said and t not in aside])
+    shared = [(t, w) for t, w in weights.items() if t in said and t not in aside]
+    derived = derived_only(query.text, c.text) if shared else frozenset()  # most sentences share no asked term
+    hit = sum([w * (DERIVED_SHARE if t in derived else 1.0) for t, w in shared])
     hit += 0.5 * sum([w for t, w in hdr_weights if t not in said])
     c.overlap = hit / total
     c.sim = p.sims.get(c.start, floor)
