@@ -88,7 +88,37 @@ def term_typed(question: str, text: str, typed: float) -> float:
         return typed
     if tells_ended_term(text) or era_of(text) == "earlier" or tells_age(text) or _SPAN_TO_NOW.search(text):
         return 0.0
+    if asks_end(question) and not tells_span(text):
+        return min(typed, DATE_OF_OTHER_ACT)
     return min(typed, CUSTOM_TYPED) if states_rate(text) else typed
+
+
+# A date of another act ("In May the port updated the lease") does not tell when the term in force ends, which a
+# sentence stating the term's length or its bound does ("renewed for another five years", "until 2030")
+DATE_OF_OTHER_ACT = 0.5
+# A question asking when a term ends ("when does it run out?", "when will the new lease expire?"): general English
+_ASKS_END = re.compile(r"\b(?:expire[sd]?|run\s+out|runs\s+out|lapse[sd]?|end|ends|finish(?:es)?|be\s+over|"
+                       r"come\s+up\s+for\s+renewal|need\s+(?:to\s+be\s+)?renew(?:ing|ed|al)?)\b", re.I)
+_SPAN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)[\s\-]+(?:years?|months?|decades?)\b|"
+                   r"\b(?:until|till|through|expires?|lapses?|ends?)\b", re.I)
+
+
+def asks_end(question: str) -> bool:
+    """Does a question ask when a term ends?
+
+    >>> asks_end("when does the new lease run out?"), asks_end("when was the new lease signed?")
+    (True, False)
+    """
+    return bool(_ASKS_END.search(question))
+
+
+def tells_span(text: str) -> bool:
+    """Does a sentence state a term's length or its bound ("for another five years", "until 2030")?
+
+    >>> tells_span("The city renewed the lease for another five years."), tells_span("In May the city updated the lease.")
+    (True, False)
+    """
+    return bool(_SPAN.search(text))
 
 
 # The kinds of thing a term is asked by: its length, its end, its count of years

@@ -51,6 +51,10 @@ def tells_act(question: str, text: str) -> bool:
 # "did berg sign it?", "did berg ever renew it?": one word right after the auxiliary, then the verb: its doer
 _SUBJECT_DOER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:did|does|has|had)\s+([a-z][a-z\-]+)\s+"
                            r"(?:(?:ever|actually|really|also|personally|originally|first|once)\s+)?([a-z]+)\b")
+# "was it signed under berg?", "was the pact first renewed by berg?": the act in the passive, its doer after it
+_PASSIVE_DOER = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:was|were|is|are|has\s+been|had\s+been)\s+"
+                           r"(?:[a-z'\-]+\s+){0,6}?([a-z]+ed)\s+(?:under|by)\s+(?:(?:president|premier|chairman|"
+                           r"leader|prime\s+minister|governor|mayor)\s+)?([a-z][a-z\-]+)(?:\s+administration)?\s*\??\s*$")
 # words standing for whoever, or for a body or a country, not one named person: general English
 _NO_PERSON = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "people", "folks", "nobody",
                         "they", "it", "he", "she", "we", "you", "i", "this", "that", "these", "those", "any", "all",
@@ -65,15 +69,18 @@ def subject_doer(question: str) -> tuple[str, str] | None:
     (('sign', 'berg'), ('renew', 'berg'))
     >>> subject_doer("did china sign it?"), subject_doer("did the mayor sign it?"), subject_doer("did anyone sign it?")
     (None, None, None)
+    >>> subject_doer("was the lease signed under berg?"), subject_doer("was it renewed by the port?")
+    (('sign', 'berg'), None)
     """
     from rag.persons import ROLES
     from rag.places import is_demonym, names_place
     from rag.rules import PERSON_NOUNS
     from rag.text import PLACE_NAMES
-    m = _SUBJECT_DOER.match(question.lower().replace("’", "'"))
-    if not m:
+    q = question.lower().replace("’", "'")
+    m, passive = _SUBJECT_DOER.match(q), _PASSIVE_DOER.match(q)
+    if not m and not passive:
         return None
-    who, act = m.groups()
+    who, act = m.groups() if m else reversed(passive.groups())
     if who in _NO_PERSON or who in STOPWORDS or act in STOPWORDS or who in PLACE_NAMES or names_place(who) \
             or is_demonym(who) or who.rstrip("s") in ROLES or who in PERSON_NOUNS:
         return None

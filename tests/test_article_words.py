@@ -10,7 +10,7 @@ _VECS = {"agriculture": (1.0, 0.0), "farming": (0.9, 0.3), "fishing": (0.5, -0.8
 
 
 def _embed(words):
-    return np.array([_VECS[w] for w in words])
+    return np.array([_VECS.get(w, (-0.7, -0.7)) for w in words])  # a word it does not know is near none of them
 
 
 def test_the_nearest_article_word_above_the_bar_is_taken():
@@ -100,3 +100,16 @@ def test_a_later_ingest_embeds_only_the_words_the_previous_generation_lacks(tmp_
     asked.clear()
     article_words.reusing(None, embed)(["agriculture"])  # a first build: nothing saved
     assert asked == [["agriculture"]]
+
+
+def test_an_inflected_word_falls_back_to_its_base_form():
+    """"farmed" lies farther from the articles' word than "farm" does; its base form is asked when it is not near."""
+    vecs = {**_VECS, "farm": (0.95, 0.2), "farmed": (-0.6, -0.8)}
+    words = ArticleWords({"agriculture", "ferries"}, lambda ws: np.array([vecs[w] for w in ws]))
+    assert words.word_for("farmed") == "agriculture"
+
+
+def test_base_forms_are_everyday_words_other_than_the_word():
+    from rag.article_words import base_forms
+    assert base_forms("steals") == ["steal"] and base_forms("worries") == ["worry"]
+    assert base_forms("steal") == [] and base_forms("zorbing") == []

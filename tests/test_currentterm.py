@@ -67,3 +67,16 @@ def test_only_a_term_question_reads_new_as_a_version():
     assert asks_term(_q("how long does the new lease last?"))
     assert not asks_term(_q("who signed the new lease?", "name"))
     assert not asks_term(_q("how old is the new lease?", age=True))
+
+
+def test_when_the_term_in_force_ends_is_told_by_its_length_not_by_another_acts_date():
+    """"When does the new lease run out?": "in May the city updated the lease" dates another act; the renewal for ten
+    more years tells when this one ends."""
+    from rag.currentterm import DATE_OF_OTHER_ACT, asks_end, tells_span
+    q = _q("when does the new lease run out?", "date")
+    assert asks_end(q.text) and not asks_end("when was the new lease signed?")
+    assert held_for_question(1.0, "In May 2024, the city updated its lease with the port.", q, set()) == DATE_OF_OTHER_ACT
+    assert held_for_question(1.0, RENEWED, q, set()) == 1.0 and tells_span(RENEWED)
+    # a date question not asking the end keeps the other act's date
+    assert held_for_question(1.0, "In May 2024, the city updated its lease with the port.",
+                             _q("when was the new lease updated?", "date"), set()) == 1.0

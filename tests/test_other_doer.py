@@ -28,3 +28,17 @@ def test_a_doer_named_far_from_the_act_is_of_another_act():
     assert not near_act("sign", "berg", far)
     cs = cands("port", [far, "First signed in 1990 by Mayor Tor Lund, the lease holds."], [0.6, 0.5])
     assert other_doer("did berg sign the original lease?", cs, 0.3) is cs[1]
+
+
+def test_a_passive_question_names_its_doer_after_under_or_by():
+    """"Was the lease signed under berg?" asks the same as "did berg sign the lease?"."""
+    assert subject_doer("was the lease signed under berg?") == ("sign", "berg")
+    assert subject_doer("was it first renewed by mayor berg?") == ("renew", "berg")
+    assert subject_doer("so was the harbour lease signed under the berg administration?") is None  # "the": no name
+    for q in ("was it renewed by the port?", "was it signed by norway?", "was it signed under the mayor?",
+              "was it signed in 1990?"):
+        assert subject_doer(q) is None, q
+    cs = cands("port", ["The harbour lease, originally signed in 1990, was updated in May.",
+                        "First signed in 1990 by Mayor Tor Lund and Governor Ann Moe, the lease holds."], [0.6, 0.5])
+    assert other_doer("was the original lease signed under berg?", cs, 0.3) is cs[1]
+    assert other_doer("was the original lease signed by lund?", cs, 0.3) is None
