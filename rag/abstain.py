@@ -22,7 +22,7 @@ from rag.framewords import frame_words
 from rag.initials import spells_out
 from rag.namewords import bound_prefixes
 from rag.places import is_place
-from rag.spelling import common_slip, in_dictionary, zipf
+from rag.spelling import common_slip, english_word, in_dictionary, zipf
 from rag.text import PLACE_NAMES, STOPWORDS, stem, tokens
 
 # Share of the question's weighted terms the best-covering close sentence must hold... (0.25 until the d2/d3
@@ -149,11 +149,13 @@ def lower_acronym(word: str) -> bool:
     (True, False, False, False)
     >>> lower_acronym("nih"), lower_acronym("dont"), lower_acronym("reserch"), lower_acronym("manny")
     (True, False, False, False)
+    >>> lower_acronym("skeptical")  # the American spelling of a listed word
+    False
     """
     # a short one (three or four letters) is an acronym at a lower frequency ("nih", "nsf"): English text writes
     # few such letter runs that are not initials, while a slip of typing is rarer still (zipf ~0)
     floor = ACRONYM_ZIPF if len(word) <= 4 else EVERYDAY_ZIPF
-    if len(word) < 3 or not word.isalpha() or zipf(word) < floor or in_dictionary(word):
+    if len(word) < 3 or not word.isalpha() or zipf(word) < floor or english_word(word):
         return False
     # a slip of a far commoner word ("manny" for "many") is that word mistyped, not initials
     return not any(in_dictionary(word[:i] + "'" + word[i:]) for i in range(1, len(word))) and not common_slip(word)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.forms import lemmas_of
 from rag.places import is_place
 from rag.spelling import zipf
 from rag.text import STOPWORDS, stem
@@ -62,11 +63,11 @@ class ArticleWords:
         return unit(self._embed(words))
 
     def word_for(self, word: str) -> str | None:
-        """The corpus word nearest ``word`` (else nearest its base form, ``base_forms``) when at least ``SAME_WORD``
+        """The corpus word nearest ``word`` (else nearest its lemma, ``forms.lemmas_of``) when at least ``SAME_WORD``
         close, else None: a single word's vector holds its inflected forms less surely ("steals" is 0.6 from "theft",
         "steal" 0.7), and the articles' word answers the plain verb as it answers the inflected one."""
         if word not in self._cache:
-            self._cache[word] = next(filter(None, map(self._nearest, [word, *base_forms(word)])), None)
+            self._cache[word] = next(filter(None, map(self._nearest, [word, *lemmas_of(word)])), None)
         return self._cache[word]
 
     def _nearest(self, word: str) -> str | None:
@@ -74,17 +75,6 @@ class ArticleWords:
         best = int(np.argmax(sims)) if len(sims) else -1
         return self.vocab[best] if best >= 0 and sims[best] >= SAME_WORD else None
 
-
-def base_forms(word: str) -> list[str]:
-    """The everyday English words ``word`` may inflect (its stem, the stem with "e", a closing "i" as "y"), itself
-    excluded: "steals" -> ["steal"], "worries" -> ["worry"], "hoped" -> ["hope"].
-
-    >>> base_forms("steals"), base_forms("worries"), base_forms("steal")
-    (['steal'], ['worry'], [])
-    """
-    s = stem(word)
-    cands = [s, s + "e", s[:-1] + "y" if s.endswith("i") else ""]
-    return [c for c in dict.fromkeys(cands) if c and c != word and zipf(c) >= EVERYDAY]
 
 
 def save(words: ArticleWords, folder: Path) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.namewords import NOT_A_NAME, PREFIXES
-from rag.spelling import common_slip, in_dictionary, zipf
+from rag.spelling import common_slip, english_word, zipf
 from rag.places import is_place
 from rag.text import PLACE_NAMES, STOPWORDS, stem
 
@@ -115,7 +115,7 @@ def _unlisted(word: str) -> bool:
     >>> _unlisted("usmca"), _unlisted("zorblat"), _unlisted("treaty")
     (True, False, False)
     """
-    return word.isalpha() and zipf(word) >= WRITTEN_ZIPF and not in_dictionary(word) and not common_slip(word)
+    return word.isalpha() and zipf(word) >= WRITTEN_ZIPF and not english_word(word) and not common_slip(word)
 
 
 # "the china initiative", "the japan program": a country's noun before the noun of a government programme names one

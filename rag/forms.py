@@ -50,6 +50,18 @@ def other_forms(word: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(forms) if f != word)
 
 
+@lru_cache(maxsize=8192)
+def lemmas_of(word: str) -> tuple[str, ...]:
+    """The word's lemmas (any part of speech) other than itself: "steals" -> ("steal",), "worries" -> ("worry",).
+
+    >>> lemmas_of("steals"), lemmas_of("worries"), lemmas_of("steal")
+    (('steal',), ('worry',), ())
+    """
+    import lemminflect
+
+    return tuple(x for x in dict.fromkeys(l for ls in lemminflect.getAllLemmas(word).values() for l in ls) if x != word)
+
+
 def warm() -> threading.Thread:
     """Load lemminflect's tables in a daemon thread, so a server's first question with a word the articles never use
     does not wait ~0.7 s for them (a one-shot ``rag ask`` loads them only if its question needs them)."""

@@ -52,6 +52,24 @@ def in_dictionary(word: str) -> bool:
     return word in _dictionary
 
 
+# American and British spellings of one word (general English): SymSpell's list holds one of the two for many
+# ("sceptical" but not "skeptical", "labour" but not "labor"), and a word it lacks was read as initials or a name
+_SPELLINGS = ((r"^sk", "sc"), (r"^sc", "sk"), (r"yze", "yse"), (r"yse", "yze"), (r"ize", "ise"), (r"ise", "ize"),
+              (r"or(?=s?$|ed$|ing$|ers?$)", "our"), (r"our(?=s?$|ed$|ing$|ers?$)", "or"), (r"er(?=s?$)", "re"),
+              (r"re(?=s?$)", "er"), (r"ense(?=s?$)", "ence"), (r"ence(?=s?$)", "ense"), (r"og(?=s?$)", "ogue"),
+              (r"ogue(?=s?$)", "og"), (r"(?<=[aeiou])l(?=ed$|ing$|er$)", "ll"), (r"ll(?=ed$|ing$|er$)", "l"))
+
+
+def english_word(word: str) -> bool:
+    """Is ``word`` in the dictionary as written or in its other (American or British) spelling?
+
+    >>> english_word("skeptical"), english_word("labor"), english_word("analyze"), english_word("nato")
+    (True, True, True, False)
+    """
+    return in_dictionary(word) or any(in_dictionary(re.sub(a, b, word, count=1)) for a, b in _SPELLINGS
+                                      if re.search(a, word))
+
+
 def import_for_warming() -> None:
     """Import, in the calling thread, what the warming threads use. Two threads importing at once can deadlock on
     the import locks, and CPython then raises ``_DeadlockError`` in one of them: `rag serve` died at start when the

@@ -375,3 +375,12 @@ def test_a_sum_of_money_asked_after_what_must_be_one_the_articles_name():
     q = "what fees does a ferry pay under the treaty?"
     assert refused_unread(query_of(q, asked_thing=asked_thing(q)), lex) == "asked_thing_unknown"
     assert refused_unread(query_of(q, asked_thing=asked_thing(q)), _Lexicon(fee=2.0)) == ""  # the articles name fees
+
+
+def test_the_other_spelling_of_a_listed_word_is_no_lower_case_acronym():
+    """The dictionary lists "sceptical" and "labour"; "skeptical" and "labor" are the same words, not initials."""
+    from rag.abstain import lower_acronym
+    from rag.spelling import english_word
+    for word in ("skeptical", "labor", "analyze", "theater", "traveled"):
+        assert english_word(word) and not lower_acronym(word), word
+    assert lower_acronym("nato") and not english_word("nato")

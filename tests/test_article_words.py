@@ -109,7 +109,7 @@ def test_an_inflected_word_falls_back_to_its_base_form():
     assert words.word_for("farmed") == "agriculture"
 
 
-def test_base_forms_are_everyday_words_other_than_the_word():
-    from rag.article_words import base_forms
-    assert base_forms("steals") == ["steal"] and base_forms("worries") == ["worry"]
-    assert base_forms("steal") == [] and base_forms("zorbing") == []
+def test_a_words_lemmas_are_its_base_forms():
+    from rag.forms import lemmas_of
+    assert lemmas_of("steals") == ("steal",) and lemmas_of("worries") == ("worry",)
+    assert lemmas_of("steal") == ()
