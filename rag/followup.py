@@ -39,7 +39,7 @@ from rag.antecedents import (PERSONAL, PRONOUN, WH, asked_people, determiner, in
                              personal, pronoun, subject, writers)
 from rag.listed import asks_why_listed, listed_things  # "why did they drop it?" after "what tech was left out?": the things listed
 from rag.pointing import answer_terms, points_at_answer  # "what did that lead to?": what the last answer said
-from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
+from rag.fragments import FILLER, asks_other_kind, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
 from rag.moreabout import asks_more_about_pointer, more_about  # "tell me more about that": the last question's topic
 from rag.intent import is_more
@@ -312,8 +312,10 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
             return Resolved(together(question, last))
-        if no_known_subject(question, known):  # asks the last question again, for what its answer did not say
-            return Resolved(together(question, last), shown=list(last.shown))
+        if no_known_subject(question, known):  # asks the last question again, for what its answer did not say…
+            # …unless it asks another kind of answer, which the sentences already quoted may give ("from when?")
+            said = [] if asks_other_kind(question, last.question) else list(last.shown)
+            return Resolved(together(question, last), shown=said)
         return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:
