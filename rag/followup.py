@@ -38,7 +38,7 @@ from rag.dated import dated_said, with_dated_event  # "and what year was that?":
 from rag.antecedents import (PERSONAL, PRONOUN, WH, asked_people, determiner, indefinite, no_antecedent, other_side,
                              personal, pronoun, subject, writers)
 from rag.listed import asks_why_listed, listed_things  # "why did they drop it?" after "what tech was left out?": the things listed
-from rag.pointing import answer_terms, points_at_answer  # "what did that lead to?": what the last answer said
+from rag.pointing import answer_terms, happened_as_told, points_at_answer  # "what did that lead to?": what the last answer said
 from rag.fragments import FILLER, asks_other_kind, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
 from rag.moreabout import asks_more_about_pointer, more_about  # "tell me more about that": the last question's topic
@@ -279,6 +279,8 @@ def _about_answer(question: str, last: Turn, weight) -> Resolved | None:
         return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
     if undated := dated_said(question, last.said):  # "and what year was that?" after "First signed in 1962…": its event
         return Resolved(_with_answer(question, Turn(last.question, said=undated), weight))
+    if last.said and happened_as_told(question, last.question):  # "how many times did that happen?" after "what happened…?"
+        return Resolved(_with_answer(question, last, weight))
     if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
         if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
             return Resolved(together(question, last))
