@@ -38,9 +38,10 @@ from rag.dated import dated_said, with_dated_event  # "and what year was that?":
 from rag.antecedents import (PERSONAL, PRONOUN, WH, asked_people, determiner, indefinite, no_antecedent, other_side,
                              personal, pronoun, subject, writers)
 from rag.listed import asks_why_listed, listed_things  # "why did they drop it?" after "what tech was left out?": the things listed
-from rag.pointing import answer_terms, points_at_answer  # "what did that lead to?": what the last answer said
-from rag.fragments import FILLER, bridged, is_fragment, no_known_subject
+from rag.pointing import answer_terms, happened_as_told, points_at_answer  # "what did that lead to?": what the last answer said
+from rag.fragments import FILLER, asks_other_kind, bridged, is_fragment, no_known_subject
 from rag.instead import asks_instead, said_instead
+from rag.moreabout import asks_more_about_pointer, more_about  # "tell me more about that": the last question's topic
 from rag.intent import is_more
 from rag.sequel import asks_sequel  # "what came next?": go on from the last answer
 from rag.proforms import one_for_noun  # "which american one?": "one" is the noun the last question asked about
@@ -271,6 +272,22 @@ def together(question: str, last: Turn) -> str:
     return f"{question.strip().rstrip('?')} ({last.question.strip().rstrip('?')}{': ' + listed if listed else ''})?"
 
 
+def _about_answer(question: str, last: Turn, weight) -> Resolved | None:
+    """A follow-up about what the last answer said, asked with that answer's words (or, after "what's X?", with
+    that question, since X is what "that" stands for); None when it points at nothing the answer told."""
+    if asks_instead(question) and said_instead(last.said):  # "so what is it then?" after "…Instead, it sets terms"
+        return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
+    if undated := dated_said(question, last.said):  # "and what year was that?" after "First signed in 1962…": its event
+        return Resolved(_with_answer(question, Turn(last.question, said=undated), weight))
+    if last.said and happened_as_told(question, last.question):  # "how many times did that happen?" after "what happened…?"
+        return Resolved(_with_answer(question, last, weight))
+    if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
+        if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
+            return Resolved(together(question, last))
+        return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
+    return None
+
+
 def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Resolved:
     """The follow-up as a question of its own; ``weight`` (a stem's corpus idf) picks the last answer's heaviest
     words when the question points at what that answer said; ``known`` (does the corpus use a stem?) tells a
@@ -280,6 +297,8 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
     last = history[-1]
     if is_more(question):
         return Resolved(last.question, more=True, shown=[s for t in history for s in t.shown])
+    if asks_more_about_pointer(question):  # "tell me more about that": "that" is what the last question asked about
+        return Resolved(more_about(question, last.question))
     if ell := _ellipsis(question, last.question):
         return Resolved(ell)
     if switched := source_switch(question, last.question) or parallel(question, last.question) or one_for_noun(question, last.question):
@@ -290,19 +309,15 @@ def rewrite(question: str, history: list[Turn], weight=None, known=None) -> Reso
         return Resolved(together(question, last))
     if asks_why_listed(question, last.listed):  # "why did they drop it?" after "what tech was left out?": the tech listed
         return Resolved(together(question, last))
-    if asks_instead(question) and said_instead(last.said):  # "so what is it then?" after "…Instead, it sets terms"
-        return Resolved(_with_answer(question, Turn(last.question, said=said_instead(last.said)), weight))
-    if undated := dated_said(question, last.said):  # "and what year was that?" after "First signed in 1962…": its event
-        return Resolved(_with_answer(question, Turn(last.question, said=undated), weight))
-    if last.said and not _ARTICLE_REF.search(question) and points_at_answer(question, last.question):
-        if asks_definition(last.question):  # "who pushed that?" after "what's X?": X, not the words defining it
-            return Resolved(together(question, last))
-        return Resolved(_with_answer(question, last, weight))  # "what did that lead to?"
+    if told := _about_answer(question, last, weight):  # "what did that lead to?": what the last answer said
+        return told
     if not needs_context(question):
         if is_fragment(question):  # "how come?" after "did the ferry fares fall?": both together
             return Resolved(together(question, last))
-        if no_known_subject(question, known):  # asks the last question again, for what its answer did not say
-            return Resolved(together(question, last), shown=list(last.shown))
+        if no_known_subject(question, known):  # asks the last question again, for what its answer did not say…
+            # …unless it asks another kind of answer, which the sentences already quoted may give ("from when?")
+            said = [] if asks_other_kind(question, last.question) else list(last.shown)
+            return Resolved(together(question, last), shown=said)
         return Resolved(question)
     m = _ARTICLE_REF.search(question)
     if m and last.cited:

@@ -58,6 +58,37 @@ def no_known_subject(question: str, known) -> bool:
     return 0 < len(content) <= 2 and not any(known(stem(w)) for w in content)
 
 
+# The question words that ask for a typed answer (general English): a time, a place, a person, a length, an amount
+_TYPED_ASK = re.compile(r"\b(?:(when|(?:what|which)\s+(?:year|day|date|month))|(where)|(who|whom|whose)|(how\s+long)|"
+                        r"(how\s+(?:many|much)))\b", re.I)
+_KINDS = ("time", "place", "person", "length", "amount")
+
+
+def typed_kind(question: str) -> str:
+    """The kind of answer a question's first typed question word asks for, else "".
+
+    >>> typed_kind("starting from when?"), typed_kind("how long was the lease for?"), typed_kind("what's the worry?")
+    ('time', 'length', '')
+    """
+    m = _TYPED_ASK.search(question)
+    return next((k for k, g in zip(_KINDS, m.groups()) if g), "") if m else ""
+
+
+def asks_other_kind(question: str, last_question: str) -> bool:
+    """Does a follow-up ask for another kind of answer than the last question ("starting from when?" after "how long
+    was the lease for?")? Then what the last answer quoted may hold it too ("leased for five years, effective from
+    May 2"), so those sentences are not left out as already said; a paraphrase asking the same thing again ("what's
+    the worry exactly?") wants what the answer did not say.
+
+    >>> asks_other_kind("starting from when?", "how long was the lease for?")
+    True
+    >>> asks_other_kind("what's the worry exactly?", "what's the problem?"), asks_other_kind("from when?", "since when?")
+    (False, False)
+    """
+    kind = typed_kind(question)
+    return bool(kind) and kind != typed_kind(last_question)
+
+
 # A relational noun with "the" and no complement of its own ("the alternative", "the catch", "the difference"): it
 # needs one ("the alternative to X"), and in a conversation X is what was just discussed (bridging reference).
 _RELATIONAL = re.compile(r"\bthe\s+(?:(?:main|real|big|only)\s+)?(?:alternatives?|difference|downsides?|upside|drawbacks?|"

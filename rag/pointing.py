@@ -57,6 +57,38 @@ def points_at_answer(question: str, last_question: str) -> bool:
     return False
 
 
+# "what happened when…?", "what went on…?", "what's going on with…?": a question whose answer tells an event
+_ASKS_HAPPENING = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|then)\s+)*what(?:'s|\s+(?:has|had|is|was|would|will))?\s+"
+                             r"(?:\w+\s+)?(?:happen(?:ed|s|ing)?|occurred|go(?:es|ing)\s+on|went\s+on)\b", re.I)
+# "did that happen", "that happened", "had this occurred": a bare demonstrative as the subject of a verb of happening
+_THAT_HAPPENED = re.compile(r"\b(?:that|this)\s+(?:\w+\s+)?(?:happen(?:ed|s)?|occur(?:red|s)?|t(?:ake|ook)\s+place)\b", re.I)
+
+
+def happened_as_told(question: str, last_question: str) -> bool:
+    """Does the follow-up's "that" stand for the event the last answer told, because the last question asked what
+    happened ("what happened when its lease ran out?" -> "how many times did that happen?")? Then "that" is what
+    happened (two extensions, in the answer), not a thing the last question named (the lease, its term).
+
+    Why: read as the last question's noun phrase, "that" made "how many times did the lease's term ran happen?",
+    whose words tell of no happening; the answer's words are the event.
+
+    >>> happened_as_told("how many times did that happen?", "what happened when the lease ran out?")
+    True
+    >>> happened_as_told("how many times did that happen?", "when did the lease run out?")
+    False
+    >>> happened_as_told("who said that?", "what happened when the lease ran out?")
+    False
+
+    A question of time or place ("when did that happen?") still asks about the last question's event, as
+    ``points_at_answer`` reads it: the answer's first words may date another step of the story.
+
+    >>> happened_as_told("when did that happen?", "what happened to the lease in 2024?")
+    False
+    """
+    q = question.strip()
+    return bool(_THAT_HAPPENED.search(q) and _ASKS_HAPPENING.match(last_question)) and not _TIME_OR_PLACE.search(q)
+
+
 def answer_terms(said: str, question: str, weight=None, n: int = ANSWER_TERMS) -> str:
     """The ``n`` heaviest words of what the last answer said (by ``weight``, e.g. the corpus idf of a stem; else the
     first ``n``), in their order, leaving out stop words and the question's own words.
