@@ -375,3 +375,14 @@ def test_a_sum_of_money_asked_after_what_must_be_one_the_articles_name():
     q = "what fees does a ferry pay under the treaty?"
     assert refused_unread(query_of(q, asked_thing=asked_thing(q)), lex) == "asked_thing_unknown"
     assert refused_unread(query_of(q, asked_thing=asked_thing(q)), _Lexicon(fee=2.0)) == ""  # the articles name fees
+
+
+def test_named_articles_compared_on_how_things_stand_are_on_topic_down_to_the_hard_floor():
+    """"How does the A piece's outlook compare with the B piece's?": the two articles it names vouch for its topic,
+    though its one other word ("outlook") is far from every sentence; below the hard floor it is still off topic."""
+    far = Evidence(Unknown([], [], ["outlook"]), 0.5, 0.3, 0.13, 0.27)
+    assert abstain_reason(far) == "off_topic"
+    far.standing = True
+    assert abstain_reason(far) == ""
+    far.sim = 0.15
+    assert abstain_reason(far) == "off_topic"
