@@ -307,6 +307,9 @@ class Evidence:
     redated: bool = False  # a close sentence dates the act a yes/no question dates to an unwritten year (``rag.redated``)
     named_doc: bool = False  # the question names one of the articles or its outlet ("the scmp piece": ``Query.named_docs``)
     formed: bool = True  # "the exact wording of…", "step by step": a close sentence gives that form (``rag.quoted``)
+    # a comparison of named articles on how things stand or are headed ("how does A's outlook compare with B's?"):
+    # the articles it names vouch for its topic (``status.standing_compared``)
+    standing: bool = False
 
 
 def abstain_reason(e: Evidence) -> str:
@@ -320,8 +323,10 @@ def abstain_reason(e: Evidence) -> str:
     >>> abstain_reason(Evidence(Unknown([], ["biosecurity"], []), 0.3, 0.5, 0.4, 0.6))
     ''
     """
-    if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP):
-        return "off_topic"  # informal wording can sit far from every sentence: the shared terms vouch for the topic
+    if e.sim < HARD_FLOOR or (e.sim < SIM_FLOOR and e.full_overlap < OFF_TOPIC_OVERLAP and not e.standing):
+        # informal wording can sit far from every sentence: the shared terms vouch for the topic, and so do the named
+        # articles whose own reading of the matter is compared ("how does A's outlook compare with B's?")
+        return "off_topic"
     # ...but a year the articles never write is answered by a close sentence dating the asked act otherwise
     if e.unknown.entities and not (e.redated and all(t.isdigit() for t in e.unknown.entities)):
         return "unknown_entity"

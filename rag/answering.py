@@ -46,7 +46,7 @@ from rag.livesonpool import lives_on_first
 from rag.latest import latest_first
 from rag.leftout import excluded_first
 from rag.sequel import sequel_first
-from rag.status import pick_status, with_status
+from rag.status import pick_status, standing_compared, with_status
 from rag.ties import near_ties
 from rag.timing import pick_timed, timed_opening
 from rag.typedreach import typed_window
@@ -390,5 +390,6 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
     return Evidence(unknown, unknown.share, cover, cover * known_share, best_sim, counted, typed, spoken, ranked,
                     query.specific, best.score, named, told, not unjudgeable(query, unknown, best_sim), query.intent == "yes_no"
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
-                    bool(query.named_docs), form_shown(query.form, [c.text for c in close]))
+                    bool(query.named_docs), form_shown(query.form, [c.text for c in close]),
+                    standing_compared(query))
 

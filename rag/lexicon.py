@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rag.naming import TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, article_names, same_family, words_before
+from rag.naming import TITLE_AFTER_WORDS, TITLE_REF_NOUNS, NameIndex, article_names, asked_names, same_family, words_before
 from rag.schema import Passage
 from rag.spelling import Speller
-from rag.text import normalize, stem, terms, tokens
+from rag.text import stem, terms, tokens
 
 
 def find_acronyms(texts) -> dict[str, set[str]]:
@@ -247,7 +247,7 @@ class Lexicon:
     def naming_terms(self, text: str, doc_ids) -> set[str]:
         """Stems of the words by which ``text`` names the articles ``doc_ids`` (an outlet or author it spells,
         headline words before "piece", the word "piece" or "op-ed" itself): they pick an article, not a sentence."""
-        q, toks = f" {normalize(text)} ", normalize(text).split()
+        q, toks = f" {asked_names(text)} ", asked_names(text).split()
         out = {t for d in doc_ids for n in self.names.get(d, []) if n in q for t in terms(n)}
         out |= {t for d, a in self.naming.coordinated_acronyms(q).items() if d in doc_ids for t in terms(a)}
         for i, w in enumerate(toks):
@@ -271,7 +271,7 @@ class Lexicon:
 
     def referenced_docs(self, text: str) -> set[str]:
         """Articles ``text`` names by outlet, its acronym, an author, a web domain, or words of its headline."""
-        q = f" {normalize(text)} "
+        q = f" {asked_names(text)} "
         return self.naming.named(q) | set(self.naming.coordinated_acronyms(q)) | self.naming.title_reference(text)
 
 

@@ -16,6 +16,23 @@ from rag.schema import Passage
 from rag.text import STOPWORDS, normalize, terms
 
 
+# A plural's possessive apostrophe ("the RS authors' view", "the writers' take"): ``normalize`` drops the "'s" of a
+# singular one ("the author's") but keeps this one on its word, which then spells no article's name ("rs authors'")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)'(?![a-z])")
+
+
+def asked_names(question: str) -> str:
+    """The question normalized for looking up the names it gives the articles, a plural's possessive apostrophe
+    dropped as a singular's "'s" is.
+
+    >>> asked_names("how do their views differ from the RS authors'?")
+    'how do their views differ from the rs authors '
+    >>> asked_names("the author's 'bright spot' piece")  # a singular's "'s", and a quotation's marks, as before
+    "the author 'bright spot' piece"
+    """
+    return _PLURAL_POSSESSIVE.sub("", normalize(question))
+
+
 def article_names(p: Passage) -> list[str]:
     """Normalized names an article can be referred to by: outlet parts, acronym, authors, surnames, domain."""
     ns = [x for x in re.split(r"/|,|;", p.outlet) if x.strip()] + list(p.authors)
@@ -124,7 +141,7 @@ class NameIndex:
 
     def title_reference(self, question: str) -> set[str]:
         """See the module function ``title_reference``."""
-        toks = normalize(question).split()
+        toks = asked_names(question).split()
         out: set[str] = set()
         for i, w in enumerate(toks):
             if w not in TITLE_REF_NOUNS:

@@ -14,6 +14,7 @@ import re
 
 from rag.evidence import Candidate
 from rag.neighbours import next_of
+from rag.outlook import asks_heading, prospective
 
 # The articles' writing set against a time or against each other: "written before the renewal", "published
 # after it", "written at different times" (general English, no topic)
@@ -100,11 +101,50 @@ def with_status(query, cands: list[Candidate], chosen: list[Candidate], why: lis
         return chosen, why
     keys = {c.abs_key for c in chosen}
     add = [c for doc in sorted(query.named_docs) for c in status_of(query, cands, doc) if c.abs_key not in keys]
+    kept = forecasts_kept(query, chosen)
     for c in add:  # in place of its article's last topic sentence, when it has two or more: the answer stays short
         mine = [i for i, x in enumerate(chosen) if x.doc_id == c.doc_id and why[i] == "side"]
-        if len(mine) > 1:
-            chosen, why = chosen[:mine[-1]] + chosen[mine[-1] + 1:], why[:mine[-1]] + why[mine[-1] + 1:]
+        spare = [i for i in mine if id(chosen[i]) not in kept]
+        if len(mine) > 1 and spare:
+            chosen, why = chosen[:spare[-1]] + chosen[spare[-1] + 1:], why[:spare[-1]] + why[spare[-1] + 1:]
     return chosen + add, why + ["status"] * len(add)
+
+
+def standing_compared(query) -> bool:
+    """Does a comparison set two or more named articles side by side on how things stand or where they are headed
+    ("how does the A piece's outlook compare with the B piece's?", "the mood in A vs B", "where is it heading per A
+    and B")? The articles it names vouch for its topic, their own reading of the matter: its one other word
+    ("outlook", "mood") is a word for a view the articles never write, so no sentence is close to it, and it was
+    refused as off topic (``abstain.abstain_reason``).
+
+    >>> from types import SimpleNamespace as Q
+    >>> standing_compared(Q(intent="compare", named_docs={"a", "b"}, state=True, text="A's outlook vs B's?"))
+    True
+    >>> standing_compared(Q(intent="compare", named_docs={"a", "b"}, state=False, text="A vs B on football?"))
+    False
+    >>> standing_compared(Q(intent="compare", named_docs={"a"}, state=True, text="A's outlook vs the deal?"))
+    False
+    """
+    return query.intent == "compare" and len(query.named_docs) >= 2 and bool(query.state or asks_heading(query.text))
+
+
+def forecasts_kept(query, chosen: list[Candidate]) -> set[int]:
+    """The chosen sentences (their ids) a status sentence may not take the place of: those saying what may come
+    (``outlook.prospective``) when the question asks where the thing is headed ("how does A's outlook compare with
+    B's?", ``outlook.asks_heading``). There the writer's forecast ("it risks reinforcing rival blocs") is the
+    answer, and where things stood as they wrote ("Finally, on May 3, …") only its setting: put in the forecast's
+    place, the status left the article's outlook unsaid.
+
+    >>> from types import SimpleNamespace as S
+    >>> a, b = S(text="It risks splitting the towns, potentially ending the route."), S(text="The route got two extensions.")
+    >>> forecasts_kept(S(text="how does A's outlook compare with B's?"), [a, b]) == {id(a)}
+    True
+    >>> forecasts_kept(S(text="A and B were written at different times: where did it stand?"), [a, b])
+    set()
+    """
+    if not asks_heading(query.text):
+        return set()
+    return {id(c) for c in chosen if prospective(c.text)}
 
 
 def pick_status(query, cands: list[Candidate]) -> tuple[list[Candidate], list[str]] | None:

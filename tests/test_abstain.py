@@ -384,3 +384,14 @@ def test_the_other_spelling_of_a_listed_word_is_no_lower_case_acronym():
     for word in ("skeptical", "labor", "analyze", "theater", "traveled"):
         assert english_word(word) and not lower_acronym(word), word
     assert lower_acronym("nato") and not english_word("nato")
+
+
+def test_named_articles_compared_on_how_things_stand_are_on_topic_down_to_the_hard_floor():
+    """"How does the A piece's outlook compare with the B piece's?": the two articles it names vouch for its topic,
+    though its one other word ("outlook") is far from every sentence; below the hard floor it is still off topic."""
+    far = Evidence(Unknown([], [], ["outlook"]), 0.5, 0.3, 0.13, 0.27)
+    assert abstain_reason(far) == "off_topic"
+    far.standing = True
+    assert abstain_reason(far) == ""
+    far.sim = 0.15
+    assert abstain_reason(far) == "off_topic"

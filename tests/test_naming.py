@@ -119,3 +119,17 @@ def test_words_naming_an_article_by_what_it_lacks_or_by_its_description_are_nami
     assert lex.referenced_docs("what is the untitled piece covering?") == {"a"}
     assert lex.naming_terms("what is the untitled piece covering?", {"a"}) == {"untitl"}
     assert {"may", "2021", "harbour"} <= lex.naming_terms("the unsigned piece on the may 2021 harbour levies", {"a"})
+
+
+def test_a_plural_possessive_names_the_article_as_a_singular_one_does():
+    """"…differ from the HW authors'?": the apostrophe of a plural's possessive hides no article's name."""
+    from collections import Counter
+
+    from rag.lexicon import Lexicon
+    from rag.naming import asked_names
+
+    lex = Lexicon(Counter(), 0, set(), set(), {}, {"a": [" hw authors ", " hw author "], "b": []})
+    for q in ("how do the pilots' views differ from the HW authors'?", "how do they differ from the HW author's?",
+              "how do they differ from the HW authors?"):
+        assert lex.referenced_docs(q) == {"a"}, q
+    assert asked_names("the pilots' 'dock' piece") == "the pilots 'dock' piece"  # a quotation's marks stay
