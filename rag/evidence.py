@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.askverbs import unheld
 from rag.derived import DERIVED_SHARE, derived_only
 from rag.initials import spells_out
 from rag.currentterm import asks_term
@@ -139,6 +140,8 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
     phrases = asked_phrases(query.text, weights) if query.intent == "yes_no" else frozenset()
     # ...only for the term in force ("how long does the new deal last?"; dev: -2 when every question took it)
     ages = asked_ages(query.text) if asks_term(query) else frozenset()
+    # "sum up", "seem to", "look like": the question's asking verbs, which a sentence writes in another sense ("zero-sum")
+    asking = unheld(query.text)
     seen, out = set(), []
     for rank, p in enumerate(passages):
         if p.kind == "metadata" and not query.about_articles:
@@ -152,6 +155,7 @@ def candidates(query, passages: list[Passage], lexicon, target: set[str], weight
             seen.add(key)
             text = p.text[s:e]
             said, spelled = lexicon.sentence_terms(text), {t for t in initials if spells_out(t, text)}
+            said = said - asking if asking & said else said
             if ages and ages & said:  # "the new deal" asked: "added a new section" holds no version (``rag.versionwords``)
                 said = said - unpointed(ages, text)
             spelled |= relative_years(text, p.date) & set(query.terms)  # "last year" holds the asked "2023"

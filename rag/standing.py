@@ -17,7 +17,7 @@ from rag.nearness import near_best
 # "what's the outlook for X", "X's prospects", "going forward", "from here on", "what's next for X", "the future of X",
 # "what does the future hold": what lies ahead for a matter, asked as a whole (general English)
 _OUTLOOK = re.compile(r"\b(?:outlook|prospects?)\b|\bgoing\s+forward\b|\bfrom\s+here\s+on\b|"
-                      r"\bwhat(?:'s|’s|\s+is|\s+comes)\s+next\s+for\b|\bthe\s+future\s+(?:of|for|hold)\b|"
+                      r"\bwhat(?:'s|’s|\s+is|\s+comes)\s+next\s+for\b|\bthe\s+future\s+(?:of|for|hold|looks?)\b|"
                       r"\bwhat(?:'s|’s|\s+is)\s+(?:the|its|their)\s+future\b|\bfuture\s+holds?\b", re.I)
 
 
@@ -51,6 +51,11 @@ _FUTURE = re.compile(r"\b(?:the|its|their|[\w.-]+['’]s?)\s+future\b(?!\s+(?!of
                      r"looks?\b|hangs?\b|became\b|depends?\b)[a-z]+\b)", re.I)
 
 
+# "…will play a role in shaping the future of X", "to determine its future": the future as the object of a verb of
+# influence (general English) says who or what will make it, not what it looks like
+_SHAPED = re.compile(r"\b(?:shap|determin|decid|defin|influenc|affect|steer|mould|mold)\w*\s+$", re.I)
+
+
 def tells_future(text: str) -> bool:
     """Does a sentence tell a matter's future ("the future of the ferry pact hangs in the balance", "its future became
     uncertain")? It answers an outlook question, though it shares few of its words ("outlook", "going forward").
@@ -59,8 +64,10 @@ def tells_future(text: str) -> bool:
     (True, True)
     >>> tells_future("Joint drills can prevent future floods."), tells_future("The future talks were cancelled.")
     (False, False)
+    >>> tells_future("The two ports will play a key role in shaping the future of ferry ties.")
+    False
     """
-    return bool(_FUTURE.search(text))
+    return any(not _SHAPED.search(text[:m.start()]) for m in _FUTURE.finditer(text))
 
 
 def future_told(query, cands: list) -> object | None:

@@ -54,3 +54,24 @@ def test_a_plain_overview_hears_no_future_first():
     assert future_told(q, _ferry_cands()) is None
     got, _ = pick_spread(q, _ferry_cands(), limit=2)
     assert got[1].text.startswith("The ferry pact helps")
+
+
+def test_what_the_future_looks_like_asks_an_outlook():
+    assert asks_outlook("what does the future look like for the ferry pact?")
+    assert asks_outlook("how does the future look for the lease?")
+    assert intent_of("what does the future look like for the ferry ties?") == "overview"
+
+
+def test_a_future_being_shaped_is_not_told():
+    # "shaping the future of X" says who will make it, not what it will be
+    assert not tells_future("The two towns will play a key role in shaping the future of ferry ties.")
+    assert not tells_future("The vote may determine the future of the lease.")
+    assert tells_future("Shaping the harbour took years, and the future of the ferry ties hangs in the balance.")
+
+
+def test_an_outlook_led_by_a_sentence_shaping_the_future_hears_the_one_telling_it():
+    a = _cands("a", ["The towns will play a key role in shaping the future of ferry ties.",
+                     "The ferry pact helps both towns."], [0.9, 0.88])
+    b = _cands("b", ["The future of the ferry ties hangs in the balance."], [0.6])
+    q = _q("what does the future look like for ferry ties?", intent="overview")
+    assert future_told(q, sorted(a + b, key=lambda c: -c.score)).text.startswith("The future of the ferry ties")
