@@ -53,16 +53,34 @@ def document_name(text: str, known) -> set[str]:
     (set(), set())
     >>> document_name("is the science agreement a big deal?", known), document_name("a totally revamped deal", known)
     (set(), set())
+    >>> document_name("what does the new start treaty limit?", known), document_name("the start agreement", known)
+    ({'start'}, set())
     """
     names: set[str] = set()
     for m in _BEFORE.finditer(text.lower().replace("’", "'")):
         run = _name_run(m.group(1).split())
         new = [bool(_unknown_stems(w, known)) for w in run]
+        unsaid = bool(_unknown_stems(m.group(0)[len(m.group(1)):], known))  # "treaty" where they write "agreement"
         for i, w in enumerate(run):
             beside = new[i] and ((i > 0 and new[i - 1]) or (i + 1 < len(run) and new[i + 1]))
-            if beside or (new[i] and _unlisted(w)):
+            if beside or (new[i] and _unlisted(w)) or (new[i] and unsaid and i == len(run) - 1 and noun_only(w)):
                 names |= _unknown_stems(w, known)
     return names | named_after(text, known)
+
+
+def noun_only(word: str) -> bool:
+    """Does English write the word as a noun and never as an adjective (lemminflect's table)? Right before a
+    document's noun such a word says which document it is ("the arms treaty", "the new start treaty"), where an
+    adjective or a participle mostly describes it ("a historic treaty", "the revamped treaty"): when the articles use
+    neither that word nor the document's noun, it is a document they never speak of (``document_name``).
+
+    >>> noun_only("arms"), noun_only("start"), noun_only("nuclear"), noun_only("secret"), noun_only("usmca")
+    (True, True, False, False, False)
+    """
+    import lemminflect  # loaded on the first such word only: it reads its tables from disk
+
+    forms = lemminflect.getAllLemmas(word)
+    return "NOUN" in forms and "ADJ" not in forms
 
 
 # "the treaty of versailles", "the pact of rome": English also names a document by a place or a name after its noun and

@@ -148,6 +148,29 @@ def is_sum(noun: str) -> bool:
     return re.fullmatch(_SUM, noun) is not None
 
 
+# "what are the penalties if someone breaks the rules?", "what's the fee?": a sanction or a sum asked after "what is
+# the", where no verb follows it for ``query._WH_HEAD`` to see; it is the thing asked when the clause ends at it or a
+# condition follows ("if", "when"…), not a modifier of another noun ("what's the fine print on X?")
+_THE_SANCTION = re.compile(LEAD + r"(?:what|which)(?:'s|\s+(?:is|was|are|were|would\s+be|will\s+be))\s+the\s+"
+                           r"((?:[a-z\-]+\s+){0,2}?(?:" + _SANCTION + "|" + _SUM + r"))"
+                           r"(?=\s*(?:[?,.;!]|$)|\s+(?:if|when|whenever|once|unless|should|in\s+case)\b)")
+
+
+def sanction_asked(text: str) -> re.Match | None:
+    """The match whose group 1 ends on the sanction or sum a "what is the X if…?" question asks for, else None (the
+    match read as ``query.asked_thing`` reads "what is the X of Y"): articles that never write its noun cannot
+    state it, however close their sentences on the rule broken (``is_sanction``).
+
+    >>> sanction_asked("what are the penalties if someone breaks the rules?").group(1)
+    'penalties'
+    >>> sanction_asked("so what's the actual fine when a lab leaks data").group(1), sanction_asked("what's the fee?").group(1)
+    ('actual fine', 'fee')
+    >>> sanction_asked("what's the fine print on data?"), sanction_asked("what are the problems if it lapses?")
+    (None, None)
+    """
+    return _THE_SANCTION.match(text.lower().replace("’", "'"))
+
+
 def tells_of(sentence: str, kind: str) -> bool:
     """Does the sentence write the kind's own noun ("prominent scientists noted…")?
 

@@ -36,7 +36,7 @@ from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_
 from rag.pairs import each_sides
 from rag.sides import framed_by, sides_of, stance_side, unnamed_sides
 from rag.voices import party_side
-from rag.kinds import asked_kind, is_item, is_sanction, is_sum
+from rag.kinds import asked_kind, is_item, is_sanction, is_sum, sanction_asked
 from rag.namewords import body_name
 from rag.sources import asked_field
 from rag.status import asks_state, written_apart
@@ -210,6 +210,7 @@ def asked_thing(text: str) -> str:
     if not m and wh and (head in PERSON_NOUNS or is_item(re.sub(r"s$", "", head)) or is_sanction(head) or is_sum(head)):
         # "which ministry / what space missions / what penalties / what fees…": none if the articles never mention one
         m = wh
+    m = m or sanction_asked(text)  # "what are the penalties if someone breaks the rules?": no verb after the noun
     if not m:
         return ""
     if m.group(0).endswith("between"):

@@ -43,6 +43,17 @@ def test_one_everyday_word_or_a_describing_word_before_the_noun_names_nothing():
     assert unknown_terms(_q("what does the landmark harbour treaty say?"), lex).entities == []
 
 
+def test_a_noun_before_a_document_noun_the_articles_never_use_names_another_document():
+    lex = _Lexicon()
+    # "start" and "treaty" are both everyday words; written together as a noun before its document noun they name one
+    assert document_name("what does the new start treaty limit?", lex.known) == {"start"}
+    assert "start" in unknown_terms(_q("what does the new start treaty limit?"), lex).entities
+    assert document_name("what does the arms accord ban?", lex.known) == {"arm"}
+    assert document_name("what does the start pact say?", lex.known) == set()  # their own noun: a paraphrase of it
+    assert document_name("is it a historic treaty?", lex.known) == set()  # an adjective describes
+    assert document_name("what does the revamped treaty say?", lex.known) == set()  # a participle describes
+
+
 def test_a_code_name_no_passage_writes_is_an_unknown_name():
     assert codes("does my husband's J-1 visa depend on it?") == ["j1"] and codes("was it signed in 1979?") == []
     passages = [SimpleNamespace(text="Visa checks on researchers were tightened.")]

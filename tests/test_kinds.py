@@ -85,6 +85,21 @@ def test_a_sanction_for_breaking_a_rule_is_asked_as_itself():
     assert not is_sanction("problems") and not is_sanction("finest") and not is_sanction("rules")
 
 
+def test_a_sanction_asked_after_what_is_the_is_the_asked_thing_when_a_condition_or_the_end_follows():
+    from rag.answering import refused_unread
+    from rag.query import asked_thing
+    from lexkit import StemLexicon, query_of
+
+    asked = "what are the penalties if a ferry breaks the harbour rules?"
+    assert asked_thing(asked) == "penalti" and asked_thing("what's the fine when a ferry docks late") == "fine"
+    assert asked_thing("so what's the actual fee?") == "fee"
+    assert asked_thing("what's the fine print on ferries?") != "fine"  # "fine" describes "print"
+    assert asked_thing("what are the problems if the pact lapses?") == ""  # no sanction: may be paraphrased
+    q = query_of(asked, asked_thing=asked_thing(asked))
+    assert refused_unread(q, StemLexicon({"ferri": 5.0, "harbour": 5.0})) == "asked_thing_unknown"
+    assert refused_unread(q, StemLexicon({"ferri": 5.0, "penalti": 5.0})) == ""  # the articles tell of penalties
+
+
 def test_a_sum_of_money_is_asked_as_itself_but_a_cost_may_be_a_harm():
     from rag.kinds import is_sum
 
