@@ -160,6 +160,64 @@ _PUBLISH_WORK = re.compile(r"\bpublish(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:papers
                            r"study|work|data|journals?|books?)\b")
 
 
+# A writer spoken of as a person who holds or does something other than their byline: "the RS writer's impression",
+# "what word does the SCMP writer use…". The byline card holds their name, never what they think, use or saw.
+_WRITER_WORD = r"(?:writer|author)s?"
+_OF_ARTICLE = r"(?:\s+of\s+(?:the|that|this)\s+(?:[\w.\-&']+\s+){0,4}?(?:%s)s?)?" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed"}))
+# "the writer's impression / main worry / take": a possession of the writer (up to two modifiers before its noun)
+_WRITERS_THING = re.compile(r"\b%s's?\s+((?:[a-z\-]+\s+){0,2}?[a-z\-]+)\b(?!')(?=\s*(?:$|[?,.;:!]|(?:%s)\b))"
+                            % (_WRITER_WORD, "|".join(("on", "of", "in", "from", "about", "for", "to", "with", "at", "as",
+                                                       "and", "or", "after", "toward", "towards", "regarding", "that"))))
+# ...what a writer holds that a byline does state: their name (general English)
+_BYLINE_HELD = {"name", "names", "identity", "article", "articles", "piece", "pieces", "byline", "bylines"}
+# "what word does the SCMP writer use…", "what did the author of the RS piece make of…": the writer as the subject of a
+# verb (after an auxiliary, not a verb of being: "who are the authors of the piece saying X?" asks for them; an adverb
+# may sit between) other than one of writing or of where they work
+_WRITER_DOES = re.compile(r"\b(?:do|does|did|has|have|had|will|would|can|could|might)\s+the\s+"
+                          r"(?:[\w.\-&']+\s+){0,4}?%s%s\s+(?:[a-z]+ly\s+|also\s+|still\s+|even\s+)?([a-z]+)\b"
+                          % (_WRITER_WORD, _OF_ARTICLE))
+# ...a verb a byline answers (writing, publishing, where the writer works: "where does the RS writer work?" says "not
+# stated" when no writer is named), or a word that is no verb at all ("is the RS writer from…")
+_BYLINE_VERBS = {"write", "writes", "wrote", "written", "writing", "publish", "publishes", "published", "pen", "penned",
+                 "author", "authored", "work", "works", "worked", "working", "based", "employed", "teach", "teaches",
+                 "named", "called", "known", "go", "goes", "do", "from", "of", "in", "on", "at", "with", "for", "by",
+                 "and", "or", "who", "that", "the", "a", "an", "to", "as"}
+# A question asking for a person: "who did the RS writer meet?"
+_ASKS_WHO = re.compile(LEAD + r"(?:who|whom|whose)\b")
+
+
+def writer_holds_other(q: str) -> bool:
+    """Does the question ask what an article's writer holds or does other than their byline: their impression, view or
+    take, or what they use, give or make of something?
+
+    WHY: "writer" and "author" make a question about an article's byline only when the writer is who is asked for
+    ("who is the author…", "what's the author's name?"); as the one whose impression, wording or act is asked, the
+    writer only says whose account it is, as "what does the RS writer argue?" does.
+
+    >>> writer_holds_other("what was the harbour writer's impression from the talks?"), writer_holds_other("what's the harbour author's name?")
+    (True, False)
+    >>> writer_holds_other("what word does the harbour writer use for it?"), writer_holds_other("where does the harbour writer work?")
+    (True, False)
+    >>> writer_holds_other("what term does the author of the harbour piece use?"), writer_holds_other("who is the author of the harbour piece?")
+    (True, False)
+    >>> writer_holds_other("when was the harbour author's article published?"), writer_holds_other("who did the harbour writer meet?")
+    (False, False)
+    """
+    q = q.lower().replace("\u2019", "'")
+    if _ASKS_WHO.match(q):
+        return False  # a person is asked for, and the one person a byline holds is the writer ("who did the writer meet?")
+    held = _WRITERS_THING.search(q)
+    does = _WRITER_DOES.search(q)
+    return bool(held and not set(held.group(1).split()) & (_BYLINE_HELD | _BYLINE_VERBS)) \
+        or bool(does and does.group(1) not in _BYLINE_VERBS)
+
+
+# "the idea behind using X", "the reason behind the cut": "behind" something other than an article asks what lies
+# under it, not who is behind the article ("who is behind the harbour piece?")
+_BEHIND_OTHER = re.compile(r"\bbehind\b(?!\s+(?:(?:the|that|this|these|those|her|his|their)\s+)?(?:(?!(?:in|of|on|about|from|at|"
+                           r"by|with|for)\b)[\w.\-&']+\s+){0,4}?(?:%s)s?\b)" % "|".join(sorted(ARTICLE_WORDS - {"op", "ed"})))
+
+
 def is_about_articles(q: str) -> bool:
     """Does the question ask for an article's byline facts (author, outlet, date, headline) rather than its content?
 
@@ -191,14 +249,14 @@ def is_about_articles(q: str) -> bool:
     q = asked_part(q)
     if _PUBLISH_WORK.search(q.lower()):
         return False  # research published, not the article's byline
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _PERSONS_TITLE.sub(" ", _WRITTEN_WHEN.sub(" ", q.lower()))))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", _BEHIND_OTHER.sub(" ", _PERSONS_TITLE.sub(" ", _WRITTEN_WHEN.sub(" ", q.lower())))))
     if _WHO_DID_ARTICLE.search(q.lower()) or _HOW_OLD.match(q.lower()) or asks_where_from(q):
         return True  # "who <did> the … article", "how old is the … piece", "where is it from": the article is asked about
     if counted_things(q) - META_STEMS:
         return False  # "how many papers do scientists publish?": a byline holds no count, unless of its own fields
     if _ARTICLE_NAMES.search(q.lower()) or kinds_of_content(q):
         return False  # "what kinds of tech does the SCMP article name?": what it names is its content
-    if CONTENT_VERBS.search(_DESCRIBED.sub(r"\1", q.lower())) \
+    if (CONTENT_VERBS.search(_DESCRIBED.sub(r"\1", q.lower())) or writer_holds_other(q)) \
             and not words & {"wrote", "written", "write", "headline", "title", "titled"} - {"write"}:
         return False
     return bool(words & META_WORDS) or bool(words & META_WEAK and words & ARTICLE_WORDS)

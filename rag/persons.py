@@ -274,6 +274,30 @@ _WORKPLACE = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?(?:where\s+(?:does|did|do
                         r"worked|based|employed|teach|teaches)|who\s+(?:does|did|do)\b.*\bwork\s+for)\b", re.I)
 
 
+# ...or by their job: "what's the RS author's job title?", "what does the author of the RS piece do (for a living)?".
+# The byline card holds a writer's name, never their job; a closing biography holds it ("Dr Ann Lee is a professor at…").
+# General English words for a person's work, read right after the writer ("…'s job") or as what the writer does
+_JOB_AFTER = re.compile(r"^(?:'s?\s+(?:(?:day|current|actual|main)\s+)?(?:jobs?(?:\s+titles?)?|occupations?|professions?|careers?|"
+                        r"line\s+of\s+work|employers?|affiliations?)\b|\s+do\b(?:\s+(?:for\s+(?:a\s+)?(?:living|work|job)|"
+                        r"professionally|exactly))?\s*\??\s*$)", re.I)
+# ...the bare "do" only after "what does/did": "what does the RS writer do?" (not "…think the deal will do?")
+_WHAT_DOES = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?what\s+(?:does|did|do)\s+$", re.I)
+
+
+def asks_job(question: str, m) -> bool:
+    """Does the question ask the job of the writer ``m`` (a match of ``_WRITER``) stands for?
+
+    >>> asks_job("what's the Bay Times author's job title?", _WRITER.search("what's the Bay Times author's job title?"))
+    True
+    >>> q = "what does the author of the Bay Times piece do for a living"; asks_job(q, _WRITER.search(q))
+    True
+    >>> q = "what does the Bay Times author say the port will do?"; asks_job(q, _WRITER.search(q))
+    False
+    """
+    after = _JOB_AFTER.match(question[m.end():])
+    return bool(after) and (after.group(0).startswith("'") or bool(_WHAT_DOES.match(question[:m.start()])))
+
+
 def writer_as_person(question: str, names_of) -> str:
     """ "where does the author of the Bay Times piece work?" -> "where does Ann Lee work?": a question asking where an
     article's writer works is about that person, whom the articles name in their own words (a closing biography
@@ -287,5 +311,5 @@ def writer_as_person(question: str, names_of) -> str:
     ('who does Ann Lee work for?', 'who wrote the Bay Times piece?')
     """
     m = _WRITER.search(question)
-    who = names_of(m.group(0)) if m and _WORKPLACE.match(question) else []
+    who = names_of(m.group(0)) if m and (_WORKPLACE.match(question) or asks_job(question, m)) else []
     return question[:m.start()] + " and ".join(who) + question[m.end():] if who else question

@@ -199,8 +199,8 @@ def asked_thing(text: str) -> str:
     >>> asked_thing("what budget does the port have?"), asked_thing("what fees do ferries pay under the lease?")
     ('budget', 'fee')
 
-    >>> asked_thing("what's the line the port draws between ferries and barges?")
-    ''
+    >>> asked_thing("what's the line the port draws between ferries and barges?"), asked_thing("what are the berths listed in it?")
+    ('', 'berth')
     >>> asked_thing("what is the port better at than the dock?"), asked_thing("what's the bigger picture of the ferry war?")
     ('', '')
     """
@@ -216,6 +216,8 @@ def asked_thing(text: str) -> str:
     if m.group(0).endswith("between"):
         return ""  # "what's the line they draw between A and B": a relation of A and B, stated through them
     words = m.group(1).split()
+    if len(words) > 1 and re.fullmatch(r"[a-z]{3,}ed", words[-1]) and words[-2].endswith("s"):
+        words = words[:-1]  # "the key pillars listed in…": a participle describing a plural noun, which is what is asked
     head = words[-1]
     if len(words) > 1 and head.endswith("ing"):
         return ""  # "what was the crew aiming for": a subject and its verb, not a thing asked for

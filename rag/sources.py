@@ -32,6 +32,8 @@ OPENING_WORDS = 10
 # A question about an article asks for one of its details: the words that ask for each (checked in this order).
 _ASKS = (("authors", re.compile(r"\b(?:who (?:wrote|penned|authored)|written by|authors?|byline|writers?)\b")),
          ("title", re.compile(r"\b(?:title[ds]?|headline|called)\b")),
+         # "what's the date on the RS piece?", "its publication date": the date asked by its noun, whatever the question word
+         ("date", re.compile(r"\bdates?\b")),
          ("outlet", re.compile(r"\b(?:outlets?|publications?|newspaper|magazine|website|site|published (?:by|in|on)|ran)\b")))
 
 
@@ -44,8 +46,8 @@ def asked_field(text: str, qtype: str | None) -> str:
     ('outlet', '')
     >>> asked_field("when did the authors write it", "date"), asked_field("how old is the RS piece", "duration")
     ('date', 'date')
-    >>> asked_field("where is the RS piece from?", "place")
-    'outlet'
+    >>> asked_field("where is the RS piece from?", "place"), asked_field("what's the publication date of the RS piece?", None)
+    ('outlet', 'date')
 
     """
     low = text.lower()
