@@ -35,7 +35,7 @@ from rag.neighbours import (TYPED_SHARE, antecedents, elaboration, example_after
 from rag.sections import listed_under_heading, under_named_heading
 from rag.narrative import dated_event, steps_before
 from rag.between import middle_sentence
-from rag.query import KIND_WORDS
+from rag.askedthing import KIND_WORDS
 from rag.links import continues
 from rag.rules import QUANTITIES, as_sure, numbers
 from rag.schema import Passage

@@ -186,7 +186,22 @@ def _ellipsis(question: str, last: str) -> str | None:
     if last is None or last.group(0).lower() in STOPWORDS or re.search(r"(ed|ing)$", last.group(0)) or _OWNED.match(new) \
             or (_DO_QUESTION.match(base) and len(words) > 1 and words[-2].group(0).lower() not in STOPWORDS):
         return f"{base} ({new})?"
-    return base[:last.start()] + new + "?"
+    return _before_last(base[:last.start()], new) + new + "?"
+
+
+_PREPOSITION = r"(?:on|in|for|about|with|to|at|from|by|of|under|over|into|toward|towards)"
+
+
+def _before_last(head: str, new: str) -> str:
+    """The last question up to its final word, without its closing preposition when "what about X?" brings its own
+    ("…work together on climate" + "on ai": "…work together on ai", not "on on ai").
+
+    >>> _before_last("can they still work together on ", "on ai"), _before_last("is it allowed in ", "ferries")
+    ('can they still work together ', 'is it allowed in ')
+    """
+    if re.match(_PREPOSITION + r"\s", new, re.I):
+        return re.sub(r"\b" + _PREPOSITION + r"\s+$", "", head, flags=re.I)
+    return head
 
 
 def parallel(question: str, last: str) -> str | None:

@@ -211,7 +211,7 @@ def told_in_document(question: str) -> str:
 _MENTION = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|also|then)[,:]?\s+)*(?:does|did|do|was|were|is|are)\s+.*?\b"
                       r"(?:mention(?:s|ed)?|talk(?:s|ed)?\s+about|br(?:ing|ings|ought)\s+up|(?:say|says|said)\s+"
                       r"(?:anything|something|much)\s+(?:about|on|regarding)|cover(?:s|ed)?|includ(?:e|es|ed)|"
-                      r"discuss(?:es|ed)?|touch(?:es|ed)?\s+on)\s+(.+?)\s*\??\s*$")
+                      r"discuss(?:es|ed)?|touch(?:es|ed)?\s+on)\s+(?!by\b|under\b)(.+?)\s*\??\s*$")
 _PART_OF = re.compile(r"^\W*(?:was|were|is|are)\s+(.+?)\s+(?:(?:a\s+)?part\s+of|included\s+in|covered\s+(?:by|in)|"
                       r"mentioned\s+in)\s+(?:the|it|this|that)\b")
 # ...and of those, the ones asking whether a text speaks of it, not whether what it sets up covers it
@@ -254,12 +254,16 @@ def asked_mention(question: str) -> str:
     ('ferry', 'fares')
     >>> asked_mention("is there anything in the new pact about settling rows?")
     ''
+    >>> asked_mention("is ferry work covered by the new pact?"), asked_mention("was it covered by the mayor?")
+    ('ferry work', '')
     """
     q = question.lower()
-    m = _MENTION.match(q) or _PART_OF.match(q)
+    m = _PART_OF.match(q) or _MENTION.match(q)  # "is ferry work covered by the pact?": the thing before the verb
     thing = _FILLER_AFTER.sub("", _CLAUSE_CUT.split(m.group(1), maxsplit=1)[0]) if m else ""
     # "is there anything in the pact about X?" asks of X in other words, which a paraphrase may answer
-    return "" if re.match(r"(?:there|anything|something)\b", thing) else thing
+    # ...and a pronoun names no thing of its own ("was it covered by the mayor?" asks of what the talk is about)
+    return "" if re.match(r"(?:there|anything|something|it|this|that|they|them|these|those)$|(?:there|anything|something)\b",
+                          thing) else thing
 
 
 def typed_among_named(cands: list, kept: list, share: float) -> list:

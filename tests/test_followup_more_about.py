@@ -29,3 +29,9 @@ def test_a_pointer_with_a_topic_or_a_plain_request_is_not_this_rule(q):
 def test_plain_tell_me_more_still_continues_the_last_answer():
     out = rewrite("tell me more", [LAST])
     assert out.more and out.shown == [["a", 10]]
+
+
+def test_what_about_with_its_own_preposition_replaces_the_last_ones():
+    from rag.followup import Turn, rewrite
+    got = rewrite("what about on ferries?", [Turn("can the two towns still work together on farms", [])]).text
+    assert got == "can the two towns still work together on ferries?"
