@@ -555,3 +555,10 @@ def test_a_time_set_before_a_colon_is_no_glossary_label():
     from rag.reasons import names_term
     assert names_term("Shared Berths: the practice of two ports leasing one pier.")
     assert not names_term("In May: the lease ran out.") and not names_term("After the vote: the towns renewed it.")
+
+
+def test_how_come_asks_why_something_was_hard_as_why_does():
+    from rag.whyask import asks_difficulty
+    assert asks_difficulty("how come renewing the lease turned into such a fight?")
+    assert asks_difficulty("how come the ferry talks dragged on?") and asks_difficulty("how come the pier is so hard to reach?")
+    assert not asks_difficulty("how come the dockers fought the plan?")  # a fight waged, no long contest
