@@ -1,4 +1,4 @@
-"""What someone gains: a why/how-question asking it, and a sentence telling it.
+"""What someone gains: a why/how-question asking it, and a sentence telling it; and why two parties suit each other.
 
 "How does the port actually benefit from the ferry?", "why do both towns come out ahead?" ask what a party gains.
 Read as a means ("how does…") or a cause ("why…"), such a question was answered by sentences holding a linking word
@@ -52,3 +52,34 @@ def tells_gain(text: str) -> bool:
     (False, False)
     """
     return bool(_GAIN_TOLD.search(text)) and not _HYPOTHETICAL.search(text)
+
+
+# Why two parties suit each other (general English): "why are X and Y a good fit / good science partners / a natural
+# match?", "why do they work so well together?". What makes a pairing good is what each brings that the other lacks,
+# which writers state as complementarity ("X and Y have complementary strengths"): a short sentence sharing a word or
+# two with the question, which sentences with a linking word ("…can lead to mutual benefits") outscored.
+FIT_ASK = re.compile(r"\b(?:why|how come)\b.{0,80}?\b(?:(?:good|great|natural|ideal|perfect|obvious)\s+(?:[\w\-]+\s+)?"
+                     r"(?:fit|match|partners?|pair|team)|well[- ]suited|(?:work|go)\s+(?:so\s+)?well\s+together)\b", re.I)
+_COMPLEMENT = re.compile(r"\bcomplement(?:ary|arity|s|ed|ing)?\b|\beach\s+other'?s\s+strengths\b", re.I)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate sentence of one question
+def asks_fit(q: str) -> bool:
+    """Does a why-question ask why two parties suit each other?
+
+    >>> asks_fit("why are the two ports a good fit for each other?"), asks_fit("why do the towns make good ferry partners?")
+    (True, True)
+    >>> asks_fit("why is the lease a good deal?"), asks_fit("are they good partners?")
+    (False, False)
+    """
+    return bool(FIT_ASK.search(q))
+
+
+@lru_cache(maxsize=65536)  # asked of the same corpus sentences question after question
+def tells_complement(text: str) -> bool:
+    """Does a sentence say that two parties complement each other?
+
+    >>> tells_complement("The two ports have complementary strengths."), tells_complement("The two ports compete.")
+    (True, False)
+    """
+    return bool(_COMPLEMENT.search(text))

@@ -36,3 +36,15 @@ def test_the_gain_told_is_what_a_gain_question_asks_for_beside_a_means():
     assert shape_typed(q, "By working together, both towns can cut costs.", 0.0) >= 1.0  # a means still answers
     assert shape_typed(_q("how does the ferry deal work?"), gain, 0.0) == 0.0  # no gain asked: no credit for one
 
+
+
+def test_why_two_parties_suit_each_other_is_answered_by_the_sentence_saying_they_complement_each_other():
+    from rag.gains import asks_fit, tells_complement
+    assert asks_fit("why are the two ports a good fit for each other?") and asks_fit("why do the towns work so well together?")
+    assert asks_fit("why are the island and the mainland natural ferry partners?") and asks_fit("why are they well-suited?")
+    assert not asks_fit("why is the lease a good deal?") and not asks_fit("are the towns good partners?")  # no why
+    assert tells_complement("The two ports have complementary strengths.")
+    assert tells_complement("Their fleets complement each other.") and not tells_complement("The ports compete for fish.")
+    q = _q("why are the two ports a good fit for each other?")
+    assert shape_typed(q, "The two ports have complementary strengths.", 0.0) >= 1.0
+    assert shape_typed(_q("why did the port close?"), "The two ports have complementary strengths.", 0.0) == 0.0
