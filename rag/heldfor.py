@@ -13,6 +13,7 @@ from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.currentterm import asks_term, term_typed
 from rag.doers import tells_act
+from rag.gains import asks_fit, asks_gain, tells_complement, tells_gain
 from rag.links import is_enumeration
 from rag.measures import states_measure
 from rag.persons import holds_asked_role, names_person
@@ -105,6 +106,10 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
     elif query.done and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
+    if query.intent == "why" and not query.qtype and asks_gain(query.text):
+        typed = max(typed, float(tells_gain(text)))  # "how does X benefit?": "X has gained access to…" (``rag.gains``)
+    if query.intent == "why" and not query.qtype and asks_fit(query.text):
+        typed = max(typed, float(tells_complement(text)))  # "why are X and Y a good fit?": "complementary strengths"
     if query.intent == "why" and not query.qtype and (asks_cause(query.text) or query.worth) and \
             DENIED_PREMISE.search(query.text.lower()):  # a reason asked, not a working ("how does it work if…?")
         typed = max(typed, float(concedes(text)))  # "if X wouldn't have done much, why…?": "While X…, Y" grants it too

@@ -8,7 +8,7 @@ import re
 
 from rag.evidence import ENDS, Candidate
 from rag.gather import same_list_elsewhere
-from rag.nearness import near_best
+from rag.nearness import difficulty_first, near_best
 from rag.neighbours import antecedents, fresh as _fresh
 from rag.course import course_point
 from rag.reasons import WORRY_KINDS, claims_distinction, corrective_contrast, names_worries
@@ -53,7 +53,7 @@ def pick_spread(query, cands: list[Candidate], ratio: float | None = None,
     kind = (near_best(cands, share, lambda c: names_kind(c, query))
             or (None if kind_modifiers(query.text) else near_best(cands, share, lambda c: names_kind(c, query, True)))
             if query.intent in ("list", "overview") else None) \
-        or course_point(query, cands) or stakes_told(query, cands)
+        or course_point(query, cands) or stakes_told(query, cands) or difficulty_first(query, cands, ratio)
     pool = pool if kind is None or kind in pool else [kind] + pool
     closest = closest if closest is not None or kind is None else kind  # the list of the asked kind, heard first
     if closest is not None:  # heard first, whatever its words

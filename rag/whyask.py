@@ -135,12 +135,14 @@ FIT_ASK = re.compile(r"\b(?:square|squares|fit|fits|compare|compares|match|match
 
 
 # "why is it so hard to tell…?", "why is X difficult to square with Y?": a why-question about a difficulty
-HARD_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:hard|harder|difficult|tricky|tough|complicated|thorny|"
+# "how come" asks why as "why" does (``asks_cause``): "how come renewing it turned into such a fight?"
+_WHY_WORD = r"\b(?:why|how come)\b"
+HARD_ASK = re.compile(_WHY_WORD + r".{0,40}\b(?:hard|harder|difficult|tricky|tough|complicated|thorny|"
                       # "why is X such a headache / so much of a problem?": a noun of difficulty said of X (general English)
                       r"(?:such|so much of) an? (?:\w+ )?(?:headache|problem|pain|nightmare|challenge|mess|minefield|dilemma|"
                       r"puzzle|sticking point))\b", re.I)
 # "why did it drag on / take so long / stall?": a delay is asked about, and what held it up (the obstacles) is why
-DELAY_ASK = re.compile(r"\bwhy\b.{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
+DELAY_ASK = re.compile(_WHY_WORD + r".{0,40}\b(?:drag(?:s|ged|ging)? on|(?:take|takes|took|taking) so long|"
                         r"stall(?:s|ed)?|delay(?:s|ed)?|held up|hold(?:ing)? up|"
                         # ...or a long contest: "why did it turn into such a drawn out fight / a slog / a battle?"
                         r"drawn[- ]out|protracted|long[- ]winded|(?:a|such a|so much of a)\s+(?:\w+\s+){0,2}?"

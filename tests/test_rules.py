@@ -555,3 +555,27 @@ def test_a_time_set_before_a_colon_is_no_glossary_label():
     from rag.reasons import names_term
     assert names_term("Shared Berths: the practice of two ports leasing one pier.")
     assert not names_term("In May: the lease ran out.") and not names_term("After the vote: the towns renewed it.")
+
+
+def test_how_come_asks_why_something_was_hard_as_why_does():
+    from rag.whyask import asks_difficulty
+    assert asks_difficulty("how come renewing the lease turned into such a fight?")
+    assert asks_difficulty("how come the ferry talks dragged on?") and asks_difficulty("how come the pier is so hard to reach?")
+    assert not asks_difficulty("how come the dockers fought the plan?")  # a fight waged, no long contest
+
+
+def test_why_it_dragged_on_hears_the_sentence_naming_the_obstacles_first_in_the_spread():
+    # chosen last, the named difficulty was the sentence a fact's reason (``reason_after``) pushed out of the answer
+    from rag.nearness import difficulty_first
+    from rag.spread import pick_spread
+    from tests.candkit import cands, query
+    a = cands("harbour", ["The lease expired in May and got two extensions, reflecting its worth to both towns.",
+                          "The obstacles to a new lease are large given debts, fees and distrust of the mayor."], sims=[0.6, 0.5])
+    b = cands("island", ["Keeping the lease will require a careful update to address worries about fees.",
+                         "The lease was signed again on June 3 after long talks."], sims=[0.56, 0.53])
+    cs = [a[0], b[0], b[1], a[1]]
+    for c, typed in zip(cs, [1.0, 1.0, 0.0, 1.5]):
+        c.typed = typed
+    chosen, why = pick_spread(query("why did the lease talks drag on so long?", intent="why"), cs)
+    assert chosen[1] is a[1] and why[1] == "spread"  # heard right after the best, not last
+    assert difficulty_first(query("why was the lease signed again?", intent="why"), cs, 0.8) is None  # no difficulty asked
