@@ -102,3 +102,27 @@ def lives_on_first(query, cands: list) -> list:
     lead = near_best(cands, LIVES_ON_SHARE, lambda c: tells_lives_on(c.text)) \
         or near_best(cands, LIVES_ON_SHARE, lambda c: tells_renewal(c.text))  # "renewed in May": it lives on
     return cands if lead is None else [lead] + [c for c in cands if c is not lead]
+
+
+# "is it still in force?", "is the lease still around?": a yes/no question asking whether the thing lives on now
+_STILL_ASK = re.compile(r"\bstill\s+(?:alive|going|kicking|standing|around|exists?|active|valid|a\s+thing|"
+                        r"in\s+(?:force|effect|place|operation))\b", re.I)
+# ...answered yes by a renewal or extension done ("was renewed", "extended it"), not one wished or due ("a renewal")
+_RENEWED_DONE = re.compile(r"\b(?:renewed|extended)\b", re.I)
+
+
+def renewed_lives_on(query, cands: list):
+    """The sentence telling the thing was renewed or extended, among those down to ``LIVES_ON_SHARE`` of the best,
+    when a yes/no question asks whether it is still in force (not "…or did it die?"), else None.
+
+    WHY: "is the lease still in force today?" drew an undated piece's "it is due to lapse yet again", read as a no,
+    while another article tells it was renewed for five more years; a renewal done is the surest yes the articles give.
+    """
+    if query.intent != "yes_no" or query.more or not _STILL_ASK.search(query.text) or re.search(r"\bor\b", query.text):
+        return None
+    floor = LIVES_ON_SHARE * cands[0].score if cands else 0.0
+    done = [c for c in cands if c.score >= floor and c.passage.kind == "body" and _RENEWED_DONE.search(c.text)
+            and not poses_question(c.text)]
+    # the newest article's renewal first (an undated one last): it tells the latest the articles know
+    return max(done, key=lambda c: c.passage.date or "", default=None)
+

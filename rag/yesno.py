@@ -16,6 +16,7 @@ from rag.redated import redated
 from rag.evidence import Candidate
 from rag.doers import other_doer
 from rag.leaders import leader_denied
+from rag.livesonpool import renewed_lives_on
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
 from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase, written_whole
@@ -190,6 +191,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     cands = ([c for c in cands if c.doc_id in query.named_docs] or cands) if query.stance else cands
     if (then := redated(query.text, cands, weights or {})) is not None:  # "did it take effect in 2030?": no, then
         return (*named_heard(query, cands, [then], ["redated"]), "No — ", False)
+    if (lives := renewed_lives_on(query, cands)) is not None:  # "is it still in force?": it was renewed
+        return (*named_heard(query, cands, [lives], ["renewed"]), "Yes — ", False)
     best = closer_paraphrase(claim_evidence(cands, query.text, query.named_docs, weights, query.asserts_count), cands,
                              query.named_docs)
     best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),

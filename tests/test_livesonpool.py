@@ -58,3 +58,19 @@ def test_a_lives_on_question_searches_once_more_by_the_words_of_an_end_or_surviv
     assert terms[:2] == ["leas", "dead"] and set(LIVES_ON_WORDS) <= set(terms) and "obsolete" in qvec and not diversify
     assert lives_on_pool(r, Q("who signed the lease?"), [held]) == []
     assert lives_on_pool(r, Q("dead or alive?", more=True), [held]) == [] and len(r.asked) == 1
+
+
+def test_still_in_force_is_answered_yes_by_the_newest_renewal_done():
+    """"Is the lease still in force?": an undated piece's "it is due to lapse" is no answer next to a dated article's
+    renewal; a wished renewal ("will require another renewal") is none, and "…or did it die?" is not this rule."""
+    from candkit import cands, query
+    from rag.livesonpool import renewed_lives_on
+    old = cands("old-piece", ["Today the lease is due to lapse yet again.", "Keeping it will require another renewal."],
+                [0.6, 0.5])
+    new = cands("new-piece", ["On May 3 the towns renewed the lease for five more years."], [0.4])
+    new[0].passage.date = "2024-05-20"
+    q = query("is the ferry lease still in force today?", intent="yes_no")
+    assert renewed_lives_on(q, old + new) is new[0]
+    assert renewed_lives_on(q, old) is None
+    assert renewed_lives_on(query("is the lease still in force or did it die?", intent="yes_no"), old + new) is None
+    assert renewed_lives_on(query("is the ferry lease still in force today?", intent="fact"), old + new) is None
