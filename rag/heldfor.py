@@ -16,6 +16,7 @@ from rag.doers import tells_act
 from rag.gains import asks_fit, asks_gain, tells_complement, tells_gain
 from rag.links import is_enumeration
 from rag.measures import states_measure
+from rag.counterfactual import tells_outcome
 from rag.persons import holds_asked_role, names_person
 from rag.reasons import (claims_distinction, concedes, corrective_contrast, means_strength, names_argument,
                          names_difficulty, names_term, reason_strength, states_condition, states_limit, states_rate,
@@ -104,6 +105,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_shift(text))  # "where is it heading?": a sentence saying it changed course
     elif query.intent == "list" and not query.qtype:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
+    elif query.outcome and not query.qtype and query.intent in ("fact", "overview"):
+        typed = float(tells_outcome(text))  # "what would happen if it ended?": a consequence told as possible
     elif query.done and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
     if query.intent == "why" and not query.qtype and asks_gain(query.text):

@@ -30,6 +30,7 @@ from rag.intent import (LEAD, asks_stance, asks_summary, asks_trend, intent_of, 
                         set_aside_text, two_articles_compared)
 from rag.whyask import asks_cause, asks_means, asks_worth, without_working
 from rag.narrative import asks_narrative
+from rag.counterfactual import asks_outcome
 from rag.persons import actor, asked_role, asks_person, asks_words, speaker, unnamed_actor
 from rag.rules import GENERIC_BODIES, PERSON_NOUNS
 from rag.scope import asked_mention, asks_day, asks_if_told, in_own_words, asks_ranking, era_of, told_in_document
@@ -122,6 +123,7 @@ class Query:
     form: str = ""  # "the exact wording of…", "step by step": the form the answer must take (``rag.quoted``)
     coverage: bool = False  # "what's the harbour piece covering?": the subjects a named article takes up (``asks_coverage``)
     distinction: bool = False  # "what was special about it?": a sentence saying it was the first or only one answers
+    outcome: bool = False  # "what would happen if it ended?": a consequence told as possible answers (``rag.counterfactual``)
     feared: bool = False  # "what does X fear it could lead to?": a sentence telling a risked outcome answers
     member: bool = False  # "which universities…", "who in the US government…": no country's name answers (``asks_member``)
     limit: bool = False  # "what kind of research is it limited to?": what confines it is the asked thing (``asks_limit``)
@@ -187,6 +189,7 @@ def wanted_shapes(text: str, core: str, qtype: str | None, intent: str, named: s
                 origin=qtype == "date" and asks_origin(core_asking), limit=asks_limit(asking), rate=asks_rate(asking),
                 word_used=asks_word_used(text), why_not=asks_why_not(asking),
                 distinction=asks_distinction(text), feared=asks_feared(text), state=asks_state(text),
+                outcome=asks_outcome(asking),
                 member=qtype == "name" and asks_member(core_asking),
                 stance=intent == "yes_no" and len(named) == 1 and asks_stance(core),
                 measure=asked_measure(asking) if qtype == "number" else "", timed=timed_of(text, named))
