@@ -78,20 +78,21 @@ class ArticlePhrases:
     def __init__(self, phrases: list[str], vecs, embed):
         self.phrases, self._vecs, self._embed, self._cache = list(phrases), vecs, embed, {}
 
-    def scored(self, runs: list[str]) -> list[tuple[str | None, float]]:
+    def scored(self, runs: list[str], embed=None) -> list[tuple[str | None, float]]:
         """The articles' phrase nearest each run and its cosine (None, 0.0 when they have none); a question's new runs
-        are embedded in one call (one per run cost ~10 ms more at p95 on dev)."""
+        are embedded in one call (one per run cost ~10 ms more at p95 on dev), by ``embed`` when given (one that also
+        encodes the question: ``embedding.documents_with_query``)."""
         new = [r for r in dict.fromkeys(runs) if r not in self._cache]
         if new and self.phrases:
-            sims = unit(self._embed(new)) @ np.asarray(self._vecs).T
+            sims = unit((embed or self._embed)(new)) @ np.asarray(self._vecs).T
             for run, row in zip(new, sims):
                 best = int(np.argmax(row))
                 self._cache[run] = (self.phrases[best], float(row[best]))
         return [self._cache.get(r, (None, 0.0)) for r in runs]
 
-    def phrases_for(self, runs: list[str]) -> list[tuple[str, float] | None]:
+    def phrases_for(self, runs: list[str], embed=None) -> list[tuple[str, float] | None]:
         """The articles' phrase for each run and its cosine when at least ``SAME_PHRASE`` close, else None."""
-        return [(p, sim) if p and sim >= SAME_PHRASE else None for p, sim in self.scored(runs)]
+        return [(p, sim) if p and sim >= SAME_PHRASE else None for p, sim in self.scored(runs, embed)]
 
 
 def save(texts, embed, folder: Path) -> None:

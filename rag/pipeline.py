@@ -12,6 +12,7 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rag import answering
 from rag.bylines import collection_note
@@ -19,6 +20,7 @@ from rag.composing import abstention_message, compose
 from rag.abstain import spelled_out, unknown_terms
 from rag.codes import unwritten_codes
 from rag.config import Config
+from rag.embedding import documents_with_query
 from rag.docnames import unwritten_programmes
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite
@@ -148,9 +150,11 @@ class Pipeline:
         q = clean_question(question, self.cfg.max_question_chars)
         r = self._resolve(q.text, history or [])
         r = replace(r, text=writer_as_person(r.text, self._writers_of))  # "where does the RS writer work?"
+        phrases = self._article_phrases()
+        # a run's embedding also encodes the question, which ``_prepare`` embeds next (one model call, not two)
+        with_question = partial(phrases.phrases_for, embed=documents_with_query(self.embedder, r.text)) if phrases else None
         return understand(q.text, r.text, self.retriever.lexicon, more=r.more, shown=[tuple(s) for s in r.shown],
-                          notice=q.notice, article_word=self._article_words().word_for,
-                          article_phrases=getattr(self._article_phrases(), "phrases_for", None))
+                          notice=q.notice, article_word=self._article_words().word_for, article_phrases=with_question)
 
     def _article_words(self):
         """The articles' words by their embedding, built once: their vectors as the ingest saved them, else embedded
