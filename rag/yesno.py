@@ -21,6 +21,7 @@ from rag.opposites import speaks_to_change
 from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase, written_whole
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
+from rag.smoothness import delay_denies
 from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
 from rag.text import stem
 
@@ -201,6 +202,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = of_its_day(best, cands) if query.as_written else best
     if led := leader_denied(query.text, best, cands):  # "done under Berg?", Berg's act of another year: no
         return (*named_heard(query, cands, led, ["leader"] * len(led)), "No — ", False)
+    if late := delay_denies(query.text, best, cands, query.named_docs):  # "renewed smoothly?": two extensions, no
+        return (*named_heard(query, cands, late, ["delay"] * len(late)), "No — ", False)
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
