@@ -22,7 +22,8 @@ from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
 from rag.smoothness import delay_denies
-from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
+from rag.settles import (act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held,
+                         topic_held)
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -196,6 +197,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),
                     cands, query.named_docs)
     best = settling(query.text, weights or {}, outcome_told(query.text, best, cands, query.named_docs), cands, query.named_docs)
+    best = topic_held(query.text, weights or {}, best, cands, query.named_docs)  # "anything on disputes?": holds it
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
     best = opposite_told(query.text, best, cands, query.named_docs)
     best = reach_back_told(query.text, best, cands, query.named_docs)
