@@ -10,6 +10,7 @@ import re
 
 from rag.conflicts import RETRO
 from rag.evidence import Candidate
+from rag.neighbours import antecedent, next_of
 from rag.opposites import opposable, opposed, tells_change
 from rag.polarity import is_modal, left_out, negations, without_choices
 from rag.text import stem, terms
@@ -284,3 +285,17 @@ def reach_back_told(question: str, best: Candidate, cands: list[Candidate], name
     near = [c for c in cands if c.passage.kind == "body" and c.score >= RETRO_NEAR * best.score
             and RETRO.search(c.text) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best
+
+
+def exclusion_leaner(best: Candidate, cands: list[Candidate], weights, terms_of) -> Candidate | None:
+    """The sentence right after a "no" evidence that leans back on it, when the no is read from an exclusion of an
+    asked term ("…, excluding barges. This decision aims to…"), else None.
+
+    WHY: a near sentence excluding what is asked is shown with the sentence completing it (``yesno.leaning_on``);
+    the same exclusion read as the evidence's own verdict deserves the same completion. A no read from a date or a
+    detail ("retroactively effective from May") has no such completion: what follows it is commentary.
+    """
+    if not weights or terms_of is None or not left_out(weights, best.text, terms_of):
+        return None
+    nxt = next_of(best, cands)
+    return nxt if nxt is not None and antecedent(nxt, cands) is best else None

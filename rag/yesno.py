@@ -22,8 +22,8 @@ from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
 from rag.smoothness import delay_denies
-from rag.settles import (act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held,
-                         topic_held)
+from rag.settles import (act_told, exclusion_leaner, exclusion_told, opposite_told, outcome_told, reach_back_told, settling,
+                         subject_held, topic_held)
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -228,7 +228,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
     nxt = asked_detail_next(query.text, weights or {}, best, cands)
-    after = what_followed(best, cands) if nxt is None and v == "no" else None
+    # (or a no read from an exclusion, by the sentence leaning back on it as a denial is: "This decision aims to…")
+    after = (what_followed(best, cands) or exclusion_leaner(best, cands, weights, terms_of)) if nxt is None and v == "no" else None
     if nxt is not None or after is not None:  # the asked detail, or what came of an end the evidence tells
         chosen, why = chosen + [nxt or after], why + ["asked_detail" if nxt is not None else "what_followed"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)
