@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.scope import DOCUMENT_STEMS
 from rag.text import STOPWORDS, terms
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -86,3 +87,18 @@ def other_kind(part: str, head: str, mod: str) -> bool:
                 and not a.lower().endswith("ly"):  # "explicitly excluding": an adverb names no kind
             return True
     return False
+
+
+def names_the_document(question: str, term: str) -> bool:
+    """Is ``term`` written right before a word for the document in the question ("the updated agreement", "the
+    revised pact")? Such a word says which version is meant, as the document's own name does, and decides nothing
+    of which part of "X, excluding Y" is asked: "The updated agreement focuses on basic research, excluding AI"
+    holds "updated" before its exclusion for any question about the updated agreement.
+
+    >>> names_the_document("is ai excluded from the updated agreement?", "updat")
+    True
+    >>> names_the_document("was the agreement updated to exclude ai?", "updat")
+    False
+    """
+    words = _WORD.findall(question.lower())
+    return any(list(terms(a)) == [term] and set(terms(b)) & DOCUMENT_STEMS for a, b in zip(words, words[1:]))

@@ -15,7 +15,7 @@ from rag.asked import asked_part
 from rag.change import stated_change
 from rag.conflicts import act_conflict, conflict
 from rag.counts import counted_otherwise
-from rag.modifiers import held_by, modifier_part
+from rag.modifiers import held_by, modifier_part, names_the_document
 from rag.opposites import opposed
 from rag.scope import DOCUMENT_STEMS
 from rag.text import terms
@@ -185,7 +185,7 @@ def bound_or_left_out(asked: list[str], clause: str, question: str = "") -> str:
         return clause
     # an acronym written out ("artificial intelligence" for "ai") is held too (``rag.modifiers``)
     held = [held_by(p, asked) for p in parts]
-    for t in reversed([t for t in asked if t not in DOCUMENT_STEMS]):
+    for t in reversed([t for t in asked if t not in DOCUMENT_STEMS and not names_the_document(question, t)]):
         where = [i for i, h in enumerate(held) if t in h]
         if len(where) == 1:
             # "AI research" against "basic research, excluding AI": the head's modifier names the kind asked

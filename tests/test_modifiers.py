@@ -44,3 +44,11 @@ def test_a_no_read_from_the_modifier_is_completed_by_the_sentence_leaning_on_it(
     assert lead == "No — " and chosen == cands[:2]
     chosen, _, lead, _ = pick_yes_no(q, cands)  # without the terms to read the exclusion by: the evidence alone
     assert lead == "No — " and chosen == cands[:1]
+
+
+def test_a_word_naming_which_version_of_the_document_decides_no_part():
+    # "updated" of "the updated agreement" says which agreement is meant; the sentence holds it before its exclusion
+    s = "The updated agreement covers only passenger transport, explicitly excluding heavy goods vehicles."
+    assert verdict("is hgv transport left out of the updated agreement?", s) == "yes"
+    assert verdict("does the updated agreement cover hgv transport?", s) == "no"
+    assert verdict("does the updated agreement cover passenger transport?", s) == "yes"
