@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from rag.neighbours import next_of
+from rag.smoothness import asks_prompt
 from rag.text import stem
 
 LAPSE_SHARE = 0.5  # the sentence telling the lapse leads down to this share of the best
@@ -110,7 +111,9 @@ def interim_pool(retriever, query, pool: list) -> list:
     """An interim question's passages that a second search, by the question's words and the words of a lapse
     (``LAPSE_WORDS``, in its vector too), ranks best and ``pool`` lacks. "How come its future was up in the air?" shares no word with
     "its term expired in May", and the passages restating the question's topic fill the pool before it."""
-    if not (asked_of_interim(query) or story_of_lapse(query)):
+    # a yes/no claim that an act came promptly ("renewed right away?") is denied by a lapse its words miss too
+    prompt = query.intent == "yes_no" and asks_prompt(query.text)
+    if not (asked_of_interim(query) or story_of_lapse(query) or prompt):
         return []
     return retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *LAPSE_WORDS])), LAPSE_PASSAGES,
                                    hint=LAPSE_TEXT)

@@ -15,6 +15,7 @@ from rag.asked import asked_part
 from rag.change import stated_change
 from rag.conflicts import act_conflict, conflict
 from rag.counts import counted_otherwise
+from rag.modifiers import held_by, modifier_part, names_the_document
 from rag.opposites import opposed
 from rag.scope import DOCUMENT_STEMS
 from rag.text import terms
@@ -157,32 +158,39 @@ def focus_clause(question: str, sentence: str) -> str:
         scored = [(len(q & set(terms(p))), -i, p) for i, p in enumerate(parts)]
         best = max(scored)
         clause = best[2] if best[0] > 0 else sentence
-    return bound_or_left_out(terms(question), clause)
+    return bound_or_left_out(terms(question), clause, question)
 
 
-def bound_or_left_out(asked: list[str], clause: str) -> str:
+def bound_or_left_out(asked: list[str], clause: str, question: str = "") -> str:
     """The part of a clause "X, excluding Y" that the question (its terms ``asked``, in order) speaks of: before the
     exclusion, or from it on, decided by the question's last term held by one part alone (a yes/no question ends on the
     thing it asks about: "does the new permit leave out barges?"; "is it just about basic research?" against "basic
     research, excluding applied research" is decided by "basic"); the words naming the document, which every sentence
-    about it holds, decide nothing. The clause whole when no term decides ("does the new agreement leave out AI?" /
-    "the agreement covers X, excluding artificial intelligence": the "AI" is not seen in its long form here).
+    about it holds, decide nothing. The clause whole when no term decides. An acronym written out ("artificial
+    intelligence" for "AI") is held by its part, and a head's modifier held by the other part alone names the kind
+    asked (``rag.modifiers``).
 
     >>> bound_or_left_out(["new", "permit", "leav", "barg"], "The new permit covers ferries, excluding barges")
     'excluding barges'
     >>> bound_or_left_out(["pact", "basic", "research"], "The pact covers basic research, excluding applied research")
     'The pact covers basic research'
     >>> bound_or_left_out(["ai", "pact"], "The pact covers day routes, excluding artificial intelligence")
-    'The pact covers day routes, excluding artificial intelligence'
+    'excluding artificial intelligence'
+    >>> bound_or_left_out(["ai", "research", "left"], "It covers basic research, excluding artificial intelligence",
+    ...                   "is ai research left out?")
+    'excluding artificial intelligence'
     """
     parts = _EXCLUSION.split(clause)
     if len(parts) < 2:
         return clause
-    held = [set(terms(p)) for p in parts]
-    for t in reversed([t for t in asked if t not in DOCUMENT_STEMS]):
-        where = [p for p, h in zip(parts, held) if t in h]
+    # an acronym written out ("artificial intelligence" for "ai") is held too (``rag.modifiers``)
+    held = [held_by(p, asked) for p in parts]
+    for t in reversed([t for t in asked if t not in DOCUMENT_STEMS and not names_the_document(question, t)]):
+        where = [i for i, h in enumerate(held) if t in h]
         if len(where) == 1:
-            return where[0]
+            # "AI research" against "basic research, excluding AI": the head's modifier names the kind asked
+            kind = modifier_part(question, asked, t, parts, held) if question else None
+            return parts[where[0] if kind is None else kind]
     return clause
 
 

@@ -10,6 +10,7 @@ import re
 
 from rag.conflicts import RETRO
 from rag.evidence import Candidate
+from rag.neighbours import antecedent, next_of
 from rag.opposites import opposable, opposed, tells_change
 from rag.polarity import is_modal, left_out, negations, without_choices
 from rag.text import stem, terms
@@ -107,6 +108,44 @@ def subject_held(question: str, weights: dict[str, float], best: Candidate, cand
     near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
             and subj in c.terms and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best
+
+
+# "did the update add anything on settling disputes?", "does it say something about visas?", "any new rules for
+# ports?": the thing asked of, after a word standing for whatever was said of it (general English)
+_ASKED_TOPIC = re.compile(r"\b(?:anything|something|any(?:\s+[a-z]+){0,2}?)\s+(?:on|about|regarding|concerning|"
+                          r"covering|for|to\s+do\s+with|related\s+to|dealing\s+with)\s+([^?,;]+)", re.I)
+
+
+def asked_topic(question: str, weights: dict[str, float]) -> list[str]:
+    """The weighted terms of the thing a yes/no question asks "anything on" ("settling disputes" → ["disput"]).
+
+    >>> asked_topic("did the update add anything on settling disputes?", {"disput": 3.0, "updat": 2.0})
+    ['disput']
+    >>> asked_topic("did the update add new rules?", {"rule": 2.0}), asked_topic("anything on it?", {})
+    ([], [])
+    """
+    m = _ASKED_TOPIC.search(question)
+    return [t for t in dict.fromkeys(terms(m.group(1))) if weights.get(t, 0.0) > 0] if m else []
+
+
+def topic_held(question: str, weights: dict[str, float], best: Candidate, cands: list[Candidate],
+               named=frozenset()) -> Candidate:
+    """The near sentence holding the thing a yes/no question asks "anything on", when the evidence holds none of it.
+
+    WHY: "did the 2024 update add anything on settling disputes?" asks about disputes; "in 2024 the two sides updated
+    the pact" holds the year and the act, more of the question's weight, and says nothing of disputes, while "its
+    revision includes provisions on dispute resolution" answers it. The evidence must hold what is asked; of the
+    near sentences holding it, the one holding most of what the evidence held of the question (its subject) is first.
+    """
+    topic = asked_topic(question, weights)
+    if not topic or set(topic) & best.terms:
+        return best
+    near = [c for c in cands[:4] if c.passage.kind == "body" and c.score >= SETTLES_NEAR * best.score
+            and set(topic) <= c.terms and (best.doc_id not in named or c.doc_id in named)]
+    # of those, one holding what the evidence held of the question ("these updates reflect wariness of espionage",
+    # the subject) speaks of the same thing
+    held = (best.terms & set(weights)) - set(topic)
+    return max(near, key=lambda c: (sum(weights[t] for t in held & c.terms), c.score), default=best)
 
 
 # Words by which a sentence tells what someone hopes, wishes or expects: general English, not a corpus phrase
@@ -246,3 +285,17 @@ def reach_back_told(question: str, best: Candidate, cands: list[Candidate], name
     near = [c for c in cands if c.passage.kind == "body" and c.score >= RETRO_NEAR * best.score
             and RETRO.search(c.text) and (best.doc_id not in named or c.doc_id in named)]
     return near[0] if near else best
+
+
+def exclusion_leaner(best: Candidate, cands: list[Candidate], weights, terms_of) -> Candidate | None:
+    """The sentence right after a "no" evidence that leans back on it, when the no is read from an exclusion of an
+    asked term ("…, excluding barges. This decision aims to…"), else None.
+
+    WHY: a near sentence excluding what is asked is shown with the sentence completing it (``yesno.leaning_on``);
+    the same exclusion read as the evidence's own verdict deserves the same completion. A no read from a date or a
+    detail ("retroactively effective from May") has no such completion: what follows it is commentary.
+    """
+    if not weights or terms_of is None or not left_out(weights, best.text, terms_of):
+        return None
+    nxt = next_of(best, cands)
+    return nxt if nxt is not None and antecedent(nxt, cands) is best else None

@@ -22,7 +22,9 @@ from rag.opposites import speaks_to_change
 from rag.phrases import asked_phrases, misses_phrase, points_back, writes_phrase, written_whole
 from rag.scope import DOCUMENT_STEMS
 from rag.polarity import denial, is_modal, negations, verdict
-from rag.settles import act_told, exclusion_told, opposite_told, outcome_told, reach_back_told, settling, subject_held
+from rag.smoothness import delay_denies
+from rag.settles import (act_told, exclusion_leaner, exclusion_told, opposite_told, outcome_told, reach_back_told, settling,
+                         subject_held, topic_held)
 from rag.text import stem
 
 DENIAL_SHARE = 0.55  # yes/no: a sentence excluding what is asked is heard down to this share of the best (dev)
@@ -198,12 +200,15 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = act_told(query.text, subject_held(query.text, weights or {}, best, cands, settled_skip(query), query.named_docs),
                     cands, query.named_docs)
     best = settling(query.text, weights or {}, outcome_told(query.text, best, cands, query.named_docs), cands, query.named_docs)
+    best = topic_held(query.text, weights or {}, best, cands, query.named_docs)  # "anything on disputes?": holds it
     best = exclusion_told(query.text, weights or {}, best, cands, terms_of, query.named_docs)
     best = opposite_told(query.text, best, cands, query.named_docs)
     best = reach_back_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
     if led := leader_denied(query.text, best, cands):  # "done under Berg?", Berg's act of another year: no
         return (*named_heard(query, cands, led, ["leader"] * len(led)), "No — ", False)
+    if late := delay_denies(query.text, best, cands, query.named_docs):  # "renewed smoothly?": two extensions, no
+        return (*named_heard(query, cands, late, ["delay"] * len(late)), "No — ", False)
     told = names_asked(query, best)
     v = "yes" if told else verdict(query.text, best.text)
     pool = [c for c in cands if not query.named_docs or c.doc_id in query.named_docs]
@@ -226,7 +231,8 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
             why.append("other_view")
             return chosen, why, "The articles differ — ", True
     nxt = asked_detail_next(query.text, weights or {}, best, cands)
-    after = what_followed(best, cands) if nxt is None and v == "no" else None
+    # (or a no read from an exclusion, by the sentence leaning back on it as a denial is: "This decision aims to…")
+    after = (what_followed(best, cands) or exclusion_leaner(best, cands, weights, terms_of)) if nxt is None and v == "no" else None
     if nxt is not None or after is not None:  # the asked detail, or what came of an end the evidence tells
         chosen, why = chosen + [nxt or after], why + ["asked_detail" if nxt is not None else "what_followed"]
     return (*named_heard(query, cands, chosen, why), ("Yes — " if v == "yes" else "No — "), False)

@@ -90,3 +90,25 @@ def test_a_wait_asked_about_is_an_interim():
     assert asks_interim("why did it take so long to get the lease renewed?")
     assert asks_interim("how come the council took this long to sign?") and asks_interim("why is it taking so long?")
     assert not asks_interim("how long did the lease take to draft?") and not asks_interim("why did it take years?")
+
+
+def test_a_yes_no_claim_of_promptness_searches_by_the_words_of_a_lapse_too():
+    from dataclasses import dataclass, field
+
+    from rag.lapse import interim_pool
+
+    @dataclass
+    class Q:
+        text: str
+        intent: str = "yes_no"
+        qtype: str = None
+        meant: str = ""
+        terms: list = field(default_factory=list)
+        narrative: bool = False
+
+    held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
+    r = RecordingRetriever([held, new])
+    # "two extensions" shares no word with "renewed right away"
+    assert interim_pool(r, Q("was the lease renewed right away?", terms=["leas", "renew"]), [held]) == [new]
+    assert interim_pool(r, Q("was the lease renewed in May?", terms=["leas"]), [held]) == []
+    assert len(r.asked) == 1  # no claim of promptness: no second search

@@ -145,3 +145,31 @@ def test_a_sentence_telling_the_act_reached_back_answers_whether_it_was_backdate
     assert reach_back_told("was the ferry permit renewed?", cands[0], cands) is cands[0]  # not asked
     far = _cands("a", ["The permit has been renewed every five years.", "It was renewed retroactively."], [0.9, 0.5])
     assert reach_back_told(q, far[0], far) is far[0]  # too far down to be heard
+
+
+def test_the_evidence_holds_the_thing_asked_anything_on():
+    # "disputes" is what "did the 2031 update add anything on settling disputes?" asks about; the year and the act
+    # alone say nothing of it
+    from rag.settles import asked_topic, topic_held
+    q = "did the 2031 update add anything on settling disputes?"
+    w = {"2031": 2.0, "updat": 2.0, "add": 2.0, "disput": 3.0}
+    assert asked_topic(q, w) == ["disput"]
+    cands = _cands("a", ["In 2031 the port updated its ferry lease.",
+                         "Its revision also sets rules for dispute resolution.",
+                         "Barge fees rose in 2031."], [0.9, 0.8, 0.3])
+    assert topic_held(q, w, cands[0], cands) is cands[1]
+    chosen, _, lead, _ = pick_yes_no(_q(q, intent="yes_no"), cands, w)
+    assert lead == "Yes — " and chosen[0] is cands[1]
+    assert topic_held("did the 2031 update add new fees?", w, cands[0], cands) is cands[0]  # no "anything on"
+    far = _cands("a", ["In 2031 the port updated its ferry lease.", "Dispute resolution is slow."], [0.9, 0.5])
+    assert topic_held(q, w, far[0], far) is far[0]  # not near enough to be heard
+
+
+def test_of_sentences_holding_the_topic_the_one_about_the_subject_is_first():
+    from rag.settles import topic_held
+    q = "did the 2031 update add anything about smuggling?"
+    w = {"2031": 2.0, "updat": 2.0, "add": 2.0, "smuggl": 3.0}
+    cands = _cands("a", ["In 2031 the port updated its ferry lease.",
+                         "Customs officers fear smuggling at night.",
+                         "These updates reflect worries about smuggling."], [0.9, 0.85, 0.84])
+    assert topic_held(q, w, cands[0], cands) is cands[2]
