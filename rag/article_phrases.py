@@ -81,7 +81,7 @@ class ArticlePhrases:
     def scored(self, runs: list[str], embed=None) -> list[tuple[str | None, float]]:
         """The articles' phrase nearest each run and its cosine (None, 0.0 when they have none); a question's new runs
         are embedded in one call (one per run cost ~10 ms more at p95 on dev), by ``embed`` when given (one that also
-        encodes the question: ``embedding.documents_with_query``)."""
+        encodes the question: ``querycache.documents_with_query``)."""
         new = [r for r in dict.fromkeys(runs) if r not in self._cache]
         if new and self.phrases:
             sims = unit((embed or self._embed)(new)) @ np.asarray(self._vecs).T

@@ -105,10 +105,10 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = float(states_shift(text))  # "where is it heading?": a sentence saying it changed course
     elif query.intent == "list" and not query.qtype:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
-    elif query.outcome and not query.qtype and query.intent in ("fact", "overview"):
-        typed = float(tells_outcome(text))  # "what would happen if it ended?": a consequence told as possible
     elif query.done and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
+    elif query.outcome and not query.qtype and query.intent in ("fact", "overview"):
+        typed = float(tells_outcome(text))  # "what would happen if it ended?": a consequence told as possible
     if query.intent == "why" and not query.qtype and asks_gain(query.text):
         typed = max(typed, float(tells_gain(text)))  # "how does X benefit?": "X has gained access to…" (``rag.gains``)
     if query.intent == "why" and not query.qtype and asks_fit(query.text):

@@ -20,7 +20,7 @@ from rag.composing import abstention_message, compose
 from rag.abstain import spelled_out, unknown_terms
 from rag.codes import unwritten_codes
 from rag.config import Config
-from rag.embedding import documents_with_query
+from rag.querycache import documents_with_query
 from rag.docnames import unwritten_programmes
 from rag.errors import BadQuestion
 from rag.followup import Turn, rewrite

@@ -46,7 +46,8 @@ from rag.timing import timed_of
 from rag.text import STOPWORDS, full_years, plain_drawback, plain_excluded, plain_gain, plain_handling, plain_outlook, said_plainly, stem, terms, topic_text
 from rag.wants import (asks_age, asks_age_now, asks_condition, asks_distinction, asks_feared,
                        asks_frequency, asks_limit, asks_origin, asks_rate, asks_why_not, asks_word_used)
-from rag.yesno import as_written, asks_value
+from rag.itsday import as_written
+from rag.yesno import asks_value
 from rag.members import asks_each_party
 from rag.measures import asked_measure
 from rag.quoted import asked_form

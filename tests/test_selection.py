@@ -1428,7 +1428,7 @@ def test_a_dashed_aside_is_no_clause_of_its_own():
 
 
 def test_a_yes_no_claim_dated_by_an_articles_writing_is_read_in_what_it_says_of_its_present():
-    from rag.yesno import as_written
+    from rag.itsday import as_written
     text = "had the pact already been renewed when the harbour piece was written?"
     assert as_written(text) and not as_written("was the pact renewed?")
     cands = _cands("a", ["Earlier versions of the pact had already added port rules.", "Today the pact is due to lapse."],
