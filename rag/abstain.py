@@ -330,7 +330,7 @@ def abstain_reason(e: Evidence) -> str:
     # ...but a year the articles never write is answered by a close sentence dating the asked act otherwise
     if e.unknown.entities and not (e.redated and all(t.isdigit() for t in e.unknown.entities)):
         return "unknown_entity"
-    if e.unknown_share > MOSTLY_UNKNOWN and e.sim < MOSTLY_UNKNOWN_SIM:
+    if e.unknown_share > MOSTLY_UNKNOWN and e.sim < MOSTLY_UNKNOWN_SIM and not e.standing:  # (named articles vouch)
         return "mostly_unknown"  # "recommend a good sci-fi novel": nearly every word is one the articles never use
     if not e.counted:
         return "no_count"
@@ -350,6 +350,6 @@ def abstain_reason(e: Evidence) -> str:
         return "form_not_given"  # "the exact wording of the clause?": the clause is told of, its words are not quoted
     if e.precise and e.score < PRECISE_SCORE:
         return "vague_evidence"  # a sentence on the topic in general is no answer to "which specific one?"
-    if e.overlap < MIN_BEST_OVERLAP and e.sim < (NAMED_SIM_OK if e.named_doc else SIM_OK):
+    if e.overlap < MIN_BEST_OVERLAP and e.sim < (NAMED_SIM_OK if e.named_doc else SIM_OK) and not e.standing:
         return "weak_evidence"
     return ""

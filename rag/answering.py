@@ -47,6 +47,7 @@ from rag.latest import latest_first
 from rag.leftout import excluded_first
 from rag.sequel import sequel_first
 from rag.status import pick_status, standing_compared, with_status
+from rag.accounts import account_of_named
 from rag.ties import near_ties
 from rag.timing import pick_timed, timed_opening
 from rag.typedreach import typed_window
@@ -198,6 +199,8 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     timed = query.timed and pick_timed(query, candidates(query, passages, lexicon, set(), weights or dict.fromkeys(query.terms, 1.0)), passages)
     if timed:
         return Decision(timed[0], False, "", {**signals, "chosen_because": timed[1]}, timed_opening(query))
+    if (not weights or sum(weights.values()) <= 0) and account_of_named(query):
+        weights = dict.fromkeys(query.terms, 1.0)  # "what does the RS piece propose?": its article is the topic
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
@@ -391,5 +394,5 @@ def _evidence(query, cands, best, best_sim, target, unknown, typed_next, known_s
                     query.specific, best.score, named, told, not unjudgeable(query, unknown, best_sim), query.intent == "yes_no"
                     and redated(query.text, cands, unknown.idf, {*unknown.rare, *unknown.everyday}) is not None,
                     bool(query.named_docs), form_shown(query.form, [c.text for c in close]),
-                    standing_compared(query))
+                    standing_compared(query) or account_of_named(query))
 

@@ -33,7 +33,10 @@ KIND_WORDS = {"date", "year", "name", "title", "headline", "position", "role", "
                "worry", "worries", "fear", "fears", "concern", "concerns", "hope", "hopes", "mood", "tone", "attitude",
                "feeling", "feelings", "opinion", "opinions", "stance", "complaint", "complaints", "objection", "objections",
                "criticism", "criticisms", "problem", "problems", "issue", "issues", "downside", "downsides", "upside",
-               "upsides", "lesson", "lessons", "message", "verdict", "assessment", "sentiment"}
+               "upsides", "lesson", "lessons", "message", "verdict", "assessment", "sentiment",
+               # ...and for what a writer advises or concludes ("the bottom line of the piece", ``rag.accounts``)
+               "line", "conclusion", "conclusions", "recommendation", "recommendations", "advice", "proposal",
+               "proposals", "solution", "solutions"}
 # Comparatives and superlatives are no things: "what is the US better at…" asks in what respect, not for a "better"
 _DEGREE = {"better", "best", "worse", "worst", "more", "most", "less", "least"}
 # ...and the heads of compounds naming a word as the answer ("buzzword", "catchphrase", "nickname"): "what's the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag.accounts import account_of_named, advises
 from rag.achieved import tells_achieved
 from rag.conflicts import years_in
 from rag.currentterm import asks_term, term_typed
@@ -107,6 +108,8 @@ def shape_typed(query, text: str, typed: float) -> float:
         typed = is_enumeration(text)  # "which areas…" asks for several things named together
     elif query.done and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_achieved(text))  # "what has it done?": a result it brought about
+    elif not query.qtype and query.intent in ("fact", "overview") and account_of_named(query):
+        typed = float(advises(text))  # "what does the harbour piece recommend?": what it says should be done
     elif query.outcome and not query.qtype and query.intent in ("fact", "overview"):
         typed = float(tells_outcome(text))  # "what would happen if it ended?": a consequence told as possible
     if query.intent == "why" and not query.qtype and asks_gain(query.text):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rag.about_articles import META_STEMS, asks_every_article, asks_their_account, counts_articles, is_about_articles, writing_date
 from rag.abstain import closing_act, manner_act
+from rag.accounts import whole_collection_compared
 from rag.asksfor import asks_name_of, asks_names, asks_specifics
 from rag.asked import (asked_part, asks_member, own_ask, count_target, counted_things, question_sentence,
                        question_type)
@@ -235,9 +236,11 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     mention = (asked_mention(text) or asked_instance(text)) if intent == "yes_no" else ""
     return Query(asked=asked, resolved=resolved, text=text, fixes={**fixes, **years}, terms=ts,
                  intent=intent, qtype=qtype, about_articles=about,
-                 named_docs=named, naming=naming, count_target=set() if freq else count_target(own_ask(text)),
+                 named_docs=named or (docs := set(lexicon.names) if whole_collection_compared(intent, every, named, about,
+                                                                                          COMPARE_CUES) else set()),
+                 naming=naming, count_target=set() if freq else count_target(own_ask(text)),
                  counted=set() if freq else counted_things(own_ask(text)),
-                 gist=bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
+                 gist=bool(docs) or bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
                                                       or (shape == "overview" and asks_summary(core))),
                  sides=unnamed_sides(sided := [stance_side(lexicon.concepts(terms(x)), x) for x in sides], naming),
                  party=party_side(sided, naming) if len(named) == 1 else [],
