@@ -234,10 +234,9 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
     freq = asks_frequency(asked_part(own_ask(text)))  # "how many times…": "times" is no thing counted
     # "does the piece mention X?": X; "has anyone been X-ed?": X (``rag.existence``)
     mention = (asked_mention(text) or asked_instance(text)) if intent == "yes_no" else ""
+    docs = set(lexicon.names) if whole_collection_compared(intent, every, named, about, COMPARE_CUES) else set()  # all
     return Query(asked=asked, resolved=resolved, text=text, fixes={**fixes, **years}, terms=ts,
-                 intent=intent, qtype=qtype, about_articles=about,
-                 named_docs=named or (docs := set(lexicon.names) if whole_collection_compared(intent, every, named, about,
-                                                                                          COMPARE_CUES) else set()),
+                 intent=intent, qtype=qtype, about_articles=about, named_docs=named or docs,  # docs: every article's gist
                  naming=naming, count_target=set() if freq else count_target(own_ask(text)),
                  counted=set() if freq else counted_things(own_ask(text)),
                  gist=bool(docs) or bool(named) and not about and (asks_gist(every, lexicon.name_terms(named) | naming)
@@ -254,8 +253,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  era=era_of(text),
                  within=len(named) == 1 and intent == "compare" and framed_by(text, lexicon.naming_terms(text, named)),
                  specific=asks_specifics(text), narrative=asks_narrative(text), two_times=asks_two_times(text),
-                 when=asks_when(text),
-                 asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
+                 when=asks_when(text), asserts_count=asks_value(text), done=asks_done(text), as_written=intent == "yes_no" and as_written(text),
                  scene_named=scene, wish=wish, worth=asks_worth(text), stakes=asks_stakes(text), history=intent == "overview" and asks_history(core),
                  bodies=body_name(text), asked_act=closing_act(text) or manner_act(text, COMPARE_CUES), kind=asked_kind(text),
                  listed=listed_kind(core) if intent in ("list", "overview") else "",
