@@ -36,6 +36,20 @@ def account_of_named(query) -> bool:
     return bool(query.named_docs) and bool(rest) and all(t in ADVICE_STEMS for t in rest)
 
 
+def account_weights(query, weights: dict) -> dict:
+    """``weights``, or every term alike when none weighs anything and the question asks a named article's account
+    ("what does the RS piece propose?": "rs" only names it, "propose" is a word the articles never use; the article
+    is the topic, and its sentences are told apart by their closeness and what they advise).
+
+    >>> from types import SimpleNamespace as Q
+    >>> account_weights(Q(named_docs={"a"}, naming={"rs"}, terms=["rs", "propos"]), {})
+    {'rs': 1.0, 'propos': 1.0}
+    """
+    if weights and sum(weights.values()) > 0 or not account_of_named(query):
+        return weights
+    return dict.fromkeys(query.terms, 1.0)
+
+
 # A sentence advising or concluding what should be done (general English): "should", "must", "will require",
 # "it is crucial to", "the best path is": what a piece recommends is said in such words, seldom by "recommend"
 _ADVISES = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|will\s+require|requires?|recommend\w*|urge[sd]?|"

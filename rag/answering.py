@@ -47,7 +47,7 @@ from rag.latest import latest_first
 from rag.leftout import excluded_first
 from rag.sequel import sequel_first
 from rag.status import pick_status, standing_compared, with_status
-from rag.accounts import account_of_named
+from rag.accounts import account_of_named, account_weights
 from rag.ties import near_ties
 from rag.timing import pick_timed, timed_opening
 from rag.typedreach import typed_window
@@ -192,15 +192,13 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     full = unknown.idf or weights_of(query, lexicon)  # unknown_terms already weighed every question term
     # Everyday words the articles don't use weigh nothing in matching sentences: they are paraphrases.
     weights = {t: w for t, w in full.items() if t not in unknown.everyday}
-    weights = asked_weights(query, topic_weights(query, weights))
+    weights = account_weights(query, asked_weights(query, topic_weights(query, weights)))
     signals: dict = {"qterms": query.terms, "intent": query.intent, "qtype": query.qtype}
     # "which piece was written before the vote?", "A's timing vs the others'": the articles their own words place
     # (``rag.timing``), whatever else scores, and before the topic's words are needed ("timing" names no topic)
     timed = query.timed and pick_timed(query, candidates(query, passages, lexicon, set(), weights or dict.fromkeys(query.terms, 1.0)), passages)
     if timed:
         return Decision(timed[0], False, "", {**signals, "chosen_because": timed[1]}, timed_opening(query))
-    if (not weights or sum(weights.values()) <= 0) and account_of_named(query):
-        weights = dict.fromkeys(query.terms, 1.0)  # "what does the RS piece propose?": its article is the topic
     if not weights or sum(weights.values()) <= 0:
         return Decision([], True, "no_content_terms", signals)
     signals.update(unknown=unknown.entities + unknown.rare, entities=unknown.entities, rare=unknown.rare,
