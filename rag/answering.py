@@ -344,7 +344,7 @@ def _pick(query, cands: list[Candidate], weights: dict[str, float], terms_of=Non
         if listed is not None:  # the listing that spells out a chosen point; compose() puts it in reading order
             chosen, why = chosen + [listed[1]], why + ["listing_within"]
         return chosen, why, "", False
-    if query.account:  # "what risk does Ann Lee see…": another article's risk is not hers
+    if query.account or query.sourced:  # "what risk does Ann Lee see…", "…per the SCMP piece?": another article's is not hers
         cands = typed_among_named(cands, heard_from(query, cands), TYPED_PREFERENCE)
     chosen, why = credited_first(query, *near_ties(query, cands, *closer_in_meaning(query, cands, *pick_fact(query, cands, weights))))
     return chosen, why, attribution(query, chosen), "disagrees" in why

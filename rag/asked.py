@@ -242,8 +242,8 @@ def question_type(q: str) -> str | None:
               "whom": "name", "whose": "name"}
     if wh == "where" and re.search(r"\b(?:stand|stands|stood|standing|headed|heading)\b", ql):
         return None  # "where do the talks stand?" asks for a state of affairs, not a place
-    if wh == "where" and _WHERE_DEGREE.search(ql):
-        return None  # "where is the US stronger?" asks in what respect, not in what place
+    if wh == "where" and (_WHERE_DEGREE.search(ql) or _WHERE_FIT.search(ql)):
+        return None  # "where is the US stronger?", "where is it viable?" ask in what respect or field, not in what place
     if wh in simple:
         return simple[wh]
     if wh.startswith("how"):
@@ -269,6 +269,9 @@ _BODY_FROM = re.compile(LEAD + r"(?:what|which)\s+(?:organi[sz]ation|institution
 _WHERE_DEGREE = re.compile(r"^\W*where\s+(?:is|are|was|were|does|do|did)\s+(?:[\w.\-']+\s+){1,4}?(?:stronger|weaker|"
                            r"better|worse|ahead|behind|strongest|weakest|best|worst|lead|leads|led|lag|lags|lagged|excel|"
                            r"excels)\b")
+# ...and words of fit: "where does cooperation make the most sense?", "where is it still viable?" ask in what field
+_WHERE_FIT = re.compile(r"^\W*where\s+(?:is|are|was|were|does|do|did)\s+(?:[\w.\-']+\s+){1,8}?(?:viable|feasible|fruitful|"
+                        r"promising|worthwhile|useful|possible|makes?\s+(?:the\s+)?(?:most\s+|more\s+|real\s+)?sense)\b")
 # "how do (their) X differ / compare": X, the thing set side by side, is what each side's answer must give
 _HOW_DIFFER = re.compile(r"\bhow\s+(?:do|does|did)\s+(?:the|their|its|these|those|both)?\s*(?:[a-z\-]+\s+){0,2}?([a-z]+)\s+"
                          r"(?:differ|compare|vary|match|line up)\b")

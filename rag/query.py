@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.sourced import names_source
 from rag.about_articles import META_STEMS, asks_every_article, asks_their_account, counts_articles, is_about_articles, writing_date
 from rag.abstain import closing_act, manner_act
 from rag.accounts import whole_collection_compared
@@ -117,6 +118,7 @@ class Query:
     if_told: bool = False  # ...asking whether a text speaks of X ("mention", "talk about"), not whether it covers X
     set_aside: list = field(default_factory=list)  # "not just between the two countries": terms of what is set aside
     account: bool = False  # "what risk does Ann Lee see…": what its one named article says, not who its writer is
+    sourced: bool = False  # "how many protocols, per the SCMP piece?": its one named article is the source (``rag.sourced``)
     every_article: bool = False  # "which outlets are these articles from?", "how many articles are there?": all cards
     origin: bool = False  # "what year did it all start?": when the whole matter began (``wants.asks_origin``)
     each_party: bool = False  # "what does each country get?": each party's own clause answers (``rag.members``)
@@ -263,7 +265,7 @@ def understand(asked: str, resolved: str, lexicon, more: bool = False, shown=fro
                  mentions=terms(mention), if_told=bool(mention) and asks_if_told(text),
                  means=intent == "why" and not qtype and not asks_cause(text) and asks_means(text),
                  set_aside=terms(set_aside_text(text)), coverage=asks_coverage(core), trend=trend, each_party=asks_each_party(text),
-                 account=account, written_apart=apart, every_article=all_cards,
+                 account=account, sourced=not account and len(named) == 1 and not about and intent == "fact" and names_source(text), written_apart=apart, every_article=all_cards,
                  **wanted_shapes(text, core, qtype, intent, named))
 
 
