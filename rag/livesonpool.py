@@ -26,10 +26,15 @@ LIVES_ON_WORDS = [stem(w) for w in LIVES_ON_TEXT.split()]
 # end words pair with "or" ("dead or alive", "over or just changing", "or did it die"); "over" needs "is/it's" before
 # it ("is it over or…"): "over or under budget" asks a size.
 _END = r"(?:dead|alive|finished|defunct|obsolete|dying|died|die|gone|(?:is|it's|it\s+is)\s+(?:\w+\s+)?over)"
+# ...or as whether it is past its use ("has it outlived its usefulness?", "is it still useful / needed / relevant?")
+# or ought to end ("should it be scrapped?"): the sentence telling it is (not) obsolete answers these as well
+_PAST_USE = (r"\boutliv\w*\s+(?:its|their)\s+(?:usefulness|purpose|use)\b|"
+             r"\bstill\s+(?:useful|needed|necessary|relevant|of\s+(?:any\s+)?use|any\s+(?:use|good))\b|"
+             r"\b(?:should|must|ought\s+to)\s+(?:\w+\s+){0,3}?be\s+(?:scrapped|killed|dropped|abandoned|ended|terminated|cancell?ed)\b")
 _LIVES_ON_ASK = re.compile(r"\b" + _END + r"\s+or\b|\bor\s+(?:is\s+it\s+|did\s+it\s+|does\s+it\s+)?(?:just\s+|still\s+)?"
                            r"(?:dead|alive|die|died|dying|changing|evolving|going|over)\b|"
                            r"\bstill\s+(?:alive|going|kicking|standing|around|exists?|active|valid|a\s+thing|"
-                           r"in\s+(?:force|effect|place|operation))\b", re.I)
+                           r"in\s+(?:force|effect|place|operation))\b|" + _PAST_USE, re.I)
 
 
 def asks_lives_on(text: str) -> bool:
@@ -41,8 +46,10 @@ def asks_lives_on(text: str) -> bool:
     (True, False)
     >>> asks_lives_on("does the lease still exist?"), asks_lives_on("is the pact still around?")
     (True, True)
-    >>> asks_lives_on("why did the ferry deal die?")
-    False
+    >>> asks_lives_on("has the lease outlived its usefulness?"), asks_lives_on("is the lease still useful?")
+    (True, True)
+    >>> asks_lives_on("should the lease be done away with?"), asks_lives_on("why did the ferry deal die?")
+    (False, False)
     """
     return bool(_LIVES_ON_ASK.search(text))
 
@@ -102,6 +109,19 @@ def lives_on_first(query, cands: list) -> list:
     lead = near_best(cands, LIVES_ON_SHARE, lambda c: tells_lives_on(c.text)) \
         or near_best(cands, LIVES_ON_SHARE, lambda c: tells_renewal(c.text))  # "renewed in May": it lives on
     return cands if lead is None else [lead] + [c for c in cands if c is not lead]
+
+
+def lives_on_told(query, best, cands: list):
+    """A yes/no question's evidence: the sentence ``lives_on_first`` put first, when it tells whether the thing lives
+    on and ``best`` tells neither that nor a renewal; else ``best``.
+
+    WHY: "has the lease outlived its usefulness?" drew "Using the lease as a guardrail…", which shares the stem of
+    "usefulness" and says nothing of whether the lease is past its use; "the lease is not obsolete" does.
+    """
+    if not cands or cands[0] is best or not asks_lives_on(query.text) or not tells_lives_on(cands[0].text) \
+            or tells_lives_on(best.text) or tells_renewal(best.text):
+        return best
+    return cands[0]
 
 
 # "is it still in force?", "is the lease still around?": a yes/no question asking whether the thing lives on now

@@ -18,7 +18,7 @@ from rag.counts import counted_otherwise
 from rag.modifiers import held_by, modifier_part, names_the_document
 from rag.opposites import opposed
 from rag.scope import DOCUMENT_STEMS
-from rag.text import terms
+from rag.text import OUT_BARRING, terms
 from rag.unasserted import asserted, left_object
 
 # Negators, and verbs that state an absence: a sentence with one of these denies what it mentions.
@@ -28,7 +28,7 @@ _NEG_VERBS = (r"exclu(?:de[sd]?|ding|sions?)|except|ban(?:s|ned|ning)?|prohibit\
               r"end(?:s|ed|ing)?|lapse[sd]?|terminat\w*|scrap\w*|lack\w*|den(?:y|ies|ied)|reject\w*|refus\w*|"
               r"stop(?:s|ped)?|abandon\w*|withdr\w*|deni\w*|instead|rather|gone|dead|expir\w*|drop(?:s|ped)?|"
               # states of a thing past its use, like "dead": "not obsolete" says it lives on
-              r"obsolete|defunct|outdated|outmoded|moribund")
+              r"obsolete|defunct|outdated|outmoded|moribund|outlived\s+(?:its|their)\s+(?:usefulness|purpose)|off[\s-]limits")  # "off-limits": barred, as "banned"
 # Phrasal verbs of removal or ending: English often says "get rid of", "pull X out", "call it off" where
 # one word ("scrap", "withdraw", "cancel") would do, and the particle may follow the verb's object.
 _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\s+(?:off|out)|"
@@ -37,7 +37,7 @@ _NEG_PHRASES = (r"rid|d(?:o|oes|id|oing|one)\s+away\s+with|d(?:ie|ies|ied|ying)\
                 r"(?:shift|mov|turn|step|pivot|veer|drift)\w*\s+away\s+from|"
                 r"(?:pull|phase|throw)\w*\s+(?:\w+\s+){0,3}?out|(?:call|cut)\w*\s+(?:\w+\s+){0,3}?off|"
                 r"(?:shut|wind)\w*\s+(?:\w+\s+){0,3}?down|(?:leav(?:e|es|ing)|left|keep(?:s|ing)?|kept|"
-                r"cut(?:s|ting)?|strip(?:s|ped|ping)?|carv(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?out|omit\w*")
+                r"cut(?:s|ting)?|strip(?:s|ped|ping)?|carv(?:e|es|ed|ing)|" + OUT_BARRING + r")\s+(?:\w+\s+){0,3}?out|omit\w*")
 _NEG_VERBS += "|" + _NEG_PHRASES
 # ("in the end", "at the end of the year", "by the end of May": "end" as a point in time after a preposition dates
 # what is said, as "finally" would; "did it get renewed in the end?" asks whether it was, nothing ended)

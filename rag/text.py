@@ -228,9 +228,14 @@ _FORBIDDEN = re.compile(r"\b(banned|barred|forbidden|prohibited|disallowed|not\s
 
 # The phrasal verb "leave … out" (general English) means exclude; "out" is a stop word and "left" mostly means the
 # direction or departing, so the question also says it plainly, keeping its own words for the sentences that use them.
-# "Cut … out", "keep … out", "strip … out" and "carve … out" are its siblings: verbs of removal with "out"
+# "Cut … out", "keep … out", "strip … out" and "carve … out" are its siblings: verbs of removal with "out"; so are the
+# verbs of barring with "out" (``OUT_BARRING``: "rule out", "shut out", "lock out", "freeze out", "squeeze out", "take
+# out"): "was AI ruled out of the deal?" asks whether it was excluded, and read as "ruled" alone it found no exclusion
+# (a "No" from the very sentence excluding it)
+OUT_BARRING = (r"rul(?:e|es|ed|ing)|shut(?:s|ting)?|lock(?:s|ed|ing)?|fr(?:eeze|eezes|eezing|oze|ozen)|"
+               r"squeez(?:e|es|ed|ing)|t(?:ake|akes|aken|aking|ook)")
 _LEFT_OUT = re.compile(r"\b(?:leave|leaves|leaving|left|cut|cuts|cutting|keep|keeps|keeping|kept|strip|strips|stripped|"
-                       r"carve|carves|carved)\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
+                       r"carve|carves|carved|" + OUT_BARRING + r")\b(?:\s+[\w\-']+){0,4}?\s+out\b(?!\s+(?:for|to|in|at|with)\b)", re.I)
 
 
 # Verbs of handling a problem (general English): "how does the deal deal with / cope with that?" asks how it addresses
@@ -312,6 +317,21 @@ _CONFINED_FRAME = re.compile(r"\b(?:limited|restricted|confined)\s+(?=(?:only\s+
 _HEDGED_LIKE = re.compile(r"\b(anything|something|everything|stuff|things)\s+(?:like|such\s+as)\b", re.I)
 
 
+# A yes/no question's idiom of barring (general English), said plainly too for the terms it is matched by: "is AI
+# off-limits?" asks whether it is excluded (``rag.polarity`` hears "off-limits" as a denial); a wh-question's "what's off
+# limits?" keeps its words: there "excluded" drew another listing (dev)
+_OFF_LIMITS = re.compile(r"\boff[\s-]limits\b", re.I)
+
+
+def off_limits_plain(text: str) -> str:
+    """A yes/no question's "off-limits" with its plain word beside it.
+
+    >>> off_limits_plain("is night fishing off-limits now?"), off_limits_plain("are the docks off limits?")
+    ('is night fishing off-limits excluded now?', 'are the docks off limits excluded?')
+    """
+    return _OFF_LIMITS.sub(lambda m: m.group(0) + " excluded", text)
+
+
 def said_plainly(text: str, intent: str) -> str:
     """The question with its phrasal verbs said plainly too, for the terms it is matched by: "left out" as "excluded",
     and "run out" as "expired" except in a yes/no question, which keeps its own words to find its verdict sentence and
@@ -326,7 +346,7 @@ def said_plainly(text: str, intent: str) -> str:
     ('did it help with anything ferry fares?', 'is it like that?')
     """
     if intent == "yes_no":
-        return _CONFINED_FRAME.sub("only ", left_out_plain(_HEDGED_LIKE.sub(r"\1", text)))
+        return off_limits_plain(_CONFINED_FRAME.sub("only ", left_out_plain(_HEDGED_LIKE.sub(r"\1", text))))
     return ran_out_plain(left_out_plain(text))
 
 

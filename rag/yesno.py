@@ -16,7 +16,7 @@ from rag.redated import redated
 from rag.evidence import Candidate
 from rag.doers import other_doer
 from rag.leaders import leader_denied
-from rag.livesonpool import renewed_lives_on
+from rag.livesonpool import lives_on_told, renewed_lives_on
 from rag.itsday import of_its_day
 from rag.neighbours import antecedent, fresh as _fresh, next_of
 from rag.opposites import speaks_to_change
@@ -174,6 +174,7 @@ def pick_yes_no(query, cands: list[Candidate], weights=None, terms_of=None) -> t
     best = opposite_told(query.text, best, cands, query.named_docs)
     best = reach_back_told(query.text, best, cands, query.named_docs)
     best = of_its_day(best, cands) if query.as_written else best
+    best = lives_on_told(query, best, cands)  # "has it outlived its usefulness?": "it is not obsolete"
     if led := leader_denied(query.text, best, cands):  # "done under Berg?", Berg's act of another year: no
         return (*named_heard(query, cands, led, ["leader"] * len(led)), "No — ", False)
     if late := delay_denies(query.text, best, cands, query.named_docs):  # "renewed smoothly?": two extensions, no

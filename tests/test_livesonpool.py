@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace as N
 
 from candkit import RecordingRetriever
-from rag.livesonpool import (LIVES_ON_WORDS, asks_lives_on, lives_on_first, lives_on_pool, tells_renewal,
+from rag.livesonpool import (LIVES_ON_WORDS, asks_lives_on, lives_on_first, lives_on_pool, lives_on_told, tells_renewal,
                              tells_lives_on)
 
 BODY = N(kind="body")
@@ -74,3 +74,18 @@ def test_still_in_force_is_answered_yes_by_the_newest_renewal_done():
     assert renewed_lives_on(q, old) is None
     assert renewed_lives_on(query("is the lease still in force or did it die?", intent="yes_no"), old + new) is None
     assert renewed_lives_on(query("is the ferry lease still in force today?", intent="fact"), old + new) is None
+
+
+def test_past_its_use_asks_the_standing():
+    assert asks_lives_on("has the lease outlived its usefulness?") and asks_lives_on("is the lease still useful?")
+    assert asks_lives_on("is the lease still needed?") and asks_lives_on("should the lease be scrapped?")
+    assert not asks_lives_on("is the lease useful for ferries?") and not asks_lives_on("why was the lease scrapped?")
+
+
+def test_a_yes_no_answer_takes_the_sentence_telling_the_standing():
+    using = N(text="Using the lease as a guardrail keeps ports talking.", score=0.55, passage=BODY)
+    q = _q("has the lease outlived its usefulness?")
+    assert lives_on_told(q, using, [FLUX, using]) is FLUX
+    assert lives_on_told(_q("who signed the lease?"), using, [FLUX, using]) is using  # not asked
+    assert lives_on_told(q, RENEWED, [FLUX, RENEWED]) is RENEWED  # a renewal tells it already
+    assert lives_on_told(q, using, [PORT, using]) is using  # the first tells nothing of it
