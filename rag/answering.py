@@ -42,7 +42,7 @@ from rag.schema import Passage
 from rag.scope import DOCUMENT_STEMS, ranked_near_top, typed_among_named
 from rag.aside import asides_after
 from rag.lapse import lapse_first, lapse_told_with
-from rag.livesonpool import lives_on_first
+from rag.livesonpool import lives_on_first, with_dated_renewal  # "dead or alive?": with the renewal deciding it
 from rag.latest import latest_first
 from rag.leftout import excluded_first
 from rag.sequel import sequel_first
@@ -229,7 +229,7 @@ def select(query, passages: list[Passage], lexicon, unknown: Unknown | None = No
     reason = abstain_reason(ev)
     if reason and not query.more:
         return Decision([], True, reason, signals)
-    chosen, why, prefix, disagree = _pick(query, cands, weights, lexicon.sentence_terms)
+    chosen, why, prefix, disagree = with_dated_renewal(query, cands, _pick(query, cands, weights, lexicon.sentence_terms))
     if not chosen:  # the named article has no front matter: its byline is not stated
         return Decision([], True, "not_stated", signals)
     missing = unstated(query, chosen)

@@ -26,7 +26,7 @@ STATUS_SHARE = 0.65  # "what's going on with the pact?": the sentence telling a 
 # the day ("on March 3, the two towns signed…"), while sentences sharing the question's words only restate the topic.
 _STATUS = re.compile(r"\bwhat(?:'s|’s|\s+is)\s+(?:going\s+on|happening|up|new)\s+with\b|\bwhere\s+(?:does|do|is|are)\b"
                      r".{0,50}\bstand\b(?!\s+on\b)|\bstatus\s+of\b|\bat\s+this\s+point\b|\bthe\s+latest\s+(?:on|with)\b", re.I)
-_DAY = re.compile(rf"{MONTH}\.?\s+\d{{1,2}}\b(?!\s*(?:%|percent))|\b\d{{1,2}}\s+{MONTH}")
+DAY = re.compile(rf"{MONTH}\.?\s+\d{{1,2}}\b(?!\s*(?:%|percent))|\b\d{{1,2}}\s+{MONTH}")
 
 
 def asks_latest(text: str) -> bool:
@@ -84,9 +84,9 @@ def day_dated_first(cands: list) -> list:
     no year older than the best does. Asked how a matter stands, the latest event is the answer; a sentence dated to
     the day reports an event, and the sentences restating the matter's words (its worth, its stakes) tell none.
     """
-    if _DAY.search(cands[0].text):
+    if DAY.search(cands[0].text):
         return cands
     floor, best_year = STATUS_SHARE * cands[0].score, newest_year(cands[0].text)
-    lead = next((c for c in cands[1:] if c.score >= floor and c.passage.kind == "body" and _DAY.search(c.text)
+    lead = next((c for c in cands[1:] if c.score >= floor and c.passage.kind == "body" and DAY.search(c.text)
                  and (not best_year or newest_year(c.text) in (0, best_year) or newest_year(c.text) > best_year)), None)
     return cands if lead is None else [lead] + [c for c in cands if c is not lead]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from rag.latest import DAY
 from rag.nearness import near_best
 from rag.text import poses_question, stem
 
@@ -146,3 +147,61 @@ def renewed_lives_on(query, cands: list):
     # the newest article's renewal first (an undated one last): it tells the latest the articles know
     return max(done, key=lambda c: c.passage.date or "", default=None)
 
+
+
+# WHY: "is the deal dead or alive?" is answered by the writer's "it is not obsolete but in flux" and by the act that
+# decided it, told to the day ("on March 3 the towns renewed the lease for ten more years"). That sentence shares no
+# word with the question, and its passage (about other things too) is seldom in the pool: so a lives-on question
+# (not a yes/no one, which ``renewed_lives_on`` answers) searches once more by the words of a renewal, and its answer
+# carries the newest such sentence beside the one telling the standing. General English: words of a renewal, dates.
+RENEWAL_HINT = "renewed extended for another years"
+RENEWAL_WORDS = [stem(w) for w in ("renewed", "extended")]
+RENEWAL_REACH = 8  # passages the renewal search reads for one telling a renewal done to the day
+RENEWAL_SHARE = 0.35  # the dated renewal is heard second down to this share of the best
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def tells_dated_renewal(text: str) -> bool:
+    """Does a sentence tell a renewal or extension done, dated to the day?
+
+    >>> tells_dated_renewal("On March 3, the towns renewed the lease."), tells_dated_renewal("It was renewed.")
+    (True, False)
+    >>> tells_dated_renewal("Will it be renewed on March 3?")
+    False
+    """
+    return bool(_RENEWED_DONE.search(text) and DAY.search(text)) and not poses_question(text)
+
+
+def _asks_either_way(query) -> bool:
+    return not query.more and query.intent != "yes_no" and asks_lives_on(query.text)
+
+
+def renewal_pool(retriever, query, pool: list) -> list:
+    """For a lives-on question that is not a yes/no one, the best passage a search by its words and a renewal's
+    (``RENEWAL_WORDS``) reaches that tells a renewal done to the day (``tells_dated_renewal``), when ``pool`` holds
+    none: at most one passage."""
+    if not _asks_either_way(query) or any(_holds_dated_renewal(p.text) for p in pool):
+        return []
+    found = retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *RENEWAL_WORDS])),
+                                    RENEWAL_REACH, hint=RENEWAL_HINT)
+    return next(([p] for p in found if _holds_dated_renewal(p.text)), [])
+
+
+def _holds_dated_renewal(text: str) -> bool:
+    return any(tells_dated_renewal(s) for s in _SENTENCE_END.split(text))
+
+
+def with_dated_renewal(query, cands: list, picked: tuple) -> tuple:
+    """``picked`` (the chosen sentences, why each, then what else the answer carries, passed on as it is) with the
+    newest article's sentence telling a renewal done to the day (``tells_dated_renewal``), down to ``RENEWAL_SHARE``
+    of the best, heard second, for a lives-on question that is not a yes/no one, when no chosen sentence tells one:
+    whatever the answer's shape, "dead or alive?" is decided by that act."""
+    chosen, why, *rest = picked
+    if not chosen or not cands or not _asks_either_way(query) or any(tells_dated_renewal(c.text) for c in chosen):
+        return picked
+    floor = RENEWAL_SHARE * max(c.score for c in cands[:2])
+    done = [c for c in cands if c.score >= floor and c.passage.kind == "body" and tells_dated_renewal(c.text)]
+    lead = max(done, key=lambda c: c.passage.date or "", default=None)
+    if lead is None:
+        return picked
+    return (chosen[:1] + [lead] + chosen[1:], why[:1] + ["renewal_done"] + why[1:], *rest)

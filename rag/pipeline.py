@@ -29,7 +29,8 @@ from rag.vague import about_subject
 from rag.index import Index
 from rag.lapse import interim_pool
 from rag.narrowing import course_pool
-from rag.livesonpool import lives_on_pool
+from rag.livesonpool import lives_on_pool, renewal_pool
+from rag.stakes import stakes_pool
 from rag.parts import unwritten_parts
 from rag.persons import writer_as_person
 from rag.query import Query, understand
@@ -208,6 +209,8 @@ class Pipeline:
         pool = pool + speaker_pool(self.retriever, query, qvec, pool)  # "what did the scientists think…?": a passage naming them
         pool = pool + course_pool(self.retriever, query, pool)  # "how have ties changed?": their narrowing
         pool = pool + lives_on_pool(self.retriever, query, pool)  # "is it dead or alive?": whether it lives on
+        pool = pool + renewal_pool(self.retriever, query, pool)  # ...and the renewal that decided it, told to the day
+        pool = pool + stakes_pool(self.retriever, query, pool)  # "why should I care?": the shared problems at stake
         pool = pool + timed_pool(self.retriever, query, pool)  # "which piece was written before X?": all each says of X
         if query.gist:
             pool = self.retriever.gist_passages(query.named_docs)

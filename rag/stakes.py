@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rag.nearness import near_best
+from rag.text import stem
 
 STAKES_SHARE = 0.5  # "why should I care?": the sentence naming the shared problems at stake, down to this share of the best
 
@@ -53,3 +54,31 @@ def stakes_told(query, cands: list) -> object | None:
     if not query.stakes or query.more or not cands or states_stakes(cands[0].text):
         return None
     return near_best(cands, STAKES_SHARE, lambda c: states_stakes(c.text))
+
+
+# WHY: the sentence naming the shared problems ("challenges facing the world, such as floods") shares no word with
+# "why should anyone care about the pact?" and is far from it in meaning, so its passage is often not in the pool at
+# all, and ``stakes_told`` has nothing to hear. A second search, by the question's words and the words a writer names
+# shared problems in (``STAKES_TEXT``, in its vector too), adds the few passages it ranks best. General English only.
+STAKES_PASSAGES = 2  # passages a stakes question's second search adds to the pool
+STAKES_TEXT = "global challenges facing humanity world such as"
+STAKES_WORDS = [stem(w) for w in ("global", "challenges", "facing", "humanity", "world")]
+
+
+# "what is X and why should I care?" asks two things: what the thing is comes first, and passages brought in for the
+# stakes alone would crowd it out of the answer (general English: a question word opening a first clause)
+_ASKS_FIRST = re.compile(r"^\W*(?:so\s+|and\s+|ok\s+)?(?:what|who|how|where|when|which)\b.*\band\s+why\b", re.I)
+
+
+def stakes_pool(retriever, query, pool: list) -> list:
+    """A stakes question's passages (``query.stakes``) that a second search, by its words and those of shared problems
+    (``STAKES_WORDS``), ranks best and ``pool`` lacks; a follow-up asks on the pool its turn already holds, and a
+    question asking first what the thing is ("what is X and why should I care?") on the pool its words draw.
+
+    >>> bool(_ASKS_FIRST.search("what is this lease and why should i care")), bool(_ASKS_FIRST.search("why care?"))
+    (True, False)
+    """
+    if not query.stakes or query.more or _ASKS_FIRST.search(query.text):
+        return []
+    return retriever.search_beyond(pool, query, list(dict.fromkeys([*query.terms, *STAKES_WORDS])), STAKES_PASSAGES,
+                                   hint=STAKES_TEXT)

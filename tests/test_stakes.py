@@ -41,3 +41,39 @@ def test_the_question_is_read_once_with_its_stakes():
                 title="", outlet="", authors=[], date="", url="", kind="body")
     q = "why should a regular person like me care about the ferry deal"
     assert understand(q, q, Lexicon.build([p], [""])).stakes
+
+
+def test_a_stakes_question_searches_once_more_by_the_words_of_shared_problems():
+    """"Why should I care about the lease?": the sentence naming the shared problems is often not in the pool at all."""
+    from dataclasses import dataclass, field
+    from types import SimpleNamespace as N
+
+    from candkit import RecordingRetriever
+    from rag.stakes import STAKES_WORDS, stakes_pool
+
+    @dataclass
+    class Q:
+        text: str
+        stakes: bool = True
+        meant: str = ""
+        more: bool = False
+        terms: list = field(default_factory=list)
+
+    held, new = N(chunk_id="a:0"), N(chunk_id="a:1")
+    r = RecordingRetriever([held, new])
+    assert stakes_pool(r, Q("why should I care about the lease?", terms=["leas", "care"]), [held]) == [new]
+    terms, qvec, diversify = r.asked[0]
+    assert terms[:2] == ["leas", "care"] and set(STAKES_WORDS) <= set(terms) and "global" in qvec and not diversify
+    assert stakes_pool(r, Q("who signed the lease?", stakes=False), [held]) == []
+    assert stakes_pool(r, Q("why should I care?", more=True), [held]) == [] and len(r.asked) == 1
+
+
+def test_what_is_it_and_why_care_keeps_the_pool_its_words_draw():
+    from types import SimpleNamespace as N
+
+    from candkit import RecordingRetriever
+    from rag.stakes import stakes_pool
+
+    r = RecordingRetriever([N(chunk_id="a:1")])
+    q = N(text="what is this lease thing and why should i care", stakes=True, more=False, meant="", terms=["leas"])
+    assert stakes_pool(r, q, [N(chunk_id="a:0")]) == [] and r.asked == []
